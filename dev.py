@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Set-up and everyday commands, needing nothing but python3.
+
+    python3 dev.py demo     convert the bundled help-page sample (JSON -> indented XML)
+    python3 dev.py test     run the whole test suite (pytest; .NET interop tests need Mono)
+    python3 dev.py check    ruff, ruff format --check and mypy --strict on src/
+
+Each command creates ./.venv on first use and installs the project into it (editable,
+with the test and dev extras); later runs reuse it unless pyproject.toml changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+STAMP = VENV / ".netcontract-installed"
+
+
+def ensure_env() -> None:
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print("dev.py: creating .venv", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("dev.py: installing netcontract[dev] into .venv", file=sys.stderr)
+    subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-e", f"{ROOT}[dev]"],
+        check=True,
+    )
+    STAMP.write_text(wanted)
+
+
+def run(*cmd: str) -> int:
+    return subprocess.run(cmd, cwd=ROOT, check=False).returncode
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "help"
+    rest = argv[1:]
+    if command == "demo":
+        ensure_env()
+        return run(str(BIN / "netcontract"), "convert", "--to", "xml", "--indent",
+                   "--type", "CustomerGroupDto", "fixtures/customer_group.json", *rest)
+    if command == "test":
+        ensure_env()
+        # pytest exits 5 when it collects no test: that is a failure here too
+        return run(str(PYTHON), "-m", "pytest", *rest)
+    if command == "check":
+        ensure_env()
+        status = run(str(BIN / "ruff"), "check", "src", "tests")
+        status |= run(str(BIN / "ruff"), "format", "--check", "src", "tests")
+        status |= run(str(BIN / "mypy"))
+        return status
+    print(__doc__)
+    return 0 if command in ("help", "-h", "--help") else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,101 @@
+"""netcontract: WCF DataContract XML and Json.NET JSON, byte for byte, for attrs classes.
+
+Declare contracts with :func:`contract` and :func:`member`, then convert with
+:func:`from_json`, :func:`to_json`, :func:`from_xml` and :func:`to_xml`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Final
+
+from netcontract._api import from_json, from_xml, to_json, to_xml
+from netcontract._clr import (
+    Byte,
+    Int16,
+    Int32,
+    Int64,
+    SByte,
+    UInt16,
+    UInt32,
+    UInt64,
+)
+from netcontract._contract import (
+    ContractInfo,
+    Member,
+    computed,
+    contract,
+    contract_info,
+    known_contracts,
+    member,
+)
+from netcontract._converters import JsonConverter, XmlConverter, json_converter, xml_converter
+from netcontract._datetime import DateTime, DateTimeKind
+from netcontract._enum import ContractEnum
+from netcontract._errors import (
+    ContractDefinitionError,
+    JsonPayloadError,
+    NetContractError,
+    PayloadError,
+    Problem,
+    SerializationError,
+    XmlPayloadError,
+)
+from netcontract._json_codec import Boxed
+from netcontract._types import AnyObject
+
+__all__ = [
+    "EMPTY_GUID",
+    "MIN_DATETIME",
+    "AnyObject",
+    "Boxed",
+    "Byte",
+    "ContractDefinitionError",
+    "ContractEnum",
+    "ContractInfo",
+    "DateTime",
+    "DateTimeKind",
+    "Double",
+    "Int16",
+    "Int32",
+    "Int64",
+    "JsonConverter",
+    "JsonPayloadError",
+    "Member",
+    "NetContractError",
+    "PayloadError",
+    "Problem",
+    "SByte",
+    "SerializationError",
+    "UInt16",
+    "UInt32",
+    "UInt64",
+    "XmlConverter",
+    "XmlPayloadError",
+    "computed",
+    "contract",
+    "contract_info",
+    "from_json",
+    "from_xml",
+    "json_converter",
+    "known_contracts",
+    "member",
+    "to_json",
+    "to_xml",
+    "xml_converter",
+]
+
+#: ``Guid.Empty``, the default of a ``Guid`` member
+EMPTY_GUID: Final = uuid.UUID(int=0)
+#: ``DateTime.MinValue`` (0001-01-01T00:00:00, Unspecified), the default of a ``DateTime`` member
+MIN_DATETIME: Final = DateTime(0)
+#: a ``System.Double`` member (Python's float; the alias exists for symmetry with Int32 and co.)
+Double = float
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if getattr(_obj, "__module__", "").startswith("netcontract._"):
+        try:
+            _obj.__module__ = "netcontract"
+        except (AttributeError, TypeError):  # pragma: no cover - builtins and aliases
+            pass

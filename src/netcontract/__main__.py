@@ -1,0 +1,7 @@
+"""``python -m netcontract``."""
+
+import sys
+
+from netcontract._cli import main
+
+sys.exit(main())

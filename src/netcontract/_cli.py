@@ -1,0 +1,167 @@
+"""The ``netcontract`` command line.
+
+    netcontract convert [--type NAME] [--from json|xml] [--to json|xml] [--indent] [--strict] [FILE|-]
+    netcontract types
+
+Exit status: 0 success, 1 refused payload (one problem per line on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Any, BinaryIO
+
+from netcontract._api import from_json, from_xml, to_json, to_xml
+from netcontract._contract import is_contract, known_contracts
+from netcontract._errors import NetContractError, PayloadError, SerializationError
+
+__all__ = ["main"]
+
+#: packages imported so that their contracts are known by name
+BUNDLED_MODELS = ("vehizen",)
+
+EXIT_OK, EXIT_PAYLOAD, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments; reported with exit status 2."""
+
+
+def _load_bundled() -> None:
+    for name in BUNDLED_MODELS:
+        importlib.import_module(name)
+
+
+def _contract_classes() -> list[type]:
+    return sorted(
+        {cls for cls in known_contracts().values() if is_contract(cls)},
+        key=lambda c: (c.__name__, c.__module__),
+    )
+
+
+def resolve_type(name: str) -> type:
+    """A contract class from ``ClassName`` or ``package.module:ClassName``."""
+    if ":" in name:
+        module_name, _, attr = name.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            raise UsageError(f"cannot import {module_name!r}: {exc}") from None
+        cls = getattr(module, attr, None)
+        if cls is None or not is_contract(cls):
+            raise UsageError(f"{name!r} is not a contract class")
+        return cls  # type: ignore[no-any-return]
+    matches = [c for c in _contract_classes() if name in (c.__name__, c.__netcontract__.name)]  # type: ignore[attr-defined]
+    if not matches:
+        known = ", ".join(c.__name__ for c in _contract_classes())
+        raise UsageError(f"unknown type {name!r} (known: {known}; or use module:Class)")
+    if len(matches) > 1:
+        options = ", ".join(f"{c.__module__}:{c.__qualname__}" for c in matches)
+        raise UsageError(f"type {name!r} is ambiguous; use one of: {options}")
+    return matches[0]
+
+
+def sniff_format(data: bytes) -> str:
+    """``xml`` or ``json`` from the first significant byte."""
+    head = data.lstrip(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"<"):
+        return "xml"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "xml"  # UTF-16 with a BOM: only XML may be UTF-16 here
+    raise UsageError("cannot tell the input format (neither '<' nor '{' first); use --from")
+
+
+def _read_input(path: str, stdin: BinaryIO) -> bytes:
+    if path == "-":
+        return stdin.read()
+    try:
+        with open(path, "rb") as handle:  # noqa: PTH123 - a plain path argument
+            return handle.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path!r}: {exc.strerror}") from None
+
+
+def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO) -> None:
+    data = _read_input(args.file, stdin)
+    source = args.source or sniff_format(data)
+    target = args.target or ("xml" if source == "json" else "json")
+    cls: Any = resolve_type(args.type) if args.type else None
+    if source == "json":
+        if cls is None:
+            raise UsageError("--type is required for JSON input (JSON does not name its type)")
+        obj = from_json(data, cls)
+    else:
+        obj = from_xml(data, cls, strict=args.strict)
+    out = to_json(obj, indent=args.indent) if target == "json" else to_xml(obj, indent=args.indent)
+    stdout.write(out + b"\n")
+
+
+def _types(stdout: BinaryIO) -> None:
+    lines = []
+    for cls in _contract_classes():
+        meta = cls.__netcontract__  # type: ignore[attr-defined]
+        lines.append(f"{cls.__name__}\t{cls.__module__}:{cls.__qualname__}\t{meta.xml_namespace}")
+    stdout.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netcontract",
+        description="Convert .NET DataContract XML and Json.NET JSON payloads, byte for byte.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    convert = commands.add_parser("convert", help="convert a payload between JSON and XML")
+    convert.add_argument("file", nargs="?", default="-", help="input file, or - for stdin")
+    convert.add_argument("--type", help="contract class: ClassName or module:ClassName")
+    convert.add_argument("--from", dest="source", choices=("json", "xml"), help="input format")
+    convert.add_argument("--to", dest="target", choices=("json", "xml"), help="output format")
+    convert.add_argument("--indent", action="store_true", help="indented output, as .NET writes it")
+    convert.add_argument(
+        "--strict", action="store_true", help="refuse unknown XML elements instead of ignoring them"
+    )
+    commands.add_parser("types", help="list the known contracts")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    stdin: BinaryIO | None = None,
+    stdout: BinaryIO | None = None,
+    stderr: Any = None,
+) -> int:
+    """Run the command line; returns the exit status."""
+    stdin = stdin or sys.stdin.buffer
+    stdout = stdout or sys.stdout.buffer
+    stderr = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse reports usage errors itself
+        return int(exc.code or 0)
+    try:
+        _load_bundled()
+        if args.command == "types":
+            _types(stdout)
+        else:
+            _convert(args, stdin, stdout)
+    except UsageError as exc:
+        print(f"netcontract: error: {exc}", file=stderr)
+        return EXIT_USAGE
+    except (PayloadError, SerializationError) as exc:
+        for problem in exc.problems:
+            print(f"netcontract: {problem}", file=stderr)
+        return EXIT_PAYLOAD
+    except NetContractError as exc:
+        print(f"netcontract: error: {exc}", file=stderr)
+        return EXIT_PAYLOAD
+    stdout.flush()
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

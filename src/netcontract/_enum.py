@@ -1,0 +1,45 @@
+"""``ContractEnum``: an ``IntEnum`` that can also hold values without a name, as .NET enums can."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, Self
+
+__all__ = ["ContractEnum"]
+
+
+class ContractEnum(enum.IntEnum):
+    """Base class for .NET enums.
+
+    A .NET enum variable may hold any integer of its underlying type, named or not. Json.NET
+    reads and writes such values as numbers; DataContractSerializer refuses to write them.
+    ``CameraType(7)`` therefore gives an unnamed member (``name is None``) instead of
+    raising, so a JSON document keeps its value; writing it as XML raises
+    :class:`~netcontract.SerializationError`, as .NET does.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            # Pseudo-members are not cached: hostile input must not grow the class.
+            pseudo = int.__new__(cls, value)
+            pseudo._name_ = None  # type: ignore[assignment]
+            pseudo._value_ = value
+            return pseudo
+        return None
+
+    @property
+    def is_named(self) -> bool:
+        """Whether this value is a declared member (only named values can be written as XML)."""
+        return self._name_ is not None
+
+    def __repr__(self) -> str:
+        if self._name_ is None:
+            return f"<{type(self).__name__}: {int(self)} (no name)>"
+        return super().__repr__()
+
+    def __str__(self) -> str:
+        return self._name_ if self._name_ is not None else str(int(self))
+
+    def __format__(self, spec: Any) -> str:
+        return int.__format__(int(self), spec)

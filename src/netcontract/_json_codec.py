@@ -1,0 +1,420 @@
+"""Contracts to and from JSON-ready Python values, with Json.NET's rules.
+
+For each :class:`Slot` a reader (JSON value -> Python value) and a writer (Python value ->
+JSON-ready value) are built once and cached; a contract's reader and writer loop over a
+precomputed member table. Problems are collected with their paths, not raised one by one.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import math
+import uuid
+from collections.abc import Callable
+from typing import Any, Final
+
+from netcontract import _paths
+from netcontract._clr import PRIMITIVES, Primitive
+from netcontract._contract import ContractInfo, contract_info
+from netcontract._datetime import DateTime, format_datetime
+from netcontract._errors import Problem
+from netcontract._guid import format_guid
+from netcontract._types import (
+    AnyObject,
+    ContractType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+)
+
+__all__ = ["FAILED", "Boxed", "reader_for", "writer_for"]
+
+#: returned by a reader or writer that recorded a problem
+FAILED: Final = object()
+
+Reader = Callable[[Any, str, list[Problem]], Any]
+Writer = Callable[[Any, str, list[Problem]], Any]
+
+_READERS: dict[int, Reader] = {}
+_WRITERS: dict[int, Writer] = {}
+# keep slots alive while their id() keys the caches
+_KEEP: list[object] = []
+
+
+class Boxed:
+    """A value of an ``object`` member whose CLR type Python cannot tell (``int`` vs ``long``).
+
+    Reading ``<Data i:type="d2p1:int">5</Data>`` gives ``Boxed(5, INT32)``, so that writing
+    it back says ``int`` again. ``value`` is the Python value, ``primitive`` its CLR type.
+    """
+
+    __slots__ = ("primitive", "value")
+
+    def __init__(self, value: Any, primitive: Primitive) -> None:
+        self.value = primitive.check(value)
+        self.primitive = primitive
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is Boxed
+            and other.primitive is self.primitive
+            and type(other.value) is type(self.value)
+            and other.value == self.value
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.primitive.contract_name, self.value))
+
+    def __repr__(self) -> str:
+        return f"Boxed({self.value!r}, {self.primitive.clr_name})"
+
+
+def _allows_none(slot: Slot) -> bool:
+    return slot.optional or not slot.wire.is_value_type
+
+
+def _null_problem(slot: Slot) -> str:
+    wire = slot.wire
+    name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
+    return f"null is not allowed: {name} is a value type (declare it Optional if null is meant)"
+
+
+def reader_for(slot: Slot) -> Reader:
+    """The cached JSON reader of a slot."""
+    reader = _READERS.get(id(slot))
+    if reader is None:
+        reader = _READERS[id(slot)] = _make_reader(slot)
+        _KEEP.append(slot)
+    return reader
+
+
+def writer_for(slot: Slot) -> Writer:
+    """The cached JSON writer of a slot."""
+    writer = _WRITERS.get(id(slot))
+    if writer is None:
+        writer = _WRITERS[id(slot)] = _make_writer(slot)
+        _KEEP.append(slot)
+    return writer
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _make_reader(slot: Slot) -> Reader:
+    allow_none = _allows_none(slot)
+    null_message = _null_problem(slot)
+    wire = slot.wire
+    inner: Reader
+    if isinstance(wire, PrimitiveType):
+        parse = wire.primitive.json_parse
+
+        def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+            try:
+                return parse(value)
+            except (ValueError, TypeError) as exc:
+                problems.append(Problem(path, str(exc)))
+                return FAILED
+
+    elif isinstance(wire, EnumType):
+        inner = _enum_reader(wire)
+    elif isinstance(wire, ContractType):
+        inner = _contract_reader(wire)
+    elif isinstance(wire, ListType):
+        inner = _list_reader(wire)
+    elif isinstance(wire, ObjectType):
+        inner = reader_for(wire.expected) if wire.expected is not None else _untyped_reader
+    else:  # pragma: no cover - every wire type is handled above
+        raise AssertionError(wire)
+
+    def read(value: Any, path: str, problems: list[Problem]) -> Any:
+        if value is None:
+            if allow_none:
+                return None
+            problems.append(Problem(path, null_message))
+            return FAILED
+        return inner(value, path, problems)
+
+    return read
+
+
+def _enum_reader(wire: EnumType) -> Reader:
+    cls = wire.cls
+    by_name = wire.values
+    by_upper = {name.upper(): member for name, member in by_name.items()}
+
+    def read(value: Any, path: str, problems: list[Problem]) -> Any:
+        if type(value) is int:
+            if not -(2**31) <= value < 2**31:
+                problems.append(Problem(path, f"{value} is outside the Int32 range of {cls.__name__}"))
+                return FAILED
+            try:
+                return cls(value)
+            except ValueError:
+                problems.append(Problem(path, f"{value} is not a value of {cls.__name__}"))
+                return FAILED
+        if type(value) is str:
+            found = by_name.get(value)
+            if found is None:
+                # Json.NET matches enum names case-insensitively
+                found = by_upper.get(value.strip().upper())
+            if found is not None:
+                return found
+            problems.append(
+                Problem(path, f"{value!r} is not a member of {cls.__name__} ({', '.join(by_name)})")
+            )
+            return FAILED
+        problems.append(Problem(path, f"expected a number or a name of {cls.__name__}, got {value!r}"))
+        return FAILED
+
+    return read
+
+
+class _ContractJsonPlan:
+    """Per-contract member tables for JSON, built once."""
+
+    __slots__ = ("by_name", "by_upper", "cls", "info", "read_members", "write_members")
+
+    def __init__(self, info: ContractInfo) -> None:
+        self.info = info
+        self.cls = info.cls
+        self.by_name: dict[str, tuple[str, str, Reader | None]] = {}
+        for m in info.json_members:
+            reader = None if m.computed is not None else reader_for(m.slot)
+            self.by_name[m.wire_name] = (m.attr, m.wire_name, reader)
+        self.by_upper = {name.upper(): entry for name, entry in self.by_name.items()}
+        self.write_members: list[tuple[str, str, Callable[[Any], Any] | None, Writer]] = [
+            (m.attr, m.wire_name, m.computed, writer_for(m.slot)) for m in info.json_members
+        ]
+
+
+_PLANS: dict[int, _ContractJsonPlan] = {}
+
+
+def _plan(tp: Any) -> _ContractJsonPlan:
+    info = contract_info(tp)
+    plan = _PLANS.get(id(info))
+    if plan is None:
+        plan = _PLANS[id(info)] = _ContractJsonPlan(info)
+    return plan
+
+
+def _contract_reader(wire: ContractType) -> Reader:
+    tp: Any = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
+    plan_holder: list[_ContractJsonPlan] = []
+
+    def read(value: Any, path: str, problems: list[Problem]) -> Any:
+        if not plan_holder:
+            plan_holder.append(_plan(tp))
+        return read_contract(plan_holder[0], value, path, problems)
+
+    return read
+
+
+def read_contract(plan: _ContractJsonPlan, value: Any, path: str, problems: list[Problem]) -> Any:
+    if type(value) is not dict:
+        problems.append(
+            Problem(path, f"expected an object ({plan.info.name}), got {_json_kind(value)}")
+        )
+        return FAILED
+    kwargs: dict[str, Any] = {}
+    seen: set[str] = set()
+    failed = False
+    by_name = plan.by_name
+    for key, item in value.items():
+        entry = by_name.get(key)
+        if entry is None:
+            entry = plan.by_upper.get(key.upper())
+            if entry is None:
+                if key.startswith("$"):
+                    problems.append(
+                        Problem(_paths.join(path, key), "metadata members ($type, $ref, $id) are not supported")
+                    )
+                    failed = True
+                continue  # unknown members are ignored, as Json.NET does
+        attr, wire_name, reader = entry
+        if attr in seen:
+            problems.append(Problem(_paths.join(path, wire_name), f"member given twice (as {key!r})"))
+            failed = True
+            continue
+        seen.add(attr)
+        if reader is None:
+            continue  # computed member: always derived, input ignored
+        result = reader(item, _paths.join(path, wire_name), problems)
+        if result is FAILED:
+            failed = True
+        else:
+            kwargs[attr] = result
+    if failed:
+        return FAILED
+    return plan.cls(**kwargs)
+
+
+def _list_reader(wire: ListType) -> Reader:
+    item_reader = reader_for(wire.item)
+
+    def read(value: Any, path: str, problems: list[Problem]) -> Any:
+        if type(value) is not list:
+            problems.append(Problem(path, f"expected an array, got {_json_kind(value)}"))
+            return FAILED
+        result = []
+        failed = False
+        for index, item in enumerate(value):
+            converted = item_reader(item, _paths.item(path, index), problems)
+            if converted is FAILED:
+                failed = True
+            result.append(converted)
+        return FAILED if failed else result
+
+    return read
+
+
+def _untyped_reader(value: Any, path: str, problems: list[Problem]) -> Any:
+    """An ``object`` member read without a type: JSON values as Json.NET holds them."""
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            return AnyObject()
+        result = {}
+        for key, item in value.items():
+            converted = _untyped_reader(item, _paths.join(path, key), problems)
+            result[key] = converted
+        return result
+    if kind is list:
+        return [_untyped_reader(item, _paths.item(path, i), problems) for i, item in enumerate(value)]
+    if kind is decimal.Decimal:
+        as_float = float(value)
+        if math.isinf(as_float):
+            problems.append(Problem(path, f"{value} is outside the range of Double"))
+            return FAILED
+        return as_float
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    kind = type(value)
+    if kind is dict:
+        return "an object"
+    if kind is list:
+        return "an array"
+    if kind is str:
+        return f"the string {value!r}"
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    return f"the number {value}"
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _make_writer(slot: Slot) -> Writer:
+    allow_none = _allows_none(slot)
+    null_message = _null_problem(slot)
+    wire = slot.wire
+    inner: Writer
+    if isinstance(wire, PrimitiveType):
+        inner = _primitive_writer(wire.primitive)
+    elif isinstance(wire, EnumType):
+        cls = wire.cls
+
+        def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+            if isinstance(value, cls) or (type(value) is int):
+                return int(value)
+            problems.append(Problem(path, f"expected a {cls.__name__}, got {value!r}"))
+            return FAILED
+
+    elif isinstance(wire, ContractType):
+        inner = _contract_writer(wire)
+    elif isinstance(wire, ListType):
+        item_writer = writer_for(wire.item)
+
+        def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+            if not isinstance(value, list | tuple):
+                problems.append(Problem(path, f"expected a list, got {type(value).__name__}"))
+                return FAILED
+            return [item_writer(item, _paths.item(path, i), problems) for i, item in enumerate(value)]
+
+    elif isinstance(wire, ObjectType):
+        inner = writer_for(wire.expected) if wire.expected is not None else write_untyped
+    else:  # pragma: no cover
+        raise AssertionError(wire)
+
+    def write(value: Any, path: str, problems: list[Problem]) -> Any:
+        if value is None:
+            if allow_none:
+                return None
+            problems.append(Problem(path, null_message))
+            return FAILED
+        return inner(value, path, problems)
+
+    return write
+
+
+def _primitive_writer(primitive: Primitive) -> Writer:
+    check = primitive.check
+    to_json = primitive.json_value
+
+    def write(value: Any, path: str, problems: list[Problem]) -> Any:
+        try:
+            return to_json(check(value))
+        except (ValueError, TypeError) as exc:
+            problems.append(Problem(path, str(exc)))
+            return FAILED
+
+    return write
+
+
+def _contract_writer(wire: ContractType) -> Writer:
+    declared = wire.cls
+
+    def write(value: Any, path: str, problems: list[Problem]) -> Any:
+        if not isinstance(value, declared):
+            problems.append(
+                Problem(path, f"expected a {declared.__name__}, got {type(value).__name__}")
+            )
+            return FAILED
+        return write_contract(_plan(type(value)), value, path, problems)
+
+    return write
+
+
+def write_contract(plan: _ContractJsonPlan, obj: Any, path: str, problems: list[Problem]) -> Any:
+    result: dict[str, Any] = {}
+    for attr, wire_name, compute, writer in plan.write_members:
+        value = compute(obj) if compute is not None else getattr(obj, attr)
+        result[wire_name] = writer(value, _paths.join(path, wire_name), problems)
+    return result
+
+
+def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
+    """Write the value of an ``object`` member from its Python type."""
+    kind = type(value)
+    if value is None or kind in (str, bool, int, float, decimal.Decimal, AnyObject):
+        if kind is float and not math.isfinite(value):
+            return value  # the emitter writes "NaN"/"Infinity" as Json.NET does
+        return value
+    if kind is uuid.UUID:
+        return format_guid(value)
+    if kind is DateTime:
+        return format_datetime(value)
+    if isinstance(value, enum.IntEnum):
+        return int(value)
+    if kind is Boxed:
+        return value.primitive.json_value(value.value)
+    if kind is dict:
+        return {str(k): write_untyped(v, _paths.join(path, str(k)), problems) for k, v in value.items()}
+    if kind is list:
+        return [write_untyped(v, _paths.item(path, i), problems) for i, v in enumerate(value)]
+    info_holder = getattr(kind, "__netcontract__", None)
+    if info_holder is not None:
+        return write_contract(_plan(kind), value, path, problems)
+    problems.append(Problem(path, f"cannot write a {kind.__name__} as JSON"))
+    return FAILED
+
+
+def primitive_for_boxed(namespace: str, name: str) -> Primitive | None:
+    return PRIMITIVES.get((namespace, name))

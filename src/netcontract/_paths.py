@@ -1,0 +1,13 @@
+"""Member paths in messages: ``Vehicles[3].Tolerance``."""
+
+from __future__ import annotations
+
+__all__ = ["join", "item"]
+
+
+def join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def item(path: str, index: int) -> str:
+    return f"{path}[{index}]"

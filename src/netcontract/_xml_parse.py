@@ -1,0 +1,75 @@
+"""Parsing XML bytes safely: no DTD, no entities, no network, no file access.
+
+DataContract XML never needs a DTD (WCF's own reader cannot parse one), so a document that
+has one is refused outright instead of being parsed with parts of it ignored.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Final
+
+from lxml import etree
+
+__all__ = ["XmlSyntaxError", "parse_xml_bytes"]
+
+
+class XmlSyntaxError(ValueError):
+    """The bytes are not a well-formed XML document netcontract accepts."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class _RefuseExternal(etree.Resolver):  # type: ignore[misc]
+    """Fail closed on any attempt to load an external resource."""
+
+    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:
+        raise XmlSyntaxError(f"external resource {system_url!r} refused")
+
+
+_local: Final = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    # lxml parsers are not safe to share between threads
+    parser: etree.XMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            attribute_defaults=False,
+            huge_tree=False,
+            recover=False,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+            decompress=False,
+            strip_cdata=True,
+        )
+        parser.resolvers.add(_RefuseExternal())
+        _local.parser = parser
+    return parser
+
+
+def parse_xml_bytes(data: bytes) -> etree._Element:
+    """Parse a whole document held in memory; raise :class:`XmlSyntaxError` when refused."""
+    if not data.strip():
+        raise XmlSyntaxError("the document is empty")
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (None, None)
+        message = exc.msg or str(exc)
+        raise XmlSyntaxError(message, line, column) from None
+    tree = root.getroottree()
+    info = tree.docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise XmlSyntaxError(
+            "a DOCTYPE (DTD) is not allowed: DataContract XML never has one", 1, None
+        )
+    return root

@@ -1,0 +1,1 @@
+"""CLR namespace ``Vehizen.Domain``."""
