@@ -34,8 +34,16 @@ def ensure_env() -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     print("dev.py: installing netcontract[dev] into .venv", file=sys.stderr)
     subprocess.run(
-        [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-e", f"{ROOT}[dev]"],
+        [
+            str(PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-e",
+            f"{ROOT}[dev]",
+        ],
         check=True,
     )
     STAMP.write_text(wanted)
@@ -50,8 +58,17 @@ def main(argv: list[str]) -> int:
     rest = argv[1:]
     if command == "demo":
         ensure_env()
-        return run(str(BIN / "netcontract"), "convert", "--to", "xml", "--indent",
-                   "--type", "CustomerGroupDto", "fixtures/customer_group.json", *rest)
+        return run(
+            str(BIN / "netcontract"),
+            "convert",
+            "--to",
+            "xml",
+            "--indent",
+            "--type",
+            "CustomerGroupDto",
+            "fixtures/customer_group.json",
+            *rest,
+        )
     if command == "test":
         ensure_env()
         # pytest exits 5 when it collects no test: that is a failure here too

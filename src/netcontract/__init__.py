@@ -6,6 +6,7 @@ Declare contracts with :func:`contract` and :func:`member`, then convert with
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from typing import Final
 
@@ -95,7 +96,5 @@ Double = float
 for _name in __all__:
     _obj = globals()[_name]
     if getattr(_obj, "__module__", "").startswith("netcontract._"):
-        try:
+        with contextlib.suppress(AttributeError, TypeError):  # aliases and builtins
             _obj.__module__ = "netcontract"
-        except (AttributeError, TypeError):  # pragma: no cover - builtins and aliases
-            pass

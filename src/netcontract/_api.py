@@ -33,6 +33,8 @@ def from_json(data: bytes | str, cls: type[T] | Any) -> T:
         value = loads_strict(data)
     except JsonSyntaxError as exc:
         raise JsonPayloadError([Problem("", str(exc))]) from None
+    if value is None:
+        raise JsonPayloadError([Problem("", "the document is null where an object was expected")])
     problems: list[Problem] = []
     result = reader_for(Slot(contract_info(cls).wire, optional=False))(value, "", problems)
     if problems or result is FAILED:

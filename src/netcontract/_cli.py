@@ -1,6 +1,7 @@
 """The ``netcontract`` command line.
 
-    netcontract convert [--type NAME] [--from json|xml] [--to json|xml] [--indent] [--strict] [FILE|-]
+    netcontract convert [--type NAME] [--from json|xml] [--to json|xml] [--indent] [--strict]
+                        [FILE|-]
     netcontract types
 
 Exit status: 0 success, 1 refused payload (one problem per line on stderr), 2 usage error.

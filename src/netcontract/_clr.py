@@ -7,6 +7,7 @@ writers then call its codec functions directly (no per-value type dispatch).
 from __future__ import annotations
 
 import decimal
+import re
 import uuid
 from collections.abc import Callable
 from typing import Annotated, Any, Final
@@ -20,8 +21,8 @@ __all__ = [
     "ARR",
     "BOOLEAN",
     "BYTE",
-    "DATETIME",
     "DATACONTRACT_BASE",
+    "DATETIME",
     "DECIMAL",
     "DOUBLE",
     "GUID",
@@ -80,8 +81,22 @@ class Primitive:
         return f"<CLR {self.clr_name}>"
 
 
+def _describe(value: object) -> str:
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, decimal.Decimal | int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return f"{type(value).__name__} {value!r}"
+
+
 def _type_error(expected: str, value: object) -> TypeError:
-    return TypeError(f"expected {expected}, got {type(value).__name__} {value!r}")
+    return TypeError(f"expected {expected}, got {_describe(value)}")
 
 
 def _int_primitive(clr_name: str, contract_name: str, lo: int, hi: int) -> Primitive:
@@ -96,6 +111,9 @@ def _int_primitive(clr_name: str, contract_name: str, lo: int, hi: int) -> Primi
     def json_parse(value: Any) -> int:
         if type(value) is int:
             return _numbers.check_int(value, lo, hi, clr_name)
+        if type(value) is str:
+            # Json.NET reads a numeric string ("5") into an integer member
+            return _numbers.parse_int_xml(value, lo, hi, clr_name)
         raise _type_error(f"an integer ({clr_name})", value)
 
     return Primitive(
@@ -228,9 +246,18 @@ def _check_str(value: Any) -> str:
     return value
 
 
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
 def _json_parse_str(value: Any) -> str:
     if type(value) is str:
+        if not value.isascii() and _LONE_SURROGATE.search(value):
+            # "\ud800" is valid JSON, but no UTF-8 or UTF-16 encoder can write it back
+            raise ValueError(
+                "the string holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape)"
+            )
         return value
+    # Json.NET would turn true into "True" and 5.0 into "5": netcontract refuses instead
     raise _type_error("a string", value)
 
 
@@ -302,8 +329,10 @@ DATETIME = Primitive(
 #: Primitives by data-contract name (the ``i:type`` local name), for ``object`` members.
 PRIMITIVES: Final[dict[tuple[str, str], Primitive]] = {
     (p.namespace, p.contract_name): p
-    for p in (INT16, INT32, INT64, SBYTE, BYTE, UINT16, UINT32, UINT64, DOUBLE, DECIMAL)
-    + (BOOLEAN, STRING, GUID, DATETIME)
+    for p in (
+        *(INT16, INT32, INT64, SBYTE, BYTE, UINT16, UINT32, UINT64),
+        *(DOUBLE, DECIMAL, BOOLEAN, STRING, GUID, DATETIME),
+    )
 }
 
 #: The primitive a plain Python annotation stands for.

@@ -8,6 +8,8 @@ resolved types) is computed once per class by :func:`contract_info` and cached.
 from __future__ import annotations
 
 import enum
+import inspect
+import sys
 import typing
 from collections.abc import Callable
 from typing import Any, Final, Literal, TypeVar, dataclass_transform, overload
@@ -47,6 +49,7 @@ class _MemberSpec:
 class _Computed:
     wire_name: str
     func: Callable[[Any], Any]
+    annotation: Any = Any
 
 
 @attrs.frozen
@@ -59,6 +62,8 @@ class ContractMeta:
     #: own members and computed members in declaration order (Python attribute names)
     declaration_order: tuple[str, ...] = ()
     computed: dict[str, _Computed] = attrs.field(factory=dict)
+    #: names visible where the class was declared (for string annotations of local classes)
+    local_names: dict[str, Any] = attrs.field(factory=dict, repr=False)
 
 
 @attrs.frozen(eq=False)
@@ -156,17 +161,24 @@ def contract(
     ``name`` defaults to the class name. A plain class becomes an attrs class (slotted,
     keyword-only); a :class:`ContractEnum` subclass only gets its wire name.
     """
+    # Classes declared inside a function refer to names local to it: keep them for resolving
+    # string annotations later (as typing.get_type_hints cannot see them).
+    caller_locals = dict(sys._getframe(1).f_locals)
     if isinstance(namespace, type):
-        return _make_contract(namespace, None, name, xml_namespace)
+        return _make_contract(namespace, None, name, xml_namespace, caller_locals)
 
     def decorate(cls: C) -> C:
-        return _make_contract(cls, namespace, name, xml_namespace)
+        return _make_contract(cls, namespace, name, xml_namespace, caller_locals)
 
     return decorate
 
 
 def _make_contract(
-    cls: C, clr_namespace: str | None, name: str | None, xml_namespace: str | None
+    cls: C,
+    clr_namespace: str | None,
+    name: str | None,
+    xml_namespace: str | None,
+    caller_locals: dict[str, Any],
 ) -> C:
     if xml_namespace is None:
         xml_namespace = DATACONTRACT_BASE + (clr_namespace or "")
@@ -178,13 +190,13 @@ def _make_contract(
         _register(cls, contract_name, xml_namespace)
         return cls
 
-    own_annotations = dict(cls.__dict__.get("__annotations__", {}))
+    own_annotations = dict(inspect.get_annotations(cls))
     order = tuple(own_annotations)
     computed_members: dict[str, _Computed] = {}
     for attr in order:
         value = cls.__dict__.get(attr)
         if isinstance(value, _Computed):
-            computed_members[attr] = value
+            computed_members[attr] = attrs.evolve(value, annotation=own_annotations[attr])
             delattr(cls, attr)
             del own_annotations[attr]
     cls.__annotations__ = own_annotations
@@ -192,7 +204,7 @@ def _make_contract(
     for attr, spec in computed_members.items():
         setattr(new_cls, attr, property(spec.func, doc=f"{spec.wire_name} (computed, JSON only)"))
     new_cls.__netcontract__ = ContractMeta(  # type: ignore[attr-defined]
-        contract_name, xml_namespace, clr_namespace, order, computed_members
+        contract_name, xml_namespace, clr_namespace, order, computed_members, caller_locals
     )
     _register(new_cls, contract_name, xml_namespace)
     return typing.cast(C, new_cls)
@@ -264,7 +276,7 @@ def _build_info(tp: Any) -> ContractInfo:
 
 def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> list[Member]:
     try:
-        hints = typing.get_type_hints(klass, include_extras=True)
+        hints = typing.get_type_hints(klass, localns=meta.local_names, include_extras=True)
     except NameError as exc:
         raise ContractDefinitionError(f"{klass.__qualname__}: cannot resolve {exc}") from exc
     fields = {f.name: f for f in attrs.fields(klass) if not f.inherited}
@@ -272,12 +284,11 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
     for attr in meta.declaration_order:
         spec_computed = meta.computed.get(attr)
         if spec_computed is not None:
-            annotation = klass.__dict__["__annotations__"].get(attr, Any)
             members.append(
                 Member(
                     attr,
                     spec_computed.wire_name,
-                    resolve_annotation(hints.get(attr, annotation), typevars),
+                    resolve_annotation(_computed_hint(klass, meta, spec_computed), typevars),
                     meta.xml_namespace,
                     in_xml=False,
                     computed=spec_computed.func,
@@ -301,6 +312,14 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
             )
         )
     return members
+
+
+def _computed_hint(klass: type, meta: ContractMeta, spec: _Computed) -> Any:
+    # the annotation was taken off the class (attrs must not see it): resolve it the same way
+    holder = type(
+        "_", (), {"__annotations__": {"v": spec.annotation}, "__module__": klass.__module__}
+    )
+    return typing.get_type_hints(holder, localns=meta.local_names, include_extras=True)["v"]
 
 
 def _check_unique(cls: type, xml_members: list[Member], json_members: list[Member]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Self
+from typing import Any, Self, cast
 
 __all__ = ["ContractEnum"]
 
@@ -31,15 +31,21 @@ class ContractEnum(enum.IntEnum):
     @property
     def is_named(self) -> bool:
         """Whether this value is a declared member (only named values can be written as XML)."""
-        return self._name_ is not None
+        return self._own_name is not None
+
+    @property
+    def _own_name(self) -> str | None:
+        # typeshed says str, but pseudo-members made by _missing_ carry None
+        return cast("str | None", self._name_)
 
     def __repr__(self) -> str:
-        if self._name_ is None:
+        if self._own_name is None:
             return f"<{type(self).__name__}: {int(self)} (no name)>"
         return super().__repr__()
 
     def __str__(self) -> str:
-        return self._name_ if self._name_ is not None else str(int(self))
+        name = self._own_name
+        return name if name is not None else str(int(self))
 
     def __format__(self, spec: Any) -> str:
         return int.__format__(int(self), spec)

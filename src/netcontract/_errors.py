@@ -40,7 +40,12 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
-        where = f" (line {self.line}, column {self.column})" if self.line is not None else ""
+        if self.line is None:
+            where = ""
+        elif self.column is None:
+            where = f" (line {self.line})"
+        else:
+            where = f" (line {self.line}, column {self.column})"
         return f"{self.path or ROOT_PATH}: {self.message}{where}"
 
 

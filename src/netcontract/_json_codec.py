@@ -107,6 +107,8 @@ def _make_reader(slot: Slot) -> Reader:
     allow_none = _allows_none(slot)
     null_message = _null_problem(slot)
     wire = slot.wire
+    # Json.NET reads "" into a Nullable<T> member (int?, Guid?, DateTime?, enum?) as null
+    empty_is_null = slot.optional and wire.is_value_type
     inner: Reader
     if isinstance(wire, PrimitiveType):
         parse = wire.primitive.json_parse
@@ -130,7 +132,7 @@ def _make_reader(slot: Slot) -> Reader:
         raise AssertionError(wire)
 
     def read(value: Any, path: str, problems: list[Problem]) -> Any:
-        if value is None:
+        if value is None or (empty_is_null and value == ""):
             if allow_none:
                 return None
             problems.append(Problem(path, null_message))
@@ -148,7 +150,9 @@ def _enum_reader(wire: EnumType) -> Reader:
     def read(value: Any, path: str, problems: list[Problem]) -> Any:
         if type(value) is int:
             if not -(2**31) <= value < 2**31:
-                problems.append(Problem(path, f"{value} is outside the Int32 range of {cls.__name__}"))
+                problems.append(
+                    Problem(path, f"{value} is outside the Int32 range of {cls.__name__}")
+                )
                 return FAILED
             try:
                 return cls(value)
@@ -158,15 +162,25 @@ def _enum_reader(wire: EnumType) -> Reader:
         if type(value) is str:
             found = by_name.get(value)
             if found is None:
-                # Json.NET matches enum names case-insensitively
-                found = by_upper.get(value.strip().upper())
+                # Json.NET matches enum names case-insensitively and reads "5" as 5
+                text = value.strip()
+                found = by_upper.get(text.upper())
+                if (
+                    found is None
+                    and len(text) < 20
+                    and text.lstrip("+-").isdigit()
+                    and text.isascii()
+                ):
+                    return read(int(text), path, problems)
             if found is not None:
                 return found
             problems.append(
                 Problem(path, f"{value!r} is not a member of {cls.__name__} ({', '.join(by_name)})")
             )
             return FAILED
-        problems.append(Problem(path, f"expected a number or a name of {cls.__name__}, got {value!r}"))
+        problems.append(
+            Problem(path, f"expected a number or a name of {cls.__name__}, got {value!r}")
+        )
         return FAILED
 
     return read
@@ -230,13 +244,18 @@ def read_contract(plan: _ContractJsonPlan, value: Any, path: str, problems: list
             if entry is None:
                 if key.startswith("$"):
                     problems.append(
-                        Problem(_paths.join(path, key), "metadata members ($type, $ref, $id) are not supported")
+                        Problem(
+                            _paths.join(path, key),
+                            "metadata members ($type, $ref, $id) are not supported",
+                        )
                     )
                     failed = True
                 continue  # unknown members are ignored, as Json.NET does
         attr, wire_name, reader = entry
         if attr in seen:
-            problems.append(Problem(_paths.join(path, wire_name), f"member given twice (as {key!r})"))
+            problems.append(
+                Problem(_paths.join(path, wire_name), f"member given twice (as {key!r})")
+            )
             failed = True
             continue
         seen.add(attr)
@@ -283,7 +302,9 @@ def _untyped_reader(value: Any, path: str, problems: list[Problem]) -> Any:
             result[key] = converted
         return result
     if kind is list:
-        return [_untyped_reader(item, _paths.item(path, i), problems) for i, item in enumerate(value)]
+        return [
+            _untyped_reader(item, _paths.item(path, i), problems) for i, item in enumerate(value)
+        ]
     if kind is decimal.Decimal:
         as_float = float(value)
         if math.isinf(as_float):
@@ -336,7 +357,9 @@ def _make_writer(slot: Slot) -> Writer:
             if not isinstance(value, list | tuple):
                 problems.append(Problem(path, f"expected a list, got {type(value).__name__}"))
                 return FAILED
-            return [item_writer(item, _paths.item(path, i), problems) for i, item in enumerate(value)]
+            return [
+                item_writer(item, _paths.item(path, i), problems) for i, item in enumerate(value)
+            ]
 
     elif isinstance(wire, ObjectType):
         inner = writer_for(wire.expected) if wire.expected is not None else write_untyped
@@ -406,7 +429,9 @@ def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
     if kind is Boxed:
         return value.primitive.json_value(value.value)
     if kind is dict:
-        return {str(k): write_untyped(v, _paths.join(path, str(k)), problems) for k, v in value.items()}
+        return {
+            str(k): write_untyped(v, _paths.join(path, str(k)), problems) for k, v in value.items()
+        }
     if kind is list:
         return [write_untyped(v, _paths.item(path, i), problems) for i, v in enumerate(value)]
     info_holder = getattr(kind, "__netcontract__", None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["join", "item"]
+__all__ = ["item", "join"]
 
 
 def join(path: str, name: str) -> str:

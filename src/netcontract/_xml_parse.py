@@ -23,34 +23,37 @@ class XmlSyntaxError(ValueError):
         self.column = column
 
 
-class _RefuseExternal(etree.Resolver):  # type: ignore[misc]
+class _RefuseExternal(etree.Resolver):
     """Fail closed on any attempt to load an external resource."""
 
-    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:
+    def resolve(self, system_url: str | None, public_id: str | None, context: Any) -> Any:
         raise XmlSyntaxError(f"external resource {system_url!r} refused")
 
 
 _local: Final = threading.local()
+
+# Every option is spelled out, whatever the installed lxml defaults to (safety-facts.md).
+_PARSER_OPTIONS: Final[dict[str, Any]] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "attribute_defaults": False,
+    "huge_tree": False,
+    "recover": False,
+    "remove_comments": True,
+    "remove_pis": True,
+    "collect_ids": False,
+    "decompress": False,  # lxml >= 6.0 (not yet in the type stubs)
+    "strip_cdata": True,
+}
 
 
 def _parser() -> etree.XMLParser:
     # lxml parsers are not safe to share between threads
     parser: etree.XMLParser | None = getattr(_local, "parser", None)
     if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            attribute_defaults=False,
-            huge_tree=False,
-            recover=False,
-            remove_comments=True,
-            remove_pis=True,
-            collect_ids=False,
-            decompress=False,
-            strip_cdata=True,
-        )
+        parser = etree.XMLParser(**_PARSER_OPTIONS)
         parser.resolvers.add(_RefuseExternal())
         _local.parser = parser
     return parser
@@ -63,7 +66,7 @@ def parse_xml_bytes(data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
+        line, column = exc.position
         message = exc.msg or str(exc)
         raise XmlSyntaxError(message, line, column) from None
     tree = root.getroottree()

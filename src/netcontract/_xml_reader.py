@@ -97,7 +97,7 @@ def _make_reader(slot: Slot) -> Reader:
         if _is_nil(element):
             if allow_none:
                 if len(element) or (element.text and element.text.strip(_XML_WS)):
-                    ctx.problem(path, "an element with i:nil=\"true\" must be empty", element)
+                    ctx.problem(path, 'an element with i:nil="true" must be empty', element)
                     return FAILED
                 return None
             ctx.problem(path, f"null is not allowed: {type_name} is a value type", element)
@@ -157,11 +157,12 @@ def _enum_reader(wire: EnumType) -> Reader:
         text = _text_of(element, path, ctx)
         if text is None:
             return FAILED
-        found = values.get(text.strip(_XML_WS))
+        found = values.get(text)  # DataContractSerializer wants the exact name, untrimmed
         if found is None:
             ctx.problem(
                 path,
-                f"invalid enum value {text!r} for {cls_name} (expected one of: {', '.join(values)})",
+                f"invalid enum value {text!r} for {cls_name} "
+                f"(expected one of: {', '.join(values)})",
                 element,
             )
             return FAILED
@@ -277,7 +278,7 @@ def _list_reader(wire: ListType) -> Reader:
         if text and text.strip(_XML_WS):
             ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
             return FAILED
-        result = []
+        result: list[Any] = []
         failed = False
         for child in element:
             tail = child.tail
@@ -347,12 +348,14 @@ def _object_reader(wire: ObjectType) -> Reader:
 
 def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
     """Read the document element into ``tp`` (or the contract its name designates)."""
-    tag = root.tag
+    tag = str(root.tag)
     ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     if tp is None:
         found = find_contract(ns, local)
         if found is None or not is_contract(found):
-            ctx.problem("", f"no known contract has the root element {local!r} from namespace {ns!r}", root)
+            ctx.problem(
+                "", f"no known contract has the root element {local!r} from namespace {ns!r}", root
+            )
             return FAILED
         tp = found
     info = contract_info(tp)

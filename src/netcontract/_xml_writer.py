@@ -116,7 +116,9 @@ class _Writer:
                 type_prefix = f"d{depth}p{count}"
                 attrs += f' xmlns:{type_prefix}="{type_ns}"'
                 scope = {**scope, type_ns: type_prefix}
-            attrs += f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
+            attrs += (
+                f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
+            )
         if nil:
             attrs += ' i:nil="true"'
         if implicit is not None:
@@ -150,7 +152,9 @@ class _Writer:
                 self.start(local, ns, scope, depth, declare, None, nil=True)
                 self.parts.append(" />")
             else:
-                self.problems.append(Problem(path, f"None is not allowed: {_clr_name(declared)} is a value type"))
+                self.problems.append(
+                    Problem(path, f"None is not allowed: {_clr_name(declared)} is a value type")
+                )
             return
         runtime, needs_type = self._runtime_wire(declared, value, path)
         if runtime is None:
@@ -191,7 +195,9 @@ class _Writer:
             item_ns = runtime.contract_namespace
             item_name = runtime.item_name
             for index, item in enumerate(value):
-                self.member(item_name, item_ns, item_slot, item, inner, depth + 1, _paths.item(path, index))
+                self.member(
+                    item_name, item_ns, item_slot, item, inner, depth + 1, _paths.item(path, index)
+                )
             self._end(qname, depth)
         elif isinstance(runtime, ObjectType):
             # a bare System.Object: no type attribute and no content (.NET writes <Data />)
@@ -243,7 +249,9 @@ class _Writer:
         else:
             self.parts.append(f"</{qname}>")
 
-    def _runtime_wire(self, declared: WireType, value: Any, path: str) -> tuple[WireType | None, bool]:
+    def _runtime_wire(
+        self, declared: WireType, value: Any, path: str
+    ) -> tuple[WireType | None, bool]:
         """The wire type of ``value`` and whether it differs from the declared one (i:type)."""
         if isinstance(declared, ContractType):
             kind = type(value)
@@ -345,6 +353,5 @@ def write_xml(obj: Any, *, indent: bool = False) -> tuple[str, list[Problem]]:
         scope[ns] = ""
     else:
         writer.parts.append(f'<{info.name} xmlns:i="{XSI}"')
-    writer._children_of_contract(info.name, info, obj, scope, 1, "")  # noqa: SLF001
+    writer._children_of_contract(info.name, info, obj, scope, 1, "")
     return "".join(writer.parts), writer.problems
-
