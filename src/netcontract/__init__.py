@@ -39,13 +39,16 @@ from netcontract._errors import (
     NetContractError,
     PayloadError,
     Problem,
+    QuotaExceededError,
     SerializationError,
     XmlPayloadError,
 )
 from netcontract._json_codec import Boxed
+from netcontract._limits import DEFAULT_LIMITS, Limits
 from netcontract._types import AnyObject
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "EMPTY_GUID",
     "MIN_DATETIME",
     "AnyObject",
@@ -62,10 +65,12 @@ __all__ = [
     "Int64",
     "JsonConverter",
     "JsonPayloadError",
+    "Limits",
     "Member",
     "NetContractError",
     "PayloadError",
     "Problem",
+    "QuotaExceededError",
     "SByte",
     "SerializationError",
     "UInt16",

@@ -16,7 +16,8 @@ from netcontract._json_codec import _plan as _json_plan
 from netcontract._jsontext import JsonSyntaxError, dumps_jsonnet, loads_strict
 from netcontract._types import Slot
 from netcontract._xml_parse import XmlSyntaxError, parse_xml_bytes
-from netcontract._xml_reader import ReadContext, read_root
+from netcontract._limits import DEFAULT_LIMITS, Limits, ReadContext
+from netcontract._xml_reader import read_root
 from netcontract._xml_writer import write_xml
 
 __all__ = ["from_json", "from_xml", "to_json", "to_xml"]
@@ -24,22 +25,29 @@ __all__ = ["from_json", "from_xml", "to_json", "to_xml"]
 T = TypeVar("T")
 
 
-def from_json(data: bytes | str, cls: type[T] | Any) -> T:
+def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT_LIMITS) -> T:
     """Read a JSON document into ``cls`` with Json.NET's rules.
 
-    Raises :class:`~netcontract.JsonPayloadError` listing every problem with its path.
+    Raises :class:`~netcontract.JsonPayloadError` listing every problem with its path, or
+    :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
     """
+    _check_size(data, limits)
     try:
         value = loads_strict(data)
     except JsonSyntaxError as exc:
         raise JsonPayloadError([Problem("", str(exc))]) from None
     if value is None:
         raise JsonPayloadError([Problem("", "the document is null where an object was expected")])
-    problems: list[Problem] = []
-    result = reader_for(Slot(contract_info(cls).wire, optional=False))(value, "", problems)
-    if problems or result is FAILED:
-        raise JsonPayloadError(problems)
+    ctx = ReadContext(limits=limits)
+    result = reader_for(Slot(contract_info(cls).wire, optional=False))(value, "", ctx)
+    if ctx.problems or result is FAILED:
+        raise JsonPayloadError(ctx.problems)
     return result  # type: ignore[no-any-return]
+
+
+def _check_size(data: bytes | str, limits: Limits) -> None:
+    if len(data) > limits.max_bytes:
+        ReadContext(limits=limits).exceeded("", "max_bytes", limits.max_bytes, "bytes")
 
 
 def to_json(obj: Any, *, indent: bool = False) -> bytes:
@@ -52,24 +60,29 @@ def to_json(obj: Any, *, indent: bool = False) -> bytes:
 
 
 @overload
-def from_xml(data: bytes | str, cls: type[T], *, strict: bool = ...) -> T: ...
+def from_xml(data: bytes | str, cls: type[T], *, strict: bool = ..., limits: Limits = ...) -> T: ...
 @overload
-def from_xml(data: bytes | str, cls: None = ..., *, strict: bool = ...) -> Any: ...
+def from_xml(
+    data: bytes | str, cls: None = ..., *, strict: bool = ..., limits: Limits = ...
+) -> Any: ...
 
 
-def from_xml(data: bytes | str, cls: Any = None, *, strict: bool = False) -> Any:
+def from_xml(
+    data: bytes | str, cls: Any = None, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Any:
     """Read a DataContract XML document.
 
     ``cls`` may be omitted: the root element's name and namespace select the contract.
     ``strict=True`` refuses unknown elements (by default they are ignored, as .NET does).
     Raises :class:`~netcontract.XmlPayloadError` listing every problem with path and line.
     """
+    _check_size(data, limits)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         root = parse_xml_bytes(raw)
     except XmlSyntaxError as exc:
         raise XmlPayloadError([Problem("", str(exc), exc.line, exc.column)]) from None
-    ctx = ReadContext(strict)
+    ctx = ReadContext(strict, limits)
     result = read_root(root, cls, ctx)
     if ctx.problems or result is FAILED:
         raise XmlPayloadError(ctx.problems)

@@ -39,6 +39,7 @@ __all__ = [
     "UINT64",
     "XS",
     "XSI",
+    "check_no_lone_surrogate",
     "Byte",
     "Int16",
     "Int32",
@@ -241,22 +242,25 @@ BOOLEAN = Primitive(
 
 
 def _check_str(value: Any) -> str:
-    if type(value) is not str and not isinstance(value, str):
+    if not isinstance(value, str):
         raise _type_error("a str", value)
-    return value
+    return check_no_lone_surrogate(value)
 
 
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
+def check_no_lone_surrogate(value: str) -> str:
+    """Refuse a str holding a lone surrogate: no UTF-8 or UTF-16 encoder can write it."""
+    if not value.isascii() and _LONE_SURROGATE.search(value):
+        # "\ud800" is valid JSON, but no encoder can write it back
+        raise ValueError("the string holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape)")
+    return value
+
+
 def _json_parse_str(value: Any) -> str:
     if type(value) is str:
-        if not value.isascii() and _LONE_SURROGATE.search(value):
-            # "\ud800" is valid JSON, but no UTF-8 or UTF-16 encoder can write it back
-            raise ValueError(
-                "the string holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape)"
-            )
-        return value
+        return check_no_lone_surrogate(value)
     # Json.NET would turn true into "True" and 5.0 into "5": netcontract refuses instead
     raise _type_error("a string", value)
 

@@ -18,6 +18,7 @@ import attrs
 
 from netcontract._clr import DATACONTRACT_BASE
 from netcontract._errors import ContractDefinitionError
+from netcontract._names import encode_local_name
 from netcontract._types import ContractType, Slot, resolve_annotation
 
 __all__ = [
@@ -71,7 +72,8 @@ class Member:
     """One member of a contract, resolved."""
 
     attr: str  #: Python attribute name (``id_ws``)
-    wire_name: str  #: name on the wire (``IdWS``)
+    wire_name: str  #: name on the wire (``IdWS``); the JSON member name
+    xml_name: str  #: the XML element name: ``wire_name`` as XmlConvert.EncodeLocalName encodes it
     slot: Slot
     xml_namespace: str  #: namespace of the declaring class
     in_xml: bool  #: False for JSON-only members (read-only properties in .NET)
@@ -265,8 +267,9 @@ def _build_info(tp: Any) -> ContractInfo:
     xml_members: list[Member] = []
     for level in levels:
         own_xml = [m for m in level if m.in_xml]
-        # DataContractSerializer sorts by String.CompareOrdinal, i.e. by UTF-16 code units
-        own_xml.sort(key=lambda m: m.wire_name.encode("utf-16-be"))
+        # DataContractSerializer sorts by String.CompareOrdinal of the encoded element name,
+        # i.e. by UTF-16 code units
+        own_xml.sort(key=lambda m: m.xml_name.encode("utf-16-be"))
         xml_members.extend(own_xml)
     json_members = [m for level in reversed(levels) for m in level]
     _check_unique(origin, xml_members, json_members)
@@ -288,6 +291,7 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
                 Member(
                     attr,
                     spec_computed.wire_name,
+                    encode_local_name(spec_computed.wire_name),
                     resolve_annotation(_computed_hint(klass, meta, spec_computed), typevars),
                     meta.xml_namespace,
                     in_xml=False,
@@ -300,10 +304,12 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
         if field is None:  # a ClassVar or an attribute attrs did not turn into a field
             continue
         spec = field.metadata.get(_MEMBER_KEY) or _MemberSpec(None, json_only=False)
+        wire_name = spec.wire_name or _pascal(attr)
         members.append(
             Member(
                 attr,
-                spec.wire_name or _pascal(attr),
+                wire_name,
+                encode_local_name(wire_name),
                 resolve_annotation(hints[attr], typevars),
                 meta.xml_namespace,
                 in_xml=not spec.json_only,
@@ -325,7 +331,7 @@ def _computed_hint(klass: type, meta: ContractMeta, spec: _Computed) -> Any:
 def _check_unique(cls: type, xml_members: list[Member], json_members: list[Member]) -> None:
     seen: set[tuple[str, str]] = set()
     for m in xml_members:
-        key = (m.xml_namespace, m.wire_name)
+        key = (m.xml_namespace, m.xml_name)
         if key in seen:
             raise ContractDefinitionError(f"{cls.__qualname__}: two members named {m.wire_name}")
         seen.add(key)

@@ -19,7 +19,8 @@ from netcontract._errors import JsonPayloadError, SerializationError, XmlPayload
 from netcontract._json_codec import FAILED, writer_for
 from netcontract._json_codec import reader_for as json_reader_for
 from netcontract._types import ContractType, Slot
-from netcontract._xml_reader import ReadContext, read_root
+from netcontract._limits import ReadContext
+from netcontract._xml_reader import read_root
 
 __all__ = ["JsonConverter", "XmlConverter", "json_converter", "xml_converter"]
 
@@ -42,10 +43,10 @@ class JsonConverter(cattrs.Converter):
         reader = json_reader_for(_slot_of(tp))
 
         def structure(value: Any, _: Any) -> Any:
-            problems: list[Any] = []
-            result = reader(value, "", problems)
-            if problems or result is FAILED:
-                raise JsonPayloadError(problems)
+            ctx = ReadContext()
+            result = reader(value, "", ctx)
+            if ctx.problems or result is FAILED:
+                raise JsonPayloadError(ctx.problems)
             return result
 
         return structure

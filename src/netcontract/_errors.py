@@ -23,6 +23,7 @@ __all__ = [
     "NetContractError",
     "PayloadError",
     "Problem",
+    "QuotaExceededError",
     "SerializationError",
     "XmlPayloadError",
 ]
@@ -75,6 +76,14 @@ class XmlPayloadError(PayloadError):
 
 class JsonPayloadError(PayloadError):
     """A JSON document was refused."""
+
+
+class QuotaExceededError(PayloadError):
+    """A document exceeds one of the reading :class:`~netcontract.Limits`; ``quota`` names it."""
+
+    def __init__(self, problems: Iterable[Problem], *, quota: str) -> None:
+        super().__init__(problems)
+        self.quota = quota
 
 
 class SerializationError(_ProblemsError, ValueError):

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from netcontract import _paths
-from netcontract._clr import PRIMITIVES, Primitive
+from netcontract._clr import PRIMITIVES, STRING, Primitive, check_no_lone_surrogate
 from netcontract._contract import ContractInfo, contract_info
-from netcontract._datetime import DateTime, format_datetime
+from netcontract._datetime import DateTime, format_datetime, parse_datetime
 from netcontract._errors import Problem
+from netcontract._limits import ReadContext
 from netcontract._guid import format_guid
 from netcontract._types import (
     AnyObject,
@@ -35,7 +36,7 @@ __all__ = ["FAILED", "Boxed", "reader_for", "writer_for"]
 #: returned by a reader or writer that recorded a problem
 FAILED: Final = object()
 
-Reader = Callable[[Any, str, list[Problem]], Any]
+Reader = Callable[[Any, str, ReadContext], Any]
 Writer = Callable[[Any, str, list[Problem]], Any]
 
 _READERS: dict[int, Reader] = {}
@@ -112,12 +113,15 @@ def _make_reader(slot: Slot) -> Reader:
     inner: Reader
     if isinstance(wire, PrimitiveType):
         parse = wire.primitive.json_parse
+        is_string = wire.primitive is STRING
 
-        def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+        def inner(value: Any, path: str, ctx: ReadContext) -> Any:
+            if is_string and type(value) is str:
+                ctx.check_string(path, value)
             try:
                 return parse(value)
             except (ValueError, TypeError) as exc:
-                problems.append(Problem(path, str(exc)))
+                ctx.problem(path, str(exc))
                 return FAILED
 
     elif isinstance(wire, EnumType):
@@ -131,13 +135,13 @@ def _make_reader(slot: Slot) -> Reader:
     else:  # pragma: no cover - every wire type is handled above
         raise AssertionError(wire)
 
-    def read(value: Any, path: str, problems: list[Problem]) -> Any:
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if value is None or (empty_is_null and value == ""):
             if allow_none:
                 return None
-            problems.append(Problem(path, null_message))
+            ctx.problem(path, null_message)
             return FAILED
-        return inner(value, path, problems)
+        return inner(value, path, ctx)
 
     return read
 
@@ -147,17 +151,15 @@ def _enum_reader(wire: EnumType) -> Reader:
     by_name = wire.values
     by_upper = {name.upper(): member for name, member in by_name.items()}
 
-    def read(value: Any, path: str, problems: list[Problem]) -> Any:
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is int:
             if not -(2**31) <= value < 2**31:
-                problems.append(
-                    Problem(path, f"{value} is outside the Int32 range of {cls.__name__}")
-                )
+                ctx.problem(path, f"{value} is outside the Int32 range of {cls.__name__}")
                 return FAILED
             try:
                 return cls(value)
             except ValueError:
-                problems.append(Problem(path, f"{value} is not a value of {cls.__name__}"))
+                ctx.problem(path, f"{value} is not a value of {cls.__name__}")
                 return FAILED
         if type(value) is str:
             found = by_name.get(value)
@@ -171,16 +173,12 @@ def _enum_reader(wire: EnumType) -> Reader:
                     and text.lstrip("+-").isdigit()
                     and text.isascii()
                 ):
-                    return read(int(text), path, problems)
+                    return read(int(text), path, ctx)
             if found is not None:
                 return found
-            problems.append(
-                Problem(path, f"{value!r} is not a member of {cls.__name__} ({', '.join(by_name)})")
-            )
+            ctx.problem(path, f"{value!r} is not a member of {cls.__name__} ({', '.join(by_name)})")
             return FAILED
-        problems.append(
-            Problem(path, f"expected a number or a name of {cls.__name__}, got {value!r}")
-        )
+        ctx.problem(path, f"expected a number or a name of {cls.__name__}, got {value!r}")
         return FAILED
 
     return read
@@ -219,20 +217,19 @@ def _contract_reader(wire: ContractType) -> Reader:
     tp: Any = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
     plan_holder: list[_ContractJsonPlan] = []
 
-    def read(value: Any, path: str, problems: list[Problem]) -> Any:
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if not plan_holder:
             plan_holder.append(_plan(tp))
-        return read_contract(plan_holder[0], value, path, problems)
+        return read_contract(plan_holder[0], value, path, ctx)
 
     return read
 
 
-def read_contract(plan: _ContractJsonPlan, value: Any, path: str, problems: list[Problem]) -> Any:
+def read_contract(plan: _ContractJsonPlan, value: Any, path: str, ctx: ReadContext) -> Any:
     if type(value) is not dict:
-        problems.append(
-            Problem(path, f"expected an object ({plan.info.name}), got {_json_kind(value)}")
-        )
+        ctx.problem(path, f"expected an object ({plan.info.name}), got {_json_kind(value)}")
         return FAILED
+    ctx.enter(path, 0)
     kwargs: dict[str, Any] = {}
     seen: set[str] = set()
     failed = False
@@ -243,29 +240,26 @@ def read_contract(plan: _ContractJsonPlan, value: Any, path: str, problems: list
             entry = plan.by_upper.get(key.upper())
             if entry is None:
                 if key.startswith("$"):
-                    problems.append(
-                        Problem(
-                            _paths.join(path, key),
-                            "metadata members ($type, $ref, $id) are not supported",
-                        )
+                    ctx.problem(
+                        _paths.join(path, key),
+                        "metadata members ($type, $ref, $id) are not supported",
                     )
                     failed = True
                 continue  # unknown members are ignored, as Json.NET does
         attr, wire_name, reader = entry
         if attr in seen:
-            problems.append(
-                Problem(_paths.join(path, wire_name), f"member given twice (as {key!r})")
-            )
+            ctx.problem(_paths.join(path, wire_name), f"member given twice (as {key!r})")
             failed = True
             continue
         seen.add(attr)
         if reader is None:
             continue  # computed member: always derived, input ignored
-        result = reader(item, _paths.join(path, wire_name), problems)
+        result = reader(item, _paths.join(path, wire_name), ctx)
         if result is FAILED:
             failed = True
         else:
             kwargs[attr] = result
+    ctx.leave()
     if failed:
         return FAILED
     return plan.cls(**kwargs)
@@ -274,44 +268,73 @@ def read_contract(plan: _ContractJsonPlan, value: Any, path: str, problems: list
 def _list_reader(wire: ListType) -> Reader:
     item_reader = reader_for(wire.item)
 
-    def read(value: Any, path: str, problems: list[Problem]) -> Any:
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is not list:
-            problems.append(Problem(path, f"expected an array, got {_json_kind(value)}"))
+            ctx.problem(path, f"expected an array, got {_json_kind(value)}")
             return FAILED
+        ctx.enter(path, len(value))
         result = []
         failed = False
         for index, item in enumerate(value):
-            converted = item_reader(item, _paths.item(path, index), problems)
+            converted = item_reader(item, _paths.item(path, index), ctx)
             if converted is FAILED:
                 failed = True
             result.append(converted)
+        ctx.leave()
         return FAILED if failed else result
 
     return read
 
 
-def _untyped_reader(value: Any, path: str, problems: list[Problem]) -> Any:
+def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
     """An ``object`` member read without a type: JSON values as Json.NET holds them."""
     kind = type(value)
+    if kind is str:
+        ctx.check_string(path, value)
+        try:
+            check_no_lone_surrogate(value)
+        except ValueError as exc:
+            ctx.problem(path, str(exc))
+            return FAILED
+        return _jsonnet_date_or_str(value)
     if kind is dict:
         if not value:
             return AnyObject()
+        ctx.enter(path, len(value))
         result = {}
+        failed = False
         for key, item in value.items():
-            converted = _untyped_reader(item, _paths.join(path, key), problems)
+            item_path = _paths.join(path, key)
+            converted = _untyped_reader(item, item_path, ctx)
+            # member names are strings too: a lone surrogate there is as unwritable
+            if converted is FAILED or _untyped_reader(key, item_path, ctx) is FAILED:
+                failed = True
             result[key] = converted
-        return result
+        ctx.leave()
+        return FAILED if failed else result
     if kind is list:
-        return [
-            _untyped_reader(item, _paths.item(path, i), problems) for i, item in enumerate(value)
-        ]
+        ctx.enter(path, len(value))
+        items = [_untyped_reader(item, _paths.item(path, i), ctx) for i, item in enumerate(value)]
+        ctx.leave()
+        return FAILED if any(item is FAILED for item in items) else items
     if kind is decimal.Decimal:
         as_float = float(value)
         if math.isinf(as_float):
-            problems.append(Problem(path, f"{value} is outside the range of Double"))
+            ctx.problem(path, f"{value} is outside the range of Double")
             return FAILED
         return as_float
     return value
+
+
+def _jsonnet_date_or_str(text: str) -> Any:
+    """Json.NET (DateParseHandling.DateTime) reads an ISO date string in an ``object`` member
+    as a DateTime: 19 to 40 characters, a digit first and ``T`` at index 10."""
+    if 19 <= len(text) <= 40 and text[0].isdigit() and text[10] == "T":
+        try:
+            return parse_datetime(text)
+        except ValueError:
+            return text
+    return text
 
 
 def _json_kind(value: Any) -> str:

@@ -21,10 +21,10 @@ from typing import Any, Final
 from lxml import etree
 
 from netcontract import _paths
-from netcontract._clr import INT64, PRIMITIVES, XSI, Primitive
+from netcontract._clr import INT64, PRIMITIVES, XS, XSI, Primitive
 from netcontract._contract import ContractInfo, contract_info, find_contract, is_contract
 from netcontract._datetime import DateTime
-from netcontract._errors import Problem
+from netcontract._limits import ReadContext
 from netcontract._json_codec import FAILED, Boxed
 from netcontract._types import (
     AnyObject,
@@ -46,19 +46,6 @@ _XML_WS: Final = " \t\r\n"
 _NATURAL: Final[frozenset[type]] = frozenset(
     {str, bool, float, decimal.Decimal, uuid.UUID, DateTime, int}
 )
-
-
-class ReadContext:
-    """State of one document read: options and the problems found so far."""
-
-    __slots__ = ("problems", "strict")
-
-    def __init__(self, strict: bool) -> None:
-        self.strict = strict
-        self.problems: list[Problem] = []
-
-    def problem(self, path: str, message: str, element: Any) -> None:
-        self.problems.append(Problem(path, message, getattr(element, "sourceline", None)))
 
 
 Reader = Callable[[Any, str, ReadContext], Any]
@@ -140,6 +127,7 @@ def _primitive_reader(primitive: Primitive) -> Reader:
         text = _text_of(element, path, ctx)
         if text is None:
             return FAILED
+        ctx.check_string(path, text, element)
         try:
             return parse(text)
         except (ValueError, TypeError) as exc:
@@ -178,7 +166,7 @@ class _ContractXmlPlan:
         self.info = info
         self.cls = info.cls
         self.by_tag: dict[str, tuple[int, str, str, Reader]] = {
-            f"{{{m.xml_namespace}}}{m.wire_name}": (i, m.attr, m.wire_name, reader_for(m.slot))
+            f"{{{m.xml_namespace}}}{m.xml_name}": (i, m.attr, m.wire_name, reader_for(m.slot))
             for i, m in enumerate(info.xml_members)
         }
         self.names = [m.wire_name for m in info.xml_members]
@@ -226,6 +214,7 @@ def read_contract(plan: _ContractXmlPlan, element: Any, path: str, ctx: ReadCont
     if text and text.strip(_XML_WS):
         ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
         return FAILED
+    ctx.enter(path, 0, element)
     kwargs: dict[str, Any] = {}
     last = -1
     failed = False
@@ -264,6 +253,7 @@ def read_contract(plan: _ContractXmlPlan, element: Any, path: str, ctx: ReadCont
             failed = True
         else:
             kwargs[attr] = value
+    ctx.leave()
     if failed:
         return FAILED
     return plan.cls(**kwargs)
@@ -278,6 +268,7 @@ def _list_reader(wire: ListType) -> Reader:
         if text and text.strip(_XML_WS):
             ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
             return FAILED
+        ctx.enter(path, len(element), element)
         result: list[Any] = []
         failed = False
         for child in element:
@@ -296,6 +287,7 @@ def _list_reader(wire: ListType) -> Reader:
             if value is FAILED:
                 failed = True
             result.append(value)
+        ctx.leave()
         return FAILED if failed else result
 
     return read
@@ -318,6 +310,13 @@ def _object_reader(wire: ObjectType) -> Reader:
             ns, local = _resolve_qname(element, type_attr)
         except ValueError as exc:
             ctx.problem(path, str(exc), element)
+            return FAILED
+        if (ns, local) == (XS, "anyType"):
+            # Mono writes a bare object this way (.NET writes <Data />): ENGINE_FINDINGS.md #4
+            text = element.text
+            if len(element) == 0 and not (text and text.strip(_XML_WS)):
+                return AnyObject()
+            ctx.problem(path, "an element typed xs:anyType must be empty", element)
             return FAILED
         primitive = PRIMITIVES.get((ns, local))
         if primitive is not None:

@@ -233,7 +233,7 @@ class _Writer:
         child_depth = depth + 1
         for m in members:
             self.member(
-                m.wire_name,
+                m.xml_name,
                 m.xml_namespace,
                 m.slot,
                 getattr(obj, m.attr),
