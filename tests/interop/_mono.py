@@ -1,9 +1,10 @@
 """Python side of the .NET twin: compile tests/interop/dotnet/*.cs with Mono and drive it.
 
-The twin (``dotnet/Contracts.cs``) mirrors the Vehizen DTOs; ``dotnet/Driver.cs`` is a
-long-lived console program that reads one JSON request per line and answers one JSON line
-(protocol described at the top of Driver.cs). Mono starts slowly, so one process serves a
-whole test session.
+The twin (``dotnet/Contracts.cs``) mirrors the Vehizen DTOs; ``dotnet/EdgeContracts.cs`` holds
+the contracts that test the generic engine (their Python twins: ``edge_models.py``), resolved by
+CLR full name (``EDGE_TYPE_NAMES``). ``dotnet/Driver.cs`` is a long-lived console program that
+reads one JSON request per line and answers one JSON line (protocol described at the top of
+Driver.cs). Mono starts slowly, so one process serves a whole test session.
 """
 
 from __future__ import annotations
@@ -20,9 +21,40 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DOTNET_DIR = Path(__file__).resolve().parent / "dotnet"
-SOURCES = ("Contracts.cs", "Driver.cs")
+SOURCES = ("Contracts.cs", "EdgeContracts.cs", "Driver.cs")
 
-TYPE_NAMES = ("CustomerGroupDto", "ResponseDto", "VehicleLightDto", "ExternalInterfaceHeaderDto")
+#: the generic-engine contracts of dotnet/EdgeContracts.cs (EdgeTypes.All), by CLR full name
+EDGE_TYPE_NAMES = (
+    "Edge.A.Color",
+    "Edge.A.Ordering",
+    "Edge.A.Names",
+    "Edge.A.Encoded",
+    "Edge.A.Animal",
+    "Edge.A.Numbers",
+    "Edge.A.Decimals",
+    "Edge.A.Doubles",
+    "Edge.A.Texts",
+    "Edge.A.Dates",
+    "Edge.A.Lists",
+    "Edge.A.Holder",
+    "Edge.A.Box",
+    "Edge.B.Shade",
+    "Edge.B.Dog",
+    "Edge.B.Middle",
+    "Edge.B.Nothing",
+    "Edge.B.Zoo",
+    "Edge.C.Puppy",
+    "Edge.C.Leaf",
+    "Edge.D.Far",
+)
+
+TYPE_NAMES = (
+    "CustomerGroupDto",
+    "ResponseDto",
+    "VehicleLightDto",
+    "ExternalInterfaceHeaderDto",
+    *EDGE_TYPE_NAMES,
+)
 
 MONO_MISSING_REASON = (
     "Mono (mono, mcs, System.Runtime.Serialization) and Newtonsoft.Json are needed for the "

@@ -31,16 +31,24 @@ namespace NetContractTwin
 {
     public static class Driver
     {
-        static readonly Dictionary<string, Type> Types = new Dictionary<string, Type>
+        static readonly Dictionary<string, Type> Types = WithEdgeTypes(new Dictionary<string, Type>
         {
             { "CustomerGroupDto", typeof(Vehizen.Domain.Dto.CustomerGroup.CustomerGroupDto) },
             { "ResponseDto", typeof(Vehizen.Domain.Dto.ResponseDto) },
             { "VehicleLightDto", typeof(Vehizen.Domain.Dto.VehicleLightDto) },
             { "ExternalInterfaceHeaderDto", typeof(Vehizen.Domain.Dto.ExternalInterface.ExternalInterfaceHeaderDto) },
-        };
+        });
 
-        // Every twin type, so that ResponseDto.Data (object) can carry any of them.
-        static readonly Type[] KnownTypes =
+        // The generic-engine contracts (EdgeContracts.cs) are resolved by full name ("Edge.A.Lists").
+        static Dictionary<string, Type> WithEdgeTypes(Dictionary<string, Type> types)
+        {
+            foreach (var t in EdgeTypes.All) types.Add(t.FullName, t);
+            return types;
+        }
+
+        // Every twin type, so that ResponseDto.Data (object) can carry any of them; then the
+        // EdgeContracts.cs types (polymorphic and object members of the engine tests).
+        static readonly Type[] KnownTypes = WithEdgeKnownTypes(new[]
         {
             typeof(Vehizen.Domain.Dto.CustomerGroup.CustomerGroupDto),
             typeof(Vehizen.Domain.Dto.ResponseDto),
@@ -51,7 +59,14 @@ namespace NetContractTwin
             typeof(Vehizen.Domain.Dto.VehicleState),
             typeof(Vehizen.Domain.Dto.State),
             typeof(Vehizen.Domain.Dto.MalfunctionLevel),
-        };
+        });
+
+        static Type[] WithEdgeKnownTypes(Type[] twin)
+        {
+            var all = new List<Type>(twin);
+            all.AddRange(EdgeTypes.All);
+            return all.ToArray();
+        }
 
         static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 

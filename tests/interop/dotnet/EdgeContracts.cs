@@ -1,0 +1,224 @@
+// C# contracts that exercise the generic engine where the Vehizen DTOs do not: base classes in
+// other namespaces, three-level inheritance, ordinal member order, every integer width, decimal
+// scale, lists of primitives/enums/Nullable<int>/contracts, nested namespaces (d4p1/d6p1 prefixes),
+// empty contracts, polymorphic members and `object` members.
+// Python twins: tests/interop/edge_models.py (same names, namespaces and declaration order).
+// Plain POCO classes: DataContractSerializer takes every public get/set property (base class
+// first, String.CompareOrdinal within a class); Json.NET takes them most-derived class first, in
+// declaration order. EdgeTypes.All lists them for the driver (type names + known types).
+using System;
+using System.Collections.Generic;
+
+namespace Edge.A
+{
+    // No member has the value 0, so default(Color) has no name (DCS refuses to write it).
+    public enum Color { Red = 1, Green = 2, Blue = 40, Minus = -7 }
+
+    // Declared in an order that is neither ordinal nor case-insensitive.
+    // Ordinal (DCS): B2, Beta, Zeta, _u, alpha, b1.
+    public class Ordering
+    {
+        public int alpha { get; set; }
+        public string Zeta { get; set; }
+        public string b1 { get; set; }
+        public string _u { get; set; }
+        public string Beta { get; set; }
+        public string B2 { get; set; }
+    }
+
+    // Non-ASCII member names (mcs refuses astral identifiers, so BMP only).
+    // Ordinal: Z, z, \u00e9.
+    public class Names
+    {
+        public string \u00e9 { get; set; }
+        public string z { get; set; }
+        public string Z { get; set; }
+    }
+
+    // U+FF21 (fullwidth A) is a letter for C# but not an XML name character for System.Xml:
+    // DCS writes the element as XmlConvert.EncodeLocalName("\uff21") = "_xFF21_", and sorts by
+    // that encoded name (before "b").
+    public class Encoded
+    {
+        public string \uff21 { get; set; }
+        public string b { get; set; }
+    }
+
+    public class Animal
+    {
+        public string Name { get; set; }
+        public int Legs { get; set; }
+    }
+
+    public class Numbers
+    {
+        public int I { get; set; }
+        public long L { get; set; }
+        public short S { get; set; }
+        public byte B { get; set; }
+        public sbyte SB { get; set; }
+        public ushort US { get; set; }
+        public uint UI { get; set; }
+        public ulong UL { get; set; }
+        public long? NL { get; set; }
+        public ulong? NUL { get; set; }
+    }
+
+    public class Decimals
+    {
+        public decimal D { get; set; }
+        public decimal? ND { get; set; }
+        public List<decimal> Many { get; set; }
+    }
+
+    public class Doubles
+    {
+        public double D { get; set; }
+        public double? ND { get; set; }
+        public List<double> Many { get; set; }
+    }
+
+    public class Texts
+    {
+        public string Plain { get; set; }
+        public string Specials { get; set; }
+        public string Unicode { get; set; }
+        public string Empty { get; set; }
+        public string Null { get; set; }
+    }
+
+    public class Dates
+    {
+        public DateTime At { get; set; }
+        public DateTime? Maybe { get; set; }
+        public Guid Id { get; set; }
+        public Guid? MaybeId { get; set; }
+    }
+
+    public class Lists
+    {
+        public List<int> Ints { get; set; }
+        public List<long> Longs { get; set; }
+        public List<Guid> Guids { get; set; }
+        public List<DateTime> Dates { get; set; }
+        public List<double> Doubles { get; set; }
+        public List<decimal> Decimals { get; set; }
+        public List<bool> Bools { get; set; }
+        public List<string> Strings { get; set; }
+        public List<Color> Colors { get; set; }
+        public List<Edge.B.Shade> Shades { get; set; }
+        public List<int?> NullableInts { get; set; }
+        public List<List<int>> Nested { get; set; }
+    }
+
+    // Nested lists of contracts from other namespaces.
+    public class Holder
+    {
+        public string Title { get; set; }
+        public List<Edge.B.Middle> Middles { get; set; }
+        public Edge.C.Leaf Other { get; set; }
+        public Edge.B.Nothing Empty { get; set; }
+        public List<Edge.B.Nothing> Nothings { get; set; }
+    }
+
+    // `object` member: the runtime type travels as i:type.
+    public class Box
+    {
+        public object Thing { get; set; }
+        public string After { get; set; }
+    }
+}
+
+namespace Edge.B
+{
+    public enum Shade { Light = 3, Dark = 5, Deep = 500 }
+
+    public class Dog : Edge.A.Animal
+    {
+        public string Bark { get; set; }
+        public Edge.A.Color Coat { get; set; }
+        public Edge.A.Color? Tint { get; set; }
+        public Edge.A.Animal Friend { get; set; }
+        public string _tag { get; set; }
+    }
+
+    public class Middle
+    {
+        public string Title { get; set; }
+        public List<Edge.C.Leaf> Leaves { get; set; }
+        public Edge.C.Leaf Single { get; set; }
+    }
+
+    public class Nothing
+    {
+    }
+
+    // Members declared as a base contract hold derived instances.
+    public class Zoo
+    {
+        public Edge.A.Animal Pet { get; set; }
+        public Edge.A.Animal Other { get; set; }
+        public List<Edge.A.Animal> Animals { get; set; }
+        public Dog Dog { get; set; }
+    }
+}
+
+namespace Edge.C
+{
+    // Three levels, three namespaces: Animal (Edge.A) <- Dog (Edge.B) <- Puppy (Edge.C).
+    public class Puppy : Edge.B.Dog
+    {
+        public int AgeDays { get; set; }
+        public string Zeta { get; set; }
+        public string alpha { get; set; }
+    }
+
+    public class Leaf
+    {
+        public string Name { get; set; }
+        public Edge.B.Middle Back { get; set; }
+        public Edge.D.Far Far { get; set; }
+        public List<Edge.A.Color> Colors { get; set; }
+    }
+}
+
+namespace Edge.D
+{
+    public class Far
+    {
+        public string V { get; set; }
+    }
+}
+
+namespace NetContractTwin
+{
+    public static class EdgeTypes
+    {
+        // Root types the driver resolves by full name; all are also known types, so that
+        // polymorphic and `object` members can carry any of them.
+        public static readonly Type[] All =
+        {
+            typeof(Edge.A.Color),
+            typeof(Edge.A.Ordering),
+            typeof(Edge.A.Names),
+            typeof(Edge.A.Encoded),
+            typeof(Edge.A.Animal),
+            typeof(Edge.A.Numbers),
+            typeof(Edge.A.Decimals),
+            typeof(Edge.A.Doubles),
+            typeof(Edge.A.Texts),
+            typeof(Edge.A.Dates),
+            typeof(Edge.A.Lists),
+            typeof(Edge.A.Holder),
+            typeof(Edge.A.Box),
+            typeof(Edge.B.Shade),
+            typeof(Edge.B.Dog),
+            typeof(Edge.B.Middle),
+            typeof(Edge.B.Nothing),
+            typeof(Edge.B.Zoo),
+            typeof(Edge.C.Puppy),
+            typeof(Edge.C.Leaf),
+            typeof(Edge.D.Far),
+        };
+    }
+}

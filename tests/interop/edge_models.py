@@ -1,0 +1,224 @@
+"""Python twins of ``dotnet/EdgeContracts.cs``: contracts that exercise the generic engine.
+
+Same contract names, CLR namespaces and member declaration order as the C# classes (Json.NET
+writes in declaration order, most-derived class first; DataContractSerializer sorts). Defaults
+are the .NET defaults, so that a missing member reads as .NET reads it.
+"""
+
+from __future__ import annotations
+
+import decimal
+import uuid
+
+import netcontract as nc
+
+A = "Edge.A"
+B = "Edge.B"
+C = "Edge.C"
+D = "Edge.D"
+
+
+@nc.contract(A)
+class Color(nc.ContractEnum):
+    """No member is 0: ``default(Color)`` has no name, as in C#."""
+
+    Red = 1
+    Green = 2
+    Blue = 40
+    Minus = -7
+
+
+@nc.contract(B)
+class Shade(nc.ContractEnum):
+    Light = 3
+    Dark = 5
+    Deep = 500
+
+
+@nc.contract(A)
+class Ordering:
+    """Ordinal order (DCS): B2, Beta, Zeta, _u, alpha, b1."""
+
+    alpha: nc.Int32 = nc.member("alpha", default=0)
+    zeta: str | None = nc.member("Zeta", default=None)
+    b1: str | None = nc.member("b1", default=None)
+    u_: str | None = nc.member("_u", default=None)
+    beta: str | None = nc.member("Beta", default=None)
+    b2: str | None = nc.member("B2", default=None)
+
+
+@nc.contract(A)
+class Names:
+    """Non-ASCII wire names; ordinal order: Z, z, \u00e9."""
+
+    e_acute: str | None = nc.member("\u00e9", default=None)
+    z_lower: str | None = nc.member("z", default=None)
+    z_upper: str | None = nc.member("Z", default=None)
+
+
+@nc.contract(A)
+class Encoded:
+    """U+FF21 is no XML name character for System.Xml: DCS writes ``<_xFF21_>``, sorted first."""
+
+    fullwidth_a: str | None = nc.member("\uff21", default=None)
+    b: str | None = nc.member("b", default=None)
+
+
+@nc.contract(A)
+class Animal:
+    name: str | None = nc.member("Name", default=None)
+    legs: nc.Int32 = nc.member("Legs", default=0)
+
+
+@nc.contract(A)
+class Numbers:
+    i: nc.Int32 = nc.member("I", default=0)
+    l: nc.Int64 = nc.member("L", default=0)  # noqa: E741 - the wire name
+    s: nc.Int16 = nc.member("S", default=0)
+    b: nc.Byte = nc.member("B", default=0)
+    sb: nc.SByte = nc.member("SB", default=0)
+    us: nc.UInt16 = nc.member("US", default=0)
+    ui: nc.UInt32 = nc.member("UI", default=0)
+    ul: nc.UInt64 = nc.member("UL", default=0)
+    nl: nc.Int64 | None = nc.member("NL", default=None)
+    nul: nc.UInt64 | None = nc.member("NUL", default=None)
+
+
+@nc.contract(A)
+class Decimals:
+    d: decimal.Decimal = nc.member("D", default=decimal.Decimal(0))
+    nd: decimal.Decimal | None = nc.member("ND", default=None)
+    many: list[decimal.Decimal] | None = nc.member("Many", default=None)
+
+
+@nc.contract(A)
+class Doubles:
+    d: float = nc.member("D", default=0.0)
+    nd: float | None = nc.member("ND", default=None)
+    many: list[float] | None = nc.member("Many", default=None)
+
+
+@nc.contract(A)
+class Texts:
+    plain: str | None = nc.member("Plain", default=None)
+    specials: str | None = nc.member("Specials", default=None)
+    unicode: str | None = nc.member("Unicode", default=None)
+    empty: str | None = nc.member("Empty", default=None)
+    null: str | None = nc.member("Null", default=None)
+
+
+@nc.contract(A)
+class Dates:
+    at: nc.DateTime = nc.member("At", default=nc.MIN_DATETIME)
+    maybe: nc.DateTime | None = nc.member("Maybe", default=None)
+    id: uuid.UUID = nc.member("Id", default=nc.EMPTY_GUID)
+    maybe_id: uuid.UUID | None = nc.member("MaybeId", default=None)
+
+
+@nc.contract(A)
+class Lists:
+    ints: list[nc.Int32] | None = nc.member("Ints", default=None)
+    longs: list[nc.Int64] | None = nc.member("Longs", default=None)
+    guids: list[uuid.UUID] | None = nc.member("Guids", default=None)
+    dates: list[nc.DateTime] | None = nc.member("Dates", default=None)
+    doubles: list[float] | None = nc.member("Doubles", default=None)
+    decimals: list[decimal.Decimal] | None = nc.member("Decimals", default=None)
+    bools: list[bool] | None = nc.member("Bools", default=None)
+    strings: list[str | None] | None = nc.member("Strings", default=None)
+    colors: list[Color] | None = nc.member("Colors", default=None)
+    shades: list[Shade] | None = nc.member("Shades", default=None)
+    nullable_ints: list[nc.Int32 | None] | None = nc.member("NullableInts", default=None)
+    nested: list[list[nc.Int32] | None] | None = nc.member("Nested", default=None)
+
+
+@nc.contract(D)
+class Far:
+    v: str | None = nc.member("V", default=None)
+
+
+@nc.contract(C)
+class Leaf:
+    name: str | None = nc.member("Name", default=None)
+    back: Middle | None = nc.member("Back", default=None)
+    far: Far | None = nc.member("Far", default=None)
+    colors: list[Color] | None = nc.member("Colors", default=None)
+
+
+@nc.contract(B)
+class Middle:
+    title: str | None = nc.member("Title", default=None)
+    leaves: list[Leaf | None] | None = nc.member("Leaves", default=None)
+    single: Leaf | None = nc.member("Single", default=None)
+
+
+@nc.contract(B)
+class Nothing:
+    """A contract without members."""
+
+
+@nc.contract(A)
+class Holder:
+    title: str | None = nc.member("Title", default=None)
+    middles: list[Middle | None] | None = nc.member("Middles", default=None)
+    other: Leaf | None = nc.member("Other", default=None)
+    empty: Nothing | None = nc.member("Empty", default=None)
+    nothings: list[Nothing | None] | None = nc.member("Nothings", default=None)
+
+
+@nc.contract(A)
+class Box:
+    thing: object = nc.member("Thing", default=None)
+    after: str | None = nc.member("After", default=None)
+
+
+@nc.contract(B)
+class Dog(Animal):
+    bark: str | None = nc.member("Bark", default=None)
+    coat: Color = nc.member("Coat", default=Color(0))
+    tint: Color | None = nc.member("Tint", default=None)
+    friend: Animal | None = nc.member("Friend", default=None)
+    tag: str | None = nc.member("_tag", default=None)
+
+
+@nc.contract(C)
+class Puppy(Dog):
+    age_days: nc.Int32 = nc.member("AgeDays", default=0)
+    zeta: str | None = nc.member("Zeta", default=None)
+    alpha: str | None = nc.member("alpha", default=None)
+
+
+@nc.contract(B)
+class Zoo:
+    pet: Animal | None = nc.member("Pet", default=None)
+    other: Animal | None = nc.member("Other", default=None)
+    animals: list[Animal | None] | None = nc.member("Animals", default=None)
+    dog: Dog | None = nc.member("Dog", default=None)
+
+
+#: Python twin -> the C# full name the driver resolves (``_mono.EDGE_TYPE_NAMES``)
+CLR_NAMES: dict[type, str] = {
+    cls: f"{cls.__netcontract__.clr_namespace}.{cls.__name__}"  # type: ignore[attr-defined]
+    for cls in (
+        Color,
+        Ordering,
+        Names,
+        Encoded,
+        Animal,
+        Numbers,
+        Decimals,
+        Doubles,
+        Texts,
+        Dates,
+        Lists,
+        Holder,
+        Box,
+        Shade,
+        Dog,
+        Middle,
+        Nothing,
+        Zoo,
+        Puppy,
+        Leaf,
+        Far,
+    )
+}
