@@ -441,16 +441,7 @@ FINDINGS: dict[tuple[str, str, str], int] = {
         for test in ("convert", "read")
         for fmt in ("json", "json_indent")
     },
-    # 2: a JSON date string in an object member stays a str (Json.NET: a DateTime)
-    **{
-        (test, "object-datetime", fmt): 2
-        for test in ("convert", "read")
-        for fmt in ("json", "json_indent")
-    },
-    # 3: XML element names are not encoded with XmlConvert.EncodeLocalName ("_xFF21_")
-    **{("echo", "names-encoded", fmt): 3 for fmt in ("xml", "xml_indent")},
-    ("convert", "names-encoded", "*"): 3,
-    **{("read", "names-encoded", fmt): 3 for fmt in ("xml", "xml_indent")},
+    # 2, 3 and 4 are fixed (04b0414); their tests run unmarked
 }
 
 
@@ -716,7 +707,6 @@ def test_bare_object_is_written_as_dotnet_writes_it(dotnet: DotNetTwin) -> None:
     assert same(nc.from_json(write(BARE, "json"), Box), BARE)
 
 
-@pytest.mark.xfail(strict=True, reason="ENGINE_FINDINGS.md #4")
 def test_mono_bare_object_reads_back(dotnet: DotNetTwin) -> None:
     """DataContractSerializer reads ``i:type="xs:anyType"`` as a bare object; so should we."""
     result = dotnet.roundtrip("Edge.A.Box", "xml", write(BARE, "xml"))
