@@ -6,6 +6,7 @@ has one is refused outright instead of being parsed with parts of it ignored.
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any, Final
 
@@ -59,15 +60,67 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+_DECLARED_ENCODING: Final = re.compile(
+    rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']"""
+)
+_LXML_POSITION: Final = re.compile(r", line \d+, column \d+$")
+
+
+def _ascii_view(data: bytes) -> bytes:
+    """The document with markup at ASCII positions (UTF-16 is transcoded; rare, and bounded
+    by the max_bytes quota)."""
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", "replace").encode("utf-8")
+    return data.removeprefix(b"\xef\xbb\xbf")
+
+
+def _check_prolog(data: bytes) -> None:
+    """Refuse a DOCTYPE, and an encoding declaration the bytes contradict, before libxml2
+    sees them (so no entity is ever declared, let alone expanded)."""
+    view = _ascii_view(data)
+    declared = _DECLARED_ENCODING.match(view)
+    if declared is not None:
+        name = declared.group(1).decode("ascii").lower().replace("_", "-")
+        if name.startswith(("utf-16", "utf16", "ucs-2", "unicode")) and not data.startswith(
+            _UTF16_BOMS
+        ):
+            raise XmlSyntaxError(
+                f"the document declares encoding {name!r} but is not UTF-16 (no byte order mark)",
+                1,
+            )
+    position = 0
+    while True:
+        # skip the XML declaration, processing instructions, comments and blanks of the prolog
+        while position < len(view) and view[position] in b" \t\r\n":
+            position += 1
+        if view.startswith(b"<?", position):
+            closer = b"?>"
+        elif view.startswith(b"<!--", position):
+            closer = b"-->"
+        else:
+            break
+        end = view.find(closer, position)
+        if end < 0:
+            return  # unterminated: libxml2 reports it
+        position = end + len(closer)
+    if view.startswith(b"<!DOCTYPE", position):
+        raise XmlSyntaxError(
+            "a DOCTYPE (DTD) is not allowed: DataContract XML never has one",
+            view.count(b"\n", 0, position) + 1,
+        )
+
+
 def parse_xml_bytes(data: bytes) -> etree._Element:
     """Parse a whole document held in memory; raise :class:`XmlSyntaxError` when refused."""
     if not data.strip():
         raise XmlSyntaxError("the document is empty")
+    _check_prolog(data)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
-        message = exc.msg or str(exc)
+        message = _LXML_POSITION.sub("", exc.msg or str(exc))
         raise XmlSyntaxError(message, line, column) from None
     tree = root.getroottree()
     info = tree.docinfo
