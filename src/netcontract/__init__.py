@@ -45,11 +45,13 @@ from netcontract._errors import (
 )
 from netcontract._json_codec import Boxed
 from netcontract._limits import DEFAULT_LIMITS, Limits
+from netcontract._samples import HELP_PAGE_NOW, help_page_sample
 from netcontract._types import AnyObject
 
 __all__ = [
     "DEFAULT_LIMITS",
     "EMPTY_GUID",
+    "HELP_PAGE_NOW",
     "MIN_DATETIME",
     "AnyObject",
     "Boxed",
@@ -83,6 +85,7 @@ __all__ = [
     "contract_info",
     "from_json",
     "from_xml",
+    "help_page_sample",
     "json_converter",
     "known_contracts",
     "member",
