@@ -39,7 +39,6 @@ __all__ = [
     "UINT64",
     "XS",
     "XSI",
-    "check_no_lone_surrogate",
     "Byte",
     "Int16",
     "Int32",
@@ -49,6 +48,7 @@ __all__ = [
     "UInt16",
     "UInt32",
     "UInt64",
+    "check_no_lone_surrogate",
 ]
 
 XS: Final = "http://www.w3.org/2001/XMLSchema"
@@ -159,11 +159,9 @@ def _json_parse_double(value: Any) -> float:
     if type(value) is float:
         return value
     if type(value) is decimal.Decimal:
-        # the JSON parser keeps number tokens exact; float() rounds correctly
-        as_float = float(value)
-        if as_float in (_INF, -_INF):
-            raise ValueError(f"{value} is outside the range of Double")
-        return as_float
+        # the JSON parser keeps number tokens exact: convert them as the CLR does, which
+        # is not always the correctly rounded double (see _numbers)
+        return _numbers.parse_double_json_number(str(value))
     if type(value) is int:
         return _check_double(value)
     if type(value) is str:

@@ -8,7 +8,9 @@ refer to classes defined later.
 
 from __future__ import annotations
 
+import base64
 import enum
+import hashlib
 import types
 import typing
 from typing import Any, Final, TypeVar
@@ -220,14 +222,28 @@ def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
     raise ContractDefinitionError(f"{annotation!r} has no .NET data-contract mapping")
 
 
+def generic_digest(argument_namespaces: list[str]) -> str:
+    """The 8-character suffix .NET appends to a generic contract's name
+    (DataContract.GetNamespacesDigest: MD5 of the argument count and namespaces)."""
+    text = f" {len(argument_namespaces)}" + "".join(" " + ns for ns in argument_namespaces)
+    digest = hashlib.md5(text.encode("utf-8"), usedforsecurity=False).digest()[:6]
+    return (
+        base64.b64encode(digest).decode("ascii").rstrip("=").replace("/", "_S").replace("+", "_P")
+    )
+
+
 def list_type(item: Slot) -> ListType:
     """The ``List<T>`` contract: ``ArrayOf`` + item name, in the item's namespace (or ARR)."""
     wire = item.wire
     item_name = wire.contract_name
     item_ns = wire.contract_namespace
     if item.optional and wire.is_value_type:
-        # List<int?> is ArrayOfNullableOfint in the System namespace
+        # List<int?> is ArrayOfNullableOfint in the System namespace; Nullable<T> is a generic
+        # contract, so a T outside XS/SER adds the digest of its namespace:
+        # ArrayOfNullableOfOddrGr9JRxY
         item_name = "NullableOf" + item_name
+        if item_ns not in (XS, SER):
+            item_name += generic_digest([item_ns])
         item_ns = SYSTEM
     if item_ns in (XS, SER):
         item_ns = ARR

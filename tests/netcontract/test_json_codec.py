@@ -115,7 +115,7 @@ def test_every_problem_is_reported():
         (b'{"Name":"a","Name":"b"}', "duplicate member name 'Name'"),
         (b'{"Name":"a","name":"b"}', "given twice"),
         (b'{"Tolerance":1e400}', "Tolerance: expected an integer (Int32), got the number 1E+400"),
-        (b'{"TotalFuelUsed":-1e400}', "TotalFuelUsed: -1E+400 is outside the range of Double"),
+        (b'{"TotalFuelUsed":-1e400}', "TotalFuelUsed: '-1E+400' is outside the Double range"),
         (b'{"Name":"\xff"}', "invalid UTF-8"),
         (b'{"Name":"a"} x', "Extra data"),
         (b"[" * 100_000, "nested too deeply"),
