@@ -47,6 +47,8 @@ from netcontract._json_codec import Boxed
 from netcontract._limits import DEFAULT_LIMITS, Limits
 from netcontract._samples import HELP_PAGE_NOW, help_page_sample
 from netcontract._types import AnyObject
+from netcontract._validate import validate_xml
+from netcontract._xsd_export import export_schemas
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -83,6 +85,7 @@ __all__ = [
     "computed",
     "contract",
     "contract_info",
+    "export_schemas",
     "from_json",
     "from_xml",
     "help_page_sample",
@@ -91,6 +94,7 @@ __all__ = [
     "member",
     "to_json",
     "to_xml",
+    "validate_xml",
     "xml_converter",
 ]
 

@@ -2,6 +2,8 @@
 
     netcontract convert [--type NAME] [--from json|xml] [--to json|xml] [--indent] [--strict]
                         [FILE|-]
+    netcontract validate [--type NAME] [FILE|-]
+    netcontract export-xsd [--type NAME]... [--out DIR]
     netcontract types
 
 Exit status: 0 success, 1 refused payload (one problem per line on stderr), 2 usage error.
@@ -13,11 +15,14 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from netcontract._api import from_json, from_xml, to_json, to_xml
 from netcontract._contract import is_contract, known_contracts
 from netcontract._errors import NetContractError, PayloadError, SerializationError
+from netcontract._validate import validate_xml
+from netcontract._xsd_export import export_schemas, schema_file_name
 
 __all__ = ["main"]
 
@@ -102,6 +107,25 @@ def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO) -> Non
     stdout.write(out + b"\n")
 
 
+def _validate(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO) -> None:
+    data = _read_input(args.file, stdin)
+    cls: Any = resolve_type(args.type) if args.type else None
+    obj = validate_xml(data, cls)
+    name = "<stdin>" if args.file == "-" else args.file
+    stdout.write(f"{name}: valid {type(obj).__name__}\n".encode())
+
+
+def _export_xsd(args: argparse.Namespace, stdout: BinaryIO) -> None:
+    classes = [resolve_type(name) for name in args.type] if args.type else _contract_classes()
+    out = Path(args.out)
+    if not out.is_dir():
+        raise UsageError(f"--out {args.out!r} is not a directory")
+    for namespace, text in export_schemas(*classes).items():
+        path = out / schema_file_name(namespace)
+        path.write_bytes(text.encode("utf-8"))
+        stdout.write(f"{path}\t{namespace}\n".encode())
+
+
 def _types(stdout: BinaryIO) -> None:
     lines = []
     for cls in _contract_classes():
@@ -125,6 +149,20 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--strict", action="store_true", help="refuse unknown XML elements instead of ignoring them"
     )
+    validate = commands.add_parser(
+        "validate", help="check an XML payload against the exported XSD schemas, then read it"
+    )
+    validate.add_argument("file", nargs="?", default="-", help="input file, or - for stdin")
+    validate.add_argument("--type", help="contract the root must be: ClassName or module:Class")
+    export = commands.add_parser(
+        "export-xsd", help="write the XSD schemas XsdDataContractExporter writes, one per namespace"
+    )
+    export.add_argument(
+        "--type",
+        action="append",
+        help="contract to export (repeatable; default: every known contract)",
+    )
+    export.add_argument("--out", default=".", help="directory to write the .xsd files into")
     commands.add_parser("types", help="list the known contracts")
     return parser
 
@@ -148,6 +186,10 @@ def main(
         _load_bundled()
         if args.command == "types":
             _types(stdout)
+        elif args.command == "validate":
+            _validate(args, stdin, stdout)
+        elif args.command == "export-xsd":
+            _export_xsd(args, stdout)
         else:
             _convert(args, stdin, stdout)
     except UsageError as exc:
