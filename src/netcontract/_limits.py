@@ -30,6 +30,9 @@ class Limits:
     max_collection_items: int = 65_536
     #: objects and collection items in the whole document (WCF: MaxItemsInObjectGraph)
     max_total_items: int = 1_000_000
+    #: attributes on one element, checked before schema validation (xmlschema's error
+    #: reporting is quadratic in them; DataContract XML needs at most a few)
+    max_attributes: int = 64
 
 
 DEFAULT_LIMITS: Final = Limits()

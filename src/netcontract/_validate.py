@@ -42,11 +42,10 @@ from netcontract._xsd_export import export_schemas
 if TYPE_CHECKING:
     import xmlschema
 
-__all__ = ["MAX_ATTRIBUTES", "MAX_REPORTED_PROBLEMS", "schema_for", "validate_xml"]
+__all__ = ["MAX_REPORTED_PROBLEMS", "schema_for", "validate_xml"]
 
 #: attributes allowed on one element before validation (xmlschema's error reports are
 #: quadratic in the attribute count: safety-facts.md §2(c)); .NET writes at most three
-MAX_ATTRIBUTES: Final = 64
 #: schema problems reported for one document; validation stops after that many
 MAX_REPORTED_PROBLEMS: Final = 100
 
@@ -322,9 +321,9 @@ def _prescan(root: Any, locator: _Locator, ctx: ReadContext) -> _Typed:
         if depth > max_depth:
             path = locator.locate(element)[0]
             ctx.exceeded(path, "max_depth", ctx.limits.max_depth, "levels of nesting", element)
-        if len(element.attrib) > MAX_ATTRIBUTES:
+        if len(element.attrib) > ctx.limits.max_attributes:
             path = locator.locate(element)[0]
-            ctx.exceeded(path, "max_attributes", MAX_ATTRIBUTES, "attributes", element)
+            ctx.exceeded(path, "max_attributes", ctx.limits.max_attributes, "attributes", element)
         value = element.get(_TYPE)
         if value is None:
             continue
@@ -384,7 +383,7 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
     :class:`~netcontract.XmlPayloadError` with one :class:`~netcontract.Problem` per problem
     (member path, message, line; at most :data:`MAX_REPORTED_PROBLEMS` schema problems), or
     :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``, or has more
-    than :data:`MAX_ATTRIBUTES` attributes on one element.
+    than ``limits.max_attributes`` attributes on one element.
     """
     ctx = ReadContext(False, limits)
     if len(data) > limits.max_bytes:

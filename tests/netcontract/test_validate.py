@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 import netcontract as nc
 from netcontract._cli import main
-from netcontract._validate import MAX_ATTRIBUTES, MAX_REPORTED_PROBLEMS, schema_for
+from netcontract._limits import DEFAULT_LIMITS
+from netcontract._validate import MAX_REPORTED_PROBLEMS, schema_for
 from vehizen import (
     CameraType,
     CustomerGroupDto,
@@ -29,6 +30,8 @@ from vehizen import (
     VehicleBaseDto,
     VehicleLightDto,
 )
+
+MAX_ATTRIBUTES = DEFAULT_LIMITS.max_attributes
 
 try:
     from netcontract.strategies import for_type
