@@ -1,0 +1,620 @@
+"""Hypothesis strategies for contracts: valid values, inside .NET's ranges, with their edges.
+
+``for_type(CustomerGroupDto)`` draws instances that netcontract can write and that .NET can
+read and write back: every member gets a value of its CLR type, with a bias towards the values
+where serializers break (range ends, ``-0.0``, NaN, subnormals, 100 ns ticks, ``]]>``, ``\\r``,
+astral characters, empty and ``None`` lists...). It works for contract classes, parametrized
+generics (``ResponseDto[uuid.UUID]``), contract enums and member annotations
+(``list[str | None] | None``, ``Int64``); strategies are built once per resolved slot.
+
+With this module imported (hypothesis loads it through its ``hypothesis`` entry point),
+``st.from_type(CustomerGroupDto)`` uses :func:`for_type`: :func:`register_known` registers
+every contract declared so far and :func:`register` registers one class.
+
+The values stay what .NET can carry, and no more:
+
+- integers: the primitive's range (read from its ``check``), ends included
+- Double: any float (``-0.0``, NaN, ±inf, subnormals, ``Double.MaxValue``...)
+- Decimal: a coefficient below 2**96 with a scale of 0..28 (trailing zeros kept)
+- DateTime: ticks 0001-01-01..9999-12-31T23:59:59.9999999, each kind; Local values take
+  their UTC offset from ``local_offsets`` (default: any whole minute in -14:00..+14:00)
+- String: only characters XML 1.0 can carry (no C0 control but tab, LF and CR, no lone
+  surrogate, no U+FFFE/U+FFFF), with XML-special text and non-ASCII/astral characters
+- ``None`` wherever .NET allows null (``X | None`` members and reference types), lists empty
+  or not, enums by member (and unnamed values with ``unnamed_enums=True``)
+- ``object`` members: ``None``, a bare :class:`~netcontract.AnyObject`, a Guid, a string, a
+  bool, an Int64-range int, a float, a DateTime or a small contract instance
+"""
+
+# ruff: noqa: E402 - _hypothesis_setup_hook must exist before hypothesis is imported
+
+from __future__ import annotations
+
+
+def _hypothesis_setup_hook() -> None:
+    """Run by hypothesis when it is imported (entry point group ``hypothesis``).
+
+    Loading the entry point imports this module, whose last statement registers the known
+    contracts; the hook repeats that when the module is complete. It is defined before the
+    imports because ``import hypothesis`` below runs the entry points while this module is
+    still being imported (the hook then finds the module half-built and does nothing).
+    """
+    registrar = globals().get("register_known")
+    if registrar is not None:
+        registrar()
+
+
+import decimal
+import math
+import typing
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from netcontract._clr import Primitive
+from netcontract._contract import contract_info, is_contract, known_contracts
+from netcontract._datetime import (
+    MAX_TICKS,
+    MIN_TICKS,
+    TICKS_PER_SECOND,
+    DateTime,
+    DateTimeKind,
+)
+from netcontract._enum import ContractEnum
+from netcontract._errors import ContractDefinitionError
+from netcontract._numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
+from netcontract._types import (
+    AnyObject,
+    ContractType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+    resolve_annotation,
+)
+
+__all__ = [
+    "datetimes",
+    "decimals",
+    "doubles",
+    "for_type",
+    "guids",
+    "register",
+    "register_known",
+    "xml_strings",
+]
+
+# ----------------------------------------------------------------------------- strings
+
+#: C0 controls XML 1.0 cannot carry (tab, LF and CR are fine), and the two non-characters
+_XML_FORBIDDEN: Final = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + (
+    "\ufffe\uffff"
+)
+
+#: pieces where XML writers, JSON escapers and line-ending handling go wrong
+_TRICKY_PIECES: Final = (
+    "&",
+    "<",
+    ">",
+    '"',
+    "'",
+    "]]>",
+    "&amp;",
+    "<![CDATA[x]]>",
+    "\r",
+    "\n",
+    "\r\n",
+    "\n\r",
+    "\t",
+    " ",
+    "  ",
+    "\\",
+    "/",
+    "</",
+    "\u007f",
+    "\u0085",
+    "\u00a0",
+    "\u2028",
+    "\u2029",
+    "\u200b",
+    "\ufeff",
+    "\ud7ff",
+    "\ue000",
+    "\ufffd",
+    "\ufdd0",
+    "é",
+    "€",
+    "\U0001f600",
+    "\U00010000",
+    "\U0010ffff",
+    "2024-01-02T03:04:05",
+    "0f8fad5b-d9cb-469f-a165-70867728950e",
+    "null",
+    "NaN",
+    "-0",
+)
+
+
+def xml_strings(*, max_pieces: int = 6) -> SearchStrategy[str]:
+    """Strings XML 1.0 can carry, biased towards text that serializers get wrong.
+
+    Any code point but the C0 controls other than tab/LF/CR, lone surrogates and
+    U+FFFE/U+FFFF; often built from pieces such as ``]]>``, ``&``, ``\\r\\n``, U+2028 or an
+    astral character, and sometimes empty or only white space.
+    """
+    chars = st.characters(exclude_categories=["Cs"], exclude_characters=_XML_FORBIDDEN)
+    piece = st.one_of(st.sampled_from(_TRICKY_PIECES), st.text(chars, min_size=1, max_size=8))
+    return st.one_of(
+        st.just(""),
+        st.text(chars, max_size=20),
+        st.lists(piece, min_size=1, max_size=max_pieces).map("".join),
+    )
+
+
+# ----------------------------------------------------------------------------- numbers
+
+_DOUBLE_EDGES: Final = (
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.1,
+    1 / 3,
+    100.0,
+    1e15,
+    1e16,
+    -1e15,
+    1e-5,
+    123456789.123,
+    0.000407575,  # .NET's own decimal-to-double conversion is not correctly rounded here
+    3e-25,
+    5e-324,  # the smallest subnormal
+    -5e-324,
+    2.225073858507201e-308,  # the largest subnormal
+    2.2250738585072014e-308,  # the smallest normal
+    1.7976931348623157e308,  # Double.MaxValue
+    -1.7976931348623157e308,
+    9007199254740993.0,
+    math.nan,
+    math.inf,
+    -math.inf,
+)
+
+
+def doubles() -> SearchStrategy[float]:
+    """Any ``System.Double``: ``-0.0``, NaN, ±inf, subnormals, huge and tiny values."""
+    return st.one_of(
+        st.sampled_from(_DOUBLE_EDGES),
+        st.floats(allow_nan=True, allow_infinity=True, allow_subnormal=True),
+        st.integers(-(2**53), 2**53).map(float),
+        st.floats(width=32).map(float),
+    )
+
+
+def _make_decimal(negative: bool, coefficient: int, scale: int) -> decimal.Decimal:
+    digits = tuple(int(d) for d in str(coefficient))
+    return decimal.Decimal((int(negative), digits, -scale))
+
+
+def decimals() -> SearchStrategy[decimal.Decimal]:
+    """Any ``System.Decimal``: a coefficient in 0..2**96-1, a sign, a scale in 0..28.
+
+    The scale is kept as .NET keeps it (``1.50`` is not ``1.5``); negative zeros are included
+    (.NET has them too).
+    """
+    coefficients = st.one_of(
+        st.sampled_from((0, 1, 5, 10, DECIMAL_MAX, DECIMAL_MAX - 1, 10**28, 2**64)),
+        st.integers(0, 10**6),
+        st.integers(0, DECIMAL_MAX),
+    )
+    scales = st.one_of(
+        st.sampled_from((0, 1, 2, DECIMAL_MAX_SCALE)), st.integers(0, DECIMAL_MAX_SCALE)
+    )
+    return st.builds(_make_decimal, st.booleans(), coefficients, scales)
+
+
+_INT_HIGHS: Final = tuple(2**bits - 1 for bits in (7, 8, 15, 16, 31, 32, 63, 64, 127, 128))
+_INT_LOWS: Final = (0, -(2**7), -(2**15), -(2**31), -(2**63), -(2**127))
+
+
+def _accepts(check: Callable[[Any], Any], value: Any) -> bool:
+    try:
+        check(value)
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return True
+
+
+def _int_bounds(primitive: Primitive) -> tuple[int, int]:
+    """The range of an integer primitive, found by asking its ``check``."""
+    check = primitive.check
+    highs = [v for v in _INT_HIGHS if _accepts(check, v)]
+    lows = [v for v in _INT_LOWS if _accepts(check, v)]
+    if not highs or not lows or _accepts(check, highs[-1] + 1) or _accepts(check, lows[-1] - 1):
+        raise TypeError(f"cannot tell the range of {primitive!r} from its check")
+    return lows[-1], highs[-1]
+
+
+def _integers(primitive: Primitive) -> SearchStrategy[int]:
+    lo, hi = _int_bounds(primitive)
+    edges = sorted({v for v in (lo, lo + 1, -1, 0, 1, hi - 1, hi) if lo <= v <= hi})
+    return st.one_of(st.sampled_from(edges), st.integers(lo, hi))
+
+
+# ----------------------------------------------------------------------------- guids, dates
+
+
+def guids() -> SearchStrategy[uuid.UUID]:
+    """Any ``System.Guid``, ``Guid.Empty`` and the all-ones value included."""
+    return st.one_of(
+        st.sampled_from((uuid.UUID(int=0), uuid.UUID(int=2**128 - 1))),
+        st.uuids(allow_nil=True),
+    )
+
+
+_SECONDS_MAX: Final = MAX_TICKS // TICKS_PER_SECOND
+_TICK_EDGES: Final = (
+    MIN_TICKS,
+    MIN_TICKS + 1,
+    MAX_TICKS,
+    MAX_TICKS - 1,
+    _SECONDS_MAX * TICKS_PER_SECOND,  # 9999-12-31T23:59:59
+    638_397_758_450_000_000,  # 2024-01-02T03:04:05
+    638_397_758_451_234_567,  # 2024-01-02T03:04:05.1234567
+    638_397_758_451_200_000,  # 2024-01-02T03:04:05.12
+    621_355_968_000_000_000,  # 1970-01-01
+)
+_OFFSET_EDGES: Final = (0, -840, 840, 60, -300, 330, 345, -1, 1)
+
+
+def _ticks() -> SearchStrategy[int]:
+    return st.one_of(
+        st.sampled_from(_TICK_EDGES),
+        st.integers(MIN_TICKS, MAX_TICKS),
+        # whole seconds, whole milliseconds: the fraction is written without trailing zeros
+        st.integers(0, _SECONDS_MAX).map(lambda s: s * TICKS_PER_SECOND),
+        st.integers(0, MAX_TICKS // 10_000).map(lambda ms: ms * 10_000),
+    )
+
+
+def default_local_offsets() -> SearchStrategy[int]:
+    """Any whole-minute UTC offset .NET allows (-14:00..+14:00), often a common one."""
+    return st.one_of(st.sampled_from(_OFFSET_EDGES), st.integers(-840, 840))
+
+
+def datetimes(
+    *,
+    local_offsets: SearchStrategy[int] | None = None,
+    kinds: Sequence[DateTimeKind] = tuple(DateTimeKind),
+) -> SearchStrategy[DateTime]:
+    """Any ``System.DateTime`` (0001-01-01..9999-12-31T23:59:59.9999999, 100 ns ticks).
+
+    ``kinds`` limits the kinds drawn; a LOCAL value takes its offset (minutes) from
+    ``local_offsets`` (default :func:`default_local_offsets`; pass ``st.just(0)`` to compare
+    with a .NET process running at ``TZ=UTC``).
+    """
+    offsets = default_local_offsets() if local_offsets is None else local_offsets
+    options: list[SearchStrategy[DateTime]] = []
+    plain = [k for k in kinds if k is not DateTimeKind.LOCAL]
+    if plain:
+        options.append(st.builds(DateTime, _ticks(), st.sampled_from(plain)))
+    if DateTimeKind.LOCAL in kinds:
+        options.append(st.builds(_local_datetime, _ticks(), offsets))
+    if not options:
+        raise ValueError("datetimes() needs at least one kind")
+    return st.one_of(options)
+
+
+def _local_datetime(ticks: int, offset: int) -> DateTime:
+    return DateTime(ticks, DateTimeKind.LOCAL, offset)
+
+
+# ----------------------------------------------------------------------------- contracts
+
+
+@attrs.frozen
+class _Options:
+    local_offsets: SearchStrategy[int] | None
+    max_items: int
+    unnamed_enums: bool
+    object_contracts: tuple[type, ...] | None
+    #: top-level package of the requested type: the default family of ``object`` contracts
+    family: str | None
+
+
+class _Builder:
+    """Strategies for one set of options, built once per slot and per contract."""
+
+    def __init__(self, options: _Options) -> None:
+        self.options = options
+        self._slots: dict[Slot, SearchStrategy[Any]] = {}
+        self._contracts: dict[Any, SearchStrategy[Any]] = {}
+        self._annotations: dict[Any, SearchStrategy[Any]] = {}
+        self._enums: dict[type, SearchStrategy[Any]] = {}
+        self._datetimes: SearchStrategy[DateTime] | None = None
+        self._objects: SearchStrategy[Any] | None = None
+
+    # -- entry points ------------------------------------------------------------------
+    def for_annotation(self, tp: Any) -> SearchStrategy[Any]:
+        try:
+            cached = self._annotations.get(tp)
+        except TypeError:  # an unhashable annotation: resolve it every time
+            return self.slot(resolve_annotation(tp))
+        if cached is None:
+            cached = self._annotations[tp] = self.slot(resolve_annotation(tp))
+        return cached
+
+    def contract(self, tp: Any) -> SearchStrategy[Any]:
+        strategy = self._contracts.get(tp)
+        if strategy is None:
+            info = contract_info(tp)  # raise ContractDefinitionError now, not at draw time
+            cls = info.cls
+            # deferred: members are resolved at the first draw, so contracts may refer to
+            # themselves or to classes declared later
+            strategy = st.deferred(lambda: self._members(tp, cls))
+            self._contracts[tp] = strategy
+        return strategy
+
+    def _members(self, tp: Any, cls: type) -> SearchStrategy[Any]:
+        info = contract_info(tp)
+        members = {m.attr: self.slot(m.slot) for m in info.json_members if m.computed is None}
+
+        def build(values: dict[str, Any]) -> Any:
+            return cls(**values)
+
+        return st.fixed_dictionaries(members).map(build)
+
+    # -- slots -------------------------------------------------------------------------
+    def slot(self, slot: Slot) -> SearchStrategy[Any]:
+        strategy = self._slots.get(slot)
+        if strategy is None:
+            strategy = self._wire(slot)
+            if slot.clr_nillable:
+                strategy = st.none() | strategy
+            self._slots[slot] = strategy
+        return strategy
+
+    def _wire(self, slot: Slot) -> SearchStrategy[Any]:
+        wire = slot.wire
+        if isinstance(wire, PrimitiveType):
+            return self._primitive(wire.primitive)
+        if isinstance(wire, EnumType):
+            return self._enum(wire)
+        if isinstance(wire, ContractType):
+            return self.contract(_parametrized(wire))
+        if isinstance(wire, ListType):
+            if self.options.max_items == 0:
+                return st.just([])
+            items = self.slot(wire.item)
+            return st.one_of(
+                st.just([]), st.lists(items, min_size=1, max_size=self.options.max_items)
+            )
+        if isinstance(wire, ObjectType):
+            if wire.expected is not None:
+                # a bound type variable (ResponseDto[uuid.UUID]): values of that type only
+                return self._wire(wire.expected)
+            return self._object()
+        raise TypeError(f"no strategy for {wire!r}")  # pragma: no cover - every wire type
+
+    def _primitive(self, primitive: Primitive) -> SearchStrategy[Any]:
+        kind = primitive.python_type
+        if kind is bool:
+            return st.booleans()
+        if kind is int:
+            return _integers(primitive)
+        if kind is float:
+            return doubles()
+        if kind is decimal.Decimal:
+            return decimals()
+        if kind is str:
+            return xml_strings()
+        if kind is uuid.UUID:
+            return guids()
+        if kind is DateTime:
+            return self.datetimes()
+        raise TypeError(f"no strategy for the primitive {primitive!r}")
+
+    def datetimes(self) -> SearchStrategy[DateTime]:
+        if self._datetimes is None:
+            self._datetimes = datetimes(local_offsets=self.options.local_offsets)
+        return self._datetimes
+
+    def _enum(self, wire: EnumType) -> SearchStrategy[Any]:
+        cls = wire.cls
+        strategy = self._enums.get(cls)
+        if strategy is None:
+            named = list(cls)
+            options: list[SearchStrategy[Any]] = [st.sampled_from(named)] if named else []
+            if self.options.unnamed_enums and issubclass(cls, ContractEnum):
+                known = set(wire.names)
+                unnamed = st.integers(-(2**31), 2**31 - 1).filter(lambda v: v not in known)
+                options.append(unnamed.map(cls))
+            if not options:
+                raise TypeError(f"{cls.__qualname__} has no members and unnamed values are off")
+            strategy = self._enums[cls] = st.one_of(options)
+        return strategy
+
+    # -- object members ----------------------------------------------------------------
+    def _object(self) -> SearchStrategy[Any]:
+        if self._objects is None:
+            self._objects = st.one_of(
+                st.just(AnyObject()),
+                guids(),
+                xml_strings(),
+                st.booleans(),
+                st.one_of(
+                    st.sampled_from((0, INT64_MIN, INT64_MAX)), st.integers(INT64_MIN, INT64_MAX)
+                ),
+                doubles(),
+                self.datetimes(),
+                st.deferred(lambda: self._small_contracts()),  # noqa: PLW0108 - deferred refuses bound methods
+            )
+        return self._objects
+
+    def _small_contracts(self) -> SearchStrategy[Any]:
+        classes = self.options.object_contracts
+        if classes is None:
+            classes = _contract_family(self.options.family)
+        if not classes:
+            return st.nothing()
+        # nested object members hold no further contract, and lists have at most one item
+        small = _builder(
+            attrs.evolve(
+                self.options, max_items=min(1, self.options.max_items), object_contracts=()
+            )
+        )
+        return st.one_of([small.contract(cls) for cls in classes])
+
+
+def _parametrized(wire: ContractType) -> Any:
+    """The class of a contract wire type, parametrized as declared (``ResponseDto[Guid]``)."""
+    cls: Any = wire.cls
+    return cls[wire.type_args] if wire.type_args else cls
+
+
+def _top_package(tp: Any) -> str | None:
+    origin = typing.get_origin(tp) or tp
+    module = getattr(origin, "__module__", None)
+    return module.split(".")[0] if isinstance(module, str) else None
+
+
+_DRAWABLE_PRIMITIVES: Final = (bool, int, float, decimal.Decimal, str, uuid.UUID, DateTime)
+
+
+def _usable(tp: Any, seen: set[Any] | None = None) -> bool:
+    """Whether every member of contract ``tp`` can be drawn (named enums only)."""
+    seen = set() if seen is None else seen
+    if tp in seen:
+        return True
+    seen.add(tp)
+    try:
+        info = contract_info(tp)
+    except ContractDefinitionError:  # declared wrongly (a test of that, say): not drawn
+        return False
+    return all(_slot_usable(m.slot, seen) for m in info.json_members if m.computed is None)
+
+
+def _slot_usable(slot: Slot, seen: set[Any]) -> bool:
+    wire = slot.wire
+    if isinstance(wire, PrimitiveType):
+        return wire.primitive.python_type in _DRAWABLE_PRIMITIVES
+    if isinstance(wire, EnumType):
+        return bool(wire.names)
+    if isinstance(wire, ContractType):
+        return _usable(_parametrized(wire), seen)
+    if isinstance(wire, ListType):
+        return _slot_usable(wire.item, seen)
+    if isinstance(wire, ObjectType):
+        return wire.expected is None or _slot_usable(wire.expected, seen)
+    return False  # pragma: no cover - every wire type
+
+
+def _contract_family(family: str | None) -> tuple[type, ...]:
+    """Non-generic contract classes of the package ``family`` (all of them when None)."""
+    found = [
+        cls
+        for cls in known_contracts().values()
+        if is_contract(cls)
+        and not getattr(cls, "__parameters__", ())
+        and (family is None or _top_package(cls) == family)
+        and _usable(cls)
+    ]
+    return tuple(sorted(found, key=lambda c: (c.__module__, c.__qualname__)))
+
+
+_BUILDERS: dict[_Options, _Builder] = {}
+_MAX_BUILDERS: Final = 64
+
+
+def _builder(options: _Options) -> _Builder:
+    try:
+        builder = _BUILDERS.get(options)
+    except TypeError:  # an unhashable local_offsets strategy: no sharing
+        return _Builder(options)
+    if builder is None:
+        if len(_BUILDERS) >= _MAX_BUILDERS:  # options built on the fly (a new st.just(0) per call)
+            _BUILDERS.clear()
+        builder = _BUILDERS[options] = _Builder(options)
+    return builder
+
+
+def for_type(
+    tp: Any,
+    *,
+    local_offsets: SearchStrategy[int] | None = None,
+    max_items: int = 3,
+    unnamed_enums: bool = False,
+    object_contracts: Sequence[type] | None = None,
+) -> SearchStrategy[Any]:
+    """A strategy of valid values for a contract, a contract enum or a member annotation.
+
+    :param tp: a contract class (``CustomerGroupDto``), a parametrized generic contract
+        (``ResponseDto[uuid.UUID]``: ``Data`` then holds Guids), a contract enum, or an
+        annotation as written on a member (``list[str | None] | None``, ``Int64``,
+        ``DateTime | None``, ``object``). A contract or enum gives instances, never None;
+        an annotation gives None too where .NET allows null.
+    :param local_offsets: UTC offsets (minutes) of DateTimes of kind Local; default any
+        whole minute in -840..840. Use ``st.just(0)`` against a .NET process at ``TZ=UTC``,
+        which converts Local dates into its own zone.
+    :param max_items: the longest list drawn.
+    :param unnamed_enums: also draw enum values that have no name (``CameraType(7)``);
+        Json.NET writes them, DataContractSerializer (and netcontract's XML writer) refuses.
+    :param object_contracts: the contract classes an ``object`` member may hold (drawn
+        small: lists of at most one item, no nested contract in their ``object`` members).
+        Default: the non-generic contracts declared in the top-level package of ``tp``
+        (``vehizen`` for the Vehizen contracts), or every known non-generic contract when
+        ``tp`` is not a contract; looked up at the first draw.
+
+    Computed members are not drawn (they are not ``__init__`` arguments); JSON-only stored
+    members are drawn like any other member (XML does not carry them).
+    """
+    if max_items < 0:
+        raise ValueError("max_items must be >= 0")
+    options = _Options(
+        local_offsets,
+        max_items,
+        unnamed_enums,
+        None if object_contracts is None else tuple(object_contracts),
+        _top_package(tp) if object_contracts is None and is_contract(tp) else None,
+    )
+    builder = _builder(options)
+    if is_contract(tp):
+        return builder.contract(tp)
+    # an enum is a value type: its slot never holds None
+    return builder.for_annotation(tp)
+
+
+# ----------------------------------------------------------------------------- registration
+
+
+def _registered_strategy(tp: Any) -> SearchStrategy[Any]:
+    return for_type(tp)
+
+
+def register(tp: type) -> None:
+    """Make ``hypothesis.strategies.from_type(tp)`` use :func:`for_type` for this class.
+
+    ``tp`` is a contract class or a contract enum; for a generic contract the strategy is
+    resolved per parametrization (``from_type(ResponseDto[uuid.UUID])``). Nothing is resolved
+    until hypothesis asks, so classes may refer to classes declared later.
+    """
+    origin = typing.get_origin(tp) or tp
+    if not isinstance(origin, type) or "__netcontract__" not in origin.__dict__:
+        raise TypeError(f"{tp!r} is not a contract class or contract enum")
+    st.register_type_strategy(origin, _registered_strategy)
+
+
+def register_known() -> None:
+    """:func:`register` every contract and contract enum in ``netcontract.known_contracts()``."""
+    for cls in known_contracts().values():
+        register(cls)
+
+
+# Importing this module registers the contracts declared so far; ``@contract`` registers the
+# ones declared afterwards (it calls register() once this module is in sys.modules).
+register_known()
