@@ -218,6 +218,11 @@ _INFO_CACHE: dict[Any, ContractInfo] = {}
 
 def _register(cls: type, name: str, xml_namespace: str) -> None:
     _REGISTRY[(xml_namespace, name)] = cls
+    # when hypothesis is in use, st.from_type(cls) then draws valid .NET values; the module is
+    # looked up, never imported, so the core does not pull hypothesis in
+    strategies = sys.modules.get("netcontract.strategies")
+    if strategies is not None:
+        strategies.register(cls)
 
 
 def is_contract(tp: Any) -> bool:
