@@ -1,7 +1,7 @@
 """The ``netcontract`` command line.
 
     netcontract convert [--type NAME] [--from json|xml] [--to json|xml] [--indent] [--strict]
-                        [FILE|-]
+                        [--out FILE|DIR] [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
     netcontract export-xsd [--type NAME]... [--out DIR]
     netcontract types
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -92,8 +94,8 @@ def _read_input(path: str, stdin: BinaryIO) -> bytes:
         raise UsageError(f"cannot read {path!r}: {exc.strerror}") from None
 
 
-def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO) -> None:
-    data = _read_input(args.file, stdin)
+def _convert_bytes(data: bytes, args: argparse.Namespace) -> tuple[bytes, str]:
+    """The converted document (with its trailing newline) and the output format."""
     source = args.source or sniff_format(data)
     target = args.target or ("xml" if source == "json" else "json")
     cls: Any = resolve_type(args.type) if args.type else None
@@ -104,7 +106,70 @@ def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO) -> Non
     else:
         obj = from_xml(data, cls, strict=args.strict)
     out = to_json(obj, indent=args.indent) if target == "json" else to_xml(obj, indent=args.indent)
-    stdout.write(out + b"\n")
+    return out + b"\n", target
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing: a temporary file in the same folder, then a rename."""
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed before the rename
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(handle.name).replace(path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr: Any) -> int:
+    if args.file != "-" and Path(args.file).is_dir():
+        return _convert_folder(args, stderr)
+    out, _ = _convert_bytes(_read_input(args.file, stdin), args)
+    if args.out is None:
+        stdout.write(out)
+        return EXIT_OK
+    target = Path(args.out)
+    if target.is_dir():
+        raise UsageError(f"--out {args.out!r} is a folder; give a file (or convert a folder)")
+    try:
+        write_atomically(target, out)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
+    return EXIT_OK
+
+
+def _convert_folder(args: argparse.Namespace, stderr: Any) -> int:
+    """Convert every .json/.xml file of a folder into --out; report each bad file and go on."""
+    if args.out is None:
+        raise UsageError("converting a folder needs --out FOLDER")
+    source_dir, out_dir = Path(args.file), Path(args.out)
+    files = sorted(p for p in source_dir.iterdir() if p.suffix in (".json", ".xml") and p.is_file())
+    if not files:
+        raise UsageError(f"no .json or .xml file in {args.file!r}")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {args.out!r}: {exc.strerror or exc}") from None
+    failed = 0
+    for path in files:
+        try:
+            data = path.read_bytes()
+            out, target = _convert_bytes(data, args)
+            write_atomically(out_dir / f"{path.stem}.{target}", out)
+        except (PayloadError, SerializationError) as exc:
+            failed += 1
+            for problem in exc.problems:
+                print(f"netcontract: {path}: {problem}", file=stderr)
+        except (UsageError, NetContractError, OSError) as exc:
+            failed += 1
+            print(f"netcontract: {path}: {exc}", file=stderr)
+    converted = len(files) - failed
+    print(f"netcontract: {converted} converted, {failed} refused, into {out_dir}", file=stderr)
+    return EXIT_PAYLOAD if failed else EXIT_OK
 
 
 def _validate(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO) -> None:
@@ -141,7 +206,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     convert = commands.add_parser("convert", help="convert a payload between JSON and XML")
-    convert.add_argument("file", nargs="?", default="-", help="input file, or - for stdin")
+    convert.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        help="input file, a folder of .json/.xml files, or - (stdin)",
+    )
+    convert.add_argument(
+        "--out",
+        help="write to this file (atomically: all or nothing) or, for a folder, into this folder",
+    )
     convert.add_argument("--type", help="contract class: ClassName or module:ClassName")
     convert.add_argument("--from", dest="source", choices=("json", "xml"), help="input format")
     convert.add_argument("--to", dest="target", choices=("json", "xml"), help="output format")
@@ -191,7 +265,9 @@ def main(
         elif args.command == "export-xsd":
             _export_xsd(args, stdout)
         else:
-            _convert(args, stdin, stdout)
+            status = _convert(args, stdin, stdout, stderr)
+            stdout.flush()
+            return status
     except UsageError as exc:
         print(f"netcontract: error: {exc}", file=stderr)
         return EXIT_USAGE

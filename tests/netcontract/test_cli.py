@@ -120,3 +120,77 @@ def test_console_script_entry_point_runs_without_traceback():
     assert proc.returncode == 1
     assert b"Traceback" not in proc.stderr
     assert proc.stderr.startswith(b"netcontract: <root>: ")
+
+
+def test_out_file_is_written_whole(tmp_path):
+    target = tmp_path / "group.xml"
+    status, out, _ = run(
+        "convert",
+        "--type",
+        "CustomerGroupDto",
+        "--out",
+        str(target),
+        str(FIXTURES / "customer_group.json"),
+    )
+    assert (status, out) == (0, b"")
+    assert target.read_bytes() == (FIXTURES / "customer_group.compact.xml").read_bytes() + b"\n"
+
+
+def test_failed_conversion_leaves_the_out_file_untouched(tmp_path):
+    target = tmp_path / "group.xml"
+    target.write_bytes(b"previous content")
+    status, _, err = run(
+        "convert",
+        "--type",
+        "CustomerGroupDto",
+        "--out",
+        str(target),
+        "-",
+        stdin=b'{"Vehicles":[{"CameraType":7}]}',  # readable, but not writable as XML
+    )
+    assert status == 1
+    assert "CameraType" in err
+    assert target.read_bytes() == b"previous content"
+    assert [p.name for p in tmp_path.iterdir()] == ["group.xml"]  # no temporary file left
+
+
+def test_a_write_that_fails_midway_leaves_nothing(tmp_path, monkeypatch):
+    import os
+
+    from netcontract import _cli
+
+    target = tmp_path / "out.json"
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="No space"):
+        _cli.write_atomically(target, b"x" * 100_000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_folder_conversion_reports_bad_files_and_converts_the_good_ones(tmp_path):
+    source, out_dir = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    (source / "a.xml").write_bytes((FIXTURES / "customer_group.xml").read_bytes())
+    (source / "b.xml").write_bytes((FIXTURES / "response.xml").read_bytes())
+    (source / "broken.xml").write_bytes(b"<CustomerGroupDto")
+    (source / "bad.json").write_bytes(b'{"IdWS":1}')  # no --type: JSON cannot name its type
+    (source / "notes.txt").write_bytes(b"ignored")
+    status, _, err = run("convert", "--indent", "--out", str(out_dir), str(source))
+    assert status == 1
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.json", "b.json"]
+    assert (out_dir / "a.json").read_bytes() == (
+        FIXTURES / "customer_group.json"
+    ).read_bytes() + b"\n"
+    lines = err.splitlines()
+    assert any(line.startswith(f"netcontract: {source / 'broken.xml'}: <root>: ") for line in lines)
+    assert any(f"{source / 'bad.json'}: --type is required" in line for line in lines)
+    assert lines[-1] == f"netcontract: 2 converted, 2 refused, into {out_dir}"
+
+
+def test_folder_needs_out(tmp_path):
+    status, _, err = run("convert", str(tmp_path))
+    assert status == 2
+    assert "needs --out" in err
