@@ -11,12 +11,11 @@ from netcontract._errors import (
     SerializationError,
     XmlPayloadError,
 )
-from netcontract._json_codec import FAILED, reader_for, write_contract
-from netcontract._json_codec import _plan as _json_plan
-from netcontract._jsontext import JsonSyntaxError, dumps_jsonnet, loads_strict
+from netcontract._json_codec import DECLINED, FAILED, json_bytes, read_json, reader_for
+from netcontract._jsontext import JsonSyntaxError, loads_strict
+from netcontract._limits import DEFAULT_LIMITS, Limits, ReadContext
 from netcontract._types import Slot
 from netcontract._xml_parse import XmlSyntaxError, parse_xml_bytes
-from netcontract._limits import DEFAULT_LIMITS, Limits, ReadContext
 from netcontract._xml_reader import read_root
 from netcontract._xml_writer import write_xml
 
@@ -32,6 +31,9 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
     """
     _check_size(data, limits)
+    result = read_json(data, cls, ReadContext(limits=limits))
+    if result is not DECLINED:
+        return result  # type: ignore[no-any-return]
     try:
         value = loads_strict(data)
     except JsonSyntaxError as exc:
@@ -52,11 +54,10 @@ def _check_size(data: bytes | str, limits: Limits) -> None:
 
 def to_json(obj: Any, *, indent: bool = False) -> bytes:
     """Write ``obj`` as the UTF-8 bytes Json.NET writes (``Formatting.None`` or ``Indented``)."""
-    problems: list[Problem] = []
-    tree = write_contract(_json_plan(type(obj)), obj, "", problems)
+    data, problems = json_bytes(obj, indent=indent)
     if problems:
         raise SerializationError(problems)
-    return dumps_jsonnet(tree, indent=indent).encode("utf-8")
+    return data
 
 
 @overload

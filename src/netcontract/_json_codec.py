@@ -14,13 +14,18 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
+import msgspec
+
 from netcontract import _paths
 from netcontract._clr import PRIMITIVES, STRING, Primitive, check_no_lone_surrogate
 from netcontract._contract import ContractInfo, contract_info
 from netcontract._datetime import DateTime, format_datetime, parse_datetime
-from netcontract._errors import Problem
-from netcontract._limits import ReadContext
+from netcontract._errors import Problem, QuotaExceededError
+from netcontract._gen import Source
 from netcontract._guid import format_guid
+from netcontract._jsontext import dumps_jsonnet, loads_fast, quote
+from netcontract._limits import ReadContext
+from netcontract._numbers import format_double_json
 from netcontract._types import (
     AnyObject,
     ContractType,
@@ -31,7 +36,7 @@ from netcontract._types import (
     Slot,
 )
 
-__all__ = ["FAILED", "Boxed", "reader_for", "writer_for"]
+__all__ = ["DECLINED", "FAILED", "Boxed", "json_bytes", "read_json", "reader_for", "writer_for"]
 
 #: returned by a reader or writer that recorded a problem
 FAILED: Final = object()
@@ -466,3 +471,365 @@ def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
 
 def primitive_for_boxed(namespace: str, name: str) -> Primitive | None:
     return PRIMITIVES.get((namespace, name))
+
+
+# ------------------------------------------------------------------ writing: the fast path
+#
+# For each contract class a function is generated that turns an instance into the JSON-ready
+# tree msgspec encodes in C: a dict literal in Json.NET's member order, strings, ints, bools
+# and None as they are, and every number whose text .NET decides (Double, Decimal) as a
+# ``msgspec.Raw`` holding that text. msgspec escapes strings as Json.NET does, except for
+# U+0085, U+2028 and U+2029, which Json.NET escapes too: such strings are passed as Raw text.
+
+
+def json_bytes(obj: Any, *, indent: bool = False) -> tuple[bytes, list[Problem]]:
+    """``obj`` as the UTF-8 JSON Json.NET writes, and the problems that prevent it.
+
+    Compact output comes from the generated writer of the object's class. When it meets a
+    value it does not handle itself, the reference path (``write_contract`` then
+    :func:`dumps_jsonnet`) writes the whole document again and reports every problem; it
+    also writes the indented layout.
+    """
+    plan = _plan(type(obj))
+    if not indent:
+        try:
+            return _encode(_fast_writer(plan.cls)(obj)), []
+        except (_Slow, ValueError, TypeError, msgspec.EncodeError):
+            pass
+    problems: list[Problem] = []
+    tree = write_contract(plan, obj, "", problems)
+    if problems:
+        return b"", problems
+    return dumps_jsonnet(tree, indent=indent).encode("utf-8"), []
+
+
+class _Slow(Exception):  # noqa: N818 - a signal, not an error
+    """The generated code met a value it leaves to the reference code."""
+
+
+_encode: Final = msgspec.json.Encoder().encode
+_Raw: Final = msgspec.Raw
+_FAST_WRITERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _fast_writer(cls: type) -> Callable[[Any], Any]:
+    writer = _FAST_WRITERS.get(cls)
+    if writer is None:
+        writer = _FAST_WRITERS[cls] = _generate_writer(cls)
+    return writer
+
+
+def _lazy_writer(namespace: dict[str, Any], name: str, cls: type) -> Callable[[Any], Any]:
+    def stub(obj: Any) -> Any:
+        real = _fast_writer(cls)
+        namespace[name] = real
+        return real(obj)
+
+    return stub
+
+
+def _reference_raw(writer: Writer, value: Any) -> Any:
+    """A member's JSON text from the reference writer, as Raw; raises _Slow on a problem."""
+    problems: list[Problem] = []
+    tree = writer(value, "", problems)
+    if problems:
+        raise _Slow
+    return _Raw(dumps_jsonnet(tree))
+
+
+def _special_string(value: str) -> Any:
+    """A non-ASCII str: Raw text when it holds a character msgspec would not escape."""
+    if "\x85" in value or "\u2028" in value or "\u2029" in value:
+        return _Raw(quote(check_no_lone_surrogate(value)))
+    return value
+
+
+def _double(value: float) -> Any:
+    return _Raw(format_double_json(value))
+
+
+def _generate_writer(cls: type) -> Callable[[Any], Any]:
+    info = contract_info(cls)
+    src = Source("json writer", cls.__qualname__)
+    src.line(0, "def write(obj):")
+    items: list[str] = []
+    for index, m in enumerate(info.json_members):
+        var = f"v{index}"
+        if m.computed is not None:
+            src.line(1, f"{var} = {src.const(m.computed, 'computed')}(obj)")
+        else:
+            src.line(1, f"{var} = obj.{m.attr}")
+        _emit_json_value(src, 1, var, m.slot)
+        if _encode(m.wire_name) != quote(m.wire_name).encode("utf-8"):
+            raise AssertionError("unreachable")  # pragma: no cover
+        items.append(f"{m.wire_name!r}: {var}")
+    src.line(1, "return {" + ", ".join(items) + "}")
+    return src.compile("write")
+
+
+_JSON_INT_RANGES: Final[dict[str, tuple[int, int]]] = {
+    "Int16": (-(2**15), 2**15 - 1),
+    "Int32": (-(2**31), 2**31 - 1),
+    "Int64": (-(2**63), 2**63 - 1),
+    "SByte": (-128, 127),
+    "Byte": (0, 255),
+    "UInt16": (0, 2**16 - 1),
+    "UInt32": (0, 2**32 - 1),
+    "UInt64": (0, 2**64 - 1),
+}
+
+
+def _emit_json_value(src: Source, lvl: int, var: str, slot: Slot) -> None:
+    """Lines turning the value in ``var`` into its JSON-ready form, in place."""
+    wire = slot.wire
+    nillable = _allows_none(slot)
+    test = f"{var} is not None and " if nillable else ""
+    reference = (
+        f"{var} = {src.const(_reference_raw, 'reference')}"
+        f"({src.const(writer_for(slot), 'writer')}, {var})"
+    )
+    if isinstance(wire, PrimitiveType):
+        p = wire.primitive
+        if p is STRING:
+            src.line(lvl, f"if {test}type({var}) is not str:")
+            src.line(lvl + 1, reference)
+            src.line(lvl, f"elif {var} is not None and not {var}.isascii():")
+            src.line(lvl + 1, f"{var} = {src.const(_special_string, 'special')}({var})")
+            return
+        if p.clr_name in _JSON_INT_RANGES and p.python_type is int:
+            lo, hi = _JSON_INT_RANGES[p.clr_name]
+            src.line(lvl, f"if {test}not (type({var}) is int and {lo} <= {var} <= {hi}):")
+            src.line(lvl + 1, reference)
+            return
+        if p.clr_name == "Boolean":
+            src.line(lvl, f"if {test}{var} is not True and {var} is not False:")
+            src.line(lvl + 1, reference)
+            return
+        if p.clr_name == "Double":
+            src.line(lvl, f"if type({var}) is float:")
+            src.line(lvl + 1, f"{var} = {src.const(_double, 'double')}({var})")
+        elif p.clr_name in ("Guid", "DateTime"):
+            fast_type = uuid.UUID if p.clr_name == "Guid" else DateTime
+            src.line(lvl, f"if type({var}) is {src.const(fast_type, 'type')}:")
+            src.line(lvl + 1, f"{var} = {src.const(p.json_value, 'text')}({var})")
+        else:  # Decimal, and any other primitive: the reference writer
+            src.line(lvl, "if False:")
+            src.line(lvl + 1, "pass")
+        if nillable:
+            src.line(lvl, f"elif {var} is not None:")
+        else:
+            src.line(lvl, "else:")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, EnumType):
+        cls = src.const(wire.cls, "enum")
+        src.line(lvl, f"if type({var}) is {cls}:")
+        src.line(lvl + 1, f"{var} = int({var})")
+        src.line(lvl, f"elif {test}type({var}) is not int:")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, ContractType):
+        name = src.name("w_" + wire.cls.__name__)
+        src.globals[name] = _lazy_writer(src.globals, name, wire.cls)
+        src.line(lvl, f"if type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
+        src.line(lvl + 1, f"{var} = {name}({var})")
+        src.line(lvl, f"elif {var} is not None:" if nillable else "else:")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, ListType):
+        item = src.name("item")
+        src.line(lvl, f"if type({var}) is list:")
+        item_wire = wire.item.wire
+        if isinstance(item_wire, ContractType) and not wire.item.optional:
+            name = src.name("w_" + item_wire.cls.__name__)
+            src.globals[name] = _lazy_writer(src.globals, name, item_wire.cls)
+            item_ref = (
+                f"{src.const(_reference_raw, 'reference')}"
+                f"({src.const(writer_for(wire.item), 'writer')}, {item})"
+            )
+            src.line(
+                lvl + 1,
+                f"{var} = [{name}({item}) if type({item}) is "
+                f"{src.const(item_wire.cls, item_wire.cls.__name__)} else {item_ref}"
+                f" for {item} in {var}]",
+            )
+        else:
+            convert = _generate_item_writer(wire.item)
+            src.line(lvl + 1, f"{var} = [{src.const(convert, 'item')}({item}) for {item} in {var}]")
+        src.line(lvl, f"elif {var} is not None:" if nillable else "else:")
+        src.line(lvl + 1, reference)
+    elif nillable:  # object members: the reference writer
+        src.line(lvl, f"if {var} is not None:")
+        src.line(lvl + 1, reference)
+    else:  # pragma: no cover - object members are reference types
+        src.line(lvl, reference)
+
+
+def _generate_item_writer(slot: Slot) -> Callable[[Any], Any]:
+    src = Source("json item writer", slot.wire.contract_name)
+    src.line(0, "def convert(x):")
+    _emit_json_value(src, 1, "x", slot)
+    src.line(1, "return x")
+    return src.compile("convert")
+
+
+# ------------------------------------------------------------------ reading: the fast path
+#
+# For each contract (a class, or a parametrization of a generic one) a function is generated
+# that reads the dict msgspec parsed, when its members are exactly the ones Json.NET writes,
+# in its order: the member values are unpacked positionally, each is checked and converted
+# inline, and the class is called once. Anything else (a member missing, in another case,
+# unknown; a value of another JSON type; a quota reached; a value refused) makes it give up,
+# and the reference reader reads the whole document again, with its messages and paths.
+
+#: returned by :func:`read_json` when the reference path must read the document
+DECLINED: Final = object()
+
+
+def read_json(data: Any, tp: Any, ctx: ReadContext) -> Any:
+    """The contract read from JSON bytes by the fast path, or :data:`DECLINED`."""
+    if type(data) is not bytes:
+        return DECLINED
+    tree = loads_fast(data)
+    if type(tree) is not dict:
+        return DECLINED
+    try:
+        result = _fast_reader(tp)(tree, ctx)
+    except (_Slow, QuotaExceededError, ValueError, TypeError):
+        return DECLINED
+    if ctx.problems:  # pragma: no cover - the fast path gives up before recording any
+        return DECLINED
+    return result
+
+
+_FAST_READERS: dict[Any, Callable[[Any, ReadContext], Any]] = {}
+
+
+def _fast_reader(tp: Any) -> Callable[[Any, ReadContext], Any]:
+    reader = _FAST_READERS.get(tp)
+    if reader is None:
+        reader = _FAST_READERS[tp] = _generate_reader(tp)
+    return reader
+
+
+def _lazy_reader(namespace: dict[str, Any], name: str, tp: Any) -> Callable[..., Any]:
+    def stub(value: Any, ctx: ReadContext) -> Any:
+        real = _fast_reader(tp)
+        namespace[name] = real
+        return real(value, ctx)
+
+    return stub
+
+
+def _reference_value(reader: Reader, value: Any, ctx: ReadContext) -> Any:
+    """A value read by the reference reader; raises _Slow if it found a problem."""
+    result = reader(value, "", ctx)
+    if result is FAILED:
+        raise _Slow
+    return result
+
+
+def _contract_tp(wire: ContractType) -> Any:
+    return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
+
+
+def _generate_reader(tp: Any) -> Callable[[Any, ReadContext], Any]:
+    info = contract_info(tp)
+    src = Source("json reader", repr(tp))
+    src.line(0, "def read(d, ctx):")
+    src.line(1, "if type(d) is not dict:")
+    src.line(2, f"raise {src.const(_Slow, 'Slow')}")
+    keys = tuple(m.wire_name for m in info.json_members)
+    src.line(1, f"if tuple(d) != {src.const(keys, 'keys')}:")
+    src.line(2, f"raise {src.const(_Slow, 'Slow')}")
+    src.line(1, "ctx.enter('', 0)")
+    src.line(1, "maxlen = ctx.limits.max_string_length")
+    names = [f"v{index}" for index in range(len(keys))]
+    if len(names) == 1:
+        src.line(1, f"{names[0]}, = d.values()")
+    elif names:
+        src.line(1, f"{', '.join(names)} = d.values()")
+    arguments: list[str] = []
+    for var, m in zip(names, info.json_members, strict=True):
+        if m.computed is not None:
+            continue  # computed members: always derived, input ignored
+        _emit_json_read(src, 1, var, m.slot)
+        arguments.append(f"{m.attr}={var}")
+    src.line(1, "ctx.leave()")
+    src.line(1, f"return {src.const(info.cls, info.cls.__name__)}({', '.join(arguments)})")
+    return src.compile("read")
+
+
+def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
+    """Lines checking and converting the JSON value in ``var``, in place."""
+    wire = slot.wire
+    nillable = _allows_none(slot)
+    none = f"{var} is None" if nillable else "False"
+    reference = (
+        f"{var} = {src.const(_reference_value, 'reference')}"
+        f"({src.const(reader_for(slot), 'reader')}, {var}, ctx)"
+    )
+    if isinstance(wire, PrimitiveType):
+        p = wire.primitive
+        name = p.clr_name
+        if p is STRING:
+            src.line(lvl, f"if type({var}) is str:")
+            src.line(lvl + 1, f"if len({var}) > maxlen: raise {src.const(_Slow, 'Slow')}")
+            src.line(lvl, f"elif not ({none}):")
+            src.line(lvl + 1, reference)
+            return
+        if name in _JSON_INT_RANGES and p.python_type is int:
+            lo, hi = _JSON_INT_RANGES[name]
+            src.line(lvl, f"if not ((type({var}) is int and {lo} <= {var} <= {hi}) or {none}):")
+            src.line(lvl + 1, reference)
+            return
+        if name == "Boolean":
+            src.line(lvl, f"if not ({var} is True or {var} is False or {none}):")
+            src.line(lvl + 1, reference)
+            return
+        if name == "Double":
+            src.line(lvl, f"if type({var}) is {src.const(decimal.Decimal, 'Decimal')}:")
+            src.line(lvl + 1, f"{var} = {src.const(p.json_parse, 'parse')}({var})")
+        elif name in ("Guid", "DateTime"):
+            src.line(lvl, f"if type({var}) is str and {var}:")
+            src.line(lvl + 1, f"{var} = {src.const(p.json_parse, 'parse')}({var})")
+        else:
+            src.line(lvl, "if False:")
+            src.line(lvl + 1, "pass")
+        src.line(lvl, f"elif not ({none}):")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, EnumType):
+        table = {int(member): member for member in wire.values.values()}
+        src.line(lvl, f"if type({var}) is int and {var} in {src.const(table, 'enum')}:")
+        src.line(lvl + 1, f"{var} = {src.const(table, 'enum')}[{var}]")
+        src.line(lvl, f"elif not ({none}):")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, ContractType):
+        name = src.name("r_" + wire.cls.__name__)
+        src.globals[name] = _lazy_reader(src.globals, name, _contract_tp(wire))
+        src.line(lvl, f"if type({var}) is dict:")
+        src.line(lvl + 1, f"{var} = {name}({var}, ctx)")
+        src.line(lvl, f"elif not ({none}):")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, ListType):
+        src.line(lvl, f"if type({var}) is list:")
+        src.line(lvl + 1, f"ctx.enter('', len({var}))")
+        item = src.name("item")
+        item_wire = wire.item.wire
+        item_reference = (
+            f"{src.const(_reference_value, 'reference')}"
+            f"({src.const(reader_for(wire.item), 'reader')}, {item}, ctx)"
+        )
+        if isinstance(item_wire, ContractType) and not wire.item.optional:
+            name = src.name("r_" + item_wire.cls.__name__)
+            src.globals[name] = _lazy_reader(src.globals, name, _contract_tp(item_wire))
+            src.line(
+                lvl + 1,
+                f"{var} = [{name}({item}, ctx) if type({item}) is dict else {item_reference}"
+                f" for {item} in {var}]",
+            )
+        else:
+            src.line(lvl + 1, f"{var} = [{item_reference} for {item} in {var}]")
+        src.line(lvl + 1, "ctx.leave()")
+        src.line(lvl, f"elif not ({none}):")
+        src.line(lvl + 1, reference)
+    else:  # object members: the reference reader
+        src.line(lvl, f"if not ({none}):")
+        src.line(lvl + 1, reference)

@@ -12,10 +12,12 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
+import msgspec
+
 from netcontract._numbers import format_decimal_json, format_double_json
 from netcontract._types import AnyObject
 
-__all__ = ["JsonSyntaxError", "dumps_jsonnet", "loads_strict"]
+__all__ = ["UNSURE", "JsonSyntaxError", "dumps_jsonnet", "loads_fast", "loads_strict"]
 
 _NEEDS_ESCAPE: Final = re.compile('["\\\\\x00-\x1f\x85\u2028\u2029]')
 _ESCAPES: Final[dict[str, str]] = {
@@ -214,3 +216,46 @@ def loads_strict(data: bytes | str) -> Any:
         raise JsonSyntaxError("the document is nested too deeply") from None
     except (ValueError, decimal.InvalidOperation) as exc:
         raise JsonSyntaxError(str(exc)) from None
+
+
+#: returned by :func:`loads_fast` when only :func:`loads_strict` can tell
+UNSURE: Final = object()
+
+_fast_decode: Final = msgspec.json.Decoder(float_hook=decimal.Decimal).decode
+_fast_encode: Final = msgspec.json.Encoder().encode
+# a byte that can be part of a number token -> "0", anything else -> "x"
+_NUMBER_BYTES: Final = bytes(
+    ord("0") if chr(code) in "0123456789+-.eE" else ord("x") for code in range(256)
+)
+_LONG_NUMBER: Final = b"0" * (_MAX_NUMBER_CHARS + 1)
+
+
+def loads_fast(data: bytes) -> Any:
+    """:func:`loads_strict`'s result, parsed by msgspec's C parser, or :data:`UNSURE`.
+
+    The result is the same tree (``Decimal`` for every number with a fraction or an
+    exponent, so Double and Decimal members see the exact text). Whatever :func:`loads_strict`
+    would refuse, or might read differently, gives UNSURE instead, and the caller asks
+    :func:`loads_strict` (whose messages are the ones users see):
+
+    - anything msgspec refuses (syntax, invalid UTF-8, lone surrogates, deep nesting, the
+      ``NaN``/``Infinity`` literals Json.NET writes but JSON does not have);
+    - a duplicate member name: msgspec keeps the last one silently. Every member of every
+      object writes one ``:`` outside strings, so the document has duplicates exactly when it
+      holds more colons than the tree written out again (strings hold the same colons in both,
+      unless one is escaped as ``\\u003a``, which also gives UNSURE);
+    - a run of more than 400 characters that can make up a number (the limit loads_strict
+      enforces before Python converts a number).
+    """
+    raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        tree = _fast_decode(raw)
+    except (msgspec.DecodeError, ValueError, RecursionError):
+        return UNSURE
+    if b"\\u003a" in raw or b"\\u003A" in raw:
+        return UNSURE
+    if raw.count(b":") != _fast_encode(tree).count(b":"):
+        return UNSURE  # a member name given twice
+    if _LONG_NUMBER in raw.translate(_NUMBER_BYTES):
+        return UNSURE
+    return tree

@@ -23,9 +23,12 @@ from lxml import etree
 from netcontract import _paths
 from netcontract._clr import INT64, PRIMITIVES, XS, XSI, Primitive
 from netcontract._contract import ContractInfo, contract_info, find_contract, is_contract
-from netcontract._datetime import DateTime
-from netcontract._limits import ReadContext
+from netcontract._datetime import DateTime, parse_datetime
+from netcontract._errors import QuotaExceededError
+from netcontract._gen import Source
+from netcontract._guid import parse_guid
 from netcontract._json_codec import FAILED, Boxed
+from netcontract._limits import ReadContext
 from netcontract._types import (
     AnyObject,
     ContractType,
@@ -369,4 +372,281 @@ def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
     if _is_nil(root):
         ctx.problem("", "the document is null (i:nil) where an object was expected", root)
         return FAILED
+    depth, items = ctx.depth, ctx.items
+    try:
+        return _fast_reader(tp)(root, ctx, "")
+    except QuotaExceededError:
+        # raised where the fast path counted; the reference path says where it is exceeded
+        del ctx.problems[:]
+        ctx.depth, ctx.items = depth, items
     return read_contract(_plan(tp), root, "", ctx)
+
+
+# ------------------------------------------------------------------------------ fast path
+#
+# For each contract (a class or a parametrization) a function is generated that reads an
+# element whose children come in DataContract order, as .NET writes them: it walks the
+# children once, compares each tag with the next member's, and converts leaf values inline.
+# Unknown elements are skipped as the reference reader skips them. Anything it does not
+# handle itself (i:nil or i:type where it does not expect them, text or elements where a
+# value or a member is expected, a value a codec refuses, elements out of order) is left to
+# the reference reader: for one member when that is enough, else for the whole element,
+# after undoing what the fast path counted. So results, problems, paths and quota errors are
+# the reference reader's.
+
+
+class _Delegate(Exception):  # noqa: N818 - a signal, not an error
+    """The generated reader leaves the current element to the reference reader."""
+
+
+_MISSING: Final = object()
+_FAST: dict[Any, Callable[[Any, ReadContext, str], Any]] = {}
+_FAST_LISTS: dict[int, Callable[[Any, ReadContext, str], Any]] = {}
+
+
+def _fast_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]:
+    reader = _FAST.get(tp)
+    if reader is None:
+        reader = _FAST[tp] = _generate_contract_reader(tp)
+    return reader
+
+
+def _fast_list_reader(slot: Slot) -> Callable[[Any, ReadContext, str], Any]:
+    reader = _FAST_LISTS.get(id(slot))
+    if reader is None:
+        assert isinstance(slot.wire, ListType)
+        reader = _FAST_LISTS[id(slot)] = _generate_list_reader(slot, slot.wire)
+        _KEEP.append(slot)
+    return reader
+
+
+FastReader = Callable[[Any, ReadContext, str], Any]
+
+
+def _lazy(namespace: dict[str, Any], name: str, make: Callable[[], FastReader]) -> FastReader:
+    def stub(element: Any, ctx: ReadContext, path: str) -> Any:
+        real = make()
+        namespace[name] = real
+        return real(element, ctx, path)
+
+    return stub
+
+
+def _member_path(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _skip_unknown(child: Any, children: Any, known: frozenset[str], ctx: ReadContext) -> Any:
+    """Skip unknown elements (as .NET does); return the next child with a known tag, or None."""
+    while child is not None and child.tag not in known:
+        tail = child.tail
+        if ctx.strict or type(child.tag) is not str or (tail and tail.strip(_XML_WS)):
+            raise _Delegate
+        child = next(children, None)
+    return child
+
+
+def _reference_member(reader: Reader, element: Any, ctx: ReadContext, path: str, name: str) -> Any:
+    """One member read by the reference reader; the whole element is delegated on a problem."""
+    value = reader(element, _member_path(path, name), ctx)
+    if value is FAILED:
+        raise _Delegate
+    return value
+
+
+def _reference_item(
+    reader: Reader, element: Any, ctx: ReadContext, path: str, result: list[Any]
+) -> Any:
+    """One list item read by the reference reader; the list is delegated on a problem."""
+    value = reader(element, _paths.item(path, len(result)), ctx)
+    if value is FAILED:
+        raise _Delegate
+    return value
+
+
+def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]:
+    info = contract_info(tp)
+    plan = _plan(tp)
+    src = Source("xml reader", repr(tp))
+    d = src.const(_Delegate, "Delegate")
+    tags = [f"{{{m.xml_namespace}}}{m.xml_name}" for m in info.xml_members]
+    known = src.const(frozenset(tags), "known")
+    skip = src.const(_skip_unknown, "skip")
+    src.line(0, "def read(el, ctx, path):")
+    src.line(1, "items = ctx.items")
+    src.line(1, "depth = ctx.depth")
+    src.line(1, "problems = len(ctx.problems)")
+    src.line(1, "try:")
+    src.line(2, "t = el.text")
+    src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}")
+    src.line(2, "ctx.enter(path, 0, el)")
+    src.line(2, "maxlen = ctx.limits.max_string_length")
+    src.line(2, "it = iter(el)")
+    src.line(2, "c = next(it, None)")
+    src.line(2, "tag = None if c is None else c.tag")
+    src.line(2, "found = 0")
+    for index, (m, tag) in enumerate(zip(info.xml_members, tags, strict=True)):
+        var = f"v{index}"
+        t = src.const(tag, "tag")
+        src.line(2, f"if tag != {t} and tag is not None and tag not in {known}:")
+        src.line(3, f"c = {skip}(c, it, {known}, ctx)")
+        src.line(3, "tag = None if c is None else c.tag")
+        src.line(2, f"if tag == {t}:")
+        src.line(3, "tl = c.tail")
+        src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}")
+        _emit_xml_member(src, 3, var, m.slot, m.wire_name)
+        src.line(3, "found += 1")
+        src.line(3, "c = next(it, None)")
+        src.line(3, "tag = None if c is None else c.tag")
+        src.line(2, "else:")
+        src.line(3, f"{var} = {src.const(_MISSING, 'MISSING')}")
+    src.line(2, "if c is not None:")
+    src.line(3, f"if {skip}(c, it, {known}, ctx) is not None: raise {d}")
+    src.line(2, "ctx.leave()")
+    src.line(1, f"except ({d}, ValueError, TypeError):")
+    src.line(2, "ctx.items = items")
+    src.line(2, "ctx.depth = depth")
+    src.line(2, "del ctx.problems[problems:]")
+    src.line(
+        2,
+        f"return {src.const(read_contract, 'reference')}({src.const(plan, 'plan')}, el, path, ctx)",
+    )
+    cls = src.const(info.cls, info.cls.__name__)
+    names = [f"v{index}" for index in range(len(info.xml_members))]
+    arguments = ", ".join(f"{m.attr}={var}" for m, var in zip(info.xml_members, names, strict=True))
+    src.line(1, f"if found == {len(names)}:")
+    src.line(2, f"return {cls}({arguments})")
+    attrs_ = src.const(tuple(m.attr for m in info.xml_members), "attrs")
+    src.line(
+        1,
+        f"return {cls}(**{{a: v for a, v in zip({attrs_}, ({''.join(n + ', ' for n in names)}))"
+        f" if v is not {src.const(_MISSING, 'MISSING')}}})",
+    )
+    return src.compile("read")
+
+
+def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | None) -> None:
+    """Lines reading the member element ``c`` into ``var`` (``name`` None: a list item)."""
+    wire = slot.wire
+    d = src.const(_Delegate, "Delegate")
+    nillable = slot.optional or not wire.is_value_type
+    join = src.const(_member_path, "join")
+    reader = src.const(reader_for(slot), "reader")
+    if name is None:
+        reference = f"{var} = {src.const(_reference_item, 'item')}({reader}, c, ctx, path, result)"
+    else:
+        reference = (
+            f"{var} = {src.const(_reference_member, 'member')}({reader}, c, ctx, path, {name!r})"
+        )
+    nil = src.const(_NIL, "NIL")
+    src.line(lvl, f"a = c.get({nil})")
+    if isinstance(wire, PrimitiveType | EnumType):
+        src.line(lvl, "x = c.text")
+        src.line(lvl, "if a is not None or len(c):")
+        if nillable:
+            src.line(lvl + 1, "if a == 'true' and x is None and not len(c):")
+            src.line(lvl + 2, f"{var} = None")
+            src.line(lvl + 1, "else:")
+            src.line(lvl + 2, reference)
+        else:
+            src.line(lvl + 1, reference)
+        src.line(lvl, "else:")
+        src.line(lvl + 1, "if x is None: x = ''")
+        src.line(lvl + 1, f"elif len(x) > maxlen: raise {d}")
+        if isinstance(wire, EnumType):
+            values = src.const(wire.values, "values")
+            src.line(lvl + 1, f"{var} = {values}.get(x)")
+            src.line(lvl + 1, f"if {var} is None:")
+            src.line(lvl + 2, reference)
+        else:
+            p = wire.primitive
+            if p.clr_name == "String":
+                src.line(lvl + 1, f"{var} = x")
+            elif p.clr_name == "Boolean":
+                src.line(lvl + 1, f"{var} = True if x == 'true' else False if x == 'false' else (")
+                src.line(lvl + 2, f"{src.const(p.xml_parse, 'parse')}(x))")
+            elif p.clr_name in ("Guid", "DateTime"):
+                # the codecs want no surrounding white space; the reference reader strips it
+                parse = parse_guid if p.clr_name == "Guid" else parse_datetime
+                src.line(lvl + 1, f"{var} = {src.const(parse, 'parse')}(x)")
+            else:
+                src.line(lvl + 1, f"{var} = {src.const(p.xml_parse, 'parse')}(x)")
+        return
+    src.line(lvl, "if a is not None:")
+    if nillable:
+        src.line(lvl + 1, "if a == 'true' and c.text is None and not len(c):")
+        src.line(lvl + 2, f"{var} = None")
+        src.line(lvl + 1, "else:")
+        src.line(lvl + 2, reference)
+    else:  # pragma: no cover - contracts and lists are reference types
+        src.line(lvl + 1, reference)
+    if isinstance(wire, ContractType):
+        target = _contract_tp(wire)
+        fn = src.name("r_" + wire.cls.__name__)
+        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
+        src.line(lvl, f"elif c.get({src.const(_TYPE, 'TYPE')}) is not None:")
+        src.line(lvl + 1, reference)
+        src.line(lvl, "else:")
+        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
+        src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}")
+    elif isinstance(wire, ListType):
+        fn = src.name("list")
+        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot))
+        src.line(lvl, "else:")
+        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
+        src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}")
+    else:  # object members: the reference reader
+        src.line(lvl, "else:")
+        src.line(lvl + 1, reference)
+
+
+def _contract_tp(wire: ContractType) -> Any:
+    return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
+
+
+def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadContext, str], Any]:
+    item = wire.item
+    src = Source("xml list reader", wire.contract_name)
+    d = src.const(_Delegate, "Delegate")
+    item_tag = src.const(f"{{{wire.contract_namespace}}}{wire.item_name}", "tag")
+    src.line(0, "def read(el, ctx, path):")
+    src.line(1, "items = ctx.items")
+    src.line(1, "depth = ctx.depth")
+    src.line(1, "problems = len(ctx.problems)")
+    src.line(1, "try:")
+    src.line(2, "t = el.text")
+    src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}")
+    src.line(2, "ctx.enter(path, len(el), el)")
+    src.line(2, "maxlen = ctx.limits.max_string_length")
+    src.line(2, "result = []")
+    src.line(2, "append = result.append")
+    src.line(2, "for c in el:")
+    src.line(3, "tl = c.tail")
+    src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}")
+    src.line(3, f"if c.tag != {item_tag}: raise {d}")
+    item_wire = item.wire
+    if isinstance(item_wire, ContractType):
+        # items are read one by one: a path per item, and the reference reader for anything
+        # else than a plain element of the declared class
+        target = _contract_tp(item_wire)
+        fn = src.name("r_" + item_wire.cls.__name__)
+        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
+        reference = src.const(reader_for(item), "reader")
+        src.line(3, "ipath = f'{path}[{len(result)}]'")
+        nil, type_ = src.const(_NIL, "NIL"), src.const(_TYPE, "TYPE")
+        src.line(3, f"if c.get({nil}) is None and c.get({type_}) is None:")
+        src.line(4, f"v = {fn}(c, ctx, ipath)")
+        src.line(3, "else:")
+        src.line(4, f"v = {reference}(c, ipath, ctx)")
+        src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}")
+    else:
+        _emit_xml_member(src, 3, "v", item, None)
+    src.line(3, "append(v)")
+    src.line(2, "ctx.leave()")
+    src.line(2, "return result")
+    src.line(1, f"except ({d}, ValueError, TypeError):")
+    src.line(2, "ctx.items = items")
+    src.line(2, "ctx.depth = depth")
+    src.line(2, "del ctx.problems[problems:]")
+    src.line(2, f"return {src.const(_wire_reader(wire), 'reference')}(el, path, ctx)")
+    return src.compile("read")

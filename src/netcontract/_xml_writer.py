@@ -18,22 +18,33 @@ import decimal
 import enum
 import re
 import uuid
+from collections.abc import Callable
 from typing import Any, Final
 
 from netcontract import _paths
 from netcontract._clr import (
     BOOLEAN,
+    BYTE,
     DATETIME,
     DECIMAL,
     DOUBLE,
     GUID,
+    INT16,
+    INT32,
     INT64,
+    SBYTE,
     STRING,
+    UINT16,
+    UINT32,
+    UINT64,
     XSI,
+    Primitive,
+    check_no_lone_surrogate,
 )
 from netcontract._contract import ContractInfo, contract_info, is_contract
 from netcontract._datetime import DateTime
 from netcontract._errors import Problem
+from netcontract._gen import Source
 from netcontract._json_codec import Boxed
 from netcontract._types import (
     AnyObject,
@@ -343,15 +354,244 @@ def _clr_name(wire: WireType) -> str:
 
 
 def write_xml(obj: Any, *, indent: bool = False) -> tuple[str, list[Problem]]:
-    """Serialize a contract instance as its root element; returns the text and any problems."""
+    """Serialize a contract instance as its root element; returns the text and any problems.
+
+    The generated writer of the object's class runs first; when it meets anything it does not
+    handle itself (a value of an unexpected type, a value that cannot be written), the
+    reference writer below writes the whole document again and reports every problem.
+    """
     info = contract_info(type(obj))
-    writer = _Writer(indent)
+    try:
+        return _fast_write(info, obj, indent), []
+    except (_Slow, ValueError, TypeError):
+        pass
+    return _reference_write_xml(info, obj, indent)
+
+
+def _root_start(info: ContractInfo) -> tuple[str, Scope]:
     ns = info.namespace
-    scope: Scope = {XSI: "i"}
     if ns:
-        writer.parts.append(f'<{info.name} xmlns:i="{XSI}" xmlns="{ns}"')
-        scope[ns] = ""
-    else:
-        writer.parts.append(f'<{info.name} xmlns:i="{XSI}"')
+        return f'<{info.name} xmlns:i="{XSI}" xmlns="{ns}"', {XSI: "i", ns: ""}
+    return f'<{info.name} xmlns:i="{XSI}"', {XSI: "i"}
+
+
+def _reference_write_xml(info: ContractInfo, obj: Any, indent: bool) -> tuple[str, list[Problem]]:
+    writer = _Writer(indent)
+    start, scope = _root_start(info)
+    writer.parts.append(start)
     writer._children_of_contract(info.name, info, obj, scope, 1, "")
     return "".join(writer.parts), writer.problems
+
+
+# ------------------------------------------------------------------------------ fast path
+#
+# For each (contract class, namespace scope, depth, indent) a function is generated that
+# writes the member elements of an instance. The scope (which prefix each namespace has) and
+# the depth only depend on the path from the root, so every start tag, nil element, end tag
+# and enum element is a constant string, computed once by the reference writer itself.
+
+
+class _Slow(Exception):  # noqa: N818 - a signal, not an error
+    """The generated writer met a value it leaves to the reference writer."""
+
+
+_FAST: dict[tuple[Any, ...], Callable[..., None]] = {}
+
+
+def _fast_write(info: ContractInfo, obj: Any, indent: bool) -> str:
+    start, scope = _root_start(info)
+    if not info.xml_members:
+        return start + " />"
+    writer = _Writer(indent)
+    parts = writer.parts
+    parts.append(start + ">")
+    _fast_writer(info.cls, scope, 1, indent)(obj, parts.append, writer)
+    parts.append(_static_end(info.name, 1, indent))
+    return "".join(parts)
+
+
+def _scope_key(scope: Scope) -> frozenset[tuple[str, str]]:
+    return frozenset(scope.items())
+
+
+def _fast_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
+    """The writer of the members of a ``cls`` element at ``depth`` whose scope is ``scope``."""
+    key = (cls, _scope_key(scope), depth, indent)
+    writer = _FAST.get(key)
+    if writer is None:
+        writer = _FAST[key] = _generate_writer(cls, dict(scope), depth, indent)
+    return writer
+
+
+def _lazy_writer(
+    namespace: dict[str, Any], name: str, cls: type, scope: Scope, depth: int, indent: bool
+) -> Callable[..., None]:
+    """A stand-in that generates the real writer on first use (contracts may be recursive)."""
+
+    def stub(obj: Any, append: Callable[[str], None], writer: _Writer) -> None:
+        real = _fast_writer(cls, scope, depth, indent)
+        namespace[name] = real
+        real(obj, append, writer)
+
+    return stub
+
+
+def _static_start(
+    local: str, ns: str, scope: Scope, depth: int, declare: str | None, nil: bool, indent: bool
+) -> tuple[str, str, Scope]:
+    """(start tag without its closing ``>``, qualified name, scope inside) as written."""
+    scratch = _Writer(indent)
+    qname, inner = scratch.start(local, ns, scope, depth, declare, None, nil)
+    return "".join(scratch.parts), qname, inner
+
+
+def _static_end(qname: str, depth: int, indent: bool) -> str:
+    scratch = _Writer(indent)
+    scratch._end(qname, depth)
+    return "".join(scratch.parts)
+
+
+def _declared_namespace(slot: Slot, ns: str) -> str | None:
+    declared = slot.wire
+    if isinstance(declared, ContractType | ListType) and declared.contract_namespace not in (
+        ns,
+        "",
+    ):
+        return declared.contract_namespace
+    return None
+
+
+def _string_text(value: str) -> str:
+    """Text of a str that is not printable: refused characters raise, others are escaped."""
+    return escape_text(check_no_lone_surrogate(value))
+
+
+_INT_RANGES: Final[dict[Primitive, tuple[int, int]]] = {
+    INT16: (-(2**15), 2**15 - 1),
+    INT32: (-(2**31), 2**31 - 1),
+    INT64: (-(2**63), 2**63 - 1),
+    SBYTE: (-128, 127),
+    BYTE: (0, 255),
+    UINT16: (0, 2**16 - 1),
+    UINT32: (0, 2**32 - 1),
+    UINT64: (0, 2**64 - 1),
+}
+
+
+def _generate_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
+    info = contract_info(cls)
+    src = Source("xml writer", f"{cls.__qualname__} depth {depth}")
+    src.line(0, "def write(obj, a, w):")
+    for m in info.xml_members:
+        src.line(1, f"v = obj.{m.attr}")
+        _emit_member(src, 1, "v", m.xml_name, m.xml_namespace, m.slot, scope, depth + 1, indent)
+    if not info.xml_members:  # pragma: no cover - the caller writes " />" instead
+        src.line(1, "pass")
+    return src.compile("write")
+
+
+def _emit_member(
+    src: Source,
+    lvl: int,
+    var: str,
+    local: str,
+    ns: str,
+    slot: Slot,
+    scope: Scope,
+    depth: int,
+    indent: bool,
+) -> None:
+    """Lines writing the element of one member or item whose value is in ``var``."""
+    wire = slot.wire
+    declare = _declared_namespace(slot, ns)
+    nil_text, _, _ = _static_start(local, ns, scope, depth, declare, True, indent)
+    start, qname, inner = _static_start(local, ns, scope, depth, declare, False, indent)
+    close = f"</{qname}>"
+    nillable = slot.optional or not wire.is_value_type
+    if nillable:
+        src.line(lvl, f"if {var} is None:")
+        src.line(lvl + 1, f"a({src.const(nil_text + ' />', 'nil')})")
+    keyword = "elif" if nillable else "if"
+    o = src.const(start + ">", "open")
+    c = src.const(close, "close")
+    if isinstance(wire, PrimitiveType):
+        p = wire.primitive
+        if p is STRING:
+            src.line(lvl, f"{keyword} type({var}) is str:")
+            src.line(lvl + 1, f"if not {var}.isprintable():")
+            src.line(lvl + 2, f"{var} = {src.const(_string_text, 'text')}({var})")
+            src.line(lvl + 1, f"elif '&' in {var} or '<' in {var} or '>' in {var}:")
+            src.line(
+                lvl + 2,
+                f"{var} = {var}.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')",
+            )
+            src.line(lvl + 1, f'a(f"{{{o}}}{{{var}}}{{{c}}}")')
+        elif p in _INT_RANGES:
+            lo, hi = _INT_RANGES[p]
+            src.line(lvl, f"{keyword} type({var}) is int and {lo} <= {var} <= {hi}:")
+            src.line(lvl + 1, f'a(f"{{{o}}}{{{var}}}{{{c}}}")')
+        elif p is BOOLEAN:
+            src.line(lvl, f"{keyword} {var} is True:")
+            src.line(lvl + 1, f"a({src.const(start + '>true' + close, 'true')})")
+            src.line(lvl, f"elif {var} is False:")
+            src.line(lvl + 1, f"a({src.const(start + '>false' + close, 'false')})")
+        else:
+            fast_type = {DOUBLE: float, DECIMAL: decimal.Decimal, GUID: uuid.UUID}.get(
+                p, p.python_type
+            )
+            check = "" if p is DOUBLE or p is GUID or p is DATETIME else src.const(p.check, "check")
+            text = src.const(p.xml_text, "text")
+            src.line(lvl, f"{keyword} type({var}) is {src.const(fast_type, 'type')}:")
+            src.line(lvl + 1, f'a(f"{{{o}}}{{{text}({check}({var}))}}{{{c}}}")')
+    elif isinstance(wire, EnumType):
+        texts = {value: start + ">" + name + close for value, name in wire.names.items()}
+        table = src.const(texts, "enum")
+        t = src.name("t")
+        src.line(
+            lvl,
+            f"{keyword} (type({var}) is {src.const(wire.cls, 'enum')} or type({var}) is int)"
+            f" and ({t} := {table}.get({var})) is not None:",
+        )
+        src.line(lvl + 1, f"a({t})")
+    elif isinstance(wire, ContractType):
+        src.line(lvl, f"{keyword} type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
+        if contract_info(wire.cls).xml_members:
+            fn = src.name("w_" + wire.cls.__name__)
+            src.globals[fn] = _lazy_writer(src.globals, fn, wire.cls, inner, depth, indent)
+            src.line(lvl + 1, f"a({o})")
+            src.line(lvl + 1, f"{fn}({var}, a, w)")
+            src.line(lvl + 1, f"a({src.const(_static_end(qname, depth, indent), 'end')})")
+        else:
+            src.line(lvl + 1, f"a({src.const(start + ' />', 'empty')})")
+    elif isinstance(wire, ListType):
+        src.line(lvl, f"{keyword} type({var}) is list:")
+        src.line(lvl + 1, f"if not {var}:")
+        src.line(lvl + 2, f"a({src.const(start + ' />', 'empty')})")
+        src.line(lvl + 1, "else:")
+        src.line(lvl + 2, f"a({o})")
+        item = src.name("item")
+        src.line(lvl + 2, f"for {item} in {var}:")
+        _emit_member(
+            src,
+            lvl + 3,
+            item,
+            wire.item_name,
+            wire.contract_namespace,
+            wire.item,
+            inner,
+            depth + 1,
+            indent,
+        )
+        src.line(lvl + 2, f"a({src.const(_static_end(qname, depth, indent), 'end')})")
+    elif not nillable:  # pragma: no cover - object members are reference types
+        src.line(lvl, "if False:")
+        src.line(lvl + 1, "pass")
+    # anything else (None for a value type, a subclass, a Boxed value, an object member):
+    # the reference writer, which records a problem instead of raising
+    src.line(lvl, "else:")
+    src.line(
+        lvl + 1,
+        f"w.member({src.const(local, 'local')}, {src.const(ns, 'ns')}, {src.const(slot, 'slot')},"
+        f" {var}, {src.const(scope, 'scope')}, {depth}, '')",
+    )
+    src.line(lvl + 1, f"if w.problems: raise {src.const(_Slow, 'Slow')}")
