@@ -43,8 +43,17 @@ from netcontract._errors import (
     SerializationError,
     XmlPayloadError,
 )
+from netcontract._forms import FormPayloadError, from_form, to_form
 from netcontract._json_codec import Boxed
 from netcontract._limits import DEFAULT_LIMITS, Limits
+from netcontract._media import (
+    Negotiated,
+    UnreadableBodyError,
+    UnsupportedMediaTypeError,
+    decode_body,
+    encode_body,
+    negotiate,
+)
 from netcontract._samples import HELP_PAGE_NOW, help_page_sample
 from netcontract._types import AnyObject
 from netcontract._validate import validate_xml
@@ -64,6 +73,7 @@ __all__ = [
     "DateTime",
     "DateTimeKind",
     "Double",
+    "FormPayloadError",
     "Int16",
     "Int32",
     "Int64",
@@ -71,6 +81,7 @@ __all__ = [
     "JsonPayloadError",
     "Limits",
     "Member",
+    "Negotiated",
     "NetContractError",
     "PayloadError",
     "Problem",
@@ -80,18 +91,25 @@ __all__ = [
     "UInt16",
     "UInt32",
     "UInt64",
+    "UnreadableBodyError",
+    "UnsupportedMediaTypeError",
     "XmlConverter",
     "XmlPayloadError",
     "computed",
     "contract",
     "contract_info",
+    "decode_body",
+    "encode_body",
     "export_schemas",
+    "from_form",
     "from_json",
     "from_xml",
     "help_page_sample",
     "json_converter",
     "known_contracts",
     "member",
+    "negotiate",
+    "to_form",
     "to_json",
     "to_xml",
     "validate_xml",

@@ -4,6 +4,7 @@
                         [--out FILE|DIR] [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
     netcontract export-xsd [--type NAME]... [--out DIR]
+    netcontract serve [--host HOST] [--port PORT]
     netcontract types
 
 Exit status: 0 success, 1 refused payload (one problem per line on stderr), 2 usage error.
@@ -191,6 +192,24 @@ def _export_xsd(args: argparse.Namespace, stdout: BinaryIO) -> None:
         stdout.write(f"{path}\t{namespace}\n".encode())
 
 
+def _serve(args: argparse.Namespace, stdout: BinaryIO) -> None:
+    try:
+        import uvicorn  # noqa: PLC0415 - optional: the webapi extra
+
+        from netcontract.testing import CustomerGroupStandIn  # noqa: PLC0415
+    except ImportError as exc:
+        raise UsageError(
+            f"serve needs the webapi extra (pip install 'netcontract[webapi]'): {exc}"
+        ) from None
+    standin = CustomerGroupStandIn()
+    stdout.write(
+        f"netcontract: stand-in of POST api/v2/CustomerGroup on "
+        f"http://{args.host}:{args.port}/api/v2/CustomerGroup (Ctrl+C stops it)\n".encode()
+    )
+    stdout.flush()
+    uvicorn.run(standin.app, host=args.host, port=args.port, log_level=args.log_level)
+
+
 def _types(stdout: BinaryIO) -> None:
     lines = []
     for cls in _contract_classes():
@@ -237,6 +256,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="contract to export (repeatable; default: every known contract)",
     )
     export.add_argument("--out", default=".", help="directory to write the .xsd files into")
+    serve = commands.add_parser(
+        "serve", help="run the stand-in of the Vehizen API (POST api/v2/CustomerGroup)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
+    serve.add_argument("--port", type=int, default=8080, help="port to listen on")
+    serve.add_argument(
+        "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
+    )
     commands.add_parser("types", help="list the known contracts")
     return parser
 
@@ -260,6 +287,8 @@ def main(
         _load_bundled()
         if args.command == "types":
             _types(stdout)
+        elif args.command == "serve":
+            _serve(args, stdout)
         elif args.command == "validate":
             _validate(args, stdin, stdout)
         elif args.command == "export-xsd":

@@ -1,0 +1,345 @@
+"""Form bodies and content negotiation against ASP.NET Web API itself (Mono's copy).
+
+The form bodies netcontract writes are read by Web API's own ``JQueryMvcFormUrlEncodedFormatter``
+(``dotnet/FormDriver.cs``); the object it binds, written back by Json.NET 6, must equal
+``to_json`` of what netcontract's ``from_form`` makes of the same body (the project's view of
+it). Where ``to_form`` accepts the object without ``lossy``, that view must also be the object
+itself. The facts these tests pin are described in ``dotnet/FORMS.md``.
+"""
+
+from __future__ import annotations
+
+import decimal
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import netcontract as nc
+from netcontract._forms import parse_form_pairs
+from netcontract.strategies import for_type
+from vehizen import CustomerGroupDto
+
+from . import edge_models as em
+from ._mono_forms import MISSING_REASON, WebApiForms, web_api_available
+
+pytestmark = pytest.mark.interop
+
+
+@pytest.fixture(scope="module")
+def webapi() -> Iterator[WebApiForms]:
+    """One compiled FormDriver and one Mono process for the module."""
+    if not web_api_available():
+        pytest.skip(MISSING_REASON)  # CI forbids skips (NETCONTRACT_NO_SKIPS)
+    with WebApiForms() as forms:
+        yield forms
+
+
+def dotnet_view(value: Any) -> Any:
+    """What .NET holds, as Json.NET on Mono writes it: a double -0.0 is written ``0.0`` and a
+    decimal -0 ``0`` (PROBES.md §1; netcontract keeps the sign on purpose)."""
+    if attrs.has(type(value)):
+        changes = {
+            f.alias: dotnet_view(getattr(value, f.name))
+            for f in attrs.fields(type(value))
+            if f.init
+        }
+        return attrs.evolve(value, **changes)
+    if isinstance(value, list):
+        return [dotnet_view(v) for v in value]
+    if isinstance(value, float) and value == 0.0:
+        return 0.0
+    if isinstance(value, decimal.Decimal) and value.is_zero():
+        return abs(value)
+    return value
+
+
+def check_binds_as_meant(webapi: WebApiForms, obj: Any, clr_type: str, style: Any) -> bool:
+    """Post ``to_form(obj)`` to Web API; True when ``to_form`` took it without ``lossy``."""
+    body = nc.to_form(obj, lossy=True, style=style)
+    bound = webapi.bind(clr_type, body)
+    if not body:  # every member None: an empty form, which Web API binds as null
+        assert not bound.bound
+        with pytest.raises(nc.FormPayloadError):
+            nc.from_form(body, type(obj))
+        return False
+    meant = nc.from_form(body, type(obj))
+    assert bound.bound, (body, bound)
+    assert bound.json == nc.to_json(dotnet_view(meant)), body
+    try:
+        nc.to_form(obj, style=style)
+    except nc.SerializationError:
+        return False
+    # nothing lost: the view is the object itself (compared as JSON: NaN != NaN in Python)
+    assert nc.to_json(meant) == nc.to_json(obj)
+    return True
+
+
+# -- the proof over generated documents ------------------------------------------------------
+
+GROUPS = for_type(CustomerGroupDto, local_offsets=st.just(0))
+FORM_SETTINGS = settings(
+    max_examples=500,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def test_500_generated_groups_bind_in_web_api_as_meant(webapi: WebApiForms) -> None:
+    counts = {"documents": 0, "exact": 0}
+
+    @FORM_SETTINGS
+    @given(GROUPS)
+    def check(group: CustomerGroupDto) -> None:
+        counts["documents"] += 1
+        counts["exact"] += check_binds_as_meant(webapi, group, "CustomerGroupDto", "jquery")
+
+    check()
+    assert counts["documents"] >= 500
+    # the strategies draw empty strings, empty lists and Utc dates often: still, many
+    # documents must go through without any loss
+    assert counts["exact"] >= 50, counts
+    assert webapi.restarts == 0
+
+
+@settings(FORM_SETTINGS, max_examples=100)
+@given(GROUPS)
+def test_mvc_style_binds_as_meant(webapi: WebApiForms, group: CustomerGroupDto) -> None:
+    check_binds_as_meant(webapi, group, "CustomerGroupDto", "mvc")
+
+
+EDGE_TYPES = [
+    (em.Numbers, "Edge.A.Numbers"),
+    (em.Decimals, "Edge.A.Decimals"),
+    (em.Doubles, "Edge.A.Doubles"),
+    (em.Texts, "Edge.A.Texts"),
+    (em.Dates, "Edge.A.Dates"),
+    (em.Lists, "Edge.A.Lists"),
+    (em.Holder, "Edge.A.Holder"),
+    (em.Ordering, "Edge.A.Ordering"),
+    (em.Encoded, "Edge.A.Encoded"),
+    (em.Dog, "Edge.B.Dog"),
+    (em.Zoo, "Edge.B.Zoo"),
+]
+
+
+@pytest.mark.parametrize(("cls", "clr_type"), EDGE_TYPES, ids=[c for _, c in EDGE_TYPES])
+def test_generic_contracts_bind_as_meant(webapi: WebApiForms, cls: type, clr_type: str) -> None:
+    """Every member type of the generic engine: integers of each size, decimals with their
+    scale, doubles, dates, lists of scalars, of lists and of objects, nested and empty
+    classes, enums, derived classes in base-class members."""
+
+    @settings(FORM_SETTINGS, max_examples=60)
+    @given(for_type(cls, local_offsets=st.just(0)))
+    def check(obj: Any) -> None:
+        try:
+            nc.to_form(obj, lossy=True)
+        except nc.SerializationError:
+            return  # refused even when lossy (an empty list inside a list of lists)
+        check_binds_as_meant(webapi, obj, clr_type, "jquery")
+
+    check()
+
+
+# -- facts about the binder (FORMS.md) ---------------------------------------------------------
+
+
+def bind_group(webapi: WebApiForms, body: bytes) -> Any:
+    bound = webapi.bind("CustomerGroupDto", body)
+    assert bound.bound, bound
+    assert bound.json is not None
+    return nc.from_json(bound.json, CustomerGroupDto)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"Name=abc&Vehicles[0][IdWS]=5&Vehicles[0][ExternalInterfaces][0][Name]=x",
+        b"Name=abc&Vehicles[0].IdWS=5&Vehicles[0].ExternalInterfaces[0].Name=x",
+        b"Vehicles%5B0%5D%5BIdWS%5D=5&name=abc&vehicles[0][externalinterfaces][0][NAME]=x",
+        b"Name=&Name=y&Vehicles[1][IdWS]=9",  # first value wins; a gap at [0]: empty list
+        b"Vehicles[0][Name]=a&Vehicles[2][Name]=c",  # the list stops at the first gap
+        b"Vehicles[0]=&Vehicles[1][Name]=b",  # "Key=" makes a default object
+        b"Vehicles[x]=",  # any key below the list's name makes it exist (empty)
+        b"Vehicles[0][FullName]=zz&Vehicles[0][Utility]=yy",  # read-only: ignored
+        b"Vehicles[0][Name]=%20%0D%09&Vehicles[0][VIN]=%20a%20",  # blank -> null; kept as is
+        b"Vehicles[0][CameraType]=without_camera&Vehicles[0][VehicleState]=7&Vehicles[0][State]=0",
+        b"Id=5B8E0E442BD14A3C9B1F6A1D5E0E0E01&ProfilEcoDriveId={5b8e0e44-2bd1-4a3c-9b1f-6a1d5e0e0e01}",
+        b"Vehicles[0][InitialEntryIntoService]=2024-01-02T03:04:05.1234567Z"
+        b"&Vehicles[0][UtcEndOfLease]=2024-01-02T03:04:05.1234567"
+        b"&Vehicles[0][UtcStartOfLease]=2024-01-02&Vehicles[0][CANFuelReportUtc]=2024-01-02+03:04:05",
+        b"Vehicles[0][TotalFuelUsed]=-Infinity&Vehicles[0][TheoreticalConsumption]=1E%2B15",
+        b"Vehicles[0][TotalFuelUsed]=NaN&Vehicles[0][KmEndOfLease]=%2B5&Vehicles[0][Renting]=TRUE",
+        b"a=1&Name=%F0%9F%98%80%C3%A9%3C%3E%26+x",
+    ],
+)
+def test_from_form_binds_what_web_api_binds(webapi: WebApiForms, body: bytes) -> None:
+    """Hand-written bodies, jQuery and MVC keys, odd but valid: both sides agree."""
+    assert nc.to_json(nc.from_form(body, CustomerGroupDto)) == nc.to_json(bind_group(webapi, body))
+
+
+@pytest.mark.parametrize(
+    ("body", "dotnet"),
+    [
+        # Web API leaves the .NET default and records the error in ModelState only
+        (b"Vehicles[0][Tolerance]=abc", "binds 0"),
+        (b"Vehicles[0][Milestone]=99999999999", "binds 0"),
+        (b"Vehicles[0][Tolerance]=", "binds 0"),
+        (b"Vehicles[0][TheoreticalConsumption]=-INF", "binds null"),
+        (b"Vehicles[0][Renting]=on", "binds false"),
+        (b"Vehicles[0][IdWS]=0x10", "binds 16"),
+        (b"Vehicles[0][VehicleState]=Active,+Active", "binds 0"),
+    ],
+)
+def test_from_form_refuses_what_web_api_binds_to_a_default(
+    webapi: WebApiForms, body: bytes, dotnet: str
+) -> None:
+    """netcontract is stricter than Web API: a value that does not convert is an error with
+    its path, not a silent default (the real server sees it only in ModelState)."""
+    assert webapi.bind("CustomerGroupDto", body).bound, dotnet
+    with pytest.raises(nc.FormPayloadError) as caught:
+        nc.from_form(body, CustomerGroupDto)
+    assert caught.value.problems[0].path.startswith("Vehicles[0].")
+
+
+def test_a_list_of_objects_given_as_one_key_never_binds(webapi: WebApiForms) -> None:
+    """``Vehicles=`` (and ``Vehicles[]=``): Mono's binder never returns (10 s, memory
+    growing); to_form never writes it and from_form refuses it."""
+    bound = webapi.bind("CustomerGroupDto", b"Vehicles=")
+    assert bound.timeout or bound.error is not None
+    with pytest.raises(nc.FormPayloadError, match="indexes"):
+        nc.from_form(b"Vehicles=", CustomerGroupDto)
+
+
+@pytest.mark.parametrize(
+    ("body", "logged"),
+    [
+        (b"", None),  # an empty form: the formatter gives null
+        (b"Vehicles[0=1", "closing bracket"),
+        (b"&".join(b"Vehicles[%d][IdWS]=1" % i for i in range(1001)), "1000"),
+    ],
+)
+def test_forms_web_api_reads_as_null(webapi: WebApiForms, body: bytes, logged: str | None) -> None:
+    bound = webapi.bind("CustomerGroupDto", body)
+    assert not bound.bound
+    if logged:
+        assert any(logged in line for line in bound.log), bound.log
+    with pytest.raises(nc.FormPayloadError):
+        nc.from_form(body, CustomerGroupDto)
+
+
+def test_1000_pairs_still_bind(webapi: WebApiForms) -> None:
+    body = b"&".join(b"Vehicles[%d][IdWS]=%d" % (i, i) for i in range(1000))
+    group = bind_group(webapi, body)
+    assert len(group.vehicles) == 1000
+    assert nc.from_form(body, CustomerGroupDto) == group
+
+
+def test_members_differing_only_in_case_make_the_binder_fail(webapi: WebApiForms) -> None:
+    bound = webapi.bind("Edge.A.Names", b"z=1")
+    assert not bound.bound
+    assert any("same key" in line for line in bound.log), bound.log
+    with pytest.raises(nc.SerializationError, match="differ only in case"):
+        nc.to_form(em.Names(z_lower="1"))
+    with pytest.raises(nc.FormPayloadError, match="differ only in case"):
+        nc.from_form(b"z=1", em.Names)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"a&b=&=c&d=1+2%zz&e=%C3%A9%C3",
+        b"x=%2B%26%3D%25&&y==1&z=a=b&",
+        b"&",
+        "Name=ü&k[0]=v".encode(),
+    ],
+)
+def test_pairs_parse_as_form_data_collection(webapi: WebApiForms, body: bytes) -> None:
+    assert parse_form_pairs(body) == webapi.pairs(body)
+
+
+def test_double_text_reads_back_in_dotnet(webapi: WebApiForms) -> None:
+    """Doubles in .NET's R format, including the ends, read back to the same bits."""
+    values = [0.1, 1 / 3, 1e15, 1e-5, 5e-324, 1.7976931348623157e308, -2.5, math.inf, -math.inf]
+    for value in values:
+        body = nc.to_form(em.Doubles(d=value))
+        bound = webapi.bind("Edge.A.Doubles", body)
+        assert bound.json is not None
+        assert nc.from_json(bound.json, em.Doubles).d == value, body
+
+
+# -- content negotiation --------------------------------------------------------------------
+
+#: (Accept, request Content-Type, Accept-Charset) where Mono's negotiator (Web API 1) and
+#: Web API 2's agree; the expected answers are Mono's.
+AGREED = [
+    (None, None, None),
+    ("*/*", None, None),
+    ("application/json", None, None),
+    ("text/json", None, None),
+    ("application/xml", None, None),
+    ("text/xml", None, None),
+    ("TEXT/XML", None, None),
+    ("text/*", None, None),
+    ("application/*", None, None),
+    ("application/xml;q=0.9, */*;q=0.8", None, None),
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", None, None),
+    ("application/xml, application/json", None, None),
+    ("application/json;q=0.5, application/xml", None, None),
+    ("text/*, application/json;q=0.5", None, None),
+    ("application/json;q=0.5, text/xml;q=0.5", None, None),
+    ("text/xml;q=0.3, text/json;q=0.2", None, None),
+    ("*/*;q=0.5, text/xml;q=0.4", None, None),
+    ("image/png", None, None),
+    ("image/png", "application/xml", None),
+    ("text/plain, */*;q=0.1", None, None),
+    (None, "application/xml", None),
+    (None, "text/xml; charset=utf-16", None),
+    (None, "application/x-www-form-urlencoded", None),
+    ("*/*", "text/xml", None),
+    ("application/json", None, "utf-16"),
+    ("application/json", None, "iso-8859-1, utf-16;q=0.5"),
+    ("application/xml", None, "utf-16;q=0, utf-8"),
+    (None, None, "*"),
+    ("application/json", "application/json; charset=utf-16", None),
+]
+
+#: where Mono's Web API 1 negotiator differs from Web API 2 (FORMS.md): netcontract follows
+#: Web API 2 (aspnetwebstack's DefaultContentNegotiator: q=0 never matches; a literal match
+#: beats a range of the same quality). Values: (netcontract / Web API 2, Mono).
+DIFFERENT = [
+    ("application/xml;q=0", "application/json; charset=utf-8", "application/xml; charset=utf-8"),
+    ("text/xml, application/*", "text/xml; charset=utf-8", "application/json; charset=utf-8"),
+    ("application/xml, */*", "application/xml; charset=utf-8", "application/json; charset=utf-8"),
+    ("*/*, application/xml", "application/xml; charset=utf-8", "application/json; charset=utf-8"),
+    (
+        "application/*;q=0.5, text/xml;q=0.5",
+        "text/xml; charset=utf-8",
+        "application/json; charset=utf-8",
+    ),
+]
+
+
+@pytest.mark.parametrize(("accept", "content_type", "accept_charset"), AGREED)
+def test_negotiation_matches_web_api(
+    webapi: WebApiForms, accept: str | None, content_type: str | None, accept_charset: str | None
+) -> None:
+    _, media_type = webapi.negotiate("ResponseDto", accept, content_type, accept_charset)
+    ours = nc.negotiate(accept, request_content_type=content_type, accept_charset=accept_charset)
+    assert ours.content_type == media_type
+
+
+@pytest.mark.parametrize(("accept", "ours", "mono"), DIFFERENT)
+def test_negotiation_where_web_api_1_differs(
+    webapi: WebApiForms, accept: str, ours: str, mono: str
+) -> None:
+    assert webapi.negotiate("ResponseDto", accept) == (
+        "JsonMediaTypeFormatter" if "json" in mono else "XmlMediaTypeFormatter",
+        mono,
+    )
+    assert nc.negotiate(accept).content_type == ours
