@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
+import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,9 +23,11 @@ from hypothesis import strategies as st
 import netcontract as nc
 from netcontract._forms import parse_form_pairs
 from netcontract.strategies import for_type
+from netcontract.testing import ASGITransport, CustomerGroupStandIn
 from vehizen import CustomerGroupDto
 
 from . import edge_models as em
+from ._mono import DotNetTwin
 from ._mono_forms import MISSING_REASON, WebApiForms, web_api_available
 
 pytestmark = pytest.mark.interop
@@ -343,3 +346,26 @@ def test_negotiation_where_web_api_1_differs(
         mono,
     )
     assert nc.negotiate(accept).content_type == ours
+
+
+# -- the stand-in's answers are what .NET writes ------------------------------------------------
+
+
+@pytest.mark.parametrize("accept", ["application/xml", "application/json"])
+@pytest.mark.parametrize("valid", [True, False])
+def test_standin_answers_are_dotnet_bytes(dotnet: DotNetTwin, accept: str, valid: bool) -> None:
+    """The ResponseDto the stand-in answers (Data a Guid with ``i:type``, or Errors) is read
+    by .NET's DataContractSerializer / Json.NET and written back to the same bytes."""
+    standin = CustomerGroupStandIn()
+    body = nc.to_json(CustomerGroupDto(name="x")) if valid else b'{"CustomerId": 5}'
+    with httpx.Client(transport=ASGITransport(standin.app), base_url="http://standin") as http:
+        response = http.post(
+            "/api/v2/CustomerGroup",
+            content=body,
+            headers={"Content-Type": "application/json", "Accept": accept},
+        )
+    fmt = "xml" if accept.endswith("xml") else "json"
+    result = dotnet.roundtrip("ResponseDto", fmt, response.content)
+    assert result.ok, result.read_error
+    assert getattr(result, fmt) == response.content
+    assert (b'i:type="d2p1:guid"' in response.content) == (valid and fmt == "xml")

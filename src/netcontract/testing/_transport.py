@@ -22,6 +22,7 @@ class ASGITransport(httpx.BaseTransport):
         self._asgi = httpx.ASGITransport(app=app)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Run the application on ``request`` and return its complete response."""
         request.read()  # a sync body becomes bytes that the async transport can stream
 
         async def run() -> httpx.Response:
