@@ -52,6 +52,7 @@ _UTC: Final = DateTimeKind.UTC
 _LOCAL: Final = DateTimeKind.LOCAL
 
 _fromordinal = _dt.date.fromordinal
+_date = _dt.date
 _setattr = object.__setattr__
 
 
@@ -348,11 +349,18 @@ class DateTime:
 
 def _make(ticks: int, kind: DateTimeKind, offset: int | None) -> DateTime:
     """Build a DateTime from fields the caller has already validated."""
-    value = object.__new__(DateTime)
-    _setattr(value, "_ticks", ticks)
-    _setattr(value, "_kind", kind)
-    _setattr(value, "_offset", offset)
+    value = _new(DateTime)
+    _set_ticks(value, ticks)
+    _set_kind(value, kind)
+    _set_offset(value, offset)
     return value
+
+
+# the slots' own setters: DateTime.__setattr__ refuses every assignment
+_new = object.__new__
+_set_ticks = DateTime.__dict__["_ticks"].__set__
+_set_kind = DateTime.__dict__["_kind"].__set__
+_set_offset = DateTime.__dict__["_offset"].__set__
 
 
 def format_datetime(value: DateTime) -> str:
@@ -361,23 +369,34 @@ def format_datetime(value: DateTime) -> str:
     ``2024-01-02T03:04:05.12Z``, ``2026-06-02T18:36:51.9290578+00:00``, ``0001-01-01T00:00:00``.
     """
     days, rem = divmod(value._ticks, TICKS_PER_DAY)
-    seconds, fraction = divmod(rem, TICKS_PER_SECOND)
     date = _DATE_CACHE.get(days)
     if date is None:
         if len(_DATE_CACHE) >= _DATE_CACHE_LIMIT:
             _DATE_CACHE.clear()
         date = _DATE_CACHE[days] = _fromordinal(days + 1).isoformat() + "T"
+    seconds, fraction = divmod(rem, TICKS_PER_SECOND)
     minutes, second = divmod(seconds, 60)
-    text = date + _HH_MM[minutes] + _TWO[second]
-    if fraction:
-        text += (".%07d" % fraction).rstrip("0")
     kind = value._kind
-    if kind is _UTC:
-        return text + "Z"
-    if kind is _LOCAL:
-        assert value._offset is not None
-        return text + _OFFSETS[value._offset + MAX_OFFSET_MINUTES]
-    return text
+    suffix = "" if kind is _UNSPECIFIED else "Z" if kind is _UTC else _local_suffix(value)
+    if fraction:
+        return f"{date}{_HH_MM[minutes]}{_TWO[second]}.{_fraction_text(fraction)}{suffix}"
+    return f"{date}{_HH_MM[minutes]}{_TWO[second]}{suffix}"
+
+
+def _local_suffix(value: DateTime) -> str:
+    assert value._offset is not None
+    return _OFFSETS[value._offset + MAX_OFFSET_MINUTES]
+
+
+def _fraction_text(fraction: int) -> str:
+    """The 7-digit tick fraction without its trailing zeros (``fraction`` > 0)."""
+    if fraction % 10_000 == 0:  # whole milliseconds: a common case, 3 digits at most
+        return _MILLIS[fraction // 10_000]
+    return ("%07d" % fraction).rstrip("0")
+
+
+# "1", "12", "123", "001"... : the millisecond fractions, trailing zeros removed (index 0 unused)
+_MILLIS: Final = tuple(("%03d" % ms).rstrip("0") for ms in range(1000))
 
 
 _SHAPE: Final = "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"
@@ -396,11 +415,13 @@ def _parse_date(text: str) -> int:
     digits = key[0:4] + key[5:7] + key[8:10]
     if key[4] != "-" or key[7] != "-" or not (digits.isdigit() and digits.isascii()):
         raise _fail(text, _SHAPE)
-    year, month, day = int(digits[0:4]), int(digits[4:6]), int(digits[6:8])
-    problem = _date_problem(year, month, day)
-    if problem:
-        raise _fail(text, problem)
-    days = _days_before(year, month, day)
+    year, month_day = divmod(int(digits), 10_000)
+    month, day = divmod(month_day, 100)
+    try:
+        # datetime.date checks the same calendar (years 1..9999, proleptic Gregorian) in C
+        days = _date(year, month, day).toordinal() - 1
+    except ValueError:
+        raise _fail(text, _date_problem(year, month, day)) from None
     if len(_DAY_CACHE) >= _DATE_CACHE_LIMIT:
         _DAY_CACHE.clear()
     _DAY_CACHE[key] = days
@@ -428,6 +449,47 @@ def parse_datetime(text: str) -> DateTime:
     * Date-only ``yyyy-MM-dd`` (both accept it as midnight, Unspecified), and the forms
       only one of them takes (``2024-01-02 03:04:05``, ``+0530`` and ``+05``: Json.NET only).
     """
+    # The shapes .NET writes, read with table look-ups; anything else (and every error) is
+    # left to _parse_checked, which says what is wrong.
+    days = _DAY_CACHE.get(text[:10])
+    if days is None:
+        if len(text) < 19 or text[10] != "T" or text[13] != ":" or text[16] != ":":
+            return _parse_checked(text)
+        days = _parse_date(text)  # raises as _parse_checked would, for the same reason
+    minutes = _MINUTES_OF.get(text[10:17])  # "THH:mm:"
+    second = _SECOND_OF.get(text[17:19])
+    if minutes is not None and second is not None:
+        n = len(text)
+        last = text[-1]
+        offset = None
+        if last == "Z" or last == "z":
+            kind = _UTC
+            end = n - 1
+        elif n >= 25 and text[n - 3] == ":" and (text[n - 6] == "+" or text[n - 6] == "-"):
+            offset = _OFFSET_MINUTES.get(text[n - 6 :])
+            kind = _LOCAL
+            end = n - 6
+        else:
+            kind = _UNSPECIFIED
+            end = n
+        if kind is not _LOCAL or offset is not None:
+            ticks = (days * 86_400 + minutes * 60 + second) * TICKS_PER_SECOND
+            if end == 19:
+                return _make(ticks, kind, offset)
+            if text[19] == ".":
+                fraction = text[20:end]
+                if 0 < len(fraction) < 8 and fraction.isdigit() and fraction.isascii():
+                    return _make(ticks + int(fraction) * _SCALE[len(fraction)], kind, offset)
+    return _parse_checked(text)
+
+
+# "THH:mm:" -> minutes of the day, "ss" -> seconds, for valid values only (a miss is checked)
+_MINUTES_OF: Final = {f"T{h:02d}:{m:02d}:": h * 60 + m for h in range(24) for m in range(60)}
+_SECOND_OF: Final = {f"{s:02d}": s for s in range(60)}
+_SCALE: Final = (0, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1)
+
+
+def _parse_checked(text: str) -> DateTime:
     n = len(text)
     if n < 19 or text[10] != "T" or text[13] != ":" or text[16] != ":":
         raise _fail(text, _SHAPE)

@@ -18,7 +18,9 @@ __all__ = ["format_guid", "parse_guid"]
 _UUID: Final = uuid.UUID
 _UNKNOWN: Final = uuid.SafeUUID.unknown
 _new = object.__new__
-_setattr = object.__setattr__
+# the slots' own setters (UUID.__setattr__ refuses assignments)
+_set_int = _UUID.__dict__["int"].__set__
+_set_safe = _UUID.__dict__["is_safe"].__set__
 _unhexlify = binascii.unhexlify
 _from_bytes = int.from_bytes
 
@@ -70,8 +72,8 @@ def parse_guid(text: str) -> uuid.UUID:
     if len(raw) != 16:  # other hyphens were removed above
         raise _invalid(text)
     value = _new(_UUID)
-    _setattr(value, "int", _from_bytes(raw, "big"))
-    _setattr(value, "is_safe", _UNKNOWN)
+    _set_int(value, _from_bytes(raw, "big"))
+    _set_safe(value, _UNKNOWN)
     return value
 
 

@@ -23,7 +23,7 @@ from netcontract._datetime import DateTime, format_datetime, parse_datetime
 from netcontract._errors import Problem, QuotaExceededError
 from netcontract._gen import Source
 from netcontract._guid import format_guid
-from netcontract._jsontext import dumps_jsonnet, loads_fast, quote
+from netcontract._jsontext import UNSURE, colons, dumps_jsonnet, loads_fast, quote
 from netcontract._limits import ReadContext
 from netcontract._numbers import format_double_json
 from netcontract._types import (
@@ -687,22 +687,26 @@ def read_json(data: Any, tp: Any, ctx: ReadContext) -> Any:
     """The contract read from JSON bytes by the fast path, or :data:`DECLINED`."""
     if type(data) is not bytes:
         return DECLINED
-    tree = loads_fast(data)
-    if type(tree) is not dict:
+    parsed = loads_fast(data)
+    if parsed is UNSURE or type(parsed[0]) is not dict:
         return DECLINED
+    tree, document_colons = parsed
+    counted = [0]  # members and colons in strings, counted by the readers
     try:
-        result = _fast_reader(tp)(tree, ctx)
+        result = _fast_reader(tp)(tree, ctx, counted)
     except (_Slow, QuotaExceededError, ValueError, TypeError):
         return DECLINED
+    if counted[0] != document_colons:
+        return DECLINED  # a member name given twice: loads_strict says which
     if ctx.problems:  # pragma: no cover - the fast path gives up before recording any
         return DECLINED
     return result
 
 
-_FAST_READERS: dict[Any, Callable[[Any, ReadContext], Any]] = {}
+_FAST_READERS: dict[Any, Callable[[Any, ReadContext, list[int]], Any]] = {}
 
 
-def _fast_reader(tp: Any) -> Callable[[Any, ReadContext], Any]:
+def _fast_reader(tp: Any) -> Callable[[Any, ReadContext, list[int]], Any]:
     reader = _FAST_READERS.get(tp)
     if reader is None:
         reader = _FAST_READERS[tp] = _generate_reader(tp)
@@ -710,16 +714,17 @@ def _fast_reader(tp: Any) -> Callable[[Any, ReadContext], Any]:
 
 
 def _lazy_reader(namespace: dict[str, Any], name: str, tp: Any) -> Callable[..., Any]:
-    def stub(value: Any, ctx: ReadContext) -> Any:
+    def stub(value: Any, ctx: ReadContext, counted: list[int]) -> Any:
         real = _fast_reader(tp)
         namespace[name] = real
-        return real(value, ctx)
+        return real(value, ctx, counted)
 
     return stub
 
 
-def _reference_value(reader: Reader, value: Any, ctx: ReadContext) -> Any:
+def _reference_value(reader: Reader, value: Any, ctx: ReadContext, counted: list[int]) -> Any:
     """A value read by the reference reader; raises _Slow if it found a problem."""
+    counted[0] += colons(value)
     result = reader(value, "", ctx)
     if result is FAILED:
         raise _Slow
@@ -730,10 +735,10 @@ def _contract_tp(wire: ContractType) -> Any:
     return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
 
 
-def _generate_reader(tp: Any) -> Callable[[Any, ReadContext], Any]:
+def _generate_reader(tp: Any) -> Callable[[Any, ReadContext, list[int]], Any]:
     info = contract_info(tp)
     src = Source("json reader", repr(tp))
-    src.line(0, "def read(d, ctx):")
+    src.line(0, "def read(d, ctx, counted):")
     src.line(1, "if type(d) is not dict:")
     src.line(2, f"raise {src.const(_Slow, 'Slow')}")
     keys = tuple(m.wire_name for m in info.json_members)
@@ -746,12 +751,16 @@ def _generate_reader(tp: Any) -> Callable[[Any, ReadContext], Any]:
         src.line(1, f"{names[0]}, = d.values()")
     elif names:
         src.line(1, f"{', '.join(names)} = d.values()")
+    # one colon per member, and those in member names and string values (see loads_fast)
+    src.line(1, f"k = {len(keys) + sum(key.count(':') for key in keys)}")
     arguments: list[str] = []
     for var, m in zip(names, info.json_members, strict=True):
-        if m.computed is not None:
-            continue  # computed members: always derived, input ignored
+        if m.computed is not None:  # always derived, input ignored (but counted)
+            src.line(1, f"k += {src.const(colons, 'colons')}({var})")
+            continue
         _emit_json_read(src, 1, var, m.slot)
         arguments.append(f"{m.attr}={var}")
+    src.line(1, "counted[0] += k")
     src.line(1, "ctx.leave()")
     src.line(1, f"return {src.const(info.cls, info.cls.__name__)}({', '.join(arguments)})")
     return src.compile("read")
@@ -764,7 +773,7 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
     none = f"{var} is None" if nillable else "False"
     reference = (
         f"{var} = {src.const(_reference_value, 'reference')}"
-        f"({src.const(reader_for(slot), 'reader')}, {var}, ctx)"
+        f"({src.const(reader_for(slot), 'reader')}, {var}, ctx, counted)"
     )
     if isinstance(wire, PrimitiveType):
         p = wire.primitive
@@ -772,6 +781,7 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         if p is STRING:
             src.line(lvl, f"if type({var}) is str:")
             src.line(lvl + 1, f"if len({var}) > maxlen: raise {src.const(_Slow, 'Slow')}")
+            src.line(lvl + 1, f"k += {var}.count(':')")
             src.line(lvl, f"elif not ({none}):")
             src.line(lvl + 1, reference)
             return
@@ -787,8 +797,12 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         if name == "Double":
             src.line(lvl, f"if type({var}) is {src.const(decimal.Decimal, 'Decimal')}:")
             src.line(lvl + 1, f"{var} = {src.const(p.json_parse, 'parse')}({var})")
-        elif name in ("Guid", "DateTime"):
+        elif name == "Guid":  # the formats a Guid is read in have no colon
             src.line(lvl, f"if type({var}) is str and {var}:")
+            src.line(lvl + 1, f"{var} = {src.const(p.json_parse, 'parse')}({var})")
+        elif name == "DateTime":
+            src.line(lvl, f"if type({var}) is str and {var}:")
+            src.line(lvl + 1, f"k += {var}.count(':')")
             src.line(lvl + 1, f"{var} = {src.const(p.json_parse, 'parse')}({var})")
         else:
             src.line(lvl, "if False:")
@@ -805,7 +819,7 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         name = src.name("r_" + wire.cls.__name__)
         src.globals[name] = _lazy_reader(src.globals, name, _contract_tp(wire))
         src.line(lvl, f"if type({var}) is dict:")
-        src.line(lvl + 1, f"{var} = {name}({var}, ctx)")
+        src.line(lvl + 1, f"{var} = {name}({var}, ctx, counted)")
         src.line(lvl, f"elif not ({none}):")
         src.line(lvl + 1, reference)
     elif isinstance(wire, ListType):
@@ -815,14 +829,15 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         item_wire = wire.item.wire
         item_reference = (
             f"{src.const(_reference_value, 'reference')}"
-            f"({src.const(reader_for(wire.item), 'reader')}, {item}, ctx)"
+            f"({src.const(reader_for(wire.item), 'reader')}, {item}, ctx, counted)"
         )
         if isinstance(item_wire, ContractType) and not wire.item.optional:
             name = src.name("r_" + item_wire.cls.__name__)
             src.globals[name] = _lazy_reader(src.globals, name, _contract_tp(item_wire))
             src.line(
                 lvl + 1,
-                f"{var} = [{name}({item}, ctx) if type({item}) is dict else {item_reference}"
+                f"{var} = [{name}({item}, ctx, counted) if type({item}) is dict"
+                f" else {item_reference}"
                 f" for {item} in {var}]",
             )
         else:

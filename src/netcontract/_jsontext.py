@@ -17,7 +17,7 @@ import msgspec
 from netcontract._numbers import format_decimal_json, format_double_json
 from netcontract._types import AnyObject
 
-__all__ = ["UNSURE", "JsonSyntaxError", "dumps_jsonnet", "loads_fast", "loads_strict"]
+__all__ = ["UNSURE", "JsonSyntaxError", "colons", "dumps_jsonnet", "loads_fast", "loads_strict"]
 
 _NEEDS_ESCAPE: Final = re.compile('["\\\\\x00-\x1f\x85\u2028\u2029]')
 _ESCAPES: Final[dict[str, str]] = {
@@ -222,7 +222,6 @@ def loads_strict(data: bytes | str) -> Any:
 UNSURE: Final = object()
 
 _fast_decode: Final = msgspec.json.Decoder(float_hook=decimal.Decimal).decode
-_fast_encode: Final = msgspec.json.Encoder().encode
 # a byte that can be part of a number token -> "0", anything else -> "x"
 _NUMBER_BYTES: Final = bytes(
     ord("0") if chr(code) in "0123456789+-.eE" else ord("x") for code in range(256)
@@ -230,32 +229,45 @@ _NUMBER_BYTES: Final = bytes(
 _LONG_NUMBER: Final = b"0" * (_MAX_NUMBER_CHARS + 1)
 
 
-def loads_fast(data: bytes) -> Any:
-    """:func:`loads_strict`'s result, parsed by msgspec's C parser, or :data:`UNSURE`.
+def loads_fast(data: bytes) -> tuple[Any, int] | Any:
+    """(:func:`loads_strict`'s result parsed by msgspec's C parser, the colons in the
+    document), or :data:`UNSURE`.
 
-    The result is the same tree (``Decimal`` for every number with a fraction or an
-    exponent, so Double and Decimal members see the exact text). Whatever :func:`loads_strict`
-    would refuse, or might read differently, gives UNSURE instead, and the caller asks
-    :func:`loads_strict` (whose messages are the ones users see):
+    The tree is the same (``Decimal`` for every number with a fraction or an exponent, so
+    Double and Decimal members see the exact text), **provided the caller checks that there
+    is no duplicate member name**: msgspec keeps the last one silently. Every member of every
+    object writes one ``:`` outside strings, so there is none exactly when the document's
+    colons are as many as the tree's members plus the colons inside its strings (which hold
+    the same colons in the document and in the tree, unless one is escaped as ``\\u003a``:
+    that gives UNSURE).
 
-    - anything msgspec refuses (syntax, invalid UTF-8, lone surrogates, deep nesting, the
-      ``NaN``/``Infinity`` literals Json.NET writes but JSON does not have);
-    - a duplicate member name: msgspec keeps the last one silently. Every member of every
-      object writes one ``:`` outside strings, so the document has duplicates exactly when it
-      holds more colons than the tree written out again (strings hold the same colons in both,
-      unless one is escaped as ``\\u003a``, which also gives UNSURE);
-    - a run of more than 400 characters that can make up a number (the limit loads_strict
-      enforces before Python converts a number).
+    Whatever else :func:`loads_strict` would refuse, or might read differently, gives UNSURE,
+    and the caller asks :func:`loads_strict` (whose messages are the ones users see): anything
+    msgspec refuses (syntax, invalid UTF-8, lone surrogates, deep nesting, the ``NaN`` and
+    ``Infinity`` literals Json.NET writes but JSON does not have), and a run of more than 400
+    characters that can make up a number (loads_strict's limit before Python converts one).
     """
     raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
         tree = _fast_decode(raw)
     except (msgspec.DecodeError, ValueError, RecursionError):
         return UNSURE
-    if b"\\u003a" in raw or b"\\u003A" in raw:
+    if b"\\u003" in raw and (b"\\u003a" in raw or b"\\u003A" in raw):
         return UNSURE
-    if raw.count(b":") != _fast_encode(tree).count(b":"):
-        return UNSURE  # a member name given twice
     if _LONG_NUMBER in raw.translate(_NUMBER_BYTES):
         return UNSURE
-    return tree
+    return tree, raw.count(b":")
+
+
+def colons(value: Any) -> int:
+    """The members of the objects in a parsed JSON value plus the colons in its strings."""
+    kind = type(value)
+    if kind is str:
+        text: str = value
+        return text.count(":")
+    if kind is dict:
+        members: dict[str, Any] = value
+        return len(members) + sum(key.count(":") + colons(item) for key, item in members.items())
+    if kind is list:
+        return sum(colons(item) for item in value)
+    return 0

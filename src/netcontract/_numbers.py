@@ -103,6 +103,10 @@ def parse_int_xml(text: str, lo: int, hi: int, clr_name: str) -> int:
     or ``-`` and ASCII digits (leading zeros allowed). No ``_``, no non-ASCII digits, no
     decimal point or exponent. Out-of-range values are refused, never wrapped.
     """
+    if len(text) < 19 and text.isdigit() and text.isascii():  # the usual text: digits only
+        value = int(text)
+        if lo <= value <= hi:
+            return value
     s = text.strip(_XML_WS)
     body = s[1:] if s[:1] in ("+", "-") else s
     if not body or not body.isascii() or not body.isdigit():

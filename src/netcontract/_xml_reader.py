@@ -569,6 +569,13 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
                 # the codecs want no surrounding white space; the reference reader strips it
                 parse = parse_guid if p.clr_name == "Guid" else parse_datetime
                 src.line(lvl + 1, f"{var} = {src.const(parse, 'parse')}(x)")
+            elif p.python_type is int and p.clr_name in _INT_DIGITS:
+                # digits only, few enough to be in range: int() gives what the codec gives
+                digits = _INT_DIGITS[p.clr_name]
+                src.line(lvl + 1, f"if len(x) < {digits} and x.isdigit() and x.isascii():")
+                src.line(lvl + 2, f"{var} = int(x)")
+                src.line(lvl + 1, "else:")
+                src.line(lvl + 2, f"{var} = {src.const(p.xml_parse, 'parse')}(x)")
             else:
                 src.line(lvl + 1, f"{var} = {src.const(p.xml_parse, 'parse')}(x)")
         return
@@ -598,6 +605,19 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
     else:  # object members: the reference reader
         src.line(lvl, "else:")
         src.line(lvl + 1, reference)
+
+
+#: fewer digits than this always fit the type (Int32: any 9-digit number)
+_INT_DIGITS: Final = {
+    "SByte": 3,
+    "Byte": 3,
+    "Int16": 5,
+    "UInt16": 5,
+    "Int32": 10,
+    "UInt32": 10,
+    "Int64": 19,
+    "UInt64": 20,
+}
 
 
 def _contract_tp(wire: ContractType) -> Any:

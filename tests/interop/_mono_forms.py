@@ -90,6 +90,8 @@ class WebApiForms:
             "-r:System.Net.Http",
             "-r:System.Net.Http.Formatting",
             "-r:System.Web.Http",
+            "-r:System.Runtime.Serialization",
+            "-r:System.Xml",
             f"-r:NJ={local_dll}",
             *(str(DOTNET_DIR / name) for name in SOURCES),
         ]
@@ -185,6 +187,22 @@ class WebApiForms:
             None if formatter is None else str(formatter),
             None if media_type is None else str(media_type),
         )
+
+    def write(self, type_name: str, xml: bytes, media_type: str, charset: str) -> bytes:
+        """The answer body Web API's formatter for ``media_type`` writes for the object that
+        DataContractSerializer reads from ``xml``, in ``charset`` (``utf-8``/``utf-16``)."""
+        answer = self._ask(
+            {
+                "op": "write",
+                "type": type_name,
+                "xml_b64": base64.b64encode(xml).decode("ascii"),
+                "media_type": media_type,
+                "charset": charset,
+            }
+        )
+        if "error" in answer:
+            raise FormsDriverError(str(answer["error"]))
+        return base64.b64decode(str(answer["b64"]))
 
     def close(self) -> None:
         proc, self._proc = self._proc, None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,7 +25,7 @@ import netcontract as nc
 from netcontract._forms import parse_form_pairs
 from netcontract.strategies import for_type
 from netcontract.testing import ASGITransport, CustomerGroupStandIn
-from vehizen import CustomerGroupDto
+from vehizen import CustomerGroupDto, ResponseDto, VehicleLightDto
 
 from . import edge_models as em
 from ._mono import DotNetTwin
@@ -369,3 +370,45 @@ def test_standin_answers_are_dotnet_bytes(dotnet: DotNetTwin, accept: str, valid
     assert result.ok, result.read_error
     assert getattr(result, fmt) == response.content
     assert (b'i:type="d2p1:guid"' in response.content) == (valid and fmt == "xml")
+
+
+ANSWERS = [
+    ResponseDto[uuid.UUID](is_valid=True, errors=[], data=uuid.UUID(int=42)),
+    ResponseDto[uuid.UUID](is_valid=False, errors=["Name: é < 😀", None], data=None),
+]
+
+
+@pytest.mark.parametrize(
+    "media_type", ["application/json", "text/json", "application/xml", "text/xml"]
+)
+@pytest.mark.parametrize("charset", ["utf-8", "utf-16"])
+@pytest.mark.parametrize("answer", ANSWERS, ids=["valid", "invalid"])
+def test_encode_body_is_what_web_api_formatters_write(
+    webapi: WebApiForms, media_type: str, charset: str, answer: ResponseDto[uuid.UUID]
+) -> None:
+    """Answer bodies byte for byte as Web API's Xml/JsonMediaTypeFormatter write them on Mono:
+    no XML declaration; UTF-16 little-endian after a byte order mark. One difference: Mono's
+    Web API 1 JSON formatter leaves null members out (``"Data":null``); Web API 2's keeps
+    Json.NET's default (NullValueHandling.Include), as netcontract writes (FORMS.md)."""
+    body, content_type = nc.encode_body(answer, media_type, accept_charset=charset)
+    assert content_type == f"{media_type}; charset={charset}"
+    written = webapi.write("ResponseDto", nc.to_xml(answer), media_type, charset)
+    if media_type.endswith("json") and answer.data is None:
+        null = ',"Data":null'.encode("utf-16-le" if charset == "utf-16" else "utf-8")
+        assert null in body
+        body = body.replace(null, b"")
+    assert body == written
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "utf-16"])
+def test_encode_body_of_a_group_in_xml_is_what_web_api_writes(
+    webapi: WebApiForms, charset: str
+) -> None:
+    group = CustomerGroupDto(
+        name="Flotte é",
+        vehicles=[
+            VehicleLightDto(id_ws=5, initial_entry_into_service=nc.DateTime(1, nc.DateTimeKind.UTC))
+        ],
+    )
+    body, _ = nc.encode_body(group, "text/xml", accept_charset=charset)
+    assert body == webapi.write("CustomerGroupDto", nc.to_xml(group), "text/xml", charset)

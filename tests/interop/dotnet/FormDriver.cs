@@ -16,6 +16,10 @@
 //              "accept_charset": AC|null}
 //         ->  {"formatter": name|null, "media_type": "application/json; charset=utf-8"|null}
 //             DefaultContentNegotiator over HttpConfiguration's default formatters.
+// Write:      {"op": "write", "type": T, "xml_b64": B64, "media_type": MT, "charset": CS}
+//         ->  {"b64": B64}   the XML read by DataContractSerializer, then written by the formatter
+//             of MT (XmlMediaTypeFormatter / JsonMediaTypeFormatter).WriteToStreamAsync with
+//             Content-Type "MT; charset=CS": the bytes Web API puts in an answer body.
 // Bad request: {"error": "..."}
 //
 // Json.NET: System.Net.Http.Formatting carries its own (older) Newtonsoft.Json types, so the
@@ -166,6 +170,26 @@ namespace NetContractForms
             return answer;
         }
 
+        static JObject Write(JObject request)
+        {
+            Type type = Lookup(request);
+            byte[] xml = Convert.FromBase64String((string)request["xml_b64"]);
+            object obj;
+            var quotas = System.Xml.XmlDictionaryReaderQuotas.Max;
+            using (var reader = System.Xml.XmlDictionaryReader.CreateTextReader(new MemoryStream(xml), Utf8, quotas, null))
+                obj = new System.Runtime.Serialization.DataContractSerializer(type).ReadObject(reader);
+            string mediaType = (string)request["media_type"];
+            MediaTypeFormatter formatter = mediaType.EndsWith("xml")
+                ? (MediaTypeFormatter)new XmlMediaTypeFormatter() : new JsonMediaTypeFormatter();
+            var content = new ByteArrayContent(new byte[0]);
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = (string)request["charset"] };
+            var stream = new MemoryStream();
+            formatter.WriteToStreamAsync(type, obj, stream, content.Headers, null).Wait();
+            var answer = new JObject();
+            answer["b64"] = Convert.ToBase64String(stream.ToArray());
+            return answer;
+        }
+
         static JObject Handle(string line)
         {
             var request = JObject.Parse(line);
@@ -174,6 +198,7 @@ namespace NetContractForms
                 case "bind": return Bind(request);
                 case "pairs": return Pairs(request);
                 case "negotiate": return Negotiate(request);
+                case "write": return Write(request);
                 default: throw new ArgumentException("unknown op " + (string)request["op"]);
             }
         }
