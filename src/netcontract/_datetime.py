@@ -451,11 +451,18 @@ def parse_datetime(text: str) -> DateTime:
     """
     # The shapes .NET writes, read with table look-ups; anything else (and every error) is
     # left to _parse_checked, which says what is wrong.
-    days = _DAY_CACHE.get(text[:10])
-    if days is None:
-        if len(text) < 19 or text[10] != "T" or text[13] != ":" or text[16] != ":":
+    month = _MONTHS.get(text[:7])  # "yyyy-MM" of 1900..2199: (days before it, its length)
+    day = _DAY_OF.get(text[7:10])  # "-dd"
+    if month is not None and day is not None and day <= month[1]:
+        days = month[0] + day
+    else:
+        cached = _DAY_CACHE.get(text[:10])
+        if cached is not None:
+            days = cached
+        elif len(text) < 19 or text[10] != "T" or text[13] != ":" or text[16] != ":":
             return _parse_checked(text)
-        days = _parse_date(text)  # raises as _parse_checked would, for the same reason
+        else:
+            days = _parse_date(text)  # raises as _parse_checked would, for the same reason
     minutes = _MINUTES_OF.get(text[10:17])  # "THH:mm:"
     second = _SECOND_OF.get(text[17:19])
     if minutes is not None and second is not None:
@@ -483,6 +490,19 @@ def parse_datetime(text: str) -> DateTime:
     return _parse_checked(text)
 
 
+def _month_table(first: int, last: int) -> dict[str, tuple[int, int]]:
+    table = {}
+    for year in range(first, last + 1):
+        for month in range(1, 13):
+            length = 29 if month == 2 and _is_leap(year) else _DAYS_IN_MONTH[month]
+            table[f"{year:04d}-{month:02d}"] = (_days_before(year, month, 1) - 1, length)
+    return table
+
+
+# "yyyy-MM" -> (days from 0001-01-01 to the day before the 1st, days in the month), for the
+# years documents hold; "-dd" -> the day (other dates go through the cache and _parse_date)
+_MONTHS: Final = _month_table(1900, 2199)
+_DAY_OF: Final = {f"-{day:02d}": day for day in range(1, 32)}
 # "THH:mm:" -> minutes of the day, "ss" -> seconds, for valid values only (a miss is checked)
 _MINUTES_OF: Final = {f"T{h:02d}:{m:02d}:": h * 60 + m for h in range(24) for m in range(60)}
 _SECOND_OF: Final = {f"{s:02d}": s for s in range(60)}

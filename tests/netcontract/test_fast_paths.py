@@ -1,0 +1,230 @@
+"""The generated readers and writers (README, "Speed") give exactly what the reference code
+gives: the same bytes, the same objects, the same problems, paths and quota errors.
+
+Each fast path gives up (and the reference code does the whole document) rather than decide
+anything itself; these tests feed both paths documents that make the fast paths give up at
+every point, and documents they handle, and compare.
+"""
+
+from __future__ import annotations
+
+import linecache
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import netcontract as nc
+from netcontract import _json_codec, _xml_reader, _xml_writer
+from netcontract._contract import contract_info
+from netcontract._jsontext import UNSURE, dumps_jsonnet, loads_fast, loads_strict
+from netcontract._limits import ReadContext
+from netcontract._types import Slot
+from netcontract._xml_parse import parse_xml_bytes
+from vehizen import CustomerGroupDto, ResponseDto, VehicleLightDto
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from generate import make_group
+
+GROUPS = [make_group(12, seed) for seed in range(8)]
+
+
+def reference_json(obj: Any) -> bytes:
+    problems: list[nc.Problem] = []
+    tree = _json_codec.write_contract(_json_codec._plan(type(obj)), obj, "", problems)
+    assert not problems
+    return dumps_jsonnet(tree).encode("utf-8")
+
+
+def reference_xml(obj: Any) -> bytes:
+    text, problems = _xml_writer._reference_write_xml(contract_info(type(obj)), obj, False)
+    assert not problems
+    return text.encode("utf-8")
+
+
+def reference_from_json(data: bytes, cls: Any) -> tuple[Any, list[str]]:
+    try:
+        value = loads_strict(data)
+    except ValueError as exc:
+        return None, [str(exc)]
+    ctx = ReadContext()
+    result = _json_codec.reader_for(Slot(contract_info(cls).wire, optional=False))(value, "", ctx)
+    return result, [str(p) for p in ctx.problems]
+
+
+def reference_from_xml(data: bytes, cls: Any = None) -> tuple[Any, list[str]]:
+    root = parse_xml_bytes(data)
+    ctx = ReadContext()
+    tp = cls or CustomerGroupDto
+    result = _xml_reader.read_contract(_xml_reader._plan(tp), root, "", ctx)
+    return result, [str(p) for p in ctx.problems]
+
+
+def outcome(read: Any) -> tuple[Any, list[str]]:
+    try:
+        return read(), []
+    except nc.PayloadError as exc:
+        return None, [str(p) for p in exc.problems]
+
+
+@pytest.mark.parametrize("group", GROUPS, ids=range(len(GROUPS)))
+def test_generated_writers_write_the_reference_bytes(group: CustomerGroupDto) -> None:
+    assert nc.to_json(group) == reference_json(group)
+    assert nc.to_xml(group) == reference_xml(group)
+    assert nc.to_xml(group, indent=True) == _xml_writer._reference_write_xml(
+        contract_info(CustomerGroupDto), group, True
+    )[0].encode("utf-8")
+
+
+@pytest.mark.parametrize("group", GROUPS, ids=range(len(GROUPS)))
+def test_generated_readers_read_what_the_reference_reads(group: CustomerGroupDto) -> None:
+    data = nc.to_json(group)
+    assert _json_codec.read_json(data, CustomerGroupDto, ReadContext()) is not (
+        _json_codec.DECLINED
+    )
+    fast = nc.from_json(data, CustomerGroupDto)
+    assert nc.to_json(fast) == nc.to_json(reference_from_json(data, CustomerGroupDto)[0])
+    for indent in (False, True):
+        xml = nc.to_xml(group, indent=indent)
+        assert nc.to_xml(nc.from_xml(xml)) == nc.to_xml(reference_from_xml(xml)[0])
+
+
+VEHICLE = b'{"IdWS":1,"VIN":"a:b","Name":"n"}'
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        b'{"Name":"a","Name":"b"}',
+        b'{"Vehicles":[{"VIN":"x:y","VIN":"z"}]}',
+        b'{"Vehicles":[{"VIN":"x\\u003ay","vin":"z"}]}',
+        b'{"Name":"a\\u003ab","Name":"c"}',
+        b'{"Vehicles":[{"TotalFuelUsed":1.' + b"0" * 500 + b"}]}",
+        b'{"Vehicles":[{"TotalFuelUsed":NaN,"IdWS":"7"}]}',
+        b'{"Vehicles":[{"TotalFuelUsed":18446744073709551617}]}',
+        b'{"Vehicles":[{"Imei":"\\ud800"}]}',
+        b'{"Vehicles":[' + VEHICLE + b"," + VEHICLE.replace(b'"n"', b'"m","$ref":"1"') + b"]}",
+        b'{"Vehicles":[{"CameraType":7,"State":"active","KmEndOfLease":""}]}',
+        b'{"Vehicles":[null,{"ExternalInterfaces":[null,{"Name":5}]}]}',
+        b'{"Vehicles":[{"Tolerance":2147483648}]}',
+        b"\xef\xbb\xbf" + VEHICLE,
+        b"[" * 3000,
+    ],
+)
+def test_json_documents_the_fast_path_gives_up_on(doc: bytes) -> None:
+    fast = outcome(lambda: nc.from_json(doc, CustomerGroupDto))
+    reference = reference_from_json(doc.removeprefix(b"\xef\xbb\xbf"), CustomerGroupDto)
+    if reference[1]:
+        assert fast[1] == reference[1] or fast[1][0].endswith(reference[1][0])
+    else:
+        assert nc.to_json(fast[0]) == nc.to_json(reference[0])
+
+
+def test_loads_fast_defers_what_it_cannot_tell() -> None:
+    assert loads_fast(b'{"a":NaN}') is UNSURE
+    assert loads_fast(b'{"a":"\\u003A"}') is UNSURE
+    assert loads_fast(b'{"a":' + b"1" * 401 + b"}") is UNSURE
+    tree, colons = loads_fast(b'{"a":"b:c","d":[{"e":1.50}]}')
+    assert tree == loads_strict(b'{"a":"b:c","d":[{"e":1.50}]}')
+    assert colons == 4
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [nc.Limits(max_total_items=20), nc.Limits(max_depth=2), nc.Limits(max_string_length=8)],
+)
+def test_json_quota_errors_name_the_same_place(limits: nc.Limits) -> None:
+    doc = nc.to_json(GROUPS[0])
+    with pytest.raises(nc.QuotaExceededError) as fast:
+        nc.from_json(doc, CustomerGroupDto, limits=limits)
+    reader = _json_codec.reader_for(Slot(contract_info(CustomerGroupDto).wire, optional=False))
+    with pytest.raises(nc.QuotaExceededError) as reference:
+        reader(loads_strict(doc), "", ReadContext(limits=limits))
+    assert str(fast.value) == str(reference.value)
+
+
+XML_HEAD = (
+    b'<CustomerGroupDto xmlns:i="http://www.w3.org/2001/XMLSchema-instance" '
+    b'xmlns="http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto.CustomerGroup">'
+)
+DTO = b' xmlns:d="http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto"'
+
+
+def vehicles(*members: bytes) -> bytes:
+    items = b"".join(b"<d:VehicleLightDto>" + m + b"</d:VehicleLightDto>" for m in members)
+    return XML_HEAD + b"<Vehicles" + DTO + b">" + items + b"</Vehicles></CustomerGroupDto>"
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        vehicles(b"<d:Brand>b</d:Brand><d:Unknown><d:x/></d:Unknown><d:IdWS>4</d:IdWS>"),
+        vehicles(b"<d:IdWS>4</d:IdWS><d:Brand>b</d:Brand>"),  # out of order
+        vehicles(b"<d:Brand>b</d:Brand><d:Brand>c</d:Brand>"),  # twice
+        vehicles(b'<d:Brand i:nil="true">b</d:Brand>'),  # nil with text
+        vehicles(b'<d:IdWS i:nil="true" />'),  # nil for a value type
+        vehicles(b'<d:Brand i:nil="false">b</d:Brand><d:IdWS i:nil="1" />'),
+        vehicles(b"<d:Brand>b<d:x/></d:Brand>"),  # an element in a value
+        vehicles(b"<d:Brand>b</d:Brand>text<d:IdWS>4</d:IdWS>"),  # text between members
+        vehicles(b"<d:IdWS> 5 </d:IdWS><d:Tolerance>-3</d:Tolerance>"),
+        vehicles(b"<d:IdWS>2147483648</d:IdWS>", b"<d:IdWS>x</d:IdWS>"),
+        vehicles(b"<d:VehicleId> 0f8fad5b-d9cb-469f-a165-70867728950e </d:VehicleId>"),
+        vehicles(b"<d:InitialEntryIntoService>2024-02-30T00:00:00</d:InitialEntryIntoService>"),
+        vehicles(b"<d:CameraType>Other</d:CameraType>"),
+        vehicles(b'<d:ExternalInterfaces i:nil="true" />', b"<d:ExternalInterfaces />"),
+        XML_HEAD + b'<Vehicles i:nil="true" /></CustomerGroupDto>',
+        XML_HEAD + b"<Vehicles" + DTO + b"><d:Other /></Vehicles></CustomerGroupDto>",
+        XML_HEAD + b"<Name>a</Name><CustomerId>00000000-0000-0000-0000-000000000000"
+        b"</CustomerId></CustomerGroupDto>",
+    ],
+)
+def test_xml_documents_the_fast_path_gives_up_on(doc: bytes) -> None:
+    fast = outcome(lambda: nc.from_xml(doc))
+    reference = reference_from_xml(doc)
+    assert fast[1] == reference[1]
+    if not reference[1]:
+        assert fast[0] == reference[0]
+
+
+def test_xml_strict_mode_and_subclasses_go_to_the_reference_reader() -> None:
+    doc = vehicles(b"<d:Brand>b</d:Brand><d:Unknown />")
+    assert nc.from_xml(doc).vehicles[0].brand == "b"
+    with pytest.raises(nc.XmlPayloadError, match="unknown element"):
+        nc.from_xml(doc, strict=True)
+    response = ResponseDto(data=VehicleLightDto(id_ws=3))
+    assert nc.from_xml(nc.to_xml(response)) == response
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [nc.Limits(max_total_items=20), nc.Limits(max_depth=2), nc.Limits(max_string_length=8)],
+)
+def test_xml_quota_errors_name_the_same_place(limits: nc.Limits) -> None:
+    doc = nc.to_xml(GROUPS[0])
+    with pytest.raises(nc.QuotaExceededError) as fast:
+        nc.from_xml(doc, limits=limits)
+    plan = _xml_reader._plan(CustomerGroupDto)
+    with pytest.raises(nc.QuotaExceededError) as reference:
+        _xml_reader.read_contract(plan, parse_xml_bytes(doc), "", ReadContext(limits=limits))
+    assert str(fast.value) == str(reference.value)
+
+
+def test_writers_give_up_on_values_they_do_not_handle() -> None:
+    bad = CustomerGroupDto(vehicles=[VehicleLightDto(id_ws=2**40, vin="\x01")])
+    with pytest.raises(nc.SerializationError) as xml_error:
+        nc.to_xml(bad)
+    assert [p.path for p in xml_error.value.problems] == ["Vehicles[0].IdWS", "Vehicles[0].VIN"]
+    with pytest.raises(nc.SerializationError) as json_error:
+        nc.to_json(bad)
+    assert [p.path for p in json_error.value.problems] == ["Vehicles[0].IdWS"]
+    odd = CustomerGroupDto(name="line\u2028break\x85", vehicles=[VehicleLightDto(vin="a\tb")])
+    assert nc.to_json(odd) == reference_json(odd)
+    assert nc.to_xml(odd) == reference_xml(odd)
+
+
+def test_generated_source_is_in_linecache() -> None:
+    nc.to_xml(GROUPS[0])
+    names = [name for name in linecache.cache if name.startswith("<netcontract generated")]
+    assert any("xml writer VehicleLightDto" in name for name in names)
+    assert all(linecache.getline(name, 1).startswith("def ") for name in names)
