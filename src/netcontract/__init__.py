@@ -31,6 +31,7 @@ from netcontract._contract import (
     member,
 )
 from netcontract._converters import JsonConverter, XmlConverter, json_converter, xml_converter
+from netcontract._corpus import draw_corpus, write_corpus
 from netcontract._datetime import DateTime, DateTimeKind
 from netcontract._enum import ContractEnum
 from netcontract._errors import (
@@ -99,6 +100,7 @@ __all__ = [
     "contract",
     "contract_info",
     "decode_body",
+    "draw_corpus",
     "encode_body",
     "export_schemas",
     "from_form",
@@ -113,6 +115,7 @@ __all__ = [
     "to_json",
     "to_xml",
     "validate_xml",
+    "write_corpus",
     "xml_converter",
 ]
 

@@ -4,6 +4,9 @@
                         [--out FILE|DIR] [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
     netcontract export-xsd [--type NAME]... [--out DIR]
+    netcontract sample NAME [--format json|xml] [--indent] [--seed N]
+    netcontract fixtures NAME --out DIR [--count N] [--seed S] [--format json|xml|both]
+                         [--indent]
     netcontract serve [--host HOST] [--port PORT]
     netcontract types
 
@@ -23,7 +26,9 @@ from typing import Any, BinaryIO
 
 from netcontract._api import from_json, from_xml, to_json, to_xml
 from netcontract._contract import is_contract, known_contracts
+from netcontract._corpus import FORMATS, MANIFEST_NAME, write_corpus
 from netcontract._errors import NetContractError, PayloadError, SerializationError
+from netcontract._samples import help_page_sample
 from netcontract._validate import validate_xml
 from netcontract._xsd_export import export_schemas, schema_file_name
 
@@ -192,6 +197,43 @@ def _export_xsd(args: argparse.Namespace, stdout: BinaryIO) -> None:
         stdout.write(f"{path}\t{namespace}\n".encode())
 
 
+def _sample(args: argparse.Namespace, stdout: BinaryIO) -> None:
+    obj = help_page_sample(resolve_type(args.type), seed=args.seed)
+    out = (
+        to_json(obj, indent=args.indent)
+        if args.format == "json"
+        else to_xml(obj, indent=args.indent)
+    )
+    stdout.write(out + b"\n")
+
+
+def _fixtures(args: argparse.Namespace, stdout: BinaryIO) -> None:
+    cls = resolve_type(args.type)
+    if args.count < 0:
+        raise UsageError(f"--count must be 0 or more, not {args.count}")
+    formats = FORMATS if args.format == "both" else (args.format,)
+    try:
+        manifest = write_corpus(
+            cls, args.out, count=args.count, seed=args.seed, formats=formats, indent=args.indent
+        )
+    except ModuleNotFoundError as exc:
+        if exc.name != "hypothesis":
+            raise
+        raise UsageError(
+            "fixtures draws from hypothesis strategies: pip install 'netcontract[test]'"
+        ) from None
+    except ValueError as exc:  # fewer distinct values than --count
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write to {args.out!r}: {exc.strerror or exc}") from None
+    files = len(manifest["documents"]) * len(formats)
+    summary = (
+        f"{Path(args.out) / MANIFEST_NAME}: {len(manifest['documents'])} {cls.__name__}"
+        f" documents ({files} files: {', '.join(formats)}), seed {args.seed}\n"
+    )
+    stdout.write(summary.encode("utf-8"))
+
+
 def _serve(args: argparse.Namespace, stdout: BinaryIO) -> None:
     try:
         import uvicorn  # noqa: PLC0415 - optional: the webapi extra
@@ -256,6 +298,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="contract to export (repeatable; default: every known contract)",
     )
     export.add_argument("--out", default=".", help="directory to write the .xsd files into")
+    sample = commands.add_parser(
+        "sample", help="print the sample object ASP.NET's help page shows for a contract"
+    )
+    sample.add_argument("type", help="contract class: ClassName or module:ClassName")
+    sample.add_argument("--format", choices=("json", "xml"), default="json", help="default json")
+    sample.add_argument("--indent", action="store_true", help="indented, as the help page shows it")
+    sample.add_argument("--seed", type=int, default=0, help="seed of the GUIDs (default 0)")
+    fixtures = commands.add_parser(
+        "fixtures", help="write N documents drawn from the hypothesis strategies, with a manifest"
+    )
+    fixtures.add_argument("type", help="contract class: ClassName or module:ClassName")
+    fixtures.add_argument("--out", required=True, help="directory to write into (created)")
+    fixtures.add_argument("--count", type=int, default=10, help="documents (default 10)")
+    fixtures.add_argument("--seed", type=int, default=0, help="same seed, same files (default 0)")
+    fixtures.add_argument(
+        "--format", choices=("json", "xml", "both"), default="both", help="default both"
+    )
+    fixtures.add_argument("--indent", action="store_true", help="indented documents")
     serve = commands.add_parser(
         "serve", help="run the stand-in of the Vehizen API (POST api/v2/CustomerGroup)"
     )
@@ -289,6 +349,10 @@ def main(
             _types(stdout)
         elif args.command == "serve":
             _serve(args, stdout)
+        elif args.command == "sample":
+            _sample(args, stdout)
+        elif args.command == "fixtures":
+            _fixtures(args, stdout)
         elif args.command == "validate":
             _validate(args, stdin, stdout)
         elif args.command == "export-xsd":
