@@ -18,8 +18,8 @@ from netcontract._contract import contract_info, is_contract
 from netcontract._errors import JsonPayloadError, SerializationError, XmlPayloadError
 from netcontract._json_codec import FAILED, writer_for
 from netcontract._json_codec import reader_for as json_reader_for
-from netcontract._types import ContractType, Slot
 from netcontract._limits import ReadContext
+from netcontract._types import ContractType, Slot
 from netcontract._xml_reader import read_root
 
 __all__ = ["JsonConverter", "XmlConverter", "json_converter", "xml_converter"]
