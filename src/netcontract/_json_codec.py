@@ -480,6 +480,7 @@ def primitive_for_boxed(namespace: str, name: str) -> Primitive | None:
 # and None as they are, and every number whose text .NET decides (Double, Decimal) as a
 # ``msgspec.Raw`` holding that text. msgspec escapes strings as Json.NET does, except for
 # U+0085, U+2028 and U+2029, which Json.NET escapes too: such strings are passed as Raw text.
+# A uuid.UUID is passed as it is: msgspec writes the lowercase "D" format, as .NET does.
 
 
 def json_bytes(obj: Any, *, indent: bool = False) -> tuple[bytes, list[Problem]]:
@@ -608,9 +609,12 @@ def _emit_json_value(src: Source, lvl: int, var: str, slot: Slot) -> None:
         if p.clr_name == "Double":
             src.line(lvl, f"if type({var}) is float:")
             src.line(lvl + 1, f"{var} = {src.const(_double, 'double')}({var})")
-        elif p.clr_name in ("Guid", "DateTime"):
-            fast_type = uuid.UUID if p.clr_name == "Guid" else DateTime
-            src.line(lvl, f"if type({var}) is {src.const(fast_type, 'type')}:")
+        elif p.clr_name == "Guid":
+            # msgspec writes a uuid.UUID as .NET does (lowercase "D" format), in C
+            src.line(lvl, f"if type({var}) is {src.const(uuid.UUID, 'UUID')}:")
+            src.line(lvl + 1, "pass")
+        elif p.clr_name == "DateTime":
+            src.line(lvl, f"if type({var}) is {src.const(DateTime, 'DateTime')}:")
             src.line(lvl + 1, f"{var} = {src.const(p.json_value, 'text')}({var})")
         else:  # Decimal, and any other primitive: the reference writer
             src.line(lvl, "if False:")

@@ -535,14 +535,23 @@ def _emit_member(
             src.line(lvl + 1, f"a({src.const(start + '>true' + close, 'true')})")
             src.line(lvl, f"elif {var} is False:")
             src.line(lvl + 1, f"a({src.const(start + '>false' + close, 'false')})")
-        else:
-            fast_type = {DOUBLE: float, DECIMAL: decimal.Decimal, GUID: uuid.UUID}.get(
-                p, p.python_type
+        elif p is GUID:
+            # str(uuid) for an exact uuid.UUID (its __str__, inlined): the "D" format
+            src.line(lvl, f"{keyword} type({var}) is {src.const(uuid.UUID, 'UUID')}:")
+            src.line(lvl + 1, f"h = '%032x' % {var}.int")
+            src.line(
+                lvl + 1,
+                f'a(f"{{{o}}}{{h[:8]}}-{{h[8:12]}}-{{h[12:16]}}-{{h[16:20]}}-{{h[20:]}}{{{c}}}")',
             )
-            check = "" if p is DOUBLE or p is GUID or p is DATETIME else src.const(p.check, "check")
+        else:
+            fast_type = {DOUBLE: float, DECIMAL: decimal.Decimal}.get(p, p.python_type)
             text = src.const(p.xml_text, "text")
             src.line(lvl, f"{keyword} type({var}) is {src.const(fast_type, 'type')}:")
-            src.line(lvl + 1, f'a(f"{{{o}}}{{{text}({check}({var}))}}{{{c}}}")')
+            if p is DOUBLE or p is DATETIME:  # check() passes these types unchanged
+                src.line(lvl + 1, f'a(f"{{{o}}}{{{text}({var})}}{{{c}}}")')
+            else:
+                check = src.const(p.check, "check")
+                src.line(lvl + 1, f'a(f"{{{o}}}{{{text}({check}({var}))}}{{{c}}}")')
     elif isinstance(wire, EnumType):
         texts = {value: start + ">" + name + close for value, name in wire.names.items()}
         table = src.const(texts, "enum")

@@ -1,0 +1,165 @@
+"""Where the time of netcontract's conversions goes, on bench/generate.py's document.
+
+    python bench/breakdown.py [--vehicles 2000]
+
+Each line times one ingredient alone (CPU time, median of 9 runs, results freed outside the
+clock), in ms and as a ratio to lxml's ``etree.fromstring`` of the XML (the unit):
+
+- the parse the conversion cannot avoid (lxml with netcontract's hardened parser; msgspec);
+- the walk: the lxml calls the XML reader makes on every element (child iteration, tag,
+  text, tail, i:nil, child count), with nothing done with their results;
+- the value codecs, called on every value of the document and nothing else (.NET's exact
+  DateTime, Guid, Int32 and Double text rules, written in Python);
+- building the objects (the attrs classes' own ``__init__``) or joining and encoding text.
+
+What the whole conversion costs above their sum is the generated code itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import make_documents
+
+import netcontract as nc
+from netcontract import _clr, _datetime, _guid, _numbers
+from netcontract._jsontext import loads_fast
+from netcontract._xml_parse import parse_xml_bytes
+from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, VehicleLightDto
+
+NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+
+
+def measure(fn: Callable[[], Any]) -> float:
+    result = fn()
+    del result
+    times = []
+    for _ in range(9):
+        gc.collect()
+        start = time.process_time()
+        result = fn()
+        times.append(time.process_time() - start)
+        del result
+    return statistics.median(times) * 1000
+
+
+def walk(root: Any) -> None:
+    for vehicle in root[4]:
+        for child in vehicle:
+            child.tag, child.text, child.tail, child.get(NIL), len(child)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--vehicles", type=int, default=2000)
+    args = parser.parse_args()
+    xml, data = make_documents(args.vehicles)
+    group = nc.from_json(data, CustomerGroupDto)
+    root = parse_xml_bytes(xml)
+
+    members = {m.wire_name: m for m in nc.contract_info(VehicleLightDto).xml_members}
+    texts: dict[str, list[str]] = {"DateTime": [], "Guid": [], "Int32": [], "Double": []}
+    for vehicle in root[4]:
+        for child in vehicle:
+            name = str(child.tag).rpartition("}")[2]
+            wire = members[name].slot.wire
+            kind = getattr(getattr(wire, "primitive", None), "clr_name", None)
+            if kind in texts and child.text is not None:
+                texts[kind].append(child.text)
+    values = {
+        "DateTime": [_datetime.parse_datetime(t) for t in texts["DateTime"]],
+        "Guid": [_guid.parse_guid(t) for t in texts["Guid"]],
+        "Double": [_numbers.parse_double_xml(t) for t in texts["Double"]],
+    }
+    kwargs = [
+        {m.attr: getattr(v, m.attr) for m in nc.contract_info(VehicleLightDto).xml_members}
+        for v in group.vehicles
+    ]
+    interfaces = [
+        {"id": i.id, "customer_id": i.customer_id, "name": i.name}
+        for v in group.vehicles
+        for i in v.external_interfaces or ()
+    ]
+    tree, _ = loads_fast(data)
+    json_doubles = [
+        vehicle[name]
+        for vehicle in tree["Vehicles"]
+        for name in ("TotalFuelUsed", "TheoreticalConsumption")
+        if vehicle[name] is not None
+    ]
+    text = nc.to_xml(group).decode("utf-8")
+
+    unit = measure(lambda: etree.fromstring(xml))
+    rows: list[tuple[str, float]] = [("unit: lxml etree.fromstring(XML)", unit)]
+
+    def add(label: str, fn: Callable[[], Any]) -> None:
+        rows.append((label, measure(fn)))
+
+    add("XML -> objects: whole", lambda: nc.from_xml(xml))
+    add("  parse (hardened lxml parser)", lambda: parse_xml_bytes(xml))
+    add("  walk: lxml calls on every element", lambda: walk(root))
+    parse_dt, dates, guids = _datetime.parse_datetime, texts["DateTime"], texts["Guid"]
+    add(f"  codecs: {len(dates)} DateTime", lambda: [parse_dt(t) for t in dates])
+    add(f"  codecs: {len(texts['Guid'])} Guid", lambda: [_guid.parse_guid(t) for t in guids])
+    add(
+        f"  codecs: {len(texts['Int32'])} Int32",
+        lambda: [_clr.INT32.xml_parse(t) for t in texts["Int32"]],
+    )
+    add(
+        f"  codecs: {len(texts['Double'])} Double",
+        lambda: [_numbers.parse_double_xml(t) for t in texts["Double"]],
+    )
+    add(
+        "  objects: attrs __init__",
+        lambda: (
+            [VehicleLightDto(**k) for k in kwargs],
+            [ExternalInterfaceHeaderDto(**k) for k in interfaces],
+        ),
+    )
+    format_dt, format_xml = _datetime.format_datetime, _numbers.format_double_xml
+    format_json = _numbers.format_double_json
+    add("objects -> XML: whole", lambda: nc.to_xml(group))
+    add(
+        "  codecs: format DateTime",
+        lambda: [format_dt(v) for v in values["DateTime"]],
+    )
+    add("  codecs: format Guid", lambda: [str(v) for v in values["Guid"]])
+    add("  codecs: format Double", lambda: [format_xml(v) for v in values["Double"]])
+    add("  encode the text to UTF-8", lambda: text.encode("utf-8"))
+    add("JSON -> objects: whole", lambda: nc.from_json(data, CustomerGroupDto))
+    add("  parse (msgspec) and its checks", lambda: loads_fast(data))
+    add(f"  codecs: {len(texts['DateTime'])} DateTime", lambda: [parse_dt(t) for t in dates])
+    add(f"  codecs: {len(texts['Guid'])} Guid", lambda: [_guid.parse_guid(t) for t in guids])
+    add(
+        f"  codecs: {len(json_doubles)} Double",
+        lambda: [_clr.DOUBLE.json_parse(d) for d in json_doubles],
+    )
+    add("objects -> JSON: whole", lambda: nc.to_json(group))
+    add(
+        "  codecs: format DateTime",
+        lambda: [format_dt(v) for v in values["DateTime"]],
+    )
+    add(
+        "  codecs: format Double",
+        lambda: [format_json(v) for v in values["Double"]],
+    )
+
+    width = max(len(label) for label, _ in rows)
+    print(f"{'ingredient'.ljust(width)}  {'ms':>7}  {'vs unit':>7}")
+    for label, ms in rows:
+        print(f"{label.ljust(width)}  {ms:7.1f}  {ms / unit:6.2f}x")
+
+
+if __name__ == "__main__":
+    main()
