@@ -125,8 +125,15 @@ class WebApiForms:
             proc.stdin.write(json.dumps(request).encode("ascii") + b"\n")
             proc.stdin.flush()
             line = proc.stdout.readline()
-            if not line:
-                raise FormsDriverError(f"the form driver stopped (exit {proc.wait()})")
+            if not line:  # the process died (e.g. out of memory while binding): restart
+                code = proc.wait()
+                proc.stdin.close()
+                proc.stdout.close()
+                self._proc = None
+                self.restarts += 1
+                if request.get("op") != "bind":
+                    raise FormsDriverError(f"the form driver stopped (exit {code})")
+                return {"error": f"the driver died while binding (exit {code})", "log": []}
             answer: dict[str, object] = json.loads(line)
             if answer.get("timeout"):
                 proc.wait(timeout=30)

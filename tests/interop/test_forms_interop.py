@@ -78,8 +78,9 @@ def check_binds_as_meant(webapi: WebApiForms, obj: Any, clr_type: str, style: An
         nc.to_form(obj, style=style)
     except nc.SerializationError:
         return False
-    # nothing lost: the view is the object itself (compared as JSON: NaN != NaN in Python)
-    assert nc.to_json(meant) == nc.to_json(obj)
+    # nothing lost: the view is the object itself. Compared as XML, which (like a form)
+    # leaves out the read-only JSON-only members (Utility) and tells NaN, -0.0, kinds apart
+    assert nc.to_xml(meant) == nc.to_xml(obj)
     return True
 
 
@@ -103,12 +104,13 @@ def test_500_generated_groups_bind_in_web_api_as_meant(webapi: WebApiForms) -> N
         counts["documents"] += 1
         counts["exact"] += check_binds_as_meant(webapi, group, "CustomerGroupDto", "jquery")
 
+    restarts = webapi.restarts
     check()
     assert counts["documents"] >= 500
     # the strategies draw empty strings, empty lists and Utc dates often: still, many
     # documents must go through without any loss
     assert counts["exact"] >= 50, counts
-    assert webapi.restarts == 0
+    assert webapi.restarts == restarts  # no generated body made the binder hang
 
 
 @settings(FORM_SETTINGS, max_examples=100)
@@ -211,13 +213,14 @@ def test_from_form_refuses_what_web_api_binds_to_a_default(
     assert caught.value.problems[0].path.startswith("Vehicles[0].")
 
 
-def test_a_list_of_objects_given_as_one_key_never_binds(webapi: WebApiForms) -> None:
+@pytest.mark.parametrize("body", [b"Vehicles=", b"Vehicles[]=", b"Name=x&Vehicles="])
+def test_a_list_of_objects_given_as_one_key_never_binds(webapi: WebApiForms, body: bytes) -> None:
     """``Vehicles=`` (and ``Vehicles[]=``): Mono's binder never returns (10 s, memory
     growing); to_form never writes it and from_form refuses it."""
-    bound = webapi.bind("CustomerGroupDto", b"Vehicles=")
+    bound = webapi.bind("CustomerGroupDto", body)
     assert bound.timeout or bound.error is not None
     with pytest.raises(nc.FormPayloadError, match="indexes"):
-        nc.from_form(b"Vehicles=", CustomerGroupDto)
+        nc.from_form(body, CustomerGroupDto)
 
 
 @pytest.mark.parametrize(

@@ -145,6 +145,9 @@ def test_none_is_left_out_and_read_only_members_are_not_written() -> None:
     assert b"Name" not in body.split(b"Vehicles")[0]
     assert b"FullName" not in body
     assert b"Utility" not in body  # a read-only property on the server: Web API ignores it
+    back = nc.from_form(body, CustomerGroupDto)
+    assert back.vehicles is not None
+    assert back.vehicles[0].utility == "Porteur"  # the getter's value when none was set
 
 
 @pytest.mark.parametrize(
@@ -407,7 +410,8 @@ def test_what_to_form_accepts_reads_back_equal(group: CustomerGroupDto) -> None:
             body = nc.to_form(group, style=style)  # type: ignore[arg-type]
         except nc.SerializationError:
             continue
-        assert nc.to_json(nc.from_form(body, CustomerGroupDto)) == nc.to_json(group)
+        # compared as XML: like a form, it leaves out the read-only members (Utility)
+        assert nc.to_xml(nc.from_form(body, CustomerGroupDto)) == nc.to_xml(group)
 
 
 @settings(max_examples=100, deadline=None)
