@@ -314,6 +314,15 @@ AGREED = [
     ("application/xml", None, "utf-16;q=0, utf-8"),
     (None, None, "*"),
     ("application/json", "application/json; charset=utf-16", None),
+    # malformed or unusual parameters
+    ("application/xml;q=abc, application/json;q=0.5", None, None),
+    ("application/xml;q=2, application/json;q=0.5", None, None),
+    ("application/xml;q=0.5;q=0.1, application/json;q=0.3", None, None),
+    ("application/xml ;q=0.9,application/json;q=0.8", None, None),
+    ("text/xml;charset=utf-16", None, None),
+    ("application/xml;level=1, application/json;q=0.9", None, None),
+    ("application/xml;q=.5, application/json;q=0.4", None, None),
+    ("application/xml;q=0.50000, application/json;q=0.5", None, None),
 ]
 
 #: where Mono's Web API 1 negotiator differs from Web API 2 (FORMS.md): netcontract follows

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -168,3 +169,24 @@ def test_netcontract_serve_command() -> None:
         proc.terminate()
         out, err = proc.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/api/v2/CustomerGroup".encode() in out, err
+
+
+def test_concurrent_clients(customer_group_server: Pair) -> None:
+    """4 threads x 5 requests in different formats: every group kept once, ids distinct."""
+    standin, client = customer_group_server
+    url = str(client.http.base_url)
+
+    def work(n: int) -> list[uuid.UUID]:
+        ids = []
+        with CustomerGroupClient(url) as own:
+            for i in range(5):
+                fmt = FORMATS[(n + i) % len(FORMATS)]
+                answer = own.create(GROUP, format=fmt)  # type: ignore[arg-type]
+                assert answer.data is not None
+                ids.append(answer.data)
+        return ids
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        ids = [i for batch in pool.map(work, range(4)) for i in batch]
+    assert len(set(ids)) == 20
+    assert sorted(a.id for a in standin.accepted) == sorted(ids)
