@@ -6,8 +6,9 @@ The document is bench/generate.py's customer group (2,000 vehicles by default), 
 netcontract in both formats. Every operation runs once or more to warm up, then ``--repeat``
 times (fewer for operations slower than a second); the table gives the median in ms, the
 document's size divided by it in MB/s, and the ratio to lxml's ``etree.fromstring`` of the
-same XML bytes (the unit), measured in the same run; the result of each call is freed
-after its clock stops. Peak memory is measured for the
+same XML bytes (the unit), measured again (its own repeated runs) just before each
+operation, so that a ratio compares runs made under the same load on a shared machine.
+The result of each call is freed after its clock stops. Peak memory is measured for the
 project's four operations, each in a fresh process: the rise of the resident set (VmHWM,
 reset just before the call) over what the process held before it, so libxml2's tree counts.
 
@@ -51,21 +52,43 @@ def _clock(name: str) -> Callable[[], float]:
     return time.process_time if name == "cpu" else time.perf_counter
 
 
-def measure(fn: Callable[[], Any], repeat: int, warmup: int, clock: Callable[[], float]) -> float:
-    """Median seconds of ``fn`` after ``warmup`` calls; slow operations run fewer times."""
+def _timed(fn: Callable[[], Any], clock: Callable[[], float]) -> float:
+    gc.collect()
+    start = clock()
+    result = fn()
+    elapsed = clock() - start
+    del result  # freeing the result is not timed (it is the same for every reader)
+    return elapsed
+
+
+def measure(
+    fn: Callable[[], Any],
+    unit: Callable[[], Any],
+    repeat: int,
+    warmup: int,
+    clock: Callable[[], float],
+) -> tuple[float, float]:
+    """(median seconds of ``fn`` after ``warmup`` calls, ratio to the unit's median).
+
+    The unit is measured again just before each operation (its own repeated runs, as the
+    operation's), so that a ratio compares runs made under the same load on a shared
+    machine; slow operations run fewer times.
+    """
+    unit_seconds = _median_of_runs(unit, repeat, 1, clock)
+    seconds = _median_of_runs(fn, repeat, warmup, clock)
+    return seconds, seconds / unit_seconds
+
+
+def _median_of_runs(
+    fn: Callable[[], Any], repeat: int, warmup: int, clock: Callable[[], float]
+) -> float:
     started = clock()
     for _ in range(warmup):
-        fn()
+        result = fn()
+        del result
     first = (clock() - started) / max(warmup, 1)
     runs = repeat if first < 1.0 else max(3, min(repeat, int(10 / max(first, 1e-9))))
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = clock()
-        result = fn()
-        times.append(clock() - start)
-        del result  # freeing the result is not timed (it is the same for every reader)
-    return statistics.median(times)
+    return statistics.median(_timed(fn, clock) for _ in range(runs))
 
 
 # ----------------------------------------------------------------------------- peers
@@ -199,6 +222,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument(
+        "--rounds", type=int, default=1, help="measure everything N times; report the medians"
+    )
+    parser.add_argument(
         "--clock",
         choices=("cpu", "wall"),
         default="cpu",
@@ -263,15 +289,29 @@ def main() -> None:
                     continue
                 ops += [(label, fn, len(xml), None) for label, fn in peer_ops.items()]
 
-        results: list[tuple[str, float | str, int, str | None]] = []
-        unit = 0.0
-        for label, fn, size, op in ops:
+        results: list[tuple[str, float | str, float, int, str | None]] = []
+
+        def unit_fn() -> Any:
+            return etree.fromstring(xml)
+
+        rounds: list[list[tuple[float, float]]] = []
+        for _ in range(args.rounds):
+            measured: list[tuple[float, float]] = []
+            for index, (_, fn, _, _) in enumerate(ops):
+                if isinstance(fn, str):
+                    measured.append((0.0, 0.0))
+                elif index == 0:  # the unit itself
+                    measured.append((_median_of_runs(fn, args.repeat, args.warmup, clock), 1.0))
+                else:
+                    measured.append(measure(fn, unit_fn, args.repeat, args.warmup, clock))
+            rounds.append(measured)
+        for index, (label, fn, size, op) in enumerate(ops):
             if isinstance(fn, str):
-                results.append((label, fn, size, op))
+                results.append((label, fn, 0.0, size, op))
                 continue
-            seconds = measure(fn, args.repeat, args.warmup, clock)
-            unit = unit or seconds
-            results.append((label, seconds, size, op))
+            seconds = statistics.median(r[index][0] for r in rounds)
+            ratio = statistics.median(r[index][1] for r in rounds)
+            results.append((label, seconds, ratio, size, op))
 
         memory: dict[str, int | None] = {}
         if not args.no_memory and Path("/proc/self/clear_refs").exists():
@@ -286,9 +326,10 @@ def main() -> None:
     print(
         f"clock: {'CPU time of the process' if args.clock == 'cpu' else 'wall time'}, "
         f"median of {args.repeat} runs after {args.warmup} warm-up runs"
+        + (f"; median of {args.rounds} rounds" if args.rounds > 1 else "")
     )
     rows = []
-    for label, seconds, size, op in results:
+    for label, seconds, ratio, size, op in results:
         if isinstance(seconds, str):
             rows.append((label, seconds, "", "", ""))
             continue
@@ -298,7 +339,7 @@ def main() -> None:
                 label,
                 f"{seconds * 1000:,.1f}",
                 f"{size / MB / seconds:,.1f}",
-                f"{seconds / unit:.2f}x",
+                f"{ratio:.2f}x",
                 f"{peak / MB:,.1f} MB ({peak / size:.1f}x)" if peak is not None else "",
             )
         )

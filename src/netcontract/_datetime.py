@@ -11,6 +11,7 @@ when it is not zero, then ``Z`` (Utc), ``±HH:mm`` (Local) or nothing (Unspecifi
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
 from typing import Final, NoReturn, final
@@ -373,7 +374,12 @@ def format_datetime(value: DateTime) -> str:
     if date is None:
         if len(_DATE_CACHE) >= _DATE_CACHE_LIMIT:
             _DATE_CACHE.clear()
-        date = _DATE_CACHE[days] = _fromordinal(days + 1).isoformat() + "T"
+        if _FIRST_DAY <= days < _LAST_DAY:  # 1900..2199: the month from a table
+            month = _bisect(_MONTH_STARTS, days) - 1
+            date = _MONTH_TEXTS[month] + _DAY_TEXTS[days - _MONTH_STARTS[month]]
+        else:
+            date = _fromordinal(days + 1).isoformat() + "T"
+        _DATE_CACHE[days] = date
     seconds, fraction = divmod(rem, TICKS_PER_SECOND)
     minutes, second = divmod(seconds, 60)
     kind = value._kind
@@ -394,6 +400,19 @@ def _fraction_text(fraction: int) -> str:
         return _MILLIS[fraction // 10_000]
     return ("%07d" % fraction).rstrip("0")
 
+
+# The first day (days since 0001-01-01) and the "yyyy-MM-" text of every month of 1900..2199,
+# and "ddT" for each day of a month (cheaper than datetime.date when the cache misses).
+_MONTH_STARTS: Final = [
+    _days_before(year, month, 1) for year in range(1900, 2200) for month in range(1, 13)
+]
+_MONTH_TEXTS: Final = [
+    f"{year:04d}-{month:02d}-" for year in range(1900, 2200) for month in range(1, 13)
+]
+_DAY_TEXTS: Final = tuple(f"{day:02d}T" for day in range(1, 32))
+_FIRST_DAY: Final = _MONTH_STARTS[0]
+_LAST_DAY: Final = _days_before(2200, 1, 1)
+_bisect = bisect.bisect_right
 
 # "1", "12", "123", "001"... : the millisecond fractions, trailing zeros removed (index 0 unused)
 _MILLIS: Final = tuple(("%03d" % ms).rstrip("0") for ms in range(1000))
