@@ -113,7 +113,7 @@ def _check_prolog(data: bytes) -> None:
 
 def parse_xml_bytes(data: bytes) -> etree._Element:
     """Parse a whole document held in memory; raise :class:`XmlSyntaxError` when refused."""
-    if not data.strip():
+    if not data or data.isspace():  # (strip() would copy the whole document)
         raise XmlSyntaxError("the document is empty")
     _check_prolog(data)
     try:

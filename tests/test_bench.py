@@ -1,0 +1,46 @@
+"""The benchmark scripts (README, "Speed") keep running: one small document, one run each.
+
+They time nothing here (timings belong to the benchmark, not to the test suite); they check
+that each script still runs end to end, including its own check that netcontract's four
+conversions of the benchmark document agree with each other, and prints its table.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _run(script: str, *args: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    return proc.stdout
+
+
+def test_run_prints_a_row_per_operation_with_its_ratio_and_memory() -> None:
+    out = _run(
+        "run.py", "--vehicles", "20", "--repeat", "1", "--warmup", "1", "--rounds", "2",
+        "--no-peers", "--markdown",
+    )  # fmt: skip
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in out.splitlines() if "|" in line}
+    for op in ("XML -> objects", "objects -> XML", "JSON -> objects", "objects -> JSON"):
+        row = rows[f"netcontract: {op}"]
+        assert re.search(r"\| [\d.]+x \| [\d.]+ MB \([\d.]+x\) \|$", row), row
+    assert rows["lxml: etree.fromstring(XML) [unit]"].endswith("| 1.00x |  |")
+    assert "machine: " in out and "20 vehicles" in out
+
+
+def test_breakdown_accounts_for_each_conversion() -> None:
+    out = _run("breakdown.py", "--vehicles", "20")
+    assert out.count("= sum of the ingredients above") == 4
+    assert out.count("= the rest (generated code, calls)") == 4
