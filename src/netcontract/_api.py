@@ -12,6 +12,7 @@ from netcontract._errors import (
     XmlPayloadError,
 )
 from netcontract._json_codec import DECLINED, FAILED, json_bytes, read_json, reader_for
+from netcontract._json_typed import read_typed
 from netcontract._jsontext import JsonSyntaxError, loads_strict
 from netcontract._limits import DEFAULT_LIMITS, Limits, ReadContext
 from netcontract._types import Slot
@@ -31,7 +32,9 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
     """
     _check_size(data, limits)
-    result = read_json(data, cls, ReadContext(limits=limits))
+    result = read_typed(data, cls, ReadContext(limits=limits))
+    if result is DECLINED:
+        result = read_json(data, cls, ReadContext(limits=limits))
     if result is not DECLINED:
         return result  # type: ignore[no-any-return]
     try:
