@@ -14,10 +14,13 @@ from __future__ import annotations
 import itertools
 import linecache
 import re
+import types
 from collections.abc import Callable
 from typing import Any, Final
 
-__all__ = ["Source", "identifier"]
+import attrs
+
+__all__ = ["Source", "identifier", "new_instance", "plain_init"]
 
 _COUNTER: Final = itertools.count()
 _NOT_IDENTIFIER: Final = re.compile(r"\W")
@@ -67,3 +70,60 @@ class Source:
         exec(code, self.globals)  # noqa: S102 - the source is built here from contract metadata
         result: Callable[..., Any] = self.globals[function]
         return result
+
+
+_UNSET: Final = object()
+
+
+#: object.__new__: an instance whose fields the caller stores (see plain_init)
+new_instance: Final = object.__new__
+
+
+def _slot_state(obj: Any) -> list[Any]:
+    """What an instance holds: its slots (in MRO order, unset ones as _UNSET) and __dict__."""
+    state: list[Any] = []
+    for klass in type(obj).__mro__:
+        for value in vars(klass).values():
+            if type(value) is types.MemberDescriptorType:
+                try:
+                    state.append(value.__get__(obj, klass))
+                except AttributeError:
+                    state.append(_UNSET)
+    state.append(getattr(obj, "__dict__", None))
+    return state
+
+
+def plain_init(cls: Any, names: list[str]) -> bool:
+    """Whether ``cls(**kwargs)``, with ``names`` as keywords, only stores each argument in the
+    attribute of its name: then creating the instance and storing them gives the same object.
+
+    That is so for an attrs class whose ``__init__`` is the one attrs wrote, with ``names``
+    exactly its fields, and no field with a validator, converter, default to compute (every
+    field is given) or other parameter name, no ``__attrs_pre_init__`` or
+    ``__attrs_post_init__``, no ``__setattr__`` hook (frozen, on_setattr), no ``__new__`` or
+    metaclass of its own. As a last check, one instance made both ways must hold the same.
+    Anything else keeps the call.
+    """
+    if not (isinstance(cls, type) and type(cls) is type and attrs.has(cls)):
+        return False
+    if cls.__new__ is not object.__new__ or cls.__setattr__ is not object.__setattr__:
+        return False
+    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+        return False
+    code = getattr(vars(cls).get("__init__"), "__code__", None)
+    if code is None or not code.co_filename.startswith("<attrs generated"):
+        return False
+    fields = attrs.fields(cls)
+    if len(fields) != len(names) or {f.name for f in fields} != set(names):
+        return False
+    for f in fields:
+        if not f.init or f.validator is not None or f.converter is not None or f.alias != f.name:
+            return False
+    probe = {name: object() for name in names}
+    made = new_instance(cls)
+    try:
+        for name, value in probe.items():
+            setattr(made, name, value)
+        return _slot_state(cls(**probe)) == _slot_state(made)
+    except Exception:  # whatever it is, the call stays
+        return False

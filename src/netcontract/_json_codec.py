@@ -10,12 +10,10 @@ from __future__ import annotations
 import decimal
 import enum
 import math
-import types
 import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
-import attrs
 import msgspec
 
 from netcontract import _paths
@@ -31,7 +29,7 @@ from netcontract._clr import (
 from netcontract._contract import ContractInfo, contract_info
 from netcontract._datetime import DateTime, format_datetime, parse_datetime
 from netcontract._errors import Problem, QuotaExceededError
-from netcontract._gen import Source
+from netcontract._gen import Source, new_instance, plain_init
 from netcontract._guid import format_guid, parse_guid
 from netcontract._jsontext import UNSURE, colons, dumps_jsonnet, loads_fast, quote
 from netcontract._limits import ReadContext
@@ -784,69 +782,16 @@ def _generate_reader(tp: Any) -> Callable[[Any, ReadContext, list[int]], Any]:
     src.line(1, "counted[0] += k")
     src.line(1, "ctx.depth = depth - 1")  # ctx.leave()
     cls = src.const(info.cls, info.cls.__name__)
-    if _plain_init(info.cls, [attr for attr, _ in arguments]):
+    if plain_init(info.cls, [attr for attr, _ in arguments]):
         # the stores __init__ would make, without its keyword matching (quadratic in CPython:
-        # 51 keywords cost more than the 51 stores); _plain_init says why this is the same
-        src.line(1, f"o = {src.const(_new, 'new')}({cls})")
+        # 51 keywords cost more than the 51 stores); plain_init says why this is the same
+        src.line(1, f"o = {src.const(new_instance, 'new')}({cls})")
         for attr, var in arguments:
             src.line(1, f"o.{attr} = {var}")
         src.line(1, "return o")
     else:
         src.line(1, f"return {cls}({', '.join(f'{attr}={var}' for attr, var in arguments)})")
     return src.compile("read")
-
-
-_new: Final = object.__new__
-
-
-def _slot_state(obj: Any) -> list[Any]:
-    """What an instance holds: its slots (in MRO order, unset ones as _Slow) and __dict__."""
-    state: list[Any] = []
-    for klass in type(obj).__mro__:
-        for value in vars(klass).values():
-            if type(value) is types.MemberDescriptorType:
-                try:
-                    state.append(value.__get__(obj, klass))
-                except AttributeError:
-                    state.append(_Slow)
-    state.append(getattr(obj, "__dict__", None))
-    return state
-
-
-def _plain_init(cls: Any, names: list[str]) -> bool:
-    """Whether ``cls(**kwargs)``, with ``names`` as keywords, only stores each argument in the
-    attribute of its name: then creating the instance and storing them gives the same object.
-
-    That is so for an attrs class whose ``__init__`` is the one attrs wrote, with ``names``
-    exactly its fields, and no field with a validator, converter, default to compute (every
-    field is given) or other parameter name, no ``__attrs_pre_init__`` or
-    ``__attrs_post_init__``, no ``__setattr__`` hook (frozen, on_setattr), no ``__new__`` or
-    metaclass of its own. As a last check, one instance made both ways must hold the same.
-    Anything else keeps the call.
-    """
-    if not (isinstance(cls, type) and type(cls) is type and attrs.has(cls)):
-        return False
-    if cls.__new__ is not object.__new__ or cls.__setattr__ is not object.__setattr__:
-        return False
-    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
-        return False
-    code = getattr(vars(cls).get("__init__"), "__code__", None)
-    if code is None or not code.co_filename.startswith("<attrs generated"):
-        return False
-    fields = attrs.fields(cls)
-    if len(fields) != len(names) or {f.name for f in fields} != set(names):
-        return False
-    for f in fields:
-        if not f.init or f.validator is not None or f.converter is not None or f.alias != f.name:
-            return False
-    probe = {name: object() for name in names}
-    made = _new(cls)
-    try:
-        for name, value in probe.items():
-            setattr(made, name, value)
-        return _slot_state(cls(**probe)) == _slot_state(made)
-    except Exception:  # whatever it is, the call stays
-        return False
 
 
 def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:

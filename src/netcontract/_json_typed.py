@@ -29,7 +29,7 @@ import msgspec
 from netcontract._clr import STRING
 from netcontract._contract import contract_info
 from netcontract._errors import QuotaExceededError
-from netcontract._gen import Source
+from netcontract._gen import Source, new_instance, plain_init
 from netcontract._json_codec import (
     _JSON_INT_RANGES,
     DECLINED,
@@ -146,7 +146,14 @@ def _build(tp: Any) -> _Plan:
         arguments.append(f"{m.attr}={var}")
     src.line(1, "counted[0] += k")
     src.line(1, "ctx.leave()")
-    src.line(1, f"return {src.const(info.cls, info.cls.__name__)}({', '.join(arguments)})")
+    cls = src.const(info.cls, info.cls.__name__)
+    if plain_init(info.cls, [m.attr for m in info.json_members if m.computed is None]):
+        src.line(1, f"o = {src.const(new_instance, 'new')}({cls})")  # see plain_init
+        for argument in arguments:
+            src.line(1, f"o.{argument.replace('=', ' = ', 1)}")
+        src.line(1, "return o")
+    else:
+        src.line(1, f"return {cls}({', '.join(arguments)})")
     struct = msgspec.defstruct(
         f"{info.cls.__name__}Json",
         fields,

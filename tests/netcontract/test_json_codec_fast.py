@@ -28,6 +28,7 @@ from netcontract import _json_codec
 from netcontract._clr import DATETIME, DOUBLE, GUID
 from netcontract._contract import contract_info
 from netcontract._datetime import parse_datetime
+from netcontract._gen import plain_init
 from netcontract._guid import parse_guid
 from netcontract._jsontext import UNSURE, loads_fast, loads_strict
 from netcontract._limits import ReadContext
@@ -270,7 +271,7 @@ def test_depth_is_restored_for_values_left_to_the_reference_reader() -> None:
 def test_vehizen_contracts_are_made_without_init_and_equal() -> None:
     for cls in (CustomerGroupDto, VehicleLightDto, ExternalInterfaceHeaderDto, ResponseDto):
         names = [m.attr for m in contract_info(cls).json_members if m.computed is None]
-        assert _json_codec._plain_init(cls, names), cls
+        assert plain_init(cls, names), cls
 
 
 @nc.contract("Tests.Fast")
@@ -327,8 +328,8 @@ class Plain:
 )
 def test_init_is_only_skipped_when_it_would_only_store(cls: type, plain: bool) -> None:
     names = [m.attr for m in contract_info(cls).json_members if m.computed is None]
-    assert _json_codec._plain_init(cls, names) is plain
-    assert _json_codec._plain_init(cls, names[:-1]) is False  # a field left to its default
+    assert plain_init(cls, names) is plain
+    assert plain_init(cls, names[:-1]) is False  # a field left to its default
 
 
 @pytest.mark.parametrize(
