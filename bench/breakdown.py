@@ -1,9 +1,10 @@
 """Where the time of netcontract's conversions goes, on bench/generate.py's document.
 
-    python bench/breakdown.py [--vehicles 2000]
+    python bench/breakdown.py [--vehicles 2000] [--rounds 3]
 
 Each line times one ingredient alone (CPU time, median of 9 runs, results freed outside the
-clock), in ms and as a ratio to lxml's ``etree.fromstring`` of the XML (the unit):
+clock), in ms and as a ratio to lxml's ``etree.fromstring`` of the XML (the unit) measured
+in the same round; the medians of ``--rounds`` rounds are shown:
 
 - the parse the conversion cannot avoid (lxml with netcontract's hardened parser; msgspec);
 - the walk: the lxml calls the XML reader makes on every element (child iteration, tag,
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_documents
 
 import netcontract as nc
-from netcontract import _clr, _datetime, _guid, _numbers
+from netcontract import _clr, _datetime, _guid, _json_typed, _numbers
 from netcontract._jsontext import loads_fast
 from netcontract._xml_parse import parse_xml_bytes
 from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, VehicleLightDto
@@ -63,6 +64,7 @@ def walk(root: Any) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--vehicles", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     xml, data = make_documents(args.vehicles)
     group = nc.from_json(data, CustomerGroupDto)
@@ -102,27 +104,12 @@ def main() -> None:
 
     gc.collect()
     gc.freeze()  # the inputs above are not the conversions' garbage to collect
-    unit = measure(lambda: etree.fromstring(xml))
-    rows: list[tuple[str, float]] = [("unit: lxml etree.fromstring(XML)", unit)]
-    whole: float | None = None
-    parts: list[float] = []
+    ops: list[tuple[str, Callable[[], Any]]] = [
+        ("unit: lxml etree.fromstring(XML)", lambda: etree.fromstring(xml))
+    ]
 
     def add(label: str, fn: Callable[[], Any]) -> None:
-        nonlocal whole
-        ms = measure(fn)
-        if label.startswith("  "):
-            parts.append(ms)
-        else:
-            close()
-            whole = ms
-        rows.append((label, ms))
-
-    def close() -> None:
-        # what the ingredients alone cost, and what the conversion costs on top of them
-        if whole is not None and parts:
-            rows.append(("  = sum of the ingredients above", sum(parts)))
-            rows.append(("  = the rest (generated code, calls)", whole - sum(parts)))
-            parts.clear()
+        ops.append((label, fn))
 
     add("XML -> objects: whole", lambda: nc.from_xml(xml))
     add("  parse (hardened lxml parser)", lambda: parse_xml_bytes(xml))
@@ -139,7 +126,7 @@ def main() -> None:
         lambda: [_numbers.parse_double_xml(t) for t in texts["Double"]],
     )
     add(
-        "  objects: attrs __init__",
+        "  objects (attrs __init__)",
         lambda: (
             [VehicleLightDto(**k) for k in kwargs],
             [ExternalInterfaceHeaderDto(**k) for k in interfaces],
@@ -156,9 +143,9 @@ def main() -> None:
     add("  codecs: format Double", lambda: [format_xml(v) for v in values["Double"]])
     add("  encode the text to UTF-8", lambda: text.encode("utf-8"))
     add("JSON -> objects: whole", lambda: nc.from_json(data, CustomerGroupDto))
-    add("  parse (msgspec) and its checks", lambda: loads_fast(data))
+    decode = _json_typed._plan(CustomerGroupDto).decode  # type: ignore[union-attr]
+    add("  parse (msgspec, into Structs; Guids too)", lambda: decode(data))
     add(f"  codecs: {len(texts['DateTime'])} DateTime", lambda: [parse_dt(t) for t in dates])
-    add(f"  codecs: {len(texts['Guid'])} Guid", lambda: [_guid.parse_guid(t) for t in guids])
     add(
         f"  codecs: {len(json_doubles)} Double",
         lambda: [_clr.DOUBLE.json_parse(d) for d in json_doubles],
@@ -173,11 +160,42 @@ def main() -> None:
         lambda: [format_json(v) for v in values["Double"]],
     )
 
+    # every line in each round, one round after the other: a shared machine has slow and fast
+    # phases, and a ratio is taken within a round
+    times: list[list[float]] = [[] for _ in ops]
+    ratios: list[list[float]] = [[] for _ in ops]
+    for _ in range(args.rounds):
+        unit = 0.0
+        for index, (_, fn) in enumerate(ops):
+            ms = measure(fn)
+            unit = unit or ms
+            times[index].append(ms)
+            ratios[index].append(ms / unit)
+    rows: list[tuple[str, float, float]] = []
+    whole: tuple[float, float] | None = None
+    parts: list[tuple[float, float]] = []
+
+    def close() -> None:
+        # what the ingredients alone cost, and what the conversion costs on top of them
+        if whole is not None and parts:
+            ms, ratio = sum(p[0] for p in parts), sum(p[1] for p in parts)
+            rows.append(("  = sum of the ingredients above", ms, ratio))
+            rows.append(("  = the rest (generated code, calls)", whole[0] - ms, whole[1] - ratio))
+            parts.clear()
+
+    for index, (label, _) in enumerate(ops):
+        line = (statistics.median(times[index]), statistics.median(ratios[index]))
+        if label.startswith("  "):
+            parts.append(line)
+        elif index:
+            close()
+            whole = line
+        rows.append((label, *line))
     close()
-    width = max(len(label) for label, _ in rows)
+    width = max(len(label) for label, _, _ in rows)
     print(f"{'ingredient'.ljust(width)}  {'ms':>7}  {'vs unit':>7}")
-    for label, ms in rows:
-        print(f"{label.ljust(width)}  {ms:7.1f}  {ms / unit:6.2f}x")
+    for label, ms, ratio in rows:
+        print(f"{label.ljust(width)}  {ms:7.1f}  {ratio:6.2f}x")
 
 
 if __name__ == "__main__":
