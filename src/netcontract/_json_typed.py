@@ -39,7 +39,7 @@ from netcontract._json_codec import (
     _Slow,
     reader_for,
 )
-from netcontract._jsontext import _LONG_NUMBER, _NUMBER_BYTES
+from netcontract._jsontext import counts_surely
 from netcontract._limits import ReadContext
 from netcontract._types import ContractType, EnumType, ListType, PrimitiveType, Slot
 
@@ -100,15 +100,11 @@ def read_typed(data: Any, tp: Any, ctx: ReadContext) -> Any:
     if plan is None:
         return DECLINED
     raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    # the same gates as loads_fast: colons must all be real ones (duplicate member names are
-    # found by counting them), and no number token longer than loads_strict reads
-    if b"\\u003" in raw and (b"\\u003a" in raw or b"\\u003A" in raw):
-        return DECLINED
     try:
         decoded = plan.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
         return DECLINED
-    if _LONG_NUMBER in raw.translate(_NUMBER_BYTES):
+    if not counts_surely(raw):  # the same gate as loads_fast's
         return DECLINED
     counted = [0]
     try:
