@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import attrs
 
-__all__ = ["Source", "identifier", "new_instance", "plain_init"]
+__all__ = ["Source", "identifier", "plain_init"]
 
 _COUNTER: Final = itertools.count()
 _NOT_IDENTIFIER: Final = re.compile(r"\W")
@@ -60,6 +60,34 @@ class Source:
 
     def line(self, depth: int, text: str) -> None:
         self.lines.append("    " * depth + text)
+
+    def construct(self, depth: int, cls: type, arguments: list[tuple[str, str]]) -> None:
+        """Lines returning ``cls(attr=expression, ...)`` for ``arguments``.
+
+        Where :func:`plain_init` shows the call only stores its arguments, the instance is
+        made and they are stored: an attrs ``__init__`` matches keywords in quadratic time
+        in CPython (51 keywords cost more than 51 stores). Fields left out keep their plain
+        defaults, stored as the same objects ``__init__`` would store.
+        """
+        given = {attr for attr, _ in arguments}
+        defaults = {
+            f.name: f.default
+            for f in (attrs.fields(cls) if attrs.has(cls) else ())
+            if f.name not in given
+            and f.default is not attrs.NOTHING
+            and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        }
+        name = self.const(cls, cls.__name__)
+        if not plain_init(cls, [*given, *defaults]):
+            call = ", ".join(f"{attr}={expression}" for attr, expression in arguments)
+            self.line(depth, f"return {name}({call})")
+            return
+        self.line(depth, f"o = {self.const(new_instance, 'new')}({name})")
+        for attr, expression in arguments:
+            self.line(depth, f"o.{attr} = {expression}")
+        for attr, default in defaults.items():
+            self.line(depth, f"o.{attr} = {self.const(default, 'default')}")
+        self.line(depth, "return o")
 
     def compile(self, function: str) -> Callable[..., Any]:
         """Compile the lines and return the function named ``function``."""

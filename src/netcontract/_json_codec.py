@@ -29,7 +29,7 @@ from netcontract._clr import (
 from netcontract._contract import ContractInfo, contract_info
 from netcontract._datetime import DateTime, format_datetime, parse_datetime
 from netcontract._errors import Problem, QuotaExceededError
-from netcontract._gen import Source, new_instance, plain_init
+from netcontract._gen import Source
 from netcontract._guid import format_guid, parse_guid
 from netcontract._jsontext import UNSURE, colons, dumps_jsonnet, loads_fast, quote
 from netcontract._limits import ReadContext
@@ -781,16 +781,7 @@ def _generate_reader(tp: Any) -> Callable[[Any, ReadContext, list[int]], Any]:
         arguments.append((m.attr, var))
     src.line(1, "counted[0] += k")
     src.line(1, "ctx.depth = depth - 1")  # ctx.leave()
-    cls = src.const(info.cls, info.cls.__name__)
-    if plain_init(info.cls, [attr for attr, _ in arguments]):
-        # the stores __init__ would make, without its keyword matching (quadratic in CPython:
-        # 51 keywords cost more than the 51 stores); plain_init says why this is the same
-        src.line(1, f"o = {src.const(new_instance, 'new')}({cls})")
-        for attr, var in arguments:
-            src.line(1, f"o.{attr} = {var}")
-        src.line(1, "return o")
-    else:
-        src.line(1, f"return {cls}({', '.join(f'{attr}={var}' for attr, var in arguments)})")
+    src.construct(1, info.cls, arguments)
     return src.compile("read")
 
 

@@ -28,8 +28,9 @@ import msgspec
 
 from netcontract._clr import STRING
 from netcontract._contract import contract_info
+from netcontract._datetime import parse_datetime
 from netcontract._errors import QuotaExceededError
-from netcontract._gen import Source, new_instance, plain_init
+from netcontract._gen import Source
 from netcontract._json_codec import (
     _JSON_INT_RANGES,
     DECLINED,
@@ -128,7 +129,7 @@ def _build(tp: Any) -> _Plan:
     src.line(1, "maxlen = ctx.limits.max_string_length")
     keys = [m.wire_name for m in info.json_members]
     src.line(1, f"k = {len(keys) + sum(key.count(':') for key in keys)}")
-    arguments: list[str] = []
+    arguments: list[tuple[str, str]] = []
     for index, m in enumerate(info.json_members):
         field = f"f{index}"  # (wire names may not be identifiers)
         rename[field] = m.wire_name
@@ -139,17 +140,10 @@ def _build(tp: Any) -> _Plan:
             src.line(1, f"k += bytes({var}).count(58)")
             continue
         fields.append((field, _emit(src, 1, var, m.slot)))
-        arguments.append(f"{m.attr}={var}")
+        arguments.append((m.attr, var))
     src.line(1, "counted[0] += k")
     src.line(1, "ctx.leave()")
-    cls = src.const(info.cls, info.cls.__name__)
-    if plain_init(info.cls, [m.attr for m in info.json_members if m.computed is None]):
-        src.line(1, f"o = {src.const(new_instance, 'new')}({cls})")  # see plain_init
-        for argument in arguments:
-            src.line(1, f"o.{argument.replace('=', ' = ', 1)}")
-        src.line(1, "return o")
-    else:
-        src.line(1, f"return {cls}({', '.join(arguments)})")
+    src.construct(1, info.cls, arguments)
     struct = msgspec.defstruct(
         f"{info.cls.__name__}Json",
         fields,
@@ -171,7 +165,7 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
         if p is STRING:
             src.line(lvl, f"if {var} is not None:")
             src.line(lvl + 1, f"if len({var}) > maxlen: raise {slow}")
-            src.line(lvl + 1, f"k += {var}.count(':')")
+            src.line(lvl + 1, f"if ':' in {var}: k += {var}.count(':')")
             return _maybe(str, nillable)
         if name in _JSON_INT_RANGES and p.python_type is int:
             lo, hi = _JSON_INT_RANGES[name]
@@ -187,7 +181,7 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
             # a non-empty string goes to the codec as in the dict readers; "" to the reference
             src.line(lvl, f"if {var}:")
             src.line(lvl + 1, f"k += {var}.count(':')")
-            src.line(lvl + 1, f"{var} = {src.const(p.json_parse, 'parse')}({var})")
+            src.line(lvl + 1, f"{var} = {src.const(parse_datetime, 'parse_datetime')}({var})")
             src.line(lvl, f"elif {var} is not None:")
             src.line(lvl + 1, _reference(src, var, slot))
             return _maybe(str, nillable)

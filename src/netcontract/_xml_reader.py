@@ -18,7 +18,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
-import attrs
 from lxml import etree
 
 from netcontract import _paths
@@ -26,7 +25,7 @@ from netcontract._clr import INT64, PRIMITIVES, XS, XSI, Primitive
 from netcontract._contract import ContractInfo, contract_info, find_contract, is_contract
 from netcontract._datetime import DateTime, parse_datetime
 from netcontract._errors import QuotaExceededError
-from netcontract._gen import Source, new_instance, plain_init
+from netcontract._gen import Source
 from netcontract._guid import parse_guid
 from netcontract._json_codec import FAILED, Boxed
 from netcontract._limits import ReadContext
@@ -518,27 +517,10 @@ def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]
     )
     cls = src.const(info.cls, info.cls.__name__)
     names = [f"v{index}" for index in range(len(info.xml_members))]
-    arguments = ", ".join(f"{m.attr}={var}" for m, var in zip(info.xml_members, names, strict=True))
     src.line(1, "if complete:")
-    # members DataContract XML does not carry (read-only ones) keep their plain defaults
-    given = {m.attr for m in info.xml_members}
-    defaults = {
-        f.name: f.default
-        for f in attrs.fields(info.cls)
-        if f.name not in given
-        and f.default is not attrs.NOTHING
-        and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
-    }
-    if plain_init(info.cls, [*given, *defaults]):
-        # the stores __init__ would make, without its keyword matching (see plain_init)
-        src.line(2, f"o = {src.const(new_instance, 'new')}({cls})")
-        for m, var in zip(info.xml_members, names, strict=True):
-            src.line(2, f"o.{m.attr} = {var}")
-        for name, default in defaults.items():
-            src.line(2, f"o.{name} = {src.const(default, 'default')}")
-        src.line(2, "return o")
-    else:
-        src.line(2, f"return {cls}({arguments})")
+    # members DataContract XML does not carry (read-only ones) keep their defaults
+    given = [(m.attr, var) for m, var in zip(info.xml_members, names, strict=True)]
+    src.construct(2, info.cls, given)
     attrs_ = src.const(tuple(m.attr for m in info.xml_members), "attrs")
     src.line(
         1,
