@@ -34,9 +34,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_documents
 
 import netcontract as nc
-from netcontract import _clr, _datetime, _guid, _json_typed, _numbers
-from netcontract._jsontext import loads_fast
-from netcontract._xml_parse import parse_xml_bytes
+from netcontract.clr import datetime as _datetime
+from netcontract.clr import guid as _guid
+from netcontract.clr import numbers as _numbers
+from netcontract.clr import primitives as _clr
+from netcontract.json import read_struct as _json_typed
+from netcontract.json.text import loads_fast
+from netcontract.xml.parse import parse_xml_bytes
 from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, VehicleLightDto
 
 NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"

@@ -10,8 +10,9 @@ import contextlib
 import uuid
 from typing import Final
 
-from netcontract._api import from_json, from_xml, to_json, to_xml
-from netcontract._clr import (
+from netcontract.clr.datetime import DateTime, DateTimeKind
+from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.primitives import (
     Byte,
     Int16,
     Int32,
@@ -21,7 +22,27 @@ from netcontract._clr import (
     UInt32,
     UInt64,
 )
-from netcontract._contract import (
+from netcontract.conversions import from_json, from_xml, to_json, to_xml
+from netcontract.converters import JsonConverter, XmlConverter, json_converter, xml_converter
+from netcontract.errors import (
+    ApiError,
+    ContractDefinitionError,
+    FormPayloadError,
+    FormSyntaxError,
+    JsonPayloadError,
+    JsonSyntaxError,
+    NetContractError,
+    PayloadError,
+    Problem,
+    QuotaExceededError,
+    SerializationError,
+    UnreadableBodyError,
+    UnsupportedMediaTypeError,
+    XmlPayloadError,
+    XmlSyntaxError,
+)
+from netcontract.limits import DEFAULT_LIMITS, Limits
+from netcontract.model.contract import (
     ContractInfo,
     Member,
     computed,
@@ -30,35 +51,13 @@ from netcontract._contract import (
     known_contracts,
     member,
 )
-from netcontract._converters import JsonConverter, XmlConverter, json_converter, xml_converter
-from netcontract._corpus import draw_corpus, write_corpus
-from netcontract._datetime import DateTime, DateTimeKind
-from netcontract._enum import ContractEnum
-from netcontract._errors import (
-    ContractDefinitionError,
-    JsonPayloadError,
-    NetContractError,
-    PayloadError,
-    Problem,
-    QuotaExceededError,
-    SerializationError,
-    XmlPayloadError,
-)
-from netcontract._forms import FormPayloadError, from_form, to_form
-from netcontract._json_codec import Boxed
-from netcontract._limits import DEFAULT_LIMITS, Limits
-from netcontract._media import (
-    Negotiated,
-    UnreadableBodyError,
-    UnsupportedMediaTypeError,
-    decode_body,
-    encode_body,
-    negotiate,
-)
-from netcontract._samples import HELP_PAGE_NOW, help_page_sample
-from netcontract._types import AnyObject
-from netcontract._validate import validate_xml
-from netcontract._xsd_export import export_schemas
+from netcontract.model.enums import ContractEnum
+from netcontract.testing.corpus import draw_corpus, write_corpus
+from netcontract.webapi.forms import from_form, to_form
+from netcontract.webapi.help_page import HELP_PAGE_NOW, help_page_sample
+from netcontract.webapi.media import Negotiated, decode_body, encode_body, negotiate
+from netcontract.xsd.export import export_schemas
+from netcontract.xsd.validate import validate_xml
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -66,6 +65,7 @@ __all__ = [
     "HELP_PAGE_NOW",
     "MIN_DATETIME",
     "AnyObject",
+    "ApiError",
     "Boxed",
     "Byte",
     "ContractDefinitionError",
@@ -75,11 +75,13 @@ __all__ = [
     "DateTimeKind",
     "Double",
     "FormPayloadError",
+    "FormSyntaxError",
     "Int16",
     "Int32",
     "Int64",
     "JsonConverter",
     "JsonPayloadError",
+    "JsonSyntaxError",
     "Limits",
     "Member",
     "Negotiated",
@@ -96,6 +98,7 @@ __all__ = [
     "UnsupportedMediaTypeError",
     "XmlConverter",
     "XmlPayloadError",
+    "XmlSyntaxError",
     "computed",
     "contract",
     "contract_info",
@@ -128,6 +131,6 @@ Double = float
 
 for _name in __all__:
     _obj = globals()[_name]
-    if getattr(_obj, "__module__", "").startswith("netcontract._"):
+    if getattr(_obj, "__module__", "").startswith("netcontract."):
         with contextlib.suppress(AttributeError, TypeError):  # aliases and builtins
             _obj.__module__ = "netcontract"

@@ -2,6 +2,6 @@
 
 import sys
 
-from netcontract._cli import main
+from netcontract.cli import main
 
 sys.exit(main())

@@ -55,20 +55,20 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from netcontract._clr import Primitive
-from netcontract._contract import contract_info, is_contract, known_contracts
-from netcontract._datetime import (
+from netcontract.clr.datetime import (
     MAX_TICKS,
     MIN_TICKS,
     TICKS_PER_SECOND,
     DateTime,
     DateTimeKind,
 )
-from netcontract._enum import ContractEnum
-from netcontract._errors import ContractDefinitionError
-from netcontract._numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
-from netcontract._types import (
-    AnyObject,
+from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
+from netcontract.clr.objects import AnyObject
+from netcontract.clr.primitives import Primitive
+from netcontract.errors import ContractDefinitionError
+from netcontract.model.contract import contract_info, is_contract, known_contracts
+from netcontract.model.enums import ContractEnum
+from netcontract.model.wire import (
     ContractType,
     EnumType,
     ListType,

@@ -32,7 +32,7 @@ import attrs
 import pytest
 
 import netcontract as nc
-from netcontract._clr import BYTE, INT16, INT32, UINT64
+from netcontract.clr.primitives import BYTE, INT16, INT32, UINT64
 
 from ._mono import EDGE_TYPE_NAMES, DotNetTwin, TwinResult
 from .edge_models import (

@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netcontract as nc
-from netcontract._forms import parse_form_pairs
 from netcontract.strategies import for_type
-from netcontract.testing import ASGITransport, CustomerGroupStandIn
+from netcontract.webapi.forms import parse_form_pairs
 from vehizen import CustomerGroupDto, ResponseDto, VehicleLightDto
+from vehizen.testing import ASGITransport, CustomerGroupStandIn
 
 from . import edge_models as em
 from ._mono import DotNetTwin

@@ -31,8 +31,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import netcontract as nc
-from netcontract._contract import is_contract
-from netcontract._xsd_export import export_schemas, schema_file_name
+from netcontract.model.contract import is_contract
+from netcontract.xsd.export import export_schemas, schema_file_name
 from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, ResponseDto, VehicleLightDto
 
 from ._mono import DotNetTwin, mono_available, mono_unavailable_reason

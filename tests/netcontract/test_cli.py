@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netcontract._cli import main
+from netcontract.cli import main
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -157,7 +157,7 @@ def test_failed_conversion_leaves_the_out_file_untouched(tmp_path):
 def test_a_write_that_fails_midway_leaves_nothing(tmp_path, monkeypatch):
     import os
 
-    from netcontract import _cli
+    from netcontract import cli as _cli
 
     target = tmp_path / "out.json"
 

@@ -16,12 +16,14 @@ from typing import Any
 import pytest
 
 import netcontract as nc
-from netcontract import _json_codec, _xml_reader, _xml_writer
-from netcontract._contract import contract_info
-from netcontract._jsontext import UNSURE, dumps_jsonnet, loads_fast, loads_strict
-from netcontract._limits import ReadContext
-from netcontract._types import Slot
-from netcontract._xml_parse import parse_xml_bytes
+from netcontract.json import codec as _json_codec
+from netcontract.json.text import UNSURE, dumps_jsonnet, loads_fast, loads_strict
+from netcontract.limits import ReadContext
+from netcontract.model.contract import contract_info
+from netcontract.model.wire import Slot
+from netcontract.xml import read as _xml_reader
+from netcontract.xml import write as _xml_writer
+from netcontract.xml.parse import parse_xml_bytes
 from vehizen import CustomerGroupDto, ResponseDto, VehicleLightDto
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))

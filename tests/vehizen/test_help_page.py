@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import netcontract as nc
-from netcontract._cli import main
+from netcontract.cli import main
 from vehizen import CustomerGroupDto, ResponseDto
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

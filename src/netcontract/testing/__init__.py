@@ -1,32 +1,26 @@
-"""A local stand-in of the Vehizen endpoint ``POST api/v2/CustomerGroup`` and a client for it.
+"""Test support: corpora drawn from the strategies (:mod:`.corpus`), payload comparison
+(:mod:`.payload_diff`), and serving an ASGI application on loopback (:mod:`.server`,
+:mod:`.transport`; need the ``webapi`` extra).
 
-Needs the ``webapi`` extra (``pip install 'netcontract[webapi]'``: Starlette, httpx, uvicorn).
-
-- :class:`CustomerGroupStandIn`: an ASGI application that reads the five request formats of
-  the help page, validates the group with the contracts, keeps the accepted groups, and
-  answers a ``ResponseDto`` in the negotiated format.
-- :class:`CustomerGroupClient`: sends a group in any of the formats, returns the decoded
-  ``ResponseDto``.
-- :func:`serve`: runs an ASGI application with uvicorn on a loopback port, in a thread.
-- :class:`ASGITransport`: a synchronous httpx transport that calls an ASGI application in
-  process (no socket).
-- ``netcontract.testing.pytest_plugin``: the fixtures ``customer_group_standin`` (in process)
-  and ``customer_group_server`` (over a real loopback socket).
+``netcontract.pytest_plugin`` holds the fixtures; the Vehizen stand-in lives in
+``vehizen.testing``.
 """
 
 from __future__ import annotations
 
-from netcontract.testing._client import ApiError, CustomerGroupClient, RequestFormat
-from netcontract.testing._server import serve
-from netcontract.testing._standin import AcceptedGroup, CustomerGroupStandIn
-from netcontract.testing._transport import ASGITransport
+from typing import Any
 
-__all__ = [
-    "ASGITransport",
-    "AcceptedGroup",
-    "ApiError",
-    "CustomerGroupClient",
-    "CustomerGroupStandIn",
-    "RequestFormat",
-    "serve",
-]
+__all__ = ["ASGITransport", "serve"]
+
+
+def __getattr__(name: str) -> Any:
+    # the server and transport need the webapi extra: imported only when asked for
+    if name == "serve":
+        from netcontract.testing.server import serve  # noqa: PLC0415
+
+        return serve
+    if name == "ASGITransport":
+        from netcontract.testing.transport import ASGITransport  # noqa: PLC0415
+
+        return ASGITransport
+    raise AttributeError(name)

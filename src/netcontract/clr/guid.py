@@ -1,0 +1,82 @@
+"""Text form of .NET ``System.Guid`` (DataContract XML and Json.NET both use the same).
+
+.NET writes the lowercase "D" format. ``new Guid(string)`` (used by DataContractSerializer and
+Json.NET) reads more; netcontract reads the four plain formats in any letter case and refuses
+the rest, including several that .NET takes (checked on Mono 6.8, see :func:`parse_guid`).
+"""
+
+from __future__ import annotations
+
+import binascii
+import uuid
+from typing import Final
+
+from netcontract.clr.numbers import show_text
+
+__all__ = ["format_guid", "parse_guid"]
+
+_UUID: Final = uuid.UUID
+_UNKNOWN: Final = uuid.SafeUUID.unknown
+_new = object.__new__
+# the slots' own setters (UUID.__setattr__ refuses assignments)
+_set_int = _UUID.__dict__["int"].__set__
+_set_safe = _UUID.__dict__["is_safe"].__set__
+_unhexlify = binascii.unhexlify
+_from_bytes = int.from_bytes
+
+_EXPECTED: Final = (
+    "expected 32 hex digits as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx,"
+    " optionally inside {} or (), or without hyphens"
+)
+
+
+def _invalid(text: str) -> ValueError:
+    return ValueError(f"{show_text(text)} is not a valid Guid: {_EXPECTED}")
+
+
+def parse_guid(text: str) -> uuid.UUID:
+    """Read a Guid in one of .NET's formats D, N, B or P, in any letter case.
+
+    ``0f8fad5b-d9cb-469f-a165-70867728950e`` (D), ``0f8fad5bd9cb469fa16570867728950e`` (N),
+    ``{…D…}`` (B), ``(…D…)`` (P). No surrounding white space (XML callers strip it).
+
+    Refused although ``new Guid(string)`` accepts them: surrounding white space (.NET trims
+    it), the X format ``{0x0f8fad5b,0xd9cb,0x469f,{0xa1,…}}``, and the legacy ``0x``/``+``
+    prefixes inside a group of the D format (``0x8fad5b-…`` means ``008fad5b-…`` to .NET).
+    .NET never writes these. Python-only forms (``urn:uuid:…``, stray hyphens or braces as
+    :class:`uuid.UUID` allows) are refused too.
+    """
+    n = len(text)
+    if n == 36:
+        hex_text = text
+    elif n == 38:
+        first, last = text[0], text[37]
+        if not ((first == "{" and last == "}") or (first == "(" and last == ")")):
+            raise _invalid(text)
+        hex_text = text[1:37]
+    elif n == 32:
+        hex_text = text
+        if "-" in hex_text:
+            raise _invalid(text)
+    else:
+        raise _invalid(text)
+    if n != 32:
+        if hex_text[8] != "-" or hex_text[13] != "-" or hex_text[18] != "-" or hex_text[23] != "-":
+            raise _invalid(text)
+        hex_text = hex_text.replace("-", "")
+    try:
+        # unhexlify takes hex digits only: no sign, "0x", "_" or white space as int() would.
+        raw = _unhexlify(hex_text)
+    except ValueError:
+        raise _invalid(text) from None
+    if len(raw) != 16:  # other hyphens were removed above
+        raise _invalid(text)
+    value = _new(_UUID)
+    _set_int(value, _from_bytes(raw, "big"))
+    _set_safe(value, _UNKNOWN)
+    return value
+
+
+def format_guid(value: uuid.UUID) -> str:
+    """The lowercase D format that both serializers write."""
+    return str(value)

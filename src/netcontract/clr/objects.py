@@ -1,0 +1,56 @@
+"""Values of ``object`` members: a bare ``new object()`` and a value whose CLR type Python
+cannot tell by itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netcontract.clr.primitives import Primitive
+
+__all__ = ["AnyObject", "Boxed"]
+
+
+class AnyObject:
+    """A bare ``new object()``: written ``<Data />`` in XML and ``{}`` in JSON.
+
+    This is what the help page shows for ``ResponseDto.Data``; all instances are equal.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is AnyObject
+
+    def __hash__(self) -> int:
+        return hash(AnyObject)
+
+    def __repr__(self) -> str:
+        return "AnyObject()"
+
+
+class Boxed:
+    """A value of an ``object`` member whose CLR type Python cannot tell (``int`` vs ``long``).
+
+    Reading ``<Data i:type="d2p1:int">5</Data>`` gives ``Boxed(5, INT32)``, so that writing
+    it back says ``int`` again. ``value`` is the Python value, ``primitive`` its CLR type.
+    """
+
+    __slots__ = ("primitive", "value")
+
+    def __init__(self, value: Any, primitive: Primitive) -> None:
+        self.value = primitive.check(value)
+        self.primitive = primitive
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is Boxed
+            and other.primitive is self.primitive
+            and type(other.value) is type(self.value)
+            and other.value == self.value
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.primitive.contract_name, self.value))
+
+    def __repr__(self) -> str:
+        return f"Boxed({self.value!r}, {self.primitive.clr_name})"

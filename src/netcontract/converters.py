@@ -1,0 +1,92 @@
+"""cattrs converters for the two wire formats.
+
+``json_converter`` structures JSON-ready values (what ``json.loads`` gives) into contracts and
+unstructures contracts into JSON-ready values in Json.NET's member order and value forms.
+``xml_converter`` structures lxml elements into contracts. Both dispatch contract classes to
+netcontract's per-class plans, so ``converter.structure(data, CustomerGroupDto)`` follows
+exactly the rules of :func:`netcontract.from_json` / :func:`netcontract.from_xml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import cattrs
+
+from netcontract.errors import JsonPayloadError, SerializationError, XmlPayloadError
+from netcontract.json.codec import reader_for as json_reader_for
+from netcontract.json.codec import writer_for
+from netcontract.limits import FAILED, ReadContext
+from netcontract.model.contract import contract_info, is_contract
+from netcontract.model.wire import ContractType, Slot
+from netcontract.xml.read import read_root
+
+__all__ = ["JsonConverter", "XmlConverter", "json_converter", "xml_converter"]
+
+
+def _slot_of(tp: Any) -> Slot:
+    info = contract_info(tp)
+    return Slot(info.wire, optional=False)
+
+
+class JsonConverter(cattrs.Converter):
+    """A cattrs converter speaking Json.NET's rules for contract classes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.register_structure_hook_factory(is_contract, self._structure_factory)
+        self.register_unstructure_hook_factory(is_contract, self._unstructure_factory)
+
+    @staticmethod
+    def _structure_factory(tp: Any) -> Callable[[Any, Any], Any]:
+        reader = json_reader_for(_slot_of(tp))
+
+        def structure(value: Any, _: Any) -> Any:
+            ctx = ReadContext()
+            result = reader(value, "", ctx)
+            if ctx.problems or result is FAILED:
+                raise JsonPayloadError(ctx.problems)
+            return result
+
+        return structure
+
+    @staticmethod
+    def _unstructure_factory(tp: Any) -> Callable[[Any], Any]:
+        writer = writer_for(Slot(ContractType(tp, "", "", ()), optional=False))
+
+        def unstructure(obj: Any) -> Any:
+            problems: list[Any] = []
+            result = writer(obj, "", problems)
+            if problems:
+                raise SerializationError(problems)
+            return result
+
+        return unstructure
+
+
+class XmlConverter(cattrs.Converter):
+    """A cattrs converter that structures lxml elements into contract classes.
+
+    ``xml_converter.structure(element, CustomerGroupDto)`` reads an already parsed element;
+    set ``strict=True`` to refuse unknown elements.
+    """
+
+    def __init__(self, *, strict: bool = False) -> None:
+        super().__init__()
+        self.strict = strict
+        self.register_structure_hook_factory(is_contract, self._structure_factory)
+
+    def _structure_factory(self, tp: Any) -> Callable[[Any, Any], Any]:
+        def structure(element: Any, _: Any) -> Any:
+            ctx = ReadContext(self.strict)
+            result = read_root(element, tp, ctx)
+            if ctx.problems or result is FAILED:
+                raise XmlPayloadError(ctx.problems)
+            return result
+
+        return structure
+
+
+json_converter = JsonConverter()
+xml_converter = XmlConverter()

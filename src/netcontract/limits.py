@@ -1,0 +1,88 @@
+"""Reading limits (quotas) and the state of one document read.
+
+The defaults let real payloads through (a customer group with thousands of vehicles) while
+bounding what a hostile document can make the reader do. They mirror the spirit of WCF's
+``XmlDictionaryReaderQuotas`` and Json.NET's ``MaxDepth``; see README, "Limits".
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import attrs
+
+from netcontract.errors import Problem, QuotaExceededError
+
+__all__ = ["DEFAULT_LIMITS", "FAILED", "Limits", "ReadContext"]
+
+#: returned by a reader or writer that recorded a problem (a value no reader returns)
+FAILED: Final = object()
+
+
+@attrs.frozen
+class Limits:
+    """Quotas applied while reading a document; every one is checked (see the tests)."""
+
+    #: size of the document in bytes, checked before parsing
+    max_bytes: int = 32 * 1024 * 1024
+    #: nesting of objects and collections (Json.NET 13 defaults to 64; WCF to 32)
+    max_depth: int = 64
+    #: characters in one string value (WCF: MaxStringContentLength)
+    max_string_length: int = 1024 * 1024
+    #: items in one collection (WCF: MaxArrayLength)
+    max_collection_items: int = 65_536
+    #: objects and collection items in the whole document (WCF: MaxItemsInObjectGraph)
+    max_total_items: int = 1_000_000
+    #: attributes on one element, checked before schema validation (xmlschema's error
+    #: reporting is quadratic in them; DataContract XML needs at most a few)
+    max_attributes: int = 64
+
+
+DEFAULT_LIMITS: Final = Limits()
+
+
+class ReadContext:
+    """State of one document read: options, limits, counters and the problems found."""
+
+    __slots__ = ("depth", "items", "limits", "problems", "strict")
+
+    def __init__(self, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.strict = strict
+        self.limits = limits
+        self.problems: list[Problem] = []
+        self.depth = 0
+        self.items = 0
+
+    def problem(self, path: str, message: str, element: Any = None) -> None:
+        self.problems.append(Problem(path, message, getattr(element, "sourceline", None)))
+
+    def enter(self, path: str, items: int, element: Any = None) -> None:
+        """Account for one object or collection of ``items`` items; raise past a quota."""
+        limits = self.limits
+        self.depth += 1
+        self.items += items + 1
+        if self.depth > limits.max_depth:
+            self.exceeded(path, "max_depth", limits.max_depth, "levels of nesting", element)
+        if items > limits.max_collection_items:
+            self.exceeded(
+                path, "max_collection_items", limits.max_collection_items, "items", element
+            )
+        if self.items > limits.max_total_items:
+            self.exceeded(path, "max_total_items", limits.max_total_items, "items", element)
+
+    def leave(self) -> None:
+        self.depth -= 1
+
+    def check_string(self, path: str, text: str, element: Any = None) -> None:
+        if len(text) > self.limits.max_string_length:
+            self.exceeded(
+                path, "max_string_length", self.limits.max_string_length, "characters", element
+            )
+
+    def exceeded(self, path: str, quota: str, limit: int, unit: str, element: Any = None) -> None:
+        problem = Problem(
+            path,
+            f"quota {quota} exceeded (more than {limit:,} {unit})",
+            getattr(element, "sourceline", None),
+        )
+        raise QuotaExceededError([problem], quota=quota)

@@ -1,0 +1,233 @@
+"""Resolved wire types: what a member's annotation means on the wire, computed once.
+
+``resolve_annotation`` turns a Python annotation (``Int32 | None``, ``list[VehicleLightDto]``,
+``object``, a contract class, an enum) into a :class:`Slot` (a wire type plus whether
+``None`` is allowed). Contracts resolve their members lazily, on first use, so classes may
+refer to classes defined later.
+"""
+
+from __future__ import annotations
+
+import base64
+import enum
+import hashlib
+import types
+import typing
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from netcontract.clr.objects import AnyObject
+from netcontract.clr.primitives import (
+    ARR,
+    DEFAULT_FOR_PYTHON_TYPE,
+    SER,
+    SYSTEM,
+    XS,
+    Primitive,
+)
+from netcontract.errors import ContractDefinitionError
+
+__all__ = [
+    "AnyObject",
+    "ContractType",
+    "EnumType",
+    "ListType",
+    "ObjectType",
+    "PrimitiveType",
+    "Slot",
+    "WireType",
+    "resolve_annotation",
+]
+
+
+class WireType:
+    """Base of the resolved wire types."""
+
+    __slots__ = ()
+
+    #: data-contract name and namespace (used for i:type, collection item names and XSD)
+    contract_name: str
+    contract_namespace: str
+    #: whether the CLR type is a value type (never nil unless declared Nullable)
+    is_value_type: bool
+
+
+@attrs.frozen(eq=False, slots=True)
+class PrimitiveType(WireType):
+    primitive: Primitive
+
+    @property
+    def contract_name(self) -> str:  # type: ignore[override]
+        return self.primitive.contract_name
+
+    @property
+    def contract_namespace(self) -> str:  # type: ignore[override]
+        return self.primitive.namespace
+
+    @property
+    def is_value_type(self) -> bool:  # type: ignore[override]
+        return self.primitive.is_value_type
+
+
+@attrs.frozen(eq=False, slots=True)
+class EnumType(WireType):
+    cls: type[enum.IntEnum]
+    contract_name: str
+    contract_namespace: str
+    #: member name by value, for XML writing; value by member name, for reading
+    names: dict[int, str]
+    values: dict[str, enum.IntEnum]
+    is_value_type: bool = True
+
+
+@attrs.frozen(eq=False, slots=True)
+class ContractType(WireType):
+    cls: type
+    contract_name: str
+    contract_namespace: str
+    #: TypeVar substitutions when the contract is generic (``ResponseDto[CustomerGroupDto]``)
+    type_args: tuple[Any, ...] = ()
+    is_value_type: bool = False
+
+
+@attrs.frozen(eq=False, slots=True)
+class ListType(WireType):
+    item: Slot
+    #: local name of each item element (the item's contract name: ``string``, ``VehicleLightDto``)
+    item_name: str
+    contract_name: str
+    contract_namespace: str
+    is_value_type: bool = False
+
+
+@attrs.frozen(eq=False, slots=True)
+class ObjectType(WireType):
+    """A member declared ``object`` in .NET: its runtime type travels as ``i:type``.
+
+    ``expected`` is the Python type the caller asked for (a TypeVar bound by a generic
+    contract), or None when any value is accepted.
+    """
+
+    expected: Slot | None = None
+    contract_name: str = "anyType"
+    contract_namespace: str = SER
+    is_value_type: bool = False
+
+
+@attrs.frozen(eq=False, slots=True)
+class Slot:
+    """A wire type and whether None is allowed where it is used."""
+
+    wire: WireType
+    optional: bool
+
+    @property
+    def clr_nillable(self) -> bool:
+        """Whether .NET itself accepts null here (reference type or Nullable<T>)."""
+        return self.optional or not self.wire.is_value_type
+
+
+_NONE_TYPE: Final = type(None)
+_UNION_TYPES: Final = (typing.Union, types.UnionType)
+
+
+def _split_optional(annotation: Any) -> tuple[Any, bool]:
+    if typing.get_origin(annotation) in _UNION_TYPES:
+        args = typing.get_args(annotation)
+        rest = [a for a in args if a is not _NONE_TYPE]
+        if len(rest) == 1:
+            return rest[0], len(rest) != len(args)
+        raise ContractDefinitionError(
+            f"{annotation!r}: unions other than 'X | None' have no .NET equivalent"
+        )
+    return annotation, False
+
+
+def _contract_of(cls: type) -> tuple[str, str] | None:
+    meta = cls.__dict__.get("__netcontract__")
+    if meta is None:
+        return None
+    return meta.name, meta.xml_namespace
+
+
+def resolve_annotation(annotation: Any, typevars: dict[Any, Any] | None = None) -> Slot:
+    """Resolve a member annotation into a :class:`Slot`."""
+    inner, optional = _split_optional(annotation)
+    return Slot(_resolve_wire(inner, typevars or {}), optional)
+
+
+def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
+    if isinstance(annotation, TypeVar):
+        bound = typevars.get(annotation)
+        if bound is None:
+            return ObjectType()
+        return ObjectType(expected=resolve_annotation(bound, typevars))
+    if annotation is object or annotation is Any:
+        return ObjectType()
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        base, *extras = typing.get_args(annotation)
+        for extra in extras:
+            if isinstance(extra, Primitive):
+                if not issubclass(extra.python_type, base) and base is not extra.python_type:
+                    raise ContractDefinitionError(
+                        f"{annotation!r}: {extra.clr_name} is held by {extra.python_type.__name__}"
+                    )
+                return PrimitiveType(extra)
+        return _resolve_wire(base, typevars)
+    if origin in (list, typing.List):  # noqa: UP006 - both spellings may reach us
+        (item_annotation,) = typing.get_args(annotation) or (Any,)
+        return list_type(resolve_annotation(item_annotation, typevars))
+    if origin is not None and isinstance(origin, type) and _contract_of(origin):
+        name, ns = _contract_of(origin)  # type: ignore[misc]
+        return ContractType(origin, name, ns, typing.get_args(annotation))
+    if isinstance(annotation, type):
+        primitive = DEFAULT_FOR_PYTHON_TYPE.get(annotation)
+        if primitive is not None:
+            return PrimitiveType(primitive)
+        contract = _contract_of(annotation)
+        if contract is not None:
+            name, ns = contract
+            if issubclass(annotation, enum.IntEnum):
+                return EnumType(
+                    annotation,
+                    name,
+                    ns,
+                    names={int(m): m.name for m in annotation},
+                    values={m.name: m for m in annotation},
+                )
+            return ContractType(annotation, name, ns)
+        if issubclass(annotation, enum.Enum):
+            raise ContractDefinitionError(
+                f"enum {annotation.__qualname__} needs @contract(namespace) to have a wire name"
+            )
+    raise ContractDefinitionError(f"{annotation!r} has no .NET data-contract mapping")
+
+
+def generic_digest(argument_namespaces: list[str]) -> str:
+    """The 8-character suffix .NET appends to a generic contract's name
+    (DataContract.GetNamespacesDigest: MD5 of the argument count and namespaces)."""
+    text = f" {len(argument_namespaces)}" + "".join(" " + ns for ns in argument_namespaces)
+    digest = hashlib.md5(text.encode("utf-8"), usedforsecurity=False).digest()[:6]
+    return (
+        base64.b64encode(digest).decode("ascii").rstrip("=").replace("/", "_S").replace("+", "_P")
+    )
+
+
+def list_type(item: Slot) -> ListType:
+    """The ``List<T>`` contract: ``ArrayOf`` + item name, in the item's namespace (or ARR)."""
+    wire = item.wire
+    item_name = wire.contract_name
+    item_ns = wire.contract_namespace
+    if item.optional and wire.is_value_type:
+        # List<int?> is ArrayOfNullableOfint in the System namespace; Nullable<T> is a generic
+        # contract, so a T outside XS/SER adds the digest of its namespace:
+        # ArrayOfNullableOfOddrGr9JRxY
+        item_name = "NullableOf" + item_name
+        if item_ns not in (XS, SER):
+            item_name += generic_digest([item_ns])
+        item_ns = SYSTEM
+    if item_ns in (XS, SER):
+        item_ns = ARR
+    return ListType(item, wire.contract_name, "ArrayOf" + item_name, item_ns)

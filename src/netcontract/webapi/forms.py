@@ -1,0 +1,610 @@
+"""``application/x-www-form-urlencoded`` bodies as ASP.NET Web API binds them.
+
+Web API reads a form into a complex type with ``JQueryMvcFormUrlEncodedFormatter``: the
+jQuery keys (``Vehicles[0][IdWS]``) are rewritten to MVC keys (``Vehicles[0].IdWS``) and the
+object is built by *model binding* over those keys (not by Json.NET). :func:`to_form` writes
+the keys jQuery's ``$.param`` writes; :func:`from_form` reads both spellings and builds the
+object Web API's model binding builds. Every rule below was observed on Mono's copy of Web
+API (``tests/interop/dotnet/FORMS.md``).
+
+What a form cannot say, and what :func:`to_form` does about it (it refuses by default, with
+one :class:`~netcontract.Problem` per value; ``lossy=True`` writes what Web API will bind):
+
+- **an empty or white-space string**: Web API binds ``Name=`` and ``Name=%20%0D`` as null
+  (``String.IsNullOrWhiteSpace``, see :func:`is_blank`). ``lossy=True`` writes them; they
+  arrive as null.
+- **an empty list**: jQuery writes nothing for ``[]``, and Web API binds a missing list as
+  null. ``lossy=True`` leaves it out; it arrives as null.
+- **a DateTime of kind Utc**: Web API parses ``…Z`` into kind Local (the same instant, in
+  the server's time zone). ``lossy=True`` writes ``…Z``; :func:`from_form` reads it as Local
+  with offset ``+00:00``.
+- **a null item in a list of objects**: ``Vehicles[0]=`` binds a default object, not null.
+- **a value of a derived class in a member of a base class**: Web API binds the declared
+  class (the derived members are lost); **an** ``object`` **member** holding a value: a
+  form carries no type (Web API binds a ``string[]``). ``lossy=True`` writes the declared
+  members only, or leaves the ``object`` member out.
+- **an empty or null list inside a list of lists**: the binder stops at the first missing
+  index, so the items after it would vanish: always refused.
+- **a class with two members whose names differ only in case** (``z`` and ``Z``): Web API's
+  binding fails on the class and gives null: always refused, by both functions.
+
+Not losses: ``None`` is written as nothing (Web API leaves the .NET default, null); an object
+whose members are all ``None`` is written as ``Key=`` (Web API then makes a default object);
+read-only members (``json_only`` and computed) are not written, as Web API ignores them.
+
+Web API refuses a form with more than ``MediaTypeFormatter.MaxHttpCollectionKeys`` pairs
+(1000 by default, ASP.NET's ``aspnet:MaxHttpCollectionKeys``): both functions refuse more
+than ``max_keys`` pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from typing import Any, Final, Literal, TypeVar
+from urllib.parse import quote_plus, unquote_plus
+
+from netcontract.clr.datetime import DateTime, DateTimeKind, format_datetime, parse_datetime
+from netcontract.clr.guid import format_guid, parse_guid
+from netcontract.clr.numbers import (
+    format_decimal_xml,
+    format_double_r,
+    parse_decimal_xml,
+    parse_double_json_string,
+    parse_int_xml,
+    show_text,
+)
+from netcontract.clr.primitives import Primitive
+from netcontract.errors import FormPayloadError, FormSyntaxError, Problem, SerializationError
+from netcontract.limits import DEFAULT_LIMITS, Limits
+from netcontract.model.contract import ContractInfo, contract_info
+from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+
+__all__ = [
+    "FORM_MEDIA_TYPE",
+    "MAX_FORM_KEYS",
+    "FormPayloadError",
+    "FormStyle",
+    "FormSyntaxError",
+    "from_form",
+    "to_form",
+]
+
+T = TypeVar("T")
+
+#: the media type of a form body
+FORM_MEDIA_TYPE: Final = "application/x-www-form-urlencoded"
+#: ``MediaTypeFormatter.MaxHttpCollectionKeys``: Web API's default limit of pairs in a form
+MAX_FORM_KEYS: Final = 1000
+
+#: ``"jquery"``: ``Vehicles[0][IdWS]=5`` (``$.param``); ``"mvc"``: ``Vehicles[0].IdWS=5``
+FormStyle = Literal["jquery", "mvc"]
+
+
+# ----------------------------------------------------------------------------- values
+
+
+def _int_text(value: int) -> str:
+    return str(value)
+
+
+def _double_text(value: float) -> str:
+    # .NET's "R" text; Double.Parse reads "Infinity", "-Infinity" and "NaN" (not XML's INF).
+    if value == 0.0 and math.copysign(1.0, value) < 0.0:
+        return "-0"
+    return format_double_r(value)
+
+
+_FORM_TEXT: Final[dict[str, Callable[[Any], str]]] = {
+    "Boolean": lambda b: "true" if b else "false",
+    "String": str,
+    "Guid": format_guid,
+    "DateTime": format_datetime,
+    "Double": _double_text,
+    "Decimal": format_decimal_xml,
+}
+
+_NET_WS: Final = " \t\n\v\f\r"
+_NET_BLANK_CHARS: Final = frozenset(_NET_WS + "\x85\xa0")
+
+
+def is_blank(text: str) -> bool:
+    """``String.IsNullOrWhiteSpace``: empty, or only what ``Char.IsWhiteSpace`` calls white.
+
+    Web API binds such a value as null (Python's ``str.isspace`` differs: it also takes
+    U+001C..U+001F, which .NET does not).
+    """
+    return all(c in _NET_BLANK_CHARS or unicodedata.category(c) in ("Zs", "Zl", "Zp") for c in text)
+
+
+_INT_RANGES: Final[dict[str, tuple[int, int]]] = {
+    "Int16": (-(2**15), 2**15 - 1),
+    "Int32": (-(2**31), 2**31 - 1),
+    "Int64": (-(2**63), 2**63 - 1),
+    "SByte": (-128, 127),
+    "Byte": (0, 255),
+    "UInt16": (0, 2**16 - 1),
+    "UInt32": (0, 2**32 - 1),
+    "UInt64": (0, 2**64 - 1),
+}
+
+
+def _parse_bool(text: str) -> bool:
+    # Boolean.Parse: "true"/"false" in any case, white space around
+    word = text.strip(_NET_WS).lower()
+    if word == "true":
+        return True
+    if word == "false":
+        return False
+    raise ValueError(f"{show_text(text)} is not a valid Boolean (true or false)")
+
+
+def _parse_double(text: str) -> float:
+    # Double.Parse(text, NumberStyles.Float, InvariantCulture): no group separators
+    if "," in text:
+        raise ValueError(f"{show_text(text)} is not a valid Double")
+    return parse_double_json_string(text)
+
+
+_DATE_ONLY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _parse_datetime(text: str) -> DateTime:
+    """DateTime.Parse as Web API's DateTimeConverter calls it (no RoundtripKind).
+
+    ``Z`` and offsets give kind Local (.NET converts them into the server's zone; the
+    offset read is kept, ``Z`` becoming ``+00:00``); no suffix gives Unspecified; a date
+    alone is midnight; a space may stand for ``T``.
+    """
+    text = text.strip(_NET_WS)
+    if _DATE_ONLY.fullmatch(text):
+        text += "T00:00:00"
+    elif len(text) > 10 and text[10] == " ":
+        text = text[:10] + "T" + text[11:]
+    value = parse_datetime(text)
+    if value.kind is DateTimeKind.UTC:
+        return DateTime(value.ticks, DateTimeKind.LOCAL, offset_minutes=0)
+    return value
+
+
+def _int_parser(clr_name: str) -> Callable[[str], int]:
+    lo, hi = _INT_RANGES[clr_name]
+
+    def parse(text: str) -> int:
+        return parse_int_xml(text.strip(_NET_WS), lo, hi, clr_name)
+
+    return parse
+
+
+_FORM_PARSE: Final[dict[str, Callable[[str], Any]]] = {
+    "Boolean": _parse_bool,
+    "String": str,
+    "Guid": lambda text: parse_guid(text.strip(_NET_WS)),
+    "DateTime": _parse_datetime,
+    "Double": _parse_double,
+    "Decimal": lambda text: parse_decimal_xml(text.strip(_NET_WS)),
+    **{name: _int_parser(name) for name in _INT_RANGES},
+}
+
+
+def _primitive_text(primitive: Primitive, value: Any) -> str:
+    primitive.check(value)
+    writer = _FORM_TEXT.get(primitive.clr_name, _int_text)
+    return writer(value)
+
+
+def _enum_text(wire: EnumType, value: Any) -> str:
+    number = int(value)
+    name = wire.names.get(number)
+    return name if name is not None else str(number)  # EnumConverter reads names and numbers
+
+
+def _parse_enum(wire: EnumType, text: str) -> Any:
+    word = text.strip(_NET_WS)
+    for name, member in wire.values.items():
+        if name.lower() == word.lower():  # EnumConverter ignores case
+            return member
+    try:
+        number = parse_int_xml(word, -(2**63), 2**64 - 1, wire.cls.__name__)
+    except ValueError:
+        names = ", ".join(wire.values) or "none"
+        raise ValueError(
+            f"{show_text(text)} is not a {wire.cls.__name__} (names: {names}; or a number)"
+        ) from None
+    try:
+        return wire.cls(number)
+    except ValueError:
+        raise ValueError(f"{number} is not a value of {wire.cls.__name__}") from None
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _contract_type(wire: ContractType) -> Any:
+    cls: Any = wire.cls
+    return cls[wire.type_args] if wire.type_args else cls
+
+
+def _bindable(info: ContractInfo) -> Iterator[Any]:
+    # Web API binds public read/write properties: not the read-only (JSON-only) ones
+    for m in info.json_members:
+        if m.computed is None and m.in_xml:
+            yield m
+
+
+def _case_clash(info: ContractInfo) -> str | None:
+    """Why Web API cannot bind this class from a form, if two members differ only in case."""
+    seen: dict[str, str] = {}
+    for m in _bindable(info):
+        other = seen.setdefault(m.wire_name.lower(), m.wire_name)
+        if other != m.wire_name:
+            return (
+                f"{info.cls.__name__} has members {other!r} and {m.wire_name!r}, which differ "
+                "only in case: Web API's model binding fails on such a class (\"An item with "
+                'the same key has already been added") and binds null'
+            )
+    return None
+
+
+class _Writer:
+    def __init__(self, style: FormStyle, lossy: bool) -> None:
+        self.style = style
+        self.lossy = lossy
+        self.pairs: list[tuple[str, str]] = []
+        self.problems: list[Problem] = []
+
+    def child(self, key: str, name: str) -> str:
+        if not key:
+            return name
+        return f"{key}[{name}]" if self.style == "jquery" else f"{key}.{name}"
+
+    def loss(self, path: str, message: str) -> None:
+        if not self.lossy:
+            self.problems.append(Problem(path, message + " (to_form(..., lossy=True) sends it)"))
+
+    def refuse(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def contract(self, info: ContractInfo, obj: Any, key: str, path: str) -> None:
+        clash = _case_clash(info)
+        if clash:
+            self.refuse(path, clash)
+            return
+        before = len(self.pairs)
+        for m in _bindable(info):
+            sub_path = f"{path}.{m.wire_name}" if path else m.wire_name
+            self.slot(m.slot, getattr(obj, m.attr), self.child(key, m.wire_name), sub_path)
+        if len(self.pairs) == before and key:
+            # no member to write: "Key=" makes Web API create a default object
+            self.pairs.append((key, ""))
+
+    def slot(self, slot: Slot, value: Any, key: str, path: str) -> None:
+        if value is None:
+            return  # nothing written: Web API leaves the .NET default, null
+        wire = slot.wire
+        if isinstance(wire, PrimitiveType):
+            self.primitive(wire.primitive, value, key, path)
+        elif isinstance(wire, EnumType):
+            self.pairs.append((key, _enum_text(wire, value)))
+        elif isinstance(wire, ContractType):
+            self.nested(wire, value, key, path)
+        elif isinstance(wire, ListType):
+            self.list(wire, value, key, path)
+        elif isinstance(wire, ObjectType):
+            self.loss(path, "an object member cannot be written in a form (it carries no type)")
+        else:  # pragma: no cover - every wire type is handled above
+            raise TypeError(f"no form writer for {wire!r}")
+
+    def primitive(self, primitive: Primitive, value: Any, key: str, path: str) -> None:
+        try:
+            text = _primitive_text(primitive, value)
+        except (TypeError, ValueError) as exc:
+            self.refuse(path, str(exc))
+            return
+        if primitive.clr_name == "String" and is_blank(text):
+            self.loss(
+                path,
+                "an empty or white-space string cannot be written in a form: "
+                "Web API binds it as null",
+            )
+        elif isinstance(value, DateTime) and value.kind is DateTimeKind.UTC:
+            self.loss(
+                path,
+                "a DateTime of kind Utc cannot be written in a form: "
+                "Web API binds it as kind Local (the same instant)",
+            )
+        self.pairs.append((key, text))
+
+    def nested(self, wire: ContractType, value: Any, key: str, path: str) -> None:
+        info = contract_info(_contract_type(wire))
+        if type(value) is not info.cls:
+            if isinstance(value, info.cls):
+                self.loss(
+                    path,
+                    f"a {type(value).__name__} in a {info.cls.__name__} member: Web API binds "
+                    f"a {info.cls.__name__} (a form carries no type)",
+                )
+            else:
+                self.refuse(path, f"expected a {info.cls.__name__}, got {type(value).__name__}")
+                return
+        self.contract(info, value, key, path)
+
+    def list(self, wire: ListType, value: Any, key: str, path: str) -> None:
+        if not isinstance(value, list):
+            self.refuse(path, f"expected a list, got {type(value).__name__}")
+            return
+        if not value:
+            self.loss(path, "an empty list cannot be written in a form: Web API binds null")
+            return
+        item_wire = wire.item.wire
+        simple = isinstance(item_wire, PrimitiveType | EnumType)
+        for i, item in enumerate(value):
+            item_path = f"{path}[{i}]"
+            if simple:
+                # $.param writes "Key[]=v" for every value; MVC style indexes them
+                item_key = f"{key}[]" if self.style == "jquery" else f"{key}[{i}]"
+                if item is None:
+                    self.pairs.append((item_key, ""))
+                else:
+                    self.slot(wire.item, item, item_key, item_path)
+                continue
+            item_key = f"{key}[{i}]"
+            if isinstance(item_wire, ListType) and not item:
+                self.refuse(
+                    item_path,
+                    "an empty or null list inside a list cannot be written in a form: "
+                    "Web API stops the outer list there",
+                )
+            elif item is None:
+                self.loss(
+                    item_path,
+                    "a null item cannot be written in a form: Web API binds a default object",
+                )
+                self.pairs.append((item_key, ""))
+            else:
+                self.slot(wire.item, item, item_key, item_path)
+
+
+def _quote(text: str, safe: str) -> str:
+    return quote_plus(text, safe=safe, encoding="utf-8", errors="strict")
+
+
+def to_form(
+    obj: Any,
+    *,
+    lossy: bool = False,
+    style: FormStyle = "jquery",
+    max_keys: int = MAX_FORM_KEYS,
+) -> bytes:
+    """Write ``obj`` as an ``application/x-www-form-urlencoded`` body (ASCII bytes).
+
+    Keys as jQuery's ``$.param`` writes them (``Vehicles[0][ExternalInterfaces][0][Name]``,
+    brackets left unescaped) or, with ``style="mvc"``, as MVC names (``Vehicles[0].IdWS``);
+    Web API binds both. Values in the invariant forms Web API parses: Guids ``D``, dates as
+    DataContractSerializer writes them, enums by name (by number when unnamed), doubles in
+    .NET's ``R`` format (``Infinity``, ``NaN``), decimals keeping their scale.
+
+    Raises :class:`~netcontract.SerializationError` listing every value a form cannot carry
+    (see the module documentation) unless ``lossy=True``, and when the body would have more
+    than ``max_keys`` pairs (Web API refuses those).
+    """
+    info = contract_info(type(obj))
+    writer = _Writer(style, lossy)
+    writer.contract(info, obj, "", "")
+    if not writer.pairs and not writer.problems:
+        writer.loss("", "an object with nothing to write is an empty form: Web API binds null")
+    if len(writer.pairs) > max_keys:
+        writer.refuse(
+            "",
+            f"the form would have {len(writer.pairs)} pairs; Web API refuses more than "
+            f"{max_keys} (MediaTypeFormatter.MaxHttpCollectionKeys)",
+        )
+    if writer.problems:
+        raise SerializationError(writer.problems)
+    key_safe = "[]" if style == "jquery" else "[]."
+    return "&".join(f"{_quote(k, key_safe)}={_quote(v, '')}" for k, v in writer.pairs).encode(
+        "ascii"
+    )
+
+
+# ----------------------------------------------------------------------------- reading
+
+_MISSING: Final[Any] = object()
+
+
+def normalize_key(key: str) -> str:
+    """A jQuery key as Web API's ``NormalizeJQueryToMvc`` rewrites it.
+
+    ``a[b]`` -> ``a.b``; ``a[0]`` (a digit first) is kept; ``a[]`` -> ``a``. Raises
+    ValueError for a ``[`` without its ``]``.
+    """
+    if "[" not in key:
+        return key
+    out: list[str] = []
+    i = 0
+    while True:
+        open_at = key.find("[", i)
+        if open_at < 0:
+            out.append(key[i:])
+            break
+        out.append(key[i:open_at])
+        close_at = key.find("]", open_at)
+        if close_at < 0:
+            raise ValueError(f"the key {key!r} has a '[' without its ']'")
+        inner = key[open_at + 1 : close_at]
+        if inner and inner[0].isdigit():
+            out.append(f"[{inner}]")
+        elif inner:
+            out.append("." + inner)
+        i = close_at + 1
+        if i >= len(key):
+            break
+    return "".join(out)
+
+
+def parse_form_pairs(data: bytes | str) -> list[tuple[str, str]]:
+    """The (key, value) pairs of a form body, decoded as Web API decodes them (UTF-8).
+
+    ``+`` is a space, ``%XX`` a UTF-8 byte (invalid sequences become U+FFFD), a piece without
+    ``=`` is a key with an empty value, and every ``&`` separates a pair, even an empty one
+    (``a=1&`` is two pairs; the empty key binds nothing); an empty body has no pair.
+    """
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    if not text:
+        return []
+    pairs = []
+    for piece in text.split("&"):
+        key, _, value = piece.partition("=")
+        pairs.append((unquote_plus(key, errors="replace"), unquote_plus(value, errors="replace")))
+    return pairs
+
+
+class _Binder:
+    """Model binding over MVC keys, as Web API's binders walk a NameValueCollection."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.values: dict[str, list[str]] = {}  # lower-cased key -> values, in order
+        self.prefixes: set[str] = set()
+        self.problems: list[Problem] = []
+        for key, value in pairs:
+            if not key:
+                continue
+            lowered = key.lower()
+            self.values.setdefault(lowered, []).append(value)
+            self.prefixes.add(lowered)
+            for i, char in enumerate(lowered):
+                if char in ".[" and i:
+                    self.prefixes.add(lowered[:i])
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def contract(self, tp: Any, key: str, path: str) -> Any:
+        info = contract_info(tp)
+        clash = _case_clash(info)
+        if clash:
+            self.problem(path, clash)
+            return _MISSING
+        kwargs: dict[str, Any] = {}
+        for m in _bindable(info):
+            name = m.wire_name.lower()
+            sub_key = f"{key}.{name}" if key else name
+            sub_path = f"{path}.{m.wire_name}" if path else m.wire_name
+            value = self.slot(m.slot, sub_key, sub_path)
+            if value is not _MISSING:
+                kwargs[m.attr] = value
+        return info.cls(**kwargs)
+
+    def slot(self, slot: Slot, key: str, path: str) -> Any:
+        wire = slot.wire
+        if isinstance(wire, ContractType):
+            if key not in self.prefixes:
+                return _MISSING
+            return self.contract(_contract_type(wire), key, path)
+        if isinstance(wire, ListType):
+            return self.list(wire, key, path)
+        if isinstance(wire, ObjectType):
+            if key in self.prefixes:
+                self.problem(path, "an object member cannot be given in a form (no type)")
+            return _MISSING
+        values = self.values.get(key)
+        if values is None:
+            if key in self.prefixes:
+                self.problem(path, "expected a value, found only keys below it")
+            return _MISSING
+        return self.scalar(slot, values[0], path)  # the first value wins, as in Web API
+
+    def scalar(self, slot: Slot, text: str, path: str) -> Any:
+        if is_blank(text):
+            if slot.clr_nillable:
+                return None  # ValueProviderResult / ConvertEmptyStringToNull
+            self.problem(path, "a value is required (the form gives an empty one)")
+            return _MISSING
+        wire = slot.wire
+        try:
+            if isinstance(wire, EnumType):
+                return _parse_enum(wire, text)
+            assert isinstance(wire, PrimitiveType)
+            value = _FORM_PARSE[wire.primitive.clr_name](text)
+        except (ValueError, KeyError) as exc:
+            self.problem(path, str(exc))
+            return _MISSING
+        return value
+
+    def list(self, wire: ListType, key: str, path: str) -> Any:
+        item_slot = wire.item
+        simple = isinstance(item_slot.wire, PrimitiveType | EnumType)
+        values = self.values.get(key)
+        if values is not None:
+            # the key itself ("Ints=1&Ints=2", "Ints[]=1"): every value is an item
+            if not simple:
+                self.problem(
+                    path,
+                    "a list of objects or lists cannot be given as values of its own key "
+                    "(Mono's Web API never answers such a form); use indexes: Key[0][...]",
+                )
+                return _MISSING
+            items = [self.scalar(item_slot, v, f"{path}[{i}]") for i, v in enumerate(values)]
+            return [None if v is _MISSING else v for v in items]
+        if key not in self.prefixes:
+            return _MISSING
+        if f"{key}.index" in self.values:
+            self.problem(path, "explicit list indexes (Key.index) are not supported")
+            return _MISSING
+        result = []
+        i = 0
+        while f"{key}[{i}]" in self.prefixes:  # the binder stops at the first missing index
+            item_key, item_path = f"{key}[{i}]", f"{path}[{i}]"
+            if isinstance(item_slot.wire, ContractType):
+                item = self.contract(_contract_type(item_slot.wire), item_key, item_path)
+            else:
+                item = self.slot(item_slot, item_key, item_path)
+            result.append(None if item is _MISSING else item)
+            i += 1
+        return result
+
+
+def from_form(
+    data: bytes | str,
+    cls: type[T] | Any,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    max_keys: int = MAX_FORM_KEYS,
+) -> T:
+    """Read a form body into ``cls`` as Web API's ``JQueryMvcFormUrlEncodedFormatter`` does.
+
+    Keys in jQuery (``Vehicles[0][IdWS]``) or MVC (``Vehicles[0].IdWS``) style, matched
+    without regard to case; unknown keys are ignored; the first of repeated values wins;
+    an empty value is null; lists run from index 0 to the first missing index; ``Key=`` (or
+    any key below ``Key``) makes a default object. Dates: see the module documentation.
+
+    Stricter than Web API, which binds what it can and leaves the .NET default where a value
+    does not convert (reporting it in ``ModelState`` only): every such value is refused here,
+    with its path, in one :class:`FormPayloadError`. Also refused: an empty form (Web API
+    binds null), more than ``max_keys`` pairs, a ``[`` without ``]``, a list of objects given
+    as a single key (``Vehicles=``: Mono's Web API never answers), ``Key.index`` indexes,
+    ``object`` members, enum names joined by commas and hexadecimal numbers.
+    """
+    if len(data) > limits.max_bytes:
+        raise FormPayloadError(
+            [Problem("", f"the form has {len(data)} bytes; the limit is {limits.max_bytes}")]
+        )
+    pairs = parse_form_pairs(data)
+    if len(pairs) > max_keys:
+        raise FormPayloadError(
+            [Problem("", f"the form has {len(pairs)} pairs; Web API refuses more than {max_keys}")]
+        )
+    try:
+        mvc_pairs = [(normalize_key(k), v) for k, v in pairs]
+    except ValueError as exc:
+        raise FormSyntaxError([Problem("", str(exc))]) from None
+    binder = _Binder(mvc_pairs)
+    if not binder.values:
+        raise FormPayloadError([Problem("", "the form is empty: Web API binds null")])
+    tp = cls
+    result = binder.contract(tp, "", "")
+    if binder.problems:
+        raise FormPayloadError(binder.problems)
+    return result  # type: ignore[no-any-return]

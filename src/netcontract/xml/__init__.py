@@ -1,0 +1,2 @@
+"""DataContract XML: safe parsing (:mod:`.parse`), reading (:mod:`.read`), writing
+(:mod:`.write`)."""

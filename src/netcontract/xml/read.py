@@ -1,0 +1,669 @@
+"""DataContract XML reader: lxml elements to contract instances.
+
+Rules (see README, "Reading XML"):
+
+- namespace-aware: any prefixes; ``i:nil``, ``i:type``, CDATA, character references,
+  comments and whitespace between elements are accepted
+- members must come in DataContract order. .NET silently drops an element that comes after a
+  later member; netcontract refuses it instead (silently losing a value is worse than an
+  error), naming the element and the member it should precede
+- unknown elements are ignored, as .NET does; ``strict=True`` refuses them
+- every problem is collected with its path and line; the document is refused as a whole
+"""
+
+from __future__ import annotations
+
+import decimal
+import uuid
+from collections.abc import Callable
+from typing import Any, Final
+
+from lxml import etree
+
+from netcontract.clr.datetime import DateTime, parse_datetime
+from netcontract.clr.guid import parse_guid
+from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.primitives import INT64, PRIMITIVES, XS, XSI, Primitive
+from netcontract.codegen import Source
+from netcontract.errors import QuotaExceededError
+from netcontract.limits import FAILED, ReadContext
+from netcontract.model import paths as _paths
+from netcontract.model.contract import ContractInfo, contract_info, find_contract, is_contract
+from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+
+__all__ = ["ReadContext", "read_root"]
+
+_NIL: Final = f"{{{XSI}}}nil"
+_TYPE: Final = f"{{{XSI}}}type"
+_XML_WS: Final = " \t\r\n"
+
+#: the Python types of object-member values that travel without a Boxed wrapper
+_NATURAL: Final[frozenset[type]] = frozenset(
+    {str, bool, float, decimal.Decimal, uuid.UUID, DateTime, int}
+)
+
+
+Reader = Callable[[Any, str, ReadContext], Any]
+_READERS: dict[int, Reader] = {}
+_KEEP: list[object] = []
+
+
+def reader_for(slot: Slot) -> Reader:
+    reader = _READERS.get(id(slot))
+    if reader is None:
+        reader = _READERS[id(slot)] = _make_reader(slot)
+        _KEEP.append(slot)
+    return reader
+
+
+def _is_nil(element: Any) -> bool:
+    value = element.get(_NIL)
+    return value is not None and value.strip(_XML_WS) in ("true", "1")
+
+
+def _resolve_qname(element: Any, qname: str) -> tuple[str, str]:
+    prefix, _, local = qname.strip(_XML_WS).rpartition(":")
+    ns = element.nsmap.get(prefix or None)
+    if ns is None:
+        raise ValueError(f"i:type {qname!r} uses an undeclared prefix")
+    return ns, local
+
+
+def _make_reader(slot: Slot) -> Reader:
+    allow_none = slot.optional or not slot.wire.is_value_type
+    wire = slot.wire
+    inner = _wire_reader(wire)
+    type_name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        if _is_nil(element):
+            if allow_none:
+                if len(element) or (element.text and element.text.strip(_XML_WS)):
+                    ctx.problem(path, 'an element with i:nil="true" must be empty', element)
+                    return FAILED
+                return None
+            ctx.problem(path, f"null is not allowed: {type_name} is a value type", element)
+            return FAILED
+        return inner(element, path, ctx)
+
+    return read
+
+
+def _wire_reader(wire: Any) -> Reader:
+    if isinstance(wire, PrimitiveType):
+        return _primitive_reader(wire.primitive)
+    if isinstance(wire, EnumType):
+        return _enum_reader(wire)
+    if isinstance(wire, ContractType):
+        return _contract_reader(wire)
+    if isinstance(wire, ListType):
+        return _list_reader(wire)
+    if isinstance(wire, ObjectType):
+        return _object_reader(wire)
+    raise AssertionError(wire)  # pragma: no cover
+
+
+def _text_of(element: Any, path: str, ctx: ReadContext) -> str | None:
+    if len(element):
+        ctx.problem(path, f"expected text, found the element <{_local(element[0])}>", element)
+        return None
+    return element.text or ""
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else str(tag)
+
+
+def _primitive_reader(primitive: Primitive) -> Reader:
+    parse = primitive.xml_parse
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        text = _text_of(element, path, ctx)
+        if text is None:
+            return FAILED
+        ctx.check_string(path, text, element)
+        try:
+            return parse(text)
+        except (ValueError, TypeError) as exc:
+            ctx.problem(path, str(exc), element)
+            return FAILED
+
+    return read
+
+
+def _enum_reader(wire: EnumType) -> Reader:
+    values = wire.values
+    cls_name = wire.cls.__name__
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        text = _text_of(element, path, ctx)
+        if text is None:
+            return FAILED
+        found = values.get(text)  # DataContractSerializer wants the exact name, untrimmed
+        if found is None:
+            ctx.problem(
+                path,
+                f"invalid enum value {text!r} for {cls_name} "
+                f"(expected one of: {', '.join(values)})",
+                element,
+            )
+            return FAILED
+        return found
+
+    return read
+
+
+class _ContractXmlPlan:
+    __slots__ = ("by_tag", "cls", "info", "names")
+
+    def __init__(self, info: ContractInfo) -> None:
+        self.info = info
+        self.cls = info.cls
+        self.by_tag: dict[str, tuple[int, str, str, Reader]] = {
+            f"{{{m.xml_namespace}}}{m.xml_name}": (i, m.attr, m.wire_name, reader_for(m.slot))
+            for i, m in enumerate(info.xml_members)
+        }
+        self.names = [m.wire_name for m in info.xml_members]
+
+
+_PLANS: dict[int, _ContractXmlPlan] = {}
+
+
+def _plan(tp: Any) -> _ContractXmlPlan:
+    info = contract_info(tp)
+    plan = _PLANS.get(id(info))
+    if plan is None:
+        plan = _PLANS[id(info)] = _ContractXmlPlan(info)
+    return plan
+
+
+def _contract_reader(wire: ContractType) -> Reader:
+    tp: Any = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
+    declared = wire.cls
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        type_attr = element.get(_TYPE)
+        target = tp
+        if type_attr is not None:
+            try:
+                ns, local = _resolve_qname(element, type_attr)
+            except ValueError as exc:
+                ctx.problem(path, str(exc), element)
+                return FAILED
+            found = find_contract(ns, local)
+            if found is None or not issubclass(found, declared) or not is_contract(found):
+                ctx.problem(
+                    path, f"i:type {local!r} from {ns!r} is not a {declared.__name__}", element
+                )
+                return FAILED
+            if found is not declared:
+                target = found
+        return read_contract(_plan(target), element, path, ctx)
+
+    return read
+
+
+def read_contract(plan: _ContractXmlPlan, element: Any, path: str, ctx: ReadContext) -> Any:
+    text = element.text
+    if text and text.strip(_XML_WS):
+        ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
+        return FAILED
+    ctx.enter(path, 0, element)
+    kwargs: dict[str, Any] = {}
+    last = -1
+    failed = False
+    by_tag = plan.by_tag
+    for child in element:
+        entry = by_tag.get(child.tag)
+        tail = child.tail
+        if tail and tail.strip(_XML_WS):
+            ctx.problem(path, f"unexpected text {tail.strip(_XML_WS)[:40]!r}", child)
+            failed = True
+        if entry is None:
+            if ctx.strict or not isinstance(child.tag, str):
+                ctx.problem(
+                    _paths.join(path, _local(child)),
+                    f"unknown element {child.tag!r} in {plan.info.name} (strict mode)",
+                    child,
+                )
+                failed = True
+            continue
+        index, attr, wire_name, reader = entry
+        member_path = _paths.join(path, wire_name)
+        if index <= last:
+            if attr in kwargs or index == last:
+                message = "element given twice (.NET would keep the first and drop this one)"
+            else:
+                message = (
+                    f"element out of order: DataContract order puts it before "
+                    f"{plan.names[last]!r}; .NET would silently drop it"
+                )
+            ctx.problem(member_path, message, child)
+            failed = True
+            continue
+        last = index
+        value = reader(child, member_path, ctx)
+        if value is FAILED:
+            failed = True
+        else:
+            kwargs[attr] = value
+    ctx.leave()
+    if failed:
+        return FAILED
+    return plan.cls(**kwargs)
+
+
+def _list_reader(wire: ListType) -> Reader:
+    item_tag = f"{{{wire.contract_namespace}}}{wire.item_name}"
+    item_reader = reader_for(wire.item)
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        text = element.text
+        if text and text.strip(_XML_WS):
+            ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
+            return FAILED
+        ctx.enter(path, len(element), element)
+        result: list[Any] = []
+        failed = False
+        for child in element:
+            tail = child.tail
+            if tail and tail.strip(_XML_WS):
+                ctx.problem(path, f"unexpected text {tail.strip(_XML_WS)[:40]!r}", child)
+                failed = True
+            if child.tag != item_tag:
+                if ctx.strict or not isinstance(child.tag, str):
+                    ctx.problem(
+                        path, f"unexpected element {child.tag!r}, expected {item_tag!r}", child
+                    )
+                    failed = True
+                continue
+            value = item_reader(child, _paths.item(path, len(result)), ctx)
+            if value is FAILED:
+                failed = True
+            result.append(value)
+        ctx.leave()
+        return FAILED if failed else result
+
+    return read
+
+
+def _object_reader(wire: ObjectType) -> Reader:
+    expected = wire.expected
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        type_attr = element.get(_TYPE)
+        if type_attr is None:
+            text = element.text
+            if len(element) == 0 and not (text and text.strip(_XML_WS)):
+                return AnyObject()
+            if expected is not None:
+                return reader_for(expected)(element, path, ctx)
+            ctx.problem(path, "an object member with content needs an i:type attribute", element)
+            return FAILED
+        try:
+            ns, local = _resolve_qname(element, type_attr)
+        except ValueError as exc:
+            ctx.problem(path, str(exc), element)
+            return FAILED
+        if (ns, local) == (XS, "anyType"):
+            # Mono writes a bare object this way (.NET writes <Data />): ENGINE_FINDINGS.md #4
+            text = element.text
+            if len(element) == 0 and not (text and text.strip(_XML_WS)):
+                return AnyObject()
+            ctx.problem(path, "an element typed xs:anyType must be empty", element)
+            return FAILED
+        primitive = PRIMITIVES.get((ns, local))
+        if primitive is not None:
+            value = _primitive_reader(primitive)(element, path, ctx)
+            if value is FAILED:
+                return FAILED
+            if type(value) in _NATURAL and (type(value) is not int or primitive is INT64):
+                return value
+            return Boxed(value, primitive)
+        found = find_contract(ns, local)
+        if found is None:
+            ctx.problem(path, f"unknown i:type {local!r} from namespace {ns!r}", element)
+            return FAILED
+        if is_contract(found):
+            return read_contract(_plan(found), element, path, ctx)
+        meta = found.__dict__["__netcontract__"]
+        enum_wire = EnumType(
+            found,
+            meta.name,
+            meta.xml_namespace,
+            names={int(m): m.name for m in found},  # type: ignore[attr-defined]
+            values={m.name: m for m in found},  # type: ignore[attr-defined]
+        )
+        return _enum_reader(enum_wire)(element, path, ctx)
+
+    return read
+
+
+def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
+    """Read the document element into ``tp`` (or the contract its name designates)."""
+    tag = str(root.tag)
+    ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    if tp is None:
+        found = find_contract(ns, local)
+        if found is None or not is_contract(found):
+            ctx.problem(
+                "", f"no known contract has the root element {local!r} from namespace {ns!r}", root
+            )
+            return FAILED
+        tp = found
+    info = contract_info(tp)
+    if (info.namespace, info.name) != (ns, local):
+        ctx.problem(
+            "",
+            f"expecting element {info.name!r} from namespace {info.namespace!r}, "
+            f"found {local!r} from namespace {ns!r}",
+            root,
+        )
+        return FAILED
+    if _is_nil(root):
+        ctx.problem("", "the document is null (i:nil) where an object was expected", root)
+        return FAILED
+    depth, items = ctx.depth, ctx.items
+    try:
+        return _fast_reader(tp)(root, ctx, "")
+    except QuotaExceededError:
+        # raised where the fast path counted; the reference path says where it is exceeded
+        del ctx.problems[:]
+        ctx.depth, ctx.items = depth, items
+    return read_contract(_plan(tp), root, "", ctx)
+
+
+# ------------------------------------------------------------------------------ fast path
+#
+# For each contract (a class or a parametrization) a function is generated that reads an
+# element whose children come in DataContract order, as .NET writes them: it walks the
+# children once, compares each tag with the next member's, and converts leaf values inline.
+# Unknown elements are skipped as the reference reader skips them. Anything it does not
+# handle itself (i:nil or i:type where it does not expect them, text or elements where a
+# value or a member is expected, a value a codec refuses, elements out of order) is left to
+# the reference reader: for one member when that is enough, else for the whole element,
+# after undoing what the fast path counted. So results, problems, paths and quota errors are
+# the reference reader's.
+
+
+class _Delegate(Exception):  # noqa: N818 - a signal, not an error
+    """The generated reader leaves the current element to the reference reader."""
+
+
+_MISSING: Final = object()
+_FAST: dict[Any, Callable[[Any, ReadContext, str], Any]] = {}
+_FAST_LISTS: dict[int, Callable[[Any, ReadContext, str], Any]] = {}
+
+
+def _fast_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]:
+    reader = _FAST.get(tp)
+    if reader is None:
+        reader = _FAST[tp] = _generate_contract_reader(tp)
+    return reader
+
+
+def _fast_list_reader(slot: Slot) -> Callable[[Any, ReadContext, str], Any]:
+    reader = _FAST_LISTS.get(id(slot))
+    if reader is None:
+        assert isinstance(slot.wire, ListType)
+        reader = _FAST_LISTS[id(slot)] = _generate_list_reader(slot, slot.wire)
+        _KEEP.append(slot)
+    return reader
+
+
+FastReader = Callable[[Any, ReadContext, str], Any]
+
+
+def _lazy(namespace: dict[str, Any], name: str, make: Callable[[], FastReader]) -> FastReader:
+    def stub(element: Any, ctx: ReadContext, path: str) -> Any:
+        real = make()
+        namespace[name] = real
+        return real(element, ctx, path)
+
+    return stub
+
+
+def _member_path(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _skip_unknown(child: Any, children: Any, known: frozenset[str], ctx: ReadContext) -> Any:
+    """Skip unknown elements (as .NET does); return the next child with a known tag, or None."""
+    while child is not None and child.tag not in known:
+        tail = child.tail
+        if ctx.strict or type(child.tag) is not str or (tail and tail.strip(_XML_WS)):
+            raise _Delegate
+        child = next(children, None)
+    return child
+
+
+def _reference_member(reader: Reader, element: Any, ctx: ReadContext, path: str, name: str) -> Any:
+    """One member read by the reference reader; the whole element is delegated on a problem."""
+    value = reader(element, _member_path(path, name), ctx)
+    if value is FAILED:
+        raise _Delegate
+    return value
+
+
+def _reference_item(
+    reader: Reader, element: Any, ctx: ReadContext, path: str, result: list[Any]
+) -> Any:
+    """One list item read by the reference reader; the list is delegated on a problem."""
+    value = reader(element, _paths.item(path, len(result)), ctx)
+    if value is FAILED:
+        raise _Delegate
+    return value
+
+
+def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]:
+    info = contract_info(tp)
+    plan = _plan(tp)
+    src = Source("xml reader", repr(tp))
+    d = src.const(_Delegate, "Delegate")
+    tags = [f"{{{m.xml_namespace}}}{m.xml_name}" for m in info.xml_members]
+    known = src.const(frozenset(tags), "known")
+    skip = src.const(_skip_unknown, "skip")
+    src.line(0, "def read(el, ctx, path):")
+    src.line(1, "items = ctx.items")
+    src.line(1, "depth = ctx.depth")
+    src.line(1, "problems = len(ctx.problems)")
+    src.line(1, "try:")
+    src.line(2, "t = el.text")
+    src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}")
+    src.line(2, "ctx.enter(path, 0, el)")
+    src.line(2, "maxlen = ctx.limits.max_string_length")
+    src.line(2, "it = iter(el)")
+    src.line(2, "c = next(it, None)")
+    src.line(2, "tag = None if c is None else c.tag")
+    src.line(2, "complete = True")
+    for index, (m, tag) in enumerate(zip(info.xml_members, tags, strict=True)):
+        var = f"v{index}"
+        t = src.const(tag, "tag")
+        # one comparison when the member is where .NET writes it; the re-test only after a
+        # mismatch (an unknown element to skip, or a member left out)
+        src.line(2, f"ok = tag == {t}")
+        src.line(2, f"if not ok and tag is not None and tag not in {known}:")
+        src.line(3, f"c = {skip}(c, it, {known}, ctx)")
+        src.line(3, "tag = None if c is None else c.tag")
+        src.line(3, f"ok = tag == {t}")
+        src.line(2, "if ok:")
+        src.line(3, "tl = c.tail")
+        src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}")
+        _emit_xml_member(src, 3, var, m.slot, m.wire_name)
+        src.line(3, "c = next(it, None)")
+        src.line(3, "tag = None if c is None else c.tag")
+        src.line(2, "else:")
+        src.line(3, f"{var} = {src.const(_MISSING, 'MISSING')}")
+        src.line(3, "complete = False")
+    src.line(2, "if c is not None:")
+    src.line(3, f"if {skip}(c, it, {known}, ctx) is not None: raise {d}")
+    src.line(2, "ctx.leave()")
+    src.line(1, f"except ({d}, ValueError, TypeError):")
+    src.line(2, "ctx.items = items")
+    src.line(2, "ctx.depth = depth")
+    src.line(2, "del ctx.problems[problems:]")
+    src.line(
+        2,
+        f"return {src.const(read_contract, 'reference')}({src.const(plan, 'plan')}, el, path, ctx)",
+    )
+    cls = src.const(info.cls, info.cls.__name__)
+    names = [f"v{index}" for index in range(len(info.xml_members))]
+    src.line(1, "if complete:")
+    # members DataContract XML does not carry (read-only ones) keep their defaults
+    given = [(m.attr, var) for m, var in zip(info.xml_members, names, strict=True)]
+    src.construct(2, info.cls, given)
+    attrs_ = src.const(tuple(m.attr for m in info.xml_members), "attrs")
+    src.line(
+        1,
+        f"return {cls}(**{{a: v for a, v in zip({attrs_}, ({''.join(n + ', ' for n in names)}))"
+        f" if v is not {src.const(_MISSING, 'MISSING')}}})",
+    )
+    return src.compile("read")
+
+
+def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | None) -> None:
+    """Lines reading the member element ``c`` into ``var`` (``name`` None: a list item)."""
+    wire = slot.wire
+    d = src.const(_Delegate, "Delegate")
+    nillable = slot.optional or not wire.is_value_type
+    join = src.const(_member_path, "join")
+    reader = src.const(reader_for(slot), "reader")
+    if name is None:
+        reference = f"{var} = {src.const(_reference_item, 'item')}({reader}, c, ctx, path, result)"
+    else:
+        reference = (
+            f"{var} = {src.const(_reference_member, 'member')}({reader}, c, ctx, path, {name!r})"
+        )
+    nil = src.const(_NIL, "NIL")
+    src.line(lvl, f"a = c.get({nil})")
+    if isinstance(wire, PrimitiveType | EnumType):
+        src.line(lvl, "x = c.text")
+        src.line(lvl, "if a is not None or len(c):")
+        if nillable:
+            src.line(lvl + 1, "if a == 'true' and x is None and not len(c):")
+            src.line(lvl + 2, f"{var} = None")
+            src.line(lvl + 1, "else:")
+            src.line(lvl + 2, reference)
+        else:
+            src.line(lvl + 1, reference)
+        src.line(lvl, "else:")
+        src.line(lvl + 1, "if x is None: x = ''")
+        src.line(lvl + 1, f"elif len(x) > maxlen: raise {d}")
+        if isinstance(wire, EnumType):
+            values = src.const(wire.values, "values")
+            src.line(lvl + 1, f"{var} = {values}.get(x)")
+            src.line(lvl + 1, f"if {var} is None:")
+            src.line(lvl + 2, reference)
+        else:
+            p = wire.primitive
+            if p.clr_name == "String":
+                src.line(lvl + 1, f"{var} = x")
+            elif p.clr_name == "Boolean":
+                src.line(lvl + 1, f"{var} = True if x == 'true' else False if x == 'false' else (")
+                src.line(lvl + 2, f"{src.const(p.xml_parse, 'parse')}(x))")
+            elif p.clr_name in ("Guid", "DateTime"):
+                # the codecs want no surrounding white space; the reference reader strips it
+                parse = parse_guid if p.clr_name == "Guid" else parse_datetime
+                src.line(lvl + 1, f"{var} = {src.const(parse, 'parse')}(x)")
+            elif p.python_type is int and p.clr_name in _INT_DIGITS:
+                # digits only, few enough to be in range: int() gives what the codec gives
+                digits = _INT_DIGITS[p.clr_name]
+                src.line(lvl + 1, f"if len(x) < {digits} and x.isdigit() and x.isascii():")
+                src.line(lvl + 2, f"{var} = int(x)")
+                src.line(lvl + 1, "else:")
+                src.line(lvl + 2, f"{var} = {src.const(p.xml_parse, 'parse')}(x)")
+            else:
+                src.line(lvl + 1, f"{var} = {src.const(p.xml_parse, 'parse')}(x)")
+        return
+    src.line(lvl, "if a is not None:")
+    if nillable:
+        src.line(lvl + 1, "if a == 'true' and c.text is None and not len(c):")
+        src.line(lvl + 2, f"{var} = None")
+        src.line(lvl + 1, "else:")
+        src.line(lvl + 2, reference)
+    else:  # pragma: no cover - contracts and lists are reference types
+        src.line(lvl + 1, reference)
+    if isinstance(wire, ContractType):
+        target = _contract_tp(wire)
+        fn = src.name("r_" + wire.cls.__name__)
+        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
+        src.line(lvl, f"elif c.get({src.const(_TYPE, 'TYPE')}) is not None:")
+        src.line(lvl + 1, reference)
+        src.line(lvl, "else:")
+        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
+        src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}")
+    elif isinstance(wire, ListType):
+        fn = src.name("list")
+        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot))
+        src.line(lvl, "else:")
+        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
+        src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}")
+    else:  # object members: the reference reader
+        src.line(lvl, "else:")
+        src.line(lvl + 1, reference)
+
+
+#: fewer digits than this always fit the type (Int32: any 9-digit number)
+_INT_DIGITS: Final = {
+    "SByte": 3,
+    "Byte": 3,
+    "Int16": 5,
+    "UInt16": 5,
+    "Int32": 10,
+    "UInt32": 10,
+    "Int64": 19,
+    "UInt64": 20,
+}
+
+
+def _contract_tp(wire: ContractType) -> Any:
+    return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
+
+
+def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadContext, str], Any]:
+    item = wire.item
+    src = Source("xml list reader", wire.contract_name)
+    d = src.const(_Delegate, "Delegate")
+    item_tag = src.const(f"{{{wire.contract_namespace}}}{wire.item_name}", "tag")
+    src.line(0, "def read(el, ctx, path):")
+    src.line(1, "items = ctx.items")
+    src.line(1, "depth = ctx.depth")
+    src.line(1, "problems = len(ctx.problems)")
+    src.line(1, "try:")
+    src.line(2, "t = el.text")
+    src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}")
+    src.line(2, "ctx.enter(path, len(el), el)")
+    src.line(2, "maxlen = ctx.limits.max_string_length")
+    src.line(2, "result = []")
+    src.line(2, "append = result.append")
+    src.line(2, "for c in el:")
+    src.line(3, "tl = c.tail")
+    src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}")
+    src.line(3, f"if c.tag != {item_tag}: raise {d}")
+    item_wire = item.wire
+    if isinstance(item_wire, ContractType):
+        # items are read one by one: a path per item, and the reference reader for anything
+        # else than a plain element of the declared class
+        target = _contract_tp(item_wire)
+        fn = src.name("r_" + item_wire.cls.__name__)
+        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
+        reference = src.const(reader_for(item), "reader")
+        src.line(3, "ipath = f'{path}[{len(result)}]'")
+        nil, type_ = src.const(_NIL, "NIL"), src.const(_TYPE, "TYPE")
+        src.line(3, f"if c.get({nil}) is None and c.get({type_}) is None:")
+        src.line(4, f"v = {fn}(c, ctx, ipath)")
+        src.line(3, "else:")
+        src.line(4, f"v = {reference}(c, ipath, ctx)")
+        src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}")
+    else:
+        _emit_xml_member(src, 3, "v", item, None)
+    src.line(3, "append(v)")
+    src.line(2, "ctx.leave()")
+    src.line(2, "return result")
+    src.line(1, f"except ({d}, ValueError, TypeError):")
+    src.line(2, "ctx.items = items")
+    src.line(2, "ctx.depth = depth")
+    src.line(2, "del ctx.problems[problems:]")
+    src.line(2, f"return {src.const(_wire_reader(wire), 'reference')}(el, path, ctx)")
+    return src.compile("read")

@@ -1,0 +1,605 @@
+"""DataContract XML writer: the bytes ASP.NET Web API writes (DataContractSerializer over
+``XmlWriter.Create``, "path B" in ``shared/design/dotnet-serialization-rules.md``).
+
+- root ``<Name xmlns:i="XSI" xmlns="NS">``; no XML declaration
+- members base class first, ordinal by name within a class, each in its declaring class's
+  namespace; an element in an unbound namespace gets ``xmlns="…"`` (written last)
+- a member whose declared type is a class or collection from another namespace declares it
+  as ``xmlns:d{depth}p{n}`` (even when null); so does an ``i:type`` from an unbound namespace
+- ``<X i:nil="true" />``, ``<X />`` for an empty collection, ``<Data />`` for a bare object
+- indented layout: two spaces per level, ``\\n``; text stays on the element's line
+- text escapes ``& < >`` and keeps a carriage return as ``&#xD;``; characters XML 1.0 cannot
+  carry are refused
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any, Final
+
+from netcontract.clr.datetime import DateTime
+from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.primitives import (
+    BOOLEAN,
+    BYTE,
+    DATETIME,
+    DECIMAL,
+    DOUBLE,
+    GUID,
+    INT16,
+    INT32,
+    INT64,
+    SBYTE,
+    STRING,
+    UINT16,
+    UINT32,
+    UINT64,
+    XSI,
+    Primitive,
+    check_no_lone_surrogate,
+)
+from netcontract.codegen import Source
+from netcontract.errors import Problem
+from netcontract.model import paths as _paths
+from netcontract.model.contract import ContractInfo, contract_info, is_contract
+from netcontract.model.wire import (
+    ContractType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+    WireType,
+)
+
+__all__ = ["write_xml"]
+
+_INVALID_XML_CHAR: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NEEDS_ESCAPE: Final = re.compile("[&<>\r]")
+_ESCAPES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;"}
+
+Scope = dict[str, str]  # namespace -> prefix in scope ("" = default namespace)
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
+
+
+def escape_text(text: str) -> str:
+    """Element text as XmlWriter writes it; raises ValueError for characters XML cannot carry."""
+    bad = _INVALID_XML_CHAR.search(text)
+    if bad is not None:
+        char = bad.group()
+        raise ValueError(
+            f"character U+{ord(char):04X} at index {bad.start()} cannot be written in XML 1.0"
+        )
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    return _NEEDS_ESCAPE.sub(_escape_match, text)
+
+
+class _Writer:
+    __slots__ = ("indent", "parts", "problems")
+
+    def __init__(self, indent: bool) -> None:
+        self.parts: list[str] = []
+        self.indent = indent
+        self.problems: list[Problem] = []
+
+    # -- element start -------------------------------------------------------------
+    def start(
+        self,
+        local: str,
+        ns: str,
+        scope: Scope,
+        depth: int,
+        declare: str | None,
+        xsi_type: tuple[str, str] | None,
+        nil: bool,
+    ) -> tuple[str, Scope]:
+        """Open a start tag (without its closing ``>``); returns (qualified name, scope)."""
+        prefix = scope.get(ns)
+        implicit = None
+        if prefix is None:
+            implicit = ns
+            new_scope = {k: v for k, v in scope.items() if v != ""}
+            new_scope[ns] = ""
+            scope = new_scope
+            prefix = ""
+        qname = f"{prefix}:{local}" if prefix else local
+        attrs = ""
+        count = 0
+        if declare is not None and declare not in scope:
+            count += 1
+            new_prefix = f"d{depth}p{count}"
+            attrs += f' xmlns:{new_prefix}="{declare}"'
+            scope = {**scope, declare: new_prefix}
+        if xsi_type is not None:
+            type_ns, type_name = xsi_type
+            type_prefix = scope.get(type_ns)
+            if type_prefix is None:
+                count += 1
+                type_prefix = f"d{depth}p{count}"
+                attrs += f' xmlns:{type_prefix}="{type_ns}"'
+                scope = {**scope, type_ns: type_prefix}
+            attrs += (
+                f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
+            )
+        if nil:
+            attrs += ' i:nil="true"'
+        if implicit is not None:
+            attrs += f' xmlns="{implicit}"'
+        if self.indent and depth > 1:
+            self.parts.append("\n" + "  " * (depth - 1))
+        self.parts.append(f"<{qname}{attrs}")
+        return qname, scope
+
+    # -- values ----------------------------------------------------------------------
+    def member(
+        self,
+        local: str,
+        ns: str,
+        slot: Slot,
+        value: Any,
+        scope: Scope,
+        depth: int,
+        path: str,
+    ) -> None:
+        """Write one member or item element whose declared type is ``slot``."""
+        declared = slot.wire
+        declare = None
+        if isinstance(declared, ContractType | ListType) and declared.contract_namespace not in (
+            ns,
+            "",
+        ):
+            declare = declared.contract_namespace
+        if value is None:
+            if slot.optional or not declared.is_value_type:
+                self.start(local, ns, scope, depth, declare, None, nil=True)
+                self.parts.append(" />")
+            else:
+                self.problems.append(
+                    Problem(path, f"None is not allowed: {_clr_name(declared)} is a value type")
+                )
+            return
+        runtime, needs_type = self._runtime_wire(declared, value, path)
+        if runtime is None:
+            return
+        xsi_type = (runtime.contract_namespace, runtime.contract_name) if needs_type else None
+        if isinstance(runtime, PrimitiveType):
+            try:
+                text = runtime.primitive.xml_text(runtime.primitive.check(_unbox(value)))
+                if runtime.primitive is STRING:
+                    text = escape_text(text)
+            except (ValueError, TypeError) as exc:
+                self.problems.append(Problem(path, str(exc)))
+                return
+            self._text_element(local, ns, scope, depth, declare, xsi_type, text)
+        elif isinstance(runtime, EnumType):
+            name = runtime.names.get(int(value))
+            if name is None:
+                self.problems.append(
+                    Problem(
+                        path,
+                        f"enum value '{int(value)}' is invalid for type {runtime.cls.__name__}: "
+                        "DataContractSerializer can only write named values",
+                    )
+                )
+                return
+            self._text_element(local, ns, scope, depth, declare, xsi_type, name)
+        elif isinstance(runtime, ContractType):
+            qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
+            info = contract_info(type(value))
+            self._children_of_contract(qname, info, value, inner, depth, path)
+        elif isinstance(runtime, ListType):
+            qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
+            if not value:
+                self.parts.append(" />")
+                return
+            self.parts.append(">")
+            item_slot = runtime.item
+            item_ns = runtime.contract_namespace
+            item_name = runtime.item_name
+            for index, item in enumerate(value):
+                self.member(
+                    item_name, item_ns, item_slot, item, inner, depth + 1, _paths.item(path, index)
+                )
+            self._end(qname, depth)
+        elif isinstance(runtime, ObjectType):
+            # a bare System.Object: no type attribute and no content (.NET writes <Data />)
+            self.start(local, ns, scope, depth, declare, None, nil=False)
+            self.parts.append(" />")
+        else:  # pragma: no cover
+            raise AssertionError(runtime)
+
+    def _text_element(
+        self,
+        local: str,
+        ns: str,
+        scope: Scope,
+        depth: int,
+        declare: str | None,
+        xsi_type: tuple[str, str] | None,
+        text: str,
+    ) -> None:
+        qname, _ = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
+        if text:
+            self.parts.append(f">{text}</{qname}>")
+        else:
+            self.parts.append(f"></{qname}>")
+
+    def _children_of_contract(
+        self, qname: str, info: ContractInfo, obj: Any, scope: Scope, depth: int, path: str
+    ) -> None:
+        members = info.xml_members
+        if not members:
+            self.parts.append(" />")
+            return
+        self.parts.append(">")
+        child_depth = depth + 1
+        for m in members:
+            self.member(
+                m.xml_name,
+                m.xml_namespace,
+                m.slot,
+                getattr(obj, m.attr),
+                scope,
+                child_depth,
+                _paths.join(path, m.wire_name),
+            )
+        self._end(qname, depth)
+
+    def _end(self, qname: str, depth: int) -> None:
+        if self.indent:
+            self.parts.append("\n" + "  " * (depth - 1) + f"</{qname}>")
+        else:
+            self.parts.append(f"</{qname}>")
+
+    def _runtime_wire(
+        self, declared: WireType, value: Any, path: str
+    ) -> tuple[WireType | None, bool]:
+        """The wire type of ``value`` and whether it differs from the declared one (i:type)."""
+        if isinstance(declared, ContractType):
+            kind = type(value)
+            if kind is declared.cls:
+                return declared, False
+            if isinstance(value, declared.cls) and is_contract(kind):
+                return contract_info(kind).wire, True
+            self.problems.append(
+                Problem(path, f"expected a {declared.cls.__name__}, got {kind.__name__}")
+            )
+            return None, False
+        if isinstance(declared, ObjectType):
+            if declared.expected is not None and not isinstance(value, AnyObject | Boxed):
+                expected = declared.expected.wire
+                if isinstance(expected, ContractType):
+                    runtime, _ = self._runtime_wire(expected, value, path)
+                    return runtime, runtime is not None
+                return expected, True
+            runtime = _wire_of_python_value(value)
+            if runtime is None:
+                self.problems.append(Problem(path, _untyped_problem(value)))
+                return None, False
+            return runtime, not isinstance(runtime, ObjectType)
+        if isinstance(declared, ListType) and not isinstance(value, list | tuple):
+            self.problems.append(Problem(path, f"expected a list, got {type(value).__name__}"))
+            return None, False
+        if isinstance(declared, EnumType) and not (
+            isinstance(value, declared.cls) or type(value) is int
+        ):
+            self.problems.append(
+                Problem(path, f"expected a {declared.cls.__name__}, got {value!r}")
+            )
+            return None, False
+        return declared, False
+
+
+_BARE_OBJECT: Final = ObjectType()
+_WIRE_OF_PYTHON_TYPE: Final[dict[type, WireType]] = {
+    str: PrimitiveType(STRING),
+    bool: PrimitiveType(BOOLEAN),
+    # Json.NET reads any JSON integer into an object member as Int64, so a plain int is a long
+    int: PrimitiveType(INT64),
+    float: PrimitiveType(DOUBLE),
+    decimal.Decimal: PrimitiveType(DECIMAL),
+    uuid.UUID: PrimitiveType(GUID),
+    DateTime: PrimitiveType(DATETIME),
+    AnyObject: _BARE_OBJECT,
+}
+
+
+def _wire_of_python_value(value: Any) -> WireType | None:
+    kind = type(value)
+    wire = _WIRE_OF_PYTHON_TYPE.get(kind)
+    if wire is not None:
+        return wire
+    if kind is Boxed:
+        return PrimitiveType(value.primitive)
+    if is_contract(kind):
+        return contract_info(kind).wire
+    if isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__:
+        meta = kind.__dict__["__netcontract__"]
+        return EnumType(
+            kind,
+            meta.name,
+            meta.xml_namespace,
+            names={int(m): m.name for m in kind},
+            values={m.name: m for m in kind},
+        )
+    return None
+
+
+def _untyped_problem(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return (
+            "an untyped JSON value cannot be written as XML: its .NET type is unknown; "
+            "read the JSON with a parametrized contract (e.g. ResponseDto[CustomerGroupDto])"
+        )
+    return f"a {type(value).__name__} has no data-contract type"
+
+
+def _unbox(value: Any) -> Any:
+    return value.value if type(value) is Boxed else value
+
+
+def _clr_name(wire: WireType) -> str:
+    if isinstance(wire, PrimitiveType):
+        return wire.primitive.clr_name
+    return wire.contract_name
+
+
+def write_xml(obj: Any, *, indent: bool = False) -> tuple[str, list[Problem]]:
+    """Serialize a contract instance as its root element; returns the text and any problems.
+
+    The generated writer of the object's class runs first; when it meets anything it does not
+    handle itself (a value of an unexpected type, a value that cannot be written), the
+    reference writer below writes the whole document again and reports every problem.
+    """
+    info = contract_info(type(obj))
+    try:
+        return _fast_write(info, obj, indent), []
+    except (_Slow, ValueError, TypeError):
+        pass
+    return _reference_write_xml(info, obj, indent)
+
+
+def _root_start(info: ContractInfo) -> tuple[str, Scope]:
+    ns = info.namespace
+    if ns:
+        return f'<{info.name} xmlns:i="{XSI}" xmlns="{ns}"', {XSI: "i", ns: ""}
+    return f'<{info.name} xmlns:i="{XSI}"', {XSI: "i"}
+
+
+def _reference_write_xml(info: ContractInfo, obj: Any, indent: bool) -> tuple[str, list[Problem]]:
+    writer = _Writer(indent)
+    start, scope = _root_start(info)
+    writer.parts.append(start)
+    writer._children_of_contract(info.name, info, obj, scope, 1, "")
+    return "".join(writer.parts), writer.problems
+
+
+# ------------------------------------------------------------------------------ fast path
+#
+# For each (contract class, namespace scope, depth, indent) a function is generated that
+# writes the member elements of an instance. The scope (which prefix each namespace has) and
+# the depth only depend on the path from the root, so every start tag, nil element, end tag
+# and enum element is a constant string, computed once by the reference writer itself.
+
+
+class _Slow(Exception):  # noqa: N818 - a signal, not an error
+    """The generated writer met a value it leaves to the reference writer."""
+
+
+_FAST: dict[tuple[Any, ...], Callable[..., None]] = {}
+
+
+def _fast_write(info: ContractInfo, obj: Any, indent: bool) -> str:
+    start, scope = _root_start(info)
+    if not info.xml_members:
+        return start + " />"
+    writer = _Writer(indent)
+    parts = writer.parts
+    parts.append(start + ">")
+    _fast_writer(info.cls, scope, 1, indent)(obj, parts.append, writer)
+    parts.append(_static_end(info.name, 1, indent))
+    return "".join(parts)
+
+
+def _scope_key(scope: Scope) -> frozenset[tuple[str, str]]:
+    return frozenset(scope.items())
+
+
+def _fast_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
+    """The writer of the members of a ``cls`` element at ``depth`` whose scope is ``scope``."""
+    key = (cls, _scope_key(scope), depth, indent)
+    writer = _FAST.get(key)
+    if writer is None:
+        writer = _FAST[key] = _generate_writer(cls, dict(scope), depth, indent)
+    return writer
+
+
+def _lazy_writer(
+    namespace: dict[str, Any], name: str, cls: type, scope: Scope, depth: int, indent: bool
+) -> Callable[..., None]:
+    """A stand-in that generates the real writer on first use (contracts may be recursive)."""
+
+    def stub(obj: Any, append: Callable[[str], None], writer: _Writer) -> None:
+        real = _fast_writer(cls, scope, depth, indent)
+        namespace[name] = real
+        real(obj, append, writer)
+
+    return stub
+
+
+def _static_start(
+    local: str, ns: str, scope: Scope, depth: int, declare: str | None, nil: bool, indent: bool
+) -> tuple[str, str, Scope]:
+    """(start tag without its closing ``>``, qualified name, scope inside) as written."""
+    scratch = _Writer(indent)
+    qname, inner = scratch.start(local, ns, scope, depth, declare, None, nil)
+    return "".join(scratch.parts), qname, inner
+
+
+def _static_end(qname: str, depth: int, indent: bool) -> str:
+    scratch = _Writer(indent)
+    scratch._end(qname, depth)
+    return "".join(scratch.parts)
+
+
+def _declared_namespace(slot: Slot, ns: str) -> str | None:
+    declared = slot.wire
+    if isinstance(declared, ContractType | ListType) and declared.contract_namespace not in (
+        ns,
+        "",
+    ):
+        return declared.contract_namespace
+    return None
+
+
+def _string_text(value: str) -> str:
+    """Text of a str that is not printable: refused characters raise, others are escaped."""
+    return escape_text(check_no_lone_surrogate(value))
+
+
+_INT_RANGES: Final[dict[Primitive, tuple[int, int]]] = {
+    INT16: (-(2**15), 2**15 - 1),
+    INT32: (-(2**31), 2**31 - 1),
+    INT64: (-(2**63), 2**63 - 1),
+    SBYTE: (-128, 127),
+    BYTE: (0, 255),
+    UINT16: (0, 2**16 - 1),
+    UINT32: (0, 2**32 - 1),
+    UINT64: (0, 2**64 - 1),
+}
+
+
+def _generate_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
+    info = contract_info(cls)
+    src = Source("xml writer", f"{cls.__qualname__} depth {depth}")
+    src.line(0, "def write(obj, a, w):")
+    for m in info.xml_members:
+        src.line(1, f"v = obj.{m.attr}")
+        _emit_member(src, 1, "v", m.xml_name, m.xml_namespace, m.slot, scope, depth + 1, indent)
+    if not info.xml_members:  # pragma: no cover - the caller writes " />" instead
+        src.line(1, "pass")
+    return src.compile("write")
+
+
+def _emit_member(
+    src: Source,
+    lvl: int,
+    var: str,
+    local: str,
+    ns: str,
+    slot: Slot,
+    scope: Scope,
+    depth: int,
+    indent: bool,
+) -> None:
+    """Lines writing the element of one member or item whose value is in ``var``."""
+    wire = slot.wire
+    declare = _declared_namespace(slot, ns)
+    nil_text, _, _ = _static_start(local, ns, scope, depth, declare, True, indent)
+    start, qname, inner = _static_start(local, ns, scope, depth, declare, False, indent)
+    close = f"</{qname}>"
+    nillable = slot.optional or not wire.is_value_type
+    if nillable:
+        src.line(lvl, f"if {var} is None:")
+        src.line(lvl + 1, f"a({src.const(nil_text + ' />', 'nil')})")
+    keyword = "elif" if nillable else "if"
+    o = src.const(start + ">", "open")
+    c = src.const(close, "close")
+    if isinstance(wire, PrimitiveType):
+        p = wire.primitive
+        if p is STRING:
+            src.line(lvl, f"{keyword} type({var}) is str:")
+            src.line(lvl + 1, f"if not {var}.isprintable():")
+            src.line(lvl + 2, f"{var} = {src.const(_string_text, 'text')}({var})")
+            src.line(lvl + 1, f"elif '&' in {var} or '<' in {var} or '>' in {var}:")
+            src.line(
+                lvl + 2,
+                f"{var} = {var}.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')",
+            )
+            src.line(lvl + 1, f'a(f"{{{o}}}{{{var}}}{{{c}}}")')
+        elif p in _INT_RANGES:
+            lo, hi = _INT_RANGES[p]
+            src.line(lvl, f"{keyword} type({var}) is int and {lo} <= {var} <= {hi}:")
+            src.line(lvl + 1, f'a(f"{{{o}}}{{{var}}}{{{c}}}")')
+        elif p is BOOLEAN:
+            src.line(lvl, f"{keyword} {var} is True:")
+            src.line(lvl + 1, f"a({src.const(start + '>true' + close, 'true')})")
+            src.line(lvl, f"elif {var} is False:")
+            src.line(lvl + 1, f"a({src.const(start + '>false' + close, 'false')})")
+        elif p is GUID:
+            # str(uuid) for an exact uuid.UUID (its __str__, inlined): the "D" format
+            src.line(lvl, f"{keyword} type({var}) is {src.const(uuid.UUID, 'UUID')}:")
+            src.line(lvl + 1, f"h = '%032x' % {var}.int")
+            src.line(
+                lvl + 1,
+                f'a(f"{{{o}}}{{h[:8]}}-{{h[8:12]}}-{{h[12:16]}}-{{h[16:20]}}-{{h[20:]}}{{{c}}}")',
+            )
+        else:
+            fast_type = {DOUBLE: float, DECIMAL: decimal.Decimal}.get(p, p.python_type)
+            text = src.const(p.xml_text, "text")
+            src.line(lvl, f"{keyword} type({var}) is {src.const(fast_type, 'type')}:")
+            if p is DOUBLE or p is DATETIME:  # check() passes these types unchanged
+                src.line(lvl + 1, f'a(f"{{{o}}}{{{text}({var})}}{{{c}}}")')
+            else:
+                check = src.const(p.check, "check")
+                src.line(lvl + 1, f'a(f"{{{o}}}{{{text}({check}({var}))}}{{{c}}}")')
+    elif isinstance(wire, EnumType):
+        texts = {value: start + ">" + name + close for value, name in wire.names.items()}
+        table = src.const(texts, "enum")
+        t = src.name("t")
+        src.line(
+            lvl,
+            f"{keyword} (type({var}) is {src.const(wire.cls, 'enum')} or type({var}) is int)"
+            f" and ({t} := {table}.get({var})) is not None:",
+        )
+        src.line(lvl + 1, f"a({t})")
+    elif isinstance(wire, ContractType):
+        src.line(lvl, f"{keyword} type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
+        if contract_info(wire.cls).xml_members:
+            fn = src.name("w_" + wire.cls.__name__)
+            src.globals[fn] = _lazy_writer(src.globals, fn, wire.cls, inner, depth, indent)
+            src.line(lvl + 1, f"a({o})")
+            src.line(lvl + 1, f"{fn}({var}, a, w)")
+            src.line(lvl + 1, f"a({src.const(_static_end(qname, depth, indent), 'end')})")
+        else:
+            src.line(lvl + 1, f"a({src.const(start + ' />', 'empty')})")
+    elif isinstance(wire, ListType):
+        src.line(lvl, f"{keyword} type({var}) is list:")
+        src.line(lvl + 1, f"if not {var}:")
+        src.line(lvl + 2, f"a({src.const(start + ' />', 'empty')})")
+        src.line(lvl + 1, "else:")
+        src.line(lvl + 2, f"a({o})")
+        item = src.name("item")
+        src.line(lvl + 2, f"for {item} in {var}:")
+        _emit_member(
+            src,
+            lvl + 3,
+            item,
+            wire.item_name,
+            wire.contract_namespace,
+            wire.item,
+            inner,
+            depth + 1,
+            indent,
+        )
+        src.line(lvl + 2, f"a({src.const(_static_end(qname, depth, indent), 'end')})")
+    elif not nillable:  # pragma: no cover - object members are reference types
+        src.line(lvl, "if False:")
+        src.line(lvl + 1, "pass")
+    # anything else (None for a value type, a subclass, a Boxed value, an object member):
+    # the reference writer, which records a problem instead of raising
+    src.line(lvl, "else:")
+    src.line(
+        lvl + 1,
+        f"w.member({src.const(local, 'local')}, {src.const(ns, 'ns')}, {src.const(slot, 'slot')},"
+        f" {var}, {src.const(scope, 'scope')}, {depth}, '')",
+    )
+    src.line(lvl + 1, f"if w.problems: raise {src.const(_Slow, 'Slow')}")

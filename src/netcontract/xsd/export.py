@@ -1,0 +1,394 @@
+"""XSD export: the schema documents ``XsdDataContractExporter`` writes for a set of contracts.
+
+The rules are those of ``shared/design/dotnet-serialization-rules.md`` §8 (read in .NET's
+``SchemaExporter``/``DataContractSet`` source, checked on Mono 6.8):
+
+- the contracts are collected as ``DataContractSet`` does: a pre-order walk from each exported
+  class (the class, its base contract, then each member's contract in DataContract order),
+  skipping built-in types and contracts already collected; each one is then exported in that
+  order into the schema of its namespace, followed by its global element;
+- one document per namespace, in the order the schemas were created, after the serialization
+  schema (§8.1, a constant) which is always first;
+- ``xs:import`` (no ``schemaLocation``) the first time a document refers to another namespace,
+  in .NET's order: a class's members first, then its base class, then annotations;
+- ``xmlns:ser`` on the root when an element's type is in the serialization namespace; any
+  other foreign namespace gets a ``q1``, ``q2``... prefix (one counter per document) declared
+  on the element that uses it, just before the attribute that needs it, and in scope for its
+  descendants (``XmlSchema.Write`` through ``XmlSerializationWriter``);
+- the text is ``XmlSchema.Write`` through ``XmlWriter.Create(Indent=true, OmitXmlDeclaration)``:
+  two spaces per level, ``\\n``, ``<x />``, no trailing newline.
+
+What Python contracts cannot express has no branch here: ``[Flags]`` enums, non-``int``
+enum bases (``ActualType``), ``IsRequired``/``EmitDefaultValue=false`` members, dictionaries,
+``IsReference`` classes, value-type classes and generic type names (``ResponseDto[T]`` stands
+for a .NET class whose ``Data`` is declared ``object``).
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+
+from netcontract.clr.primitives import SER, XS, XSI
+from netcontract.errors import ContractDefinitionError
+from netcontract.model.contract import contract_info
+from netcontract.model.wire import (
+    ContractType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    WireType,
+    resolve_annotation,
+)
+
+__all__ = ["SERIALIZATION_SCHEMA", "export_schemas", "schema_file_name"]
+
+#: ``Globals.SerializationSchema`` as ``XsdDataContractExporter`` writes it back (design doc
+#: §8.1; byte-identical to Mono 6.8's export, checked by tests/interop/test_xsd_interop.py)
+SERIALIZATION_SCHEMA: Final = (
+    f'<xs:schema xmlns:tns="{SER}" attributeFormDefault="qualified" '
+    f'elementFormDefault="qualified" targetNamespace="{SER}" xmlns:xs="{XS}">\n'
+    + "".join(
+        f'  <xs:element name="{name}" nillable="true" type="xs:{name}" />\n'
+        for name in (
+            "anyType",
+            "anyURI",
+            "base64Binary",
+            "boolean",
+            "byte",
+            "dateTime",
+            "decimal",
+            "double",
+            "float",
+            "int",
+            "long",
+            "QName",
+            "short",
+            "string",
+            "unsignedByte",
+            "unsignedInt",
+            "unsignedLong",
+            "unsignedShort",
+        )
+    )
+    + '  <xs:element name="char" nillable="true" type="tns:char" />\n'
+    '  <xs:simpleType name="char">\n'
+    '    <xs:restriction base="xs:int" />\n'
+    "  </xs:simpleType>\n"
+    '  <xs:element name="duration" nillable="true" type="tns:duration" />\n'
+    '  <xs:simpleType name="duration">\n'
+    '    <xs:restriction base="xs:duration">\n'
+    '      <xs:pattern value="\\-?P(\\d*D)?(T(\\d*H)?(\\d*M)?(\\d*(\\.\\d*)?S)?)?" />\n'
+    '      <xs:minInclusive value="-P10675199DT2H48M5.4775808S" />\n'
+    '      <xs:maxInclusive value="P10675199DT2H48M5.4775807S" />\n'
+    "    </xs:restriction>\n"
+    "  </xs:simpleType>\n"
+    '  <xs:element name="guid" nillable="true" type="tns:guid" />\n'
+    '  <xs:simpleType name="guid">\n'
+    '    <xs:restriction base="xs:string">\n'
+    '      <xs:pattern value="[\\da-fA-F]{8}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-'
+    '[\\da-fA-F]{12}" />\n'
+    "    </xs:restriction>\n"
+    "  </xs:simpleType>\n"
+    '  <xs:attribute name="FactoryType" type="xs:QName" />\n'
+    '  <xs:attribute name="Id" type="xs:ID" />\n'
+    '  <xs:attribute name="Ref" type="xs:IDREF" />\n'
+    "</xs:schema>"
+)
+
+#: namespaces never imported (SchemaHelper.AddSchemaImport skips them)
+_NEVER_IMPORTED: Final = frozenset({XS, XSI})
+_ANY_TYPE: Final = (XS, "anyType")
+
+
+def _attr(value: str) -> str:
+    """An attribute value as XmlWriter escapes it."""
+    return (
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\n", "&#xA;")
+        .replace("\r", "&#xD;")
+        .replace("\t", "&#x9;")
+    )
+
+
+def _type_qname(wire: WireType) -> tuple[str, str]:
+    """The XSD type of a wire type: ``object`` is ``xs:anyType``, the rest their contract."""
+    if isinstance(wire, ObjectType):
+        return _ANY_TYPE
+    return wire.contract_namespace, wire.contract_name
+
+
+class _Document:
+    """One ``xs:schema`` being written: its imports, its items and its prefix counter."""
+
+    __slots__ = ("imports", "items", "namespace", "prefixes", "uses_ser")
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+        self.imports: list[str] = []
+        self.items: list[str] = []
+        self.uses_ser = False
+        self.prefixes = 0
+
+    def add_import(self, namespace: str) -> None:
+        if (
+            namespace != self.namespace
+            and namespace not in _NEVER_IMPORTED
+            and namespace not in self.imports
+        ):
+            self.imports.append(namespace)
+
+    def qname(self, qname: tuple[str, str], scope: dict[str, str]) -> tuple[str, str]:
+        """``(declaration, prefixed name)``; a new ``qN`` prefix is added to ``scope``."""
+        namespace, name = qname
+        if namespace == self.namespace:
+            return "", f"tns:{name}"
+        if namespace == XS:
+            return "", f"xs:{name}"
+        if namespace == SER:
+            self.uses_ser = True
+            return "", f"ser:{name}"
+        prefix = scope.get(namespace)
+        if prefix is not None:
+            return "", f"{prefix}:{name}"
+        self.prefixes += 1
+        prefix = scope[namespace] = f"q{self.prefixes}"
+        return f' xmlns:{prefix}="{_attr(namespace)}"', f"{prefix}:{name}"
+
+    def element(
+        self,
+        indent: str,
+        name: str,
+        qname: tuple[str, str],
+        *,
+        nillable: bool,
+        scope: dict[str, str],
+        item: bool = False,
+    ) -> str:
+        """A member (or collection item) ``xs:element``: optional, as DataMembers are."""
+        declaration, type_name = self.qname(qname, dict(scope))
+        occurs = 'minOccurs="0" maxOccurs="unbounded"' if item else 'minOccurs="0"'
+        nil = ' nillable="true"' if nillable else ""
+        return (
+            f'{indent}<xs:element {occurs} name="{_attr(name)}"{nil}{declaration} '
+            f'type="{_attr(type_name)}" />\n'
+        )
+
+    def text(self) -> str:
+        ser = f' xmlns:ser="{SER}"' if self.uses_ser else ""
+        ns = _attr(self.namespace)
+        head = (
+            f'<xs:schema{ser} xmlns:tns="{ns}" elementFormDefault="qualified" '
+            f'targetNamespace="{ns}" xmlns:xs="{XS}">\n'
+        )
+        imports = "".join(f'  <xs:import namespace="{_attr(i)}" />\n' for i in self.imports)
+        return head + imports + "".join(self.items) + "</xs:schema>"
+
+
+def _contract_tp(wire: ContractType) -> Any:
+    return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
+
+
+def _base_contract(cls: type) -> type | None:
+    """The nearest base class that is itself a contract (DataContract's BaseContract)."""
+    for klass in cls.__mro__[1:]:
+        if "__netcontract__" in klass.__dict__ and attrs.has(klass):
+            return klass
+    return None
+
+
+def _identity(wire: WireType) -> object:
+    """What must agree when two wire types carry the same contract name."""
+    if isinstance(wire, ContractType | EnumType):
+        return wire.cls
+    if isinstance(wire, ListType):
+        item = wire.item.wire
+        return ("list", _type_qname(item), wire.item.clr_nillable, wire.item_name)
+    return type(wire)
+
+
+def _collect(roots: Iterable[WireType]) -> list[WireType]:
+    """The contracts in ``DataContractSet`` insertion order (built-in types left out)."""
+    found: dict[tuple[str, str], WireType] = {}
+
+    def add(wire: WireType) -> None:
+        if isinstance(wire, PrimitiveType | ObjectType):
+            return
+        key = (wire.contract_namespace, wire.contract_name)
+        known = found.get(key)
+        if known is not None:
+            if _identity(known) != _identity(wire):
+                raise ContractDefinitionError(
+                    f"two different types have the data contract name {key[1]!r} in "
+                    f"namespace {key[0]!r}; .NET refuses to export such a set"
+                )
+            return
+        found[key] = wire
+        if isinstance(wire, ContractType):
+            info = contract_info(_contract_tp(wire))
+            base = _base_contract(info.cls)
+            if base is not None:
+                add(contract_info(base).wire)
+            for member in info.xml_members:
+                if member.declaring_class is info.cls:
+                    add(member.slot.wire)
+        elif isinstance(wire, ListType):
+            add(wire.item.wire)
+
+    for root in roots:
+        add(root)
+    return list(found.values())
+
+
+def _export_class(doc: _Document, wire: ContractType) -> None:
+    info = contract_info(_contract_tp(wire))
+    own = [m for m in info.xml_members if m.declaring_class is info.cls]
+    base = _base_contract(info.cls)
+    base_qname = None
+    # imports in SchemaExporter.ExportClassDataContract's order: members, then the base
+    for member in own:
+        doc.add_import(_type_qname(member.slot.wire)[0])
+    if base is not None:
+        base_info = contract_info(base)
+        base_qname = (base_info.namespace, base_info.name)
+        doc.add_import(base_qname[0])
+
+    out = [f'  <xs:complexType name="{_attr(info.name)}">\n']
+    scope: dict[str, str] = {}
+    indent = "      "
+    if base_qname is not None:
+        declaration, base_name = doc.qname(base_qname, scope)
+        out.append('    <xs:complexContent mixed="false">\n')
+        out.append(f'      <xs:extension{declaration} base="{_attr(base_name)}">\n')
+        indent = "          "
+    sequence_indent = indent[:-2]
+    if own:
+        out.append(f"{sequence_indent}<xs:sequence>\n")
+        for member in own:
+            out.append(
+                doc.element(
+                    indent,
+                    member.xml_name,
+                    _type_qname(member.slot.wire),
+                    nillable=member.slot.clr_nillable,
+                    scope=scope,
+                )
+            )
+        out.append(f"{sequence_indent}</xs:sequence>\n")
+    else:
+        out.append(f"{sequence_indent}<xs:sequence />\n")
+    if base_qname is not None:
+        out.append("      </xs:extension>\n    </xs:complexContent>\n")
+    out.append("  </xs:complexType>\n")
+    doc.items.extend(out)
+
+
+def _export_list(doc: _Document, wire: ListType) -> None:
+    item = wire.item
+    qname = _type_qname(item.wire)
+    doc.add_import(qname[0])
+    element = doc.element(
+        "      ", wire.item_name, qname, nillable=item.clr_nillable, scope={}, item=True
+    )
+    doc.items.append(
+        f'  <xs:complexType name="{_attr(wire.contract_name)}">\n'
+        f"    <xs:sequence>\n{element}    </xs:sequence>\n"
+        "  </xs:complexType>\n"
+    )
+
+
+def _export_enum(doc: _Document, wire: EnumType) -> None:
+    members: list[enum.IntEnum] = list(wire.cls)
+    out = [f'  <xs:simpleType name="{_attr(wire.contract_name)}">\n']
+    if not members:
+        out.append('    <xs:restriction base="xs:string" />\n')
+    else:
+        out.append('    <xs:restriction base="xs:string">\n')
+        for index, member in enumerate(members):
+            name = _attr(member.name)
+            if int(member) == index:  # the value .NET would give it: no annotation
+                out.append(f'      <xs:enumeration value="{name}" />\n')
+                continue
+            doc.add_import(SER)
+            out.append(
+                f'      <xs:enumeration value="{name}">\n'
+                "        <xs:annotation>\n"
+                "          <xs:appinfo>\n"
+                f'            <EnumerationValue xmlns="{SER}">{int(member)}</EnumerationValue>\n'
+                "          </xs:appinfo>\n"
+                "        </xs:annotation>\n"
+                "      </xs:enumeration>\n"
+            )
+        out.append("    </xs:restriction>\n")
+    out.append("  </xs:simpleType>\n")
+    doc.items.extend(out)
+
+
+def _export(roots: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
+    wires = [resolve_annotation(root).wire for root in roots]
+    docs: dict[str, _Document] = {}
+    for wire in _collect(wires):
+        namespace = wire.contract_namespace
+        doc = docs.get(namespace)
+        if doc is None:
+            doc = docs[namespace] = _Document(namespace)
+        if isinstance(wire, ContractType):
+            _export_class(doc, wire)
+        elif isinstance(wire, ListType):
+            _export_list(doc, wire)
+        elif isinstance(wire, EnumType):
+            _export_enum(doc, wire)
+        name = _attr(wire.contract_name)
+        doc.items.append(f'  <xs:element name="{name}" nillable="true" type="tns:{name}" />\n')
+    return ((SER, SERIALIZATION_SCHEMA), *((ns, doc.text()) for ns, doc in docs.items()))
+
+
+_CACHE: dict[tuple[Any, ...], tuple[tuple[str, str], ...]] = {}
+
+
+def export_schemas(*classes: Any) -> dict[str, str]:
+    """The XSD documents ``XsdDataContractExporter.Export`` writes for ``classes``.
+
+    Returns ``{target namespace: schema text}``: the serialization schema first, then one
+    document per contract namespace in the order .NET creates them. The text is what
+    ``XmlSchema.Write`` gives through ``XmlWriter.Create(Indent=true, OmitXmlDeclaration)``
+    (two-space indentation, ``\\n`` newlines, no declaration, no trailing newline).
+
+    ``classes`` are contract classes (``CustomerGroupDto``), parametrized generic contracts,
+    :class:`~netcontract.ContractEnum` contracts, or ``list[...]`` of them. Each set of classes
+    is exported once and cached.
+    """
+    if not classes:
+        raise TypeError("export_schemas() needs at least one contract class")
+    for cls in classes:
+        origin = typing.get_origin(cls) or cls
+        if not isinstance(origin, type):
+            raise ContractDefinitionError(f"{cls!r} is not a contract class")
+    cached = _CACHE.get(classes)
+    if cached is None:
+        cached = _CACHE[classes] = _export(classes)
+    return dict(cached)
+
+
+def schema_file_name(namespace: str) -> str:
+    """The file name ``svcutil`` gives the schema of ``namespace``.
+
+    ``http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto`` →
+    ``schemas.datacontract.org.2004.07.Vehizen.Domain.Dto.xsd``.
+    """
+    name = namespace
+    for scheme in ("http://", "https://", "urn:"):
+        if name.startswith(scheme):
+            name = name[len(scheme) :]
+            break
+    name = name.strip("/").replace("/", ".").replace(":", ".")
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
+    return (safe or "schema") + ".xsd"

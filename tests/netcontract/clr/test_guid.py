@@ -1,0 +1,150 @@
+"""System.Guid text: what .NET writes, what netcontract reads.
+
+Sources: [Mono] ``new Guid(s)``, DataContractSerializer.ReadObject and Json.NET on Mono 6.8
+(all three agreed on every input below); [design §4] dotnet-serialization-rules.md;
+[deliberate] refused on purpose although .NET accepts it (see parse_guid's docstring).
+"""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import re
+import uuid
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netcontract.clr.guid import format_guid, parse_guid
+
+G = "0f8fad5b-d9cb-469f-a165-70867728950e"
+EXPECTED = uuid.UUID(G)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        G,  # D
+        G.upper(),
+        "0f8FAD5b-d9cb-469f-a165-70867728950e",  # mixed case
+        G.replace("-", ""),  # N
+        G.replace("-", "").upper(),
+        "{" + G + "}",  # B
+        "(" + G + ")",  # P
+        "{" + G.upper() + "}",
+    ],
+)
+def test_parse_guid_accepts_the_four_formats(text: str) -> None:
+    value = parse_guid(text)  # [Mono] all read as 0f8fad5b-d9cb-469f-a165-70867728950e
+    assert value == EXPECTED
+    assert type(value) is uuid.UUID
+    assert value.is_safe is uuid.SafeUUID.unknown
+    assert hash(value) == hash(EXPECTED)
+    assert str(value) == G
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # [Mono] FormatException / SerializationException / JsonSerializationException
+        "{" + G + ")",
+        "{" + G.replace("-", "") + "}",
+        "urn:uuid:" + G,
+        "0f8fad5b-d9cb-469f-a16570867728950e",
+        "0f8fad5bd9cb-469f-a165-70867728950e",
+        "0f8fad5-bd9cb-469f-a165-70867728950e",
+        G[:-1],
+        G + "0",
+        G[:-2] + "g0",
+        G.replace("-", "_"),
+        "\uff10" + G[1:],
+        "",
+        # [deliberate] .NET trims white space (XML callers strip it first)
+        " " + G + " ",
+        "\t" + G + "\n",
+        # [deliberate] legacy prefixes inside a D group: .NET reads 008fad5b-... / 0f8fad5b-...
+        "0x8fad5b-d9cb-469f-a165-70867728950e",
+        "+f8fad5b-d9cb-469f-a165-70867728950e",
+        "0f8fad5b-+9cb-469f-a165-70867728950e",
+        # [deliberate] the X format, which .NET accepts (even with spaces)
+        "{0x0f8fad5b,0xd9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}",
+        # Python's uuid.UUID() accepts these; .NET does not
+        "{" + G.replace("-", "") + "}",
+        "urn:uuid:" + G.replace("-", ""),
+        "0f8fad5bd9cb469fa165-70867728950e-",
+        # 36 characters with the four hyphens in place plus two more: 15 bytes of hex
+        "0f8fad5b-d9cb-469f-a165-70867728-50-",
+        "0f8fad5b-d9cb-469f-a165-7086772895-e",
+        # int(x, 16) would accept these pieces
+        "0f8fad5b-d9cb-469f-a165-0x0867728950",
+        "0f8fad5b-d9cb-469f-a165-7086_7728950",
+        "0f8fad5b-d9cb-469f-a165- 086772895 e",
+        "0f8fad5b-d9cb-469f-a165-+70867728950",
+        # bytes.fromhex would accept inner white space
+        "0f8fad5b d9cb 469f a165 70867728950e"[:32],
+        "-" * 32,
+        "-" * 36,
+    ],
+)
+def test_parse_guid_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a valid Guid"):
+        parse_guid(text)
+
+
+def test_parse_guid_message() -> None:
+    with pytest.raises(ValueError) as info:
+        parse_guid("nope")
+    assert str(info.value) == (
+        "'nope' is not a valid Guid: expected 32 hex digits as"
+        " xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, optionally inside {} or (), or without hyphens"
+    )
+
+
+def test_format_guid_is_lowercase_d() -> None:
+    # [design §4] Guid: D format, lowercase
+    assert format_guid(uuid.UUID(G.upper())) == G
+    assert format_guid(uuid.UUID(int=0)) == "00000000-0000-0000-0000-000000000000"
+    assert format_guid(uuid.UUID(int=2**128 - 1)) == "ffffffff-ffff-ffff-ffff-ffffffffffff"
+
+
+def test_parsed_guid_behaves_like_any_uuid() -> None:
+    value = parse_guid(G)
+    assert pickle.loads(pickle.dumps(value)) == value
+    assert copy.deepcopy(value) == value
+    assert value.version == EXPECTED.version
+    assert value.bytes == EXPECTED.bytes
+    assert {value: 1}[EXPECTED] == 1
+    assert repr(value) == repr(EXPECTED)
+    assert value < uuid.UUID(int=EXPECTED.int + 1)
+
+
+def _recase(text: str, mask: int) -> str:
+    return "".join(c.upper() if (mask >> i) & 1 else c for i, c in enumerate(text))
+
+
+@given(st.integers(0, 2**128 - 1), st.integers(0, 2**36 - 1), st.sampled_from("DNBP"))
+def test_round_trip_in_every_format_and_case(number: int, mask: int, fmt: str) -> None:
+    value = uuid.UUID(int=number)
+    d = format_guid(value)
+    assert d == str(value)
+    text = {"D": d, "N": d.replace("-", ""), "B": "{" + d + "}", "P": "(" + d + ")"}[fmt]
+    parsed = parse_guid(_recase(text, mask))
+    assert parsed == value
+    assert parsed.int == number
+    assert format_guid(parsed) == d
+
+
+@given(st.text(alphabet="0123456789abcdefABCDEF-{}() x+_", min_size=30, max_size=40))
+def test_parse_guid_agrees_with_a_strict_reference(text: str) -> None:
+    """Anything accepted is one of the four shapes; everything of those shapes is accepted."""
+    hex8, hex4, hex12 = "[0-9a-fA-F]{8}", "[0-9a-fA-F]{4}", "[0-9a-fA-F]{12}"
+    d = f"{hex8}-{hex4}-{hex4}-{hex4}-{hex12}"
+    shape = re.compile(rf"{d}|[0-9a-fA-F]{{32}}|\{{{d}\}}|\({d}\)")
+    try:
+        value = parse_guid(text)
+    except ValueError:
+        assert not shape.fullmatch(text)
+    else:
+        assert shape.fullmatch(text)
+        assert value.int == int(re.sub("[^0-9a-fA-F]", "", text), 16)

@@ -1,0 +1,162 @@
+"""The msgspec Struct path (README, "Speed") reads exactly what the reference reader reads, or
+declines the document; it never decides anything differently.
+
+The expected values are the reference reader's (``loads_strict`` and the per-slot readers),
+whose behaviour the interop tests pin against Json.NET.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import netcontract as nc
+from netcontract.clr.guid import parse_guid
+from netcontract.json import codec as _json_codec
+from netcontract.json.read_struct import read_typed
+from netcontract.json.text import loads_strict
+from netcontract.limits import ReadContext
+from netcontract.model.contract import contract_info
+from netcontract.model.wire import Slot
+from netcontract.strategies import for_type
+from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, ResponseDto, VehicleLightDto
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+from generate import make_group
+
+DECLINED = _json_codec.DECLINED
+
+
+def reference(data: bytes, cls: Any) -> Any:
+    ctx = ReadContext()
+    value = _json_codec.reader_for(Slot(contract_info(cls).wire, optional=False))(
+        loads_strict(data), "", ctx
+    )
+    assert not ctx.problems
+    return value
+
+
+def typed(data: bytes, cls: Any, limits: nc.Limits = nc.DEFAULT_LIMITS) -> Any:
+    return read_typed(data, cls, ReadContext(limits=limits))
+
+
+def same(a: Any, b: Any) -> bool:
+    # through the JSON writer: NaN members make == useless, and the bytes show every value
+    # (unnamed enum values too, which DataContract XML cannot carry)
+    return type(a) is type(b) and nc.to_json(a) == nc.to_json(b)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_generated_groups_are_read_here_as_the_reference_reads_them(seed: int) -> None:
+    data = nc.to_json(make_group(40, seed))
+    result = typed(data, CustomerGroupDto)
+    assert result is not DECLINED
+    assert same(result, reference(data, CustomerGroupDto))
+    indented = nc.to_json(result, indent=True)
+    assert same(typed(indented, CustomerGroupDto), result)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_document_is_read_as_the_reference_reads_it_or_declined(data: st.DataObject) -> None:
+    cls = data.draw(
+        st.sampled_from(
+            [CustomerGroupDto, VehicleLightDto, ExternalInterfaceHeaderDto, ResponseDto]
+        )
+    )
+    obj = data.draw(for_type(cls, unnamed_enums=True))
+    doc = nc.to_json(obj)
+    result = typed(doc, cls)
+    if result is not DECLINED:
+        assert same(result, reference(doc, cls))
+
+
+def test_member_order_does_not_matter_as_in_json_net() -> None:
+    data = b'{"Name":"a:b","Id":"0f8fad5b-d9cb-469f-a165-70867728950e","CustomerId":"%s"}' % (
+        b"0F8FAD5BD9CB469FA16570867728950E"  # the N format, upper case
+    )
+    result = typed(data, ExternalInterfaceHeaderDto)
+    assert result is not DECLINED
+    assert same(result, reference(data, ExternalInterfaceHeaderDto))
+
+
+EXTERNAL = (
+    b'{"CustomerId":"7c9e6679-7425-40de-944b-e07fc1f90ae7",'
+    b'"Id":"0f8fad5b-d9cb-469f-a165-70867728950e","Name":"n"}'
+)
+
+
+def test_the_document_the_next_test_alters_is_read_here() -> None:
+    result = typed(EXTERNAL, ExternalInterfaceHeaderDto)
+    assert result is not DECLINED
+    assert same(result, reference(EXTERNAL, ExternalInterfaceHeaderDto))
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        EXTERNAL.replace(b'"Name":"n"', b'"Name":"n","Name":"m"'),  # a member twice
+        EXTERNAL.replace(b'"Name":"n"', b'"Name":"x\\u003ay","Name":"m"'),  # a colon escaped
+        EXTERNAL.replace(b'"Name"', b'"name"'),  # Json.NET matches names in any case
+        EXTERNAL.replace(b',"Name":"n"', b""),  # a member missing
+        EXTERNAL.replace(b'"Name":"n"', b'"Name":"n","Extra":1'),  # an unknown member
+        EXTERNAL.replace(b'"Name":"n"', b'"Name":5'),  # Json.NET writes 5 as "5"
+        EXTERNAL.replace(b'"0f8f', b'"{0f8f').replace(b'950e"', b'950e}"'),  # Guid B format
+        EXTERNAL.replace(b'"0f8fad5b-d9cb-469f-a165-70867728950e"', b'""'),
+        EXTERNAL.replace(b'"7c9e6679-7425-40de-944b-e07fc1f90ae7"', b"null"),  # a value type
+        EXTERNAL.replace(b'"Name":"n"', b'"Name":"\\ud800"'),  # a lone surrogate
+        b"[" + EXTERNAL + b"]",
+        b"null",
+        b"",
+    ],
+)
+def test_what_it_cannot_tell_is_declined(doc: bytes) -> None:
+    assert typed(doc, ExternalInterfaceHeaderDto) is DECLINED
+
+
+def test_values_it_cannot_tell_are_declined() -> None:
+    group = nc.to_json(make_group(3, 0))
+    assert typed(group, CustomerGroupDto) is not DECLINED
+    for old, new in [
+        (b'"IdWS":', b'"IdWS":2147483648,"x":'),  # an Int32 out of range, then unknown
+        (b'"Renting":false', b'"Renting":0'),
+        (b'"Tolerance":', b'"Tolerance":"7","y":'),
+        (b'"VehicleState":', b'"VehicleState":"Active","z":'),
+    ]:
+        assert typed(group.replace(old, new, 1), CustomerGroupDto) is DECLINED, new
+    assert typed(group, CustomerGroupDto, nc.Limits(max_string_length=3)) is DECLINED
+    assert typed(group, CustomerGroupDto, nc.Limits(max_total_items=5)) is DECLINED
+    assert typed(group.decode(), CustomerGroupDto) is DECLINED  # text: the other paths
+
+
+def test_from_json_still_reports_what_it_declines() -> None:
+    doc = EXTERNAL.replace(b'"Name":"n"', b'"Name":"n","Name":"m"')
+    with pytest.raises(nc.JsonPayloadError, match="Name"):
+        nc.from_json(doc, ExternalInterfaceHeaderDto)
+
+
+_HEX = "0123456789abcdefABCDEF"
+
+
+@settings(max_examples=2000)
+@given(
+    st.one_of(
+        st.text(st.sampled_from(_HEX + "-{}() gx"), min_size=30, max_size=40),
+        st.uuids().map(str),
+        st.uuids().map(lambda u: u.hex.upper()),
+        st.text(max_size=40),
+    )
+)
+def test_msgspec_reads_no_guid_that_parse_guid_reads_differently(text: str) -> None:
+    try:
+        value = msgspec.convert(text, uuid.UUID)
+    except msgspec.ValidationError:
+        return  # declined: the dict readers then use parse_guid
+    assert value == parse_guid(text)

@@ -1,8 +1,0 @@
-"""The stand-in fixtures, as users enable them (``netcontract.testing.pytest_plugin``)."""
-
-from __future__ import annotations
-
-from netcontract.testing.pytest_plugin import (  # noqa: F401 - fixtures
-    customer_group_server,
-    customer_group_standin,
-)
