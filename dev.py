@@ -2,7 +2,9 @@
 """Set-up and everyday commands, needing nothing but python3.
 
     python3 dev.py demo     convert the bundled help-page sample (JSON -> indented XML)
-    python3 dev.py test     run the whole test suite (pytest; .NET interop tests need Mono)
+    python3 dev.py test     run the whole test suite (pytest; .NET interop tests need Mono) under
+                            branch coverage, failing below the floor set in pyproject.toml;
+                            with arguments (test files, -k ...), plain pytest on those
     python3 dev.py check    ruff, ruff format --check and mypy --strict on src/
 
 Each command creates ./.venv on first use and installs the project into it (editable,
@@ -72,7 +74,14 @@ def main(argv: list[str]) -> int:
     if command == "test":
         ensure_env()
         # pytest exits 5 when it collects no test: that is a failure here too
-        return run(str(PYTHON), "-m", "pytest", *rest)
+        if rest:
+            return run(str(PYTHON), "-m", "pytest", *rest)
+        # coverage starts before pytest imports its plugins (netcontract's own among them), so
+        # the modules they import are measured too (pytest-cov would start too late)
+        status = run(str(PYTHON), "-m", "coverage", "run", "-m", "pytest")
+        if status:
+            return status
+        return run(str(PYTHON), "-m", "coverage", "report")
     if command == "check":
         ensure_env()
         status = run(str(BIN / "ruff"), "check", "src", "tests")
