@@ -2,7 +2,7 @@
 
 The defaults let real payloads through (a customer group with thousands of vehicles) while
 bounding what a hostile document can make the reader do. They mirror the spirit of WCF's
-``XmlDictionaryReaderQuotas`` and Json.NET's ``MaxDepth``; see README, "Limits".
+``XmlDictionaryReaderQuotas`` and Json.NET's ``MaxDepth``; see docs/safety.md §4.
 """
 
 from __future__ import annotations

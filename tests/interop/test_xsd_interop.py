@@ -3,7 +3,7 @@
 - ``export_schemas(cls)`` is byte-identical to Mono's export of the C# twin
   (``dotnet/Contracts.cs``), of every edge contract (``dotnet/EdgeContracts.cs``) and of the
   probe below (``PROBE_SOURCE``: shapes neither twin has), apart from Mono's extra stub schema
-  for the XML Schema namespace, which .NET's SchemaExporter does not write (design doc §8);
+  for the XML Schema namespace, which .NET's SchemaExporter does not write (docs/xsd-rules.md §1);
 - ``xsd/`` (the export of ``CustomerGroupDto`` and ``ResponseDto`` together) matches, component
   by component, what Mono exports for the two types one at a time;
 - every XML document Mono's DataContractSerializer writes for these contracts validates, and
@@ -52,7 +52,7 @@ SER = "http://schemas.microsoft.com/2003/10/Serialization/"
 XSD_DIR = Path(__file__).resolve().parents[2] / "xsd"
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
-#: Mono adds this schema to every export; .NET's SchemaExporter has no such code (design doc §8)
+#: Mono adds this schema to every export; .NET's SchemaExporter has no such code (xsd-rules §1)
 MONO_XS_STUB = (
     '<tns:schema targetNamespace="http://www.w3.org/2001/XMLSchema" '
     'xmlns:tns="http://www.w3.org/2001/XMLSchema">\n'
@@ -329,7 +329,7 @@ def test_export_of_the_probe_shapes_is_byte_identical(probe_exports, type_name):
 
 
 def test_unit_test_expectations_are_monos_bytes(probe_exports):
-    """tests/netcontract/test_xsd_export.py holds Mono bytes for some probes: still true."""
+    """tests/netcontract/xsd/test_export.py holds Mono bytes for some probes: still true."""
     objs = probe_exports["Probe.B.Objs"]
     assert (
         'name="E" xmlns:q2="http://schemas.datacontract.org/2004/07/Probe.A"'

@@ -172,7 +172,7 @@ def _parse_int(text: str) -> int:
 
 def _parse_float(text: str) -> decimal.Decimal:
     # Decimal keeps the exact text (a Decimal member keeps its scale); members of type
-    # Double convert it, with a correctly rounded result.
+    # Double convert it as .NET does, not correctly rounded (docs/values.md §3.3).
     if len(text) > _MAX_NUMBER_CHARS:
         raise JsonSyntaxError(f"number with {len(text)} characters is too long")
     return decimal.Decimal(text)

@@ -26,7 +26,7 @@ class _RefuseExternal(etree.Resolver):
 
 _local: Final = threading.local()
 
-# Every option is spelled out, whatever the installed lxml defaults to (safety-facts.md).
+# Every option is spelled out, whatever the installed lxml defaults to (docs/safety.md §2.1).
 _PARSER_OPTIONS: Final[dict[str, Any]] = {
     "resolve_entities": False,
     "no_network": True,

@@ -1,6 +1,6 @@
 """DataContract XML reader: lxml elements to contract instances.
 
-Rules (see README, "Reading XML"):
+Rules (docs/xml-rules.md §12; README, "Behaviours chosen where .NET is lossy"):
 
 - namespace-aware: any prefixes; ``i:nil``, ``i:type``, CDATA, character references,
   comments and whitespace between elements are accepted

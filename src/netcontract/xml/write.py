@@ -1,5 +1,5 @@
 """DataContract XML writer: the bytes ASP.NET Web API writes (DataContractSerializer over
-``XmlWriter.Create``, "path B" in ``shared/design/dotnet-serialization-rules.md``).
+``XmlWriter.Create``, "path B" in ``docs/xml-rules.md`` §1).
 
 - root ``<Name xmlns:i="XSI" xmlns="NS">``; no XML declaration
 - members base class first, ordinal by name within a class, each in its declaring class's

@@ -1,6 +1,6 @@
 """XSD export: the schema documents ``XsdDataContractExporter`` writes for a set of contracts.
 
-The rules are those of ``shared/design/dotnet-serialization-rules.md`` §8 (read in .NET's
+The rules are those of ``docs/xsd-rules.md`` (read in .NET's
 ``SchemaExporter``/``DataContractSet`` source, checked on Mono 6.8):
 
 - the contracts are collected as ``DataContractSet`` does: a pre-order walk from each exported
@@ -8,7 +8,7 @@ The rules are those of ``shared/design/dotnet-serialization-rules.md`` §8 (read
   skipping built-in types and contracts already collected; each one is then exported in that
   order into the schema of its namespace, followed by its global element;
 - one document per namespace, in the order the schemas were created, after the serialization
-  schema (§8.1, a constant) which is always first;
+  schema (docs/xsd-rules.md §6, a constant) which is always first;
 - ``xs:import`` (no ``schemaLocation``) the first time a document refers to another namespace,
   in .NET's order: a class's members first, then its base class, then annotations;
 - ``xmlns:ser`` on the root when an element's type is in the serialization namespace; any
@@ -48,8 +48,8 @@ from netcontract.model.wire import (
 
 __all__ = ["SERIALIZATION_SCHEMA", "export_schemas", "schema_file_name"]
 
-#: ``Globals.SerializationSchema`` as ``XsdDataContractExporter`` writes it back (design doc
-#: §8.1; byte-identical to Mono 6.8's export, checked by tests/interop/test_xsd_interop.py)
+#: ``Globals.SerializationSchema`` as ``XsdDataContractExporter`` writes it back (docs/xsd-rules.md
+#: §6; byte-identical to Mono 6.8's export, checked by tests/interop/test_xsd_interop.py)
 SERIALIZATION_SCHEMA: Final = (
     f'<xs:schema xmlns:tns="{SER}" attributeFormDefault="qualified" '
     f'elementFormDefault="qualified" targetNamespace="{SER}" xmlns:xs="{XS}">\n'

@@ -5,7 +5,7 @@ that keep xmlschema fast (depth, attributes per element), validates the lxml roo
 schemas :func:`~netcontract.export_schemas` gives for the root's contract (plus the contracts
 named by ``i:type`` attributes), and finally reads the document as :func:`from_xml` does.
 
-Safety (``shared/design/safety-facts.md`` §2(c)): the schemas are built in memory from the
+Safety (``docs/safety.md`` §2.2): the schemas are built in memory from the
 exported text, once per set of classes; the instance is the already parsed lxml root wrapped
 as ``XMLResource(root, allow="none")`` and validated with ``use_location_hints=False``, so
 neither the schemas nor the document can make xmlschema open a file or a URL.
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_REPORTED_PROBLEMS", "schema_for", "validate_xml"]
 
 #: attributes allowed on one element before validation (xmlschema's error reports are
-#: quadratic in the attribute count: safety-facts.md §2(c)); .NET writes at most three
+#: quadratic in the attribute count: docs/safety.md §2.2); .NET writes at most three
 #: schema problems reported for one document; validation stops after that many
 MAX_REPORTED_PROBLEMS: Final = 100
 

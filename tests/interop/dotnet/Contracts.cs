@@ -1,8 +1,8 @@
-// C# twin of the Vehizen server DTOs, as reconstructed in shared/design/vehizen-contracts.md.
+// C# twin of the Vehizen server DTOs, as reconstructed in docs/vehizen.md.
 // Plain POCO classes (no [DataContract]): DataContractSerializer takes every public
 // read/write property (base class first, ordinal name order); Json.NET takes every public
 // property with a public getter (derived class first, declaration order).
-// Nullability = the doc's tolerant choice (VehicleId, CustomerId, DateUtcChangeMalfunctionLevel
+// Nullability = the choice of docs/vehizen.md §3 (VehicleId, CustomerId, DateUtcChangeMalfunctionLevel
 // nullable; NoGeoloc, HasMalfunctionHistory, IsVehicleCallForMaintenance plain bool).
 using System;
 using System.Collections.Generic;

@@ -5,8 +5,8 @@ Sources of the expected values:
   XmlConvert.ToString(dt, RoundtripKind), DataContractSerializer and JsonConvert (all three
   printed the same text), reading with XmlConvert.ToDateTime(s, RoundtripKind),
   DataContractSerializer.ReadObject and JsonConvert.DeserializeObject. TZ=UTC unless noted.
-- [design §4/§9]: /work/shared/design/dotnet-serialization-rules.md.
-- [page]: /work/shared/design/vehizen-contracts.md, "Values seen on the page".
+- [values §5]: docs/values.md, section 5.
+- [page]: docs/vehizen-help-page.txt (docs/vehizen.md §1).
 - [deliberate]: netcontract refuses on purpose; parse_datetime's docstring says why.
 """
 
@@ -99,7 +99,7 @@ def test_format_examples_from_design_and_page() -> None:
     # [page] a Local value on a UTC+0 server
     page = DateTime.from_parts(2026, 6, 2, 18, 36, 51, 9290578, kind=L, offset_minutes=0)
     assert format_datetime(page) == "2026-06-02T18:36:51.9290578+00:00"
-    # [design §4] NY offset example and [design §9] Json.NET examples
+    # [values §5] a New York offset and a Utc fraction
     assert (
         format_datetime(DateTime.from_parts(2024, 1, 2, 3, 4, 5, kind=L, offset_minutes=-300))
         == "2024-01-02T03:04:05-05:00"

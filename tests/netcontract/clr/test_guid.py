@@ -1,7 +1,7 @@
 """System.Guid text: what .NET writes, what netcontract reads.
 
 Sources: [Mono] ``new Guid(s)``, DataContractSerializer.ReadObject and Json.NET on Mono 6.8
-(all three agreed on every input below); [design §4] dotnet-serialization-rules.md;
+(all three agreed on every input below); [values §6] docs/values.md, section 6;
 [deliberate] refused on purpose although .NET accepts it (see parse_guid's docstring).
 """
 
@@ -102,7 +102,7 @@ def test_parse_guid_message() -> None:
 
 
 def test_format_guid_is_lowercase_d() -> None:
-    # [design §4] Guid: D format, lowercase
+    # [values §6] Guid: D format, lowercase
     assert format_guid(uuid.UUID(G.upper())) == G
     assert format_guid(uuid.UUID(int=0)) == "00000000-0000-0000-0000-000000000000"
     assert format_guid(uuid.UUID(int=2**128 - 1)) == "ffffffff-ffff-ffff-ffff-ffffffffffff"

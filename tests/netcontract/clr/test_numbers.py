@@ -3,7 +3,7 @@
 Sources of the expected values, cited per table:
 - [Mono]: a probe program run on Mono 6.8 + Newtonsoft.Json 6.0.8 with TZ=UTC
   (XmlConvert.ToXxx / DataContractSerializer.ReadObject / JsonConvert), output copied here.
-- [design §N]: /work/shared/design/dotnet-serialization-rules.md, section N.
+- [values §N]: docs/values.md, section N.
 - [deliberate]: netcontract departs from .NET on purpose; the docstring of the function says why.
 """
 
@@ -210,7 +210,7 @@ def test_parse_bool_xml_refuses(text: str) -> None:
 # Doubles: formatting
 # =============================================================================================
 
-# [design §4/§4.1/§9] and [Mono] double.ToString("R", InvariantCulture), XmlConvert.ToString,
+# [values §3.1, §3.2] and [Mono] double.ToString("R", InvariantCulture), XmlConvert.ToString,
 # JsonConvert.SerializeObject.
 R_TABLE = [
     (0.1, "0.1"),
@@ -294,7 +294,7 @@ def test_runtime_quirks_are_not_what_python_would_print() -> None:
 @pytest.mark.parametrize(
     ("value", "xml", "json"),
     [
-        # [design §4, §11.6, §11.12] and [Mono]
+        # [values §3.2] and [Mono]
         (0.0, "0", "0.0"),
         (-0.0, "-0", "-0.0"),  # json: [deliberate]; Json.NET on Mono writes 0.0
         (1.0, "1", "1.0"),
@@ -642,7 +642,7 @@ def test_json_double_round_trip(value: float) -> None:
 @pytest.mark.parametrize(
     ("value", "xml", "json"),
     [
-        # [design §4, §9] and [Mono] XmlConvert.ToString(decimal) / JsonConvert.SerializeObject
+        # [values §4] and [Mono] XmlConvert.ToString(decimal) / JsonConvert.SerializeObject
         (Decimal("1.50"), "1.50", "1.50"),
         (Decimal("1.0"), "1.0", "1.0"),
         (Decimal("0.000"), "0.000", "0.000"),
@@ -661,7 +661,7 @@ def test_json_double_round_trip(value: float) -> None:
 )
 def test_format_decimal(value: Decimal, xml: str, json: str | None) -> None:
     assert format_decimal_xml(value) == xml
-    # [design §9] Json.NET: ToString() + ".0" when there is no point
+    # [values §4] Json.NET: ToString() + ".0" when there is no point
     assert format_decimal_json(value) == (
         json if json is not None else xml + ".0" * ("." not in xml)
     )
@@ -694,7 +694,7 @@ def test_check_decimal_refuses(value: Decimal, problem: str) -> None:
 
 
 def test_check_decimal_normalises_like_dotnet_without_changing_the_value() -> None:
-    # .NET has no positive exponents: 1E2m is 100 with scale 0 [design §4: "100 (from 1E2)"]
+    # .NET has no positive exponents: 1E2m is 100 with scale 0 [values §4]
     assert str(check_decimal(Decimal("1E+2"))) == "100"
     assert str(check_decimal(Decimal("1.5E+3"))) == "1500"
     assert str(check_decimal(Decimal("0E+5"))) == "0"

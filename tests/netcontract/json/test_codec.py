@@ -1,7 +1,7 @@
 """Reading and writing Json.NET JSON for contracts.
 
 Accept/refuse expectations come from Json.NET 6.0.8 on Mono (tests/interop/dotnet/PROBES.md §4)
-except where the README ("Reading JSON") documents a stricter choice.
+except where the README ("Behaviours chosen where .NET is lossy") documents a stricter choice.
 """
 
 from __future__ import annotations

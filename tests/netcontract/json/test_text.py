@@ -1,4 +1,4 @@
-"""Json.NET's string escapes and layouts (expected bytes: PROBES.md §6, §7 and rules §9)."""
+"""Json.NET's string escapes and layouts (bytes: PROBES.md §6, §7; docs/json-rules.md §3)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def test_escapes_match_jsonnet():
 def test_layouts():
     tree = {"IsValid": False, "Errors": [], "Data": None, "L": [[1], []], "O": {}}
     assert dumps_jsonnet(tree) == '{"IsValid":false,"Errors":[],"Data":null,"L":[[1],[]],"O":{}}'
-    # rules §9: 2 spaces, "name": value, [] and {} for empty, no trailing newline
+    # json-rules §3: 2 spaces, "name": value, [] and {} for empty, no trailing newline
     assert dumps_jsonnet(tree, indent=True) == (
         '{\n  "IsValid": false,\n  "Errors": [],\n  "Data": null,\n'
         '  "L": [\n    [\n      1\n    ],\n    []\n  ],\n  "O": {}\n}'

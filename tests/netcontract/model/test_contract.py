@@ -26,13 +26,13 @@ class Derived(Base):
 
 
 def test_xml_order_is_base_first_then_ordinal():
-    # rules §1 example: class B{Zeta,alpha} D:B{_u,B2} -> Zeta, alpha, B2, _u
+    # docs/xml-rules.md §3 example: class B{Zeta,alpha} D:B{_u,B2} -> Zeta, alpha, B2, _u
     names = [m.wire_name for m in nc.contract_info(Derived).xml_members]
     assert names == ["Zeta", "alpha", "B2", "_u"]
 
 
 def test_json_order_is_derived_first_in_declaration_order():
-    # rules §11.14: {"_u":null,"B2":null,"Zeta":"z","alpha":0}
+    # docs/json-rules.md §2: {"_u":null,"B2":null,"Zeta":"z","alpha":0}
     names = [m.wire_name for m in nc.contract_info(Derived).json_members]
     assert names == ["_u", "B2", "Shout", "Zeta", "alpha"]
 

@@ -1,7 +1,8 @@
 """Reading DataContract XML: namespaces, lexical forms, order, unknown elements, problems.
 
 Accept/refuse expectations follow Mono's DataContractSerializer (tests/interop/dotnet/PROBES.md
-§3 and §5) except where README "Reading XML" documents a deliberate difference.
+§3, §5, §8; docs/xml-rules.md §12) except where README "Behaviours chosen where .NET is lossy"
+documents a deliberate difference.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def test_unknown_elements_are_ignored_by_default_and_refused_when_strict():
 
 
 def test_element_out_of_order_is_refused_not_dropped():
-    # .NET would silently drop IdWS here (rules §7); netcontract refuses
+    # .NET would silently drop IdWS here (docs/xml-rules.md §12); netcontract refuses
     found = problems(group("<v:Tolerance>3</v:Tolerance><v:IdWS>4</v:IdWS>"))
     assert found == [
         "Vehicles[0].IdWS: element out of order: DataContract order puts it before "

@@ -2,8 +2,8 @@
 
 Where each expected byte comes from:
 
-- ``DOC_*``: ``shared/design/dotnet-serialization-rules.md`` §8 (its ``Shop`` example, itself
-  checked on Mono 6.8) and §8.1 (the serialization schema, verbatim from Mono);
+- ``DOC_*``: the ``Shop`` example of ``docs/xsd-rules.md`` (Mono 6.8's bytes: probe 9 of
+  ``tests/interop/dotnet/PROBES.md``) and its §6 (the serialization schema, verbatim from Mono);
 - ``MONO_*``: Mono 6.8's ``XsdDataContractExporter`` over the C# probe ``PROBE_SOURCE`` of
   ``tests/interop/test_xsd_interop.py`` (written with ``XmlSchema.Write`` through
   ``XmlWriter.Create(Indent=true, OmitXmlDeclaration=true, NewLineChars="\\n")``); that test
@@ -114,11 +114,11 @@ def test_the_exported_schemas_are_valid_xsd():
     assert f"{{{ARR}}}ArrayOfstring" in schema.maps.types
 
 
-# ----------------------------------------------------------------------------- §8.1
+# ----------------------------------------------------------------------------- xsd-rules §6
 
 
 def test_serialization_schema_is_the_design_docs_text():
-    # §8.1: Globals.SerializationSchema after XsdDataContractExporter + XmlSchema.Write [M]
+    # xsd-rules §6: Globals.SerializationSchema after XsdDataContractExporter + XmlSchema.Write
     lines = SERIALIZATION_SCHEMA.split("\n")
     assert lines[0] == (
         '<xs:schema xmlns:tns="http://schemas.microsoft.com/2003/10/Serialization/" '
@@ -157,7 +157,7 @@ def test_serialization_schema_comes_first_even_for_an_enum():
     assert exported[SER] == SERIALIZATION_SCHEMA
 
 
-# ----------------------------------------------------------------------------- §8: Shop example
+# ----------------------------------------------------------------------------- Shop example
 
 SHOP = "Shop"
 SHOP_NS = "http://schemas.datacontract.org/2004/07/Shop"
@@ -182,7 +182,7 @@ class Entity:
 
 @nc.contract(SHOP)
 class Customer(Entity):
-    """The members of the design doc's ``Customer`` that Python contracts can declare."""
+    """``Shop.Customer`` of probe 9 (tests/interop/dotnet/probes/probe9.cs)."""
 
     addresses: list[Address | None] | None = nc.member("Addresses", default=None)
     age: nc.Int32 | None = nc.member("Age", default=None)
@@ -257,7 +257,7 @@ DOC_SHOP_STATUS = """\
 
 def test_design_doc_shop_example():
     exported = export_schemas(Customer)
-    # §8: SER first, then each namespace in creation order; System and ARR for the lists
+    # xsd-rules §1: SER first, then each namespace in creation order; System and ARR for the lists
     assert list(exported) == [SER, SHOP_NS, ARR, SYSTEM]
     shop = exported[SHOP_NS]
     assert shop.startswith(DOC_SHOP_HEAD)
@@ -274,7 +274,7 @@ def test_design_doc_shop_example():
     )
     assert DOC_SHOP_TYPES in shop
     assert shop.endswith(DOC_SHOP_STATUS)
-    # §8: "ArrayOfNullableOfint item: name="int" nillable="true" type="xs:int""
+    # xsd-rules §4: ArrayOfNullableOfint item: name="int" nillable="true" type="xs:int"
     assert (
         '      <xs:element minOccurs="0" maxOccurs="unbounded" name="int" nillable="true" '
         'type="xs:int" />' in exported[SYSTEM]
@@ -513,7 +513,7 @@ def test_every_contract_is_exported_once_in_walk_order():
     exported = export_schemas(VehicleLightDto, CustomerGroupDto, VehicleLightDto)
     dto = exported[DTO]
     names = re.findall(r'^  <xs:(?:complexType|simpleType) name="(\w+)"', dto, re.MULTILINE)
-    # the class, its base, the base's members, then its own members (§8 "pre-order walk")
+    # the class, its base, the base's members, then its own members (xsd-rules §2)
     assert names == [
         "VehicleLightDto",
         "VehicleBaseDto",

@@ -1,8 +1,7 @@
 """CLR namespace ``Vehizen.Domain.Dto``.
 
-Nullability follows ``shared/design/vehizen-contracts.md``: where the help page cannot tell
-whether a member is nullable (``VehicleId``, ``CustomerId``, ``DateUtcChangeMalfunctionLevel``),
-the tolerant choice (nullable) is made; it is kept in this one module so it can change.
+Nullability follows ``docs/vehizen.md`` §3, which gives the help page's evidence member by
+member; where the page cannot tell, the choice is made here, in this one module, so it can change.
 """
 
 from __future__ import annotations
