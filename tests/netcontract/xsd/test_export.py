@@ -117,7 +117,7 @@ def test_the_exported_schemas_are_valid_xsd():
 # ----------------------------------------------------------------------------- xsd-rules §6
 
 
-def test_serialization_schema_is_the_design_docs_text():
+def test_serialization_schema_is_what_mono_writes():
     # xsd-rules §6: Globals.SerializationSchema after XsdDataContractExporter + XmlSchema.Write
     lines = SERIALIZATION_SCHEMA.split("\n")
     assert lines[0] == (
@@ -255,7 +255,7 @@ DOC_SHOP_STATUS = """\
 </xs:schema>"""
 
 
-def test_design_doc_shop_example():
+def test_shop_example_is_what_mono_exports():
     exported = export_schemas(Customer)
     # xsd-rules §1: SER first, then each namespace in creation order; System and ARR for the lists
     assert list(exported) == [SER, SHOP_NS, ARR, SYSTEM]
