@@ -190,8 +190,8 @@ def class_name(contract_name: str) -> str:
     name = "".join(w[0].upper() + w[1:] for w in words) or "Contract"
     if name[0].isdigit():
         name = "T" + name
-    if keyword.iskeyword(name):
-        name += "_"
+    if keyword.iskeyword(name):  # None, True, False
+        name += "Contract"
     return name
 
 
@@ -549,7 +549,10 @@ class _Mapper:
                 ):
                     return _Failure("simple_type", f"EnumerationValue {text!r} of {name!r}")
                 value = int(text)
-            where = f"{comp.where()}, value {name!r}"
+            where = (
+                f"{comp.doc.file}, line {facet.sourceline}, simpleType {comp.qname[1]!r}, "
+                f"value {name!r}"
+            )
             if not self._enum_name_ok(name):
                 self.report(where, "enum_name", f"{name!r} cannot be a Python enum member")
                 continue
