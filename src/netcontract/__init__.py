@@ -35,12 +35,14 @@ from netcontract.errors import (
     PayloadError,
     Problem,
     QuotaExceededError,
+    SchemaError,
     SerializationError,
     UnreadableBodyError,
     UnsupportedMediaTypeError,
     XmlPayloadError,
     XmlSyntaxError,
 )
+from netcontract.generate import generate
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.model.contract import (
     ContractInfo,
@@ -90,6 +92,7 @@ __all__ = [
     "Problem",
     "QuotaExceededError",
     "SByte",
+    "SchemaError",
     "SerializationError",
     "UInt16",
     "UInt32",
@@ -109,6 +112,7 @@ __all__ = [
     "from_form",
     "from_json",
     "from_xml",
+    "generate",
     "help_page_sample",
     "json_converter",
     "known_contracts",

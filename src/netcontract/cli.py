@@ -9,6 +9,7 @@
                          [--indent]
     netcontract serve [--host HOST] [--port PORT]
     netcontract types
+    netcontract generate SOURCE... [--out FILE.py] [--strict]
 
 Exit status: 0 success, 1 refused payload (one problem per line on stderr), 2 usage error.
 """
@@ -26,6 +27,7 @@ from typing import Any, BinaryIO
 
 from netcontract.conversions import from_json, from_xml, to_json, to_xml
 from netcontract.errors import NetContractError, PayloadError, SerializationError
+from netcontract.generate import cli as _generate_cli
 from netcontract.model.contract import is_contract, known_contracts
 from netcontract.testing.corpus import FORMATS, MANIFEST_NAME, write_corpus
 from netcontract.webapi.help_page import help_page_sample
@@ -325,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
     commands.add_parser("types", help="list the known contracts")
+    _generate_cli.add_parser(commands)  # netcontract generate (netcontract.generate.cli)
     return parser
 
 
@@ -344,6 +347,10 @@ def main(
     except SystemExit as exc:  # argparse reports usage errors itself
         return int(exc.code or 0)
     try:
+        if args.command == "generate":  # needs no bundled contracts
+            status = _generate_cli.run(args, stdout, stderr)
+            stdout.flush()
+            return status
         _load_bundled()
         if args.command == "types":
             _types(stdout)

@@ -13,6 +13,7 @@
     │   └── QuotaExceededError        a reading limit was passed (``quota`` names it)
     ├── UnsupportedMediaTypeError     a Content-Type or charset no formatter reads (Web API: 415)
     ├── SerializationError            an object cannot be written (e.g. an enum value with no name)
+    ├── SchemaError                   schemas given to generate() cannot be read (or mapped)
     └── ApiError                      an HTTP endpoint answered something else than its contract
 
 Every problem carries the member path (``Vehicles[3].Tolerance``) and, for XML input, the
@@ -37,6 +38,7 @@ __all__ = [
     "PayloadError",
     "Problem",
     "QuotaExceededError",
+    "SchemaError",
     "SerializationError",
     "UnreadableBodyError",
     "UnsupportedMediaTypeError",
@@ -148,6 +150,11 @@ class QuotaExceededError(PayloadError):
 
 class SerializationError(_ProblemsError, ValueError):
     """An object cannot be written in the requested format."""
+
+
+class SchemaError(_ProblemsError, ValueError):
+    """Schemas given to :func:`~netcontract.generate` cannot be read, or (``strict``) hold
+    something netcontract cannot map; ``problems`` gives each with its schema location."""
 
 
 class UnsupportedMediaTypeError(NetContractError):

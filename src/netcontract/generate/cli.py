@@ -1,0 +1,52 @@
+"""``netcontract generate SOURCE... [--out FILE.py] [--strict]`` (wired into netcontract.cli)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from netcontract.errors import SchemaError
+from netcontract.generate import generate_module
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: Any) -> None:
+    """Add the ``generate`` subcommand to the CLI's subparsers."""
+    parser = commands.add_parser(
+        "generate", help="write netcontract contracts for XSD/WSDL schemas (as svcutil /dconly)"
+    )
+    parser.add_argument("sources", nargs="+", help=".xsd or .wsdl files, or folders of them")
+    parser.add_argument("--out", help="write the module to this .py file (atomically)")
+    parser.add_argument(
+        "--strict", action="store_true", help="fail when anything cannot be mapped exactly"
+    )
+
+
+def run(args: argparse.Namespace, stdout: BinaryIO, stderr: Any) -> int:
+    """Generate; reports go to stderr. 0 done, 1 schemas refused, 2 usage error."""
+    from netcontract.cli import EXIT_OK, EXIT_PAYLOAD, UsageError, write_atomically  # noqa: PLC0415
+
+    for source in args.sources:
+        if not Path(source).exists():
+            raise UsageError(f"cannot read {source!r}: no such file or folder")
+    if args.out is not None and Path(args.out).is_dir():
+        raise UsageError(f"--out {args.out!r} is a folder; give a .py file")
+    try:
+        generated = generate_module(args.sources, strict=args.strict)
+    except SchemaError as exc:
+        for problem in exc.problems:
+            print(f"netcontract: {problem}", file=stderr)
+        return EXIT_PAYLOAD
+    for report in generated.reports:
+        print(f"netcontract: warning: {report}", file=stderr)
+    data = generated.code.encode("utf-8")
+    if args.out is None:
+        stdout.write(data)
+    else:
+        try:
+            write_atomically(Path(args.out), data)
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
+    return EXIT_OK

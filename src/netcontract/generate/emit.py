@@ -1,0 +1,225 @@
+"""Writing the generated module: Python source that ``ruff format`` leaves as it is.
+
+The layout rules are those of ruff's formatter (line length 100, double quotes, a call split
+first onto one indented line, then one argument per line with a trailing comma), so that the
+module passes ``ruff check``, ``ruff format --check`` and ``mypy --strict`` as written, without
+running any tool: the output depends on nothing but the input.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from typing import Final
+
+from netcontract.generate.schema import ClassSpec, EnumSpec, MemberSpec, QName, Report, Specs
+from netcontract.generate.schema import clr_namespace as _clr_namespace
+
+__all__ = ["emit_module", "py_string"]
+
+WIDTH: Final = 100
+_AMBIGUOUS: Final = frozenset({"l", "O", "I"})
+
+
+def py_string(value: str) -> str:
+    """A string literal as ruff writes it: double quotes unless single ones need fewer
+    escapes; backslashes and control characters escaped, lowercase hex."""
+    quote = "'" if value.count('"') > value.count("'") else '"'
+    out = []
+    for char in value:
+        if char == "\\":
+            out.append("\\\\")
+        elif char == quote:
+            out.append("\\" + quote)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\t":
+            out.append("\\t")
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\x{ord(char):02x}")
+        elif char in "\u2028\u2029\x85" or 0xD800 <= ord(char) <= 0xDFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return quote + "".join(out) + quote
+
+
+def _call(head: str, call: str, args: list[str], indent: str, tail: str = "") -> list[str]:
+    """``{indent}{head}{call}(args){tail}`` split as ruff splits it."""
+    joined = ", ".join(args)
+    one = f"{indent}{head}{call}({joined}){tail}"
+    if len(one) <= WIDTH:
+        return [one]
+    inner = f"{indent}    {joined}"
+    if len(inner) <= WIDTH:
+        return [f"{indent}{head}{call}(", inner, f"{indent}){tail}"]
+    return [f"{indent}{head}{call}(", *(f"{indent}    {a}," for a in args), f"{indent}){tail}"]
+
+
+def _clean(text: str) -> str:
+    # double quotes cannot be written safely inside a docstring without escapes that the
+    # formatter would rewrite: documentation keeps its words with single quotes
+    return text.replace("\\", "\\\\").replace('"', "'")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n\n"):
+        if lines:
+            lines.append("")
+        lines.extend(
+            textwrap.wrap(paragraph, width=width, break_long_words=True, break_on_hyphens=False)
+            or [""]
+        )
+    return lines
+
+
+def _docstring(text: str, indent: str) -> list[str]:
+    lines = _wrap(_clean(text), WIDTH - len(indent) - 3)
+    if len(lines) == 1:
+        return [f'{indent}"""{lines[0]}"""']
+    out = [f'{indent}"""{lines[0]}']
+    out.extend(f"{indent}{line}" if line else "" for line in lines[1:])
+    out.append(f'{indent}"""')
+    return out
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    return [
+        f"{indent}#: {line}" if line else f"{indent}#:"
+        for line in _wrap(" ".join(text.split()), WIDTH - len(indent) - 3)
+    ]
+
+
+def _decorator(qname: QName, py_name: str) -> list[str]:
+    namespace, name = qname
+    clr = _clr_namespace(namespace)
+    args = [py_string(clr)] if clr is not None else [f"xml_namespace={py_string(namespace)}"]
+    if name != py_name:
+        args.append(f"name={py_string(name)}")
+    return _call("@", "nc.contract", args, "")
+
+
+def _enum_member(name: str, value: int) -> str:
+    line = f"    {name} = {value}"
+    codes = []
+    if name in _AMBIGUOUS:
+        codes.append("E741")
+    if len(line) > WIDTH:
+        codes.append("E501")
+    stripped = name.lstrip("_")
+    if stripped[:1].islower() and name != name.lower():
+        codes.append("N815")  # a mixedCase wire name: the member name must be it
+    return line + (f"  # noqa: {', '.join(codes)}" if codes else "")
+
+
+def _enum(spec: EnumSpec) -> list[str]:
+    out = [*_decorator(spec.qname, spec.py_name), f"class {spec.py_name}(nc.ContractEnum):"]
+    body: list[str] = []
+    if spec.doc:
+        body.extend(_docstring(spec.doc, "    "))
+        if spec.members:
+            body.append("")
+    for name, value, doc in spec.members:
+        if doc:
+            body.extend(_comment(doc, "    "))
+        body.append(_enum_member(name, value))
+    return out + (body or ["    pass"])
+
+
+def _member(member: MemberSpec) -> list[str]:
+    args = [py_string(member.wire_name)]
+    args.append(
+        f"factory={member.factory}" if member.factory is not None else f"default={member.default}"
+    )
+    lines = _comment(member.doc, "    ") if member.doc else []
+    head = f"{member.attr}: {member.annotation} = "
+    if len(f"    {head}nc.member(") <= WIDTH:
+        return lines + _call(head, "nc.member", args, "    ")
+    # the annotation does not fit on the line: ruff parenthesizes it
+    return [
+        *lines,
+        f"    {member.attr}: (",
+        f"        {member.annotation}",
+        *_call(") = ", "nc.member", args, "    "),
+    ]
+
+
+def _class(spec: ClassSpec, names: dict[QName, str]) -> list[str]:
+    base = f"({names[spec.base]})" if spec.base is not None else ""
+    out = [*_decorator(spec.qname, spec.py_name), f"class {spec.py_name}{base}:"]
+    body: list[str] = []
+    if spec.doc:
+        body.extend(_docstring(spec.doc, "    "))
+        if spec.members:
+            body.append("")
+    for member in spec.members:
+        body.extend(_member(member))
+    return out + (body or ["    pass"])
+
+
+def _ordered(classes: list[ClassSpec]) -> list[ClassSpec]:
+    """Classes in name order, each after what it needs at definition time (base, factories)."""
+    by_qname = {c.qname: c for c in classes}
+    done: set[QName] = set()
+    out: list[ClassSpec] = []
+
+    def visit(spec: ClassSpec) -> None:
+        if spec.qname in done:
+            return
+        done.add(spec.qname)
+        for need in sorted(spec.needs):
+            if need in by_qname:
+                visit(by_qname[need])
+        out.append(spec)
+
+    for spec in sorted(classes, key=lambda c: (c.py_name, c.qname)):
+        visit(spec)
+    return out
+
+
+def _header(files: Iterable[str], version: str, reports: list[Report], skipped: int) -> list[str]:
+    names = ", ".join(files)
+    text = f"Data contracts generated by netcontract {version} from {names}."
+    paragraphs = [
+        text,
+        "Regenerate with `netcontract generate` rather than editing: the classes follow the "
+        "schemas, member order and names included.",
+    ]
+    if skipped:
+        paragraphs.append(
+            f"{skipped} global elements with anonymous types (operation messages, not data "
+            "contracts) were skipped."
+        )
+    lines = _docstring("\n\n".join(paragraphs), "")
+    if reports:
+        # the docstring closes with the list of what could not be mapped, one item each
+        lines.pop()
+        lines.extend(["", f"Not mapped exactly ({len(reports)}):", ""])
+        for report in reports:
+            wrapped = _wrap(_clean(str(report)), WIDTH - 2)
+            lines.append(f"- {wrapped[0]}")
+            lines.extend(f"  {line}" for line in wrapped[1:])
+        lines.append('"""')
+    return lines
+
+
+def emit_module(specs: Specs, files: list[str], version: str) -> str:
+    """The Python source of the generated module."""
+    names: dict[QName, str] = {e.qname: e.py_name for e in specs.enums}
+    names.update({c.qname: c.py_name for c in specs.classes})
+    blocks: list[list[str]] = [_enum(e) for e in sorted(specs.enums, key=lambda e: e.py_name)]
+    blocks.extend(_class(c, names) for c in _ordered(specs.classes))
+    text = "\n".join("\n".join(b) for b in blocks)
+    imports = sorted(m for m in ("decimal", "uuid") if f"{m}." in text)
+    lines = _header(files, version, specs.reports, specs.skipped_elements)
+    lines += ["", "from __future__ import annotations", ""]
+    if imports:
+        lines += [f"import {m}" for m in imports] + [""]
+    if blocks:
+        lines.append("import netcontract as nc")
+    for block in blocks:
+        lines += ["", "", *block]
+    return "\n".join(lines) + "\n"

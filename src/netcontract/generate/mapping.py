@@ -1,0 +1,206 @@
+"""The mapping tables of ``netcontract generate``: XSD types and DataContract features.
+
+Everything the generator knows about what netcontract can declare is data here, so that a
+feature landing in the engine (issues 13 and 14) is one entry moved from an "unsupported"
+table to a "supported" one, not new code paths:
+
+- :data:`VALUE_TYPES`: the XSD types that map to a netcontract value type (the Python
+  annotation, the .NET default, whether it is a CLR value type);
+- :data:`UNSUPPORTED_TYPES`: XSD types .NET maps to a CLR type netcontract cannot declare yet;
+  a member of such a type is left out and reported;
+- :data:`FEATURES`: the schema constructs (DataContract annotations, XmlSerializer-only
+  constructs) and what the generator does with each: map it to the closest honest form, leave
+  out the member, or leave out the whole type; each is reported with its schema location.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Final
+
+import attrs
+
+from netcontract.clr.primitives import ARR, SER, SYSTEM, XS
+
+__all__ = [
+    "ARR",
+    "FEATURES",
+    "SER",
+    "SYSTEM",
+    "UNSUPPORTED_TYPES",
+    "VALUE_TYPES",
+    "XS",
+    "Action",
+    "Feature",
+    "ValueType",
+]
+
+
+@attrs.frozen
+class ValueType:
+    """A schema type netcontract declares directly."""
+
+    annotation: str  #: Python annotation in the generated module (``nc.Int32``)
+    default: str  #: the .NET default, as Python source (``0``)
+    is_value_type: bool  #: a CLR value type: never nil unless declared ``Nullable<T>``
+    imports: tuple[str, ...] = ()  #: standard modules the annotation needs
+
+
+#: XSD type (namespace, name) -> what netcontract declares for it (XsdDataContractImporter's
+#: primitive mapping, restricted to the types the engine supports today)
+VALUE_TYPES: Final[dict[tuple[str, str], ValueType]] = {
+    (XS, "string"): ValueType("str", "None", is_value_type=False),
+    (XS, "boolean"): ValueType("bool", "False", is_value_type=True),
+    (XS, "int"): ValueType("nc.Int32", "0", is_value_type=True),
+    (XS, "long"): ValueType("nc.Int64", "0", is_value_type=True),
+    (XS, "short"): ValueType("nc.Int16", "0", is_value_type=True),
+    (XS, "byte"): ValueType("nc.SByte", "0", is_value_type=True),
+    (XS, "unsignedByte"): ValueType("nc.Byte", "0", is_value_type=True),
+    (XS, "unsignedShort"): ValueType("nc.UInt16", "0", is_value_type=True),
+    (XS, "unsignedInt"): ValueType("nc.UInt32", "0", is_value_type=True),
+    (XS, "unsignedLong"): ValueType("nc.UInt64", "0", is_value_type=True),
+    (XS, "double"): ValueType("float", "0.0", is_value_type=True),
+    (XS, "decimal"): ValueType(
+        "decimal.Decimal", "decimal.Decimal(0)", is_value_type=True, imports=("decimal",)
+    ),
+    (XS, "dateTime"): ValueType("nc.DateTime", "nc.MIN_DATETIME", is_value_type=True),
+    (SER, "guid"): ValueType("uuid.UUID", "nc.EMPTY_GUID", is_value_type=True, imports=("uuid",)),
+    # a member declared `object`: its runtime type travels as i:type
+    (XS, "anyType"): ValueType("object", "None", is_value_type=False),
+}
+
+#: XSD types .NET maps to a CLR type netcontract cannot declare yet -> (CLR type, issue)
+UNSUPPORTED_TYPES: Final[dict[tuple[str, str], tuple[str, str]]] = {
+    (SER, "char"): ("Char", "issue 14"),
+    (SER, "duration"): ("TimeSpan", "issue 14"),
+    (SYSTEM, "DateTimeOffset"): ("DateTimeOffset", "issue 14"),
+    (XS, "base64Binary"): ("byte[]", "issue 14"),
+    (XS, "float"): ("Single", "issue 14"),
+    (XS, "anyURI"): ("Uri", "issue 14"),
+    (XS, "QName"): ("XmlQualifiedName", "issue 14"),
+}
+
+
+class Action(enum.Enum):
+    """What the generator does with a construct it cannot reproduce exactly."""
+
+    #: the member or type is generated without the feature (its effect is described)
+    MAPPED = "mapped without it"
+    #: the member is left out of its class (reading ignores the element, as .NET does for
+    #: unknown elements; writing never produces it)
+    MEMBER_LEFT_OUT = "member left out"
+    #: the whole type is left out; members of that type are left out too
+    TYPE_LEFT_OUT = "type left out"
+
+
+@attrs.frozen
+class Feature:
+    what: str  #: the construct, as a user would search for it
+    action: Action
+    consequence: str  #: what the generated code does differently from .NET
+    issue: str = ""  #: where netcontract tracks it ("" when it is outside DataContract)
+
+
+#: every construct the generator reports, by key
+FEATURES: Final[dict[str, Feature]] = {
+    "is_required": Feature(
+        'IsRequired (an element without minOccurs="0")',
+        Action.MAPPED,
+        "a document without the element is read with the default instead of being refused, "
+        'and export_schemas writes minOccurs="0"',
+        "issue 13",
+    ),
+    "emit_default_value": Feature(
+        "EmitDefaultValue=false (ser:DefaultValue annotation)",
+        Action.MAPPED,
+        "the member is written even when it holds its default",
+        "issue 13",
+    ),
+    "order": Feature(
+        "DataMember Order (elements not in ordinal order)",
+        Action.MAPPED,
+        "members are written in ordinal order, which .NET reads by dropping the elements out "
+        "of its order",
+        "issue 13",
+    ),
+    "is_reference": Feature(
+        "IsReference (ser:Id / ser:Ref attributes)",
+        Action.MAPPED,
+        "shared references and cycles (z:Id / z:Ref) are neither read nor written",
+        "issue 13",
+    ),
+    "generic": Feature(
+        "generic contract (ser:GenericType annotation)",
+        Action.MAPPED,
+        "a plain class with the generic instance's contract name; export_schemas does not "
+        "write the GenericType annotation",
+        "issue 13",
+    ),
+    "value_type": Feature(
+        "struct contract (ser:IsValueType annotation)",
+        Action.MAPPED,
+        "a class whose members of its type are never nil and default to a new instance; "
+        "export_schemas writes them nillable",
+        "issue 13",
+    ),
+    "enum_actual_type": Feature(
+        "enum with a non-int underlying type (ser:ActualType annotation)",
+        Action.MAPPED,
+        "an enum whose export_schemas has no ActualType annotation",
+        "issue 14",
+    ),
+    "collection_name": Feature(
+        "collection contract with its own name or namespace (CollectionDataContract)",
+        Action.MAPPED,
+        "a list: same elements, but export_schemas and i:type name it as List<T>",
+        "issue 13",
+    ),
+    "collection_item_name": Feature(
+        "collection contract with its own item name (CollectionDataContract ItemName)",
+        Action.MEMBER_LEFT_OUT,
+        "netcontract's lists name their items after the item type",
+        "issue 13",
+    ),
+    "dictionary": Feature(
+        "dictionary (ser:IsDictionary, ArrayOfKeyValueOf...)",
+        Action.MEMBER_LEFT_OUT,
+        "",
+        "issue 14",
+    ),
+    "flags": Feature("[Flags] enum (xs:list)", Action.TYPE_LEFT_OUT, "", "issue 14"),
+    "enum_name": Feature(
+        "enum value whose name is not a Python identifier (EnumMember Value)",
+        Action.MAPPED,
+        "the value is left out of the enum: a document holding it is refused",
+        "issue 14",
+    ),
+    "enum_alias": Feature(
+        "enum values sharing one number",
+        Action.MAPPED,
+        "only the first name is kept: a document holding another one is refused",
+    ),
+    "unsupported_type": Feature(
+        "a .NET type netcontract cannot declare yet", Action.MEMBER_LEFT_OUT, ""
+    ),
+    "unknown_type": Feature("a type not defined in the given schemas", Action.MEMBER_LEFT_OUT, ""),
+    "left_out_type": Feature("a type that was left out", Action.MEMBER_LEFT_OUT, ""),
+    "unresolved_location": Feature(
+        "a schemaLocation or wsdl:import that is neither a given file nor one next to the "
+        "schema that refers to it (locations are resolved by file name only, never fetched)",
+        Action.TYPE_LEFT_OUT,
+        "",
+    ),
+    "any": Feature("xs:any (XmlElement, DataSet, ISerializable)", Action.TYPE_LEFT_OUT, ""),
+    "choice": Feature("xs:choice (XmlSerializer only)", Action.TYPE_LEFT_OUT, ""),
+    "xml_serializer": Feature(
+        "a construct only XmlSerializer uses (attributes, xs:all, groups, element refs, "
+        "repeated elements, anonymous types, mixed or simple content, unqualified elements)",
+        Action.TYPE_LEFT_OUT,
+        "",
+    ),
+    "simple_type": Feature(
+        "a simple type that is not an enum (restriction facets, unions)",
+        Action.TYPE_LEFT_OUT,
+        "",
+    ),
+}

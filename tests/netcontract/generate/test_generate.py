@@ -1,0 +1,482 @@
+"""``netcontract generate`` / ``nc.generate``: XSD and WSDL to contracts.
+
+Where expected values come from:
+
+- ``xsd/`` is the export of the shipped ``vehizen`` models (itself byte-identical to Mono's
+  export of the C# twin); the help page's samples are ``fixtures/`` (see fixtures/README.md);
+- ``data/mono_features/``: Mono: ``XsdDataContractExporter`` over ``Features.cs.txt`` (the C#
+  classes ``P.A.Dc`` and ``P.A.Ref``: Order, IsRequired, EmitDefaultValue, char, TimeSpan,
+  DateTimeOffset, a dictionary, a generic, a [Flags] enum, a struct, byte[], float, Uri, a long
+  enum, IsReference), written with ``XmlSchema.Write`` through ``XmlWriter.Create(Indent=true)``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import io
+import json
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import netcontract as nc
+from netcontract.cli import main
+from netcontract.generate import generate_module, sources
+from netcontract.generate.schema import attribute_name, class_name
+from vehizen import CustomerGroupDto, ResponseDto
+
+ROOT = Path(__file__).resolve().parents[3]
+XSD_DIR = ROOT / "xsd"
+FIXTURES = ROOT / "fixtures"
+HERE = Path(__file__).resolve().parent
+FEATURES = HERE / "data" / "mono_features"
+P_A = "schemas.datacontract.org.2004.07.P.A.xsd"
+XS = "http://www.w3.org/2001/XMLSchema"
+SER = "http://schemas.microsoft.com/2003/10/Serialization/"
+
+# ----------------------------------------------------------------------------- Vehizen's xsd/
+
+
+def test_contracts_generated_from_xsd_export_the_schemas_of_the_vehizen_models(load_generated):
+    module = load_generated(nc.generate(XSD_DIR))
+    ours = nc.export_schemas(module.CustomerGroupDto, module.ResponseDto)
+    assert ours == nc.export_schemas(CustomerGroupDto, ResponseDto)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "name"),
+    [
+        ("customer_group.xml", "CustomerGroupDto"),
+        ("customer_group.compact.xml", "CustomerGroupDto"),
+        ("response.xml", "ResponseDto"),
+        ("response.compact.xml", "ResponseDto"),
+    ],
+)
+def test_generated_classes_rewrite_the_help_page_xml_byte_for_byte(load_generated, fixture, name):
+    module = load_generated(nc.generate(XSD_DIR))
+    data = (FIXTURES / fixture).read_bytes()
+    obj = nc.from_xml(data, getattr(module, name))
+    assert nc.to_xml(obj, indent="compact" not in fixture) == data
+
+
+def _without(value: Any, names: set[str]) -> Any:
+    if isinstance(value, dict):
+        return {k: _without(v, names) for k, v in value.items() if k not in names}
+    if isinstance(value, list):
+        return [_without(v, names) for v in value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("fixture", "name", "reference"),
+    [
+        ("customer_group.json", "CustomerGroupDto", CustomerGroupDto),
+        ("customer_group.compact.json", "CustomerGroupDto", CustomerGroupDto),
+        ("response.json", "ResponseDto", ResponseDto),
+    ],
+)
+def test_generated_classes_read_the_help_page_json_as_the_vehizen_models(
+    load_generated, fixture, name, reference
+):
+    module = load_generated(nc.generate(XSD_DIR))
+    data = (FIXTURES / fixture).read_bytes()
+    ours = nc.from_json(data, getattr(module, name))
+    if name == "CustomerGroupDto":  # (Data: {} cannot be written as XML, by either class)
+        assert nc.to_xml(ours) == nc.to_xml(nc.from_json(data, reference))
+    # the same members and values; the XSD cannot say the JSON-only members (FullName,
+    # Utility: read-only properties) nor the declaration order Json.NET writes in
+    expected = _without(json.loads(data), {"FullName", "Utility"})
+    assert json.loads(nc.to_json(ours)) == expected
+
+
+# ----------------------------------------------------------------------------- the module
+
+
+def test_the_module_is_the_same_bytes_wherever_the_files_are(tmp_path):
+    copy = tmp_path / "elsewhere"
+    shutil.copytree(XSD_DIR, copy)
+    here, there = nc.generate(XSD_DIR), nc.generate(copy)
+    assert here == there
+    assert str(XSD_DIR) not in here
+    assert str(tmp_path) not in there
+    assert nc.generate(XSD_DIR) == here
+
+
+def test_the_header_names_the_files_and_the_version():
+    code = nc.generate(sorted(XSD_DIR.iterdir()))
+    header = code.split('"""')[1]
+    assert f"netcontract {importlib.metadata.version('netcontract')}" in header
+    for path in XSD_DIR.iterdir():
+        assert path.name in " ".join(header.split())
+
+
+def test_reports_are_listed_in_the_module_header():
+    generated = generate_module(FEATURES)
+    header = " ".join(generated.code.split('"""')[1].split())
+    assert f"Not mapped exactly ({len(generated.reports)})" in header
+    assert "element 'C': type ser:char is .NET's Char" in header
+
+
+# ----------------------------------------------------------------------------- mapping
+
+
+def test_each_construct_netcontract_cannot_map_is_reported_with_its_location():
+    reports = generate_module(FEATURES).reports
+    assert {r.feature for r in reports} == {
+        "is_required",
+        "emit_default_value",
+        "order",
+        "unsupported_type",
+        "dictionary",
+        "left_out_type",
+        "flags",
+        "enum_actual_type",
+        "generic",
+        "value_type",
+        "is_reference",
+    }
+    by_location = {r.location: str(r) for r in reports}
+    char = by_location[f"{P_A}, line 8, complexType 'Dc', element 'C'"]
+    assert "ser:char is .NET's Char" in char
+    assert "member left out" in char
+    assert "issue 14" in char
+    assert "a [Flags] enum (type left out" in by_location[f"{P_A}, line 30, simpleType 'Fl'"]
+    unsupported = sorted(r.message.split()[1] for r in reports if r.feature == "unsupported_type")
+    assert unsupported == [
+        "http://schemas.datacontract.org/2004/07/System:DateTimeOffset",
+        "ser:char",
+        "ser:duration",
+        "xs:anyURI",
+        "xs:base64Binary",
+        "xs:float",
+    ]
+
+
+def test_strict_refuses_what_cannot_be_mapped():
+    with pytest.raises(nc.SchemaError) as refused:
+        nc.generate(FEATURES, strict=True)
+    problems = refused.value.problems
+    assert len(problems) == len(generate_module(FEATURES).reports)
+    assert all(p.path.startswith(P_A) for p in problems)
+
+
+def test_strict_accepts_a_set_it_maps_exactly():
+    assert nc.generate(XSD_DIR, strict=True) == nc.generate(XSD_DIR)
+
+
+def test_the_closest_forms_behave_as_described(load_generated):
+    module = load_generated(nc.generate(FEATURES))
+    dc = module.Dc()
+    # the struct member is never None: it defaults to a new instance
+    assert dc.str_ == module.S()
+    assert module.LongE.Y == 5_000_000_000  # ser:EnumerationValue
+    assert {m.wire_name for m in nc.contract_info(module.Dc).xml_members} == {
+        "Abc",
+        "Emit",
+        "LE",
+        "Pg",
+        "Str",
+        "Zed",
+    }
+    assert module.PageOfOtherViKjocsw.__netcontract__.name == "PageOfOtherViKjocsw"
+    assert not hasattr(module, "Fl")
+
+
+@pytest.mark.parametrize(
+    ("wire", "attr"),
+    [
+        ("IdWS", "id_ws"),
+        ("IDByGovernment", "id_by_government"),
+        ("CANFuelReportUtc", "can_fuel_report_utc"),
+        ("VIN", "vin"),
+        ("_u", "u"),
+        ("Date_of_Request", "date_of_request"),
+        ("class", "class_"),
+        ("str", "str_"),
+        ("match", "match_"),
+        ("2Fast", "m2_fast"),
+        ("\u00e9t\u00e9", "ete"),
+        ("\uff21", "a"),
+        ("\u4e2d", "member"),
+    ],
+)
+def test_attribute_names_are_snake_case_python_identifiers(wire, attr):
+    assert attribute_name(wire) == attr
+
+
+@pytest.mark.parametrize(
+    ("contract", "name"),
+    [
+        ("file", "File"),
+        ("ResultOfstring", "ResultOfstring"),
+        ("Date_of_Request", "DateOfRequest"),
+        ("None", "NoneContract"),
+        ("PageOfOther_Pabc", "PageOfOtherPabc"),
+        ("1st", "T1st"),
+    ],
+)
+def test_class_names_are_capwords(contract, name):
+    assert class_name(contract) == name
+
+
+ADVERSARIAL = f"""<xs:schema xmlns:xs="{XS}" xmlns:ser="{SER}"
+  xmlns:tns="http://schemas.datacontract.org/2004/07/Very.Long.Namespace.Name.That.Goes.On.And.On.For.A.While"
+  targetNamespace="http://schemas.datacontract.org/2004/07/Very.Long.Namespace.Name.That.Goes.On.And.On.For.A.While"
+  elementFormDefault="qualified">
+  <xs:simpleType name="mixedCaseEnum">
+    <xs:annotation><xs:documentation>An "enum" with \\ backslashes, ''' and \"\"\" quotes and a very
+    long documentation line that has to be wrapped because it is longer than a hundred characters.
+    A_word_that_is_far_too_long_for_one_line_of_a_docstring_in_a_generated_module_so_it_is_broken"
+    </xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="l" />
+      <xs:enumeration value="inProgress" />
+      <xs:enumeration value="None" />
+      <xs:enumeration value="in-progress" />
+      <xs:enumeration value="Done">
+        <xs:annotation><xs:appinfo><EnumerationValue xmlns="{SER}">7</EnumerationValue></xs:appinfo>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="Same">
+        <xs:annotation><xs:appinfo><EnumerationValue xmlns="{SER}">7</EnumerationValue></xs:appinfo>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="{"AVeryLongEnumerationValueName" * 4}" />
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:complexType name="{"AVeryLongContractName" * 3}">
+    <xs:annotation><xs:documentation>"Quoted"</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element minOccurs="0" name="{"AVeryLongMemberName" * 3}" nillable="true"
+        type="tns:ArrayOf{"AVeryLongContractName" * 3}" />
+      <xs:element minOccurs="0" name="Enum" type="tns:mixedCaseEnum" />
+      <xs:element minOccurs="0" name="Quote" nillable="true" type="xs:string">
+        <xs:annotation><xs:documentation>ends with a "quote"</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element minOccurs="0" name="class" type="xs:int" />
+      <xs:element minOccurs="0" name="str" nillable="true" type="xs:decimal" />
+      <xs:element minOccurs="0" name="uuid" nillable="true" type="ser:guid" />
+    </xs:sequence>
+  </xs:complexType>
+  <xs:complexType name="ArrayOf{"AVeryLongContractName" * 3}">
+    <xs:sequence>
+      <xs:element minOccurs="0" maxOccurs="unbounded" name="{"AVeryLongContractName" * 3}"
+        nillable="true" type="tns:{"AVeryLongContractName" * 3}" />
+    </xs:sequence>
+  </xs:complexType>
+  <xs:complexType name="None"><xs:sequence /></xs:complexType>
+  <xs:complexType name="Empty">
+    <xs:annotation><xs:documentation>Nothing.</xs:documentation></xs:annotation>
+    <xs:sequence />
+  </xs:complexType>
+</xs:schema>"""
+
+
+def test_names_and_documentation_that_python_cannot_take_as_they_are(tmp_path, load_generated):
+    schema = tmp_path / "adversarial.xsd"
+    schema.write_text(ADVERSARIAL, encoding="utf-8")
+    generated = generate_module(schema)
+    # None is a Python keyword, in-progress no identifier; Same shares Done's number
+    assert [(r.feature, r.location.rsplit(" ", 1)[1]) for r in generated.reports] == [
+        ("enum_name", "'None'"),
+        ("enum_name", "'in-progress'"),
+        ("enum_alias", "'Same'"),
+    ]
+    module = load_generated(generated.code)
+    assert [(m.name, m.value) for m in module.MixedCaseEnum] == [
+        ("l", 0),
+        ("inProgress", 1),
+        ("Done", 7),
+        ("AVeryLongEnumerationValueName" * 4, 6),
+    ]
+    obj = getattr(module, "AVeryLongContractName" * 3)(class_=5, str_=None)
+    assert nc.from_xml(nc.to_xml(obj), type(obj)) == obj
+
+
+# ----------------------------------------------------------------------------- ruff and mypy
+
+
+def _tool(name: str) -> Path:
+    tool = Path(sys.executable).parent / name
+    if not tool.exists():
+        pytest.skip(f"{name} is not installed (pip install -e '.[dev]')")
+    return tool
+
+
+def test_generated_modules_pass_ruff_and_mypy_strict(tmp_path):
+    ruff, mypy = _tool("ruff"), _tool("mypy")
+    (tmp_path / "adversarial.xsd").write_text(ADVERSARIAL, encoding="utf-8")
+    sets = {
+        "vehizen_generated": XSD_DIR,
+        "mono_features": FEATURES,
+        "adversarial": tmp_path / "adversarial.xsd",
+        **{p.name: p for p in (HERE / "schemas").iterdir() if p.is_dir()},
+    }
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, source in sets.items():
+        (out / f"{name}.py").write_text(nc.generate(source), encoding="utf-8")
+    config = str(ROOT / "pyproject.toml")
+    for cmd in (
+        [ruff, "check", "--config", config, "."],
+        [ruff, "format", "--check", "--config", config, "."],
+        [mypy, "--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), "."],
+    ):
+        done = subprocess.run(cmd, cwd=out, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, f"{cmd[0]} {cmd[1]}: {done.stdout}{done.stderr}"
+
+
+# ----------------------------------------------------------------------------- hostile input
+
+
+def _schema(body: str, *, imports: str = "") -> str:
+    return (
+        f'<xs:schema xmlns:xs="{XS}" xmlns:tns="urn:a" xmlns:x="urn:x" targetNamespace="urn:a"'
+        f' elementFormDefault="qualified">{imports}{body}</xs:schema>'
+    )
+
+
+def test_a_schema_with_a_doctype_is_refused_before_anything_is_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("top secret")
+    schema = tmp_path / "a.xsd"
+    schema.write_text(
+        f'<!DOCTYPE x [<!ENTITY e SYSTEM "{secret.as_uri()}">]>'
+        + _schema('<xs:complexType name="T"><xs:sequence /></xs:complexType>')
+    )
+    with pytest.raises(nc.SchemaError) as refused:
+        nc.generate(schema)
+    assert "DOCTYPE" in str(refused.value)
+
+
+def test_schema_locations_are_never_fetched(tmp_path):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    schema = tmp_path / "a.xsd"
+    schema.write_text(
+        _schema(
+            '<xs:complexType name="T"><xs:sequence>'
+            '<xs:element minOccurs="0" name="X" nillable="true" type="x:Secret" />'
+            "</xs:sequence></xs:complexType>",
+            imports=(
+                f'<xs:import namespace="urn:x" schemaLocation="http://127.0.0.1:{port}/x.xsd" />'
+                f'<xs:include schemaLocation="http://127.0.0.1:{port}/evil.xsd" />'
+            ),
+        )
+    )
+    try:
+        generated = generate_module(schema)
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    finally:
+        listener.close()
+    assert sorted(r.feature for r in generated.reports) == ["unknown_type", "unresolved_location"]
+
+
+def test_schema_locations_resolve_only_to_files_next_to_the_schema(tmp_path):
+    secret = _schema('<xs:complexType name="Secret"><xs:sequence /></xs:complexType>')
+    secret = secret.replace('targetNamespace="urn:a"', 'targetNamespace="urn:x"')
+    (tmp_path / "x.xsd").write_text(secret)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    schema = folder / "a.xsd"
+    schema.write_text(
+        _schema(
+            '<xs:complexType name="T"><xs:sequence>'
+            '<xs:element minOccurs="0" name="X" nillable="true" type="x:Secret" />'
+            "</xs:sequence></xs:complexType>",
+            imports='<xs:import namespace="urn:x" schemaLocation="../x.xsd" />',
+        )
+    )
+    outside = nc.generate(schema)
+    assert "class Secret" not in outside
+    (folder / "x.xsd").write_text(secret)  # the same name next to the schema: followed
+    assert "class Secret" in nc.generate(schema)
+
+
+def test_include_cycles_end(tmp_path):
+    (tmp_path / "a.xsd").write_text(
+        _schema(
+            '<xs:complexType name="A"><xs:sequence /></xs:complexType>',
+            imports='<xs:include schemaLocation="b.xsd" />',
+        )
+    )
+    (tmp_path / "b.xsd").write_text(
+        _schema(
+            '<xs:complexType name="B"><xs:sequence /></xs:complexType>',
+            imports='<xs:include schemaLocation="a.xsd" />',
+        )
+    )
+    code = nc.generate(tmp_path / "a.xsd")
+    assert "class A" in code
+    assert "class B" in code
+
+
+def test_a_schema_larger_than_the_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
+    schema = tmp_path / "big.xsd"
+    schema.write_text(_schema("<!--" + "x" * 2000 + "-->"))
+    with pytest.raises(nc.SchemaError, match="larger than"):
+        nc.generate(schema)
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    schema = tmp_path / "deep.xsd"
+    schema.write_text(_schema("<xs:annotation>" * 5000 + "</xs:annotation>" * 5000))
+    with pytest.raises(nc.SchemaError):
+        nc.generate(schema)
+
+
+def test_a_document_that_is_no_schema_is_refused(tmp_path):
+    page = tmp_path / "page.xsd"
+    page.write_text("<html><body /></html>")
+    with pytest.raises(nc.SchemaError, match="neither an XML Schema nor a WSDL"):
+        nc.generate(page)
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def _run(argv: list[str]) -> tuple[int, bytes, str]:
+    out, err = io.BytesIO(), io.StringIO()
+    status = main(argv, stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_cli_generate_writes_the_module_and_warns_on_stderr(tmp_path):
+    target = tmp_path / "contracts.py"
+    status, out, err = _run(["generate", str(FEATURES), "--out", str(target)])
+    assert status == 0
+    assert out == b""
+    assert target.read_text(encoding="utf-8") == nc.generate(FEATURES)
+    warnings = err.splitlines()
+    assert len(warnings) == len(generate_module(FEATURES).reports)
+    assert all(line.startswith("netcontract: warning: ") for line in warnings)
+
+
+def test_cli_generate_prints_to_stdout(tmp_path):
+    status, out, err = _run(["generate", str(XSD_DIR)])
+    assert (status, err) == (0, "")
+    assert out.decode("utf-8") == nc.generate(XSD_DIR)
+
+
+def test_cli_generate_strict_exits_1_with_one_line_per_problem():
+    status, out, err = _run(["generate", "--strict", str(FEATURES)])
+    assert status == 1
+    assert out == b""
+    assert len(err.splitlines()) == len(generate_module(FEATURES).reports)
+    assert "Traceback" not in err
+
+
+def test_cli_generate_missing_file_is_a_usage_error(tmp_path):
+    status, _, err = _run(["generate", str(tmp_path / "nope.xsd")])
+    assert status == 2
+    assert "nope.xsd" in err
