@@ -12,7 +12,7 @@ from typing import Final
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.objects import AnyObject, Boxed
-from netcontract.clr.primitives import (
+from netcontract.clr.value_types import (
     Byte,
     Int16,
     Int32,
