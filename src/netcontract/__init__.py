@@ -14,6 +14,7 @@ from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.value_types import (
     Byte,
+    Char,
     Int16,
     Int32,
     Int64,
@@ -68,6 +69,7 @@ __all__ = [
     "ApiError",
     "Boxed",
     "Byte",
+    "Char",
     "ContractDefinitionError",
     "ContractEnum",
     "ContractInfo",

@@ -21,6 +21,8 @@ The values stay what .NET can carry, and no more; each value type gives its own 
   their UTC offset from ``local_offsets`` (default: any whole minute in -14:00..+14:00)
 - String: only characters XML 1.0 can carry (no C0 control but tab, LF and CR, no lone
   surrogate, no U+FFFE/U+FFFF), with XML-special text and non-ASCII/astral characters
+- Char: any UTF-16 code unit but a surrogate half (U+0000..U+D7FF, U+E000..U+FFFF): its
+  XML form is a number, so controls and U+FFFF are drawn too
 - ``None`` wherever .NET allows null (``X | None`` members and reference types), lists empty
   or not, enums by member (and unnamed values with ``unnamed_enums=True``)
 - ``object`` members: ``None``, a bare :class:`~netcontract.AnyObject`, a Guid, a string, a

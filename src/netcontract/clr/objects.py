@@ -33,7 +33,8 @@ class Boxed:
     """A value of an ``object`` member whose CLR type Python cannot tell (``int`` vs ``long``).
 
     Reading ``<Data i:type="d2p1:int">5</Data>`` gives ``Boxed(5, INT32)``, so that writing
-    it back says ``int`` again. ``value`` is the Python value, ``primitive`` its CLR type (a
+    it back says ``int`` again (and ``Boxed("A", CHAR)`` a ``char``, where a str alone says
+    ``string``). ``value`` is the Python value, ``primitive`` its CLR type (a
     :class:`~netcontract.clr.value_types.ValueType`).
     """
 

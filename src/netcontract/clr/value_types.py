@@ -1,7 +1,7 @@
 """The .NET value types: one object per CLR type, knowing everything about its values.
 
 Each CLR type a member can hold (``String``, ``Boolean``, the eight integers, ``Double``,
-``Decimal``, ``Guid``, ``DateTime``) is one instance of a :class:`ValueType`
+``Decimal``, ``Guid``, ``DateTime``, ``Char``) is one instance of a :class:`ValueType`
 subclass. It knows, in one place:
 
 - its names: CLR name, data-contract name and namespace (also its XSD type and its ``i:type``
@@ -53,6 +53,7 @@ __all__ = [
     "ARR",
     "BOOLEAN",
     "BYTE",
+    "CHAR",
     "CONTRACT_NAMES",
     "DATACONTRACT_BASE",
     "DATETIME",
@@ -72,6 +73,7 @@ __all__ = [
     "XS",
     "XSI",
     "Byte",
+    "Char",
     "Int16",
     "Int32",
     "Int64",
@@ -89,6 +91,7 @@ __all__ = [
     "for_annotation",
     "for_untyped_value",
     "is_blank",
+    "net_trim",
     "register",
     "value_types",
 ]
@@ -134,7 +137,21 @@ def is_blank(text: str) -> bool:
     Web API binds such a form value as null (Python's ``str.isspace`` differs: it also takes
     U+001C..U+001F, which .NET does not).
     """
-    return all(c in _NET_BLANK_CHARS or unicodedata.category(c) in ("Zs", "Zl", "Zp") for c in text)
+    return all(_net_white(c) for c in text)
+
+
+def _net_white(char: str) -> bool:
+    return char in _NET_BLANK_CHARS or unicodedata.category(char) in ("Zs", "Zl", "Zp")
+
+
+def net_trim(text: str) -> str:
+    """``String.Trim()``: ``text`` without the white space (``Char.IsWhiteSpace``) around it."""
+    start, end = 0, len(text)
+    while start < end and _net_white(text[start]):
+        start += 1
+    while end > start and _net_white(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
@@ -241,6 +258,11 @@ class ValueType:
     def form_loss(self, value: Any) -> str | None:
         """Why a form cannot carry ``value`` as it is (Web API binds something else), if so."""
         return None
+
+    def form_lossy_text(self, value: Any, nillable: bool) -> str:
+        """What ``to_form(..., lossy=True)`` sends for a value :meth:`form_loss` refuses: text
+        whose binding (by Web API and by ``from_form``) is what Web API makes of the value."""
+        return self.form_text(value)
 
     # -- samples -------------------------------------------------------------------------
 
@@ -874,6 +896,136 @@ class DateTimeType(ValueType):
         return Snippet(var, f"{src.const(parse_datetime, 'parse_datetime')}({var})", text=True)
 
 
+# ----------------------------------------------------------------------------- Char
+
+
+class CharType(ValueType):
+    """``System.Char``: one UTF-16 code unit, held as a one-character ``str``.
+
+    DataContractSerializer writes its code as a number (``<C>65</C>``, type ``ser:char``, a
+    restriction of ``xs:int``) and reads it as ``XmlConvert.ToInt32`` then a range check;
+    Json.NET writes a one-character string (``"A"``, escaped as strings are) and reads a
+    one-character string or an integer 0..65535 (``65``). Refused everywhere: a surrogate half
+    on its own (U+D800..U+DFFF), which .NET holds but Json.NET writes as U+FFFD, the same
+    rule as for strings. Facts: ``tests/interop/test_char_interop.py`` (Mono).
+    """
+
+    clr_name = "Char"
+    contract_name = "char"
+    namespace = SER
+    python_type = str
+    xsd_hint = "expected the character's UTF-16 code, 0 to 65535"
+
+    @staticmethod
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise _type_error("a one-character str (Char)", value)
+        if len(value) != 1:
+            raise ValueError(
+                f"{_numbers.show_text(value)} is not one character: a Char is one UTF-16 code unit"
+            )
+        return _check_code(ord(value), value)
+
+    @staticmethod
+    def xml_text(value: str) -> str:
+        return str(ord(value))
+
+    @staticmethod
+    def xml_parse(text: str) -> str:
+        code = _numbers.parse_int_xml(text, 0, 0xFFFF, "Char")
+        return _check_code(code, chr(code))
+
+    @staticmethod
+    def json_value(value: str) -> str:
+        return value
+
+    @classmethod
+    def json_parse(cls, value: Any) -> str:
+        if type(value) is str:
+            return cls.check(value)
+        if type(value) is int:
+            # Json.NET reads an integer into a Char member as its UTF-16 code (Convert.ToChar)
+            if not 0 <= value <= 0xFFFF:
+                raise ValueError(f"{value} is outside the Char range [0, 65535]")
+            return _check_code(value, chr(value))
+        raise _type_error("a one-character string (Char)", value)
+
+    @staticmethod
+    def form_text(value: str) -> str:
+        return value
+
+    @classmethod
+    def form_parse(cls, text: str) -> str:
+        # CharConverter: a longer text is trimmed (String.Trim: Char.IsWhiteSpace) first,
+        # then it must be one character (Web API binds the default, U+0000, otherwise)
+        if len(text) > 1:
+            text = net_trim(text)
+        return cls.check(text)
+
+    def form_loss(self, value: Any) -> str | None:
+        if is_blank(value):
+            return (
+                f"the white-space Char U+{ord(value):04X} cannot be written in a form: "
+                "Web API binds it as null (a Char member keeps U+0000)"
+            )
+        return None
+
+    def form_lossy_text(self, value: Any, nillable: bool) -> str:
+        # what Web API binds from white space: null in a Char?, the default U+0000 in a Char
+        return "" if nillable else "\x00"
+
+    def help_sample(self, index: int, source: SampleSource) -> str:
+        return "A"  # ObjectGenerator: (Char)65
+
+    def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
+        from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is optional
+
+        return st.one_of(
+            st.sampled_from(_CHAR_EDGES),
+            st.characters(max_codepoint=0xFFFF, exclude_categories=["Cs"]),
+        )
+
+
+def _check_code(code: int, value: str) -> str:
+    if code > 0xFFFF:
+        raise ValueError(
+            f"U+{code:04X} needs two UTF-16 code units (a surrogate pair): a Char holds one"
+        )
+    if 0xD800 <= code <= 0xDFFF:
+        raise ValueError(
+            f"U+{code:04X} is a surrogate half on its own (Json.NET would write it as U+FFFD)"
+        )
+    return value
+
+
+#: where writers and escapers go wrong: controls, escapes, separators, ends of the range
+_CHAR_EDGES: Final = (
+    "\x00",
+    "\x01",
+    "\t",
+    "\n",
+    "\r",
+    " ",
+    '"',
+    "\\",
+    "&",
+    "<",
+    "A",
+    "\x7f",
+    "\x85",
+    "\xa0",
+    "é",
+    "\u2028",
+    "\u2029",
+    "\ud7ff",
+    "\ue000",
+    "\ufeff",
+    "\ufffd",
+    "\ufffe",
+    "\uffff",
+)
+
+
 # ----------------------------------------------------------------------------- the instances
 
 STRING: Final = register(StringType(), annotation=str, untyped=str)
@@ -895,6 +1047,7 @@ DOUBLE: Final = register(DoubleType(), annotation=float, untyped=float)
 DECIMAL: Final = register(DecimalType(), annotation=decimal.Decimal, untyped=decimal.Decimal)
 GUID: Final = register(GuidType(), annotation=uuid.UUID, untyped=uuid.UUID)
 DATETIME: Final = register(DateTimeType(), annotation=DateTime, untyped=DateTime)
+CHAR: Final = register(CharType())  # a str alone is a String: a Char in an object is Boxed
 
 Int16 = Annotated[int, INT16]
 Int32 = Annotated[int, INT32]
@@ -904,3 +1057,5 @@ Byte = Annotated[int, BYTE]
 UInt16 = Annotated[int, UINT16]
 UInt32 = Annotated[int, UINT32]
 UInt64 = Annotated[int, UINT64]
+#: a ``System.Char`` member: a one-character ``str`` (one UTF-16 code unit, no surrogate half)
+Char = Annotated[str, CHAR]

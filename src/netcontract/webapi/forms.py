@@ -173,7 +173,7 @@ class _Writer:
             return  # nothing written: Web API leaves the .NET default, null
         wire = slot.wire
         if isinstance(wire, PrimitiveType):
-            self.primitive(wire.primitive, value, key, path)
+            self.primitive(wire.primitive, value, key, path, slot.clr_nillable)
         elif isinstance(wire, EnumType):
             self.pairs.append((key, _enum_text(wire, value)))
         elif isinstance(wire, ContractType):
@@ -185,15 +185,18 @@ class _Writer:
         else:  # pragma: no cover - every wire type is handled above
             raise TypeError(f"no form writer for {wire!r}")
 
-    def primitive(self, primitive: ValueType, value: Any, key: str, path: str) -> None:
+    def primitive(
+        self, primitive: ValueType, value: Any, key: str, path: str, nillable: bool
+    ) -> None:
         try:
             text = _primitive_text(primitive, value)
         except (TypeError, ValueError) as exc:
             self.refuse(path, str(exc))
             return
-        loss = primitive.form_loss(value)  # blank strings, Utc dates...
+        loss = primitive.form_loss(value)  # blank strings and chars, Utc dates...
         if loss is not None:
             self.loss(path, loss)
+            text = primitive.form_lossy_text(value, nillable)  # what Web API will bind
         self.pairs.append((key, text))
 
     def nested(self, wire: ContractType, value: Any, key: str, path: str) -> None:

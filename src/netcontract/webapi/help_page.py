@@ -13,7 +13,7 @@ by the same rules:
   ``sample string N``, an ``Int32`` ``N`` (``Int16``/``UInt16``/``UInt32`` modulo their maximum,
   ``Int64``/``UInt64``/``Decimal`` ``N``), a ``Double`` ``N + 0.1``; a ``Boolean`` is ``true``,
   ``Byte``/``SByte`` ``64``, a ``DateTime`` ``DateTime.Now``, a ``Guid`` ``Guid.NewGuid()``,
-  and an ``object`` member ``new object()`` (an
+  a ``Char`` ``'A'``, and an ``object`` member ``new object()`` (an
   :class:`~netcontract.AnyObject`). All of them advance the counter, even when the counter is
   not shown. Each value type knows its own rule
   (:meth:`~netcontract.clr.value_types.ValueType.help_sample`).
