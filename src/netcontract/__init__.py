@@ -12,8 +12,9 @@ from typing import Final
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.objects import AnyObject, Boxed
-from netcontract.clr.primitives import (
+from netcontract.clr.value_types import (
     Byte,
+    Char,
     Int16,
     Int32,
     Int64,
@@ -70,6 +71,7 @@ __all__ = [
     "ApiError",
     "Boxed",
     "Byte",
+    "Char",
     "ContractDefinitionError",
     "ContractEnum",
     "ContractInfo",

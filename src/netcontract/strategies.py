@@ -11,15 +11,18 @@ With this module imported (hypothesis loads it through its ``hypothesis`` entry 
 ``st.from_type(CustomerGroupDto)`` uses :func:`for_type`: :func:`register_known` registers
 every contract declared so far and :func:`register` registers one class.
 
-The values stay what .NET can carry, and no more:
+The values stay what .NET can carry, and no more; each value type gives its own strategy
+(:meth:`netcontract.clr.value_types.ValueType.strategy`), built from the blocks below:
 
-- integers: the primitive's range (read from its ``check``), ends included
+- integers: the type's range, ends included
 - Double: any float (``-0.0``, NaN, ±inf, subnormals, ``Double.MaxValue``...)
 - Decimal: a coefficient below 2**96 with a scale of 0..28 (trailing zeros kept)
 - DateTime: ticks 0001-01-01..9999-12-31T23:59:59.9999999, each kind; Local values take
   their UTC offset from ``local_offsets`` (default: any whole minute in -14:00..+14:00)
 - String: only characters XML 1.0 can carry (no C0 control but tab, LF and CR, no lone
   surrogate, no U+FFFE/U+FFFF), with XML-special text and non-ASCII/astral characters
+- Char: any UTF-16 code unit but a surrogate half (U+0000..U+D7FF, U+E000..U+FFFF): its
+  XML form is a number, so controls and U+FFFF are drawn too
 - ``None`` wherever .NET allows null (``X | None`` members and reference types), lists empty
   or not, enums by member (and unnamed values with ``unnamed_enums=True``)
 - ``object`` members: ``None``, a bare :class:`~netcontract.AnyObject`, a Guid, a string, a
@@ -48,7 +51,7 @@ import decimal
 import math
 import typing
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
@@ -64,7 +67,7 @@ from netcontract.clr.datetime import (
 )
 from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
 from netcontract.clr.objects import AnyObject
-from netcontract.clr.primitives import Primitive
+from netcontract.clr.value_types import DATETIME, ValueType
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import contract_info, is_contract, known_contracts
 from netcontract.model.enums import ContractEnum
@@ -218,34 +221,6 @@ def decimals() -> SearchStrategy[decimal.Decimal]:
     return st.builds(_make_decimal, st.booleans(), coefficients, scales)
 
 
-_INT_HIGHS: Final = tuple(2**bits - 1 for bits in (7, 8, 15, 16, 31, 32, 63, 64, 127, 128))
-_INT_LOWS: Final = (0, -(2**7), -(2**15), -(2**31), -(2**63), -(2**127))
-
-
-def _accepts(check: Callable[[Any], Any], value: Any) -> bool:
-    try:
-        check(value)
-    except (ValueError, TypeError, OverflowError):
-        return False
-    return True
-
-
-def _int_bounds(primitive: Primitive) -> tuple[int, int]:
-    """The range of an integer primitive, found by asking its ``check``."""
-    check = primitive.check
-    highs = [v for v in _INT_HIGHS if _accepts(check, v)]
-    lows = [v for v in _INT_LOWS if _accepts(check, v)]
-    if not highs or not lows or _accepts(check, highs[-1] + 1) or _accepts(check, lows[-1] - 1):
-        raise TypeError(f"cannot tell the range of {primitive!r} from its check")
-    return lows[-1], highs[-1]
-
-
-def _integers(primitive: Primitive) -> SearchStrategy[int]:
-    lo, hi = _int_bounds(primitive)
-    edges = sorted({v for v in (lo, lo + 1, -1, 0, 1, hi - 1, hi) if lo <= v <= hi})
-    return st.one_of(st.sampled_from(edges), st.integers(lo, hi))
-
-
 # ----------------------------------------------------------------------------- guids, dates
 
 
@@ -336,7 +311,7 @@ class _Builder:
         self._contracts: dict[Any, SearchStrategy[Any]] = {}
         self._annotations: dict[Any, SearchStrategy[Any]] = {}
         self._enums: dict[type, SearchStrategy[Any]] = {}
-        self._datetimes: SearchStrategy[DateTime] | None = None
+        self._values: dict[ValueType, SearchStrategy[Any]] = {}
         self._objects: SearchStrategy[Any] | None = None
 
     # -- entry points ------------------------------------------------------------------
@@ -401,28 +376,13 @@ class _Builder:
             return self._object()
         raise TypeError(f"no strategy for {wire!r}")  # pragma: no cover - every wire type
 
-    def _primitive(self, primitive: Primitive) -> SearchStrategy[Any]:
-        kind = primitive.python_type
-        if kind is bool:
-            return st.booleans()
-        if kind is int:
-            return _integers(primitive)
-        if kind is float:
-            return doubles()
-        if kind is decimal.Decimal:
-            return decimals()
-        if kind is str:
-            return xml_strings()
-        if kind is uuid.UUID:
-            return guids()
-        if kind is DateTime:
-            return self.datetimes()
-        raise TypeError(f"no strategy for the primitive {primitive!r}")
-
-    def datetimes(self) -> SearchStrategy[DateTime]:
-        if self._datetimes is None:
-            self._datetimes = datetimes(local_offsets=self.options.local_offsets)
-        return self._datetimes
+    def _primitive(self, value_type: ValueType) -> SearchStrategy[Any]:
+        """The value type's own strategy, made once (members and object members share it)."""
+        strategy = self._values.get(value_type)
+        if strategy is None:
+            strategy = value_type.strategy(local_offsets=self.options.local_offsets)
+            self._values[value_type] = strategy
+        return strategy
 
     def _enum(self, wire: EnumType) -> SearchStrategy[Any]:
         cls = wire.cls
@@ -451,7 +411,7 @@ class _Builder:
                     st.sampled_from((0, INT64_MIN, INT64_MAX)), st.integers(INT64_MIN, INT64_MAX)
                 ),
                 doubles(),
-                self.datetimes(),
+                self._primitive(DATETIME),
                 st.deferred(lambda: self._small_contracts()),  # noqa: PLW0108 - deferred refuses bound methods
             )
         return self._objects
@@ -483,9 +443,6 @@ def _top_package(tp: Any) -> str | None:
     return module.split(".")[0] if isinstance(module, str) else None
 
 
-_DRAWABLE_PRIMITIVES: Final = (bool, int, float, decimal.Decimal, str, uuid.UUID, DateTime)
-
-
 def _usable(tp: Any, seen: set[Any] | None = None) -> bool:
     """Whether every member of contract ``tp`` can be drawn (named enums only)."""
     seen = set() if seen is None else seen
@@ -502,7 +459,7 @@ def _usable(tp: Any, seen: set[Any] | None = None) -> bool:
 def _slot_usable(slot: Slot, seen: set[Any]) -> bool:
     wire = slot.wire
     if isinstance(wire, PrimitiveType):
-        return wire.primitive.python_type in _DRAWABLE_PRIMITIVES
+        return True  # every value type has its strategy
     if isinstance(wire, EnumType):
         return bool(wire.names)
     if isinstance(wire, ContractType):

@@ -35,6 +35,7 @@ EDGE_TYPE_NAMES = (
     "Edge.A.Doubles",
     "Edge.A.Texts",
     "Edge.A.Dates",
+    "Edge.A.Chars",
     "Edge.A.Lists",
     "Edge.A.Holder",
     "Edge.A.Box",

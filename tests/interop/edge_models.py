@@ -116,6 +116,16 @@ class Dates:
 
 
 @nc.contract(A)
+class Chars:
+    """System.Char: XML writes the UTF-16 code (``ser:char``), Json.NET the character."""
+
+    c: nc.Char = nc.member("C", default="\x00")
+    nc_: nc.Char | None = nc.member("NC", default=None)
+    cs: list[nc.Char] | None = nc.member("Cs", default=None)
+    ncs: list[nc.Char | None] | None = nc.member("NCs", default=None)
+
+
+@nc.contract(A)
 class Lists:
     ints: list[nc.Int32] | None = nc.member("Ints", default=None)
     longs: list[nc.Int64] | None = nc.member("Longs", default=None)
@@ -209,6 +219,7 @@ CLR_NAMES: dict[type, str] = {
         Doubles,
         Texts,
         Dates,
+        Chars,
         Lists,
         Holder,
         Box,

@@ -32,13 +32,14 @@ import attrs
 import pytest
 
 import netcontract as nc
-from netcontract.clr.primitives import BYTE, INT16, INT32, UINT64
+from netcontract.clr.value_types import BYTE, CHAR, INT16, INT32, UINT64
 
 from ._mono import EDGE_TYPE_NAMES, DotNetTwin, TwinResult
 from .edge_models import (
     CLR_NAMES,
     Animal,
     Box,
+    Chars,
     Color,
     Dates,
     Decimals,
@@ -280,6 +281,19 @@ CASES: list[Case] = [
     Case("dates-utc", Dates(at=AT_UTC, maybe=AT_UNSPECIFIED, id=GUID, maybe_id=GUID_MAX)),
     Case("dates-min", Dates()),
     Case("dates-max-local", Dates(at=AT_MAX, maybe=AT_LOCAL, id=GUID_MAX, maybe_id=None)),
+    # -- System.Char: XML the UTF-16 code, Json.NET the character ---------------------------
+    Case(
+        "chars",
+        Chars(
+            c="A",
+            nc_="\u00e9",
+            cs=["\x00", "\x01", "\t", "\r", " ", '"', "\\", "<", "\x85", "\u2028", "\uffff"],
+            ncs=["\ud7ff", None, "\ue000", "\ufeff", "\ufffe"],
+        ),
+    ),
+    Case("chars-defaults", Chars()),
+    Case("chars-empty-lists", Chars(c="\uffff", nc_="\x00", cs=[], ncs=[])),
+    Case("chars-null-items", Chars(c="\x7f", ncs=[None])),
     # -- lists -----------------------------------------------------------------------------
     Case(
         "lists",
@@ -384,6 +398,9 @@ CASES: list[Case] = [
     Case("object-double-integral", Box(thing=2.0)),
     Case("object-decimal", Box(thing=Dec("1.50")), json_obj=Box(thing=1.5)),
     Case("object-bool", Box(thing=True)),
+    # a str alone is a String: a Char travels Boxed (i:type ser:char); JSON holds a string
+    Case("object-char", Box(thing=nc.Boxed("Z", CHAR)), json_obj=Box(thing="Z")),
+    Case("object-char-zero", Box(thing=nc.Boxed("\x00", CHAR)), json_obj=Box(thing="\x00")),
     Case("object-null", Box(thing=None, after="a")),
     Case(
         # base members in the default namespace, Dog's in Edge.B, Puppy's in the i:type prefix

@@ -125,6 +125,7 @@ EDGE_TYPES = [
     (em.Doubles, "Edge.A.Doubles"),
     (em.Texts, "Edge.A.Texts"),
     (em.Dates, "Edge.A.Dates"),
+    (em.Chars, "Edge.A.Chars"),
     (em.Lists, "Edge.A.Lists"),
     (em.Holder, "Edge.A.Holder"),
     (em.Ordering, "Edge.A.Ordering"),
@@ -137,7 +138,7 @@ EDGE_TYPES = [
 @pytest.mark.parametrize(("cls", "clr_type"), EDGE_TYPES, ids=[c for _, c in EDGE_TYPES])
 def test_generic_contracts_bind_as_meant(webapi: WebApiForms, cls: type, clr_type: str) -> None:
     """Every member type of the generic engine: integers of each size, decimals with their
-    scale, doubles, dates, lists of scalars, of lists and of objects, nested and empty
+    scale, doubles, dates, chars, lists of scalars, of lists and of objects, nested and empty
     classes, enums, derived classes in base-class members."""
 
     @settings(FORM_SETTINGS, max_examples=60)

@@ -3,9 +3,10 @@ cannot tell by itself."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netcontract.clr.primitives import Primitive
+if TYPE_CHECKING:
+    from netcontract.clr.value_types import ValueType
 
 __all__ = ["AnyObject", "Boxed"]
 
@@ -32,12 +33,14 @@ class Boxed:
     """A value of an ``object`` member whose CLR type Python cannot tell (``int`` vs ``long``).
 
     Reading ``<Data i:type="d2p1:int">5</Data>`` gives ``Boxed(5, INT32)``, so that writing
-    it back says ``int`` again. ``value`` is the Python value, ``primitive`` its CLR type.
+    it back says ``int`` again (and ``Boxed("A", CHAR)`` a ``char``, where a str alone says
+    ``string``). ``value`` is the Python value, ``primitive`` its CLR type (a
+    :class:`~netcontract.clr.value_types.ValueType`).
     """
 
     __slots__ = ("primitive", "value")
 
-    def __init__(self, value: Any, primitive: Primitive) -> None:
+    def __init__(self, value: Any, primitive: ValueType) -> None:
         self.value = primitive.check(value)
         self.primitive = primitive
 

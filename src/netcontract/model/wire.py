@@ -17,15 +17,9 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from netcontract.clr import value_types
 from netcontract.clr.objects import AnyObject
-from netcontract.clr.primitives import (
-    ARR,
-    DEFAULT_FOR_PYTHON_TYPE,
-    SER,
-    SYSTEM,
-    XS,
-    Primitive,
-)
+from netcontract.clr.value_types import ARR, SER, SYSTEM, XS, ValueType
 from netcontract.errors import ContractDefinitionError
 
 __all__ = [
@@ -55,7 +49,9 @@ class WireType:
 
 @attrs.frozen(eq=False, slots=True)
 class PrimitiveType(WireType):
-    primitive: Primitive
+    """A .NET value type (or String): its :class:`~netcontract.clr.value_types.ValueType`."""
+
+    primitive: ValueType
 
     @property
     def contract_name(self) -> str:  # type: ignore[override]
@@ -169,7 +165,7 @@ def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
     if origin is typing.Annotated:
         base, *extras = typing.get_args(annotation)
         for extra in extras:
-            if isinstance(extra, Primitive):
+            if isinstance(extra, ValueType):
                 if not issubclass(extra.python_type, base) and base is not extra.python_type:
                     raise ContractDefinitionError(
                         f"{annotation!r}: {extra.clr_name} is held by {extra.python_type.__name__}"
@@ -183,7 +179,7 @@ def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
         name, ns = _contract_of(origin)  # type: ignore[misc]
         return ContractType(origin, name, ns, typing.get_args(annotation))
     if isinstance(annotation, type):
-        primitive = DEFAULT_FOR_PYTHON_TYPE.get(annotation)
+        primitive = value_types.for_annotation(annotation)
         if primitive is not None:
             return PrimitiveType(primitive)
         contract = _contract_of(annotation)

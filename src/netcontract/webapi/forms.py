@@ -39,24 +39,12 @@ than ``max_keys`` pairs.
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, Final, Literal, TypeVar
 from urllib.parse import quote_plus, unquote_plus
 
-from netcontract.clr.datetime import DateTime, DateTimeKind, format_datetime, parse_datetime
-from netcontract.clr.guid import format_guid, parse_guid
-from netcontract.clr.numbers import (
-    format_decimal_xml,
-    format_double_r,
-    parse_decimal_xml,
-    parse_double_json_string,
-    parse_int_xml,
-    show_text,
-)
-from netcontract.clr.primitives import Primitive
+from netcontract.clr.numbers import parse_int_xml, show_text
+from netcontract.clr.value_types import NET_WHITE_SPACE, ValueType, is_blank
 from netcontract.errors import FormPayloadError, FormSyntaxError, Problem, SerializationError
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.model.contract import ContractInfo, contract_info
@@ -69,6 +57,7 @@ __all__ = [
     "FormStyle",
     "FormSyntaxError",
     "from_form",
+    "is_blank",
     "to_form",
 ]
 
@@ -86,113 +75,12 @@ FormStyle = Literal["jquery", "mvc"]
 # ----------------------------------------------------------------------------- values
 
 
-def _int_text(value: int) -> str:
-    return str(value)
+_NET_WS: Final = NET_WHITE_SPACE
 
 
-def _double_text(value: float) -> str:
-    # .NET's "R" text; Double.Parse reads "Infinity", "-Infinity" and "NaN" (not XML's INF).
-    if value == 0.0 and math.copysign(1.0, value) < 0.0:
-        return "-0"
-    return format_double_r(value)
-
-
-_FORM_TEXT: Final[dict[str, Callable[[Any], str]]] = {
-    "Boolean": lambda b: "true" if b else "false",
-    "String": str,
-    "Guid": format_guid,
-    "DateTime": format_datetime,
-    "Double": _double_text,
-    "Decimal": format_decimal_xml,
-}
-
-_NET_WS: Final = " \t\n\v\f\r"
-_NET_BLANK_CHARS: Final = frozenset(_NET_WS + "\x85\xa0")
-
-
-def is_blank(text: str) -> bool:
-    """``String.IsNullOrWhiteSpace``: empty, or only what ``Char.IsWhiteSpace`` calls white.
-
-    Web API binds such a value as null (Python's ``str.isspace`` differs: it also takes
-    U+001C..U+001F, which .NET does not).
-    """
-    return all(c in _NET_BLANK_CHARS or unicodedata.category(c) in ("Zs", "Zl", "Zp") for c in text)
-
-
-_INT_RANGES: Final[dict[str, tuple[int, int]]] = {
-    "Int16": (-(2**15), 2**15 - 1),
-    "Int32": (-(2**31), 2**31 - 1),
-    "Int64": (-(2**63), 2**63 - 1),
-    "SByte": (-128, 127),
-    "Byte": (0, 255),
-    "UInt16": (0, 2**16 - 1),
-    "UInt32": (0, 2**32 - 1),
-    "UInt64": (0, 2**64 - 1),
-}
-
-
-def _parse_bool(text: str) -> bool:
-    # Boolean.Parse: "true"/"false" in any case, white space around
-    word = text.strip(_NET_WS).lower()
-    if word == "true":
-        return True
-    if word == "false":
-        return False
-    raise ValueError(f"{show_text(text)} is not a valid Boolean (true or false)")
-
-
-def _parse_double(text: str) -> float:
-    # Double.Parse(text, NumberStyles.Float, InvariantCulture): no group separators
-    if "," in text:
-        raise ValueError(f"{show_text(text)} is not a valid Double")
-    return parse_double_json_string(text)
-
-
-_DATE_ONLY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _parse_datetime(text: str) -> DateTime:
-    """DateTime.Parse as Web API's DateTimeConverter calls it (no RoundtripKind).
-
-    ``Z`` and offsets give kind Local (.NET converts them into the server's zone; the
-    offset read is kept, ``Z`` becoming ``+00:00``); no suffix gives Unspecified; a date
-    alone is midnight; a space may stand for ``T``.
-    """
-    text = text.strip(_NET_WS)
-    if _DATE_ONLY.fullmatch(text):
-        text += "T00:00:00"
-    elif len(text) > 10 and text[10] == " ":
-        text = text[:10] + "T" + text[11:]
-    value = parse_datetime(text)
-    if value.kind is DateTimeKind.UTC:
-        return DateTime(value.ticks, DateTimeKind.LOCAL, offset_minutes=0)
-    return value
-
-
-def _int_parser(clr_name: str) -> Callable[[str], int]:
-    lo, hi = _INT_RANGES[clr_name]
-
-    def parse(text: str) -> int:
-        return parse_int_xml(text.strip(_NET_WS), lo, hi, clr_name)
-
-    return parse
-
-
-_FORM_PARSE: Final[dict[str, Callable[[str], Any]]] = {
-    "Boolean": _parse_bool,
-    "String": str,
-    "Guid": lambda text: parse_guid(text.strip(_NET_WS)),
-    "DateTime": _parse_datetime,
-    "Double": _parse_double,
-    "Decimal": lambda text: parse_decimal_xml(text.strip(_NET_WS)),
-    **{name: _int_parser(name) for name in _INT_RANGES},
-}
-
-
-def _primitive_text(primitive: Primitive, value: Any) -> str:
+def _primitive_text(primitive: ValueType, value: Any) -> str:
     primitive.check(value)
-    writer = _FORM_TEXT.get(primitive.clr_name, _int_text)
-    return writer(value)
+    return primitive.form_text(value)
 
 
 def _enum_text(wire: EnumType, value: Any) -> str:
@@ -285,7 +173,7 @@ class _Writer:
             return  # nothing written: Web API leaves the .NET default, null
         wire = slot.wire
         if isinstance(wire, PrimitiveType):
-            self.primitive(wire.primitive, value, key, path)
+            self.primitive(wire.primitive, value, key, path, slot.clr_nillable)
         elif isinstance(wire, EnumType):
             self.pairs.append((key, _enum_text(wire, value)))
         elif isinstance(wire, ContractType):
@@ -297,24 +185,18 @@ class _Writer:
         else:  # pragma: no cover - every wire type is handled above
             raise TypeError(f"no form writer for {wire!r}")
 
-    def primitive(self, primitive: Primitive, value: Any, key: str, path: str) -> None:
+    def primitive(
+        self, primitive: ValueType, value: Any, key: str, path: str, nillable: bool
+    ) -> None:
         try:
             text = _primitive_text(primitive, value)
         except (TypeError, ValueError) as exc:
             self.refuse(path, str(exc))
             return
-        if primitive.clr_name == "String" and is_blank(text):
-            self.loss(
-                path,
-                "an empty or white-space string cannot be written in a form: "
-                "Web API binds it as null",
-            )
-        elif isinstance(value, DateTime) and value.kind is DateTimeKind.UTC:
-            self.loss(
-                path,
-                "a DateTime of kind Utc cannot be written in a form: "
-                "Web API binds it as kind Local (the same instant)",
-            )
+        loss = primitive.form_loss(value)  # blank strings and chars, Utc dates...
+        if loss is not None:
+            self.loss(path, loss)
+            text = primitive.form_lossy_text(value, nillable)  # what Web API will bind
         self.pairs.append((key, text))
 
     def nested(self, wire: ContractType, value: Any, key: str, path: str) -> None:
@@ -527,8 +409,8 @@ class _Binder:
             if isinstance(wire, EnumType):
                 return _parse_enum(wire, text)
             assert isinstance(wire, PrimitiveType)
-            value = _FORM_PARSE[wire.primitive.clr_name](text)
-        except (ValueError, KeyError) as exc:
+            value = wire.primitive.form_parse(text)
+        except (ValueError, TypeError) as exc:
             self.problem(path, str(exc))
             return _MISSING
         return value

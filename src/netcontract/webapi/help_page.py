@@ -13,8 +13,10 @@ by the same rules:
   ``sample string N``, an ``Int32`` ``N`` (``Int16``/``UInt16``/``UInt32`` modulo their maximum,
   ``Int64``/``UInt64``/``Decimal`` ``N``), a ``Double`` ``N + 0.1``; a ``Boolean`` is ``true``,
   ``Byte``/``SByte`` ``64``, a ``DateTime`` ``DateTime.Now``, a ``Guid`` ``Guid.NewGuid()``,
-  and an ``object`` member ``new object()`` (an :class:`~netcontract.AnyObject`). All of them
-  advance the counter, even when the counter is not shown.
+  a ``Char`` ``'A'``, and an ``object`` member ``new object()`` (an
+  :class:`~netcontract.AnyObject`). All of them advance the counter, even when the counter is
+  not shown. Each value type knows its own rule
+  (:meth:`~netcontract.clr.value_types.ValueType.help_sample`).
 - A ``Nullable<T>`` (``Int32 | None``, ``uuid.UUID | None``...) is made by a fresh generator,
   so it shows ``1``/``1.1`` and does not advance the object's counter. ``str | None`` is no
   ``Nullable``: .NET strings are references, they take the next counter value.
@@ -35,18 +37,16 @@ neither DataContractSerializer nor Json.NET can write), :class:`SerializationErr
 
 from __future__ import annotations
 
-import decimal
 import random
 import typing
 import uuid
-from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.objects import AnyObject
-from netcontract.clr.primitives import Primitive
+from netcontract.clr.value_types import ValueType
 from netcontract.errors import ContractDefinitionError, Problem, SerializationError
 from netcontract.model.contract import contract_info, is_contract
 from netcontract.model.paths import item, join
@@ -87,28 +87,6 @@ class _Counter:
         return self.index
 
 
-def _int_modulo(maximum: int) -> Callable[[int], int]:
-    return lambda index: index % maximum
-
-
-# One factory per CLR primitive, given the (already advanced) counter value. GUIDs and dates
-# come from the generation context instead (they do not depend on the counter).
-_SIMPLE: Final[dict[str, Callable[[int], Any]]] = {
-    "Boolean": lambda _index: True,
-    "Byte": lambda _index: 64,
-    "SByte": lambda _index: 64,
-    "Decimal": decimal.Decimal,
-    "Double": lambda index: float(index + 0.1),
-    "Int16": _int_modulo(2**15 - 1),
-    "Int32": _int_modulo(2**31 - 1),
-    "Int64": int,
-    "UInt16": _int_modulo(2**16 - 1),
-    "UInt32": _int_modulo(2**32 - 1),
-    "UInt64": int,
-    "String": lambda index: f"sample string {index}",
-}
-
-
 class _Generation:
     """One call of ``ObjectGenerator.GenerateObject``: the object cache, the clock, the GUIDs."""
 
@@ -145,17 +123,9 @@ class _Generation:
             return AnyObject()
         raise ContractDefinitionError(f"{path}: no sample for {wire!r}")  # pragma: no cover
 
-    def simple(self, primitive: Primitive, counter: _Counter) -> Any:
-        index = counter.next()
-        name = primitive.clr_name
-        if name == "Guid":
-            return self.new_guid()
-        if name == "DateTime":
-            return self.now
-        factory = _SIMPLE.get(name)
-        if factory is None:  # pragma: no cover - every netcontract primitive is listed
-            raise ContractDefinitionError(f"no help-page sample rule for {name}")
-        return factory(index)
+    def simple(self, primitive: ValueType, counter: _Counter) -> Any:
+        # every simple value advances the counter, shown or not (Guid.NewGuid, DateTime.Now)
+        return primitive.help_sample(counter.next(), self)
 
     def collection(self, wire: ListType, path: str) -> list[Any] | None:
         counter = _Counter()  # GenerateCollection: one new ObjectGenerator for all the items

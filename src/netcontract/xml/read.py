@@ -13,17 +13,16 @@ Rules (docs/xml-rules.md §12; README, "Behaviours chosen where .NET is lossy"):
 
 from __future__ import annotations
 
-import decimal
-import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
 from lxml import etree
 
-from netcontract.clr.datetime import DateTime, parse_datetime
+from netcontract.clr.datetime import parse_datetime
 from netcontract.clr.guid import parse_guid
-from netcontract.clr.objects import AnyObject, Boxed
-from netcontract.clr.primitives import INT64, PRIMITIVES, XS, XSI, Primitive
+from netcontract.clr.objects import AnyObject
+from netcontract.clr.primitives import PRIMITIVES, XS, XSI, Primitive
+from netcontract.clr.value_types import box
 from netcontract.codegen import Source
 from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
@@ -36,12 +35,6 @@ __all__ = ["ReadContext", "read_root"]
 _NIL: Final = f"{{{XSI}}}nil"
 _TYPE: Final = f"{{{XSI}}}type"
 _XML_WS: Final = " \t\r\n"
-
-#: the Python types of object-member values that travel without a Boxed wrapper
-_NATURAL: Final[frozenset[type]] = frozenset(
-    {str, bool, float, decimal.Decimal, uuid.UUID, DateTime, int}
-)
-
 
 Reader = Callable[[Any, str, ReadContext], Any]
 _READERS: dict[int, Reader] = {}
@@ -318,9 +311,7 @@ def _object_reader(wire: ObjectType) -> Reader:
             value = _primitive_reader(primitive)(element, path, ctx)
             if value is FAILED:
                 return FAILED
-            if type(value) in _NATURAL and (type(value) is not int or primitive is INT64):
-                return value
-            return Boxed(value, primitive)
+            return box(value, primitive)  # Boxed where the Python type alone cannot tell
         found = find_contract(ns, local)
         if found is None:
             ctx.problem(path, f"unknown i:type {local!r} from namespace {ns!r}", element)

@@ -33,7 +33,7 @@ from typing import Any, Final
 
 import attrs
 
-from netcontract.clr.primitives import SER, XS, XSI
+from netcontract.clr.value_types import SER, XS, XSI
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import contract_info
 from netcontract.model.wire import (

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from lxml import etree
 
-from netcontract.clr.primitives import PRIMITIVES, SER, XSI
+from netcontract.clr import value_types
+from netcontract.clr.value_types import SER, XSI
 from netcontract.errors import Problem, XmlPayloadError
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
@@ -82,7 +83,7 @@ def _resolve_qname(element: Any, value: str) -> tuple[str, str] | None:
 
 def _wire_of_type(qname: tuple[str, str]) -> WireType | None:
     """The wire type an ``i:type`` names, as the reader resolves it."""
-    primitive = PRIMITIVES.get(qname)
+    primitive = value_types.by_contract_name(*qname)
     if primitive is not None:
         return PrimitiveType(primitive)
     found = find_contract(*qname)
@@ -224,8 +225,8 @@ class _Reporter:
             return f"{shown!r} is not a {wire.contract_name} name (expected one of: {names})"
         message = f"{shown!r} is not a valid {_type_label(wire)}"
         if reason.startswith(_UNHELPFUL_REASONS):
-            if isinstance(wire, PrimitiveType) and wire.contract_name == "guid":
-                message += " (expected 32 hexadecimal digits as 8-4-4-4-12)"
+            if isinstance(wire, PrimitiveType) and wire.primitive.xsd_hint is not None:
+                message += f" ({wire.primitive.xsd_hint})"
             return message
         return f"{message}: {reason}"
 

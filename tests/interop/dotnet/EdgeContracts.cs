@@ -1,7 +1,7 @@
 // C# contracts that exercise the generic engine where the Vehizen DTOs do not: base classes in
 // other namespaces, three-level inheritance, ordinal member order, every integer width, decimal
-// scale, lists of primitives/enums/Nullable<int>/contracts, nested namespaces (d4p1/d6p1 prefixes),
-// empty contracts, polymorphic members and `object` members.
+// scale, chars, lists of primitives/enums/Nullable<int>/contracts, nested namespaces (d4p1/d6p1
+// prefixes), empty contracts, polymorphic members and `object` members.
 // Python twins: tests/interop/edge_models.py (same names, namespaces and declaration order).
 // Plain POCO classes: DataContractSerializer takes every public get/set property (base class
 // first, String.CompareOrdinal within a class); Json.NET takes them most-derived class first, in
@@ -121,6 +121,15 @@ namespace Edge.A
         public List<Edge.B.Nothing> Nothings { get; set; }
     }
 
+    // System.Char: DCS writes the UTF-16 code (ser:char), Json.NET a one-character string.
+    public class Chars
+    {
+        public char C { get; set; }
+        public char? NC { get; set; }
+        public List<char> Cs { get; set; }
+        public List<char?> NCs { get; set; }
+    }
+
     // `object` member: the runtime type travels as i:type.
     public class Box
     {
@@ -208,6 +217,7 @@ namespace NetContractTwin
             typeof(Edge.A.Doubles),
             typeof(Edge.A.Texts),
             typeof(Edge.A.Dates),
+            typeof(Edge.A.Chars),
             typeof(Edge.A.Lists),
             typeof(Edge.A.Holder),
             typeof(Edge.A.Box),
