@@ -346,10 +346,6 @@ READ_BACK: dict[tuple[str, str], Any] = {
 
 #: Known defects, found by these rows: strict xfails, so that a fix shows up as XPASS.
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("names: escape lookalikes", "xml"): (
-        "netcontract escapes every _xHHHH_ lookalike as _x005F_; DataContract.EncodeLocalName "
-        "leaves a name that is a valid NCName as it is (Mono: <_x0041_>, <c_x0041_>)"
-    ),
     ("names: escaped in JSON", "json"): (
         "the compact JSON writer raises AssertionError('unreachable') for a member name holding "
         "U+2028, U+2029 or U+0085 (msgspec does not escape them)"
