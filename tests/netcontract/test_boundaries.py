@@ -21,6 +21,7 @@ Only public names are used (``netcontract``, ``netcontract.cli.main``, ``vehizen
 """
 
 import io
+import pickle
 from typing import Any
 
 import attrs
@@ -154,6 +155,13 @@ def test_integer_past_bounds_is_refused_by_every_writer(
 BOXED = [row for row in INTEGERS if row[0] != "Int64"]
 
 
+def test_boxed_is_immutable_and_pickles_to_the_same_value() -> None:
+    boxed = _boxed("Int32", "int", 5)
+    with pytest.raises(AttributeError):
+        boxed.value = 2**31  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(boxed)) == boxed
+
+
 @pytest.mark.parametrize(("clr", "tp", "xs", "lo", "hi"), BOXED, ids=[r[0] for r in BOXED])
 def test_boxed_integer_past_bounds_cannot_be_made(
     clr: str, tp: Any, xs: str, lo: int, hi: int
@@ -162,9 +170,10 @@ def test_boxed_integer_past_bounds_cannot_be_made(
     assert nc.Boxed(lo, primitive).value == lo
     assert nc.Boxed(hi, primitive).value == hi
     for bad in (lo - 1, hi + 1):
-        with pytest.raises(ValueError) as info:
+        # a NetContractError (it is a ValueError too, for callers that catch that)
+        with pytest.raises(nc.SerializationError) as info:
             nc.Boxed(bad, primitive)
-        assert str(info.value) == _range_message(clr, lo, hi, bad)
+        assert [p.message for p in info.value.problems] == [_range_message(clr, lo, hi, bad)]
 
 
 def _xml_doc(

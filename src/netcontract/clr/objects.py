@@ -40,9 +40,29 @@ class Boxed:
 
     __slots__ = ("primitive", "value")
 
+    value: Any
+    primitive: ValueType
+
     def __init__(self, value: Any, primitive: ValueType) -> None:
-        self.value = primitive.check(value)
-        self.primitive = primitive
+        try:
+            checked = primitive.check(value)
+        except (ValueError, TypeError) as exc:
+            # a value its CLR type cannot hold could never be written: say so now, in the family
+            from netcontract.errors import Problem, SerializationError  # noqa: PLC0415
+
+            raise SerializationError([Problem("", str(exc))]) from None
+        # immutable, so that a checked value stays checked
+        object.__setattr__(self, "value", checked)
+        object.__setattr__(self, "primitive", primitive)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Boxed is immutable (make a new Boxed to change {name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Boxed is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Boxed, (self.value, self.primitive))
 
     def __eq__(self, other: object) -> bool:
         return (

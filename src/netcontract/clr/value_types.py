@@ -223,6 +223,10 @@ class ValueType:
     def __repr__(self) -> str:
         return f"<CLR {self.clr_name}>"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # one object per CLR type: a pickled value type comes back as the registered one
+        return (by_contract_name, (self.namespace, self.contract_name))
+
     # -- values ------------------------------------------------------------------------
 
     def check(self, value: Any, /) -> Any:

@@ -47,7 +47,7 @@ def encode_local_name(name: str) -> str:
     DataContract.EncodeLocalName leaves a name that is already an NCName alone (``_x0041_``
     stays ``_x0041_``); only a name that needs an escape goes through
     ``XmlConvert.EncodeLocalName``, which then also escapes the underscores of look-alike
-    escapes (``a b_x0041_`` -> ``a_x0020_b_x005F_x0041_``). Mono: tests/netcontract/test_byte_rules.py.
+    escapes (``a b_x0041_`` -> ``a_x0020_b_x005F_x0041_``). Mono: test_byte_rules.py.
     """
     if name and all(_allowed(char, start=index == 0) for index, char in enumerate(name)):
         return name
