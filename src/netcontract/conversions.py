@@ -10,9 +10,10 @@ from netcontract.errors import (
     SerializationError,
     XmlPayloadError,
 )
-from netcontract.json.codec import DECLINED, json_bytes, read_json, reader_for
+from netcontract.json.read import DECLINED, read_json, reader_for
 from netcontract.json.read_struct import read_typed
 from netcontract.json.text import loads_strict
+from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model.contract import contract_info
 from netcontract.model.wire import Slot

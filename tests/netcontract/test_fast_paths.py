@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 import netcontract as nc
-from netcontract.json import codec as _json_codec
+from netcontract.json import read as _json_codec
+from netcontract.json import write as _json_write
 from netcontract.json.text import UNSURE, dumps_jsonnet, loads_fast, loads_strict
 from netcontract.limits import ReadContext
 from netcontract.model.contract import contract_info
@@ -34,7 +35,7 @@ GROUPS = [make_group(12, seed) for seed in range(8)]
 
 def reference_json(obj: Any) -> bytes:
     problems: list[nc.Problem] = []
-    tree = _json_codec.write_contract(_json_codec._plan(type(obj)), obj, "", problems)
+    tree = _json_write.write_contract(_json_write._plan(type(obj)), obj, "", problems)
     assert not problems
     return dumps_jsonnet(tree).encode("utf-8")
 

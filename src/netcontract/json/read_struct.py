@@ -1,6 +1,6 @@
 """The fastest JSON read: msgspec decodes straight into a Struct made for each contract.
 
-msgspec checks in C what the generated readers of :mod:`netcontract.json.codec` check in
+msgspec checks in C what the generated readers of :mod:`netcontract.json.read` check in
 Python for most members (the member names and that none is missing or unknown, strings,
 integers within their CLR range, booleans, nested objects and lists), and builds no dict.
 Each contract gets a ``msgspec.Struct`` type whose fields have those types, and a generated
@@ -30,16 +30,15 @@ from netcontract.clr.datetime import parse_datetime
 from netcontract.clr.primitives import STRING
 from netcontract.codegen import Source
 from netcontract.errors import QuotaExceededError
-from netcontract.json.codec import (
-    _JSON_INT_RANGES,
+from netcontract.json.read import (
     DECLINED,
     _allows_none,
     _contract_tp,
     _reference_value,
-    _Slow,
     reader_for,
 )
 from netcontract.json.text import counts_surely
+from netcontract.json.write import _JSON_INT_RANGES, _Slow
 from netcontract.limits import ReadContext
 from netcontract.model.contract import contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, PrimitiveType, Slot

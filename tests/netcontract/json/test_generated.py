@@ -29,7 +29,7 @@ from netcontract.clr.guid import parse_guid
 from netcontract.clr.numbers import parse_double_json_number
 from netcontract.clr.primitives import DATETIME, DOUBLE, GUID
 from netcontract.codegen import plain_init
-from netcontract.json import codec as _json_codec
+from netcontract.json import read as _json_codec
 from netcontract.json.text import UNSURE, loads_fast, loads_strict
 from netcontract.limits import ReadContext
 from netcontract.model.contract import contract_info

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import netcontract as nc
 from netcontract.clr.guid import parse_guid
-from netcontract.json import codec as _json_codec
+from netcontract.json import read as _json_codec
 from netcontract.json.read_struct import read_typed
 from netcontract.json.text import loads_strict
 from netcontract.limits import ReadContext
