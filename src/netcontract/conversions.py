@@ -15,7 +15,7 @@ from netcontract.json.read_struct import read_typed
 from netcontract.json.text import loads_strict
 from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
-from netcontract.model.contract import contract_info
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot
 from netcontract.xml.parse import parse_xml_bytes
 from netcontract.xml.read import read_root

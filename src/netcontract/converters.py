@@ -18,7 +18,8 @@ from netcontract.errors import JsonPayloadError, SerializationError, XmlPayloadE
 from netcontract.json.read import reader_for as json_reader_for
 from netcontract.json.write import writer_for
 from netcontract.limits import FAILED, ReadContext
-from netcontract.model.contract import contract_info, is_contract
+from netcontract.model.contract import is_contract
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import ContractType, Slot
 from netcontract.xml.read import read_root
 

@@ -20,7 +20,7 @@ from netcontract.json import read as _json_codec
 from netcontract.json import write as _json_write
 from netcontract.json.text import UNSURE, dumps_jsonnet, loads_fast, loads_strict
 from netcontract.limits import ReadContext
-from netcontract.model.contract import contract_info
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot
 from netcontract.xml import read as _xml_reader
 from netcontract.xml import write as _xml_writer

@@ -32,17 +32,13 @@ from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.json.write import _JSON_INT_RANGES, _Slow
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.contract import ContractInfo, contract_info
+from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = ["DECLINED", "FAILED", "read_json", "reader_for"]
 
 
 Reader = Callable[[Any, str, ReadContext], Any]
-
-_READERS: dict[int, Reader] = {}
-# keep slots alive while their id() keys the caches
-_KEEP: list[object] = []
 
 
 def _allows_none(slot: Slot) -> bool:
@@ -56,12 +52,9 @@ def _null_problem(slot: Slot) -> str:
 
 
 def reader_for(slot: Slot) -> Reader:
-    """The cached JSON reader of a slot."""
-    reader = _READERS.get(id(slot))
-    if reader is None:
-        reader = _READERS[id(slot)] = _make_reader(slot)
-        _KEEP.append(slot)
-    return reader
+    """The JSON reader of a slot, made anew: the readers of a contract's members are kept on
+    its plan (a contract inside is looked up on its first read)."""
+    return _make_reader(slot)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -147,8 +140,8 @@ def _enum_reader(wire: EnumType) -> Reader:
     return read
 
 
-class _ContractJsonPlan:
-    """Per-contract member table for reading JSON, built once."""
+class _ReadTable:
+    """A contract's member table for the reference reader (its plan's ``json_reading``)."""
 
     __slots__ = ("by_name", "by_upper", "cls", "info")
 
@@ -162,20 +155,13 @@ class _ContractJsonPlan:
         self.by_upper = {name.upper(): entry for name, entry in self.by_name.items()}
 
 
-_PLANS: dict[int, _ContractJsonPlan] = {}
-
-
-def _plan(tp: Any) -> _ContractJsonPlan:
-    info = contract_info(tp)
-    plan = _PLANS.get(id(info))
-    if plan is None:
-        plan = _PLANS[id(info)] = _ContractJsonPlan(info)
-    return plan
+def _plan(tp: Any) -> _ReadTable:
+    return contract_info(tp).built("json_reading", _ReadTable)
 
 
 def _contract_reader(wire: ContractType) -> Reader:
     tp: Any = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
-    plan_holder: list[_ContractJsonPlan] = []
+    plan_holder: list[_ReadTable] = []
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if not plan_holder:
@@ -185,7 +171,7 @@ def _contract_reader(wire: ContractType) -> Reader:
     return read
 
 
-def read_contract(plan: _ContractJsonPlan, value: Any, path: str, ctx: ReadContext) -> Any:
+def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> Any:
     if type(value) is not dict:
         ctx.problem(path, f"expected an object ({plan.info.name}), got {_json_kind(value)}")
         return FAILED
@@ -345,14 +331,8 @@ def read_json(data: Any, tp: Any, ctx: ReadContext) -> Any:
     return result
 
 
-_FAST_READERS: dict[Any, Callable[[Any, ReadContext, list[int]], Any]] = {}
-
-
 def _fast_reader(tp: Any) -> Callable[[Any, ReadContext, list[int]], Any]:
-    reader = _FAST_READERS.get(tp)
-    if reader is None:
-        reader = _FAST_READERS[tp] = _generate_reader(tp)
-    return reader
+    return contract_info(tp).built("json_reader", _generate_reader)
 
 
 def _lazy_reader(namespace: dict[str, Any], name: str, tp: Any) -> Callable[..., Any]:
@@ -377,9 +357,8 @@ def _contract_tp(wire: ContractType) -> Any:
     return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
 
 
-def _generate_reader(tp: Any) -> Callable[[Any, ReadContext, list[int]], Any]:
-    info = contract_info(tp)
-    src = Source("json reader", repr(tp))
+def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int]], Any]:
+    src = Source("json reader", repr(info.tp))
     slow = src.const(_Slow, "Slow")
     src.line(0, "def read(d, ctx, counted):")
     src.line(1, "if type(d) is not dict:")

@@ -40,7 +40,7 @@ from netcontract.json.read import (
 from netcontract.json.text import counts_surely
 from netcontract.json.write import _JSON_INT_RANGES, _Slow
 from netcontract.limits import ReadContext
-from netcontract.model.contract import contract_info
+from netcontract.model.plan import ContractInfo, PlanCycle, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, PrimitiveType, Slot
 
 __all__ = ["read_typed"]
@@ -63,26 +63,20 @@ class _Plan:
         self.decode: Callable[[bytes], Any] = msgspec.json.Decoder(struct).decode
 
 
-_PLANS: dict[Any, _Plan | None] = {}
-_BUILDING: set[Any] = set()
-
-
 def _plan(tp: Any) -> _Plan | None:
-    try:
-        return _PLANS[tp]
-    except KeyError:
-        pass
-    if tp in _BUILDING:  # a contract that contains itself: left to the dict readers
-        raise _Unsupported
-    _BUILDING.add(tp)
-    try:
-        plan: _Plan | None = _build(tp)
-    except Exception:
-        plan = None
-    finally:
-        _BUILDING.discard(tp)
-    _PLANS[tp] = plan
+    """The Struct plan of a contract (its plan's ``json_struct``), or None if it is not read
+    here."""
+    plan: _Plan | None = contract_info(tp).built("json_struct", _build_or_none)
     return plan
+
+
+def _build_or_none(info: ContractInfo) -> _Plan | None:
+    try:
+        return _build(info)
+    except PlanCycle:  # a contract that contains itself: left to the dict readers
+        return None
+    except Exception:
+        return None
 
 
 def _nested(tp: Any) -> _Plan:
@@ -118,9 +112,8 @@ def read_typed(data: Any, tp: Any, ctx: ReadContext) -> Any:
     return result
 
 
-def _build(tp: Any) -> _Plan:
-    info = contract_info(tp)
-    src = Source("json struct reader", repr(tp))
+def _build(info: ContractInfo) -> _Plan:
+    src = Source("json struct reader", repr(info.tp))
     fields: list[tuple[str, Any]] = []
     rename: dict[str, str] = {}
     src.line(0, "def convert(s, ctx, counted):")

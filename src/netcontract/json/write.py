@@ -34,17 +34,13 @@ from netcontract.errors import Problem
 from netcontract.json.text import dumps_jsonnet, quote
 from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
-from netcontract.model.contract import ContractInfo, contract_info
+from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = ["json_bytes", "write_contract", "write_untyped", "writer_for"]
 
 
 Writer = Callable[[Any, str, list[Problem]], Any]
-
-_WRITERS: dict[int, Writer] = {}
-# keep slots alive while their id() keys the caches
-_KEEP: list[object] = []
 
 
 def _allows_none(slot: Slot) -> bool:
@@ -58,12 +54,9 @@ def _null_problem(slot: Slot) -> str:
 
 
 def writer_for(slot: Slot) -> Writer:
-    """The cached JSON writer of a slot."""
-    writer = _WRITERS.get(id(slot))
-    if writer is None:
-        writer = _WRITERS[id(slot)] = _make_writer(slot)
-        _KEEP.append(slot)
-    return writer
+    """The JSON writer of a slot, made anew: the writers of a contract's members are kept on
+    its plan."""
+    return _make_writer(slot)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -142,8 +135,8 @@ def _contract_writer(wire: ContractType) -> Writer:
     return write
 
 
-class _ContractJsonPlan:
-    """Per-contract member table for writing JSON, built once."""
+class _WriteTable:
+    """A contract's member table for the reference writer (its plan's ``json_writing``)."""
 
     __slots__ = ("cls", "info", "write_members")
 
@@ -155,18 +148,11 @@ class _ContractJsonPlan:
         ]
 
 
-_PLANS: dict[int, _ContractJsonPlan] = {}
+def _plan(tp: Any) -> _WriteTable:
+    return contract_info(tp).built("json_writing", _WriteTable)
 
 
-def _plan(tp: Any) -> _ContractJsonPlan:
-    info = contract_info(tp)
-    plan = _PLANS.get(id(info))
-    if plan is None:
-        plan = _PLANS[id(info)] = _ContractJsonPlan(info)
-    return plan
-
-
-def write_contract(plan: _ContractJsonPlan, obj: Any, path: str, problems: list[Problem]) -> Any:
+def write_contract(plan: _WriteTable, obj: Any, path: str, problems: list[Problem]) -> Any:
     result: dict[str, Any] = {}
     for attr, wire_name, compute, writer in plan.write_members:
         value = compute(obj) if compute is not None else getattr(obj, attr)
@@ -243,14 +229,10 @@ class _Slow(Exception):  # noqa: N818 - a signal, not an error
 
 _encode: Final = msgspec.json.Encoder().encode
 _Raw: Final = msgspec.Raw
-_FAST_WRITERS: dict[type, Callable[[Any], Any]] = {}
 
 
 def _fast_writer(cls: type) -> Callable[[Any], Any]:
-    writer = _FAST_WRITERS.get(cls)
-    if writer is None:
-        writer = _FAST_WRITERS[cls] = _generate_writer(cls)
-    return writer
+    return contract_info(cls).built("json_writer", _generate_writer)
 
 
 def _lazy_writer(namespace: dict[str, Any], name: str, cls: type) -> Callable[[Any], Any]:
@@ -282,9 +264,8 @@ def _double(value: float) -> Any:
     return _Raw(format_double_json(value))
 
 
-def _generate_writer(cls: type) -> Callable[[Any], Any]:
-    info = contract_info(cls)
-    src = Source("json writer", cls.__qualname__)
+def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
+    src = Source("json writer", info.cls.__qualname__)
     src.line(0, "def write(obj):")
     items: list[str] = []
     for index, m in enumerate(info.json_members):

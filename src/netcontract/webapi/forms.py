@@ -59,7 +59,7 @@ from netcontract.clr.numbers import (
 from netcontract.clr.primitives import Primitive
 from netcontract.errors import FormPayloadError, FormSyntaxError, Problem, SerializationError
 from netcontract.limits import DEFAULT_LIMITS, Limits
-from netcontract.model.contract import ContractInfo, contract_info
+from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = [

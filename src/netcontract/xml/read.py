@@ -28,7 +28,8 @@ from netcontract.codegen import Source
 from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.contract import ContractInfo, contract_info, find_contract, is_contract
+from netcontract.model.contract import find_contract, is_contract
+from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = ["ReadContext", "read_root"]
@@ -44,16 +45,12 @@ _NATURAL: Final[frozenset[type]] = frozenset(
 
 
 Reader = Callable[[Any, str, ReadContext], Any]
-_READERS: dict[int, Reader] = {}
-_KEEP: list[object] = []
 
 
 def reader_for(slot: Slot) -> Reader:
-    reader = _READERS.get(id(slot))
-    if reader is None:
-        reader = _READERS[id(slot)] = _make_reader(slot)
-        _KEEP.append(slot)
-    return reader
+    """The XML reader of a slot, made anew: the readers of a contract's members are kept on
+    its plan (a contract inside is looked up on its first read)."""
+    return _make_reader(slot)
 
 
 def _is_nil(element: Any) -> bool:
@@ -154,7 +151,9 @@ def _enum_reader(wire: EnumType) -> Reader:
     return read
 
 
-class _ContractXmlPlan:
+class _ReadTable:
+    """A contract's member table for the reference reader (its plan's ``xml_reading``)."""
+
     __slots__ = ("by_tag", "cls", "info", "names")
 
     def __init__(self, info: ContractInfo) -> None:
@@ -167,15 +166,8 @@ class _ContractXmlPlan:
         self.names = [m.wire_name for m in info.xml_members]
 
 
-_PLANS: dict[int, _ContractXmlPlan] = {}
-
-
-def _plan(tp: Any) -> _ContractXmlPlan:
-    info = contract_info(tp)
-    plan = _PLANS.get(id(info))
-    if plan is None:
-        plan = _PLANS[id(info)] = _ContractXmlPlan(info)
-    return plan
+def _plan(tp: Any) -> _ReadTable:
+    return contract_info(tp).built("xml_reading", _ReadTable)
 
 
 def _contract_reader(wire: ContractType) -> Reader:
@@ -204,7 +196,7 @@ def _contract_reader(wire: ContractType) -> Reader:
     return read
 
 
-def read_contract(plan: _ContractXmlPlan, element: Any, path: str, ctx: ReadContext) -> Any:
+def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -> Any:
     text = element.text
     if text and text.strip(_XML_WS):
         ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
@@ -290,6 +282,7 @@ def _list_reader(wire: ListType) -> Reader:
 
 def _object_reader(wire: ObjectType) -> Reader:
     expected = wire.expected
+    expected_reader = reader_for(expected) if expected is not None else None
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         type_attr = element.get(_TYPE)
@@ -297,8 +290,8 @@ def _object_reader(wire: ObjectType) -> Reader:
             text = element.text
             if len(element) == 0 and not (text and text.strip(_XML_WS)):
                 return AnyObject()
-            if expected is not None:
-                return reader_for(expected)(element, path, ctx)
+            if expected_reader is not None:
+                return expected_reader(element, path, ctx)
             ctx.problem(path, "an object member with content needs an i:type attribute", element)
             return FAILED
         try:
@@ -392,33 +385,27 @@ class _Delegate(Exception):  # noqa: N818 - a signal, not an error
 
 
 _MISSING: Final = object()
-_FAST: dict[Any, Callable[[Any, ReadContext, str], Any]] = {}
-_FAST_LISTS: dict[int, Callable[[Any, ReadContext, str], Any]] = {}
-
-
-def _fast_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]:
-    reader = _FAST.get(tp)
-    if reader is None:
-        reader = _FAST[tp] = _generate_contract_reader(tp)
-    return reader
-
-
-def _fast_list_reader(slot: Slot) -> Callable[[Any, ReadContext, str], Any]:
-    reader = _FAST_LISTS.get(id(slot))
-    if reader is None:
-        assert isinstance(slot.wire, ListType)
-        reader = _FAST_LISTS[id(slot)] = _generate_list_reader(slot, slot.wire)
-        _KEEP.append(slot)
-    return reader
-
-
 FastReader = Callable[[Any, ReadContext, str], Any]
 
 
+def _fast_reader(tp: Any) -> FastReader:
+    return contract_info(tp).built("xml_reader", _generate_contract_reader)
+
+
+def _fast_list_reader(slot: Slot) -> FastReader:
+    assert isinstance(slot.wire, ListType)
+    return _generate_list_reader(slot, slot.wire)
+
+
 def _lazy(namespace: dict[str, Any], name: str, make: Callable[[], FastReader]) -> FastReader:
+    """A stand-in that makes the real reader on first use (contracts may be recursive) and
+    puts it in its place in the generated module (a list reader lives only there)."""
+
     def stub(element: Any, ctx: ReadContext, path: str) -> Any:
-        real = make()
-        namespace[name] = real
+        with BUILD_LOCK:
+            real = namespace[name]
+            if real is stub:
+                real = namespace[name] = make()
         return real(element, ctx, path)
 
     return stub
@@ -456,10 +443,9 @@ def _reference_item(
     return value
 
 
-def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]:
-    info = contract_info(tp)
-    plan = _plan(tp)
-    src = Source("xml reader", repr(tp))
+def _generate_contract_reader(info: ContractInfo) -> FastReader:
+    plan = _plan(info.tp)
+    src = Source("xml reader", repr(info.tp))
     d = src.const(_Delegate, "Delegate")
     tags = [f"{{{m.xml_namespace}}}{m.xml_name}" for m in info.xml_members]
     known = src.const(frozenset(tags), "known")

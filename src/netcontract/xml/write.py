@@ -45,7 +45,8 @@ from netcontract.clr.primitives import (
 from netcontract.codegen import Source
 from netcontract.errors import Problem
 from netcontract.model import paths as _paths
-from netcontract.model.contract import ContractInfo, contract_info, is_contract
+from netcontract.model.contract import is_contract
+from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
     EnumType,
@@ -394,9 +395,6 @@ class _Slow(Exception):  # noqa: N818 - a signal, not an error
     """The generated writer met a value it leaves to the reference writer."""
 
 
-_FAST: dict[tuple[Any, ...], Callable[..., None]] = {}
-
-
 def _fast_write(info: ContractInfo, obj: Any, indent: bool) -> str:
     start, scope = _root_start(info)
     if not info.xml_members:
@@ -415,11 +413,10 @@ def _scope_key(scope: Scope) -> frozenset[tuple[str, str]]:
 
 def _fast_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
     """The writer of the members of a ``cls`` element at ``depth`` whose scope is ``scope``."""
-    key = (cls, _scope_key(scope), depth, indent)
-    writer = _FAST.get(key)
-    if writer is None:
-        writer = _FAST[key] = _generate_writer(cls, dict(scope), depth, indent)
-    return writer
+    return contract_info(cls).xml_writer(
+        (_scope_key(scope), depth, indent),
+        lambda: _generate_writer(cls, dict(scope), depth, indent),
+    )
 
 
 def _lazy_writer(

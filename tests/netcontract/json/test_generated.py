@@ -32,7 +32,7 @@ from netcontract.codegen import plain_init
 from netcontract.json import read as _json_codec
 from netcontract.json.text import UNSURE, loads_fast, loads_strict
 from netcontract.limits import ReadContext
-from netcontract.model.contract import contract_info
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot
 from netcontract.strategies import for_type
 from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, ResponseDto, VehicleLightDto

@@ -23,7 +23,7 @@ from netcontract.json import read as _json_codec
 from netcontract.json.read_struct import read_typed
 from netcontract.json.text import loads_strict
 from netcontract.limits import ReadContext
-from netcontract.model.contract import contract_info
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot
 from netcontract.strategies import for_type
 from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, ResponseDto, VehicleLightDto
