@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar, overload
 
+from netcontract.codegen import conversion_done, conversion_started, generated_paths
 from netcontract.errors import (
     JsonPayloadError,
     Problem,
@@ -33,11 +34,16 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
     """
     _check_size(data, limits)
-    result = read_typed(data, cls, ReadContext(limits=limits))
-    if result is DECLINED:
-        result = read_json(data, cls, ReadContext(limits=limits))
-    if result is not DECLINED:
-        return result  # type: ignore[no-any-return]
+    conversion_started()
+    if generated_paths() and type(data) is bytes:
+        # the generated paths (README, "Speed"): the msgspec Struct, then the generated dict
+        # readers; each reads what Json.NET writes and declines anything else
+        result = read_typed(data, cls, ReadContext(limits=limits))
+        if result is DECLINED:
+            result = read_json(data, cls, ReadContext(limits=limits))
+        if result is not DECLINED:
+            conversion_done()  # the Struct path may have declined what the dict readers read
+            return result  # type: ignore[no-any-return]
     value = loads_strict(data)  # raises JsonSyntaxError
     if value is None:
         raise JsonPayloadError([Problem("", "the document is null where an object was expected")])
@@ -45,6 +51,7 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     result = reader_for(Slot(contract_info(cls).wire, optional=False))(value, "", ctx)
     if ctx.problems or result is FAILED:
         raise JsonPayloadError(ctx.problems)
+    conversion_done()
     return result  # type: ignore[no-any-return]
 
 
@@ -55,9 +62,11 @@ def _check_size(data: bytes | str, limits: Limits) -> None:
 
 def to_json(obj: Any, *, indent: bool = False) -> bytes:
     """Write ``obj`` as the UTF-8 bytes Json.NET writes (``Formatting.None`` or ``Indented``)."""
+    conversion_started()
     data, problems = json_bytes(obj, indent=indent)
     if problems:
         raise SerializationError(problems)
+    conversion_done()
     return data
 
 
@@ -81,17 +90,21 @@ def from_xml(
     _check_size(data, limits)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     root = parse_xml_bytes(raw)  # raises XmlSyntaxError
+    conversion_started()
     ctx = ReadContext(strict, limits)
     result = read_root(root, cls, ctx)
     if ctx.problems or result is FAILED:
         raise XmlPayloadError(ctx.problems)
+    conversion_done()
     return result
 
 
 def to_xml(obj: Any, *, indent: bool = False) -> bytes:
     """Write ``obj`` as the UTF-8 bytes DataContractSerializer writes through Web API
     (no XML declaration; ``indent`` as ``XmlWriterSettings.Indent``)."""
+    conversion_started()
     text, problems = write_xml(obj, indent=indent)
     if problems:
         raise SerializationError(problems)
+    conversion_done()
     return text.encode("utf-8")

@@ -26,10 +26,10 @@ from netcontract.clr.primitives import (
     STRING,
     check_no_lone_surrogate,
 )
-from netcontract.codegen import Source
+from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
 from netcontract.json.text import UNSURE, colons, loads_fast
-from netcontract.json.write import _JSON_INT_RANGES, _Slow
+from netcontract.json.write import _JSON_INT_RANGES
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.plan import ContractInfo, contract_info
@@ -311,24 +311,31 @@ def _json_kind(value: Any) -> str:
 DECLINED: Final = object()
 
 
-def read_json(data: Any, tp: Any, ctx: ReadContext) -> Any:
+def read_json(data: bytes, tp: Any, ctx: ReadContext) -> Any:
     """The contract read from JSON bytes by the fast path, or :data:`DECLINED`."""
-    if type(data) is not bytes:
-        return DECLINED
     parsed = loads_fast(data)
-    if parsed is UNSURE or type(parsed[0]) is not dict:
-        return DECLINED
+    if parsed is UNSURE:
+        return declined(tp, "loads_fast is unsure of the document")
+    if type(parsed[0]) is not dict:
+        return declined(tp, "the document is not an object")
     tree, document_colons = parsed
     counted = [0]  # members and colons in strings, counted by the readers
     try:
         result = _fast_reader(tp)(tree, ctx, counted)
-    except (_Slow, QuotaExceededError, ValueError, TypeError):
-        return DECLINED
+    except (Fallback, QuotaExceededError) as signal:
+        return declined(tp, signal)
     if counted[0] != document_colons:
-        return DECLINED  # a member name given twice: loads_strict says which
+        # a member name given twice: loads_strict says which
+        return declined(tp, "colons and members differ")
     if ctx.problems:  # pragma: no cover - the fast path gives up before recording any
-        return DECLINED
+        return declined(tp, ctx.problems[0])
     return result
+
+
+def declined(tp: Any, reason: object) -> Any:
+    """:data:`DECLINED`, after telling :func:`~netcontract.codegen.fell_back` why."""
+    fell_back(tp, reason)
+    return DECLINED
 
 
 def _fast_reader(tp: Any) -> Callable[[Any, ReadContext, list[int]], Any]:
@@ -345,11 +352,12 @@ def _lazy_reader(namespace: dict[str, Any], name: str, tp: Any) -> Callable[...,
 
 
 def _reference_value(reader: Reader, value: Any, ctx: ReadContext, counted: list[int]) -> Any:
-    """A value read by the reference reader; raises _Slow if it found a problem."""
+    """A value read by the reference reader; raises Fallback if it found a problem (the
+    reference path then reports it with its path)."""
     counted[0] += colons(value)
     result = reader(value, "", ctx)
     if result is FAILED:
-        raise _Slow
+        raise Fallback(ctx.problems[-1].message if ctx.problems else "a value refused")
     return result
 
 
@@ -359,20 +367,20 @@ def _contract_tp(wire: ContractType) -> Any:
 
 def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int]], Any]:
     src = Source("json reader", repr(info.tp))
-    slow = src.const(_Slow, "Slow")
+    fallback = src.const(Fallback, "Fallback")
     src.line(0, "def read(d, ctx, counted):")
     src.line(1, "if type(d) is not dict:")
-    src.line(2, f"raise {slow}")
+    src.line(2, f"raise {fallback}('not an object')")
     keys = tuple(m.wire_name for m in info.json_members)
     src.line(1, f"if tuple(d) != {src.const(keys, 'keys')}:")
-    src.line(2, f"raise {slow}")
+    src.line(2, f"raise {fallback}('members other than Json.NET writes, or in another order')")
     # ctx.enter('', 0) inlined: the quotas are checked against the same counters, and a
     # quota passed only declines the document (the reference reader then raises the error)
     src.line(1, "limits = ctx.limits")
     src.line(1, "ctx.depth = depth = ctx.depth + 1")
     src.line(1, "ctx.items += 1")
     src.line(1, "if depth > limits.max_depth or ctx.items > limits.max_total_items:")
-    src.line(2, f"raise {slow}")
+    src.line(2, f"raise {fallback}('a quota')")
     src.line(1, "maxlen = limits.max_string_length")
     names = [f"v{index}" for index in range(len(keys))]
     if len(names) == 1:
@@ -408,7 +416,8 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         name = p.clr_name
         if p is STRING:
             src.line(lvl, f"if type({var}) is str:")
-            src.line(lvl + 1, f"if len({var}) > maxlen: raise {src.const(_Slow, 'Slow')}")
+            fallback = src.const(Fallback, "Fallback")
+            src.line(lvl + 1, f"if len({var}) > maxlen: raise {fallback}('max_string_length')")
             # most strings have no colon: `in` costs less than a call of str.count
             src.line(lvl + 1, f"if ':' in {var}: k += {var}.count(':')")
             src.line(lvl, f"elif not ({none}):")
@@ -428,17 +437,24 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         # checks they agree).
         if p is DOUBLE:
             src.line(lvl, f"if type({var}) is {src.const(decimal.Decimal, 'Decimal')}:")
-            src.line(
+            src.guarded(
                 lvl + 1,
                 f"{var} = {src.const(parse_double_json_number, 'parse_double')}(str({var}))",
+                "Double refused",
             )
         elif p is GUID:  # the formats a Guid is read in have no colon
             src.line(lvl, f"if type({var}) is str and {var}:")
-            src.line(lvl + 1, f"{var} = {src.const(parse_guid, 'parse_guid')}({var})")
+            src.guarded(
+                lvl + 1, f"{var} = {src.const(parse_guid, 'parse_guid')}({var})", "Guid refused"
+            )
         elif p is DATETIME:
             src.line(lvl, f"if type({var}) is str and {var}:")
             src.line(lvl + 1, f"k += {var}.count(':')")
-            src.line(lvl + 1, f"{var} = {src.const(parse_datetime, 'parse_datetime')}({var})")
+            src.guarded(
+                lvl + 1,
+                f"{var} = {src.const(parse_datetime, 'parse_datetime')}({var})",
+                "DateTime refused",
+            )
         else:
             src.line(lvl, "if False:")
             src.line(lvl + 1, "pass")
@@ -472,7 +488,7 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
             f"if depth >= limits.max_depth or len({var}) > limits.max_collection_items"
             " or ctx.items > limits.max_total_items:",
         )
-        src.line(lvl + 2, f"raise {src.const(_Slow, 'Slow')}")
+        src.line(lvl + 2, f"raise {src.const(Fallback, 'Fallback')}('a quota')")
         item = src.name("item")
         item_wire = wire.item.wire
         item_reference = (

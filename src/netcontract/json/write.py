@@ -29,7 +29,7 @@ from netcontract.clr.primitives import (
     Primitive,
     check_no_lone_surrogate,
 )
-from netcontract.codegen import Source
+from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import Problem
 from netcontract.json.text import dumps_jsonnet, quote
 from netcontract.limits import FAILED
@@ -206,25 +206,26 @@ def json_bytes(obj: Any, *, indent: bool = False) -> tuple[bytes, list[Problem]]
     """``obj`` as the UTF-8 JSON Json.NET writes, and the problems that prevent it.
 
     Compact output comes from the generated writer of the object's class. When it meets a
-    value it does not handle itself, the reference path (``write_contract`` then
-    :func:`dumps_jsonnet`) writes the whole document again and reports every problem; it
-    also writes the indented layout.
+    value it does not handle itself (it raises :class:`~netcontract.codegen.Fallback`), the
+    reference path (``write_contract`` then :func:`dumps_jsonnet`) writes the whole document
+    again and reports every problem; it also writes the indented layout.
     """
     plan = _plan(type(obj))
-    if not indent:
+    if not indent and generated_paths():
         try:
-            return _encode(_fast_writer(plan.cls)(obj)), []
-        except (_Slow, ValueError, TypeError, msgspec.EncodeError):
-            pass
+            tree = _fast_writer(plan.cls)(obj)
+        except Fallback as signal:
+            fell_back(plan.cls, signal)
+        else:
+            try:
+                return _encode(tree), []
+            except (msgspec.EncodeError, UnicodeEncodeError) as exc:  # a lone surrogate
+                fell_back(plan.cls, exc)
     problems: list[Problem] = []
     tree = write_contract(plan, obj, "", problems)
     if problems:
         return b"", problems
     return dumps_jsonnet(tree, indent=indent).encode("utf-8"), []
-
-
-class _Slow(Exception):  # noqa: N818 - a signal, not an error
-    """The generated code met a value it leaves to the reference code."""
 
 
 _encode: Final = msgspec.json.Encoder().encode
@@ -245,18 +246,25 @@ def _lazy_writer(namespace: dict[str, Any], name: str, cls: type) -> Callable[[A
 
 
 def _reference_raw(writer: Writer, value: Any) -> Any:
-    """A member's JSON text from the reference writer, as Raw; raises _Slow on a problem."""
+    """A member's JSON text from the reference writer, as Raw; raises Fallback on a problem
+    (the reference path then reports it with its path)."""
     problems: list[Problem] = []
     tree = writer(value, "", problems)
     if problems:
-        raise _Slow
-    return _Raw(dumps_jsonnet(tree))
+        raise Fallback(problems[0].message)
+    try:
+        return _Raw(dumps_jsonnet(tree))
+    except UnicodeEncodeError as exc:  # a lone surrogate in an untyped value
+        raise Fallback(str(exc)) from exc
 
 
 def _special_string(value: str) -> Any:
     """A non-ASCII str: Raw text when it holds a character msgspec would not escape."""
     if "\x85" in value or "\u2028" in value or "\u2029" in value:
-        return _Raw(quote(check_no_lone_surrogate(value)))
+        try:
+            return _Raw(quote(check_no_lone_surrogate(value)))
+        except ValueError as exc:
+            raise Fallback(str(exc)) from exc
     return value
 
 
@@ -322,14 +330,16 @@ def _emit_json_value(src: Source, lvl: int, var: str, slot: Slot) -> None:
             return
         if p.clr_name == "Double":
             src.line(lvl, f"if type({var}) is float:")
-            src.line(lvl + 1, f"{var} = {src.const(_double, 'double')}({var})")
+            src.guarded(lvl + 1, f"{var} = {src.const(_double, 'double')}({var})", "Double refused")
         elif p.clr_name == "Guid":
             # msgspec writes a uuid.UUID as .NET does (lowercase "D" format), in C
             src.line(lvl, f"if type({var}) is {src.const(uuid.UUID, 'UUID')}:")
             src.line(lvl + 1, "pass")
         elif p.clr_name == "DateTime":
             src.line(lvl, f"if type({var}) is {src.const(DateTime, 'DateTime')}:")
-            src.line(lvl + 1, f"{var} = {src.const(p.json_value, 'text')}({var})")
+            src.guarded(
+                lvl + 1, f"{var} = {src.const(p.json_value, 'text')}({var})", "DateTime refused"
+            )
         else:  # Decimal, and any other primitive: the reference writer
             src.line(lvl, "if False:")
             src.line(lvl + 1, "pass")
