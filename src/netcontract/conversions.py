@@ -35,12 +35,13 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     """
     _check_size(data, limits)
     conversion_started()
-    if generated_paths() and type(data) is bytes:
+    raw = _utf8(data) if generated_paths() else None
+    if raw is not None:
         # the generated paths (README, "Speed"): the msgspec Struct, then the generated dict
         # readers; each reads what Json.NET writes and declines anything else
-        result = read_typed(data, cls, ReadContext(limits=limits))
+        result = read_typed(raw, cls, ReadContext(limits=limits))
         if result is DECLINED:
-            result = read_json(data, cls, ReadContext(limits=limits))
+            result = read_json(raw, cls, ReadContext(limits=limits))
         if result is not DECLINED:
             conversion_done()  # the Struct path may have declined what the dict readers read
             return result  # type: ignore[no-any-return]
@@ -53,6 +54,20 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
         raise JsonPayloadError(ctx.problems)
     conversion_done()
     return result  # type: ignore[no-any-return]
+
+
+def _utf8(data: bytes | str) -> bytes | None:
+    """The document as the UTF-8 bytes the generated paths read, if it is bytes or text.
+
+    Text is encoded with ``surrogatepass``: a lone surrogate gives bytes no UTF-8 decoder
+    accepts, so the generated paths decline it and the reference path refuses it with its own
+    message, as it refuses the text itself.
+    """
+    if type(data) is bytes:
+        return data
+    if type(data) is str:
+        return data.encode("utf-8", "surrogatepass")
+    return None
 
 
 def _check_size(data: bytes | str, limits: Limits) -> None:

@@ -212,3 +212,36 @@ def test_generated_source_is_in_linecache() -> None:
     names = [name for name in linecache.cache if name.startswith("<netcontract generated")]
     assert any("xml writer VehicleLightDto" in name for name in names)
     assert all(linecache.getline(name, 1).startswith("def ") for name in names)
+
+
+def test_text_input_takes_the_generated_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    # was: from_json(str) (and decode_body, which passes text) always took the reference path
+    from netcontract import conversions
+
+    def no_reference(data: Any) -> Any:
+        raise AssertionError("the reference path read the text")
+
+    monkeypatch.setattr(conversions, "loads_strict", no_reference)
+    for group in GROUPS[:2]:
+        text = nc.to_json(group).decode("utf-8")
+        with _no_fallback():
+            assert nc.to_json(nc.from_json(text, CustomerGroupDto)) == nc.to_json(group)
+            assert nc.from_json("\ufeff" + text, CustomerGroupDto) == nc.from_json(
+                text.encode("utf-8"), CustomerGroupDto
+            )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"Name":"a\ud800b"}',  # a lone surrogate in the text itself
+        '{"Vehicles":[{"Imei":"\udfff"}]}',
+        '{"Name":"\ud83d\ude00"}',  # a pair as two code points: still two lone surrogates
+        '{"Name":"\\ud800"}',  # escaped
+        '{"\ud800":1}',
+    ],
+)
+def test_text_with_lone_surrogates_is_refused_as_the_reference_path_refuses_it(text: str) -> None:
+    assert outcome(lambda: nc.from_json(text, CustomerGroupDto)) == reference_from_json(
+        text, CustomerGroupDto
+    )
