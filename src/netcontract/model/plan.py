@@ -46,7 +46,7 @@ class PlanCycle(Exception):  # noqa: N818 - a signal for the builders, not an er
 
 class _Building(threading.local):
     def __init__(self) -> None:
-        self.keys: set[tuple[int, str]] = set()
+        self.keys: set[tuple[ContractInfo, str]] = set()
 
 
 _BUILDING: Final = _Building()
@@ -130,7 +130,7 @@ class ContractInfo:
 
 
 def _build_once(plan: ContractInfo, artifact: str, build: Callable[[], T]) -> T:
-    key = (id(plan), artifact)  # plans live as long as the process: the id is stable
+    key = (plan, artifact)  # a plan hashes by identity
     if key in _BUILDING.keys:
         raise PlanCycle(f"{plan.cls.__qualname__}: {artifact} needs itself")
     _BUILDING.keys.add(key)
