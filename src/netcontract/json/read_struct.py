@@ -136,14 +136,18 @@ def _build(info: ContractInfo) -> _Plan:
     src.line(1, "counted[0] += k")
     src.line(1, "ctx.leave()")
     src.construct(1, info.cls, arguments)
-    struct = msgspec.defstruct(
-        f"{info.cls.__name__}Json",
-        fields,
-        rename=rename,
-        forbid_unknown_fields=True,
-        gc=False,  # instances hold no cycles and live only while one document is read
-    )
-    return _Plan(struct, src.compile("convert"))
+    try:
+        struct = msgspec.defstruct(
+            f"{info.cls.__name__}Json",
+            fields,
+            rename=rename,
+            forbid_unknown_fields=True,
+            gc=False,  # instances hold no cycles and live only while one document is read
+        )
+        return _Plan(struct, src.compile("convert"))
+    except (TypeError, ValueError) as exc:
+        # a type msgspec cannot check (UInt64's range does not fit its int64 bounds)
+        raise Fallback(f"msgspec cannot decode {info.cls.__qualname__}: {exc}") from exc
 
 
 def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
