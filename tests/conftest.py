@@ -7,6 +7,12 @@
 Select one with ``NETCONTRACT_HYPOTHESIS_PROFILE=ci``. ``NETCONTRACT_NO_SKIPS=1`` (set by
 .ci/run) turns every skipped test into a failure, so the .NET interop suite cannot silently
 not run.
+
+``NETCONTRACT_NO_FALLBACK=1`` (set by .ci/run for the round-trip, corpus and interop tests)
+makes a conversion whose generated path fell back on an input the reference path accepts fail
+(README, "Speed"); a test whose inputs only the reference path reads (a B-format Guid, a
+document with members left out) is marked ``falls_back``. The ``engine_path`` fixture runs a
+test on the generated paths and on the reference path alone.
 """
 
 from __future__ import annotations
@@ -17,11 +23,18 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
+from netcontract import codegen
+
 settings.register_profile(
     "dev",
     max_examples=60,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    # engine_path sets a switch for the whole test, not per example
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 settings.register_profile(
     "ci",
@@ -29,7 +42,12 @@ settings.register_profile(
     derandomize=False,
     deadline=None,
     print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    # engine_path sets a switch for the whole test, not per example
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 settings.load_profile(os.environ.get("NETCONTRACT_HYPOTHESIS_PROFILE", "dev"))
 
@@ -46,3 +64,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.longrepr = f"skipped, but NETCONTRACT_NO_SKIPS=1 forbids skips: {reason}"
+
+
+@pytest.fixture(autouse=True)
+def _fallback_allowed_when_marked(request: pytest.FixtureRequest) -> Iterator[None]:
+    if request.node.get_closest_marker("falls_back") is None:
+        yield
+        return
+    with codegen._no_fallback(False):
+        yield
+
+
+@pytest.fixture(params=["generated", "reference"])
+def engine_path(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Run the test with the conversions taking their generated paths first (as always), then
+    with the reference code alone: both must give the same results."""
+    path: str = request.param
+    with codegen._engine_path("reference" if path == "reference" else "generated"):
+        yield path

@@ -46,15 +46,13 @@ from netcontract.errors import (
 from netcontract.generate import generate
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.model.contract import (
-    ContractInfo,
-    Member,
     computed,
     contract,
-    contract_info,
     known_contracts,
     member,
 )
 from netcontract.model.enums import ContractEnum
+from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.testing.corpus import draw_corpus, write_corpus
 from netcontract.webapi.forms import from_form, to_form
 from netcontract.webapi.help_page import HELP_PAGE_NOW, help_page_sample

@@ -7,20 +7,126 @@ hot path then runs straight-line code: no per-value type dispatch, no dictionary
 
 The source is registered in :mod:`linecache` under ``<netcontract generated ...>``, so
 tracebacks and profilers show the generated lines.
+
+Generated code handles the inputs .NET writes; anything else (an unusual form, a value to
+refuse with a message) it leaves to the reference code, which reads or writes the whole input
+again and reports every problem. It says so with one signal, :class:`Fallback`, raised
+explicitly where a check fails or a codec refuses a value; the caller catches only that (and
+the quota error), then calls :func:`fell_back`. With ``NETCONTRACT_NO_FALLBACK=1`` (read once,
+at import; :func:`_no_fallback` in tests) a conversion that fell back and then succeeded
+raises :class:`FallbackForbidden`, naming the contract and the reason: the round-trip, corpus
+and interop tests run that way in CI, so a broken generated reader or writer cannot hide
+behind the reference code. (An input the reference code then refuses passes: falling back is
+how its problems are reported.)
+:func:`_engine_path` makes the conversions take the reference code only (for tests that run
+on both paths).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import linecache
+import os
 import re
+import threading
 import types
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Callable, Iterator
+from typing import Any, Final, Literal
 
 import attrs
 
-__all__ = ["Source", "identifier", "plain_init"]
+__all__ = [
+    "Fallback",
+    "FallbackForbidden",
+    "Source",
+    "conversion_done",
+    "conversion_started",
+    "fell_back",
+    "generated_paths",
+    "identifier",
+    "plain_init",
+]
+
+
+class Fallback(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by generated code: this input is left to the reference code (the message says
+    why). Caught by the conversion that ran the generated code, never seen by users."""
+
+
+class FallbackForbidden(AssertionError):  # noqa: N818 - an internal error, for tests
+    """A generated path fell back while ``NETCONTRACT_NO_FALLBACK`` forbids it (tests only)."""
+
+
+class _Switches:
+    no_fallback = os.environ.get("NETCONTRACT_NO_FALLBACK") == "1"
+    reference_only = False
+
+
+class _Fallbacks(threading.local):
+    """The fallbacks of the conversion running on this thread (kept when the switch is on)."""
+
+    def __init__(self) -> None:
+        self.reasons: list[str] = []
+
+
+_FALLBACKS: Final = _Fallbacks()
+
+
+def fell_back(subject: Any, reason: object) -> None:
+    """Note that the generated code for ``subject`` (a contract) left its input to the
+    reference code, and why (see :func:`conversion_done`)."""
+    if _Switches.no_fallback:
+        name = getattr(subject, "__qualname__", None) or repr(subject)
+        _FALLBACKS.reasons.append(f"{name}: {reason or 'no reason given'}")
+
+
+def conversion_started() -> None:
+    """Called as a conversion starts: it has not fallen back yet."""
+    if _Switches.no_fallback:
+        _FALLBACKS.reasons.clear()
+
+
+def conversion_done() -> None:
+    """Called when a conversion succeeds. If it fell back while the switch is on, raises
+    :class:`FallbackForbidden` naming the contract and the reason: the reference code accepted
+    what the generated code left to it, so the generated code failed on an input it is meant
+    for. (A fallback whose input the reference code then refuses is how every problem is
+    reported, and passes.)"""
+    if _Switches.no_fallback and _FALLBACKS.reasons:
+        reasons = "; ".join(_FALLBACKS.reasons)
+        _FALLBACKS.reasons.clear()
+        raise FallbackForbidden(f"a generated path fell back on an accepted input: {reasons}")
+
+
+def generated_paths() -> bool:
+    """Whether the conversions try their generated code first (False in reference-only tests)."""
+    return not _Switches.reference_only
+
+
+@contextlib.contextmanager
+def _no_fallback(forbid: bool = True) -> Iterator[None]:
+    """Forbid (or allow) fallbacks from generated code within the block (tests only)."""
+    saved = _Switches.no_fallback
+    _Switches.no_fallback = forbid
+    _FALLBACKS.reasons.clear()
+    try:
+        yield
+    finally:
+        _Switches.no_fallback = saved
+
+
+@contextlib.contextmanager
+def _engine_path(path: Literal["generated", "reference"]) -> Iterator[None]:
+    """Make the conversions take the generated code first, or the reference code only, within
+    the block (tests only)."""
+    saved = _Switches.reference_only
+    _Switches.reference_only = path == "reference"
+    try:
+        yield
+    finally:
+        _Switches.reference_only = saved
+
 
 _COUNTER: Final = itertools.count()
 _NOT_IDENTIFIER: Final = re.compile(r"\W")
@@ -60,6 +166,15 @@ class Source:
 
     def line(self, depth: int, text: str) -> None:
         self.lines.append("    " * depth + text)
+
+    def guarded(self, depth: int, statement: str, reason: str) -> None:
+        """Lines running ``statement`` (a call of a codec) and raising :class:`Fallback` with
+        ``reason`` if the codec refuses the value (ValueError, TypeError): the reference code
+        then says why. (A ``try`` costs nothing until it catches.)"""
+        self.line(depth, "try:")
+        self.line(depth + 1, statement)
+        self.line(depth, "except (ValueError, TypeError) as e:")
+        self.line(depth + 1, f"raise {self.const(Fallback, 'Fallback')}({reason!r}) from e")
 
     def construct(self, depth: int, cls: type, arguments: list[tuple[str, str]]) -> None:
         """Lines returning ``cls(attr=expression, ...)`` for ``arguments``.

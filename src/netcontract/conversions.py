@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any, TypeVar, overload
 
+from netcontract.codegen import conversion_done, conversion_started, generated_paths
 from netcontract.errors import (
     JsonPayloadError,
     Problem,
     SerializationError,
     XmlPayloadError,
 )
-from netcontract.json.codec import DECLINED, json_bytes, read_json, reader_for
+from netcontract.json.read import DECLINED, read_json, reader_for
 from netcontract.json.read_struct import read_typed
 from netcontract.json.text import loads_strict
+from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
-from netcontract.model.contract import contract_info
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot
 from netcontract.xml.parse import parse_xml_bytes
 from netcontract.xml.read import read_root
@@ -32,11 +34,17 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
     """
     _check_size(data, limits)
-    result = read_typed(data, cls, ReadContext(limits=limits))
-    if result is DECLINED:
-        result = read_json(data, cls, ReadContext(limits=limits))
-    if result is not DECLINED:
-        return result  # type: ignore[no-any-return]
+    conversion_started()
+    raw = _utf8(data) if generated_paths() else None
+    if raw is not None:
+        # the generated paths (README, "Speed"): the msgspec Struct, then the generated dict
+        # readers; each reads what Json.NET writes and declines anything else
+        result = read_typed(raw, cls, ReadContext(limits=limits))
+        if result is DECLINED:
+            result = read_json(raw, cls, ReadContext(limits=limits))
+        if result is not DECLINED:
+            conversion_done()  # the Struct path may have declined what the dict readers read
+            return result  # type: ignore[no-any-return]
     value = loads_strict(data)  # raises JsonSyntaxError
     if value is None:
         raise JsonPayloadError([Problem("", "the document is null where an object was expected")])
@@ -44,7 +52,22 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     result = reader_for(Slot(contract_info(cls).wire, optional=False))(value, "", ctx)
     if ctx.problems or result is FAILED:
         raise JsonPayloadError(ctx.problems)
+    conversion_done()
     return result  # type: ignore[no-any-return]
+
+
+def _utf8(data: bytes | str) -> bytes | None:
+    """The document as the UTF-8 bytes the generated paths read, if it is bytes or text.
+
+    Text is encoded with ``surrogatepass``: a lone surrogate gives bytes no UTF-8 decoder
+    accepts, so the generated paths decline it and the reference path refuses it with its own
+    message, as it refuses the text itself.
+    """
+    if type(data) is bytes:
+        return data
+    if type(data) is str:
+        return data.encode("utf-8", "surrogatepass")
+    return None
 
 
 def _check_size(data: bytes | str, limits: Limits) -> None:
@@ -54,9 +77,11 @@ def _check_size(data: bytes | str, limits: Limits) -> None:
 
 def to_json(obj: Any, *, indent: bool = False) -> bytes:
     """Write ``obj`` as the UTF-8 bytes Json.NET writes (``Formatting.None`` or ``Indented``)."""
+    conversion_started()
     data, problems = json_bytes(obj, indent=indent)
     if problems:
         raise SerializationError(problems)
+    conversion_done()
     return data
 
 
@@ -80,17 +105,21 @@ def from_xml(
     _check_size(data, limits)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     root = parse_xml_bytes(raw)  # raises XmlSyntaxError
+    conversion_started()
     ctx = ReadContext(strict, limits)
     result = read_root(root, cls, ctx)
     if ctx.problems or result is FAILED:
         raise XmlPayloadError(ctx.problems)
+    conversion_done()
     return result
 
 
 def to_xml(obj: Any, *, indent: bool = False) -> bytes:
     """Write ``obj`` as the UTF-8 bytes DataContractSerializer writes through Web API
     (no XML declaration; ``indent`` as ``XmlWriterSettings.Indent``)."""
+    conversion_started()
     text, problems = write_xml(obj, indent=indent)
     if problems:
         raise SerializationError(problems)
+    conversion_done()
     return text.encode("utf-8")

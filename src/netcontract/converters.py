@@ -15,10 +15,11 @@ from typing import Any
 import cattrs
 
 from netcontract.errors import JsonPayloadError, SerializationError, XmlPayloadError
-from netcontract.json.codec import reader_for as json_reader_for
-from netcontract.json.codec import writer_for
+from netcontract.json.read import reader_for as json_reader_for
+from netcontract.json.write import writer_for
 from netcontract.limits import FAILED, ReadContext
-from netcontract.model.contract import contract_info, is_contract
+from netcontract.model.contract import is_contract
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import ContractType, Slot
 from netcontract.xml.read import read_root
 

@@ -69,8 +69,9 @@ from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, I
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.value_types import DATETIME, ValueType
 from netcontract.errors import ContractDefinitionError
-from netcontract.model.contract import contract_info, is_contract, known_contracts
+from netcontract.model.contract import is_contract, known_contracts
 from netcontract.model.enums import ContractEnum
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import (
     ContractType,
     EnumType,

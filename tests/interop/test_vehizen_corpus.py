@@ -298,6 +298,7 @@ def test_negative_zero_is_the_documented_difference(dotnet):
     assert nc.to_json(nc.from_json(ours_json, CustomerGroupDto)) == ours_json
 
 
+@pytest.mark.falls_back  # a document with members left out: the reference path reads it
 def test_unnamed_enum_value_is_refused_by_both_for_xml(dotnet):
     doc = b'{"Vehicles":[{"CameraType":7}]}'
     result = dotnet.roundtrip("CustomerGroupDto", "json", doc)

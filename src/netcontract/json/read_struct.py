@@ -1,6 +1,6 @@
 """The fastest JSON read: msgspec decodes straight into a Struct made for each contract.
 
-msgspec checks in C what the generated readers of :mod:`netcontract.json.codec` check in
+msgspec checks in C what the generated readers of :mod:`netcontract.json.read` check in
 Python for most members (the member names and that none is missing or unknown, strings,
 integers within their CLR range, booleans, nested objects and lists), and builds no dict.
 Each contract gets a ``msgspec.Struct`` type whose fields have those types, and a generated
@@ -28,29 +28,25 @@ import msgspec
 
 from netcontract.clr.datetime import parse_datetime
 from netcontract.clr.primitives import STRING
-from netcontract.codegen import Source
-from netcontract.errors import QuotaExceededError
-from netcontract.json.codec import (
-    _JSON_INT_RANGES,
+from netcontract.codegen import Fallback, Source
+from netcontract.errors import ContractDefinitionError, QuotaExceededError
+from netcontract.json.read import (
     DECLINED,
     _allows_none,
     _contract_tp,
     _reference_value,
-    _Slow,
+    declined,
     reader_for,
 )
 from netcontract.json.text import counts_surely
+from netcontract.json.write import _JSON_INT_RANGES
 from netcontract.limits import ReadContext
-from netcontract.model.contract import contract_info
+from netcontract.model.plan import ContractInfo, PlanCycle, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, PrimitiveType, Slot
 
 __all__ = ["read_typed"]
 
 _raw_decode: Final = msgspec.json.Decoder(float_hook=decimal.Decimal).decode
-
-
-class _Unsupported(Exception):  # noqa: N818 - a signal: the contract is not read here
-    pass
 
 
 class _Plan:
@@ -64,64 +60,60 @@ class _Plan:
         self.decode: Callable[[bytes], Any] = msgspec.json.Decoder(struct).decode
 
 
-_PLANS: dict[Any, _Plan | None] = {}
-_BUILDING: set[Any] = set()
-
-
 def _plan(tp: Any) -> _Plan | None:
-    try:
-        return _PLANS[tp]
-    except KeyError:
-        pass
-    if tp in _BUILDING:  # a contract that contains itself: left to the dict readers
-        raise _Unsupported
-    _BUILDING.add(tp)
-    try:
-        plan: _Plan | None = _build(tp)
-    except Exception:
-        plan = None
-    finally:
-        _BUILDING.discard(tp)
-    _PLANS[tp] = plan
+    """The Struct plan of a contract (its plan's ``json_struct``), or None if it is not read
+    here."""
+    plan: _Plan | None = contract_info(tp).built("json_struct", _build_or_none)
     return plan
+
+
+def _build_or_none(info: ContractInfo) -> _Plan | None:
+    try:
+        return _build(info)
+    except (PlanCycle, Fallback):  # a contract that contains itself: left to the dict readers
+        return None
+    except ContractDefinitionError:  # raised where a value needs the faulty contract
+        return None
 
 
 def _nested(tp: Any) -> _Plan:
     plan = _plan(tp)
     if plan is None:
-        raise _Unsupported
+        raise Fallback(f"{tp!r} is not read through a Struct")
     return plan
 
 
-def read_typed(data: Any, tp: Any, ctx: ReadContext) -> Any:
-    """The contract read from JSON bytes through its Struct, or ``DECLINED``."""
-    if type(data) is not bytes:
-        return DECLINED
-    plan = _plan(tp)
+def read_typed(data: bytes, tp: Any, ctx: ReadContext) -> Any:
+    """The contract read from JSON bytes through its Struct, or ``DECLINED`` (without a word
+    when the contract is not read here: the dict readers read it)."""
+    try:
+        plan = _plan(tp)
+    except ContractDefinitionError:  # not a contract: the next paths say so, or that the
+        return DECLINED  # document is not JSON
     if plan is None:
         return DECLINED
     raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
         decoded = plan.decode(raw)
-    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
-        return DECLINED
+    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError) as exc:
+        return declined(tp, exc)
     if not counts_surely(raw):  # the same gate as loads_fast's
-        return DECLINED
+        return declined(tp, "an escaped colon or a long number")
     counted = [0]
     try:
         result = plan.convert(decoded, ctx, counted)
-    except (_Slow, QuotaExceededError, ValueError, TypeError):
-        return DECLINED
+    except (Fallback, QuotaExceededError) as signal:
+        return declined(tp, signal)
     if counted[0] != raw.count(b":"):
-        return DECLINED  # a member given twice (msgspec keeps the last one)
+        # a member given twice (msgspec keeps the last one)
+        return declined(tp, "colons and members differ")
     if ctx.problems:  # pragma: no cover - the converters give up before recording any
-        return DECLINED
+        return declined(tp, ctx.problems[0])
     return result
 
 
-def _build(tp: Any) -> _Plan:
-    info = contract_info(tp)
-    src = Source("json struct reader", repr(tp))
+def _build(info: ContractInfo) -> _Plan:
+    src = Source("json struct reader", repr(info.tp))
     fields: list[tuple[str, Any]] = []
     rename: dict[str, str] = {}
     src.line(0, "def convert(s, ctx, counted):")
@@ -144,27 +136,31 @@ def _build(tp: Any) -> _Plan:
     src.line(1, "counted[0] += k")
     src.line(1, "ctx.leave()")
     src.construct(1, info.cls, arguments)
-    struct = msgspec.defstruct(
-        f"{info.cls.__name__}Json",
-        fields,
-        rename=rename,
-        forbid_unknown_fields=True,
-        gc=False,  # instances hold no cycles and live only while one document is read
-    )
-    return _Plan(struct, src.compile("convert"))
+    try:
+        struct = msgspec.defstruct(
+            f"{info.cls.__name__}Json",
+            fields,
+            rename=rename,
+            forbid_unknown_fields=True,
+            gc=False,  # instances hold no cycles and live only while one document is read
+        )
+        return _Plan(struct, src.compile("convert"))
+    except (TypeError, ValueError) as exc:
+        # a type msgspec cannot check (UInt64's range does not fit its int64 bounds)
+        raise Fallback(f"msgspec cannot decode {info.cls.__qualname__}: {exc}") from exc
 
 
 def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
     """Lines converting ``var`` in place; returns the field's type for msgspec."""
     wire = slot.wire
     nillable = _allows_none(slot)
-    slow = src.const(_Slow, "Slow")
+    fallback = src.const(Fallback, "Fallback")
     if isinstance(wire, PrimitiveType):
         p = wire.primitive
         name = p.clr_name
         if p is STRING:
             src.line(lvl, f"if {var} is not None:")
-            src.line(lvl + 1, f"if len({var}) > maxlen: raise {slow}")
+            src.line(lvl + 1, f"if len({var}) > maxlen: raise {fallback}('max_string_length')")
             src.line(lvl + 1, f"if ':' in {var}: k += {var}.count(':')")
             return _maybe(str, nillable)
         if name in _JSON_INT_RANGES and p.python_type is int:
@@ -181,7 +177,11 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
             # a non-empty string goes to the codec as in the dict readers; "" to the reference
             src.line(lvl, f"if {var}:")
             src.line(lvl + 1, f"k += {var}.count(':')")
-            src.line(lvl + 1, f"{var} = {src.const(parse_datetime, 'parse_datetime')}({var})")
+            src.guarded(
+                lvl + 1,
+                f"{var} = {src.const(parse_datetime, 'parse_datetime')}({var})",
+                "DateTime refused",
+            )
             src.line(lvl, f"elif {var} is not None:")
             src.line(lvl + 1, _reference(src, var, slot))
             return _maybe(str, nillable)
@@ -203,12 +203,16 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
         if isinstance(item.wire, ContractType) and not item.optional:
             plan = _nested(_contract_tp(item.wire))
             convert = src.const(plan.convert, "convert")
-            src.line(lvl + 1, f"{var} = [{convert}(i, ctx, counted) for i in {var}]")
-            item_type: Any = plan.struct
+            # a null item is allowed (a class is a reference type), as the dict readers allow it
+            src.line(
+                lvl + 1,
+                f"{var} = [{convert}(i, ctx, counted) if i is not None else None for i in {var}]",
+            )
+            item_type: Any = plan.struct | None
         else:  # other items: as the dict readers read them (always the reference reader)
             read = src.const(_reference_value, "reference")
             reader = src.const(reader_for(item), "reader")
-            decode = src.const(_raw_decode, "decode")
+            decode = src.const(_decode_item, "decode")
             src.line(
                 lvl + 1, f"{var} = [{read}({reader}, {decode}(i), ctx, counted) for i in {var}]"
             )
@@ -217,15 +221,29 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
         return _maybe(list[item_type], nillable)
     # anything else (Double, Decimal, object, ...): the value loads_fast would give, then the
     # same conversion as the dict readers
-    src.line(lvl, f"{var} = {src.const(_raw_decode, 'decode')}({var})")
+    src.guarded(
+        lvl, f"{var} = {src.const(_raw_decode, 'decode')}({var})", "a value msgspec refuses"
+    )
     if isinstance(wire, PrimitiveType) and wire.primitive.clr_name == "Double":
         src.line(lvl, f"if type({var}) is {src.const(decimal.Decimal, 'Decimal')}:")
-        src.line(lvl + 1, f"{var} = {src.const(wire.primitive.json_parse, 'parse')}({var})")
+        src.guarded(
+            lvl + 1,
+            f"{var} = {src.const(wire.primitive.json_parse, 'parse')}({var})",
+            "Double refused",
+        )
         src.line(lvl, f"elif not ({var} is None and {nillable}):")
     else:
         src.line(lvl, f"if not ({var} is None and {nillable}):")
     src.line(lvl + 1, _reference(src, var, slot))
     return msgspec.Raw
+
+
+def _decode_item(raw: Any) -> Any:
+    """A list item kept as Raw, decoded as loads_fast decodes it (Raw skips UTF-8 checks)."""
+    try:
+        return _raw_decode(raw)
+    except msgspec.DecodeError as exc:
+        raise Fallback(str(exc)) from exc
 
 
 def _maybe(tp: Any, nillable: bool) -> Any:

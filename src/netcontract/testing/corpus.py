@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from netcontract.conversions import to_json, to_xml
-from netcontract.model.contract import contract_info, is_contract
+from netcontract.model.contract import is_contract
+from netcontract.model.plan import contract_info
 
 __all__ = ["FORMATS", "MANIFEST_NAME", "draw_corpus", "write_corpus"]
 

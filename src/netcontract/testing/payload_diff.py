@@ -18,8 +18,9 @@ from lxml import etree
 
 from netcontract.clr.primitives import XSI
 from netcontract.errors import XmlSyntaxError
-from netcontract.model.contract import contract_info, find_contract
+from netcontract.model.contract import find_contract
 from netcontract.model.paths import item, join
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import ContractType, ListType, ObjectType, Slot
 from netcontract.xml.parse import parse_xml_bytes
 

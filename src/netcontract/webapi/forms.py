@@ -47,7 +47,7 @@ from netcontract.clr.numbers import parse_int_xml, show_text
 from netcontract.clr.value_types import NET_WHITE_SPACE, ValueType, is_blank
 from netcontract.errors import FormPayloadError, FormSyntaxError, Problem, SerializationError
 from netcontract.limits import DEFAULT_LIMITS, Limits
-from netcontract.model.contract import ContractInfo, contract_info
+from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = [

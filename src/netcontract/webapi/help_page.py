@@ -48,8 +48,9 @@ from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.value_types import ValueType
 from netcontract.errors import ContractDefinitionError, Problem, SerializationError
-from netcontract.model.contract import contract_info, is_contract
+from netcontract.model.contract import is_contract
 from netcontract.model.paths import item, join
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import (
     ContractType,
     EnumType,

@@ -23,11 +23,12 @@ from netcontract.clr.guid import parse_guid
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.primitives import PRIMITIVES, XS, XSI, Primitive
 from netcontract.clr.value_types import box
-from netcontract.codegen import Source
+from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.contract import ContractInfo, contract_info, find_contract, is_contract
+from netcontract.model.contract import find_contract, is_contract
+from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = ["ReadContext", "read_root"]
@@ -37,16 +38,12 @@ _TYPE: Final = f"{{{XSI}}}type"
 _XML_WS: Final = " \t\r\n"
 
 Reader = Callable[[Any, str, ReadContext], Any]
-_READERS: dict[int, Reader] = {}
-_KEEP: list[object] = []
 
 
 def reader_for(slot: Slot) -> Reader:
-    reader = _READERS.get(id(slot))
-    if reader is None:
-        reader = _READERS[id(slot)] = _make_reader(slot)
-        _KEEP.append(slot)
-    return reader
+    """The XML reader of a slot, made anew: the readers of a contract's members are kept on
+    its plan (a contract inside is looked up on its first read)."""
+    return _make_reader(slot)
 
 
 def _is_nil(element: Any) -> bool:
@@ -147,7 +144,9 @@ def _enum_reader(wire: EnumType) -> Reader:
     return read
 
 
-class _ContractXmlPlan:
+class _ReadTable:
+    """A contract's member table for the reference reader (its plan's ``xml_reading``)."""
+
     __slots__ = ("by_tag", "cls", "info", "names")
 
     def __init__(self, info: ContractInfo) -> None:
@@ -160,15 +159,8 @@ class _ContractXmlPlan:
         self.names = [m.wire_name for m in info.xml_members]
 
 
-_PLANS: dict[int, _ContractXmlPlan] = {}
-
-
-def _plan(tp: Any) -> _ContractXmlPlan:
-    info = contract_info(tp)
-    plan = _PLANS.get(id(info))
-    if plan is None:
-        plan = _PLANS[id(info)] = _ContractXmlPlan(info)
-    return plan
+def _plan(tp: Any) -> _ReadTable:
+    return contract_info(tp).built("xml_reading", _ReadTable)
 
 
 def _contract_reader(wire: ContractType) -> Reader:
@@ -197,7 +189,7 @@ def _contract_reader(wire: ContractType) -> Reader:
     return read
 
 
-def read_contract(plan: _ContractXmlPlan, element: Any, path: str, ctx: ReadContext) -> Any:
+def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -> Any:
     text = element.text
     if text and text.strip(_XML_WS):
         ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
@@ -283,6 +275,7 @@ def _list_reader(wire: ListType) -> Reader:
 
 def _object_reader(wire: ObjectType) -> Reader:
     expected = wire.expected
+    expected_reader = reader_for(expected) if expected is not None else None
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         type_attr = element.get(_TYPE)
@@ -290,8 +283,8 @@ def _object_reader(wire: ObjectType) -> Reader:
             text = element.text
             if len(element) == 0 and not (text and text.strip(_XML_WS)):
                 return AnyObject()
-            if expected is not None:
-                return reader_for(expected)(element, path, ctx)
+            if expected_reader is not None:
+                return expected_reader(element, path, ctx)
             ctx.problem(path, "an object member with content needs an i:type attribute", element)
             return FAILED
         try:
@@ -355,13 +348,16 @@ def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
     if _is_nil(root):
         ctx.problem("", "the document is null (i:nil) where an object was expected", root)
         return FAILED
-    depth, items = ctx.depth, ctx.items
-    try:
-        return _fast_reader(tp)(root, ctx, "")
-    except QuotaExceededError:
-        # raised where the fast path counted; the reference path says where it is exceeded
-        del ctx.problems[:]
-        ctx.depth, ctx.items = depth, items
+    if generated_paths():
+        depth, items = ctx.depth, ctx.items
+        try:
+            return _fast_reader(tp)(root, ctx, "")
+        except (Fallback, QuotaExceededError) as exc:
+            # a quota is raised where the fast path counted: the reference path says where it
+            # is exceeded (the generated readers catch Fallback themselves, element by element)
+            fell_back(tp, exc)
+            del ctx.problems[:]
+            ctx.depth, ctx.items = depth, items
     return read_contract(_plan(tp), root, "", ctx)
 
 
@@ -378,38 +374,28 @@ def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
 # the reference reader's.
 
 
-class _Delegate(Exception):  # noqa: N818 - a signal, not an error
-    """The generated reader leaves the current element to the reference reader."""
-
-
 _MISSING: Final = object()
-_FAST: dict[Any, Callable[[Any, ReadContext, str], Any]] = {}
-_FAST_LISTS: dict[int, Callable[[Any, ReadContext, str], Any]] = {}
-
-
-def _fast_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]:
-    reader = _FAST.get(tp)
-    if reader is None:
-        reader = _FAST[tp] = _generate_contract_reader(tp)
-    return reader
-
-
-def _fast_list_reader(slot: Slot) -> Callable[[Any, ReadContext, str], Any]:
-    reader = _FAST_LISTS.get(id(slot))
-    if reader is None:
-        assert isinstance(slot.wire, ListType)
-        reader = _FAST_LISTS[id(slot)] = _generate_list_reader(slot, slot.wire)
-        _KEEP.append(slot)
-    return reader
-
-
 FastReader = Callable[[Any, ReadContext, str], Any]
 
 
+def _fast_reader(tp: Any) -> FastReader:
+    return contract_info(tp).built("xml_reader", _generate_contract_reader)
+
+
+def _fast_list_reader(slot: Slot) -> FastReader:
+    assert isinstance(slot.wire, ListType)
+    return _generate_list_reader(slot, slot.wire)
+
+
 def _lazy(namespace: dict[str, Any], name: str, make: Callable[[], FastReader]) -> FastReader:
+    """A stand-in that makes the real reader on first use (contracts may be recursive) and
+    puts it in its place in the generated module (a list reader lives only there)."""
+
     def stub(element: Any, ctx: ReadContext, path: str) -> Any:
-        real = make()
-        namespace[name] = real
+        with BUILD_LOCK:
+            real = namespace[name]
+            if real is stub:
+                real = namespace[name] = make()
         return real(element, ctx, path)
 
     return stub
@@ -424,7 +410,7 @@ def _skip_unknown(child: Any, children: Any, known: frozenset[str], ctx: ReadCon
     while child is not None and child.tag not in known:
         tail = child.tail
         if ctx.strict or type(child.tag) is not str or (tail and tail.strip(_XML_WS)):
-            raise _Delegate
+            raise Fallback("an unknown element to refuse, or text")
         child = next(children, None)
     return child
 
@@ -433,7 +419,7 @@ def _reference_member(reader: Reader, element: Any, ctx: ReadContext, path: str,
     """One member read by the reference reader; the whole element is delegated on a problem."""
     value = reader(element, _member_path(path, name), ctx)
     if value is FAILED:
-        raise _Delegate
+        raise Fallback(ctx.problems[-1].message if ctx.problems else "a value refused")
     return value
 
 
@@ -443,15 +429,15 @@ def _reference_item(
     """One list item read by the reference reader; the list is delegated on a problem."""
     value = reader(element, _paths.item(path, len(result)), ctx)
     if value is FAILED:
-        raise _Delegate
+        raise Fallback(ctx.problems[-1].message if ctx.problems else "a value refused")
     return value
 
 
-def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]:
-    info = contract_info(tp)
-    plan = _plan(tp)
-    src = Source("xml reader", repr(tp))
-    d = src.const(_Delegate, "Delegate")
+def _generate_contract_reader(info: ContractInfo) -> FastReader:
+    plan = _plan(info.tp)
+    src = Source("xml reader", repr(info.tp))
+    subject = src.const(info.tp, "subject")
+    d = src.const(Fallback, "Fallback")
     tags = [f"{{{m.xml_namespace}}}{m.xml_name}" for m in info.xml_members]
     known = src.const(frozenset(tags), "known")
     skip = src.const(_skip_unknown, "skip")
@@ -461,7 +447,7 @@ def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]
     src.line(1, "problems = len(ctx.problems)")
     src.line(1, "try:")
     src.line(2, "t = el.text")
-    src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}")
+    src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
     src.line(2, "ctx.enter(path, 0, el)")
     src.line(2, "maxlen = ctx.limits.max_string_length")
     src.line(2, "it = iter(el)")
@@ -480,7 +466,9 @@ def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]
         src.line(3, f"ok = tag == {t}")
         src.line(2, "if ok:")
         src.line(3, "tl = c.tail")
-        src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}")
+        src.line(
+            3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')"
+        )
         _emit_xml_member(src, 3, var, m.slot, m.wire_name)
         src.line(3, "c = next(it, None)")
         src.line(3, "tag = None if c is None else c.tag")
@@ -488,9 +476,10 @@ def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]
         src.line(3, f"{var} = {src.const(_MISSING, 'MISSING')}")
         src.line(3, "complete = False")
     src.line(2, "if c is not None:")
-    src.line(3, f"if {skip}(c, it, {known}, ctx) is not None: raise {d}")
+    src.line(3, f"if {skip}(c, it, {known}, ctx) is not None: raise {d}('elements out of order')")
     src.line(2, "ctx.leave()")
-    src.line(1, f"except ({d}, ValueError, TypeError):")
+    src.line(1, f"except ({d}, {src.const(QuotaExceededError, 'Quota')}) as e:")
+    src.line(2, f"{src.const(fell_back, 'fell_back')}({subject}, e)")
     src.line(2, "ctx.items = items")
     src.line(2, "ctx.depth = depth")
     src.line(2, "del ctx.problems[problems:]")
@@ -516,7 +505,7 @@ def _generate_contract_reader(tp: Any) -> Callable[[Any, ReadContext, str], Any]
 def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | None) -> None:
     """Lines reading the member element ``c`` into ``var`` (``name`` None: a list item)."""
     wire = slot.wire
-    d = src.const(_Delegate, "Delegate")
+    d = src.const(Fallback, "Fallback")
     nillable = slot.optional or not wire.is_value_type
     join = src.const(_member_path, "join")
     reader = src.const(reader_for(slot), "reader")
@@ -540,7 +529,7 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
             src.line(lvl + 1, reference)
         src.line(lvl, "else:")
         src.line(lvl + 1, "if x is None: x = ''")
-        src.line(lvl + 1, f"elif len(x) > maxlen: raise {d}")
+        src.line(lvl + 1, f"elif len(x) > maxlen: raise {d}('max_string_length')")
         if isinstance(wire, EnumType):
             values = src.const(wire.values, "values")
             src.line(lvl + 1, f"{var} = {values}.get(x)")
@@ -551,21 +540,35 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
             if p.clr_name == "String":
                 src.line(lvl + 1, f"{var} = x")
             elif p.clr_name == "Boolean":
-                src.line(lvl + 1, f"{var} = True if x == 'true' else False if x == 'false' else (")
-                src.line(lvl + 2, f"{src.const(p.xml_parse, 'parse')}(x))")
+                src.guarded(
+                    lvl + 1,
+                    f"{var} = True if x == 'true' else False if x == 'false' else "
+                    f"{src.const(p.xml_parse, 'parse')}(x)",
+                    "Boolean refused",
+                )
             elif p.clr_name in ("Guid", "DateTime"):
                 # the codecs want no surrounding white space; the reference reader strips it
                 parse = parse_guid if p.clr_name == "Guid" else parse_datetime
-                src.line(lvl + 1, f"{var} = {src.const(parse, 'parse')}(x)")
+                src.guarded(
+                    lvl + 1, f"{var} = {src.const(parse, 'parse')}(x)", f"{p.clr_name} refused"
+                )
             elif p.python_type is int and p.clr_name in _INT_DIGITS:
                 # digits only, few enough to be in range: int() gives what the codec gives
                 digits = _INT_DIGITS[p.clr_name]
                 src.line(lvl + 1, f"if len(x) < {digits} and x.isdigit() and x.isascii():")
                 src.line(lvl + 2, f"{var} = int(x)")
                 src.line(lvl + 1, "else:")
-                src.line(lvl + 2, f"{var} = {src.const(p.xml_parse, 'parse')}(x)")
+                src.guarded(
+                    lvl + 2,
+                    f"{var} = {src.const(p.xml_parse, 'parse')}(x)",
+                    f"{p.clr_name} refused",
+                )
             else:
-                src.line(lvl + 1, f"{var} = {src.const(p.xml_parse, 'parse')}(x)")
+                src.guarded(
+                    lvl + 1,
+                    f"{var} = {src.const(p.xml_parse, 'parse')}(x)",
+                    f"{p.clr_name} refused",
+                )
         return
     src.line(lvl, "if a is not None:")
     if nillable:
@@ -583,13 +586,13 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         src.line(lvl + 1, reference)
         src.line(lvl, "else:")
         src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
-        src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}")
+        src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     elif isinstance(wire, ListType):
         fn = src.name("list")
         src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot))
         src.line(lvl, "else:")
         src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
-        src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}")
+        src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     else:  # object members: the reference reader
         src.line(lvl, "else:")
         src.line(lvl + 1, reference)
@@ -615,7 +618,8 @@ def _contract_tp(wire: ContractType) -> Any:
 def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadContext, str], Any]:
     item = wire.item
     src = Source("xml list reader", wire.contract_name)
-    d = src.const(_Delegate, "Delegate")
+    subject = src.const(wire.contract_name, "subject")
+    d = src.const(Fallback, "Fallback")
     item_tag = src.const(f"{{{wire.contract_namespace}}}{wire.item_name}", "tag")
     src.line(0, "def read(el, ctx, path):")
     src.line(1, "items = ctx.items")
@@ -623,15 +627,15 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src.line(1, "problems = len(ctx.problems)")
     src.line(1, "try:")
     src.line(2, "t = el.text")
-    src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}")
+    src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
     src.line(2, "ctx.enter(path, len(el), el)")
     src.line(2, "maxlen = ctx.limits.max_string_length")
     src.line(2, "result = []")
     src.line(2, "append = result.append")
     src.line(2, "for c in el:")
     src.line(3, "tl = c.tail")
-    src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}")
-    src.line(3, f"if c.tag != {item_tag}: raise {d}")
+    src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')")
+    src.line(3, f"if c.tag != {item_tag}: raise {d}('an element other than an item')")
     item_wire = item.wire
     if isinstance(item_wire, ContractType):
         # items are read one by one: a path per item, and the reference reader for anything
@@ -646,13 +650,14 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
         src.line(4, f"v = {fn}(c, ctx, ipath)")
         src.line(3, "else:")
         src.line(4, f"v = {reference}(c, ipath, ctx)")
-        src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}")
+        src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     else:
         _emit_xml_member(src, 3, "v", item, None)
     src.line(3, "append(v)")
     src.line(2, "ctx.leave()")
     src.line(2, "return result")
-    src.line(1, f"except ({d}, ValueError, TypeError):")
+    src.line(1, f"except ({d}, {src.const(QuotaExceededError, 'Quota')}) as e:")
+    src.line(2, f"{src.const(fell_back, 'fell_back')}({subject}, e)")
     src.line(2, "ctx.items = items")
     src.line(2, "ctx.depth = depth")
     src.line(2, "del ctx.problems[problems:]")

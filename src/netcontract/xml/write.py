@@ -42,10 +42,11 @@ from netcontract.clr.primitives import (
     Primitive,
     check_no_lone_surrogate,
 )
-from netcontract.codegen import Source
+from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import Problem
 from netcontract.model import paths as _paths
-from netcontract.model.contract import ContractInfo, contract_info, is_contract
+from netcontract.model.contract import is_contract
+from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
     EnumType,
@@ -356,14 +357,16 @@ def write_xml(obj: Any, *, indent: bool = False) -> tuple[str, list[Problem]]:
     """Serialize a contract instance as its root element; returns the text and any problems.
 
     The generated writer of the object's class runs first; when it meets anything it does not
-    handle itself (a value of an unexpected type, a value that cannot be written), the
-    reference writer below writes the whole document again and reports every problem.
+    handle itself (a value of an unexpected type, a value that cannot be written), it raises
+    :class:`~netcontract.codegen.Fallback` and the reference writer below writes the whole
+    document again and reports every problem.
     """
     info = contract_info(type(obj))
-    try:
-        return _fast_write(info, obj, indent), []
-    except (_Slow, ValueError, TypeError):
-        pass
+    if generated_paths():
+        try:
+            return _fast_write(info, obj, indent), []
+        except Fallback as signal:
+            fell_back(info.cls, signal)
     return _reference_write_xml(info, obj, indent)
 
 
@@ -390,13 +393,6 @@ def _reference_write_xml(info: ContractInfo, obj: Any, indent: bool) -> tuple[st
 # and enum element is a constant string, computed once by the reference writer itself.
 
 
-class _Slow(Exception):  # noqa: N818 - a signal, not an error
-    """The generated writer met a value it leaves to the reference writer."""
-
-
-_FAST: dict[tuple[Any, ...], Callable[..., None]] = {}
-
-
 def _fast_write(info: ContractInfo, obj: Any, indent: bool) -> str:
     start, scope = _root_start(info)
     if not info.xml_members:
@@ -415,11 +411,10 @@ def _scope_key(scope: Scope) -> frozenset[tuple[str, str]]:
 
 def _fast_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
     """The writer of the members of a ``cls`` element at ``depth`` whose scope is ``scope``."""
-    key = (cls, _scope_key(scope), depth, indent)
-    writer = _FAST.get(key)
-    if writer is None:
-        writer = _FAST[key] = _generate_writer(cls, dict(scope), depth, indent)
-    return writer
+    return contract_info(cls).xml_writer(
+        (_scope_key(scope), depth, indent),
+        lambda: _generate_writer(cls, dict(scope), depth, indent),
+    )
 
 
 def _lazy_writer(
@@ -518,7 +513,9 @@ def _emit_member(
         if p is STRING:
             src.line(lvl, f"{keyword} type({var}) is str:")
             src.line(lvl + 1, f"if not {var}.isprintable():")
-            src.line(lvl + 2, f"{var} = {src.const(_string_text, 'text')}({var})")
+            src.guarded(
+                lvl + 2, f"{var} = {src.const(_string_text, 'text')}({var})", "String refused"
+            )
             src.line(lvl + 1, f"elif '&' in {var} or '<' in {var} or '>' in {var}:")
             src.line(
                 lvl + 2,
@@ -546,11 +543,12 @@ def _emit_member(
             fast_type = {DOUBLE: float, DECIMAL: decimal.Decimal}.get(p, p.python_type)
             text = src.const(p.xml_text, "text")
             src.line(lvl, f"{keyword} type({var}) is {src.const(fast_type, 'type')}:")
+            refused = f"{p.clr_name} refused"
             if p is DOUBLE or p is DATETIME:  # check() passes these types unchanged
-                src.line(lvl + 1, f'a(f"{{{o}}}{{{text}({var})}}{{{c}}}")')
+                src.guarded(lvl + 1, f'a(f"{{{o}}}{{{text}({var})}}{{{c}}}")', refused)
             else:
                 check = src.const(p.check, "check")
-                src.line(lvl + 1, f'a(f"{{{o}}}{{{text}({check}({var}))}}{{{c}}}")')
+                src.guarded(lvl + 1, f'a(f"{{{o}}}{{{text}({check}({var}))}}{{{c}}}")', refused)
     elif isinstance(wire, EnumType):
         texts = {value: start + ">" + name + close for value, name in wire.names.items()}
         table = src.const(texts, "enum")
@@ -602,4 +600,7 @@ def _emit_member(
         f"w.member({src.const(local, 'local')}, {src.const(ns, 'ns')}, {src.const(slot, 'slot')},"
         f" {var}, {src.const(scope, 'scope')}, {depth}, '')",
     )
-    src.line(lvl + 1, f"if w.problems: raise {src.const(_Slow, 'Slow')}")
+    src.line(
+        lvl + 1,
+        f"if w.problems: raise {src.const(Fallback, 'Fallback')}(w.problems[0].message)",
+    )

@@ -35,7 +35,7 @@ import attrs
 
 from netcontract.clr.value_types import SER, XS, XSI
 from netcontract.errors import ContractDefinitionError
-from netcontract.model.contract import contract_info
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import (
     ContractType,
     EnumType,

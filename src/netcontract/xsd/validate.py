@@ -26,7 +26,8 @@ from netcontract.clr.value_types import SER, XSI
 from netcontract.errors import Problem, XmlPayloadError
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.contract import Member, contract_info, find_contract, is_contract
+from netcontract.model.contract import find_contract, is_contract
+from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
     ContractType,
     EnumType,

@@ -122,3 +122,16 @@ def test_plain_enum_needs_a_contract():
 def test_non_contract_is_refused():
     with pytest.raises(nc.ContractDefinitionError):
         nc.contract_info(int)
+
+
+def test_recursive_contract_declared_in_a_function_resolves_its_own_name():
+    # the class's name is not bound yet where it is declared (was: cannot resolve name 'Node')
+    @nc.contract("Local")
+    class Node:
+        name: str | None = nc.member("Name", default=None)
+        child: Node | None = nc.member("Child", default=None)
+
+    tree = Node(name="a", child=Node(name="b"))
+    assert nc.contract_info(Node).json_members[1].slot.wire.cls is Node  # type: ignore[attr-defined]
+    assert nc.from_json(nc.to_json(tree), Node) == tree
+    assert nc.from_xml(nc.to_xml(tree), Node) == tree

@@ -1,0 +1,398 @@
+"""Writing contracts as the JSON Json.NET writes: the reference writer and the generated
+writers.
+
+The reference writer turns a Python value into a JSON-ready tree (dicts in Json.NET's member
+order, the value forms .NET writes) for :func:`~netcontract.json.text.dumps_jsonnet`, for
+each :class:`Slot`; problems are collected with their paths. The generated writer of a class
+(the second half) builds the tree msgspec encodes in C, and leaves any value it does not
+handle itself to the reference writer.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import math
+import uuid
+from collections.abc import Callable
+from typing import Any, Final
+
+import msgspec
+
+from netcontract.clr.datetime import DateTime, format_datetime
+from netcontract.clr.guid import format_guid
+from netcontract.clr.numbers import format_double_json
+from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.primitives import (
+    PRIMITIVES,
+    STRING,
+    Primitive,
+    check_no_lone_surrogate,
+)
+from netcontract.codegen import Fallback, Source, fell_back, generated_paths
+from netcontract.errors import Problem
+from netcontract.json.text import dumps_jsonnet, quote
+from netcontract.limits import FAILED
+from netcontract.model import paths as _paths
+from netcontract.model.plan import ContractInfo, contract_info
+from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+
+__all__ = ["json_bytes", "write_contract", "write_untyped", "writer_for"]
+
+
+Writer = Callable[[Any, str, list[Problem]], Any]
+
+
+def _allows_none(slot: Slot) -> bool:
+    return slot.optional or not slot.wire.is_value_type
+
+
+def _null_problem(slot: Slot) -> str:
+    wire = slot.wire
+    name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
+    return f"null is not allowed: {name} is a value type (declare it Optional if null is meant)"
+
+
+def writer_for(slot: Slot) -> Writer:
+    """The JSON writer of a slot, made anew: the writers of a contract's members are kept on
+    its plan."""
+    return _make_writer(slot)
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _make_writer(slot: Slot) -> Writer:
+    allow_none = _allows_none(slot)
+    null_message = _null_problem(slot)
+    wire = slot.wire
+    inner: Writer
+    if isinstance(wire, PrimitiveType):
+        inner = _primitive_writer(wire.primitive)
+    elif isinstance(wire, EnumType):
+        cls = wire.cls
+
+        def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+            if isinstance(value, cls) or (type(value) is int):
+                return int(value)
+            problems.append(Problem(path, f"expected a {cls.__name__}, got {value!r}"))
+            return FAILED
+
+    elif isinstance(wire, ContractType):
+        inner = _contract_writer(wire)
+    elif isinstance(wire, ListType):
+        item_writer = writer_for(wire.item)
+
+        def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+            if not isinstance(value, list | tuple):
+                problems.append(Problem(path, f"expected a list, got {type(value).__name__}"))
+                return FAILED
+            return [
+                item_writer(item, _paths.item(path, i), problems) for i, item in enumerate(value)
+            ]
+
+    elif isinstance(wire, ObjectType):
+        inner = writer_for(wire.expected) if wire.expected is not None else write_untyped
+    else:  # pragma: no cover
+        raise AssertionError(wire)
+
+    def write(value: Any, path: str, problems: list[Problem]) -> Any:
+        if value is None:
+            if allow_none:
+                return None
+            problems.append(Problem(path, null_message))
+            return FAILED
+        return inner(value, path, problems)
+
+    return write
+
+
+def _primitive_writer(primitive: Primitive) -> Writer:
+    check = primitive.check
+    to_json = primitive.json_value
+
+    def write(value: Any, path: str, problems: list[Problem]) -> Any:
+        try:
+            return to_json(check(value))
+        except (ValueError, TypeError) as exc:
+            problems.append(Problem(path, str(exc)))
+            return FAILED
+
+    return write
+
+
+def _contract_writer(wire: ContractType) -> Writer:
+    declared = wire.cls
+
+    def write(value: Any, path: str, problems: list[Problem]) -> Any:
+        if not isinstance(value, declared):
+            problems.append(
+                Problem(path, f"expected a {declared.__name__}, got {type(value).__name__}")
+            )
+            return FAILED
+        return write_contract(_plan(type(value)), value, path, problems)
+
+    return write
+
+
+class _WriteTable:
+    """A contract's member table for the reference writer (its plan's ``json_writing``)."""
+
+    __slots__ = ("cls", "info", "write_members")
+
+    def __init__(self, info: ContractInfo) -> None:
+        self.info = info
+        self.cls = info.cls
+        self.write_members: list[tuple[str, str, Callable[[Any], Any] | None, Writer]] = [
+            (m.attr, m.wire_name, m.computed, writer_for(m.slot)) for m in info.json_members
+        ]
+
+
+def _plan(tp: Any) -> _WriteTable:
+    return contract_info(tp).built("json_writing", _WriteTable)
+
+
+def write_contract(plan: _WriteTable, obj: Any, path: str, problems: list[Problem]) -> Any:
+    result: dict[str, Any] = {}
+    for attr, wire_name, compute, writer in plan.write_members:
+        value = compute(obj) if compute is not None else getattr(obj, attr)
+        result[wire_name] = writer(value, _paths.join(path, wire_name), problems)
+    return result
+
+
+def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
+    """Write the value of an ``object`` member from its Python type."""
+    kind = type(value)
+    if value is None or kind in (str, bool, int, float, decimal.Decimal, AnyObject):
+        if kind is float and not math.isfinite(value):
+            return value  # the emitter writes "NaN"/"Infinity" as Json.NET does
+        return value
+    if kind is uuid.UUID:
+        return format_guid(value)
+    if kind is DateTime:
+        return format_datetime(value)
+    if isinstance(value, enum.IntEnum):
+        return int(value)
+    if kind is Boxed:
+        return value.primitive.json_value(value.value)
+    if kind is dict:
+        return {
+            str(k): write_untyped(v, _paths.join(path, str(k)), problems) for k, v in value.items()
+        }
+    if kind is list:
+        return [write_untyped(v, _paths.item(path, i), problems) for i, v in enumerate(value)]
+    info_holder = getattr(kind, "__netcontract__", None)
+    if info_holder is not None:
+        return write_contract(_plan(kind), value, path, problems)
+    problems.append(Problem(path, f"cannot write a {kind.__name__} as JSON"))
+    return FAILED
+
+
+def primitive_for_boxed(namespace: str, name: str) -> Primitive | None:
+    return PRIMITIVES.get((namespace, name))
+
+
+# ------------------------------------------------------------------ writing: the fast path
+#
+# For each contract class a function is generated that turns an instance into the JSON-ready
+# tree msgspec encodes in C: a dict literal in Json.NET's member order, strings, ints, bools
+# and None as they are, and every number whose text .NET decides (Double, Decimal) as a
+# ``msgspec.Raw`` holding that text. msgspec escapes strings as Json.NET does, except for
+# U+0085, U+2028 and U+2029, which Json.NET escapes too: such strings are passed as Raw text.
+# A uuid.UUID is passed as it is: msgspec writes the lowercase "D" format, as .NET does.
+
+
+def json_bytes(obj: Any, *, indent: bool = False) -> tuple[bytes, list[Problem]]:
+    """``obj`` as the UTF-8 JSON Json.NET writes, and the problems that prevent it.
+
+    Compact output comes from the generated writer of the object's class. When it meets a
+    value it does not handle itself (it raises :class:`~netcontract.codegen.Fallback`), the
+    reference path (``write_contract`` then :func:`dumps_jsonnet`) writes the whole document
+    again and reports every problem; it also writes the indented layout.
+    """
+    plan = _plan(type(obj))
+    if not indent and generated_paths():
+        try:
+            tree = _fast_writer(plan.cls)(obj)
+        except Fallback as signal:
+            fell_back(plan.cls, signal)
+        else:
+            try:
+                return _encode(tree), []
+            except (msgspec.EncodeError, UnicodeEncodeError) as exc:  # a lone surrogate
+                fell_back(plan.cls, exc)
+    problems: list[Problem] = []
+    tree = write_contract(plan, obj, "", problems)
+    if problems:
+        return b"", problems
+    return dumps_jsonnet(tree, indent=indent).encode("utf-8"), []
+
+
+_encode: Final = msgspec.json.Encoder().encode
+_Raw: Final = msgspec.Raw
+
+
+def _fast_writer(cls: type) -> Callable[[Any], Any]:
+    return contract_info(cls).built("json_writer", _generate_writer)
+
+
+def _lazy_writer(namespace: dict[str, Any], name: str, cls: type) -> Callable[[Any], Any]:
+    def stub(obj: Any) -> Any:
+        real = _fast_writer(cls)
+        namespace[name] = real
+        return real(obj)
+
+    return stub
+
+
+def _reference_raw(writer: Writer, value: Any) -> Any:
+    """A member's JSON text from the reference writer, as Raw; raises Fallback on a problem
+    (the reference path then reports it with its path)."""
+    problems: list[Problem] = []
+    tree = writer(value, "", problems)
+    if problems:
+        raise Fallback(problems[0].message)
+    try:
+        return _Raw(dumps_jsonnet(tree))
+    except UnicodeEncodeError as exc:  # a lone surrogate in an untyped value
+        raise Fallback(str(exc)) from exc
+
+
+def _special_string(value: str) -> Any:
+    """A non-ASCII str: Raw text when it holds a character msgspec would not escape."""
+    if "\x85" in value or "\u2028" in value or "\u2029" in value:
+        try:
+            return _Raw(quote(check_no_lone_surrogate(value)))
+        except ValueError as exc:
+            raise Fallback(str(exc)) from exc
+    return value
+
+
+def _double(value: float) -> Any:
+    return _Raw(format_double_json(value))
+
+
+def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
+    src = Source("json writer", info.cls.__qualname__)
+    src.line(0, "def write(obj):")
+    items: list[str] = []
+    for index, m in enumerate(info.json_members):
+        var = f"v{index}"
+        if m.computed is not None:
+            src.line(1, f"{var} = {src.const(m.computed, 'computed')}(obj)")
+        else:
+            src.line(1, f"{var} = obj.{m.attr}")
+        _emit_json_value(src, 1, var, m.slot)
+        if _encode(m.wire_name) != quote(m.wire_name).encode("utf-8"):
+            raise AssertionError("unreachable")  # pragma: no cover
+        items.append(f"{m.wire_name!r}: {var}")
+    src.line(1, "return {" + ", ".join(items) + "}")
+    return src.compile("write")
+
+
+_JSON_INT_RANGES: Final[dict[str, tuple[int, int]]] = {
+    "Int16": (-(2**15), 2**15 - 1),
+    "Int32": (-(2**31), 2**31 - 1),
+    "Int64": (-(2**63), 2**63 - 1),
+    "SByte": (-128, 127),
+    "Byte": (0, 255),
+    "UInt16": (0, 2**16 - 1),
+    "UInt32": (0, 2**32 - 1),
+    "UInt64": (0, 2**64 - 1),
+}
+
+
+def _emit_json_value(src: Source, lvl: int, var: str, slot: Slot) -> None:
+    """Lines turning the value in ``var`` into its JSON-ready form, in place."""
+    wire = slot.wire
+    nillable = _allows_none(slot)
+    test = f"{var} is not None and " if nillable else ""
+    reference = (
+        f"{var} = {src.const(_reference_raw, 'reference')}"
+        f"({src.const(writer_for(slot), 'writer')}, {var})"
+    )
+    if isinstance(wire, PrimitiveType):
+        p = wire.primitive
+        if p is STRING:
+            src.line(lvl, f"if {test}type({var}) is not str:")
+            src.line(lvl + 1, reference)
+            src.line(lvl, f"elif {var} is not None and not {var}.isascii():")
+            src.line(lvl + 1, f"{var} = {src.const(_special_string, 'special')}({var})")
+            return
+        if p.clr_name in _JSON_INT_RANGES and p.python_type is int:
+            lo, hi = _JSON_INT_RANGES[p.clr_name]
+            src.line(lvl, f"if {test}not (type({var}) is int and {lo} <= {var} <= {hi}):")
+            src.line(lvl + 1, reference)
+            return
+        if p.clr_name == "Boolean":
+            src.line(lvl, f"if {test}{var} is not True and {var} is not False:")
+            src.line(lvl + 1, reference)
+            return
+        if p.clr_name == "Double":
+            src.line(lvl, f"if type({var}) is float:")
+            src.guarded(lvl + 1, f"{var} = {src.const(_double, 'double')}({var})", "Double refused")
+        elif p.clr_name == "Guid":
+            # msgspec writes a uuid.UUID as .NET does (lowercase "D" format), in C
+            src.line(lvl, f"if type({var}) is {src.const(uuid.UUID, 'UUID')}:")
+            src.line(lvl + 1, "pass")
+        elif p.clr_name == "DateTime":
+            src.line(lvl, f"if type({var}) is {src.const(DateTime, 'DateTime')}:")
+            src.guarded(
+                lvl + 1, f"{var} = {src.const(p.json_value, 'text')}({var})", "DateTime refused"
+            )
+        else:  # Decimal, and any other primitive: the reference writer
+            src.line(lvl, "if False:")
+            src.line(lvl + 1, "pass")
+        if nillable:
+            src.line(lvl, f"elif {var} is not None:")
+        else:
+            src.line(lvl, "else:")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, EnumType):
+        cls = src.const(wire.cls, "enum")
+        src.line(lvl, f"if type({var}) is {cls}:")
+        src.line(lvl + 1, f"{var} = int({var})")
+        src.line(lvl, f"elif {test}type({var}) is not int:")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, ContractType):
+        name = src.name("w_" + wire.cls.__name__)
+        src.globals[name] = _lazy_writer(src.globals, name, wire.cls)
+        src.line(lvl, f"if type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
+        src.line(lvl + 1, f"{var} = {name}({var})")
+        src.line(lvl, f"elif {var} is not None:" if nillable else "else:")
+        src.line(lvl + 1, reference)
+    elif isinstance(wire, ListType):
+        item = src.name("item")
+        src.line(lvl, f"if type({var}) is list:")
+        item_wire = wire.item.wire
+        if isinstance(item_wire, ContractType) and not wire.item.optional:
+            name = src.name("w_" + item_wire.cls.__name__)
+            src.globals[name] = _lazy_writer(src.globals, name, item_wire.cls)
+            item_ref = (
+                f"{src.const(_reference_raw, 'reference')}"
+                f"({src.const(writer_for(wire.item), 'writer')}, {item})"
+            )
+            src.line(
+                lvl + 1,
+                f"{var} = [{name}({item}) if type({item}) is "
+                f"{src.const(item_wire.cls, item_wire.cls.__name__)} else {item_ref}"
+                f" for {item} in {var}]",
+            )
+        else:
+            convert = _generate_item_writer(wire.item)
+            src.line(lvl + 1, f"{var} = [{src.const(convert, 'item')}({item}) for {item} in {var}]")
+        src.line(lvl, f"elif {var} is not None:" if nillable else "else:")
+        src.line(lvl + 1, reference)
+    elif nillable:  # object members: the reference writer
+        src.line(lvl, f"if {var} is not None:")
+        src.line(lvl + 1, reference)
+    else:  # pragma: no cover - object members are reference types
+        src.line(lvl, reference)
+
+
+def _generate_item_writer(slot: Slot) -> Callable[[Any], Any]:
+    src = Source("json item writer", slot.wire.contract_name)
+    src.line(0, "def convert(x):")
+    _emit_json_value(src, 1, "x", slot)
+    src.line(1, "return x")
+    return src.compile("convert")

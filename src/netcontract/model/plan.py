@@ -1,0 +1,247 @@
+"""One plan per contract: everything the readers, writers and exporters need, built once.
+
+:func:`contract_info` gives the plan of a contract class, or of one parametrization of a
+generic contract (``ResponseDto[CustomerGroupDto]``): its members resolved (wire names, XML and
+JSON order, wire types), and slots for what each conversion builds from them on first use
+(member tables, generated functions). Each such artifact is built by the module that uses it,
+through :meth:`ContractInfo.built`, once, under one re-entrant lock: a plan being built may
+ask for the plans of the contracts it contains on the same thread, and another thread waits
+rather than seeing half a plan. A per-thread set of the artifacts being built catches a
+contract that contains itself (:class:`PlanCycle`).
+"""
+
+from __future__ import annotations
+
+import threading
+import typing
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from netcontract.errors import ContractDefinitionError
+from netcontract.model.contract import (
+    _MEMBER_KEY,
+    ContractMeta,
+    _Computed,
+    _MemberSpec,
+    _pascal,
+    is_contract,
+)
+from netcontract.model.names import encode_local_name
+from netcontract.model.wire import ContractType, Slot, resolve_annotation
+
+__all__ = ["BUILD_LOCK", "ContractInfo", "Member", "PlanCycle", "contract_info"]
+
+T = TypeVar("T")
+
+#: held while any plan or artifact is built (re-entrant: building one builds others)
+BUILD_LOCK: Final = threading.RLock()
+_UNBUILT: Final[Any] = object()
+
+
+class PlanCycle(Exception):  # noqa: N818 - a signal for the builders, not an error
+    """An artifact asked for itself while being built (a contract that contains itself)."""
+
+
+class _Building(threading.local):
+    def __init__(self) -> None:
+        self.keys: set[tuple[ContractInfo, str]] = set()
+
+
+_BUILDING: Final = _Building()
+
+
+@attrs.frozen(eq=False)
+class Member:
+    """One member of a contract, resolved."""
+
+    attr: str  #: Python attribute name (``id_ws``)
+    wire_name: str  #: name on the wire (``IdWS``); the JSON member name
+    xml_name: str  #: the XML element name: ``wire_name`` as XmlConvert.EncodeLocalName encodes it
+    slot: Slot
+    xml_namespace: str  #: namespace of the declaring class
+    in_xml: bool  #: False for JSON-only members (read-only properties in .NET)
+    computed: Callable[[Any], Any] | None  #: value getter of a computed JSON-only member
+    declaring_class: type
+
+
+@attrs.frozen(eq=False)
+class ContractInfo:
+    """The plan of one contract class (or one parametrization of a generic one)."""
+
+    cls: type
+    wire: ContractType
+    #: members in DataContractSerializer order: base class first, ordinal by name within a class
+    xml_members: tuple[Member, ...]
+    #: members in Json.NET order: most-derived class first, declaration order within a class
+    json_members: tuple[Member, ...]
+    #: the contract this plan is for (``cls`` or a parametrization of it)
+    tp: Any = attrs.field(default=None, repr=False)
+
+    # Artifacts, each built by the module named on first use (see built()):
+    #: json/read.py: the reference reader's member table
+    json_reading: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: json/read.py: the generated dict reader
+    json_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: json/read_struct.py: the msgspec Struct, its decoder and converter (or a refusal)
+    json_struct: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: json/write.py: the reference writer's member table
+    json_writing: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: json/write.py: the generated writer
+    json_writer: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: xml/read.py: the reference reader's member table
+    xml_reading: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: xml/read.py: the generated reader
+    xml_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: xml/write.py: the generated member writers, by (namespace scope, depth, indent)
+    xml_writers: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.wire.contract_name
+
+    @property
+    def namespace(self) -> str:
+        return self.wire.contract_namespace
+
+    def built(self, artifact: str, build: Callable[[ContractInfo], T]) -> T:
+        """The artifact of this name, made by ``build(self)`` the first time (once, under
+        :data:`BUILD_LOCK`); raises :class:`PlanCycle` if it is asked for while being built."""
+        value = getattr(self, artifact)
+        if value is not _UNBUILT:
+            return value  # type: ignore[no-any-return]
+        with BUILD_LOCK:
+            value = getattr(self, artifact)
+            if value is _UNBUILT:
+                value = _build_once(self, artifact, lambda: build(self))
+                object.__setattr__(self, artifact, value)
+        return value  # type: ignore[no-any-return]
+
+    def xml_writer(self, key: Any, build: Callable[[], T]) -> T:
+        """The generated XML member writer for ``key``, made by ``build()`` the first time."""
+        value = self.xml_writers.get(key)
+        if value is None:
+            with BUILD_LOCK:
+                value = self.xml_writers.get(key)
+                if value is None:
+                    value = self.xml_writers[key] = _build_once(self, f"xml_writers{key}", build)
+        return value
+
+
+def _build_once(plan: ContractInfo, artifact: str, build: Callable[[], T]) -> T:
+    key = (plan, artifact)  # a plan hashes by identity
+    if key in _BUILDING.keys:
+        raise PlanCycle(f"{plan.cls.__qualname__}: {artifact} needs itself")
+    _BUILDING.keys.add(key)
+    try:
+        return build()
+    finally:
+        _BUILDING.keys.discard(key)
+
+
+_PLANS: dict[Any, ContractInfo] = {}
+
+
+def contract_info(tp: Any) -> ContractInfo:
+    """The plan of a contract class or of a parametrized generic contract."""
+    plan = _PLANS.get(tp)
+    if plan is None:
+        with BUILD_LOCK:
+            plan = _PLANS.get(tp)
+            if plan is None:
+                plan = _PLANS[tp] = _build_info(tp)
+    return plan
+
+
+def _build_info(tp: Any) -> ContractInfo:
+    origin = typing.get_origin(tp) or tp
+    if not is_contract(origin):
+        raise ContractDefinitionError(f"{tp!r} is not a contract class (use @contract)")
+    args = typing.get_args(tp)
+    params = getattr(origin, "__parameters__", ())
+    typevars = dict(zip(params, args, strict=False)) if args else {}
+    meta: ContractMeta = origin.__dict__["__netcontract__"]
+
+    levels: list[list[Member]] = []  # base-most first
+    for klass in reversed(origin.__mro__):
+        kmeta = klass.__dict__.get("__netcontract__")
+        if kmeta is None or not attrs.has(klass):
+            continue
+        levels.append(_own_members(klass, kmeta, typevars))
+
+    xml_members: list[Member] = []
+    for level in levels:
+        own_xml = [m for m in level if m.in_xml]
+        # DataContractSerializer sorts by String.CompareOrdinal of the encoded element name,
+        # i.e. by UTF-16 code units
+        own_xml.sort(key=lambda m: m.xml_name.encode("utf-16-be"))
+        xml_members.extend(own_xml)
+    json_members = [m for level in reversed(levels) for m in level]
+    _check_unique(origin, xml_members, json_members)
+    wire = ContractType(origin, meta.name, meta.xml_namespace, args)
+    return ContractInfo(origin, wire, tuple(xml_members), tuple(json_members), tp)
+
+
+def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> list[Member]:
+    try:
+        hints = typing.get_type_hints(klass, localns=meta.local_names, include_extras=True)
+    except NameError as exc:
+        raise ContractDefinitionError(f"{klass.__qualname__}: cannot resolve {exc}") from exc
+    fields = {f.name: f for f in attrs.fields(klass) if not f.inherited}
+    members: list[Member] = []
+    for attr in meta.declaration_order:
+        spec_computed = meta.computed.get(attr)
+        if spec_computed is not None:
+            members.append(
+                Member(
+                    attr,
+                    spec_computed.wire_name,
+                    encode_local_name(spec_computed.wire_name),
+                    resolve_annotation(_computed_hint(klass, meta, spec_computed), typevars),
+                    meta.xml_namespace,
+                    in_xml=False,
+                    computed=spec_computed.func,
+                    declaring_class=klass,
+                )
+            )
+            continue
+        field = fields.get(attr)
+        if field is None:  # a ClassVar or an attribute attrs did not turn into a field
+            continue
+        spec = field.metadata.get(_MEMBER_KEY) or _MemberSpec(None, json_only=False)
+        wire_name = spec.wire_name or _pascal(attr)
+        members.append(
+            Member(
+                attr,
+                wire_name,
+                encode_local_name(wire_name),
+                resolve_annotation(hints[attr], typevars),
+                meta.xml_namespace,
+                in_xml=not spec.json_only,
+                computed=None,
+                declaring_class=klass,
+            )
+        )
+    return members
+
+
+def _computed_hint(klass: type, meta: ContractMeta, spec: _Computed) -> Any:
+    # the annotation was taken off the class (attrs must not see it): resolve it the same way
+    holder = type(
+        "_", (), {"__annotations__": {"v": spec.annotation}, "__module__": klass.__module__}
+    )
+    return typing.get_type_hints(holder, localns=meta.local_names, include_extras=True)["v"]
+
+
+def _check_unique(cls: type, xml_members: list[Member], json_members: list[Member]) -> None:
+    seen: set[tuple[str, str]] = set()
+    for m in xml_members:
+        key = (m.xml_namespace, m.xml_name)
+        if key in seen:
+            raise ContractDefinitionError(f"{cls.__qualname__}: two members named {m.wire_name}")
+        seen.add(key)
+    names = [m.wire_name for m in json_members]
+    if len(set(names)) != len(names):
+        # .NET allows a `new` member to hide a base one; netcontract does not model that yet
+        raise ContractDefinitionError(f"{cls.__qualname__}: duplicate JSON member names")
