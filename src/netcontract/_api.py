@@ -12,8 +12,8 @@ from netcontract._errors import (
     XmlPayloadError,
 )
 from netcontract._json_codec import DECLINED, FAILED, json_bytes, read_json, reader_for
-from netcontract._json_typed import read_typed
-from netcontract._jsontext import JsonSyntaxError, loads_strict
+from netcontract._json_typed import UNKNOWN_MEMBER, read_typed
+from netcontract._jsontext import JsonSyntaxError, loads_strict, structure_over
 from netcontract._limits import DEFAULT_LIMITS, Limits, ReadContext
 from netcontract._types import Slot
 from netcontract._xml_parse import XmlSyntaxError, parse_xml_bytes
@@ -32,11 +32,18 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
     """
     _check_size(data, limits)
+    # msgspec's typed decoding builds only what the contract holds, and stops at the first
+    # unknown member; the parsers after it build a tree of the whole document first
     result = read_typed(data, cls, ReadContext(limits=limits))
-    if result is DECLINED:
-        result = read_json(data, cls, ReadContext(limits=limits))
-    if result is not DECLINED:
+    if result is not DECLINED and result is not UNKNOWN_MEMBER:
         return result  # type: ignore[no-any-return]
+    over = structure_over(data, limits)
+    if over is not None:
+        ReadContext(limits=limits).exceeded("", *over)
+    if result is DECLINED:  # (after an unknown member, the dict readers decline too)
+        result = read_json(data, cls, ReadContext(limits=limits))
+        if result is not DECLINED:
+            return result  # type: ignore[no-any-return]
     try:
         value = loads_strict(data)
     except JsonSyntaxError as exc:

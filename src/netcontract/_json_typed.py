@@ -44,7 +44,12 @@ from netcontract._jsontext import counts_surely
 from netcontract._limits import ReadContext
 from netcontract._types import ContractType, EnumType, ListType, PrimitiveType, Slot
 
-__all__ = ["read_typed"]
+__all__ = ["UNKNOWN_MEMBER", "read_typed"]
+
+#: returned by :func:`read_typed` for a document with a member name no contract has (in
+#: this case): the generated dict readers would decline it too, so only the reference
+#: reader is asked (one parse of the document instead of two)
+UNKNOWN_MEMBER: Final = object()
 
 _raw_decode: Final = msgspec.json.Decoder(float_hook=decimal.Decimal).decode
 
@@ -94,7 +99,8 @@ def _nested(tp: Any) -> _Plan:
 
 
 def read_typed(data: Any, tp: Any, ctx: ReadContext) -> Any:
-    """The contract read from JSON bytes through its Struct, or ``DECLINED``."""
+    """The contract read from JSON bytes through its Struct, or ``DECLINED`` (or
+    :data:`UNKNOWN_MEMBER`)."""
     if type(data) is not bytes:
         return DECLINED
     plan = _plan(tp)
@@ -103,7 +109,11 @@ def read_typed(data: Any, tp: Any, ctx: ReadContext) -> Any:
     raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
         decoded = plan.decode(raw)
-    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
+    except msgspec.ValidationError as exc:
+        # msgspec stops at the first unknown member name (before its value): the dict
+        # readers would decline such a document too, after parsing all of it
+        return UNKNOWN_MEMBER if str(exc).startswith("Object contains unknown field") else DECLINED
+    except (msgspec.DecodeError, ValueError, RecursionError):
         return DECLINED
     if not counts_surely(raw):  # the same gate as loads_fast's
         return DECLINED
@@ -138,6 +148,8 @@ def _build(tp: Any) -> _Plan:
         if m.computed is not None:  # always derived, input ignored (but its colons counted)
             fields.append((field, msgspec.Raw))
             src.line(1, f"k += bytes({var}).count(58)")
+            # its objects and arrays count in the quotas: the reference reader counts them
+            src.line(1, f"if bytes({var})[:1] in b'[{{': raise {src.const(_Slow, 'Slow')}")
             continue
         fields.append((field, _emit(src, 1, var, m.slot)))
         arguments.append((m.attr, var))
