@@ -493,8 +493,12 @@ class _Node:
     __slots__ = ("children", "values")
 
     def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
+        # most nodes are leaves: they share one empty dict until a child comes
+        self.children: dict[str, _Node] = _NO_CHILDREN
         self.values: list[str] | None = None
+
+
+_NO_CHILDREN: Final[dict[str, _Node]] = {}
 
 
 class _Binder:
@@ -518,13 +522,21 @@ class _Binder:
             if len(segments) > limits.max_depth:
                 shown = _shown_key(key[: sum(map(len, segments[: limits.max_depth + 1]))])
                 raise _exceeded(shown, "max_depth", limits.max_depth, "levels of nesting")
-            node = self.root
+            node, at = self.root, 0
             for segment in segments:
+                at += len(segment)
                 child = node.children.get(segment)
                 if child is None:
                     nodes += 1
                     if nodes > limits.max_total_items:
                         raise _exceeded("", "max_total_items", limits.max_total_items, "items")
+                    if len(node.children) >= limits.max_collection_items:
+                        # more list items (or distinct members) than one collection may have
+                        shown = _shown_key(key[: at - len(segment)])
+                        limit = limits.max_collection_items
+                        raise _exceeded(shown, "max_collection_items", limit, "items")
+                    if node.children is _NO_CHILDREN:
+                        node.children = {}
                     child = node.children[segment] = _Node()
                 node = child
             if node.values is None:
@@ -534,7 +546,11 @@ class _Binder:
     @staticmethod
     def child(node: _Node | None, text: str) -> _Node | None:
         """The node of ``key + text`` below ``node`` (the key's), or None."""
-        for segment in _SEGMENTS.split(text) if node is not None else ():
+        if node is None:
+            return None
+        if "." not in text[1:] and "[" not in text[1:]:  # one segment: the usual case
+            return node.children.get(text)
+        for segment in _SEGMENTS.split(text):
             node = node.children.get(segment) if node is not None else None
         return node
 
@@ -704,6 +720,10 @@ def _read_pairs(data: bytes | str, limits: Limits, max_keys: int) -> list[tuple[
         if key is None:
             shown = _shown_key(raw_key)
             raise _exceeded(shown, "max_string_length", max_length, "characters in a key")
+        # at least this many segments once normalized ("[]" adds none): refused before the
+        # key is cut in pieces
+        if key.count(".") + key.count("[") - key.count("[]") > limits.max_depth:
+            raise _exceeded(_shown_key(key), "max_depth", limits.max_depth, "levels of nesting")
         try:
             key = normalize_key(key)
         except ValueError as exc:
