@@ -709,6 +709,9 @@ def _read_pairs(data: bytes | str, limits: Limits, max_keys: int) -> list[tuple[
         raise FormPayloadError(
             [Problem("", f"the form has {count} pairs; Web API refuses more than {max_keys}")]
         )
+    at = _control_at(data)
+    if at is not None:
+        raise FormSyntaxError([Problem("", _not_encoded(data, at))])
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     if not text:
         return []
@@ -783,15 +786,44 @@ def _unquote_plus(text: str, limit: int) -> str | None:
     return result if len(result) <= limit else None
 
 
+#: what an encoder never leaves raw in a form body (it writes %0D%0A for a line break)
+_CONTROL_BYTE: Final = re.compile(rb"[\x00-\x1f\x7f]")
+_CONTROL_CHAR: Final = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _control_at(data: bytes | str) -> int | None:
+    found = _CONTROL_BYTE.search(data) if isinstance(data, bytes) else _CONTROL_CHAR.search(data)
+    return None if found is None else found.start()
+
+
+def _not_encoded(data: bytes | str, at: int) -> str:
+    looks = _looks_like(data)
+    if looks:
+        return f"the body is not a form: {looks}"
+    code = data[at] if isinstance(data, bytes) else ord(data[at])
+    return (
+        f"the body is not form-encoded: a raw control character (U+{code:04X}) at "
+        f"{'byte' if isinstance(data, bytes) else 'character'} {at}, which an encoder writes "
+        f"%{code:02X} (Web API would keep it in a value); a form file for curl goes with "
+        "--data, which drops line breaks, or each pair with --data-urlencode"
+    )
+
+
 def _binds_nothing(data: bytes | str, info: ContractInfo) -> str:
     message = (
         f"no key of the form names a member of {info.cls.__name__} "
         "(Web API would silently bind a default object)"
     )
+    looks = _looks_like(data)
+    return f"{message}; {looks}" if looks else message
+
+
+def _looks_like(data: bytes | str) -> str | None:
+    """A hint for a body in another format posted as a form (curl's default)."""
     start = data.lstrip()[:1]
     start = start.decode("latin-1") if isinstance(start, bytes) else start
     if start == "<":
-        return f"{message}; the body looks like XML: send it as application/xml"
+        return "the body looks like XML: send it as application/xml"
     if start in ("{", "["):
-        return f"{message}; the body looks like JSON: send it as application/json"
-    return message
+        return "the body looks like JSON: send it as application/json"
+    return None

@@ -54,7 +54,12 @@ _TYPE: Final = f"{{{XSI}}}type"
 _NIL: Final = f"{{{XSI}}}nil"
 _XML_WS: Final = " \t\r\n"
 #: xmlschema reasons that only repeat Python's parser and say nothing to a user
-_UNHELPFUL_REASONS: Final = ("invalid literal for", "could not convert", "value doesn't match")
+_UNHELPFUL_REASONS: Final = (
+    "invalid literal for",
+    "could not convert",
+    "value doesn't match",
+    "Exceeds the limit",  # Python's own limit on the digits int() converts
+)
 
 
 def _split(tag: str) -> tuple[str, str]:

@@ -135,9 +135,24 @@ def test_form_percent_decoding_in_windows_matches_urllib(text: str) -> None:
 )
 def test_a_form_that_binds_no_key_is_refused(body: bytes, hint: str) -> None:
     # Mono's Web API binds any such body as a default object (FORMS.md); netcontract refuses
-    with pytest.raises(FormSyntaxError, match="no key of the form names a member") as caught:
+    with pytest.raises(FormSyntaxError) as caught:
         nc.from_form(body, CG)
     assert hint in str(caught.value)
+    one_line = body.replace(b"\n", b"").replace(b"\r", b"")  # (curl --data drops them)
+    with pytest.raises(FormSyntaxError, match="no key of the form names a member") as caught:
+        nc.from_form(one_line, CG)
+    assert hint in str(caught.value)
+
+
+@pytest.mark.parametrize("raw", [b"\n", b"\r", b"\t", b"\x00", b"\x7f"])
+def test_a_form_with_raw_control_characters_is_refused(raw: bytes) -> None:
+    # an encoder writes %0A; a raw one means the body was not form-encoded (Web API would
+    # keep it in the value: Name below would be "x\nVehicles[0][IdWS]=1")
+    body = b"Name=x" + raw + b"Vehicles[0][IdWS]=1"
+    with pytest.raises(FormSyntaxError, match=r"raw control character \(U\+00") as caught:
+        nc.from_form(body, CG)
+    assert "at byte 6" in str(caught.value)
+    assert nc.from_form(b"Name=x" + b"%%%02X" % raw[0], CG).name == "x" + raw.decode()
 
 
 def test_a_form_str_with_a_lone_surrogate_is_refused() -> None:
