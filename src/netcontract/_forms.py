@@ -554,11 +554,11 @@ class _Binder:
             node = node.children.get(segment) if node is not None else None
         return node
 
-    def too_many(self, path: str, count: int) -> bool:
+    def too_many(self, path: str, count: int) -> None:
+        """Raise if a list of ``count`` items is over ``max_collection_items``."""
         if count > self.limits.max_collection_items:
             limit = self.limits.max_collection_items
             raise _exceeded(path, "max_collection_items", limit, "items")
-        return False
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
