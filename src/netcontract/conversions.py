@@ -12,8 +12,8 @@ from netcontract.errors import (
     XmlPayloadError,
 )
 from netcontract.json.read import DECLINED, read_json, reader_for
-from netcontract.json.read_struct import read_typed
-from netcontract.json.text import loads_strict
+from netcontract.json.read_struct import UNKNOWN_MEMBER, read_typed
+from netcontract.json.text import loads_strict, structure_over
 from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model.plan import contract_info
@@ -36,12 +36,20 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     _check_size(data, limits)
     conversion_started()
     raw = _utf8(data) if generated_paths() else None
+    result: Any = DECLINED
     if raw is not None:
-        # the generated paths (README, "Speed"): the msgspec Struct, then the generated dict
-        # readers; each reads what Json.NET writes and declines anything else
+        # the generated paths (README, "Speed"): the msgspec Struct first; it builds only what
+        # the contract holds and stops at the first unknown member, where the parsers after it
+        # would build a tree of the whole document
         result = read_typed(raw, cls, ReadContext(limits=limits))
-        if result is DECLINED:
-            result = read_json(raw, cls, ReadContext(limits=limits))
+        if result is not DECLINED and result is not UNKNOWN_MEMBER:
+            conversion_done()
+            return result  # type: ignore[no-any-return]
+    over = structure_over(raw if raw is not None else data, limits)
+    if over is not None:
+        ReadContext(limits=limits).exceeded("", *over)
+    if raw is not None and result is DECLINED:  # (after an unknown member, these decline too)
+        result = read_json(raw, cls, ReadContext(limits=limits))
         if result is not DECLINED:
             conversion_done()  # the Struct path may have declined what the dict readers read
             return result  # type: ignore[no-any-return]

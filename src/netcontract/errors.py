@@ -131,7 +131,9 @@ class FormPayloadError(PayloadError):
 
 
 class FormSyntaxError(FormPayloadError):
-    """A form body whose keys Web API cannot parse (a ``[`` without its ``]``)."""
+    """A body that is not a form of the class: a key Web API cannot parse (a ``[`` without
+    its ``]``), or a non-empty body none of whose keys names a member (XML or JSON sent as a
+    form, say), which Web API would silently bind as a default object."""
 
 
 class UnreadableBodyError(PayloadError):

@@ -654,17 +654,12 @@ def test_max_attributes_at_the_limit_and_one_past() -> None:
     assert nc.from_xml(doc(65), Node) == Node(name="x")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="from_form raises FormPayloadError, not QuotaExceededError, past max_bytes",
-)
 def test_form_past_max_bytes_raises_quota_exceeded() -> None:
     with pytest.raises(nc.QuotaExceededError) as info:
         nc.from_form(b"Name=x", Node, limits=nc.Limits(max_bytes=5))
     assert info.value.quota == "max_bytes"
 
 
-@pytest.mark.xfail(strict=True, reason="from_form does not apply max_string_length")
 def test_form_string_past_max_string_length_is_refused() -> None:
     assert nc.from_form(b"Name=abcde", Node, limits=nc.Limits(max_string_length=5)).name == "abcde"
     with pytest.raises(nc.QuotaExceededError) as info:
@@ -672,10 +667,6 @@ def test_form_string_past_max_string_length_is_refused() -> None:
     assert info.value.quota == "max_string_length"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="from_form does not apply max_depth: 200 levels are read, 2000 raise RecursionError",
-)
 def test_form_nesting_past_max_depth_is_refused() -> None:
     key = "Child" + "[Child]" * 1999 + "[Name]"
     with pytest.raises(nc.QuotaExceededError) as info:

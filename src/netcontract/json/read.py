@@ -179,6 +179,7 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
     kwargs: dict[str, Any] = {}
     seen: set[str] = set()
     failed = False
+    unknown = 0
     by_name = plan.by_name
     for key, item in value.items():
         entry = by_name.get(key)
@@ -191,15 +192,22 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
                         "metadata members ($type, $ref, $id) are not supported",
                     )
                     failed = True
-                continue  # unknown members are ignored, as Json.NET does
+                # unknown members are ignored, as Json.NET does, but not their size
+                unknown += 1
+                if unknown > ctx.limits.max_collection_items:
+                    limit = ctx.limits.max_collection_items
+                    ctx.exceeded(path, "max_collection_items", limit, "unknown members")
+                _count_ignored(key, item, path, ctx, unknown=True)
+                continue
         attr, wire_name, reader = entry
         if attr in seen:
             ctx.problem(_paths.join(path, wire_name), f"member given twice (as {key!r})")
             failed = True
             continue
         seen.add(attr)
-        if reader is None:
-            continue  # computed member: always derived, input ignored
+        if reader is None:  # computed member: always derived, input ignored (not its size)
+            _count_ignored(key, item, path, ctx, unknown=False)
+            continue
         result = reader(item, _paths.join(path, wire_name), ctx)
         if result is FAILED:
             failed = True
@@ -232,6 +240,44 @@ def _list_reader(wire: ListType) -> Reader:
     return read
 
 
+def _count_ignored(key: str, value: Any, path: str, ctx: ReadContext, *, unknown: bool) -> None:
+    """Account an ignored member (unknown or computed) of the object at ``path`` in the
+    quotas, as a member of an untyped ``object`` would be: its name and strings against
+    ``max_string_length``, its objects, arrays and items against the item quotas and
+    ``max_depth``, and an unknown member as one item (a computed member is one of the
+    contract's, which are not counted). Ignoring them freely let 28 MiB of ``[]``
+    through, at 800 MB."""
+    ctx.check_string(path, key)  # the member's path would hold the whole name
+    if unknown:
+        ctx.items += 1
+        if ctx.items > ctx.limits.max_total_items:
+            ctx.exceeded(path, "max_total_items", ctx.limits.max_total_items, "items")
+    kind = type(value)
+    if kind is str:
+        ctx.check_string(_paths.join(path, key), value)
+    elif kind is dict or kind is list:
+        _count_value(value, _paths.join(path, key), ctx)
+
+
+def _count_value(value: Any, path: str, ctx: ReadContext) -> None:
+    kind = type(value)
+    if kind is str:
+        ctx.check_string(path, value)
+    elif kind is dict:
+        ctx.enter(path, len(value))
+        for key, item in value.items():
+            ctx.check_string(path, key)
+            if type(item) in (str, dict, list):
+                _count_value(item, _paths.join(path, key), ctx)
+        ctx.leave()
+    elif kind is list:
+        ctx.enter(path, len(value))
+        for index, item in enumerate(value):
+            if type(item) in (str, dict, list):
+                _count_value(item, _paths.item(path, index), ctx)
+        ctx.leave()
+
+
 def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
     """An ``object`` member read without a type: JSON values as Json.NET holds them."""
     kind = type(value)
@@ -245,6 +291,8 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
         return _jsonnet_date_or_str(value)
     if kind is dict:
         if not value:
+            ctx.enter(path, 0)  # an object, counted as every other (items_over counts it)
+            ctx.leave()
             return AnyObject()
         ctx.enter(path, len(value))
         result = {}
@@ -393,6 +441,12 @@ def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int
     for var, m in zip(names, info.json_members, strict=True):
         if m.computed is not None:  # always derived, input ignored (but counted)
             src.line(1, f"k += {src.const(colons, 'colons')}({var})")
+            # its objects and arrays count in the quotas: the reference reader counts them
+            src.line(
+                1,
+                f"if type({var}) is dict or type({var}) is list:"
+                f" raise {fallback}('a computed member holding an object or array')",
+            )
             continue
         _emit_json_read(src, 1, var, m.slot)
         arguments.append((m.attr, var))

@@ -28,7 +28,7 @@ import msgspec
 
 from netcontract.clr.datetime import parse_datetime
 from netcontract.clr.primitives import STRING
-from netcontract.codegen import Fallback, Source
+from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import ContractDefinitionError, QuotaExceededError
 from netcontract.json.read import (
     DECLINED,
@@ -44,7 +44,12 @@ from netcontract.limits import ReadContext
 from netcontract.model.plan import ContractInfo, PlanCycle, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, PrimitiveType, Slot
 
-__all__ = ["read_typed"]
+__all__ = ["UNKNOWN_MEMBER", "read_typed"]
+
+#: returned by :func:`read_typed` for a document with a member name no contract has (in
+#: this case): the generated dict readers would decline it too, so only the reference
+#: reader is asked (one parse of the document instead of two)
+UNKNOWN_MEMBER: Final = object()
 
 _raw_decode: Final = msgspec.json.Decoder(float_hook=decimal.Decimal).decode
 
@@ -85,7 +90,7 @@ def _nested(tp: Any) -> _Plan:
 
 def read_typed(data: bytes, tp: Any, ctx: ReadContext) -> Any:
     """The contract read from JSON bytes through its Struct, or ``DECLINED`` (without a word
-    when the contract is not read here: the dict readers read it)."""
+    when the contract is not read here: the dict readers read it), or :data:`UNKNOWN_MEMBER`."""
     try:
         plan = _plan(tp)
     except ContractDefinitionError:  # not a contract: the next paths say so, or that the
@@ -95,7 +100,14 @@ def read_typed(data: bytes, tp: Any, ctx: ReadContext) -> Any:
     raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
         decoded = plan.decode(raw)
-    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError) as exc:
+    except msgspec.ValidationError as exc:
+        if str(exc).startswith("Object contains unknown field"):
+            # msgspec stops at the first unknown member name (before its value): the dict
+            # readers would decline such a document too, after parsing all of it
+            fell_back(tp, exc)
+            return UNKNOWN_MEMBER
+        return declined(tp, exc)
+    except (msgspec.DecodeError, ValueError, RecursionError) as exc:
         return declined(tp, exc)
     if not counts_surely(raw):  # the same gate as loads_fast's
         return declined(tp, "an escaped colon or a long number")
@@ -130,6 +142,12 @@ def _build(info: ContractInfo) -> _Plan:
         if m.computed is not None:  # always derived, input ignored (but its colons counted)
             fields.append((field, msgspec.Raw))
             src.line(1, f"k += bytes({var}).count(58)")
+            # its objects and arrays count in the quotas: the reference reader counts them
+            src.line(
+                1,
+                f"if bytes({var})[:1] in b'[{{':"
+                f" raise {src.const(Fallback, 'Fallback')}('a computed object or array')",
+            )
             continue
         fields.append((field, _emit(src, 1, var, m.slot)))
         arguments.append((m.attr, var))

@@ -17,6 +17,7 @@ import msgspec
 from netcontract.clr.numbers import format_decimal_json, format_double_json
 from netcontract.clr.objects import AnyObject
 from netcontract.errors import JsonSyntaxError
+from netcontract.limits import Limits
 
 __all__ = [
     "UNSURE",
@@ -26,6 +27,7 @@ __all__ = [
     "dumps_jsonnet",
     "loads_fast",
     "loads_strict",
+    "structure_over",
 ]
 
 _NEEDS_ESCAPE: Final = re.compile('["\\\\\x00-\x1f\x85\u2028\u2029]')
@@ -286,3 +288,114 @@ def colons(value: Any) -> int:
     if kind is list:
         return sum(colons(item) for item in value)
     return 0
+
+
+#: documents of this size or more are measured before parsing (see structure_over)
+COUNTED_BEFORE_PARSING: Final = 1 << 20
+#: every byte but the structure, the quotes and what may follow a backslash in an escape
+_NOT_STRUCTURE: Final = bytes(code for code in range(256) if chr(code) not in '[]{},:"\\/bfnrtu')
+_CHUNK: Final = 1 << 20
+
+
+def _structure(raw: bytes) -> bytes:
+    """The brackets, braces, commas and colons of a JSON text that are outside its strings
+    (``{"a":[1,"x,y"],"b":{}}`` -> ``{:[,],:{}}``).
+
+    Only loops in C (translate, replace, split, join): a regular expression over the
+    strings would make one object per string, as many as a parser. What cannot matter goes
+    first (all but structure, quotes, and the characters that can follow a backslash, so
+    that each escape keeps its second character); then the escaped backslashes and quotes,
+    so that every ``"`` left opens or closes a string, and those characters; what is
+    between pairs of quotes goes last, a chunk at a time.
+    """
+    text = raw.translate(None, _NOT_STRUCTURE)
+    if b"\\" in text:
+        text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
+    # the letters are left out now: most strings become empty, and an empty piece of the
+    # split below costs no object
+    text = text.translate(None, b"\\/bfnrtu")
+    if b'"' not in text:
+        return text
+    parts: list[bytes] = []
+    inside = False
+    for start in range(0, len(text), _CHUNK):
+        pieces = text[start : start + _CHUNK].split(b'"')
+        parts.append(b"".join(pieces[1 if inside else 0 :: 2]))
+        inside ^= len(pieces) % 2 == 0  # an odd number of quotes in the chunk
+    return b"".join(parts)
+
+
+#: members an object may have besides the ``max_collection_items`` a reader refuses past
+#: (unknown ones, or those of an untyped object): room for the contract's own members
+MEMBERS_OF_A_CONTRACT: Final = 4096
+_BRACKET: Final = re.compile(rb"[\[\]{}]")
+
+
+def structure_over(data: bytes | str, limits: Limits) -> tuple[str, int, str] | None:
+    """The quota a JSON document of :data:`COUNTED_BEFORE_PARSING` bytes or more surely
+    exceeds, as ``(quota, limit, unit)``, or None; found from the text, before parsing.
+
+    A parser builds one Python object for every value (about 60 to 100 bytes for an empty
+    list, or for a ``Decimal`` of 4 bytes of JSON; a member takes twice that), so a
+    document of a few MB took GBs before a reader counted anything. Checked here, on the
+    structure outside strings: ``max_total_items`` (objects, arrays and array items, at
+    least: an item before the first comma is not seen), the items of one array
+    (``max_collection_items``), the members of one object (``max_collection_items``, plus
+    :data:`MEMBERS_OF_A_CONTRACT` for its own) and ``max_depth``. Every reader counts at
+    least these, in the members it reads and in those it ignores. For a text that is not
+    JSON the answer means nothing, and the parser refuses the text anyway.
+    """
+    if len(data) < COUNTED_BEFORE_PARSING:
+        return None  # parsed in a few tens of MB at most: the readers say where it is over
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    most_members = limits.max_collection_items + MEMBERS_OF_A_CONTRACT
+    # bounds from the whole text first (strings included), in passes of C: each array item
+    # but the first follows a comma, each member has a colon
+    opened, commas = raw.count(b"[") + raw.count(b"{"), raw.count(b",")
+    if (
+        2 * opened + commas <= limits.max_total_items
+        and commas < limits.max_collection_items
+        and raw.count(b":") <= most_members
+        and opened <= limits.max_depth
+    ):
+        return None
+    text = _structure(raw)
+    objects, arrays = text.count(b"{"), text.count(b"[")
+    colons, commas = text.count(b":"), text.count(b",")
+    # a non-empty object of n members has n colons and n - 1 commas; the other commas
+    # separate array items
+    object_commas = colons - (objects - text.count(b"{}"))
+    items = objects + arrays + max(commas - object_commas, 0)
+    if items > limits.max_total_items:
+        return "max_total_items", limits.max_total_items, "items"
+    small = colons <= most_members and commas < limits.max_collection_items
+    if small and objects + arrays <= limits.max_depth:
+        return None  # no container can be over, nor deep enough: no need to walk
+    return _walk(text, limits, most_members)
+
+
+def _walk(text: bytes, limits: Limits, most_members: int) -> tuple[str, int, str] | None:
+    """Depth, members of each object and items of each array, bracket by bracket (there are
+    fewer than ``2 * max_total_items``); what is between brackets is counted in C."""
+    counts: list[int] = []  # per open container: colons (object) or commas (array) so far
+    kinds: list[bool] = []  # per open container: is an object
+    last = 0
+    for match in _BRACKET.finditer(text):
+        at = match.start()
+        if counts:
+            counts[-1] += text.count(b":" if kinds[-1] else b",", last, at)
+            if kinds[-1] and counts[-1] > most_members:
+                return "max_collection_items", most_members, "members in one object"
+            if not kinds[-1] and counts[-1] >= limits.max_collection_items:
+                return "max_collection_items", limits.max_collection_items, "items"
+        char = text[at]
+        if char == 0x7B or char == 0x5B:  # { or [
+            counts.append(0)
+            kinds.append(char == 0x7B)
+            if len(counts) > limits.max_depth:
+                return "max_depth", limits.max_depth, "levels of nesting"
+        elif counts:
+            counts.pop()
+            kinds.pop()
+        last = at + 1
+    return None

@@ -39,13 +39,20 @@ than ``max_keys`` pairs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Final, Literal, TypeVar
-from urllib.parse import quote_plus, unquote_plus
+from urllib.parse import quote_plus, unquote_plus, unquote_to_bytes
 
 from netcontract.clr.numbers import parse_int_xml, show_text
 from netcontract.clr.value_types import NET_WHITE_SPACE, ValueType, is_blank
-from netcontract.errors import FormPayloadError, FormSyntaxError, Problem, SerializationError
+from netcontract.errors import (
+    FormPayloadError,
+    FormSyntaxError,
+    Problem,
+    QuotaExceededError,
+    SerializationError,
+)
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
@@ -296,6 +303,21 @@ def to_form(
 _MISSING: Final[Any] = object()
 
 
+#: where a key is split into nodes: before each ``.`` or ``[`` but the first character
+_SEGMENTS: Final = re.compile(r"(?<!^)(?=[.\[])")
+#: the longest key or key prefix shown in a problem
+_SHOWN_KEY: Final = 120
+
+
+def _shown_key(key: str) -> str:
+    return key if len(key) <= _SHOWN_KEY else key[: _SHOWN_KEY - 3] + "..."
+
+
+def _exceeded(path: str, quota: str, limit: int, unit: str) -> QuotaExceededError:
+    message = f"quota {quota} exceeded (more than {limit:,} {unit})"
+    return QuotaExceededError([Problem(path, message)], quota=quota)
+
+
 def normalize_key(key: str) -> str:
     """A jQuery key as Web API's ``NormalizeJQueryToMvc`` rewrites it.
 
@@ -314,7 +336,7 @@ def normalize_key(key: str) -> str:
         out.append(key[i:open_at])
         close_at = key.find("]", open_at)
         if close_at < 0:
-            raise ValueError(f"the key {key!r} has a '[' without its ']'")
+            raise ValueError(f"the key {_shown_key(key)!r} has a '[' without its ']'")
         inner = key[open_at + 1 : close_at]
         if inner and inner[0].isdigit():
             out.append(f"[{inner}]")
@@ -343,27 +365,84 @@ def parse_form_pairs(data: bytes | str) -> list[tuple[str, str]]:
     return pairs
 
 
-class _Binder:
-    """Model binding over MVC keys, as Web API's binders walk a NameValueCollection."""
+class _Node:
+    """One key prefix (``vehicles``, ``vehicles[0]``, ``vehicles[0].idws``): its values, if
+    the prefix is itself a key, and the longer prefixes below it, by their last segment."""
 
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        self.values: dict[str, list[str]] = {}  # lower-cased key -> values, in order
-        self.prefixes: set[str] = set()
+    __slots__ = ("children", "values")
+
+    def __init__(self) -> None:
+        # most nodes are leaves: they share one empty dict until a child comes
+        self.children: dict[str, _Node] = _NO_CHILDREN
+        self.values: list[str] | None = None
+
+
+_NO_CHILDREN: Final[dict[str, _Node]] = {}
+
+
+class _Binder:
+    """Model binding over MVC keys, as Web API's binders walk a NameValueCollection.
+
+    The keys are kept as a tree of their segments (a prefix tree), so memory stays linear in
+    the body: storing every prefix of every key as a string was quadratic in the key length.
+    Each key prefix counts as one item of ``max_total_items``; a key of more than
+    ``max_depth`` segments exceeds ``max_depth``.
+    """
+
+    def __init__(self, pairs: list[tuple[str, str]], limits: Limits) -> None:
+        self.root = _Node()
+        self.limits = limits
         self.problems: list[Problem] = []
+        nodes = 0
         for key, value in pairs:
             if not key:
                 continue
-            lowered = key.lower()
-            self.values.setdefault(lowered, []).append(value)
-            self.prefixes.add(lowered)
-            for i, char in enumerate(lowered):
-                if char in ".[" and i:
-                    self.prefixes.add(lowered[:i])
+            segments = _SEGMENTS.split(key.lower())
+            if len(segments) > limits.max_depth:
+                shown = _shown_key(key[: sum(map(len, segments[: limits.max_depth + 1]))])
+                raise _exceeded(shown, "max_depth", limits.max_depth, "levels of nesting")
+            node, at = self.root, 0
+            for segment in segments:
+                at += len(segment)
+                child = node.children.get(segment)
+                if child is None:
+                    nodes += 1
+                    if nodes > limits.max_total_items:
+                        raise _exceeded("", "max_total_items", limits.max_total_items, "items")
+                    if len(node.children) >= limits.max_collection_items:
+                        # more list items (or distinct members) than one collection may have
+                        shown = _shown_key(key[: at - len(segment)])
+                        limit = limits.max_collection_items
+                        raise _exceeded(shown, "max_collection_items", limit, "items")
+                    if node.children is _NO_CHILDREN:
+                        node.children = {}
+                    child = node.children[segment] = _Node()
+                node = child
+            if node.values is None:
+                node.values = []
+            node.values.append(value)
+
+    @staticmethod
+    def child(node: _Node | None, text: str) -> _Node | None:
+        """The node of ``key + text`` below ``node`` (the key's), or None."""
+        if node is None:
+            return None
+        if "." not in text[1:] and "[" not in text[1:]:  # one segment: the usual case
+            return node.children.get(text)
+        for segment in _SEGMENTS.split(text):
+            node = node.children.get(segment) if node is not None else None
+        return node
+
+    def too_many(self, path: str, count: int) -> None:
+        """Raise if a list of ``count`` items is over ``max_collection_items``."""
+        if count > self.limits.max_collection_items:
+            limit = self.limits.max_collection_items
+            raise _exceeded(path, "max_collection_items", limit, "items")
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
-    def contract(self, tp: Any, key: str, path: str) -> Any:
+    def contract(self, tp: Any, node: _Node, path: str) -> Any:
         info = contract_info(tp)
         clash = _case_clash(info)
         if clash:
@@ -372,31 +451,28 @@ class _Binder:
         kwargs: dict[str, Any] = {}
         for m in _bindable(info):
             name = m.wire_name.lower()
-            sub_key = f"{key}.{name}" if key else name
+            sub_node = self.child(node, "." + name if path else name)
             sub_path = f"{path}.{m.wire_name}" if path else m.wire_name
-            value = self.slot(m.slot, sub_key, sub_path)
+            value = self.slot(m.slot, sub_node, sub_path)
             if value is not _MISSING:
                 kwargs[m.attr] = value
         return info.cls(**kwargs)
 
-    def slot(self, slot: Slot, key: str, path: str) -> Any:
+    def slot(self, slot: Slot, node: _Node | None, path: str) -> Any:
+        if node is None:
+            return _MISSING  # no key is, or starts with, this member's
         wire = slot.wire
         if isinstance(wire, ContractType):
-            if key not in self.prefixes:
-                return _MISSING
-            return self.contract(_contract_type(wire), key, path)
+            return self.contract(_contract_type(wire), node, path)
         if isinstance(wire, ListType):
-            return self.list(wire, key, path)
+            return self.list(wire, node, path)
         if isinstance(wire, ObjectType):
-            if key in self.prefixes:
-                self.problem(path, "an object member cannot be given in a form (no type)")
+            self.problem(path, "an object member cannot be given in a form (no type)")
             return _MISSING
-        values = self.values.get(key)
-        if values is None:
-            if key in self.prefixes:
-                self.problem(path, "expected a value, found only keys below it")
+        if node.values is None:
+            self.problem(path, "expected a value, found only keys below it")
             return _MISSING
-        return self.scalar(slot, values[0], path)  # the first value wins, as in Web API
+        return self.scalar(slot, node.values[0], path)  # the first value wins, as in Web API
 
     def scalar(self, slot: Slot, text: str, path: str) -> Any:
         if is_blank(text):
@@ -415,10 +491,10 @@ class _Binder:
             return _MISSING
         return value
 
-    def list(self, wire: ListType, key: str, path: str) -> Any:
+    def list(self, wire: ListType, node: _Node, path: str) -> Any:
         item_slot = wire.item
         simple = isinstance(item_slot.wire, PrimitiveType | EnumType)
-        values = self.values.get(key)
+        values = node.values
         if values is not None:
             # the key itself ("Ints=1&Ints=2", "Ints[]=1"): every value is an item
             if not simple:
@@ -428,21 +504,23 @@ class _Binder:
                     "(Mono's Web API never answers such a form); use indexes: Key[0][...]",
                 )
                 return _MISSING
+            self.too_many(path, len(values))
             items = [self.scalar(item_slot, v, f"{path}[{i}]") for i, v in enumerate(values)]
             return [None if v is _MISSING else v for v in items]
-        if key not in self.prefixes:
-            return _MISSING
-        if f"{key}.index" in self.values:
+        index = self.child(node, ".index")
+        if index is not None and index.values is not None:
             self.problem(path, "explicit list indexes (Key.index) are not supported")
             return _MISSING
         result = []
         i = 0
-        while f"{key}[{i}]" in self.prefixes:  # the binder stops at the first missing index
-            item_key, item_path = f"{key}[{i}]", f"{path}[{i}]"
+        # the binder stops at the first missing index
+        while (item_node := self.child(node, f"[{i}]")) is not None:
+            item_path = f"{path}[{i}]"
+            self.too_many(path, i + 1)
             if isinstance(item_slot.wire, ContractType):
-                item = self.contract(_contract_type(item_slot.wire), item_key, item_path)
+                item = self.contract(_contract_type(item_slot.wire), item_node, item_path)
             else:
-                item = self.slot(item_slot, item_key, item_path)
+                item = self.slot(item_slot, item_node, item_path)
             result.append(None if item is _MISSING else item)
             i += 1
         return result
@@ -465,28 +543,166 @@ def from_form(
     Stricter than Web API, which binds what it can and leaves the .NET default where a value
     does not convert (reporting it in ``ModelState`` only): every such value is refused here,
     with its path, in one :class:`FormPayloadError`. Also refused: an empty form (Web API
-    binds null), more than ``max_keys`` pairs, a ``[`` without ``]``, a list of objects given
-    as a single key (``Vehicles=``: Mono's Web API never answers), ``Key.index`` indexes,
-    ``object`` members, enum names joined by commas and hexadecimal numbers.
+    binds null), more than ``max_keys`` pairs, a ``[`` without ``]`` and a non-empty form
+    none of whose keys names a member (both :class:`FormSyntaxError`), a list of objects
+    given as a single key (``Vehicles=``: Mono's Web API never answers), ``Key.index``
+    indexes, ``object`` members, enum names joined by commas and hexadecimal numbers.
+
+    ``limits`` apply as to the other formats (:class:`~netcontract.QuotaExceededError`):
+    ``max_bytes`` (the body, before anything is decoded); ``max_total_items`` (the pairs,
+    counted before they are split, and every distinct key prefix); ``max_depth`` (the
+    segments of one key: ``Vehicles[0][IdWS]`` has three); ``max_string_length`` (one key
+    or value, decoded); ``max_collection_items`` (the items of one list).
     """
-    if len(data) > limits.max_bytes:
-        raise FormPayloadError(
-            [Problem("", f"the form has {len(data)} bytes; the limit is {limits.max_bytes}")]
-        )
-    pairs = parse_form_pairs(data)
-    if len(pairs) > max_keys:
-        raise FormPayloadError(
-            [Problem("", f"the form has {len(pairs)} pairs; Web API refuses more than {max_keys}")]
-        )
-    try:
-        mvc_pairs = [(normalize_key(k), v) for k, v in pairs]
-    except ValueError as exc:
-        raise FormSyntaxError([Problem("", str(exc))]) from None
-    binder = _Binder(mvc_pairs)
-    if not binder.values:
+    pairs = _read_pairs(data, limits, max_keys)
+    binder = _Binder(pairs, limits)
+    if not binder.root.children:
         raise FormPayloadError([Problem("", "the form is empty: Web API binds null")])
-    tp = cls
-    result = binder.contract(tp, "", "")
+    info = contract_info(cls)
+    if not any(binder.child(binder.root, m.wire_name.lower()) for m in _bindable(info)):
+        raise FormSyntaxError([Problem("", _binds_nothing(data, info))])
+    result = binder.contract(cls, binder.root, "")
     if binder.problems:
         raise FormPayloadError(binder.problems)
     return result  # type: ignore[no-any-return]
+
+
+def _read_pairs(data: bytes | str, limits: Limits, max_keys: int) -> list[tuple[str, str]]:
+    """:func:`parse_form_pairs` with MVC keys, refusing early what is over a quota."""
+    if len(data) > limits.max_bytes:
+        raise _exceeded("", "max_bytes", limits.max_bytes, "bytes")
+    if isinstance(data, str) and not data.isascii():
+        try:
+            size = len(data.encode("utf-8"))
+        except UnicodeEncodeError as exc:
+            message = f"the form holds a lone surrogate (at character {exc.start})"
+            raise FormPayloadError([Problem("", message)]) from None
+        if size > limits.max_bytes:
+            raise _exceeded("", "max_bytes", limits.max_bytes, "bytes")
+    # Count the pairs before splitting anything: refusing a body of a million pairs then
+    # costs no memory beyond the body itself. Every "&" separates a pair (see above).
+    count = (data.count(b"&") if isinstance(data, bytes) else data.count("&")) + 1 if data else 0
+    if count > limits.max_total_items:
+        raise _exceeded("", "max_total_items", limits.max_total_items, "items")
+    if count > max_keys:
+        raise FormPayloadError(
+            [Problem("", f"the form has {count} pairs; Web API refuses more than {max_keys}")]
+        )
+    at = _control_at(data)
+    if at is not None:
+        raise FormSyntaxError([Problem("", _not_encoded(data, at))])
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    if not text:
+        return []
+    max_length = limits.max_string_length
+    pairs = []
+    for piece in text.split("&"):
+        raw_key, _, raw_value = piece.partition("=")
+        key = _unquote_plus(raw_key, max_length)
+        if key is None:
+            shown = _shown_key(raw_key)
+            raise _exceeded(shown, "max_string_length", max_length, "characters in a key")
+        # at least this many segments once normalized ("[]" adds none): refused before the
+        # key is cut in pieces
+        if key.count(".") + key.count("[") - key.count("[]") > limits.max_depth:
+            raise _exceeded(_shown_key(key), "max_depth", limits.max_depth, "levels of nesting")
+        try:
+            key = normalize_key(key)
+        except ValueError as exc:
+            raise FormSyntaxError([Problem("", str(exc))]) from None
+        value = _unquote_plus(raw_value, max_length)
+        if value is None:
+            raise _exceeded(_shown_key(key), "max_string_length", max_length, "characters")
+        pairs.append((key, value))
+    return pairs
+
+
+#: characters of text decoded at a time by :func:`_unquote_plus`
+_WINDOW: Final = 1 << 16
+_HEX: Final = frozenset("0123456789abcdefABCDEF")
+
+
+def _splits_escape(text: str, at: int) -> bool:
+    """Whether cutting ``text`` at ``at`` would cut a ``%XX`` escape in two.
+
+    Every ``%`` followed by two hexadecimal digits is an escape, whatever comes before it
+    (a ``%`` is never a digit of another escape), so two characters back are enough.
+    """
+    for i in (at - 2, at - 1):
+        if i >= 0 and text[i] == "%":
+            digits = text[i + 1 : i + 3]
+            if len(digits) == 2 and digits[0] in _HEX and digits[1] in _HEX:
+                return True
+    return False
+
+
+def _unquote_plus(text: str, limit: int) -> str | None:
+    """``unquote_plus(text, errors="replace")`` in memory linear in the result; None when
+    the result would have more than ``limit`` characters.
+
+    urllib splits its input at every ``%`` into a list of small objects: about 250 bytes
+    of memory for each escape of a 3-byte ``%XX``. Here the escapes are decoded a window at
+    a time into one buffer, which is decoded as UTF-8 once: the same text, as the raw
+    non-ASCII characters that urllib keeps apart are whole UTF-8 sequences.
+    """
+    text = text.replace("+", " ")
+    if "%" not in text:
+        return text if len(text) <= limit else None
+    # each character of the result takes at most 12 characters of text (four %XX)
+    if len(text) > 12 * limit:
+        return None
+    buffer = bytearray()
+    start, end_of_text = 0, len(text)
+    while start < end_of_text:
+        end = min(start + _WINDOW, end_of_text)
+        while end < end_of_text and _splits_escape(text, end):
+            end += 1
+        buffer += unquote_to_bytes(text[start:end])
+        if len(buffer) > 4 * limit:  # each character is at most 4 bytes of UTF-8
+            return None
+        start = end
+    result = buffer.decode("utf-8", "replace")
+    return result if len(result) <= limit else None
+
+
+#: what an encoder never leaves raw in a form body (it writes %0D%0A for a line break)
+_CONTROL_BYTE: Final = re.compile(rb"[\x00-\x1f\x7f]")
+_CONTROL_CHAR: Final = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _control_at(data: bytes | str) -> int | None:
+    found = _CONTROL_BYTE.search(data) if isinstance(data, bytes) else _CONTROL_CHAR.search(data)
+    return None if found is None else found.start()
+
+
+def _not_encoded(data: bytes | str, at: int) -> str:
+    looks = _looks_like(data)
+    if looks:
+        return f"the body is not a form: {looks}"
+    code = data[at] if isinstance(data, bytes) else ord(data[at])
+    return (
+        f"the body is not form-encoded: a raw control character (U+{code:04X}) at "
+        f"{'byte' if isinstance(data, bytes) else 'character'} {at}, which an encoder writes "
+        f"%{code:02X} (Web API would keep it in a value); a form file for curl goes with "
+        "--data, which drops line breaks, or each pair with --data-urlencode"
+    )
+
+
+def _binds_nothing(data: bytes | str, info: ContractInfo) -> str:
+    message = (
+        f"no key of the form names a member of {info.cls.__name__} "
+        "(Web API would silently bind a default object)"
+    )
+    looks = _looks_like(data)
+    return f"{message}; {looks}" if looks else message
+
+
+def _looks_like(data: bytes | str) -> str | None:
+    """A hint for a body in another format posted as a form (curl's default)."""
+    start = data.lstrip()[:1]
+    start = start.decode("latin-1") if isinstance(start, bytes) else start
+    if start == "<":
+        return "the body looks like XML: send it as application/xml"
+    if start in ("{", "["):
+        return "the body looks like JSON: send it as application/json"
+    return None

@@ -30,7 +30,7 @@ from netcontract.errors import (
     UnsupportedMediaTypeError,
     XmlSyntaxError,
 )
-from netcontract.limits import DEFAULT_LIMITS, Limits
+from netcontract.limits import DEFAULT_LIMITS, Limits, ReadContext
 from netcontract.webapi.forms import FORM_MEDIA_TYPE, from_form
 
 __all__ = [
@@ -444,10 +444,14 @@ def decode_body(
 
     Raises :class:`UnsupportedMediaTypeError` for another media type or charset (Web API
     answers 415; it would read an unknown charset as UTF-8, which netcontract refuses),
-    :class:`UnreadableBodyError` for a body that is not well-formed, and a
+    :class:`UnreadableBodyError` for a body that is not well-formed (or a form body none of
+    whose keys names a member), :class:`~netcontract.QuotaExceededError` for a body over
+    ``limits`` (``max_bytes`` before anything is decoded), and a
     :class:`~netcontract.PayloadError` for values the contract refuses.
     """
     fmt, media = format_of(content_type)
+    if len(body) > limits.max_bytes:  # before a charset decoding copies it
+        ReadContext(limits=limits).exceeded("", "max_bytes", limits.max_bytes, "bytes")
     result: Any
     if fmt == "form":
         _check_charset(media, ("utf-8", "us-ascii"))

@@ -1,9 +1,11 @@
 """Validating DataContract XML against the schemas .NET exports, then decoding it.
 
 ``validate_xml`` parses the bytes with the hardened parser (``_xml_parse``), checks the quotas
-that keep xmlschema fast (depth, attributes per element), validates the lxml root against the
+that keep xmlschema fast (depth, attributes and namespaces per element, children per
+element; see :class:`_Prescan`), reads the document as :func:`from_xml` does (so that its
+quotas are checked too before xmlschema runs), and validates the lxml root against the
 schemas :func:`~netcontract.export_schemas` gives for the root's contract (plus the contracts
-named by ``i:type`` attributes), and finally reads the document as :func:`from_xml` does.
+named by ``i:type`` attributes); the object read is returned when they find nothing.
 
 Safety (``docs/safety.md`` §2.2): the schemas are built in memory from the
 exported text, once per set of classes; the instance is the already parsed lxml root wrapped
@@ -19,8 +21,6 @@ import typing
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from lxml import etree
-
 from netcontract.clr import value_types
 from netcontract.clr.value_types import SER, XSI
 from netcontract.errors import Problem, XmlPayloadError
@@ -32,6 +32,7 @@ from netcontract.model.wire import (
     ContractType,
     EnumType,
     ListType,
+    ObjectType,
     PrimitiveType,
     WireType,
     resolve_annotation,
@@ -54,7 +55,12 @@ _TYPE: Final = f"{{{XSI}}}type"
 _NIL: Final = f"{{{XSI}}}nil"
 _XML_WS: Final = " \t\r\n"
 #: xmlschema reasons that only repeat Python's parser and say nothing to a user
-_UNHELPFUL_REASONS: Final = ("invalid literal for", "could not convert", "value doesn't match")
+_UNHELPFUL_REASONS: Final = (
+    "invalid literal for",
+    "could not convert",
+    "value doesn't match",
+    "Exceeds the limit",  # Python's own limit on the digits int() converts
+)
 
 
 def _split(tag: str) -> tuple[str, str]:
@@ -184,7 +190,7 @@ class _Reporter:
             return
         child = getattr(error, "invalid_child", None)
         if child is not None and child.getparent() is element:
-            self._child_problem(element, child)
+            self.report_child(element, child)
             return
         if "cannot substitute" in reason:
             self._substitution_problem(element)
@@ -231,7 +237,8 @@ class _Reporter:
             return message
         return f"{message}: {reason}"
 
-    def _child_problem(self, parent: Any, child: Any) -> None:
+    def report_child(self, parent: Any, child: Any) -> None:
+        """A child that has no place in ``parent``: unknown, misplaced or repeated."""
         if child in self._seen:
             return
         self._seen.add(child)
@@ -309,40 +316,118 @@ class _Typed:
         self.problems: list[Problem] = []
 
 
-def _prescan(root: Any, locator: _Locator, ctx: ReadContext) -> _Typed:
-    """Quotas before xmlschema sees the tree; the contracts ``i:type`` names."""
-    max_depth = ctx.limits.max_depth + 1  # primitive members add one element level
-    typed = _Typed()
-    depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        if event == "end":
-            depth -= 1
-            continue
-        depth += 1
-        if depth > max_depth:
-            path = locator.locate(element)[0]
-            ctx.exceeded(path, "max_depth", ctx.limits.max_depth, "levels of nesting", element)
-        if len(element.attrib) > ctx.limits.max_attributes:
-            path = locator.locate(element)[0]
-            ctx.exceeded(path, "max_attributes", ctx.limits.max_attributes, "attributes", element)
+def _elements(element: Any) -> Iterator[Any]:
+    """The element children (not comments or processing instructions)."""
+    return (child for child in element if isinstance(child.tag, str))
+
+
+class _Prescan:
+    """The walk before xmlschema: quotas, ``i:type`` s, and the children xmlschema must not see.
+
+    xmlschema builds each of its errors about a child in time linear in the number of
+    siblings (lxml counts children by walking them), and builds every such error of one
+    element before yielding the first: 20,000 unknown siblings took seconds, 100,000 over a
+    minute. So the content of each contract and list element is checked here, where the
+    members' order is known: unknown, misplaced and repeated children are reported here
+    (the first :data:`MAX_REPORTED_PROBLEMS`, with the messages the reporter gives) and taken
+    out of the tree before xmlschema sees it; so are all element children but the first of
+    a value or of an untyped ``object`` member (the element is refused for its first). An
+    element with more children than ``max_collection_items`` exceeds that quota, whatever
+    its type.
+    """
+
+    def __init__(self, locator: _Locator, reporter: _Reporter, ctx: ReadContext) -> None:
+        self.locator = locator
+        self.reporter = reporter
+        self.ctx = ctx
+        self.typed = _Typed()
+        self.misplaced: list[tuple[Any, Any]] = []  # (parent, child), in document order
+        self.dropped: list[tuple[Any, Any]] = []  # children not worth validating
+
+    def exceeded(self, element: Any, quota: str, limit: int, unit: str) -> None:
+        path = self.locator.locate(element)[0]
+        self.ctx.exceeded(path, quota, limit, unit, element)
+
+    def walk(self, element: Any, wire: WireType | None, depth: int) -> None:
+        limits = self.ctx.limits
+        if depth > limits.max_depth + 1:  # primitive members add one element level
+            self.exceeded(element, "max_depth", limits.max_depth, "levels of nesting")
+        if len(element.attrib) > limits.max_attributes:
+            self.exceeded(element, "max_attributes", limits.max_attributes, "attributes")
+        # xmlschema copies the namespaces in scope of every element: thousands of
+        # declarations made it quadratic (lxml builds this map in C, in linear time)
+        if len(element.nsmap) > limits.max_attributes:
+            unit = "namespace declarations in scope"
+            self.exceeded(element, "max_attributes", limits.max_attributes, unit)
+        wire = self.effective(element, wire)
+        count = len(element)
+        if not count:
+            return
+        members = _members_by_tag(_contract_tp(wire)) if isinstance(wire, ContractType) else {}
+        # a contract's own members are not items: only the children beyond them count
+        if count - len(members) > limits.max_collection_items:
+            self.exceeded(element, "max_collection_items", limits.max_collection_items, "items")
+        if isinstance(wire, ContractType):
+            self.contract_children(element, members, depth)
+        elif isinstance(wire, ListType):
+            item_tag = f"{{{wire.contract_namespace}}}{wire.item_name}"
+            for child in _elements(element):
+                if child.tag == item_tag:
+                    self.walk(child, wire.item.wire, depth + 1)
+                else:
+                    self.misplaced.append((element, child))
+        else:
+            # a value, an untyped object member or a type xmlschema does not look into:
+            # the first element child is enough for xmlschema's (or the reader's) problem,
+            # and nothing below it is validated
+            children = _elements(element)
+            first = next(children, None)
+            if first is not None:
+                self.walk(first, None, depth + 1)
+                self.dropped.extend((element, child) for child in children)
+
+    def contract_children(self, element: Any, members: dict[str, Any], depth: int) -> None:
+        last = -1
+        for child in _elements(element):
+            found = members.get(child.tag)
+            if found is None or found[0] <= last:
+                self.misplaced.append((element, child))
+                continue
+            last = found[0]
+            self.walk(child, found[1].slot.wire, depth + 1)
+
+    def effective(self, element: Any, wire: WireType | None) -> WireType | None:
+        """The element's wire type after its ``i:type``; records the ``i:type``."""
         value = element.get(_TYPE)
         if value is None:
-            continue
+            return wire
+        typed = self.typed
         qname = _resolve_qname(element, value)
         if qname is None:
-            typed.problems.append(
-                Problem(
-                    locator.locate(element)[0],
-                    f"i:type {value!r} uses an undeclared prefix",
-                    element.sourceline,
-                )
-            )
-            continue
+            path = self.locator.locate(element)[0]
+            message = f"i:type {value!r} uses an undeclared prefix"
+            typed.problems.append(Problem(path, message, element.sourceline))
+            return None
         typed.elements.append((element, qname))
         found = find_contract(*qname)
         if found is not None and found not in typed.classes:
             typed.classes.append(found)
-    return typed
+        named = _wire_of_type(qname)
+        if wire is None or isinstance(wire, ObjectType) or named == wire:
+            return named
+        derived = isinstance(wire, ContractType) and isinstance(named, ContractType)
+        if derived and issubclass(named.cls, wire.cls):  # type: ignore[union-attr,attr-defined]
+            return named
+        return None  # xmlschema reports that it cannot substitute, and looks no further
+
+    def report_and_prune(self) -> int:
+        """Report the misplaced children (up to the limit) and take them out of the tree;
+        returns how many were found."""
+        for parent, child in self.misplaced[:MAX_REPORTED_PROBLEMS]:
+            self.reporter.report_child(parent, child)
+        for parent, child in itertools.chain(self.misplaced, self.dropped):
+            parent.remove(child)  # its tail (white space, or text reported with it) goes too
+        return len(self.misplaced)
 
 
 def _unknown_types(
@@ -383,8 +468,11 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
     Returns the object :func:`~netcontract.from_xml` returns. Raises
     :class:`~netcontract.XmlPayloadError` with one :class:`~netcontract.Problem` per problem
     (member path, message, line; at most :data:`MAX_REPORTED_PROBLEMS` schema problems), or
-    :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``, or has more
-    than ``limits.max_attributes`` attributes on one element.
+    :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``: every
+    quota :func:`~netcontract.from_xml` checks, and more than ``limits.max_attributes``
+    attributes (or namespace declarations in scope) on one element, more than
+    ``limits.max_collection_items`` children in any element, all checked before xmlschema
+    runs.
     """
     ctx = ReadContext(False, limits)
     if len(data) > limits.max_bytes:
@@ -399,9 +487,15 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
         message = "the document is null (i:nil) where an object was expected"
         raise XmlPayloadError([Problem("", message, root.sourceline)])
     locator = _Locator(contract_info(tp).wire)
-    typed = _prescan(root, locator, ctx)
+    reporter = _Reporter(locator)
+    prescan = _Prescan(locator, reporter, ctx)
+    prescan.walk(root, locator.root_wire, 1)
+    typed = prescan.typed
     if typed.problems:
         raise XmlPayloadError(typed.problems)
+    # from_xml's own quotas, before xmlschema (ten times slower) sees anything; the object
+    # read is the result once the schemas find nothing
+    result = read_root(root, tp, ctx)
     extra = sorted(
         (c for c in typed.classes if c is not tp), key=lambda c: (c.__module__, c.__qualname__)
     )
@@ -410,15 +504,26 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
     problems = _unknown_types(typed, schema, locator)
     if problems:
         raise XmlPayloadError(problems)
-    reporter = _Reporter(locator)
-    for count, error in enumerate(_schema_errors(schema, root)):
-        if count == MAX_REPORTED_PROBLEMS:
-            reporter.add("", f"more problems not shown (the first {count} are listed)", None)
-            break
-        reporter.report(error)
+    found = prescan.report_and_prune()
+    more = found > MAX_REPORTED_PROBLEMS
+    if not more:  # else xmlschema could add nothing that is shown
+        for error in _schema_errors(schema, root):
+            if found == MAX_REPORTED_PROBLEMS:
+                more = True
+                break
+            reporter.report(error)
+            found += 1
+    if more:
+        shown = MAX_REPORTED_PROBLEMS
+        reporter.add("", f"more problems not shown (the first {shown} are listed)", None)
     if reporter.problems:
-        raise XmlPayloadError(reporter.problems)
-    result = read_root(root, tp, ctx)
+        raise XmlPayloadError(_in_document_order(reporter.problems))
     if ctx.problems or result is FAILED:
         raise XmlPayloadError(ctx.problems)
     return result
+
+
+def _in_document_order(problems: list[Problem]) -> list[Problem]:
+    # the walk's problems come first, xmlschema's after them: by line, the last one (the
+    # note that more are not shown) staying last
+    return sorted(problems, key=lambda p: float("inf") if p.line is None else p.line)

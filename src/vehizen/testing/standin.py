@@ -11,11 +11,11 @@ from xml.sax.saxutils import escape
 
 import attrs
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from netcontract.errors import PayloadError, QuotaExceededError
+from netcontract.errors import PayloadError, Problem, QuotaExceededError
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.webapi.media import (
     UnreadableBodyError,
@@ -61,8 +61,12 @@ class CustomerGroupStandIn:
       ``Guid``: ``i:type="d2p1:guid"`` in XML); the group is kept in :attr:`accepted`;
     - refused by the contracts or by ``validator``: 200, ``IsValid`` false, ``Errors`` one
       readable message per problem (``Vehicles[0].Tolerance: …``), ``Data`` null;
-    - unreadable (not well-formed, bad charset bytes, too large): 400, a ``ResponseDto``
-      as above;
+    - unreadable (not well-formed, bad charset bytes, a form body none of whose keys names
+      a member, over a quota of ``limits``): 400, a ``ResponseDto`` as above; a body over
+      ``limits.max_bytes`` is refused from its ``Content-Length`` before it is read, or as
+      soon as that many bytes have come (the body is never buffered whole first);
+    - a client that goes away before its whole body has come (shorter than its
+      ``Content-Length``): 400, answered quietly to no one;
     - another media type or charset: 415 with Web API's error object (``{"Message": …}`` or
       ``<Error><Message>…</Message></Error>``); another method: 405; another path: 404.
 
@@ -118,8 +122,36 @@ class CustomerGroupStandIn:
             return Response(status_code=404)
         if request.method != "POST":
             return Response(status_code=405, headers={"Allow": "POST"})
-        body = await request.body()
+        body = await self._read_body(request)
+        if isinstance(body, Response):
+            return body
         return self.handle(body, request.headers)
+
+    async def _read_body(self, request: Request) -> bytes | Response:
+        """The body, read in chunks up to ``limits.max_bytes``; or the answer refusing it."""
+        max_bytes = self.limits.max_bytes
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+            return self._too_large(request, max_bytes)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > max_bytes:  # stop reading: the rest is never buffered
+                    return self._too_large(request, max_bytes)
+                chunks.append(chunk)
+        except ClientDisconnect:
+            # the client left before sending all it announced: nobody reads the answer
+            return Response(status_code=400)
+        return b"".join(chunks)
+
+    def _too_large(self, request: Request, max_bytes: int) -> Response:
+        headers = request.headers
+        problem = Problem("", f"quota max_bytes exceeded (more than {max_bytes:,} bytes)")
+        refusal = self._refusal(QuotaExceededError([problem], quota="max_bytes"))
+        content_type, accept = headers.get("content-type"), headers.get("accept")
+        return self._answer(refusal, 400, accept, content_type, headers.get("accept-charset"))
 
     def handle(self, body: bytes, headers: Mapping[str, str]) -> Response:
         """Answer one request; ``headers`` maps lowercase header names to values."""
