@@ -16,7 +16,7 @@ from netcontract._json_typed import read_typed
 from netcontract._jsontext import JsonSyntaxError, loads_strict
 from netcontract._limits import DEFAULT_LIMITS, Limits, ReadContext
 from netcontract._types import Slot
-from netcontract._xml_parse import XmlSyntaxError, parse_xml_bytes
+from netcontract._xml_parse import XmlSyntaxError, parse_xml
 from netcontract._xml_reader import read_root
 from netcontract._xml_writer import write_xml
 
@@ -81,9 +81,8 @@ def from_xml(
     Raises :class:`~netcontract.XmlPayloadError` listing every problem with path and line.
     """
     _check_size(data, limits)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        root = parse_xml_bytes(raw)
+        root = parse_xml(data)
     except XmlSyntaxError as exc:
         raise XmlPayloadError([Problem("", str(exc), exc.line, exc.column)]) from None
     ctx = ReadContext(strict, limits)

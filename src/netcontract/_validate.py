@@ -35,7 +35,7 @@ from netcontract._types import (
     WireType,
     resolve_annotation,
 )
-from netcontract._xml_parse import XmlSyntaxError, parse_xml_bytes
+from netcontract._xml_parse import XmlSyntaxError, parse_xml
 from netcontract._xml_reader import read_root
 from netcontract._xsd_export import export_schemas
 
@@ -388,9 +388,8 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
     ctx = ReadContext(False, limits)
     if len(data) > limits.max_bytes:
         ctx.exceeded("", "max_bytes", limits.max_bytes, "bytes")
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        root = parse_xml_bytes(raw)
+        root = parse_xml(data)
     except XmlSyntaxError as exc:
         raise XmlPayloadError([Problem("", str(exc), exc.line, exc.column)]) from None
     tp, problems = _root_contract(root, cls)

@@ -40,7 +40,7 @@ from netcontract._datetime import DateTime
 from netcontract._paths import item, join
 from netcontract._samples import HELP_PAGE_NOW, help_page_sample
 from netcontract._types import ContractType, ListType, ObjectType, Slot
-from netcontract._xml_parse import XmlSyntaxError, parse_xml_bytes
+from netcontract._xml_parse import XmlSyntaxError, parse_xml
 
 __all__ = [
     "CorpusFactory",
@@ -74,7 +74,8 @@ def _as_bytes(data: bytes | str, what: str) -> bytes:
     if isinstance(data, bytes):
         return data
     if isinstance(data, str):
-        return data.encode("utf-8")
+        # (a lone surrogate survives here; the parsers then report it as a difference)
+        return data.encode("utf-8", "surrogatepass")
     raise TypeError(f"{what} must be bytes or str, not {type(data).__name__}")
 
 
@@ -513,9 +514,10 @@ def xml_differences(
     if actual_bytes == expected_bytes:
         return []
     roots = []
-    for name, data in (("expected", expected_bytes), ("actual", actual_bytes)):
+    for name, data in (("expected", expected), ("actual", actual)):
         try:
-            roots.append(parse_xml_bytes(data))
+            # a str is parsed as text (its declaration's encoding ignored), as from_xml does
+            roots.append(parse_xml(data))
         except XmlSyntaxError as exc:
             return [Difference("", f"{name} is not well-formed XML: {exc}")]
     expected_root, actual_root = roots
