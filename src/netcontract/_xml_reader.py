@@ -14,6 +14,7 @@ Rules (see README, "Reading XML"):
 from __future__ import annotations
 
 import decimal
+import typing
 import uuid
 from collections.abc import Callable
 from typing import Any, Final
@@ -22,9 +23,9 @@ from lxml import etree
 
 from netcontract import _paths
 from netcontract._clr import INT64, PRIMITIVES, XS, XSI, Primitive
+from netcontract._construct import construct
 from netcontract._contract import ContractInfo, contract_info, find_contract, is_contract
 from netcontract._datetime import DateTime, parse_datetime
-from netcontract._errors import QuotaExceededError
 from netcontract._gen import Source
 from netcontract._guid import parse_guid
 from netcontract._json_codec import FAILED, Boxed
@@ -64,9 +65,23 @@ def reader_for(slot: Slot) -> Reader:
     return reader
 
 
-def _is_nil(element: Any) -> bool:
+def _nil(element: Any) -> bool | None:
+    """The element's ``i:nil``, an xs:boolean as DataContractSerializer reads it (``true``,
+    ``1``, ``false``, ``0``, with XML white space around; not ``TRUE`` or ``yes``); None when
+    it is none of these (a problem for the caller to report with :func:`_bad_nil`)."""
     value = element.get(_NIL)
-    return value is not None and value.strip(_XML_WS) in ("true", "1")
+    if value is None:
+        return False
+    value = value.strip(_XML_WS)
+    if value == "true" or value == "1":
+        return True
+    if value == "false" or value == "0":
+        return False
+    return None
+
+
+def _bad_nil(element: Any) -> str:
+    return f"i:nil={element.get(_NIL)!r} is not an xs:boolean (true, false, 1 or 0)"
 
 
 def _resolve_qname(element: Any, qname: str) -> tuple[str, str]:
@@ -84,7 +99,11 @@ def _make_reader(slot: Slot) -> Reader:
     type_name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
-        if _is_nil(element):
+        nil = _nil(element)
+        if nil is None:
+            ctx.problem(path, _bad_nil(element), element)
+            return FAILED
+        if nil:
             if allow_none:
                 if len(element) or (element.text and element.text.strip(_XML_WS)):
                     ctx.problem(path, 'an element with i:nil="true" must be empty', element)
@@ -191,25 +210,31 @@ def _contract_reader(wire: ContractType) -> Reader:
     declared = wire.cls
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
-        type_attr = element.get(_TYPE)
-        target = tp
-        if type_attr is not None:
-            try:
-                ns, local = _resolve_qname(element, type_attr)
-            except ValueError as exc:
-                ctx.problem(path, str(exc), element)
-                return FAILED
-            found = find_contract(ns, local)
-            if found is None or not issubclass(found, declared) or not is_contract(found):
-                ctx.problem(
-                    path, f"i:type {local!r} from {ns!r} is not a {declared.__name__}", element
-                )
-                return FAILED
-            if found is not declared:
-                target = found
+        target = _typed_target(element, tp, declared, path, ctx)
+        if target is FAILED:
+            return FAILED
         return read_contract(_plan(target), element, path, ctx)
 
     return read
+
+
+def _typed_target(element: Any, tp: Any, declared: type, path: str, ctx: ReadContext) -> Any:
+    """The contract to read ``element`` into: ``tp`` (whose class is ``declared``), or the
+    derived contract its ``i:type`` names; FAILED, with the problem recorded, when
+    ``i:type`` names anything else (.NET refuses a type it does not know)."""
+    type_attr = element.get(_TYPE)
+    if type_attr is None:
+        return tp
+    try:
+        ns, local = _resolve_qname(element, type_attr)
+    except ValueError as exc:
+        ctx.problem(path, str(exc), element)
+        return FAILED
+    found = find_contract(ns, local)
+    if found is None or not issubclass(found, declared) or not is_contract(found):
+        ctx.problem(path, f"i:type {local!r} from {ns!r} is not a {declared.__name__}", element)
+        return FAILED
+    return tp if found is declared else found
 
 
 def read_contract(plan: _ContractXmlPlan, element: Any, path: str, ctx: ReadContext) -> Any:
@@ -259,7 +284,7 @@ def read_contract(plan: _ContractXmlPlan, element: Any, path: str, ctx: ReadCont
     ctx.leave()
     if failed:
         return FAILED
-    return plan.cls(**kwargs)
+    return construct(plan.info, kwargs, path, ctx, element)
 
 
 def _list_reader(wire: ListType) -> Reader:
@@ -369,14 +394,23 @@ def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
             root,
         )
         return FAILED
-    if _is_nil(root):
+    nil = _nil(root)
+    if nil is None:
+        ctx.problem("", _bad_nil(root), root)
+        return FAILED
+    if nil:
         ctx.problem("", "the document is null (i:nil) where an object was expected", root)
+        return FAILED
+    # an i:type on the root names the contract or a derived one, as on a member
+    tp = _typed_target(root, tp, typing.get_origin(tp) or tp, "", ctx)
+    if tp is FAILED:
         return FAILED
     depth, items = ctx.depth, ctx.items
     try:
         return _fast_reader(tp)(root, ctx, "")
-    except QuotaExceededError:
-        # raised where the fast path counted; the reference path says where it is exceeded
+    except Exception:  # the reference path reads it again and reports
+        # a quota passed where the fast path counted, or an exception from the contract's
+        # own __init__ (a validator, __attrs_post_init__): the reference path says where
         del ctx.problems[:]
         ctx.depth, ctx.items = depth, items
     return read_contract(_plan(tp), root, "", ctx)
