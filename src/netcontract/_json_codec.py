@@ -10,6 +10,7 @@ from __future__ import annotations
 import decimal
 import enum
 import math
+import re
 import uuid
 from collections.abc import Callable
 from typing import Any, Final
@@ -26,9 +27,10 @@ from netcontract._clr import (
     Primitive,
     check_no_lone_surrogate,
 )
+from netcontract._construct import FAILED, construct
 from netcontract._contract import ContractInfo, contract_info
 from netcontract._datetime import DateTime, format_datetime, parse_datetime
-from netcontract._errors import Problem, QuotaExceededError
+from netcontract._errors import Problem
 from netcontract._gen import Source
 from netcontract._guid import format_guid, parse_guid
 from netcontract._jsontext import UNSURE, colons, dumps_jsonnet, loads_fast, quote
@@ -46,8 +48,6 @@ from netcontract._types import (
 
 __all__ = ["DECLINED", "FAILED", "Boxed", "json_bytes", "read_json", "reader_for", "writer_for"]
 
-#: returned by a reader or writer that recorded a problem
-FAILED: Final = object()
 
 Reader = Callable[[Any, str, ReadContext], Any]
 Writer = Callable[[Any, str, list[Problem]], Any]
@@ -177,16 +177,12 @@ def _enum_reader(wire: EnumType) -> Reader:
         if type(value) is str:
             found = by_name.get(value)
             if found is None:
-                # Json.NET matches enum names case-insensitively and reads "5" as 5
-                text = value.strip()
-                found = by_upper.get(text.upper())
-                if (
-                    found is None
-                    and len(text) < 20
-                    and text.lstrip("+-").isdigit()
-                    and text.isascii()
-                ):
-                    return read(int(text), path, ctx)
+                found = _parse_enum_text(value, cls, by_upper)
+                if type(found) is int:
+                    return read(found, path, ctx)
+                if type(found) is str:
+                    ctx.problem(path, f"{found} is outside the Int32 range of {cls.__name__}")
+                    return FAILED
             if found is not None:
                 return found
             ctx.problem(path, f"{value!r} is not a member of {cls.__name__} ({', '.join(by_name)})")
@@ -195,6 +191,42 @@ def _enum_reader(wire: EnumType) -> Reader:
         return FAILED
 
     return read
+
+
+# what .NET's String.Trim() removes (Char.IsWhiteSpace; Python's str.strip() also removes
+# U+001C-U+001F, which .NET keeps)
+_NET_WHITE_SPACE: Final = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ENUM_NUMBER: Final = re.compile(r"[+-]?0*([0-9]+)")
+
+
+def _parse_enum_text(value: str, cls: Any, by_upper: dict[str, Any]) -> Any:
+    """An enum string as Json.NET reads it (``Enum.Parse(type, value, ignoreCase: true)``),
+    trimmed of .NET white space: a number (``" 5"``, ``"+5"``, ``"-0"``: an int, range
+    checked by the caller; a str, shortened, when it has more digits than any Int32), or
+    names separated by commas, in any case, their values or-ed (``"A, b"``); None when it is
+    neither (Mono refuses ``"--1"``, ``"5,6"``, ``"0x5"``; it reads ``"5\\0"`` as 5, which
+    netcontract refuses)."""
+    text = value.strip(_NET_WHITE_SPACE)
+    if not text:
+        return None
+    if text[0] in "+-" or text[0].isdigit():
+        number = _ENUM_NUMBER.fullmatch(text)
+        if number is None:
+            return None  # (.NET then looks for names, which never start so)
+        if len(number.group(1)) > 10:  # outside Int32 (and int() refuses 4,300 digits)
+            return text if len(text) <= 40 else text[:37] + "..."
+        return int(text)
+    result = 0
+    found: Any = None
+    for part in text.split(","):
+        found = by_upper.get(part.strip(_NET_WHITE_SPACE).upper())
+        if found is None:
+            return None
+        result |= int(found)
+    return found if "," not in text else cls(result)
 
 
 class _ContractJsonPlan:
@@ -254,9 +286,11 @@ def read_contract(plan: _ContractJsonPlan, value: Any, path: str, ctx: ReadConte
             if entry is None:
                 if key.startswith("$"):
                     ctx.problem(
-                        _paths.join(path, key),
+                        _paths.join(path, _shown(key)),
                         "metadata members ($type, $ref, $id) are not supported",
                     )
+                    failed = True
+                elif not _free_of_lone_surrogates(key, item, path, ctx):
                     failed = True
                 continue  # unknown members are ignored, as Json.NET does
         attr, wire_name, reader = entry
@@ -265,8 +299,10 @@ def read_contract(plan: _ContractJsonPlan, value: Any, path: str, ctx: ReadConte
             failed = True
             continue
         seen.add(attr)
-        if reader is None:
-            continue  # computed member: always derived, input ignored
+        if reader is None:  # computed member: always derived, input ignored
+            if not _free_of_lone_surrogates(key, item, path, ctx):
+                failed = True
+            continue
         result = reader(item, _paths.join(path, wire_name), ctx)
         if result is FAILED:
             failed = True
@@ -275,7 +311,40 @@ def read_contract(plan: _ContractJsonPlan, value: Any, path: str, ctx: ReadConte
     ctx.leave()
     if failed:
         return FAILED
-    return plan.cls(**kwargs)
+    return construct(plan.info, kwargs, path, ctx)
+
+
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _shown(name: str) -> str:
+    """A member name for a path: a lone surrogate as its escape (a message must be text any
+    encoder can write)."""
+    return name if name.isascii() else name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _free_of_lone_surrogates(key: str, value: Any, path: str, ctx: ReadContext) -> bool:
+    """Whether an ignored member (its name, and any string in its value) holds no lone
+    surrogate: ignored or not, no encoder could write one, so the document is refused
+    (recorded at the member's path)."""
+    pending = [key, value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is str:
+            if not item.isascii() and _LONE_SURROGATE.search(item):
+                ctx.problem(
+                    _paths.join(path, _shown(key)),
+                    "the ignored member holds a lone surrogate (an unpaired \\uD800-\\uDFFF "
+                    "escape) in its name or value",
+                )
+                return False
+        elif kind is dict:
+            pending.extend(item)
+            pending.extend(item.values())
+        elif kind is list:
+            pending.extend(item)
+    return True
 
 
 def _list_reader(wire: ListType) -> Reader:
@@ -299,6 +368,11 @@ def _list_reader(wire: ListType) -> Reader:
     return read
 
 
+#: the member names Json.NET reads as metadata in an ``object`` member (Mono: it makes
+#: {"$type": "X", "a": 1} the JObject {"a": 1}, resolves "$ref", unwraps "$values")
+_METADATA: Final = frozenset({"$type", "$ref", "$id", "$values"})
+
+
 def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
     """An ``object`` member read without a type: JSON values as Json.NET holds them."""
     kind = type(value)
@@ -317,7 +391,12 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
         result = {}
         failed = False
         for key, item in value.items():
-            item_path = _paths.join(path, key)
+            item_path = _paths.join(path, _shown(key))
+            if key in _METADATA:
+                # Json.NET reads these as metadata (a type to make, a reference): refused
+                ctx.problem(item_path, "metadata members ($type, $ref, $id, $values) are refused")
+                failed = True
+                continue
             converted = _untyped_reader(item, item_path, ctx)
             # member names are strings too: a lone surrogate there is as unwritable
             if converted is FAILED or _untyped_reader(key, item_path, ctx) is FAILED:
@@ -706,8 +785,8 @@ def read_json(data: Any, tp: Any, ctx: ReadContext) -> Any:
     counted = [0]  # members and colons in strings, counted by the readers
     try:
         result = _fast_reader(tp)(tree, ctx, counted)
-    except (_Slow, QuotaExceededError, ValueError, TypeError):
-        return DECLINED
+    except Exception:  # _Slow, a quota, a codec's ValueError, the class's own exception:
+        return DECLINED  # the reference path reads it again and reports what it finds
     if counted[0] != document_colons:
         return DECLINED  # a member name given twice: loads_strict says which
     if ctx.problems:  # pragma: no cover - the fast path gives up before recording any

@@ -29,7 +29,6 @@ import msgspec
 from netcontract._clr import STRING
 from netcontract._contract import contract_info
 from netcontract._datetime import parse_datetime
-from netcontract._errors import QuotaExceededError
 from netcontract._gen import Source
 from netcontract._json_codec import (
     _JSON_INT_RANGES,
@@ -110,8 +109,8 @@ def read_typed(data: Any, tp: Any, ctx: ReadContext) -> Any:
     counted = [0]
     try:
         result = plan.convert(decoded, ctx, counted)
-    except (_Slow, QuotaExceededError, ValueError, TypeError):
-        return DECLINED
+    except Exception:  # _Slow, a quota, a codec's ValueError, the class's own exception,
+        return DECLINED  # decimal.InvalidOperation: the next path reads it and reports
     if counted[0] != raw.count(b":"):
         return DECLINED  # a member given twice (msgspec keeps the last one)
     if ctx.problems:  # pragma: no cover - the converters give up before recording any
