@@ -339,6 +339,13 @@ def _object_reader(wire: ObjectType) -> Reader:
         except ValueError as exc:
             ctx.problem(path, str(exc), element)
             return FAILED
+        if expected is not None and (ns, local) != (XS, "anyType"):
+            # the type the caller asked for (ResponseDto[CustomerGroupDto]): i:type must
+            # name it (or a derived contract), or a value it holds
+            return _read_expected(expected, element, ns, local, path, ctx)
+        return read_typed(element, ns, local, path, ctx)
+
+    def read_typed(element: Any, ns: str, local: str, path: str, ctx: ReadContext) -> Any:
         if (ns, local) == (XS, "anyType"):
             # Mono writes a bare object this way (.NET writes <Data />): ENGINE_FINDINGS.md #4
             text = element.text
@@ -369,6 +376,33 @@ def _object_reader(wire: ObjectType) -> Reader:
             values={m.name: m for m in found},  # type: ignore[attr-defined]
         )
         return _enum_reader(enum_wire)(element, path, ctx)
+
+    def _read_expected(
+        expected: Slot, element: Any, ns: str, local: str, path: str, ctx: ReadContext
+    ) -> Any:
+        wire = expected.wire
+        if isinstance(wire, ContractType):  # its reader checks i:type (a derived contract)
+            return reader_for(expected)(element, path, ctx)
+        if isinstance(wire, ListType):
+            if (ns, local) == (wire.contract_namespace, wire.contract_name):
+                return reader_for(expected)(element, path, ctx)
+        else:
+            value = read_typed(element, ns, local, path, ctx)
+            if value is FAILED:
+                return FAILED
+            if isinstance(wire, EnumType):
+                if isinstance(value, wire.cls):
+                    return value
+            elif isinstance(wire, PrimitiveType):
+                try:
+                    return wire.primitive.check(value.value if type(value) is Boxed else value)
+                except (ValueError, TypeError):
+                    pass
+            else:  # pragma: no cover - an object member's expected type is one of the above
+                return value
+        message = f"i:type {local!r} from {ns!r} does not match the type asked for"
+        ctx.problem(path, f"{message} ({wire.contract_name})", element)
+        return FAILED
 
     return read
 

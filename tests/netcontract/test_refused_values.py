@@ -8,6 +8,7 @@ Mono in tests/interop/test_value_rules.py.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,7 +21,14 @@ from netcontract import _json_codec, _json_typed, _xml_parse, _xml_reader
 from netcontract._jsontext import UNSURE, loads_fast
 from netcontract._limits import ReadContext
 from netcontract.pytest_plugin import xml_differences
-from vehizen import CustomerGroupDto, ResponseDto, VehicleBaseDto, VehicleLightDto
+from vehizen import (
+    CameraType,
+    CustomerGroupDto,
+    ResponseDto,
+    VehicleBaseDto,
+    VehicleLightDto,
+    VehicleState,
+)
 
 CG_NS = "http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto.CustomerGroup"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -418,3 +426,47 @@ def test_root_type_naming_a_derived_contract_reads_it() -> None:
     assert nc.from_xml(doc) == vehicle
     assert nc.from_xml(doc, VehicleBaseDto) == vehicle
     assert nc.validate_xml(doc) == vehicle
+
+
+# ------------------- found on the way: i:type in an object member the caller typed
+
+
+@pytest.mark.parametrize(
+    ("value", "cls", "message"),
+    [
+        (VehicleLightDto(), ResponseDto[CustomerGroupDto], "is not a CustomerGroupDto"),
+        (5, ResponseDto[CustomerGroupDto], "is not a CustomerGroupDto"),
+        ("s", ResponseDto[uuid.UUID], "does not match the type asked for (guid)"),
+        (2**40, ResponseDto[int], "does not match the type asked for (int)"),
+        (1.5, ResponseDto[int], "does not match the type asked for (int)"),
+        (True, ResponseDto[int], "does not match the type asked for (int)"),
+        (VehicleState.Active, ResponseDto[CameraType], "(CameraType)"),
+    ],
+)
+def test_object_member_of_a_parametrized_contract_refuses_another_xml_type(
+    value: Any, cls: Any, message: str
+) -> None:
+    # ResponseDto[CustomerGroupDto] read any i:type into Data (JSON refuses a 5 there)
+    doc = nc.to_xml(ResponseDto(data=value))
+    for read in (lambda: nc.from_xml(doc, cls), lambda: nc.validate_xml(doc, cls)):
+        error = refusal(read)
+        assert [p.path for p in error.problems] == ["Data"]
+        assert message in str(error)
+
+
+@pytest.mark.parametrize(
+    ("value", "cls", "read"),
+    [
+        (VehicleLightDto(id_ws=1), ResponseDto[VehicleBaseDto], VehicleLightDto(id_ws=1)),
+        (5, ResponseDto[int], 5),
+        (5, ResponseDto[float], 5.0),
+        (uuid.UUID(int=1), ResponseDto[uuid.UUID], uuid.UUID(int=1)),
+        (CameraType.WITHOUT_CAMERA, ResponseDto[CameraType], CameraType.WITHOUT_CAMERA),
+        (nc.AnyObject(), ResponseDto[CustomerGroupDto], nc.AnyObject()),
+    ],
+)
+def test_object_member_of_a_parametrized_contract_reads_what_it_holds(
+    value: Any, cls: Any, read: Any
+) -> None:
+    data = nc.from_xml(nc.to_xml(ResponseDto(data=value)), cls).data
+    assert (type(data), data) == (type(read), read)
