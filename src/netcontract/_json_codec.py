@@ -162,7 +162,7 @@ def _make_reader(slot: Slot) -> Reader:
 def _enum_reader(wire: EnumType) -> Reader:
     cls = wire.cls
     by_name = wire.values
-    by_upper = {name.upper(): member for name, member in by_name.items()}
+    by_upper = {ordinal_upper(name): member for name, member in by_name.items()}
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is int:
@@ -191,6 +191,21 @@ def _enum_reader(wire: EnumType) -> Reader:
         return FAILED
 
     return read
+
+
+def ordinal_upper(text: str) -> str:
+    """``text`` as .NET's OrdinalIgnoreCase compares it (Json.NET's member names, Enum.Parse):
+    Python's ``str.upper`` but for the characters it maps across ASCII or to several (dotless
+    i and long s to ``I`` and ``S``, sharp s to ``SS``, the fi ligature to ``FI``), which
+    .NET keeps (Mono: "\u0131d" is not ``Id``, "IdW\u017f" not ``IdWS``)."""
+    if text.isascii():
+        return text.upper()
+    return "".join(_ordinal_upper_char(c) for c in text)
+
+
+def _ordinal_upper_char(char: str) -> str:
+    upper = char.upper()
+    return upper if len(upper) == 1 and upper.isascii() == char.isascii() else char
 
 
 # what .NET's String.Trim() removes (Char.IsWhiteSpace; Python's str.strip() also removes
@@ -222,7 +237,7 @@ def _parse_enum_text(value: str, cls: Any, by_upper: dict[str, Any]) -> Any:
     result = 0
     found: Any = None
     for part in text.split(","):
-        found = by_upper.get(part.strip(_NET_WHITE_SPACE).upper())
+        found = by_upper.get(ordinal_upper(part.strip(_NET_WHITE_SPACE)))
         if found is None:
             return None
         result |= int(found)
@@ -241,7 +256,7 @@ class _ContractJsonPlan:
         for m in info.json_members:
             reader = None if m.computed is not None else reader_for(m.slot)
             self.by_name[m.wire_name] = (m.attr, m.wire_name, reader)
-        self.by_upper = {name.upper(): entry for name, entry in self.by_name.items()}
+        self.by_upper = {ordinal_upper(name): entry for name, entry in self.by_name.items()}
         self.write_members: list[tuple[str, str, Callable[[Any], Any] | None, Writer]] = [
             (m.attr, m.wire_name, m.computed, writer_for(m.slot)) for m in info.json_members
         ]
@@ -282,7 +297,7 @@ def read_contract(plan: _ContractJsonPlan, value: Any, path: str, ctx: ReadConte
     for key, item in value.items():
         entry = by_name.get(key)
         if entry is None:
-            entry = plan.by_upper.get(key.upper())
+            entry = plan.by_upper.get(ordinal_upper(key))
             if entry is None:
                 if key.startswith("$"):
                     ctx.problem(

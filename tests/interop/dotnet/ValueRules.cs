@@ -4,6 +4,8 @@
 // on stdout, "ok<TAB>result" or "refused<TAB>Type: message". Kinds:
 //   enum      payload = a JSON string value; Json.NET reads {"CameraType": value} into
 //             VehicleLightDto; result = the enum's integer value
+//   names     payload = a JSON document; Json.NET reads it into VehicleLightDto; result =
+//             "IdWS=" and the member's value
 //   meta      payload = a JSON document; Json.NET reads it into ResponseDto; result = Data
 //             written back by Json.NET ("null" for null)
 //   nil       payload = an XML document (UTF-8) read as ASP.NET Web API does
@@ -66,6 +68,8 @@ public static class ValueRules
             case "enum":
                 var json = "{\"CameraType\":" + JsonConvert.ToString(Utf8.GetString(payload)) + "}";
                 return ((int)JsonConvert.DeserializeObject<VehicleLightDto>(json).CameraType).ToString();
+            case "names":
+                return "IdWS=" + JsonConvert.DeserializeObject<VehicleLightDto>(Utf8.GetString(payload)).IdWS;
             case "meta":
                 var data = JsonConvert.DeserializeObject<ResponseDto>(Utf8.GetString(payload)).Data;
                 return data == null ? "null" : JsonConvert.SerializeObject(data);
