@@ -342,7 +342,7 @@ def _object_reader(wire: ObjectType) -> Reader:
         if expected is not None and (ns, local) != (XS, "anyType"):
             # the type the caller asked for (ResponseDto[CustomerGroupDto]): i:type must
             # name it (or a derived contract), or a value it holds
-            return _read_expected(expected, element, ns, local, path, ctx)
+            return read_expected(expected, element, ns, local, path, ctx)
         return read_typed(element, ns, local, path, ctx)
 
     def read_typed(element: Any, ns: str, local: str, path: str, ctx: ReadContext) -> Any:
@@ -377,7 +377,7 @@ def _object_reader(wire: ObjectType) -> Reader:
         )
         return _enum_reader(enum_wire)(element, path, ctx)
 
-    def _read_expected(
+    def read_expected(
         expected: Slot, element: Any, ns: str, local: str, path: str, ctx: ReadContext
     ) -> Any:
         wire = expected.wire
