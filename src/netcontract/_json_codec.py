@@ -177,7 +177,7 @@ def _enum_reader(wire: EnumType) -> Reader:
         if type(value) is str:
             found = by_name.get(value)
             if found is None:
-                found = _parse_enum_text(value, cls, by_upper)
+                found = _parse_enum_text(value, by_upper)
                 if type(found) is int:
                     return read(found, path, ctx)
                 if type(found) is str:
@@ -217,11 +217,11 @@ _NET_WHITE_SPACE: Final = (
 _ENUM_NUMBER: Final = re.compile(r"[+-]?0*([0-9]+)")
 
 
-def _parse_enum_text(value: str, cls: Any, by_upper: dict[str, Any]) -> Any:
+def _parse_enum_text(value: str, by_upper: dict[str, Any]) -> Any:
     """An enum string as Json.NET reads it (``Enum.Parse(type, value, ignoreCase: true)``),
-    trimmed of .NET white space: a number (``" 5"``, ``"+5"``, ``"-0"``: an int, range
-    checked by the caller; a str, shortened, when it has more digits than any Int32), or
-    names separated by commas, in any case, their values or-ed (``"A, b"``); None when it is
+    trimmed of .NET white space: a name in any case (its member), or a number (``" 5"``,
+    ``"+5"``, ``"-0"``) or names separated by commas, their values or-ed (``"A, b"``), as an
+    int the caller range-checks (a str, shortened, for more digits than any Int32); None when it is
     neither (Mono refuses ``"--1"``, ``"5,6"``, ``"0x5"``; it reads ``"5\\0"`` as 5, which
     netcontract refuses)."""
     text = value.strip(_NET_WHITE_SPACE)
@@ -234,14 +234,15 @@ def _parse_enum_text(value: str, cls: Any, by_upper: dict[str, Any]) -> Any:
         if len(number.group(1)) > 10:  # outside Int32 (and int() refuses 4,300 digits)
             return text if len(text) <= 40 else text[:37] + "..."
         return int(text)
+    if "," not in text:
+        return by_upper.get(ordinal_upper(text))
     result = 0
-    found: Any = None
     for part in text.split(","):
         found = by_upper.get(ordinal_upper(part.strip(_NET_WHITE_SPACE)))
         if found is None:
             return None
         result |= int(found)
-    return found if "," not in text else cls(result)
+    return result  # (an int: the caller makes the member, named or not)
 
 
 class _ContractJsonPlan:
