@@ -57,17 +57,20 @@ class Case:
         return self.mono if self.netcontract is None else self.netcontract
 
 
-def group(name: str | None = None, id_: str = "null", customer_id: str = ZERO) -> str:
+def group(
+    name: str | None = None, id_: str = "null", customer_id: str = ZERO, vehicles: str = "null"
+) -> str:
     """A CustomerGroupDto as ValueRules.cs shows it."""
     shown = "null" if name is None else json.dumps(name)
-    return f"CustomerGroupDto Id={id_} CustomerId={customer_id} Name={shown}"
+    return f"CustomerGroupDto Id={id_} CustomerId={customer_id} Name={shown} Vehicles={vehicles}"
 
 
 def show(obj: Any) -> str:
     """A value netcontract read, as ValueRules.cs shows what .NET read."""
     if isinstance(obj, CustomerGroupDto):
         id_ = "null" if obj.id is None else str(obj.id)
-        return group(obj.name, id_, str(obj.customer_id))
+        vehicles = "null" if obj.vehicles is None else str(len(obj.vehicles))
+        return group(obj.name, id_, str(obj.customer_id), vehicles)
     return type(obj).__name__
 
 
@@ -207,6 +210,8 @@ def _nil_document(target: str, value: str) -> bytes:
         member = f'<Name i:nil="{value}" />'
     elif target == "Id":
         member = f'<Id i:nil="{value}" />'
+    elif target == "Vehicles":
+        member = f'<Vehicles i:nil="{value}" />'
     else:  # a value type: Guid
         member = f'<CustomerId i:nil="{value}">{ONE}</CustomerId>'
     return f"<CustomerGroupDto {head}>{member}</CustomerGroupDto>".encode()
@@ -218,6 +223,7 @@ def _nil_cases() -> list[Case]:
         cases += [
             Case(f"Name nil={value!r}", "nil", _nil_document("Name", value), group()),
             Case(f"Id nil={value!r}", "nil", _nil_document("Id", value), group()),
+            Case(f"Vehicles nil={value!r}", "nil", _nil_document("Vehicles", value), group()),
             # SerializationException "ValueType 'System.Guid' cannot be null."
             Case(f"CustomerId nil={value!r}", "nil", _nil_document("CustomerId", value), REFUSED),
             Case(
@@ -232,6 +238,12 @@ def _nil_cases() -> list[Case]:
     for value in NIL_FALSE:
         cases += [
             Case(f"Name nil={value!r}", "nil", _nil_document("Name", value), group("")),
+            Case(
+                f"Vehicles nil={value!r}",
+                "nil",
+                _nil_document("Vehicles", value),
+                group(vehicles="0"),
+            ),
             # the empty element is then read as a Guid, which '' is not
             Case(f"Id nil={value!r}", "nil", _nil_document("Id", value), REFUSED),
             # XSD: no xsi:nil at all on an element that is not nillable, whatever its value
@@ -247,7 +259,7 @@ def _nil_cases() -> list[Case]:
     for value in NIL_REFUSED:
         cases += [
             Case(f"{target} nil={value!r}", "nil", _nil_document(target, value), REFUSED)
-            for target in ("Name", "Id", "CustomerId", "root")
+            for target in ("Name", "Id", "Vehicles", "CustomerId", "root")
         ]
     return cases
 
@@ -659,5 +671,6 @@ def test_the_tables_cover_the_forms_the_issues_name() -> None:
     labels = {c.label for c in ALL_CASES}
     assert {"'--1'", "'+-0'", "' 5'", "'+5'", "'-0'", "'5,6'"} <= labels
     assert {f"Name nil={v!r}" for v in (" true ", "1", "0", "false", "TRUE", "")} <= labels
+    assert {"Vehicles nil=' true '", "Vehicles nil='1'"} <= labels  # (issue 20)
     assert {"Process", "$type first", "utf16le-bom declared utf-8", "declared utf-16"} <= labels
     assert Path(DOTNET_DIR / "ValueRules.cs").is_file()

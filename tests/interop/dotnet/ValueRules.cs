@@ -36,7 +36,8 @@ public static class ValueRules
         var g = o as CustomerGroupDto;
         if (g != null)
             return "CustomerGroupDto Id=" + (g.Id.HasValue ? g.Id.Value.ToString() : "null")
-                + " CustomerId=" + g.CustomerId + " Name=" + (g.Name == null ? "null" : Quote(g.Name));
+                + " CustomerId=" + g.CustomerId + " Name=" + (g.Name == null ? "null" : Quote(g.Name))
+                + " Vehicles=" + (g.Vehicles == null ? "null" : g.Vehicles.Count.ToString());
         return o.GetType().Name;
     }
 
