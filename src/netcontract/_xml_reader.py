@@ -292,6 +292,9 @@ def _list_reader(wire: ListType) -> Reader:
     item_reader = reader_for(wire.item)
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        type_attr = element.get(_TYPE)
+        if type_attr is not None and not _names_list(element, type_attr, wire, path, ctx):
+            return FAILED
         text = element.text
         if text and text.strip(_XML_WS):
             ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
@@ -319,6 +322,21 @@ def _list_reader(wire: ListType) -> Reader:
         return FAILED if failed else result
 
     return read
+
+
+def _names_list(element: Any, type_attr: str, wire: ListType, path: str, ctx: ReadContext) -> bool:
+    """Whether an ``i:type`` on a collection names the collection's own contract (.NET
+    refuses any other, Mono: "contains data of the ... data contract"); records the problem."""
+    try:
+        qname = _resolve_qname(element, type_attr)
+    except ValueError as exc:
+        ctx.problem(path, str(exc), element)
+        return False
+    if qname == (wire.contract_namespace, wire.contract_name):
+        return True
+    ns, local = qname
+    ctx.problem(path, f"i:type {local!r} from {ns!r} is not a {wire.contract_name}", element)
+    return False
 
 
 def _object_reader(wire: ObjectType) -> Reader:
@@ -707,6 +725,7 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src.line(1, "depth = ctx.depth")
     src.line(1, "problems = len(ctx.problems)")
     src.line(1, "try:")
+    src.line(2, f"if el.get({src.const(_TYPE, 'TYPE')}) is not None: raise {d}")
     src.line(2, "t = el.text")
     src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}")
     src.line(2, "ctx.enter(path, len(el), el)")

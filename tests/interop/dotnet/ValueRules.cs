@@ -8,7 +8,7 @@
 //             "IdWS=" and the member's value
 //   meta      payload = a JSON document; Json.NET reads it into ResponseDto; result = Data
 //             written back by Json.NET ("null" for null)
-//   nil       payload = an XML document (UTF-8) read as ASP.NET Web API does
+//   webapi    payload = an XML document (UTF-8) read as ASP.NET Web API does
 //             (XmlDictionaryReader.CreateTextReader(stream, UTF-8, quotas)); result = Show()
 //   stream    payload = XML bytes given to DataContractSerializer.ReadObject(Stream), which
 //             detects their encoding (XmlDictionaryReader.CreateTextReader(stream, quotas))
@@ -74,7 +74,7 @@ public static class ValueRules
             case "meta":
                 var data = JsonConvert.DeserializeObject<ResponseDto>(Utf8.GetString(payload)).Data;
                 return data == null ? "null" : JsonConvert.SerializeObject(data);
-            case "nil":
+            case "webapi":
                 return Show(ReadWebApi(typeof(CustomerGroupDto), payload));
             case "stream":
                 return Show(Serializer(typeof(CustomerGroupDto)).ReadObject(new MemoryStream(payload)));
