@@ -20,6 +20,8 @@ from netcontract._limits import ReadContext
 __all__ = ["FAILED", "construct"]
 
 _QUOTED_ATTRIBUTE: Final = re.compile(r"'(\w+)' ")
+_MISSING: Final = re.compile(r"__init__\(\) missing \d+ required [\w-]* ?arguments?: (.*)")
+_QUOTED: Final = re.compile(r"'(\w+)'")
 
 #: returned by a reader or writer that recorded a problem
 FAILED: Final = object()
@@ -34,7 +36,16 @@ def construct(
     except MemoryError:
         raise
     except Exception as exc:  # any exception of the class's own code
-        ctx.problem(*_where_and_what(info, exc, path), element)
+        missing = _MISSING.search(str(exc)) if type(exc) is TypeError else None
+        if missing is None:
+            ctx.problem(*_where_and_what(info, exc, path), element)
+            return FAILED
+        for attr in _QUOTED.findall(missing.group(1)):  # a member without a default
+            ctx.problem(
+                _member_path(info, attr, path),
+                f"missing, and {info.cls.__name__} declares no default for it",
+                element,
+            )
         return FAILED
 
 
@@ -46,9 +57,13 @@ def _where_and_what(info: ContractInfo, exc: Exception, path: str) -> tuple[str,
     if named is None:
         quoted = _QUOTED_ATTRIBUTE.match(message)
         named = None if quoted is None else quoted.group(1)
-    where = path
-    for m in (*info.json_members, *info.xml_members):
-        if m.attr == named:
-            where = _paths.join(path, m.wire_name)
-            break
+    where = path if named is None else _member_path(info, named, path)
     return where, f"{info.cls.__name__} refused the value: {type(exc).__name__}: {message}"
+
+
+def _member_path(info: ContractInfo, attr: str, path: str) -> str:
+    """The path of the member of attribute ``attr`` (``path`` itself if there is none)."""
+    for m in (*info.json_members, *info.xml_members):
+        if m.attr == attr:
+            return _paths.join(path, m.wire_name)
+    return path

@@ -470,3 +470,26 @@ def test_object_member_of_a_parametrized_contract_reads_what_it_holds(
 ) -> None:
     data = nc.from_xml(nc.to_xml(ResponseDto(data=value)), cls).data
     assert (type(data), data) == (type(read), read)
+
+
+@nc.contract("Probe.Refused")
+class Required:
+    name: str = nc.member("Name")  # no default: a document must give it
+    other: str = nc.member("Other")
+    count: int = nc.member("Count", default=0)
+
+
+def test_member_without_a_default_missing_from_the_document_is_a_payload_error() -> None:
+    # was a bare TypeError from __init__ on every path
+    expected = [
+        ("Name", "missing, and Required declares no default for it"),
+        ("Other", "missing, and Required declares no default for it"),
+    ]
+    for data in (b'{"Count":1}', '{"Count":1}'):
+        error = refusal(lambda data=data: nc.from_json(data, Required))
+        assert [(p.path, p.message) for p in error.problems] == expected
+    xml = f'<Required xmlns="{PROBE_NS}"><Count>1</Count></Required>'
+    for read in (nc.from_xml, lambda d: nc.from_xml(d, Required)):
+        error = refusal(lambda read=read: read(xml))
+        assert [(p.path, p.message) for p in error.problems] == expected
+    assert nc.from_json(b'{"Name":"a","Other":"b"}', Required) == Required(name="a", other="b")
