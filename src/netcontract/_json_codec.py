@@ -334,9 +334,12 @@ _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def _shown(name: str) -> str:
-    """A member name for a path: a lone surrogate as its escape (a message must be text any
-    encoder can write)."""
-    return name if name.isascii() else name.encode("utf-8", "backslashreplace").decode("utf-8")
+    """A member name for a path, with what is not printable escaped: a lone surrogate (a
+    message must be text any encoder can write), a line break or a terminal escape (the CLI
+    prints one problem per line)."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in name)
 
 
 def _free_of_lone_surrogates(key: str, value: Any, path: str, ctx: ReadContext) -> bool:

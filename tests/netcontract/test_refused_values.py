@@ -493,3 +493,24 @@ def test_member_without_a_default_missing_from_the_document_is_a_payload_error()
         error = refusal(lambda read=read: read(xml))
         assert [(p.path, p.message) for p in error.problems] == expected
     assert nc.from_json(b'{"Name":"a","Other":"b"}', Required) == Required(name="a", other="b")
+
+
+@pytest.mark.parametrize(
+    ("tree", "path"),
+    [
+        ({"$\n\x1b[2J": 1}, "$\\n\\x1b[2J"),
+        ({"Data": {"a\nb": {"$type": 1}}}, "Data.a\\nb.$type"),
+        ({"Data": {"\u2028": {"$id": 1}}}, "Data.\\u2028.$id"),
+        ({"\ud800\r": 1}, "\\ud800\\r"),
+        ({"Data": {"é": {"$id": 1}}}, "Data.é.$id"),
+    ],
+)
+def test_member_names_in_paths_are_escaped_to_one_printable_line(
+    tree: dict[str, Any], path: str
+) -> None:
+    # the CLI prints one "path: problem" line per problem: a name from the document must
+    # not break the line or send a terminal escape
+    data = json.dumps(tree).encode("utf-8", "surrogatepass")
+    error = refusal(lambda: nc.from_json(data, ResponseDto))
+    assert [p.path for p in error.problems] == [path]
+    assert str(error).isprintable()
