@@ -70,7 +70,7 @@ def _parser() -> etree.XMLParser:
 _DECLARED_ENCODING: Final = re.compile(
     rb"""^<\?xml\s[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']"""
 )
-_LXML_POSITION: Final = re.compile(r", line \d+, column \d+$")
+_LXML_POSITION: Final = re.compile(r"\s*, line \d+, column \d+$")
 # UTF-32, with and without a byte order mark (checked before UTF-16's FF FE)
 _UTF32_STARTS: Final = (
     b"\xff\xfe\x00\x00",
@@ -205,6 +205,8 @@ def _parse(view: bytes) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
         message = _LXML_POSITION.sub("", exc.msg or str(exc))
+        # one line (libxml2 ends some messages with a line break: "...range\n, line 1")
+        message = " ".join(line.strip() for line in message.splitlines() if line.strip())
         raise XmlSyntaxError(message, line, column) from None
     tree = root.getroottree()
     info = tree.docinfo
