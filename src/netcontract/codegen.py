@@ -195,7 +195,7 @@ class Source:
         name = self.const(cls, cls.__name__)
         if not plain_init(cls, [*given, *defaults]):
             call = ", ".join(f"{attr}={expression}" for attr, expression in arguments)
-            self.line(depth, f"return {name}({call})")
+            self.call_class(depth, f"{name}({call})")
             return
         self.line(depth, f"o = {self.const(new_instance, 'new')}({name})")
         for attr, expression in arguments:
@@ -203,6 +203,18 @@ class Source:
         for attr, default in defaults.items():
             self.line(depth, f"o.{attr} = {self.const(default, 'default')}")
         self.line(depth, "return o")
+
+    def call_class(self, depth: int, call: str) -> None:
+        """Lines returning ``call``, a call of a contract class whose ``__init__`` runs code of
+        its own (attrs validators, converters, ``__attrs_post_init__``): whatever that code
+        raises is the class refusing the values, which the reference path reports at the
+        member (model/construct.py), so it becomes the signal here."""
+        self.line(depth, "try:")
+        self.line(depth + 1, f"return {call}")
+        self.line(depth, "except Exception as e:  # the class's own code, whatever it raises")
+        self.line(
+            depth + 1, f"raise {self.const(Fallback, 'Fallback')}('the class refused') from e"
+        )
 
     def compile(self, function: str) -> Callable[..., Any]:
         """Compile the lines and return the function named ``function``."""

@@ -18,7 +18,7 @@ from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot
-from netcontract.xml.parse import parse_xml_bytes
+from netcontract.xml.parse import parse_xml
 from netcontract.xml.read import read_root
 from netcontract.xml.write import write_xml
 
@@ -111,8 +111,7 @@ def from_xml(
     Raises :class:`~netcontract.XmlPayloadError` listing every problem with path and line.
     """
     _check_size(data, limits)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    root = parse_xml_bytes(raw)  # raises XmlSyntaxError
+    root = parse_xml(data)  # raises XmlSyntaxError
     conversion_started()
     ctx = ReadContext(strict, limits)
     result = read_root(root, cls, ctx)

@@ -71,7 +71,7 @@ def test_validation_checks_the_quotas_before_xmlschema(
 
 
 def test_a_contracts_own_members_are_not_counted_as_items() -> None:
-    doc = xml('<CustomerId>00000000-0000-0000-0000-000000000000</CustomerId><Name>x</Name>')
+    doc = xml("<CustomerId>00000000-0000-0000-0000-000000000000</CustomerId><Name>x</Name>")
     assert nc.validate_xml(doc, limits=nc.Limits(max_collection_items=1)).name == "x"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -32,6 +33,7 @@ from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.json.write import _JSON_INT_RANGES
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
+from netcontract.model.construct import construct
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
@@ -105,7 +107,7 @@ def _make_reader(slot: Slot) -> Reader:
 def _enum_reader(wire: EnumType) -> Reader:
     cls = wire.cls
     by_name = wire.values
-    by_upper = {name.upper(): member for name, member in by_name.items()}
+    by_upper = {ordinal_upper(name): member for name, member in by_name.items()}
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is int:
@@ -120,16 +122,12 @@ def _enum_reader(wire: EnumType) -> Reader:
         if type(value) is str:
             found = by_name.get(value)
             if found is None:
-                # Json.NET matches enum names case-insensitively and reads "5" as 5
-                text = value.strip()
-                found = by_upper.get(text.upper())
-                if (
-                    found is None
-                    and len(text) < 20
-                    and text.lstrip("+-").isdigit()
-                    and text.isascii()
-                ):
-                    return read(int(text), path, ctx)
+                found = _parse_enum_text(value, by_upper)
+                if type(found) is int:
+                    return read(found, path, ctx)
+                if type(found) is str:
+                    ctx.problem(path, f"{found} is outside the Int32 range of {cls.__name__}")
+                    return FAILED
             if found is not None:
                 return found
             ctx.problem(path, f"{value!r} is not a member of {cls.__name__} ({', '.join(by_name)})")
@@ -138,6 +136,58 @@ def _enum_reader(wire: EnumType) -> Reader:
         return FAILED
 
     return read
+
+
+def ordinal_upper(text: str) -> str:
+    """``text`` as .NET's OrdinalIgnoreCase compares it (Json.NET's member names, Enum.Parse):
+    Python's ``str.upper`` but for the characters it maps across ASCII or to several (dotless
+    i and long s to ``I`` and ``S``, sharp s to ``SS``, the fi ligature to ``FI``), which
+    .NET keeps (Mono: "\u0131d" is not ``Id``, "IdW\u017f" not ``IdWS``)."""
+    if text.isascii():
+        return text.upper()
+    return "".join(_ordinal_upper_char(c) for c in text)
+
+
+def _ordinal_upper_char(char: str) -> str:
+    upper = char.upper()
+    return upper if len(upper) == 1 and upper.isascii() == char.isascii() else char
+
+
+# what .NET's String.Trim() removes (Char.IsWhiteSpace; Python's str.strip() also removes
+# U+001C-U+001F, which .NET keeps)
+_NET_WHITE_SPACE: Final = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ENUM_NUMBER: Final = re.compile(r"[+-]?0*([0-9]+)")
+
+
+def _parse_enum_text(value: str, by_upper: dict[str, Any]) -> Any:
+    """An enum string as Json.NET reads it (``Enum.Parse(type, value, ignoreCase: true)``),
+    trimmed of .NET white space: a name in any case (its member), or a number (``" 5"``,
+    ``"+5"``, ``"-0"``) or names separated by commas, their values or-ed (``"A, b"``), as an
+    int the caller range-checks (a str, shortened, for more digits than any Int32); None when it is
+    neither (Mono refuses ``"--1"``, ``"5,6"``, ``"0x5"``; it reads ``"5\\0"`` as 5, which
+    netcontract refuses)."""
+    text = value.strip(_NET_WHITE_SPACE)
+    if not text:
+        return None
+    if text[0] in "+-" or text[0].isdigit():
+        number = _ENUM_NUMBER.fullmatch(text)
+        if number is None:
+            return None  # (.NET then looks for names, which never start so)
+        if len(number.group(1)) > 10:  # outside Int32 (and int() refuses 4,300 digits)
+            return text if len(text) <= 40 else text[:37] + "..."
+        return int(text)
+    if "," not in text:
+        return by_upper.get(ordinal_upper(text))
+    result = 0
+    for part in text.split(","):
+        found = by_upper.get(ordinal_upper(part.strip(_NET_WHITE_SPACE)))
+        if found is None:
+            return None
+        result |= int(found)
+    return result  # (an int: the caller makes the member, named or not)
 
 
 class _ReadTable:
@@ -152,7 +202,7 @@ class _ReadTable:
         for m in info.json_members:
             reader = None if m.computed is not None else reader_for(m.slot)
             self.by_name[m.wire_name] = (m.attr, m.wire_name, reader)
-        self.by_upper = {name.upper(): entry for name, entry in self.by_name.items()}
+        self.by_upper = {ordinal_upper(name): entry for name, entry in self.by_name.items()}
 
 
 def _plan(tp: Any) -> _ReadTable:
@@ -184,11 +234,11 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
     for key, item in value.items():
         entry = by_name.get(key)
         if entry is None:
-            entry = plan.by_upper.get(key.upper())
+            entry = plan.by_upper.get(ordinal_upper(key))
             if entry is None:
                 if key.startswith("$"):
                     ctx.problem(
-                        _paths.join(path, key),
+                        _paths.join(path, _shown(key)),
                         "metadata members ($type, $ref, $id) are not supported",
                     )
                     failed = True
@@ -198,6 +248,8 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
                     limit = ctx.limits.max_collection_items
                     ctx.exceeded(path, "max_collection_items", limit, "unknown members")
                 _count_ignored(key, item, path, ctx, unknown=True)
+                if not _free_of_lone_surrogates(key, item, path, ctx):
+                    failed = True
                 continue
         attr, wire_name, reader = entry
         if attr in seen:
@@ -207,6 +259,8 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
         seen.add(attr)
         if reader is None:  # computed member: always derived, input ignored (not its size)
             _count_ignored(key, item, path, ctx, unknown=False)
+            if not _free_of_lone_surrogates(key, item, path, ctx):
+                failed = True
             continue
         result = reader(item, _paths.join(path, wire_name), ctx)
         if result is FAILED:
@@ -216,7 +270,43 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
     ctx.leave()
     if failed:
         return FAILED
-    return plan.cls(**kwargs)
+    return construct(plan.info, kwargs, path, ctx)
+
+
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _shown(name: str) -> str:
+    """A member name for a path, with what is not printable escaped: a lone surrogate (a
+    message must be text any encoder can write), a line break or a terminal escape (the CLI
+    prints one problem per line)."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in name)
+
+
+def _free_of_lone_surrogates(key: str, value: Any, path: str, ctx: ReadContext) -> bool:
+    """Whether an ignored member (its name, and any string in its value) holds no lone
+    surrogate: ignored or not, no encoder could write one, so the document is refused
+    (recorded at the member's path)."""
+    pending = [key, value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is str:
+            if not item.isascii() and _LONE_SURROGATE.search(item):
+                ctx.problem(
+                    _paths.join(path, _shown(key)),
+                    "the ignored member holds a lone surrogate (an unpaired \\uD800-\\uDFFF "
+                    "escape) in its name or value",
+                )
+                return False
+        elif kind is dict:
+            pending.extend(item)
+            pending.extend(item.values())
+        elif kind is list:
+            pending.extend(item)
+    return True
 
 
 def _list_reader(wire: ListType) -> Reader:
@@ -278,6 +368,11 @@ def _count_value(value: Any, path: str, ctx: ReadContext) -> None:
         ctx.leave()
 
 
+#: the member names Json.NET reads as metadata in an ``object`` member (Mono: it makes
+#: {"$type": "X", "a": 1} the JObject {"a": 1}, resolves "$ref", unwraps "$values")
+_METADATA: Final = frozenset({"$type", "$ref", "$id", "$values"})
+
+
 def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
     """An ``object`` member read without a type: JSON values as Json.NET holds them."""
     kind = type(value)
@@ -298,7 +393,12 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
         result = {}
         failed = False
         for key, item in value.items():
-            item_path = _paths.join(path, key)
+            item_path = _paths.join(path, _shown(key))
+            if key in _METADATA:
+                # Json.NET reads these as metadata (a type to make, a reference): refused
+                ctx.problem(item_path, "metadata members ($type, $ref, $id, $values) are refused")
+                failed = True
+                continue
             converted = _untyped_reader(item, item_path, ctx)
             # member names are strings too: a lone surrogate there is as unwritable
             if converted is FAILED or _untyped_reader(key, item_path, ctx) is FAILED:

@@ -177,7 +177,10 @@ def _parse_float(text: str) -> decimal.Decimal:
     # Double convert it as .NET does, not correctly rounded (docs/values.md §3.3).
     if len(text) > _MAX_NUMBER_CHARS:
         raise JsonSyntaxError(f"number with {len(text)} characters is too long")
-    return decimal.Decimal(text)
+    try:
+        return decimal.Decimal(text)
+    except decimal.InvalidOperation:  # an exponent past 999999999999999999
+        raise JsonSyntaxError(f"the number {text} is outside any range .NET reads") from None
 
 
 _CONSTANTS: Final[dict[str, float]] = {
@@ -262,7 +265,7 @@ def loads_fast(data: bytes) -> tuple[Any, int] | Any:
     raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
         tree = _fast_decode(raw)
-    except (msgspec.DecodeError, ValueError, RecursionError):
+    except (msgspec.DecodeError, ValueError, RecursionError, decimal.InvalidOperation):
         return UNSURE
     if not counts_surely(raw):
         return UNSURE

@@ -22,7 +22,7 @@ from netcontract.model.contract import find_contract
 from netcontract.model.paths import item, join
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import ContractType, ListType, ObjectType, Slot
-from netcontract.xml.parse import parse_xml_bytes
+from netcontract.xml.parse import parse_xml
 
 __all__ = [
     "Difference",
@@ -53,7 +53,8 @@ def _as_bytes(data: bytes | str, what: str) -> bytes:
     if isinstance(data, bytes):
         return data
     if isinstance(data, str):
-        return data.encode("utf-8")
+        # (a lone surrogate survives here; the parsers then report it as a difference)
+        return data.encode("utf-8", "surrogatepass")
     raise TypeError(f"{what} must be bytes or str, not {type(data).__name__}")
 
 
@@ -492,9 +493,10 @@ def xml_differences(
     if actual_bytes == expected_bytes:
         return []
     roots = []
-    for name, data in (("expected", expected_bytes), ("actual", actual_bytes)):
+    for name, data in (("expected", expected), ("actual", actual)):
         try:
-            roots.append(parse_xml_bytes(data))
+            # a str is parsed as text (its declaration's encoding ignored), as from_xml does
+            roots.append(parse_xml(data))
         except XmlSyntaxError as exc:
             return [Difference("", f"{name} is not well-formed XML: {exc.problems[0].message}")]
     expected_root, actual_root = roots

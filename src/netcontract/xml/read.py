@@ -13,6 +13,7 @@ Rules (docs/xml-rules.md §12; README, "Behaviours chosen where .NET is lossy"):
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -20,13 +21,14 @@ from lxml import etree
 
 from netcontract.clr.datetime import parse_datetime
 from netcontract.clr.guid import parse_guid
-from netcontract.clr.objects import AnyObject
+from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.primitives import PRIMITIVES, XS, XSI, Primitive
 from netcontract.clr.value_types import box
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
+from netcontract.model.construct import construct
 from netcontract.model.contract import find_contract, is_contract
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
@@ -46,9 +48,23 @@ def reader_for(slot: Slot) -> Reader:
     return _make_reader(slot)
 
 
-def _is_nil(element: Any) -> bool:
+def _nil(element: Any) -> bool | None:
+    """The element's ``i:nil``, an xs:boolean as DataContractSerializer reads it (``true``,
+    ``1``, ``false``, ``0``, with XML white space around; not ``TRUE`` or ``yes``); None when
+    it is none of these (a problem for the caller to report with :func:`_bad_nil`)."""
     value = element.get(_NIL)
-    return value is not None and value.strip(_XML_WS) in ("true", "1")
+    if value is None:
+        return False
+    value = value.strip(_XML_WS)
+    if value == "true" or value == "1":
+        return True
+    if value == "false" or value == "0":
+        return False
+    return None
+
+
+def _bad_nil(element: Any) -> str:
+    return f"i:nil={element.get(_NIL)!r} is not an xs:boolean (true, false, 1 or 0)"
 
 
 def _resolve_qname(element: Any, qname: str) -> tuple[str, str]:
@@ -66,7 +82,11 @@ def _make_reader(slot: Slot) -> Reader:
     type_name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
-        if _is_nil(element):
+        nil = _nil(element)
+        if nil is None:
+            ctx.problem(path, _bad_nil(element), element)
+            return FAILED
+        if nil:
             if allow_none:
                 if len(element) or (element.text and element.text.strip(_XML_WS)):
                     ctx.problem(path, 'an element with i:nil="true" must be empty', element)
@@ -168,25 +188,31 @@ def _contract_reader(wire: ContractType) -> Reader:
     declared = wire.cls
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
-        type_attr = element.get(_TYPE)
-        target = tp
-        if type_attr is not None:
-            try:
-                ns, local = _resolve_qname(element, type_attr)
-            except ValueError as exc:
-                ctx.problem(path, str(exc), element)
-                return FAILED
-            found = find_contract(ns, local)
-            if found is None or not issubclass(found, declared) or not is_contract(found):
-                ctx.problem(
-                    path, f"i:type {local!r} from {ns!r} is not a {declared.__name__}", element
-                )
-                return FAILED
-            if found is not declared:
-                target = found
+        target = _typed_target(element, tp, declared, path, ctx)
+        if target is FAILED:
+            return FAILED
         return read_contract(_plan(target), element, path, ctx)
 
     return read
+
+
+def _typed_target(element: Any, tp: Any, declared: type, path: str, ctx: ReadContext) -> Any:
+    """The contract to read ``element`` into: ``tp`` (whose class is ``declared``), or the
+    derived contract its ``i:type`` names; FAILED, with the problem recorded, when
+    ``i:type`` names anything else (.NET refuses a type it does not know)."""
+    type_attr = element.get(_TYPE)
+    if type_attr is None:
+        return tp
+    try:
+        ns, local = _resolve_qname(element, type_attr)
+    except ValueError as exc:
+        ctx.problem(path, str(exc), element)
+        return FAILED
+    found = find_contract(ns, local)
+    if found is None or not issubclass(found, declared) or not is_contract(found):
+        ctx.problem(path, f"i:type {local!r} from {ns!r} is not a {declared.__name__}", element)
+        return FAILED
+    return tp if found is declared else found
 
 
 def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -> Any:
@@ -236,7 +262,7 @@ def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -
     ctx.leave()
     if failed:
         return FAILED
-    return plan.cls(**kwargs)
+    return construct(plan.info, kwargs, path, ctx, element)
 
 
 def _list_reader(wire: ListType) -> Reader:
@@ -244,6 +270,9 @@ def _list_reader(wire: ListType) -> Reader:
     item_reader = reader_for(wire.item)
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        type_attr = element.get(_TYPE)
+        if type_attr is not None and not _names_list(element, type_attr, wire, path, ctx):
+            return FAILED
         text = element.text
         if text and text.strip(_XML_WS):
             ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
@@ -273,6 +302,21 @@ def _list_reader(wire: ListType) -> Reader:
     return read
 
 
+def _names_list(element: Any, type_attr: str, wire: ListType, path: str, ctx: ReadContext) -> bool:
+    """Whether an ``i:type`` on a collection names the collection's own contract (.NET
+    refuses any other, Mono: "contains data of the ... data contract"); records the problem."""
+    try:
+        qname = _resolve_qname(element, type_attr)
+    except ValueError as exc:
+        ctx.problem(path, str(exc), element)
+        return False
+    if qname == (wire.contract_namespace, wire.contract_name):
+        return True
+    ns, local = qname
+    ctx.problem(path, f"i:type {local!r} from {ns!r} is not a {wire.contract_name}", element)
+    return False
+
+
 def _object_reader(wire: ObjectType) -> Reader:
     expected = wire.expected
     expected_reader = reader_for(expected) if expected is not None else None
@@ -292,6 +336,13 @@ def _object_reader(wire: ObjectType) -> Reader:
         except ValueError as exc:
             ctx.problem(path, str(exc), element)
             return FAILED
+        if expected is not None and (ns, local) != (XS, "anyType"):
+            # the type the caller asked for (ResponseDto[CustomerGroupDto]): i:type must
+            # name it (or a derived contract), or a value it holds
+            return read_expected(expected, element, ns, local, path, ctx)
+        return read_typed(element, ns, local, path, ctx)
+
+    def read_typed(element: Any, ns: str, local: str, path: str, ctx: ReadContext) -> Any:
         if (ns, local) == (XS, "anyType"):
             # Mono writes a bare object this way (.NET writes <Data />): ENGINE_FINDINGS.md #4
             text = element.text
@@ -321,6 +372,33 @@ def _object_reader(wire: ObjectType) -> Reader:
         )
         return _enum_reader(enum_wire)(element, path, ctx)
 
+    def read_expected(
+        expected: Slot, element: Any, ns: str, local: str, path: str, ctx: ReadContext
+    ) -> Any:
+        wire = expected.wire
+        if isinstance(wire, ContractType):  # its reader checks i:type (a derived contract)
+            return reader_for(expected)(element, path, ctx)
+        if isinstance(wire, ListType):
+            if (ns, local) == (wire.contract_namespace, wire.contract_name):
+                return reader_for(expected)(element, path, ctx)
+        else:
+            value = read_typed(element, ns, local, path, ctx)
+            if value is FAILED:
+                return FAILED
+            if isinstance(wire, EnumType):
+                if isinstance(value, wire.cls):
+                    return value
+            elif isinstance(wire, PrimitiveType):
+                try:
+                    return wire.primitive.check(value.value if type(value) is Boxed else value)
+                except (ValueError, TypeError):
+                    pass
+            else:  # pragma: no cover - an object member's expected type is one of the above
+                return value
+        message = f"i:type {local!r} from {ns!r} does not match the type asked for"
+        ctx.problem(path, f"{message} ({wire.contract_name})", element)
+        return FAILED
+
     return read
 
 
@@ -345,8 +423,16 @@ def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
             root,
         )
         return FAILED
-    if _is_nil(root):
+    nil = _nil(root)
+    if nil is None:
+        ctx.problem("", _bad_nil(root), root)
+        return FAILED
+    if nil:
         ctx.problem("", "the document is null (i:nil) where an object was expected", root)
+        return FAILED
+    # an i:type on the root names the contract or a derived one, as on a member
+    tp = _typed_target(root, tp, typing.get_origin(tp) or tp, "", ctx)
+    if tp is FAILED:
         return FAILED
     if generated_paths():
         depth, items = ctx.depth, ctx.items
@@ -494,9 +580,9 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
     given = [(m.attr, var) for m, var in zip(info.xml_members, names, strict=True)]
     src.construct(2, info.cls, given)
     attrs_ = src.const(tuple(m.attr for m in info.xml_members), "attrs")
-    src.line(
+    src.call_class(
         1,
-        f"return {cls}(**{{a: v for a, v in zip({attrs_}, ({''.join(n + ', ' for n in names)}))"
+        f"{cls}(**{{a: v for a, v in zip({attrs_}, ({''.join(n + ', ' for n in names)}))"
         f" if v is not {src.const(_MISSING, 'MISSING')}}})",
     )
     return src.compile("read")
@@ -626,6 +712,7 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src.line(1, "depth = ctx.depth")
     src.line(1, "problems = len(ctx.problems)")
     src.line(1, "try:")
+    src.line(2, f"if el.get({src.const(_TYPE, 'TYPE')}) is not None: raise {d}")
     src.line(2, "t = el.text")
     src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
     src.line(2, "ctx.enter(path, len(el), el)")

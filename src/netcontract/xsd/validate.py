@@ -37,7 +37,7 @@ from netcontract.model.wire import (
     WireType,
     resolve_annotation,
 )
-from netcontract.xml.parse import parse_xml_bytes
+from netcontract.xml.parse import parse_xml
 from netcontract.xml.read import read_root
 from netcontract.xsd.export import export_schemas
 
@@ -477,8 +477,7 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
     ctx = ReadContext(False, limits)
     if len(data) > limits.max_bytes:
         ctx.exceeded("", "max_bytes", limits.max_bytes, "bytes")
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    root = parse_xml_bytes(raw)  # raises XmlSyntaxError
+    root = parse_xml(data)  # raises XmlSyntaxError
     tp, problems = _root_contract(root, cls)
     if tp is None:
         raise XmlPayloadError(problems)
