@@ -28,6 +28,7 @@ from netcontract._clr import (
 )
 from netcontract._contract import ContractInfo, contract_info
 from netcontract._datetime import DateTime, format_datetime, parse_datetime
+from netcontract._enum import enum_name_message
 from netcontract._errors import Problem, QuotaExceededError
 from netcontract._gen import Source
 from netcontract._guid import format_guid, parse_guid
@@ -189,7 +190,7 @@ def _enum_reader(wire: EnumType) -> Reader:
                     return read(int(text), path, ctx)
             if found is not None:
                 return found
-            ctx.problem(path, f"{value!r} is not a member of {cls.__name__} ({', '.join(by_name)})")
+            ctx.problem(path, enum_name_message(value, wire.contract_name, by_name))
             return FAILED
         ctx.problem(path, f"expected a number or a name of {cls.__name__}, got {value!r}")
         return FAILED

@@ -22,8 +22,15 @@ from lxml import etree
 
 from netcontract import _paths
 from netcontract._clr import INT64, PRIMITIVES, XS, XSI, Primitive
-from netcontract._contract import ContractInfo, contract_info, find_contract, is_contract
+from netcontract._contract import (
+    ContractInfo,
+    contract_info,
+    find_contract,
+    is_contract,
+    unknown_root_message,
+)
 from netcontract._datetime import DateTime, parse_datetime
+from netcontract._enum import enum_name_message
 from netcontract._errors import QuotaExceededError
 from netcontract._gen import Source
 from netcontract._guid import parse_guid
@@ -142,7 +149,7 @@ def _primitive_reader(primitive: Primitive) -> Reader:
 
 def _enum_reader(wire: EnumType) -> Reader:
     values = wire.values
-    cls_name = wire.cls.__name__
+    cls_name = wire.contract_name
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         text = _text_of(element, path, ctx)
@@ -150,12 +157,7 @@ def _enum_reader(wire: EnumType) -> Reader:
             return FAILED
         found = values.get(text)  # DataContractSerializer wants the exact name, untrimmed
         if found is None:
-            ctx.problem(
-                path,
-                f"invalid enum value {text!r} for {cls_name} "
-                f"(expected one of: {', '.join(values)})",
-                element,
-            )
+            ctx.problem(path, enum_name_message(text, cls_name, values), element)
             return FAILED
         return found
 
@@ -355,9 +357,7 @@ def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
     if tp is None:
         found = find_contract(ns, local)
         if found is None or not is_contract(found):
-            ctx.problem(
-                "", f"no known contract has the root element {local!r} from namespace {ns!r}", root
-            )
+            ctx.problem("", unknown_root_message(ns, local), root)
             return FAILED
         tp = found
     info = contract_info(tp)
