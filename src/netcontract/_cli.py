@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import importlib.metadata
+import io
 import os
 import re
 import signal
+import socket
 import sys
 import threading
 import traceback
+import typing
 import uuid
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -91,6 +95,16 @@ class UsageError(Exception):
 
 class _StdoutClosedError(Exception):
     """The reader of stdout went away (EPIPE): stop quietly."""
+
+
+class _ClosedStream(io.RawIOBase):
+    """Stands for a standard output the shell closed: every write fails as on a closed fd."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
 
 
 class _Terminated(BaseException):
@@ -662,6 +676,8 @@ def _fixtures(args: argparse.Namespace, stdout: BinaryIO) -> None:
         ) from None
     except ValueError as exc:  # fewer distinct values than --count
         raise UsageError(str(exc)) from None
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError(f"--out {args.out!r} is not a folder") from None
     except OSError as exc:
         raise UsageError(f"cannot write to {args.out!r}: {exc.strerror or exc}") from None
     files = len(manifest["documents"]) * len(formats)
@@ -683,13 +699,28 @@ def _serve(args: argparse.Namespace, stdout: BinaryIO) -> None:
         ) from None
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port must be 0..65535, not {args.port}")
-    standin = CustomerGroupStandIn()
-    _emit(
-        stdout,
-        f"netcontract: stand-in of POST api/v2/CustomerGroup on "
-        f"http://{args.host}:{args.port}/api/v2/CustomerGroup (Ctrl+C stops it)\n".encode(),
-    )
-    uvicorn.run(standin.app, host=args.host, port=args.port, log_level=args.log_level)
+    # bound here, not by uvicorn: a port in use or a bad host is a usage error (uvicorn
+    # would log it and exit 3, or 0), and --port 0 gets the real port into the banner
+    try:
+        family = socket.getaddrinfo(args.host, args.port, type=socket.SOCK_STREAM)[0][0]
+        listener = socket.create_server((args.host, args.port), family=family)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {reason}") from None
+    with listener:
+        host, port = listener.getsockname()[:2]
+        shown = f"[{host}]" if ":" in host else host
+        standin = CustomerGroupStandIn()
+        _emit(
+            stdout,
+            f"netcontract: stand-in of POST api/v2/CustomerGroup on "
+            f"http://{shown}:{port}/api/v2/CustomerGroup (Ctrl+C stops it)\n".encode(),
+        )
+        server = uvicorn.Server(uvicorn.Config(standin.app, log_level=args.log_level))
+        try:
+            server.run(sockets=[listener])
+        except SystemExit as exc:  # uvicorn exits when its start-up fails (logged above)
+            raise UsageError(f"the server stopped at start-up (status {exc.code})") from None
 
 
 def _types(stdout: BinaryIO) -> None:
@@ -813,6 +844,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr: Any) -> int:
+    for option in ("out", "file"):
+        if getattr(args, option, None) == "":
+            raise UsageError(f"the {option} argument is empty")
     _load_contracts()
     command: dict[str, Callable[[], Any]] = {
         "types": lambda: _types(stdout),
@@ -834,9 +868,10 @@ def main(
     stderr: Any = None,
 ) -> int:
     """Run the command line; returns the exit status (never raises, never a traceback)."""
-    stdin = stdin or sys.stdin.buffer
-    stdout = stdout or sys.stdout.buffer
-    stderr = stderr or sys.stderr
+    # a standard stream the shell closed (`<&-`, `>&-`, `2>&-`) is None in Python
+    stdin = stdin or (sys.stdin.buffer if sys.stdin else io.BytesIO())
+    stdout = stdout or (sys.stdout.buffer if sys.stdout else typing.cast(BinaryIO, _ClosedStream()))
+    stderr = stderr or sys.stderr or io.StringIO()
     previous = _catch_termination()
     try:
         return _main(argv, stdin, stdout, stderr)

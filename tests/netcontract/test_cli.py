@@ -778,3 +778,80 @@ def test_readme_links_the_findings_that_xfails_cite():
     readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
     assert "(tests/interop/FINDINGS.md)" in readme
     assert (FIXTURES.parent / "tests" / "interop" / "FINDINGS.md").exists()
+
+
+# -- found by trying it: closed streams, empty arguments, serve's address
+
+
+def test_closed_standard_streams_are_reported_not_tracebacks():
+    closed_stdout = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys; os.close(1); sys.argv[1:] = ['types'];"
+            " from netcontract._cli import main; sys.stdout = None; sys.exit(main())",
+        ],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        check=False,
+        timeout=120,
+    )
+    assert closed_stdout.returncode == 2
+    assert closed_stdout.stderr == b"netcontract: error: cannot write to stdout: stdout is closed\n"
+    closed_stdin = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.stdin = None; sys.argv[1:] = ['convert', '--type',"
+            " 'CustomerGroupDto']; from netcontract._cli import main; sys.exit(main())",
+        ],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert (closed_stdin.returncode, closed_stdin.stderr) == (
+        1,
+        b"netcontract: <root>: empty document\n",
+    )
+    closed_stderr = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.stderr = None; sys.argv[1:] = ['convert', '--type',"
+            " 'Nope', 'x']; from netcontract._cli import main; sys.exit(main())",
+        ],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert (closed_stderr.returncode, closed_stderr.stdout) == (2, b"")  # not printed to stdout
+
+
+@pytest.mark.parametrize("option", [["--out", ""], [""]])
+def test_empty_path_arguments_are_usage_errors(option):
+    status, _, err = run("convert", *option, *([] if option == [""] else ["-"]), stdin=b"<A/>")
+    assert status == 2
+    assert "argument is empty" in err
+
+
+def test_fixtures_out_that_is_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "file").write_bytes(b"")
+    status, _, err = run(
+        "fixtures", "CustomerGroupDto", "--count", "1", "--out", str(tmp_path / "file")
+    )
+    assert status == 2
+    assert f"--out {str(tmp_path / 'file')!r} is not a folder" in err
+
+
+def test_serve_on_a_port_in_use_is_a_usage_error_before_the_banner():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = run_process("serve", "--port", str(port))
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    assert proc.stderr.startswith(
+        f"netcontract: error: cannot listen on 127.0.0.1:{port}: ".encode()
+    )
+    assert_one_line_without_traceback(proc.stderr)
