@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import errno
 import importlib
 import importlib.metadata
@@ -249,8 +250,13 @@ class _TypeParser:
         if not matches:
             known = ", ".join(c.__name__ for c in _contract_classes())
             where = "" if atom == self.text else f" in {self.text!r}"
+            names = [c.__name__ for c in classes] + list(_BUILTIN_TYPES)
+            close = difflib.get_close_matches(atom, names, n=1, cutoff=0.6) or [
+                n for n in names if n.lower() == atom.lower()
+            ]
+            hint = f"did you mean {close[0]!r}? " if close else ""
             raise UsageError(
-                f"unknown type {atom!r}{where} (known: {known}; or use module:Class;"
+                f"unknown type {atom!r}{where} ({hint}known: {known}; or use module:Class;"
                 " type arguments may also be Guid, string, int, long, bool, double, decimal,"
                 " DateTime, object, list[T] and T?)"
             )
@@ -487,7 +493,10 @@ def _convert_bytes(
     cls: Any = resolve_type(args.type) if args.type else None
     if source == "json":
         if cls is None:
-            raise UsageError("--type is required for JSON input (JSON does not name its type)")
+            raise UsageError(
+                "--type is required for JSON input (JSON does not name its type;"
+                " `netcontract types` lists the known contracts)"
+            )
         obj = from_json(data, cls)
     else:
         obj = from_xml(data, cls, strict=args.strict)
@@ -676,7 +685,7 @@ def _fixtures(args: argparse.Namespace, stdout: BinaryIO) -> None:
         ) from None
     except ValueError as exc:  # fewer distinct values than --count
         raise UsageError(str(exc)) from None
-    except (FileExistsError, NotADirectoryError):
+    except FileExistsError:  # mkdir found a file of that name
         raise UsageError(f"--out {args.out!r} is not a folder") from None
     except OSError as exc:
         raise UsageError(f"cannot write to {args.out!r}: {exc.strerror or exc}") from None

@@ -281,6 +281,8 @@ def test_input_read_is_bounded_by_max_bytes(from_stdin):
         ("ResponseDto[Guid,Guid]", "ResponseDto takes 1 type argument(s), not 2"),
         ("CustomerGroupDto[Guid]", "CustomerGroupDto takes no type arguments"),
         ("ResponseDto[Nope]", "unknown type 'Nope' in 'ResponseDto[Nope]'"),
+        ("customergroupdto", "did you mean 'CustomerGroupDto'?"),
+        ("ResponseDto[Giud]", "did you mean 'Guid'?"),
         ("list[CustomerGroupDto]", "is not a contract class"),
         ("ResponseDto[" * 40 + "Guid" + "]" * 40, "nested more than 16 deep"),
         ("A" * 2000, "longer than 1000 characters"),
@@ -855,3 +857,20 @@ def test_serve_on_a_port_in_use_is_a_usage_error_before_the_banner():
         f"netcontract: error: cannot listen on 127.0.0.1:{port}: ".encode()
     )
     assert_one_line_without_traceback(proc.stderr)
+
+
+def test_serve_on_port_0_names_the_real_port_and_ctrl_c_exits_130():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "netcontract", "serve", "--port", "0", "--log-level", "warning"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    banner = proc.stdout.readline()
+    port = re.search(rb"http://127\.0\.0\.1:(\d+)/api/v2/CustomerGroup", banner)
+    assert port is not None and int(port.group(1)) != 0, banner
+    with socket.create_connection(("127.0.0.1", int(port.group(1))), timeout=10):
+        pass  # it listens on the port it names
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (130, b"netcontract: interrupted\n")
