@@ -449,7 +449,7 @@ def _write_out(name: str, data: bytes, stdout: BinaryIO, stderr: Any) -> None:
         except OSError as exc:
             raise UsageError(f"cannot write to stderr: {exc.strerror or exc}") from None
         return
-    if name.startswith(("/dev/fd/", "/proc/self/fd/")):
+    if name == "/dev/stdin" or name.startswith(("/dev/fd/", "/proc/self/fd/")):
         _write_descriptor(name, data)
         return
     try:
@@ -464,7 +464,7 @@ def _write_descriptor(name: str, data: bytes) -> None:
     # an inherited descriptor (`--out /dev/fd/3`, process substitution): written as it is,
     # keeping its offset and O_APPEND, as the shell opened it
     number = name.rpartition("/")[2]
-    if not number.isdigit() or number == "0":
+    if not number.isdigit() or int(number) == 0:  # /dev/stdin: the input, maybe a file
         raise UsageError(f"cannot write --out {name!r}: not an output descriptor")
     try:
         fd = int(number)

@@ -874,3 +874,14 @@ def test_serve_on_port_0_names_the_real_port_and_ctrl_c_exits_130():
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert (proc.returncode, err) == (130, b"netcontract: interrupted\n")
+
+
+@pytest.mark.parametrize("name", ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"])
+def test_out_naming_stdin_is_refused_and_never_replaces_the_input(tmp_path, name):
+    source = tmp_path / "in.xml"
+    source.write_bytes(b"<x/>")
+    with source.open("rb") as stdin:
+        proc = run_process("convert", "--out", name, str(FIXTURES / "response.xml"), stdin=stdin)
+    assert proc.returncode == 2
+    assert b"not an output descriptor" in proc.stderr
+    assert source.read_bytes() == b"<x/>"
