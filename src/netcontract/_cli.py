@@ -522,6 +522,8 @@ def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr
         return _convert_folder(args, name, stdin, stdout, stderr)
     if args.type:
         resolve_type(args.type)  # a usage error before a long read of stdin
+    if args.target is None and args.out is not None:
+        args.target = _extension(args.out)  # --out group.xml: XML, whatever the input
     out, _ = _convert_bytes(_read_input(name, stdin), args, args.source, _extension(name))
     if args.out is None:
         _emit(stdout, out)

@@ -885,3 +885,12 @@ def test_out_naming_stdin_is_refused_and_never_replaces_the_input(tmp_path, name
     assert proc.returncode == 2
     assert b"not an output descriptor" in proc.stderr
     assert source.read_bytes() == b"<x/>"
+
+
+def test_out_extension_gives_the_output_format_when_to_is_omitted(tmp_path):
+    target = tmp_path / "same.json"
+    status, _, err = run(
+        "convert", "--type", "ResponseDto", "--out", str(target), str(FIXTURES / "response.json")
+    )
+    assert status == 0, err
+    assert target.read_bytes() == (FIXTURES / "response.compact.json").read_bytes() + b"\n"
