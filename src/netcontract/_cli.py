@@ -340,6 +340,14 @@ def _payload_error(message: str) -> PayloadError:
     return PayloadError([Problem("", message)])
 
 
+# leading white space, matched where it is (lstrip or strip would copy up to 32 MiB)
+_BLANK: Final = re.compile(rb"[ \t\r\n]*")
+_BLANK_UTF16: Final = {
+    b"\xff\xfe": re.compile(rb"(?:[ \t\r\n]\x00)*"),
+    b"\xfe\xff": re.compile(rb"(?:\x00[ \t\r\n])*"),
+}
+
+
 def _check_not_empty_or_compressed(data: bytes) -> None:
     for magic, name in _COMPRESSED:
         if data.startswith(magic):
@@ -347,25 +355,26 @@ def _check_not_empty_or_compressed(data: bytes) -> None:
                 f"{name}-compressed input is not read; decompress it first"
                 f" ({'gunzip -c FILE | ' if name == 'gzip' else ''}netcontract ... -)"
             )
-    body = data.removeprefix(_UTF8_BOM)
-    if body.startswith(_UTF16_BOMS):
-        codec = "utf-16-le" if body[0] == 0xFF else "utf-16-be"
-        empty = not body[2:].decode(codec, "replace").strip(" \t\r\n")
-    else:
-        empty = not body.strip(b" \t\r\n")
-    if empty:
+    start = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    blank = _BLANK
+    if data.startswith(_UTF16_BOMS):
+        start, blank = 2, _BLANK_UTF16[data[:2]]
+    match = blank.match(data, start)
+    if match is not None and match.end() == len(data):
         raise _payload_error("empty document" + (" (white space only)" if data else ""))
 
 
 def sniff_format(data: bytes, hint: str | None = None) -> str:
     """``xml`` or ``json`` from the first significant byte; else the file extension's."""
     _check_not_empty_or_compressed(data)
-    head = data.removeprefix(_UTF8_BOM).lstrip()
-    if head.startswith(b"<"):
+    start = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    match = _BLANK.match(data, start)
+    first = data[match.end() : match.end() + 2] if match is not None else b""
+    if first.startswith(b"<"):
         return "xml"
-    if head.startswith((b"{", b"[")):
+    if first.startswith((b"{", b"[")):
         return "json"
-    if data.startswith(_UTF16_BOMS) or head.startswith(b"\x00<"):
+    if data.startswith(_UTF16_BOMS) or first == b"\x00<":
         return "xml"  # UTF-16: only XML may be UTF-16 here
     if hint in ("json", "xml"):
         return hint  # the reader then says what is wrong with the document
