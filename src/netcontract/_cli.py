@@ -644,18 +644,18 @@ def _validate(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO) -> No
 
 def _export_xsd(args: argparse.Namespace, stdout: BinaryIO) -> None:
     classes = [resolve_type(name) for name in args.type] if args.type else _contract_classes()
-    schemas = export_schemas(*classes)
     if args.out is None:
-        names = ", ".join(schema_file_name(ns) for ns in schemas)
+        names = ", ".join(schema_file_name(ns) for ns in export_schemas(*classes))
         raise UsageError(
-            f"export-xsd writes {len(schemas)} schema files ({names}); give --out DIR"
+            f"export-xsd writes one schema file per namespace ({names}); give --out DIR"
             " (created when missing)"
         )
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {args.out!r} is not a folder")
+    schemas = export_schemas(*classes)  # before creating the folder: it may be refused
     try:
         out.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise UsageError(f"--out {args.out!r} is not a folder") from None
     except OSError as exc:
         raise UsageError(f"cannot create {args.out!r}: {exc.strerror or exc}") from None
     listing = []

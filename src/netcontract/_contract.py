@@ -406,7 +406,9 @@ def unknown_root_message(xml_namespace: str, name: str) -> str:
     message = f"no known contract has the root element {name!r} from namespace {xml_namespace!r}"
     elsewhere = sorted(ns for (ns, local) in _REGISTRY if local == name)
     if elsewhere:
-        message += f" (a contract {name!r} exists in namespace {elsewhere[0]!r})"
+        listed = ", ".join(repr(ns) for ns in elsewhere[:3])
+        more = f" and {len(elsewhere) - 3} more" if len(elsewhere) > 3 else ""
+        message += f" (a contract {name!r} exists in namespace {listed}{more})"
     else:
         message += (
             "; import the module that declares it (or pass its class), or register that"

@@ -262,9 +262,9 @@ def test_unknown_root_says_what_to_import_and_names_failed_entry_points(monkeypa
     monkeypatch.setattr(_contract, "_entry_point_failures", {})
     monkeypatch.setattr(_contract.importlib.metadata, "entry_points", lambda group: [broken])
     with pytest.raises(nc.XmlPayloadError) as caught:
-        nc.from_xml(b'<Truck xmlns="http://schemas.datacontract.org/2004/07/Fleet"/>')
+        nc.from_xml(b'<NoSuchRoot17 xmlns="http://schemas.datacontract.org/2004/07/Fleet"/>')
     assert str(caught.value) == (
-        "<root>: no known contract has the root element 'Truck' from namespace"
+        "<root>: no known contract has the root element 'NoSuchRoot17' from namespace"
         " 'http://schemas.datacontract.org/2004/07/Fleet'; import the module that declares it"
         " (or pass its class), or register that module under the 'netcontract.contracts'"
         " entry point group; entry point 'broken' failed to load: ModuleNotFoundError: No"
@@ -273,14 +273,11 @@ def test_unknown_root_says_what_to_import_and_names_failed_entry_points(monkeypa
 
 
 def test_unknown_root_in_another_namespace_names_the_one_known():
-    with pytest.raises(
-        nc.XmlPayloadError,
-        match=re.escape(
-            "a contract 'CustomerGroupDto' exists in namespace"
-            " 'http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto.CustomerGroup'"
-        ),
-    ):
+    with pytest.raises(nc.XmlPayloadError) as caught:
         nc.from_xml(b'<CustomerGroupDto xmlns="http://schemas.datacontract.org/2004/07/Vehizen"/>')
+    message = str(caught.value)
+    assert "(a contract 'CustomerGroupDto' exists in namespace " in message
+    assert "'http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto.CustomerGroup'" in message
 
 
 def test_bad_enum_name_is_one_message_in_json_xml_and_validation():

@@ -89,13 +89,15 @@ def test_export_xsd_usage_errors(tmp_path):
     assert status[0] == 2
     assert "unknown type 'NoSuchDto'" in err
     (tmp_path / "file").write_bytes(b"")
-    status, err = _run_cli("export-xsd", "--out", str(tmp_path / "file"))
+    status, err = _run_cli("export-xsd", "--type", "ResponseDto", "--out", str(tmp_path / "file"))
     assert status[0] == 2
     assert "is not a folder" in err
 
 
 def test_export_xsd_creates_the_out_folder(tmp_path):
-    status, err = _run_cli("export-xsd", "--out", str(tmp_path / "new" / "dir"))
+    status, err = _run_cli(
+        "export-xsd", "--type", "ResponseDto", "--out", str(tmp_path / "new" / "dir")
+    )
     assert status[0] == 0, err
     assert (tmp_path / "new" / "dir" / "schemas.microsoft.com.2003.10.Serialization.xsd").exists()
 
