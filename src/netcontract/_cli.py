@@ -255,6 +255,8 @@ class _TypeParser:
                 n for n in names if n.lower() == atom.lower()
             ]
             hint = f"did you mean {close[0]!r}? " if close else ""
+            for entry, failure in sorted(load_contract_entry_points().items()):
+                hint += f"entry point {entry!r} failed to load: {failure}; "
             raise UsageError(
                 f"unknown type {atom!r}{where} ({hint}known: {known}; or use module:Class;"
                 " type arguments may also be Guid, string, int, long, bool, double, decimal,"
@@ -743,7 +745,10 @@ def _serve(args: argparse.Namespace, stdout: BinaryIO) -> None:
             raise UsageError(f"the server stopped at start-up (status {exc.code})") from None
 
 
-def _types(stdout: BinaryIO) -> None:
+def _types(stdout: BinaryIO, stderr: Any) -> None:
+    # a package whose contracts failed to import would otherwise just be missing here
+    for entry, failure in sorted(load_contract_entry_points().items()):
+        _say(stderr, f"netcontract: entry point {entry!r} failed to load: {failure}")
     lines = []
     for cls in _named_classes():
         meta = cls.__netcontract__  # type: ignore[attr-defined]
@@ -869,7 +874,7 @@ def _run(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr: An
             raise UsageError(f"the {option} argument is empty")
     _load_contracts()
     command: dict[str, Callable[[], Any]] = {
-        "types": lambda: _types(stdout),
+        "types": lambda: _types(stdout, stderr),
         "serve": lambda: _serve(args, stdout),
         "sample": lambda: _sample(args, stdout),
         "fixtures": lambda: _fixtures(args, stdout),

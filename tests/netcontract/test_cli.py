@@ -894,3 +894,16 @@ def test_out_extension_gives_the_output_format_when_to_is_omitted(tmp_path):
     )
     assert status == 0, err
     assert target.read_bytes() == (FIXTURES / "response.compact.json").read_bytes() + b"\n"
+
+
+def test_types_and_unknown_names_report_entry_points_that_failed(monkeypatch):
+    from netcontract import _contract
+
+    monkeypatch.setattr(_contract, "_entry_point_failures", {"fleet": "ImportError: boom"})
+    monkeypatch.setattr(_contract, "_entry_points_loaded", True)
+    status, out, err = run("types")
+    assert status == 0 and b"CustomerGroupDto" in out
+    assert err == "netcontract: entry point 'fleet' failed to load: ImportError: boom\n"
+    status, _, err = run("convert", "--type", "TruckDto", "-", stdin=b"{}")
+    assert status == 2
+    assert "entry point 'fleet' failed to load: ImportError: boom" in err
