@@ -495,7 +495,8 @@ def _convert_bytes(
     """The converted document (with its trailing newline) and the output format.
 
     ``source`` is the input format when known (--from), else it is sniffed, with ``hint``
-    (the file's extension) deciding when the content does not.
+    (the file's extension) deciding when the content does not; ``"folder"`` for the files of
+    a folder, where --strict applies to the XML ones only.
     """
     if source:
         _check_not_empty_or_compressed(data)
@@ -507,6 +508,11 @@ def _convert_bytes(
             raise UsageError(
                 "--type is required for JSON input (JSON does not name its type;"
                 " `netcontract types` lists the known contracts)"
+            )
+        if args.strict and hint != "folder":
+            raise UsageError(
+                "--strict applies to XML input; JSON's unknown members are ignored, as"
+                " Json.NET ignores them"
             )
         obj = from_json(data, cls)
     else:
@@ -586,7 +592,7 @@ def _convert_folder(
     failed = 0
     for path, destination, source in plan:
         try:
-            out, _ = _convert_bytes(_read_input(str(path), stdin), args, source)
+            out, _ = _convert_bytes(_read_input(str(path), stdin), args, source, "folder")
             _write_out(str(destination), out, stdout, stderr)
         except (PayloadError, SerializationError) as exc:
             failed += 1

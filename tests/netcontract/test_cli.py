@@ -907,3 +907,11 @@ def test_types_and_unknown_names_report_entry_points_that_failed(monkeypatch):
     status, _, err = run("convert", "--type", "TruckDto", "-", stdin=b"{}")
     assert status == 2
     assert "entry point 'fleet' failed to load: ImportError: boom" in err
+
+
+def test_strict_with_json_input_is_refused_not_ignored():
+    status, _, err = run(
+        "convert", "--strict", "--type", "CustomerGroupDto", "-", stdin=b'{"Unknown":1}'
+    )
+    assert status == 2
+    assert "--strict applies to XML input" in err
