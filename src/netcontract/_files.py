@@ -1,7 +1,8 @@
 """Writing output files without surprises (the command line, ``write_corpus``).
 
 - A regular file, or a new path, is replaced atomically: a temporary file in the same folder,
-  then a rename, so a reader never sees half a document. A new file gets ``0o666`` minus the
+  then a rename, so a reader never sees half a document. A file the process may not write
+  (read-only) is refused, as by a shell's ``>``. A new file gets ``0o666`` minus the
   umask, as ``open(path, "w")`` would; an existing file keeps its permission bits (and, where
   the process may, its owner and group).
 - A symbolic link to a regular file is written through: its target is replaced atomically and
@@ -16,6 +17,7 @@ interruption (Ctrl+C, SIGTERM) can remove them: :func:`remove_temporary_files`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -79,6 +81,10 @@ def write_atomically(path: Path, data: bytes) -> None:
         existing: os.stat_result | None = path.stat()
     except FileNotFoundError:
         existing = None
+    if existing is not None and not os.access(path, os.W_OK):
+        # the rename would succeed in a writable folder; a read-only file stays read-only,
+        # as with the shell's `>`
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     # recorded before it exists: an interruption between creating it and the `try` below
     # still finds it (unlinking a name that was never created is harmless)

@@ -915,3 +915,18 @@ def test_strict_with_json_input_is_refused_not_ignored():
     )
     assert status == 2
     assert "--strict applies to XML input" in err
+
+
+def test_out_read_only_file_is_refused_as_by_the_shell(tmp_path, monkeypatch):
+    from netcontract import _files
+
+    target = tmp_path / "locked.json"
+    target.write_bytes(b"kept")
+    target.chmod(0o444)
+    # root may write anything: stand for a user who may not write this file
+    monkeypatch.setattr(_files.os, "access", lambda path, mode: False)
+    status, _, err = run("convert", "--out", str(target), str(FIXTURES / "response.xml"))
+    assert status == 2
+    assert err == f"netcontract: error: cannot write {str(target)!r}: Permission denied\n"
+    assert target.read_bytes() == b"kept"
+    assert [p.name for p in tmp_path.iterdir()] == ["locked.json"]
