@@ -369,12 +369,29 @@ def test_signals_end_the_command_without_traceback(tmp_path, signum, status, mes
         except OSError:  # ENXIO: no reader yet
             time.sleep(0.05)
     try:
+        assert writer is not None, "the command never opened its input"
         proc.send_signal(signum)
-        out, err = proc.communicate(timeout=60)
+        try:
+            out, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            state = _signal_state(proc.pid)
+            proc.kill()
+            proc.communicate()
+            pytest.fail(f"still running 60 s after signal {signum}: {state}")
     finally:
         if writer is not None:
             os.close(writer)
     assert (proc.returncode, out, err) == (status, b"", message)
+
+
+def _signal_state(pid: int) -> str:
+    # what a hang would need to be understood: where it waits, and its signal masks
+    try:
+        wchan = Path(f"/proc/{pid}/wchan").read_text()
+        status = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError as exc:
+        return str(exc)
+    return " ".join([wchan, *(line for line in status if line.startswith("Sig"))])
 
 
 def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
