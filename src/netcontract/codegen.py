@@ -154,7 +154,9 @@ class Source:
         key = id(value)
         name = self._names.get(key)
         if name is None:
-            name = f"_{identifier(hint)}_{len(self._names)}"
+            # "c" keeps constants apart from name()'s: `_item_3` was once both a constant
+            # and a loop variable of one function, depending on the global counter
+            name = f"_{identifier(hint)}_c{len(self._names)}"
             self._names[key] = name
             self._keep.append(value)  # id() stays valid while the object lives
             self.globals[name] = value
@@ -162,7 +164,7 @@ class Source:
 
     def name(self, hint: str) -> str:
         """A fresh local or global name."""
-        return f"_{identifier(hint)}_{next(_COUNTER)}"
+        return f"_{identifier(hint)}_n{next(_COUNTER)}"
 
     def line(self, depth: int, text: str) -> None:
         self.lines.append("    " * depth + text)

@@ -245,3 +245,14 @@ def test_text_with_lone_surrogates_is_refused_as_the_reference_path_refuses_it(t
     assert outcome(lambda: nc.from_json(text, CustomerGroupDto)) == reference_from_json(
         text, CustomerGroupDto
     )
+
+
+def test_generated_names_never_collide_with_constants() -> None:
+    # a list of strings wrote `[_item_3(_item_3) for _item_3 in v1]` when the global name
+    # counter happened to equal the number of constants: name() and const() share no name
+    from netcontract.codegen import Source
+
+    src = Source("test", "names")
+    constants = {src.const(object(), "item") for _ in range(50)}
+    names = {src.name("item") for _ in range(500)}
+    assert not constants & names

@@ -85,6 +85,9 @@ _MONTH_NAMES: Final = (
 )  # fmt: skip
 
 
+_PART_NAMES: Final = ("year", "month", "day", "hour", "minute", "second", "tick_fraction")
+
+
 def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
@@ -152,6 +155,13 @@ class DateTime:
         if not MIN_TICKS <= ticks <= MAX_TICKS:
             raise ValueError(f"ticks {ticks} is outside {MIN_TICKS}..{MAX_TICKS}")
         if not isinstance(kind, DateTimeKind):
+            if type(kind) is int and 1 <= ticks <= 9999 and 1 <= kind <= 12:
+                # DateTime(2024, 5, 6): calendar fields where ticks are expected
+                raise TypeError(
+                    "kind must be a DateTimeKind, not int: DateTime(ticks, kind, offset_minutes)"
+                    " takes 100 ns ticks first; for a date use DateTime.from_parts(year, month,"
+                    " day, ...) or DateTime.parse(text)"
+                )
             raise TypeError(f"kind must be a DateTimeKind, not {type(kind).__name__}")
         if kind is _LOCAL:
             if offset_minutes is None:
@@ -178,7 +188,16 @@ class DateTime:
         kind: DateTimeKind = DateTimeKind.UNSPECIFIED,
         offset_minutes: int | None = None,
     ) -> DateTime:
-        """Build from calendar fields; ``tick_fraction`` is 0..9_999_999 (100 ns units)."""
+        """Build from calendar fields: ``DateTime.from_parts(2024, 5, 6, 13, 45)``.
+
+        ``tick_fraction`` is the sub-second part in 100 ns units (0..9_999_999); ``kind``
+        defaults to UNSPECIFIED, and LOCAL needs ``offset_minutes``. Raises ``ValueError``
+        naming the field that is out of range (``February 2023 has no day 29``).
+        """
+        parts = (year, month, day, hour, minute, second, tick_fraction)
+        for label, part in zip(_PART_NAMES, parts, strict=True):
+            if type(part) is not int:
+                raise TypeError(f"{label} must be an int, not {type(part).__name__}")
         problem = _date_problem(year, month, day)
         if problem:
             raise ValueError(problem)
@@ -192,6 +211,17 @@ class DateTime:
             raise ValueError(f"tick_fraction {tick_fraction} is outside 0..9999999")
         seconds = (_days_before(year, month, day) * 86_400) + hour * 3600 + minute * 60 + second
         return cls(seconds * TICKS_PER_SECOND + tick_fraction, kind, offset_minutes)
+
+    @classmethod
+    def parse(cls, text: str) -> DateTime:
+        """Read .NET's round-trip text (``ToString("o")``, what both serializers write):
+
+        ``2024-05-06T13:45:00`` (Unspecified), ``...Z`` (Utc), ``...+02:00`` (Local, keeping
+        the offset), with up to 7 fraction digits. Raises ``ValueError`` saying what is wrong.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"expected a str, not {type(text).__name__}")
+        return parse_datetime(text)
 
     @classmethod
     def from_datetime(cls, dt: _dt.datetime, *, kind: DateTimeKind | None = None) -> DateTime:

@@ -34,6 +34,7 @@ from netcontract.json.write import _JSON_INT_RANGES
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct
+from netcontract.model.enums import enum_name_message
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
@@ -130,7 +131,7 @@ def _enum_reader(wire: EnumType) -> Reader:
                     return FAILED
             if found is not None:
                 return found
-            ctx.problem(path, f"{value!r} is not a member of {cls.__name__} ({', '.join(by_name)})")
+            ctx.problem(path, enum_name_message(value, wire.contract_name, by_name))
             return FAILED
         ctx.problem(path, f"expected a number or a name of {cls.__name__}, got {value!r}")
         return FAILED

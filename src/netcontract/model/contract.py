@@ -7,26 +7,34 @@ resolved types) is computed once per contract by :func:`netcontract.model.plan.c
 
 from __future__ import annotations
 
+import datetime
 import enum
+import importlib.metadata
 import inspect
 import sys
+import threading
+import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final, Literal, TypeVar, dataclass_transform, overload
 
 import attrs
 
 from netcontract.clr.primitives import DATACONTRACT_BASE
 from netcontract.errors import ContractDefinitionError
+from netcontract.model.wire import resolve_annotation
 
 __all__ = [
+    "ENTRY_POINT_GROUP",
     "ContractMeta",
     "computed",
     "contract",
     "find_contract",
     "is_contract",
     "known_contracts",
+    "load_contract_entry_points",
     "member",
+    "unknown_root_message",
 ]
 
 T = TypeVar("T")
@@ -73,6 +81,9 @@ def member(
 
     :param name: the wire name (``"IdWS"``); defaults to the attribute name in PascalCase.
     :param default: the value a missing member takes (.NET's default: 0, None, False...).
+        It must be immutable: a list, dict or set default would be one object shared by
+        every instance, so ``@contract`` refuses it; use ``factory=list`` instead.
+    :param factory: makes the default for each instance (``factory=list``).
     :param json_only: a .NET read-only property: Json.NET writes and reads it, the
         DataContractSerializer never sees it.
     """
@@ -164,6 +175,8 @@ def _make_contract(
             del own_annotations[attr]
     cls.__annotations__ = own_annotations
     new_cls = attrs.define(cls, slots=True, kw_only=True, eq=True, order=False)
+    _check_defaults(new_cls)
+    _check_annotations(new_cls, own_annotations, computed_members, caller_locals)
     for attr, spec in computed_members.items():
         setattr(new_cls, attr, property(spec.func, doc=f"{spec.wire_name} (computed, JSON only)"))
     # the class's own name is not bound yet where it is declared: a recursive member
@@ -174,6 +187,113 @@ def _make_contract(
     )
     _register(new_cls, contract_name, xml_namespace)
     return typing.cast(C, new_cls)
+
+
+def _check_defaults(cls: type) -> None:
+    """Refuse mutable defaults: attrs would share one list (dict, set...) between instances."""
+    for field in attrs.fields(cls):
+        default = field.default
+        if field.inherited or default is attrs.NOTHING or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            continue
+        # unhashable is the mark of a mutable value: list, dict, set, bytearray, a contract
+        if type(default).__hash__ is None:
+            kind = type(default)
+            factory = kind.__name__ if kind in (list, dict, set, bytearray) else "lambda: ..."
+            raise ContractDefinitionError(
+                f"{cls.__qualname__}.{field.name}: default={default!r} would be one"
+                f" {kind.__name__} shared by every instance; use member(..., factory={factory})"
+            )
+
+
+# Hints for types people reach for that .NET data contracts cannot carry as such.
+_MAPPING_HINTS: Final[dict[Any, str]] = {
+    datetime.datetime: "use nc.DateTime (DateTime.from_datetime converts)",
+    datetime.date: "use nc.DateTime",
+    dict: "declare a contract class for the object",
+    tuple: "use list[T]",
+    set: "use list[T]",
+    frozenset: "use list[T]",
+}
+
+
+def _leaves(annotation: Any) -> Iterator[Any]:
+    """The classes an annotation is made of (``list[X] | None`` -> list, X, NoneType)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        yield from _leaves(typing.get_args(annotation)[0])
+        return
+    if origin in (list, typing.Union, types.UnionType):  # what the resolver takes apart
+        for arg in typing.get_args(annotation):
+            yield from _leaves(arg)
+        return
+    # any other generic (dict[str, int], tuple[int, ...]) has no mapping as a whole
+    yield annotation if origin is None else origin
+
+
+def _may_become_contract(leaf: Any) -> bool:
+    # a class of the user's own that is not a contract (yet): it may be decorated later (an
+    # enum is decorated in place), so only its first use can tell
+    if not isinstance(leaf, type) or "__netcontract__" in leaf.__dict__:
+        return False
+    top = leaf.__module__.partition(".")[0]
+    return top != "builtins" and top not in sys.stdlib_module_names
+
+
+def _type_text(tp: Any) -> str:
+    if isinstance(tp, type):
+        if tp.__module__ == "builtins":
+            return tp.__qualname__
+        return f"{tp.__module__}.{tp.__qualname__}"
+    return repr(tp)
+
+
+def _member_error(owner: str, attr: str, annotation: Any, exc: ContractDefinitionError) -> str:
+    """``Owner.member: <type> has no .NET data-contract mapping (hint)`` from a resolver error."""
+    for leaf in _leaves(annotation):
+        try:
+            resolve_annotation(leaf)
+        except ContractDefinitionError:
+            if not str(exc).endswith("has no .NET data-contract mapping"):
+                break
+            whole = "" if leaf is annotation else f" (in {_type_text(annotation)})"
+            hint = _MAPPING_HINTS.get(leaf)
+            return (
+                f"{owner}.{attr}: {_type_text(leaf)} has no .NET data-contract mapping{whole}"
+                + (f"; {hint}" if hint else "")
+            )
+    return f"{owner}.{attr}: {exc}"
+
+
+def _check_annotations(
+    cls: type,
+    annotations: dict[str, Any],
+    computed_members: dict[str, _Computed],
+    local_names: dict[str, Any],
+) -> None:
+    """Report a member type without a .NET mapping at declaration, where that is certain.
+
+    An annotation that cannot be evaluated yet (a class declared later) or that names a
+    class of the user's that is not a contract yet stays lazy: :func:`contract_info` checks
+    it on first use, with the same message.
+    """
+    wanted = dict(annotations)
+    wanted.update({attr: spec.annotation for attr, spec in computed_members.items()})
+    for attr, annotation in wanted.items():
+        holder = type("_", (), {"__annotations__": {"v": annotation}, "__module__": cls.__module__})
+        try:
+            hint = typing.get_type_hints(holder, localns=local_names, include_extras=True)["v"]
+        except Exception:  # noqa: S112 - not resolvable yet (a forward reference): lazy
+            continue
+        if typing.get_origin(hint) is typing.ClassVar or any(
+            _may_become_contract(leaf) for leaf in _leaves(hint)
+        ):
+            continue
+        try:
+            resolve_annotation(hint)
+        except ContractDefinitionError as exc:
+            raise ContractDefinitionError(
+                _member_error(cls.__qualname__, attr, hint, exc)
+            ) from None
 
 
 _REGISTRY: dict[tuple[str, str], type] = {}
@@ -204,8 +324,63 @@ def known_contracts() -> dict[tuple[str, str], type]:
 
 
 def find_contract(xml_namespace: str, name: str) -> type | None:
-    """The contract declared with this XML namespace and name, if any."""
-    return _REGISTRY.get((xml_namespace, name))
+    """The contract declared with this XML namespace and name, if any.
+
+    When none is known yet, the modules registered under the ``netcontract.contracts``
+    entry point group are imported (once per process) and the name is looked up again.
+    """
+    found = _REGISTRY.get((xml_namespace, name))
+    if found is None and not _entry_points_loaded:
+        load_contract_entry_points()
+        found = _REGISTRY.get((xml_namespace, name))
+    return found
+
+
+#: packages list the modules that declare their contracts in this entry point group
+#: (``[project.entry-points."netcontract.contracts"] vehizen = "vehizen"``), so that a root
+#: element or an ``i:type`` finds them without an import by the caller
+ENTRY_POINT_GROUP: Final = "netcontract.contracts"
+_entry_points_loaded = False
+_entry_point_failures: dict[str, str] = {}
+_entry_point_lock = threading.RLock()
+
+
+def load_contract_entry_points() -> dict[str, str]:
+    """Import every module registered under the ``netcontract.contracts`` entry point group.
+
+    Done once per process (later calls return at once). A module that fails to import does
+    not stop the others; the failures are returned, by entry point name, and named by
+    :func:`unknown_root_message`.
+    """
+    global _entry_points_loaded  # noqa: PLW0603 - a once-per-process flag
+    with _entry_point_lock:
+        if _entry_points_loaded:
+            return dict(_entry_point_failures)
+        _entry_points_loaded = True  # first: a registered module may look contracts up itself
+        for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                entry.load()
+            except Exception as exc:  # one broken package must not hide others
+                _entry_point_failures[entry.name] = f"{type(exc).__name__}: {exc}"
+        return dict(_entry_point_failures)
+
+
+def unknown_root_message(xml_namespace: str, name: str) -> str:
+    """Why no contract was found for a root element, and what to do about it."""
+    message = f"no known contract has the root element {name!r} from namespace {xml_namespace!r}"
+    elsewhere = sorted(ns for (ns, local) in _REGISTRY if local == name)
+    if elsewhere:
+        listed = ", ".join(repr(ns) for ns in elsewhere[:3])
+        more = f" and {len(elsewhere) - 3} more" if len(elsewhere) > 3 else ""
+        message += f" (a contract {name!r} exists in namespace {listed}{more})"
+    else:
+        message += (
+            "; import the module that declares it (or pass its class), or register that"
+            f" module under the {ENTRY_POINT_GROUP!r} entry point group"
+        )
+    for entry, failure in sorted(_entry_point_failures.items()):
+        message += f"; entry point {entry!r} failed to load: {failure}"
+    return message
 
 
 def __getattr__(name: str) -> Any:

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Self, cast
+from collections.abc import Iterable
+from typing import Any, Final, Self, cast
 
-__all__ = ["ContractEnum"]
+from netcontract.clr.numbers import show_text
+
+__all__ = ["ContractEnum", "enum_name_message"]
+
+#: names listed in a message before "..." (an enum may have hundreds)
+_NAMES_SHOWN: Final = 20
+
+
+def enum_name_message(text: str, enum_name: str, names: Iterable[str]) -> str:
+    """The one message for a text that is not a name of an enum: JSON, XML and validation."""
+    listed = list(names)
+    shown = ", ".join(listed[:_NAMES_SHOWN])
+    if len(listed) > _NAMES_SHOWN:
+        shown += f", ... ({len(listed)} names)"
+    return f"{show_text(text)} is not a {enum_name} name (expected one of: {shown})"
 
 
 class ContractEnum(enum.IntEnum):

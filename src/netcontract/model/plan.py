@@ -24,6 +24,7 @@ from netcontract.model.contract import (
     _MEMBER_KEY,
     ContractMeta,
     _Computed,
+    _member_error,
     _MemberSpec,
     _pascal,
     is_contract,
@@ -193,12 +194,13 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
     for attr in meta.declaration_order:
         spec_computed = meta.computed.get(attr)
         if spec_computed is not None:
+            hint = _computed_hint(klass, meta, spec_computed)
             members.append(
                 Member(
                     attr,
                     spec_computed.wire_name,
                     encode_local_name(spec_computed.wire_name),
-                    resolve_annotation(_computed_hint(klass, meta, spec_computed), typevars),
+                    _resolve_member(klass, attr, hint, typevars),
                     meta.xml_namespace,
                     in_xml=False,
                     computed=spec_computed.func,
@@ -216,7 +218,7 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
                 attr,
                 wire_name,
                 encode_local_name(wire_name),
-                resolve_annotation(hints[attr], typevars),
+                _resolve_member(klass, attr, hints[attr], typevars),
                 meta.xml_namespace,
                 in_xml=not spec.json_only,
                 computed=None,
@@ -224,6 +226,14 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
             )
         )
     return members
+
+
+def _resolve_member(klass: type, attr: str, hint: Any, typevars: dict[Any, Any]) -> Slot:
+    """The member's slot; a type without a mapping is reported as ``Class.member: ...``."""
+    try:
+        return resolve_annotation(hint, typevars)
+    except ContractDefinitionError as exc:
+        raise ContractDefinitionError(_member_error(klass.__qualname__, attr, hint, exc)) from None
 
 
 def _computed_hint(klass: type, meta: ContractMeta, spec: _Computed) -> Any:

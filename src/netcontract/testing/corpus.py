@@ -29,15 +29,19 @@ from pathlib import Path
 from typing import Any, Final
 
 from netcontract.conversions import to_json, to_xml
+from netcontract.files import write_output
 from netcontract.model.contract import is_contract
 from netcontract.model.plan import contract_info
 
-__all__ = ["FORMATS", "MANIFEST_NAME", "draw_corpus", "write_corpus"]
+__all__ = ["FORMATS", "MANIFEST_NAME", "draw_corpus", "is_corpus_manifest", "write_corpus"]
 
 #: the formats :func:`write_corpus` can write
 FORMATS: Final = ("json", "xml")
 #: the manifest's file name in the output directory
 MANIFEST_NAME: Final = "manifest.json"
+
+#: the start of the manifest's "generator" text, by which a manifest is recognised
+_GENERATOR: Final = "netcontract.strategies.for_type"
 
 #: rounds of drawing without one new document after which the type is deemed exhausted
 _STALE_ROUNDS: Final = 3
@@ -146,7 +150,7 @@ def _version(distribution: str) -> str:
 
 
 def _file_entry(path: Path, data: bytes) -> dict[str, Any]:
-    path.write_bytes(data)
+    write_output(path, data)
     return {"file": path.name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
@@ -206,5 +210,22 @@ def write_corpus(
         "documents": documents,
     }
     text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    (directory / MANIFEST_NAME).write_text(text, encoding="utf-8")
+    write_output(directory / MANIFEST_NAME, text.encode("utf-8"))
     return manifest
+
+
+def is_corpus_manifest(data: bytes) -> bool:
+    """Whether ``data`` is a ``manifest.json`` that :func:`write_corpus` wrote (by content)."""
+    if b'"generator"' not in data:  # cheap refusal of the documents that are not manifests
+        return False
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("generator"), str)
+        and value["generator"].startswith(_GENERATOR)
+        and isinstance(value.get("documents"), list)
+        and isinstance(value.get("contract"), dict)
+    )

@@ -29,7 +29,8 @@ from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct
-from netcontract.model.contract import find_contract, is_contract
+from netcontract.model.contract import find_contract, is_contract, unknown_root_message
+from netcontract.model.enums import enum_name_message
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
@@ -144,7 +145,7 @@ def _primitive_reader(primitive: Primitive) -> Reader:
 
 def _enum_reader(wire: EnumType) -> Reader:
     values = wire.values
-    cls_name = wire.cls.__name__
+    cls_name = wire.contract_name
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         text = _text_of(element, path, ctx)
@@ -152,12 +153,7 @@ def _enum_reader(wire: EnumType) -> Reader:
             return FAILED
         found = values.get(text)  # DataContractSerializer wants the exact name, untrimmed
         if found is None:
-            ctx.problem(
-                path,
-                f"invalid enum value {text!r} for {cls_name} "
-                f"(expected one of: {', '.join(values)})",
-                element,
-            )
+            ctx.problem(path, enum_name_message(text, cls_name, values), element)
             return FAILED
         return found
 
@@ -409,9 +405,7 @@ def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
     if tp is None:
         found = find_contract(ns, local)
         if found is None or not is_contract(found):
-            ctx.problem(
-                "", f"no known contract has the root element {local!r} from namespace {ns!r}", root
-            )
+            ctx.problem("", unknown_root_message(ns, local), root)
             return FAILED
         tp = found
     info = contract_info(tp)

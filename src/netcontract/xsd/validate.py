@@ -26,7 +26,8 @@ from netcontract.clr.value_types import SER, XSI
 from netcontract.errors import Problem, XmlPayloadError
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.contract import find_contract, is_contract
+from netcontract.model.contract import find_contract, is_contract, unknown_root_message
+from netcontract.model.enums import enum_name_message
 from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -228,8 +229,7 @@ class _Reporter:
         text = element.text or ""
         shown = text if len(text) <= 60 else text[:57] + "..."
         if isinstance(wire, EnumType):
-            names = ", ".join(wire.values)
-            return f"{shown!r} is not a {wire.contract_name} name (expected one of: {names})"
+            return enum_name_message(text, wire.contract_name, wire.values)
         message = f"{shown!r} is not a valid {_type_label(wire)}"
         if reason.startswith(_UNHELPFUL_REASONS):
             if isinstance(wire, PrimitiveType) and wire.primitive.xsd_hint is not None:
@@ -294,8 +294,7 @@ def _root_contract(root: Any, cls: Any) -> tuple[Any, list[Problem]]:
     if cls is None:
         found = find_contract(ns, local)
         if found is None or not is_contract(found):
-            message = f"no known contract has the root element {local!r} from namespace {ns!r}"
-            return None, [Problem("", message, line)]
+            return None, [Problem("", unknown_root_message(ns, local), line)]
         cls = found
     info = contract_info(cls)
     if (info.namespace, info.name) != (ns, local):

@@ -589,3 +589,36 @@ def test_datetimes_match_mono_live(tmp_path: Path) -> None:
         assert xml_back == expected  # .NET reads its own text back to the same value ...
         assert json_back == expected
         assert parse_datetime(xml) == value  # ... and so does netcontract
+
+
+# --- issue 17: the constructors users reach for ---------------------------------------------
+
+
+def test_calendar_fields_given_to_the_constructor_point_to_from_parts() -> None:
+    with pytest.raises(
+        TypeError, match=r"takes 100 ns ticks first; for a date use DateTime\.from_parts"
+    ):
+        DateTime(2024, 5, 6)  # type: ignore[arg-type]
+
+
+def test_parse_reads_the_round_trip_format() -> None:
+    assert DateTime.parse("2024-05-06T13:45:00") == DateTime.from_parts(2024, 5, 6, 13, 45)
+    assert DateTime.parse("2024-05-06T13:45:00.1234567Z") == DateTime.from_parts(
+        2024, 5, 6, 13, 45, 0, 1_234_567, kind=Z
+    )
+    local = DateTime.parse("2024-05-06T13:45:00+02:00")
+    assert (local.kind, local.offset_minutes, local.hour) == (L, 120, 13)
+    with pytest.raises(ValueError, match="February 2023 has no day 29"):
+        DateTime.parse("2023-02-29T00:00:00")
+    with pytest.raises(ValueError, match=r"expected yyyy-MM-ddTHH:mm:ss"):
+        DateTime.parse("2024-05-06")
+    with pytest.raises(TypeError, match="expected a str"):
+        DateTime.parse(b"2024-05-06T00:00:00")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", range(7))
+def test_from_parts_refuses_parts_that_are_not_int(field: int) -> None:
+    parts: list[Any] = [2024, 5, 6, 1, 2, 3, 4]
+    parts[field] = float(parts[field])
+    with pytest.raises(TypeError, match="must be an int, not float"):
+        DateTime.from_parts(*parts)

@@ -81,7 +81,7 @@ def test_bare_nan_literal_and_big_double():
         ({"VehicleId": 5}, "VehicleId"),
         ({"VehicleId": "not-a-guid"}, "VehicleId"),
         ({"InitialEntryIntoService": "yesterday"}, "InitialEntryIntoService"),
-        ({"CameraType": "abc"}, "not a member of CameraType"),
+        ({"CameraType": "abc"}, "'abc' is not a CameraType name (expected one of: "),
         ({"CameraType": 2147483648}, "Int32"),  # Json.NET wraps it silently
         ({"ExternalInterfaces": "abc"}, "expected an array"),
         ({"ExternalInterfaces": "101"}, "expected an array"),

@@ -230,3 +230,21 @@ def test_fixtures_command_usage_errors(tmp_path, monkeypatch, capsys):
     status, _, err = run("fixtures", "CustomerGroupDto", "--out", str(tmp_path / "h"))
     assert status == 2
     assert "pip install 'netcontract[test]'" in err
+
+
+def test_write_corpus_honours_the_umask_and_keeps_an_existing_mode(tmp_path):
+    import stat
+
+    (tmp_path / "CustomerGroupDto-0000.json").write_bytes(b"old")
+    (tmp_path / "CustomerGroupDto-0000.json").chmod(0o600)
+    previous = os.umask(0o027)
+    try:
+        nc.write_corpus(CustomerGroupDto, tmp_path, count=1, formats=["json", "xml"])
+    finally:
+        os.umask(previous)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
+    assert modes == {
+        "CustomerGroupDto-0000.json": 0o600,  # kept
+        "CustomerGroupDto-0000.xml": 0o640,  # 0o666 minus the umask
+        "manifest.json": 0o640,
+    }

@@ -88,9 +88,27 @@ def test_export_xsd_usage_errors(tmp_path):
     status, err = _run_cli("export-xsd", "--type", "NoSuchDto", "--out", str(tmp_path))
     assert status[0] == 2
     assert "unknown type 'NoSuchDto'" in err
-    status, err = _run_cli("export-xsd", "--out", str(tmp_path / "missing"))
+    (tmp_path / "file").write_bytes(b"")
+    status, err = _run_cli("export-xsd", "--type", "ResponseDto", "--out", str(tmp_path / "file"))
     assert status[0] == 2
-    assert "is not a directory" in err
+    assert "is not a folder" in err
+
+
+def test_export_xsd_creates_the_out_folder(tmp_path):
+    status, err = _run_cli(
+        "export-xsd", "--type", "ResponseDto", "--out", str(tmp_path / "new" / "dir")
+    )
+    assert status[0] == 0, err
+    assert (tmp_path / "new" / "dir" / "schemas.microsoft.com.2003.10.Serialization.xsd").exists()
+
+
+def test_export_xsd_without_out_writes_nothing_and_says_to_use_out(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    status, err = _run_cli("export-xsd", "--type", "CustomerGroupDto")
+    assert status == (2, b"")
+    assert "give --out DIR" in err
+    assert "schemas.microsoft.com.2003.10.Serialization.xsd" in err
+    assert list(tmp_path.iterdir()) == []
 
 
 def _run_cli(*args: str) -> tuple[tuple[int, bytes], str]:

@@ -263,7 +263,9 @@ def test_root_must_be_a_known_contract():
         b'<ArrayOfstring xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"/>'
     ) == [
         "<root>: no known contract has the root element 'ArrayOfstring' from namespace "
-        "'http://schemas.microsoft.com/2003/10/Serialization/Arrays' (line 1)"
+        "'http://schemas.microsoft.com/2003/10/Serialization/Arrays'; import the module that"
+        " declares it (or pass its class), or register that module under the"
+        " 'netcontract.contracts' entry point group (line 1)"
     ]
 
 
