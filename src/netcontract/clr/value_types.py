@@ -42,6 +42,7 @@ import msgspec
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
 from netcontract.clr.datetime import DateTime, DateTimeKind, format_datetime, parse_datetime
+from netcontract.clr.namespaces import ARR, DATACONTRACT_BASE, SER, SYSTEM, XS, XSI
 from netcontract.clr.objects import Boxed
 
 if TYPE_CHECKING:
@@ -96,12 +97,6 @@ __all__ = [
     "value_types",
 ]
 
-XS: Final = "http://www.w3.org/2001/XMLSchema"
-XSI: Final = "http://www.w3.org/2001/XMLSchema-instance"
-SER: Final = "http://schemas.microsoft.com/2003/10/Serialization/"
-ARR: Final = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
-DATACONTRACT_BASE: Final = "http://schemas.datacontract.org/2004/07/"
-SYSTEM: Final = DATACONTRACT_BASE + "System"
 
 #: what .NET's number and Boolean parsers trim (Char.IsWhiteSpace among ASCII, Number.IsWhite)
 NET_WHITE_SPACE: Final = " \t\n\v\f\r"
