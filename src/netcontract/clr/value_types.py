@@ -976,6 +976,24 @@ class CharType(ValueType):
     def help_sample(self, index: int, source: SampleSource) -> str:
         return "A"  # ObjectGenerator: (Char)65
 
+    @staticmethod
+    def _one_code_unit(var: str) -> str:
+        # what check() accepts: one character of the BMP that is no surrogate half
+        return (
+            f"type({var}) is str and len({var}) == 1"
+            f" and ({var} < '\\ud800' or '\\udfff' < {var} <= '\\uffff')"
+        )
+
+    def json_fast_value(self, src: Source, var: str) -> Snippet:
+        # the character as a string, escaped as strings are (the caller's text rule)
+        return Snippet(self._one_code_unit(var), text=True)
+
+    def json_fast_read(self, src: Source, var: str) -> Snippet:
+        # the one-character string Json.NET writes; the code as a number (65) goes to the
+        # reference reader. msgspec_type stays None: a str field would decline documents
+        # holding the number form, which the dict readers read
+        return Snippet(self._one_code_unit(var), text=True)
+
     def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
         from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is optional
 
