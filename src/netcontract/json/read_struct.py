@@ -144,7 +144,7 @@ def _build(info: ContractInfo) -> _Plan:
         )
         return _Plan(struct, src.compile("convert"))
     except (TypeError, ValueError) as exc:
-        # a type msgspec cannot check (UInt64's range does not fit its int64 bounds)
+        # a field type msgspec refuses (a value type's msgspec_type should never be one)
         raise Fallback(f"msgspec cannot decode {info.cls.__qualname__}: {exc}") from exc
 
 
