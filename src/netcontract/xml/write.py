@@ -23,7 +23,6 @@ from typing import Any, Final
 from netcontract.clr.namespaces import XSI
 from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.value_types import (
-    STRING,
     ValueType,
     check_no_lone_surrogate,
     for_untyped_value,
@@ -160,7 +159,7 @@ class _Writer:
         if isinstance(runtime, PrimitiveType):
             try:
                 text = runtime.primitive.xml_text(runtime.primitive.check(_unbox(value)))
-                if runtime.primitive is STRING:
+                if runtime.primitive.xml_escapes:
                     text = escape_text(text)
             except (ValueError, TypeError) as exc:
                 self.problems.append(Problem(path, str(exc)))
