@@ -37,7 +37,7 @@ import netcontract as nc
 from netcontract.clr import datetime as _datetime
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
-from netcontract.clr import primitives as _clr
+from netcontract.clr import value_types as _clr
 from netcontract.json import read_struct as _json_typed
 from netcontract.json.text import loads_fast
 from netcontract.xml.parse import parse_xml_bytes

@@ -31,7 +31,7 @@ import os
 import re
 import threading
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final, Literal
 
 import attrs
@@ -169,12 +169,14 @@ class Source:
     def line(self, depth: int, text: str) -> None:
         self.lines.append("    " * depth + text)
 
-    def guarded(self, depth: int, statement: str, reason: str) -> None:
-        """Lines running ``statement`` (a call of a codec) and raising :class:`Fallback` with
-        ``reason`` if the codec refuses the value (ValueError, TypeError): the reference code
-        then says why. (A ``try`` costs nothing until it catches.)"""
+    def guarded(self, depth: int, statement: str | Sequence[str], reason: str) -> None:
+        """Lines running ``statement`` (a call of a codec; or several statements) and raising
+        :class:`Fallback` with ``reason`` if the codec refuses the value (ValueError,
+        TypeError): the reference code then says why. (A ``try`` costs nothing until it
+        catches.)"""
         self.line(depth, "try:")
-        self.line(depth + 1, statement)
+        for text in (statement,) if isinstance(statement, str) else statement:
+            self.line(depth + 1, text)
         self.line(depth, "except (ValueError, TypeError) as e:")
         self.line(depth + 1, f"raise {self.const(Fallback, 'Fallback')}({reason!r}) from e")
 

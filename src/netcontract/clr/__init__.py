@@ -1,6 +1,8 @@
 """The .NET value types: their wire names, ranges and exact text forms.
 
-- :mod:`.primitives`: the CLR primitives (Int32, Double, Guid, DateTime...) and their codecs
+- :mod:`.value_types`: one object per CLR type (Int32, Double, Guid, DateTime, Char...), the
+  registry of them, and the code snippets the generated readers and writers inline
+- :mod:`.namespaces`: the XML namespaces of data contracts (``XS``, ``XSI``, ``SER``, ...)
 - :mod:`.numbers`: integers, Double ("R" format and the CLR parse), Decimal
 - :mod:`.datetime`: ``DateTime`` (100 ns ticks and kind)
 - :mod:`.guid`: ``Guid`` text forms

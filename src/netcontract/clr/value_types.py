@@ -42,6 +42,7 @@ import msgspec
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
 from netcontract.clr.datetime import DateTime, DateTimeKind, format_datetime, parse_datetime
+from netcontract.clr.namespaces import ARR, DATACONTRACT_BASE, SER, SYSTEM, XS, XSI
 from netcontract.clr.objects import Boxed
 
 if TYPE_CHECKING:
@@ -96,12 +97,6 @@ __all__ = [
     "value_types",
 ]
 
-XS: Final = "http://www.w3.org/2001/XMLSchema"
-XSI: Final = "http://www.w3.org/2001/XMLSchema-instance"
-SER: Final = "http://schemas.microsoft.com/2003/10/Serialization/"
-ARR: Final = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
-DATACONTRACT_BASE: Final = "http://schemas.datacontract.org/2004/07/"
-SYSTEM: Final = DATACONTRACT_BASE + "System"
 
 #: what .NET's number and Boolean parsers trim (Char.IsWhiteSpace among ASCII, Number.IsWhite)
 NET_WHITE_SPACE: Final = " \t\n\v\f\r"
@@ -980,6 +975,24 @@ class CharType(ValueType):
 
     def help_sample(self, index: int, source: SampleSource) -> str:
         return "A"  # ObjectGenerator: (Char)65
+
+    @staticmethod
+    def _one_code_unit(var: str) -> str:
+        # what check() accepts: one character of the BMP that is no surrogate half
+        return (
+            f"type({var}) is str and len({var}) == 1"
+            f" and ({var} < '\\ud800' or '\\udfff' < {var} <= '\\uffff')"
+        )
+
+    def json_fast_value(self, src: Source, var: str) -> Snippet:
+        # the character as a string, escaped as strings are (the caller's text rule)
+        return Snippet(self._one_code_unit(var), text=True)
+
+    def json_fast_read(self, src: Source, var: str) -> Snippet:
+        # the one-character string Json.NET writes; the code as a number (65) goes to the
+        # reference reader. msgspec_type stays None: a str field would decline documents
+        # holding the number form, which the dict readers read
+        return Snippet(self._one_code_unit(var), text=True)
 
     def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
         from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is optional

@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-from netcontract.clr.primitives import ARR, SER, SYSTEM, XS
+from netcontract.clr.namespaces import ARR, SER, SYSTEM, XS
 
 __all__ = [
     "ARR",

@@ -27,7 +27,7 @@ from typing import Final
 import attrs
 from lxml import etree
 
-from netcontract.clr.primitives import DATACONTRACT_BASE
+from netcontract.clr.namespaces import DATACONTRACT_BASE
 from netcontract.errors import Problem, SchemaError
 from netcontract.generate.mapping import (
     ARR,

@@ -17,20 +17,11 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from netcontract.clr.datetime import parse_datetime
-from netcontract.clr.guid import parse_guid
-from netcontract.clr.numbers import parse_double_json_number
 from netcontract.clr.objects import AnyObject
-from netcontract.clr.primitives import (
-    DATETIME,
-    DOUBLE,
-    GUID,
-    STRING,
-    check_no_lone_surrogate,
-)
+from netcontract.clr.value_types import STRING, check_no_lone_surrogate
 from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
 from netcontract.json.text import UNSURE, colons, loads_fast
-from netcontract.json.write import _JSON_INT_RANGES
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct
@@ -557,6 +548,16 @@ def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int
     return src.compile("read")
 
 
+def emit_text_count(src: Source, lvl: int, var: str) -> None:
+    """Lines checking a JSON string in ``var`` against ``maxlen`` and counting its colons in
+    ``k`` (see :func:`~netcontract.json.text.loads_fast`)."""
+    src.line(
+        lvl, f"if len({var}) > maxlen: raise {src.const(Fallback, 'Fallback')}('max_string_length')"
+    )
+    # most strings have no colon: `in` costs less than a call of str.count
+    src.line(lvl, f"if ':' in {var}: k += {var}.count(':')")
+
+
 def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
     """Lines checking and converting the JSON value in ``var``, in place."""
     wire = slot.wire
@@ -568,52 +569,22 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
     )
     if isinstance(wire, PrimitiveType):
         p = wire.primitive
-        name = p.clr_name
-        if p is STRING:
-            src.line(lvl, f"if type({var}) is str:")
-            fallback = src.const(Fallback, "Fallback")
-            src.line(lvl + 1, f"if len({var}) > maxlen: raise {fallback}('max_string_length')")
-            # most strings have no colon: `in` costs less than a call of str.count
-            src.line(lvl + 1, f"if ':' in {var}: k += {var}.count(':')")
-            src.line(lvl, f"elif not ({none}):")
-            src.line(lvl + 1, reference)
-            return
-        if name in _JSON_INT_RANGES and p.python_type is int:
-            lo, hi = _JSON_INT_RANGES[name]
-            src.line(lvl, f"if not ((type({var}) is int and {lo} <= {var} <= {hi}) or {none}):")
-            src.line(lvl + 1, reference)
-            return
-        if name == "Boolean":
-            src.line(lvl, f"if not ({var} is True or {var} is False or {none}):")
-            src.line(lvl + 1, reference)
-            return
-        # The codec json_parse calls once the value has the type checked here, called
-        # directly: one Python call less per value (tests/netcontract/json/test_generated.py
-        # checks they agree).
-        if p is DOUBLE:
-            src.line(lvl, f"if type({var}) is {src.const(decimal.Decimal, 'Decimal')}:")
-            src.guarded(
-                lvl + 1,
-                f"{var} = {src.const(parse_double_json_number, 'parse_double')}(str({var}))",
-                "Double refused",
-            )
-        elif p is GUID:  # the formats a Guid is read in have no colon
-            src.line(lvl, f"if type({var}) is str and {var}:")
-            src.guarded(
-                lvl + 1, f"{var} = {src.const(parse_guid, 'parse_guid')}({var})", "Guid refused"
-            )
-        elif p is DATETIME:
-            src.line(lvl, f"if type({var}) is str and {var}:")
-            src.line(lvl + 1, f"k += {var}.count(':')")
-            src.guarded(
-                lvl + 1,
-                f"{var} = {src.const(parse_datetime, 'parse_datetime')}({var})",
-                "DateTime refused",
-            )
+        snippet = p.json_fast_read(src, var)
+        if snippet is None:  # the reference reader
+            src.line(lvl, f"if not ({none}):")
         else:
-            src.line(lvl, "if False:")
-            src.line(lvl + 1, "pass")
-        src.line(lvl, f"elif not ({none}):")
+            src.line(lvl, f"if {snippet.condition}:")
+            if snippet.text:
+                emit_text_count(src, lvl + 1, var)
+            if snippet.expression is not None:
+                src.guarded(
+                    lvl + 1,
+                    [*snippet.setup, f"{var} = {snippet.expression}"],
+                    f"{p.clr_name} refused",
+                )
+            elif not snippet.text:
+                src.line(lvl + 1, "pass")
+            src.line(lvl, f"elif not ({none}):")
         src.line(lvl + 1, reference)
     elif isinstance(wire, EnumType):
         table = {int(member): member for member in wire.values.values()}

@@ -20,14 +20,12 @@ A contract with something this module does not know is never read here.
 from __future__ import annotations
 
 import decimal
-import uuid
 from collections.abc import Callable
-from typing import Annotated, Any, Final
+from typing import Any, Final
 
 import msgspec
 
-from netcontract.clr.datetime import parse_datetime
-from netcontract.clr.primitives import STRING
+from netcontract.clr.value_types import Snippet
 from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import ContractDefinitionError, QuotaExceededError
 from netcontract.json.read import (
@@ -36,10 +34,10 @@ from netcontract.json.read import (
     _contract_tp,
     _reference_value,
     declined,
+    emit_text_count,
     reader_for,
 )
 from netcontract.json.text import counts_surely
-from netcontract.json.write import _JSON_INT_RANGES
 from netcontract.limits import ReadContext
 from netcontract.model.plan import ContractInfo, PlanCycle, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, PrimitiveType, Slot
@@ -164,7 +162,7 @@ def _build(info: ContractInfo) -> _Plan:
         )
         return _Plan(struct, src.compile("convert"))
     except (TypeError, ValueError) as exc:
-        # a type msgspec cannot check (UInt64's range does not fit its int64 bounds)
+        # a field type msgspec refuses (a value type's msgspec_type should never be one)
         raise Fallback(f"msgspec cannot decode {info.cls.__qualname__}: {exc}") from exc
 
 
@@ -172,37 +170,23 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
     """Lines converting ``var`` in place; returns the field's type for msgspec."""
     wire = slot.wire
     nillable = _allows_none(slot)
-    fallback = src.const(Fallback, "Fallback")
     if isinstance(wire, PrimitiveType):
         p = wire.primitive
-        name = p.clr_name
-        if p is STRING:
-            src.line(lvl, f"if {var} is not None:")
-            src.line(lvl + 1, f"if len({var}) > maxlen: raise {fallback}('max_string_length')")
-            src.line(lvl + 1, f"if ':' in {var}: k += {var}.count(':')")
-            return _maybe(str, nillable)
-        if name in _JSON_INT_RANGES and p.python_type is int:
-            lo, hi = _JSON_INT_RANGES[name]
-            return _maybe(Annotated[int, msgspec.Meta(ge=lo, le=hi)], nillable)
-        if name == "Boolean":
-            return _maybe(bool, nillable)
-        if name == "Guid":
-            # msgspec reads the D and N formats (any case) in C, to the value parse_guid gives
-            # (tests/netcontract/test_json_typed.py); the B and P formats, "" and anything
-            # else decline the document. A Guid has no colon.
-            return _maybe(uuid.UUID, nillable)
-        if name == "DateTime":
-            # a non-empty string goes to the codec as in the dict readers; "" to the reference
-            src.line(lvl, f"if {var}:")
-            src.line(lvl + 1, f"k += {var}.count(':')")
-            src.guarded(
-                lvl + 1,
-                f"{var} = {src.const(parse_datetime, 'parse_datetime')}({var})",
-                "DateTime refused",
-            )
-            src.line(lvl, f"elif {var} is not None:")
-            src.line(lvl + 1, _reference(src, var, slot))
-            return _maybe(str, nillable)
+        field_type = p.msgspec_type()
+        if field_type is not None:  # msgspec checks the value in C
+            conversion = p.msgspec_convert(src, var)
+            if conversion is not None:  # then this, for a value that is not null
+                tests = [f"{var} is not None"] if nillable else []
+                if conversion.condition != "True":
+                    tests.append(conversion.condition)
+                inner = lvl + 1 if tests else lvl
+                if tests:
+                    src.line(lvl, f"if {' and '.join(tests)}:")
+                _emit_conversion(src, inner, var, conversion, p.clr_name)
+                if conversion.condition != "True":
+                    src.line(lvl, f"elif {var} is not None:" if nillable else "else:")
+                    src.line(lvl + 1, _reference(src, var, slot))
+            return _maybe(field_type, nillable)
     elif isinstance(wire, EnumType):
         table = src.const({int(member): member for member in wire.values.values()}, "enum")
         src.line(lvl, f"if {var} is not None:")
@@ -237,23 +221,33 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
             item_type = msgspec.Raw
         src.line(lvl + 1, "ctx.leave()")
         return _maybe(list[item_type], nillable)
-    # anything else (Double, Decimal, object, ...): the value loads_fast would give, then the
-    # same conversion as the dict readers
+    # anything else (Double, Decimal, UInt64, Char, object, ...): the value loads_fast would
+    # give, then the same conversion as the dict readers
     src.guarded(
         lvl, f"{var} = {src.const(_raw_decode, 'decode')}({var})", "a value msgspec refuses"
     )
-    if isinstance(wire, PrimitiveType) and wire.primitive.clr_name == "Double":
-        src.line(lvl, f"if type({var}) is {src.const(decimal.Decimal, 'Decimal')}:")
-        src.guarded(
-            lvl + 1,
-            f"{var} = {src.const(wire.primitive.json_parse, 'parse')}({var})",
-            "Double refused",
-        )
-        src.line(lvl, f"elif not ({var} is None and {nillable}):")
+    none = f"{var} is None" if nillable else "False"
+    snippet, name = None, ""
+    if isinstance(wire, PrimitiveType):
+        snippet, name = wire.primitive.json_fast_read(src, var), wire.primitive.clr_name
+    if snippet is not None:
+        src.line(lvl, f"if {snippet.condition}:")
+        _emit_conversion(src, lvl + 1, var, snippet, name)
+        src.line(lvl, f"elif not ({none}):")
     else:
-        src.line(lvl, f"if not ({var} is None and {nillable}):")
+        src.line(lvl, f"if not ({none}):")
     src.line(lvl + 1, _reference(src, var, slot))
     return msgspec.Raw
+
+
+def _emit_conversion(src: Source, lvl: int, var: str, snippet: Snippet, name: str) -> None:
+    """The body of a snippet's ``if``: its text accounting, then its conversion."""
+    if snippet.text:
+        emit_text_count(src, lvl, var)
+    if snippet.expression is not None:
+        src.guarded(lvl, [*snippet.setup, f"{var} = {snippet.expression}"], f"{name} refused")
+    elif not snippet.text:
+        src.line(lvl, "pass")
 
 
 def _decode_item(raw: Any) -> Any:

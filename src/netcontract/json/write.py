@@ -10,25 +10,14 @@ handle itself to the reference writer.
 
 from __future__ import annotations
 
-import decimal
 import enum
-import math
-import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
 import msgspec
 
-from netcontract.clr.datetime import DateTime, format_datetime
-from netcontract.clr.guid import format_guid
-from netcontract.clr.numbers import format_double_json
 from netcontract.clr.objects import AnyObject, Boxed
-from netcontract.clr.primitives import (
-    PRIMITIVES,
-    STRING,
-    Primitive,
-    check_no_lone_surrogate,
-)
+from netcontract.clr.value_types import ValueType, check_no_lone_surrogate, for_untyped_value
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import Problem
 from netcontract.json.text import dumps_jsonnet, quote
@@ -107,7 +96,7 @@ def _make_writer(slot: Slot) -> Writer:
     return write
 
 
-def _primitive_writer(primitive: Primitive) -> Writer:
+def _primitive_writer(primitive: ValueType) -> Writer:
     check = primitive.check
     to_json = primitive.json_value
 
@@ -163,14 +152,13 @@ def write_contract(plan: _WriteTable, obj: Any, path: str, problems: list[Proble
 def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
     """Write the value of an ``object`` member from its Python type."""
     kind = type(value)
-    if value is None or kind in (str, bool, int, float, decimal.Decimal, AnyObject):
-        if kind is float and not math.isfinite(value):
-            return value  # the emitter writes "NaN"/"Infinity" as Json.NET does
+    value_type = for_untyped_value(kind)
+    if value_type is not None:
+        # no check: what an object member holds is written as it is (an int past Int64
+        # too); a non-finite float stays a float, which dumps_jsonnet writes as Json.NET does
+        return value_type.json_value(value)
+    if value is None or kind is AnyObject:
         return value
-    if kind is uuid.UUID:
-        return format_guid(value)
-    if kind is DateTime:
-        return format_datetime(value)
     if isinstance(value, enum.IntEnum):
         return int(value)
     if kind is Boxed:
@@ -186,10 +174,6 @@ def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
         return write_contract(_plan(kind), value, path, problems)
     problems.append(Problem(path, f"cannot write a {kind.__name__} as JSON"))
     return FAILED
-
-
-def primitive_for_boxed(namespace: str, name: str) -> Primitive | None:
-    return PRIMITIVES.get((namespace, name))
 
 
 # ------------------------------------------------------------------ writing: the fast path
@@ -268,10 +252,6 @@ def _special_string(value: str) -> Any:
     return value
 
 
-def _double(value: float) -> Any:
-    return _Raw(format_double_json(value))
-
-
 def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
     src = Source("json writer", info.cls.__qualname__)
     src.line(0, "def write(obj):")
@@ -290,18 +270,6 @@ def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
     return src.compile("write")
 
 
-_JSON_INT_RANGES: Final[dict[str, tuple[int, int]]] = {
-    "Int16": (-(2**15), 2**15 - 1),
-    "Int32": (-(2**31), 2**31 - 1),
-    "Int64": (-(2**63), 2**63 - 1),
-    "SByte": (-128, 127),
-    "Byte": (0, 255),
-    "UInt16": (0, 2**16 - 1),
-    "UInt32": (0, 2**32 - 1),
-    "UInt64": (0, 2**64 - 1),
-}
-
-
 def _emit_json_value(src: Source, lvl: int, var: str, slot: Slot) -> None:
     """Lines turning the value in ``var`` into its JSON-ready form, in place."""
     wire = slot.wire
@@ -313,40 +281,26 @@ def _emit_json_value(src: Source, lvl: int, var: str, slot: Slot) -> None:
     )
     if isinstance(wire, PrimitiveType):
         p = wire.primitive
-        if p is STRING:
-            src.line(lvl, f"if {test}type({var}) is not str:")
-            src.line(lvl + 1, reference)
-            src.line(lvl, f"elif {var} is not None and not {var}.isascii():")
-            src.line(lvl + 1, f"{var} = {src.const(_special_string, 'special')}({var})")
-            return
-        if p.clr_name in _JSON_INT_RANGES and p.python_type is int:
-            lo, hi = _JSON_INT_RANGES[p.clr_name]
-            src.line(lvl, f"if {test}not (type({var}) is int and {lo} <= {var} <= {hi}):")
-            src.line(lvl + 1, reference)
-            return
-        if p.clr_name == "Boolean":
-            src.line(lvl, f"if {test}{var} is not True and {var} is not False:")
-            src.line(lvl + 1, reference)
-            return
-        if p.clr_name == "Double":
-            src.line(lvl, f"if type({var}) is float:")
-            src.guarded(lvl + 1, f"{var} = {src.const(_double, 'double')}({var})", "Double refused")
-        elif p.clr_name == "Guid":
-            # msgspec writes a uuid.UUID as .NET does (lowercase "D" format), in C
-            src.line(lvl, f"if type({var}) is {src.const(uuid.UUID, 'UUID')}:")
-            src.line(lvl + 1, "pass")
-        elif p.clr_name == "DateTime":
-            src.line(lvl, f"if type({var}) is {src.const(DateTime, 'DateTime')}:")
-            src.guarded(
-                lvl + 1, f"{var} = {src.const(p.json_value, 'text')}({var})", "DateTime refused"
-            )
-        else:  # Decimal, and any other primitive: the reference writer
-            src.line(lvl, "if False:")
-            src.line(lvl + 1, "pass")
-        if nillable:
-            src.line(lvl, f"elif {var} is not None:")
+        snippet = p.json_fast_value(src, var)
+        if snippet is None:  # the reference writer
+            src.line(lvl, f"if {var} is not None:" if nillable else "if True:")
         else:
-            src.line(lvl, "else:")
+            src.line(lvl, f"if {snippet.condition}:")
+            body = list(snippet.setup)
+            if snippet.expression is not None:
+                value = snippet.expression
+                if snippet.raw:
+                    value = f"{src.const(_Raw, 'Raw')}({value})"
+                body.append(f"{var} = {value}")
+            if body:
+                src.guarded(lvl + 1, body, f"{p.clr_name} refused")
+            if snippet.text:
+                # msgspec escapes as Json.NET does but for U+0085, U+2028 and U+2029
+                src.line(lvl + 1, f"if not {var}.isascii():")
+                src.line(lvl + 2, f"{var} = {src.const(_special_string, 'special')}({var})")
+            elif not body:
+                src.line(lvl + 1, "pass")
+            src.line(lvl, f"elif {var} is not None:" if nillable else "else:")
         src.line(lvl + 1, reference)
     elif isinstance(wire, EnumType):
         cls = src.const(wire.cls, "enum")

@@ -20,7 +20,7 @@ from typing import Any, Final, Literal, TypeVar, dataclass_transform, overload
 
 import attrs
 
-from netcontract.clr.primitives import DATACONTRACT_BASE
+from netcontract.clr.namespaces import DATACONTRACT_BASE
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.wire import resolve_annotation
 

@@ -16,7 +16,7 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
-from netcontract.clr.primitives import XSI
+from netcontract.clr.namespaces import XSI
 from netcontract.errors import XmlSyntaxError
 from netcontract.model.contract import find_contract
 from netcontract.model.paths import item, join

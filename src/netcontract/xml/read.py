@@ -19,11 +19,9 @@ from typing import Any, Final
 
 from lxml import etree
 
-from netcontract.clr.datetime import parse_datetime
-from netcontract.clr.guid import parse_guid
+from netcontract.clr.namespaces import XS, XSI
 from netcontract.clr.objects import AnyObject, Boxed
-from netcontract.clr.primitives import PRIMITIVES, XS, XSI, Primitive
-from netcontract.clr.value_types import box
+from netcontract.clr.value_types import ValueType, box, by_contract_name
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
@@ -126,7 +124,7 @@ def _local(element: Any) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else str(tag)
 
 
-def _primitive_reader(primitive: Primitive) -> Reader:
+def _primitive_reader(primitive: ValueType) -> Reader:
     parse = primitive.xml_parse
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
@@ -346,7 +344,7 @@ def _object_reader(wire: ObjectType) -> Reader:
                 return AnyObject()
             ctx.problem(path, "an element typed xs:anyType must be empty", element)
             return FAILED
-        primitive = PRIMITIVES.get((ns, local))
+        primitive = by_contract_name(ns, local)
         if primitive is not None:
             value = _primitive_reader(primitive)(element, path, ctx)
             if value is FAILED:
@@ -617,38 +615,11 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
             src.line(lvl + 2, reference)
         else:
             p = wire.primitive
-            if p.clr_name == "String":
+            parse = p.xml_fast_parse(src, "x")
+            if parse == "x":  # the text itself (String)
                 src.line(lvl + 1, f"{var} = x")
-            elif p.clr_name == "Boolean":
-                src.guarded(
-                    lvl + 1,
-                    f"{var} = True if x == 'true' else False if x == 'false' else "
-                    f"{src.const(p.xml_parse, 'parse')}(x)",
-                    "Boolean refused",
-                )
-            elif p.clr_name in ("Guid", "DateTime"):
-                # the codecs want no surrounding white space; the reference reader strips it
-                parse = parse_guid if p.clr_name == "Guid" else parse_datetime
-                src.guarded(
-                    lvl + 1, f"{var} = {src.const(parse, 'parse')}(x)", f"{p.clr_name} refused"
-                )
-            elif p.python_type is int and p.clr_name in _INT_DIGITS:
-                # digits only, few enough to be in range: int() gives what the codec gives
-                digits = _INT_DIGITS[p.clr_name]
-                src.line(lvl + 1, f"if len(x) < {digits} and x.isdigit() and x.isascii():")
-                src.line(lvl + 2, f"{var} = int(x)")
-                src.line(lvl + 1, "else:")
-                src.guarded(
-                    lvl + 2,
-                    f"{var} = {src.const(p.xml_parse, 'parse')}(x)",
-                    f"{p.clr_name} refused",
-                )
             else:
-                src.guarded(
-                    lvl + 1,
-                    f"{var} = {src.const(p.xml_parse, 'parse')}(x)",
-                    f"{p.clr_name} refused",
-                )
+                src.guarded(lvl + 1, f"{var} = {parse}", f"{p.clr_name} refused")
         return
     src.line(lvl, "if a is not None:")
     if nillable:
@@ -676,19 +647,6 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
     else:  # object members: the reference reader
         src.line(lvl, "else:")
         src.line(lvl + 1, reference)
-
-
-#: fewer digits than this always fit the type (Int32: any 9-digit number)
-_INT_DIGITS: Final = {
-    "SByte": 3,
-    "Byte": 3,
-    "Int16": 5,
-    "UInt16": 5,
-    "Int32": 10,
-    "UInt32": 10,
-    "Int64": 19,
-    "UInt64": 20,
-}
 
 
 def _contract_tp(wire: ContractType) -> Any:

@@ -14,33 +14,18 @@
 
 from __future__ import annotations
 
-import decimal
 import enum
+import functools
 import re
-import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
-from netcontract.clr.datetime import DateTime
+from netcontract.clr.namespaces import XSI
 from netcontract.clr.objects import AnyObject, Boxed
-from netcontract.clr.primitives import (
-    BOOLEAN,
-    BYTE,
-    DATETIME,
-    DECIMAL,
-    DOUBLE,
-    GUID,
-    INT16,
-    INT32,
-    INT64,
-    SBYTE,
-    STRING,
-    UINT16,
-    UINT32,
-    UINT64,
-    XSI,
-    Primitive,
+from netcontract.clr.value_types import (
+    ValueType,
     check_no_lone_surrogate,
+    for_untyped_value,
 )
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import Problem
@@ -174,7 +159,7 @@ class _Writer:
         if isinstance(runtime, PrimitiveType):
             try:
                 text = runtime.primitive.xml_text(runtime.primitive.check(_unbox(value)))
-                if runtime.primitive is STRING:
+                if runtime.primitive.xml_escapes:
                     text = escape_text(text)
             except (ValueError, TypeError) as exc:
                 self.problems.append(Problem(path, str(exc)))
@@ -300,24 +285,15 @@ class _Writer:
 
 
 _BARE_OBJECT: Final = ObjectType()
-_WIRE_OF_PYTHON_TYPE: Final[dict[type, WireType]] = {
-    str: PrimitiveType(STRING),
-    bool: PrimitiveType(BOOLEAN),
-    # Json.NET reads any JSON integer into an object member as Int64, so a plain int is a long
-    int: PrimitiveType(INT64),
-    float: PrimitiveType(DOUBLE),
-    decimal.Decimal: PrimitiveType(DECIMAL),
-    uuid.UUID: PrimitiveType(GUID),
-    DateTime: PrimitiveType(DATETIME),
-    AnyObject: _BARE_OBJECT,
-}
 
 
 def _wire_of_python_value(value: Any) -> WireType | None:
     kind = type(value)
-    wire = _WIRE_OF_PYTHON_TYPE.get(kind)
-    if wire is not None:
-        return wire
+    value_type = for_untyped_value(kind)
+    if value_type is not None:
+        return _primitive_wire(value_type)
+    if kind is AnyObject:
+        return _BARE_OBJECT
     if kind is Boxed:
         return PrimitiveType(value.primitive)
     if is_contract(kind):
@@ -332,6 +308,11 @@ def _wire_of_python_value(value: Any) -> WireType | None:
             values={m.name: m for m in kind},
         )
     return None
+
+
+@functools.cache
+def _primitive_wire(value_type: ValueType) -> PrimitiveType:
+    return PrimitiveType(value_type)
 
 
 def _untyped_problem(value: Any) -> str:
@@ -460,18 +441,6 @@ def _string_text(value: str) -> str:
     return escape_text(check_no_lone_surrogate(value))
 
 
-_INT_RANGES: Final[dict[Primitive, tuple[int, int]]] = {
-    INT16: (-(2**15), 2**15 - 1),
-    INT32: (-(2**31), 2**31 - 1),
-    INT64: (-(2**63), 2**63 - 1),
-    SBYTE: (-128, 127),
-    BYTE: (0, 255),
-    UINT16: (0, 2**16 - 1),
-    UINT32: (0, 2**32 - 1),
-    UINT64: (0, 2**64 - 1),
-}
-
-
 def _generate_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
     info = contract_info(cls)
     src = Source("xml writer", f"{cls.__qualname__} depth {depth}")
@@ -510,45 +479,37 @@ def _emit_member(
     c = src.const(close, "close")
     if isinstance(wire, PrimitiveType):
         p = wire.primitive
-        if p is STRING:
-            src.line(lvl, f"{keyword} type({var}) is str:")
-            src.line(lvl + 1, f"if not {var}.isprintable():")
-            src.guarded(
-                lvl + 2, f"{var} = {src.const(_string_text, 'text')}({var})", "String refused"
-            )
-            src.line(lvl + 1, f"elif '&' in {var} or '<' in {var} or '>' in {var}:")
-            src.line(
-                lvl + 2,
-                f"{var} = {var}.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')",
-            )
-            src.line(lvl + 1, f'a(f"{{{o}}}{{{var}}}{{{c}}}")')
-        elif p in _INT_RANGES:
-            lo, hi = _INT_RANGES[p]
-            src.line(lvl, f"{keyword} type({var}) is int and {lo} <= {var} <= {hi}:")
-            src.line(lvl + 1, f'a(f"{{{o}}}{{{var}}}{{{c}}}")')
-        elif p is BOOLEAN:
-            src.line(lvl, f"{keyword} {var} is True:")
-            src.line(lvl + 1, f"a({src.const(start + '>true' + close, 'true')})")
-            src.line(lvl, f"elif {var} is False:")
-            src.line(lvl + 1, f"a({src.const(start + '>false' + close, 'false')})")
-        elif p is GUID:
-            # str(uuid) for an exact uuid.UUID (its __str__, inlined): the "D" format
-            src.line(lvl, f"{keyword} type({var}) is {src.const(uuid.UUID, 'UUID')}:")
-            src.line(lvl + 1, f"h = '%032x' % {var}.int")
-            src.line(
-                lvl + 1,
-                f'a(f"{{{o}}}{{h[:8]}}-{{h[8:12]}}-{{h[12:16]}}-{{h[16:20]}}-{{h[20:]}}{{{c}}}")',
-            )
+        snippet = p.xml_fast_text(src, var)
+        if snippet is None:  # the reference writer
+            src.line(lvl, f"{keyword} False:")
+            src.line(lvl + 1, "pass")
         else:
-            fast_type = {DOUBLE: float, DECIMAL: decimal.Decimal}.get(p, p.python_type)
-            text = src.const(p.xml_text, "text")
-            src.line(lvl, f"{keyword} type({var}) is {src.const(fast_type, 'type')}:")
-            refused = f"{p.clr_name} refused"
-            if p is DOUBLE or p is DATETIME:  # check() passes these types unchanged
-                src.guarded(lvl + 1, f'a(f"{{{o}}}{{{text}({var})}}{{{c}}}")', refused)
+            src.line(lvl, f"{keyword} {snippet.condition}:")
+            text = snippet.expression or var
+            if text != var and ('"' in text or "\\" in text):
+                # not inside the f-string below (Python 3.11)
+                t = src.name("t")
+                text, statements = t, [*snippet.setup, f"{t} = {snippet.expression}"]
             else:
-                check = src.const(p.check, "check")
-                src.guarded(lvl + 1, f'a(f"{{{o}}}{{{text}({check}({var}))}}{{{c}}}")', refused)
+                statements = list(snippet.setup)
+            if p.xml_escapes:  # the text is the value (String): escaped, or refused
+                src.line(lvl + 1, f"if not {var}.isprintable():")
+                src.guarded(
+                    lvl + 2,
+                    f"{var} = {src.const(_string_text, 'text')}({var})",
+                    f"{p.clr_name} refused",
+                )
+                src.line(lvl + 1, f"elif '&' in {var} or '<' in {var} or '>' in {var}:")
+                src.line(
+                    lvl + 2,
+                    f"{var} = {var}.replace('&', '&amp;').replace('<', '&lt;')"
+                    ".replace('>', '&gt;')",
+                )
+            write = f'a(f"{{{o}}}{{{text}}}{{{c}}}")'
+            if text == var and not statements:
+                src.line(lvl + 1, write)
+            else:
+                src.guarded(lvl + 1, [*statements, write], f"{p.clr_name} refused")
     elif isinstance(wire, EnumType):
         texts = {value: start + ">" + name + close for value, name in wire.names.items()}
         table = src.const(texts, "enum")

@@ -298,9 +298,9 @@ def test_white_space_chars_are_a_form_loss() -> None:
 @settings(max_examples=100)
 @given(for_type(Chars), st.booleans())
 def test_every_path_reads_and_writes_what_the_value_type_says(obj: Chars, indent: bool) -> None:
-    """Char has no snippet of its own: the generated XML reader and writer inline its codecs
-    (the ValueType defaults), the JSON ones leave each Char to the reference code. Bytes in
-    and str in (the reference path) read the same; the text is the codecs' text."""
+    """The generated XML reader and writer inline Char's codecs (the ValueType defaults), the
+    JSON ones its string snippets. Bytes in and str in read the same; the text is the codecs'
+    text."""
     xml = nc.to_xml(obj, indent=indent)
     js = nc.to_json(obj, indent=indent)
     assert nc.from_xml(xml, Chars) == obj
@@ -311,14 +311,50 @@ def test_every_path_reads_and_writes_what_the_value_type_says(obj: Chars, indent
     assert nc.to_json(Chars(c=obj.c)).startswith(b'{"C":' + nc.to_json(Holder(thing=obj.c))[9:-1])
 
 
-def test_no_snippet_is_declared_for_char() -> None:
-    """The JSON generated paths send a Char to the reference code (None); the XML ones use
-    the generic codec calls of the base class."""
+def test_char_json_snippets_take_one_code_unit_only() -> None:
+    """The JSON generated paths read and write a Char's one-character string (Json.NET's form)
+    through its snippets; the number form and what check() refuses go to the reference code;
+    the Struct path keeps it as Raw (a str field would decline the number form). The XML
+    paths use the generic codec calls of the base class."""
     from netcontract.codegen import Source
 
     src = Source("test", "Char")
-    assert CHAR.json_fast_value(src, "v") is None
-    assert CHAR.json_fast_read(src, "v") is None
+    value, read = CHAR.json_fast_value(src, "v"), CHAR.json_fast_read(src, "v")
+    assert value is not None and read is not None
+    assert value.text and read.text and value.expression is None and read.expression is None
+    src.line(0, "def applies(v):")
+    src.line(1, f"return {read.condition}")
+    applies = src.compile("applies")
+    for char in ("A", "\x00", ":", "\ud7ff", "\ue000", "\uffff"):
+        assert applies(char) is True
+    for odd in ("", "AB", "\ud800", "\udfff", "\U0001f600", 65, None):
+        assert applies(odd) is False
     assert CHAR.msgspec_type() is None
     assert type(CHAR).xml_fast_text is vt.ValueType.xml_fast_text
     assert type(CHAR).xml_fast_parse is vt.ValueType.xml_fast_parse
+
+
+def test_char_members_take_the_generated_json_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Char's string is read and written by the generated code itself: with the codecs the
+    reference code calls broken, a fresh contract still converts (they were called per value
+    before the Char snippets existed)."""
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("the reference codec was called")
+
+    monkeypatch.setattr(type(CHAR), "json_value", staticmethod(broken))
+    monkeypatch.setattr(type(CHAR), "json_parse", staticmethod(broken))
+
+    @nc.contract("Fleet.Chars")
+    class FastChars:
+        c: nc.Char = nc.member("C", default="\x00")
+        nc_: nc.Char | None = nc.member("NC", default=None)
+        cs: list[nc.Char] | None = nc.member("Cs", default=None)
+
+    obj = FastChars(c="\u2028", nc_=":", cs=["A", "\x85"])
+    data = nc.to_json(obj)
+    assert data == b'{"C":"\\u2028","NC":":","Cs":["A","\\u0085"]}'
+    assert nc.from_json(b'{"C":"\\u2028","NC":":","Cs":null}', FastChars) == FastChars(
+        c="\u2028", nc_=":"
+    )
+    assert nc.from_json('{"C":"A","NC":null,"Cs":null}', FastChars) == FastChars(c="A")

@@ -196,20 +196,6 @@ def test_a_contract_name_is_registered_once() -> None:
     assert vt.by_contract_name(vt.XS, "int") is vt.INT32
 
 
-def test_integer_tables_left_in_json_and_xml_agree_with_the_registry() -> None:
-    """json/ and xml/ still hold copies of the ranges until their emitters call the snippets
-    (branch engine-plan); until then, they must say what the registry says."""
-    from netcontract.json import codec
-    from netcontract.xml import read, write
-
-    integers = [t for t in ALL if isinstance(t, vt.IntegerType)]
-    assert len(integers) == 8
-    for t in integers:
-        assert codec._JSON_INT_RANGES[t.clr_name] == (t.lo, t.hi)
-        assert write._INT_RANGES[t] == (t.lo, t.hi)
-        assert read._INT_DIGITS[t.clr_name] == t.digits
-
-
 @pytest.mark.parametrize("value_type", ALL, ids=IDS)
 @given(data=st.data())
 def test_strategy_draws_values_the_type_accepts(value_type: ValueType, data: Any) -> None:

@@ -27,7 +27,7 @@ import netcontract as nc
 from netcontract.clr.datetime import parse_datetime
 from netcontract.clr.guid import parse_guid
 from netcontract.clr.numbers import parse_double_json_number
-from netcontract.clr.primitives import DATETIME, DOUBLE, GUID
+from netcontract.clr.value_types import DATETIME, DOUBLE, GUID
 from netcontract.codegen import _engine_path, plain_init
 from netcontract.json import read as _json_codec
 from netcontract.json.text import UNSURE, loads_fast, loads_strict

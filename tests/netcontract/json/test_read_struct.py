@@ -154,3 +154,18 @@ def test_msgspec_reads_no_guid_that_parse_guid_reads_differently(text: str) -> N
     except msgspec.ValidationError:
         return  # declined: the dict readers then use parse_guid
     assert value == parse_guid(text)
+
+
+@nc.contract("Fleet.Struct")
+class Unsigned:
+    u: nc.UInt64 = nc.member("U", default=0)
+
+
+def test_a_uint64_member_is_read_through_the_struct() -> None:
+    """UInt64 has no msgspec field type (its bounds pass int64): its member is kept as Raw and
+    checked by its json_fast_read snippet, so the contract is read here instead of being left
+    to the dict readers; a value out of its range declines the document."""
+    top = b'{"U":18446744073709551615}'
+    assert typed(top, Unsigned) == Unsigned(u=2**64 - 1) == reference(top, Unsigned)
+    assert typed(b'{"U":18446744073709551616}', Unsigned) is DECLINED
+    assert typed(b'{"U":-1}', Unsigned) is DECLINED
