@@ -345,12 +345,7 @@ READ_BACK: dict[tuple[str, str], Any] = {
 }
 
 #: Known defects, found by these rows: strict xfails, so that a fix shows up as XPASS.
-KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("names: escaped in JSON", "json"): (
-        "the compact JSON writer raises AssertionError('unreachable') for a member name holding "
-        "U+2028, U+2029 or U+0085 (msgspec does not escape them)"
-    ),
-}
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
 
 WRITERS: dict[str, Callable[[Any], bytes]] = {
     "xml": nc.to_xml,

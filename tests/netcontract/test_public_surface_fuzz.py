@@ -20,6 +20,7 @@ CI runs a few thousand inputs; a dedicated run raises the count, e.g.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netcontract as nc
+from netcontract.cli import main as cli_main
 from vehizen import CameraType, CustomerGroupDto, ResponseDto, VehicleBaseDto, VehicleLightDto
 
 EXAMPLES = int(os.environ.get("NETCONTRACT_SURFACE_EXAMPLES", "600"))
@@ -349,6 +351,20 @@ def read_everywhere(data: bytes, cls: Any, content_type: str | None) -> None:
     _attempt(lambda: nc.validate_xml(data))
     _attempt(lambda: nc.validate_xml(data.decode("utf-8", "surrogateescape"), cls))
     _attempt(lambda: nc.decode_body(data, content_type, cls))
+    _command_line(data, cls)
+
+
+def _command_line(data: bytes, cls: Any) -> None:
+    """``netcontract convert`` and ``validate`` on stdin: 0 or 1 (refused), one line per
+    problem, never 70 (an internal error) or a traceback."""
+    name = getattr(cls, "__origin__", cls).__name__
+    for argv in (["convert", "--type", name, "-"], ["convert", "-"], ["validate", "-"]):
+        stdout, stderr = io.BytesIO(), io.StringIO()
+        status = cli_main(argv, stdin=io.BytesIO(data), stdout=stdout, stderr=stderr)
+        err = stderr.getvalue()
+        assert status in (0, 1, 2), (argv, status, err)  # 2: the format cannot be told
+        assert "Traceback" not in err and "internal error" not in err, err
+        assert (status == 0) == (not err), (argv, status, err)
 
 
 FUZZ = settings(

@@ -255,6 +255,12 @@ def _special_string(value: str) -> Any:
 def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
     src = Source("json writer", info.cls.__qualname__)
     src.line(0, "def write(obj):")
+    if any(_encode(m.wire_name) != quote(m.wire_name).encode() for m in info.json_members):
+        # msgspec writes U+0085, U+2028 and U+2029 in a member name as they are, Json.NET
+        # escapes them; a dict key cannot be Raw text: this contract is the reference writer's
+        fallback = src.const(Fallback, "Fallback")
+        src.line(1, f"raise {fallback}('a member name msgspec does not escape as Json.NET')")
+        return src.compile("write")
     items: list[str] = []
     for index, m in enumerate(info.json_members):
         var = f"v{index}"
@@ -263,8 +269,6 @@ def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
         else:
             src.line(1, f"{var} = obj.{m.attr}")
         _emit_json_value(src, 1, var, m.slot)
-        if _encode(m.wire_name) != quote(m.wire_name).encode("utf-8"):
-            raise AssertionError("unreachable")  # pragma: no cover
         items.append(f"{m.wire_name!r}: {var}")
     src.line(1, "return {" + ", ".join(items) + "}")
     return src.compile("write")

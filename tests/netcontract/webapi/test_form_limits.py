@@ -18,7 +18,7 @@ from netcontract.webapi import forms as _forms
 from netcontract.webapi.forms import FormSyntaxError
 from vehizen import CustomerGroupDto, VehicleLightDto
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 CG = CustomerGroupDto
 
 
