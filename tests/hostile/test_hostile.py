@@ -10,6 +10,7 @@ the parser ever opened either, the test would see it.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -333,3 +334,17 @@ def test_every_limit_has_an_effect_in_both_formats(limits: nc.Limits, quota: str
         with pytest.raises(nc.QuotaExceededError) as info:
             read()
         assert info.value.quota == quota
+
+
+def test_every_test_the_promise_table_names_exists() -> None:
+    """tests/hostile/README.md names the test behind each promise of the README: they exist."""
+    readme = (CASES.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Each promise of the README") :]
+    names = re.findall(r"::(\w+)`", table) + re.findall(r"`(test_\w+)`", table)
+    assert len(names) >= 15
+    tests = Path(__file__).resolve().parents[1]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in tests.rglob("test_*.py"))
+    for name in names:
+        stem = name.replace("*", "\\w*")
+        pattern = rf"def {stem}\b"
+        assert re.search(pattern, source), f"{name} is named in the promise table but not defined"
