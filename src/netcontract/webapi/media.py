@@ -426,6 +426,10 @@ def _xml_bytes(body: bytes, charset: str | None) -> bytes:
         raise _unreadable("charset=utf-16, but the body has no UTF-16 byte order mark")
     if charset in (None, "utf-8") and name is not None and name != "utf-8":
         raise _unreadable(f"the body is {name.upper()} (byte order mark), but the charset is UTF-8")
+    if charset in (None, "utf-8") and body[:2] in (b"<\x00", b"\x00<"):
+        # UTF-16 without a byte order mark: parse_xml reads it when its declaration says
+        # UTF-16, but Web API's reader is made for the charset, UTF-8, and refuses it
+        raise _unreadable("the body is UTF-16 (no byte order mark), but the charset is UTF-8")
     return body
 
 

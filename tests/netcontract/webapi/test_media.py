@@ -215,3 +215,18 @@ def test_invalid_payloads_are_payload_errors_not_unreadable(content_type: str, b
     with pytest.raises(nc.PayloadError) as caught:
         nc.decode_body(body, content_type, CustomerGroupDto)
     assert not isinstance(caught.value, nc.UnreadableBodyError)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_xml_under_a_utf8_charset_is_unreadable(codec: str) -> None:
+    # Web API reads the body in its charset (UTF-8 here); parse_xml alone would read it by
+    # its declaration, so decode_body must refuse it first
+    group = CustomerGroupDto(name="Flotte")
+    xml = nc.to_xml(group).decode()
+    body = ('<?xml version="1.0" encoding="utf-16"?>' + xml).encode(codec)
+    for content_type in ("application/xml", "application/xml; charset=utf-8"):
+        with pytest.raises(nc.UnreadableBodyError, match="no byte order mark"):
+            nc.decode_body(body, content_type, CustomerGroupDto)
+    # ... and read in its own charset with a byte order mark
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    assert nc.decode_body(bom + body, "text/xml; charset=utf-16", CustomerGroupDto) == group
