@@ -847,7 +847,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fixtures.add_argument("type", help=type_help)
     fixtures.add_argument("--out", required=True, help="directory to write into (created)")
-    fixtures.add_argument("--count", type=int, default=10, help="documents (default 10)")
+    fixtures.add_argument(
+        "--count",
+        type=_fixture_count,
+        default=10,
+        help=f"documents (default 10, at most {MAX_FIXTURES:,}: all are drawn in memory first)",
+    )
     fixtures.add_argument("--seed", type=int, default=0, help="same seed, same files (default 0)")
     fixtures.add_argument(
         "--format", choices=("json", "xml", "both"), default="both", help="default both"
@@ -871,6 +876,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("types", help="list the known contracts and enums")
     _generate_cli.add_parser(commands)  # netcontract generate (netcontract.generate.cli)
     return parser
+
+
+#: the most documents `fixtures` draws: a corpus is drawn whole, in memory, before it is written
+MAX_FIXTURES: Final = 100_000
+
+
+def _fixture_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid count {text!r}") from None
+    if not 0 <= count <= MAX_FIXTURES:
+        raise argparse.ArgumentTypeError(f"{count} is not between 0 and {MAX_FIXTURES:,}")
+    return count
 
 
 def _run(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr: Any) -> int:

@@ -947,3 +947,12 @@ def test_out_read_only_file_is_refused_as_by_the_shell(tmp_path, monkeypatch):
     assert err == f"netcontract: error: cannot write {str(target)!r}: Permission denied\n"
     assert target.read_bytes() == b"kept"
     assert [p.name for p in tmp_path.iterdir()] == ["locked.json"]
+
+
+def test_fixtures_count_is_bounded(tmp_path, capfd):
+    # a corpus is drawn whole in memory: --count 10**9 would exhaust it before writing a file
+    out = str(tmp_path / "corpus")
+    status, _, _ = run("fixtures", "CustomerGroupDto", "--out", out, "--count", "1000000000")
+    assert status == 2
+    assert "1000000000 is not between 0 and 100,000" in capfd.readouterr().err  # argparse's
+    assert not (tmp_path / "corpus").exists()
