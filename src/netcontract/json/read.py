@@ -11,12 +11,12 @@ Json.NET writes, and leave anything else to the reference reader.
 from __future__ import annotations
 
 import decimal
-import math
 import re
 from collections.abc import Callable
 from typing import Any, Final
 
 from netcontract.clr.datetime import parse_datetime
+from netcontract.clr.numbers import parse_double_json_number
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.value_types import STRING, check_no_lone_surrogate
 from netcontract.codegen import Fallback, Source, fell_back
@@ -404,11 +404,14 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
         ctx.leave()
         return FAILED if any(item is FAILED for item in items) else items
     if kind is decimal.Decimal:
-        as_float = float(value)
-        if math.isinf(as_float):
-            ctx.problem(path, f"{value} is outside the range of Double")
+        # Json.NET reads a number with a fraction or an exponent into an object member as a
+        # Double, with .NET's Double.Parse: Python's correctly rounded float() differs in the
+        # last digit for some ("3.33733580275075E-187"), which then writes back differently
+        try:
+            return parse_double_json_number(str(value))
+        except ValueError as exc:
+            ctx.problem(path, str(exc))
             return FAILED
-        return as_float
     return value
 
 

@@ -162,3 +162,16 @@ def test_json_converter_is_a_cattrs_converter():
     assert nc.json_converter.structure(tree, CustomerGroupDto) == CustomerGroupDto(
         name="a", vehicles=[]
     )
+
+
+def test_a_number_in_an_object_member_is_read_as_dotnet_parses_a_double():
+    # Json.NET reads 3.33733580275075E-187 into an object member with .NET's Double.Parse,
+    # whose result (…7503E-187) differs from Python's correctly rounded float (…75E-187); with
+    # float() it came back as 3.3373358027507498E-187 after JSON -> XML -> JSON
+    from vehizen import ResponseDto
+
+    text = b'{"IsValid":false,"Errors":null,"Data":3.33733580275075E-187}'
+    read = nc.from_json(text, ResponseDto)
+    assert read.data == 3.3373358027507503e-187
+    assert read.data == nc.from_json(text, ResponseDto[float]).data
+    assert nc.to_json(nc.from_xml(nc.to_xml(read), ResponseDto)) == text

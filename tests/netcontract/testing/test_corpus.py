@@ -214,7 +214,7 @@ def test_fixtures_command_usage_errors(tmp_path, monkeypatch, capsys):
     cases = [
         (["fixtures", "CustomerGroupDto", "--count", "-1", "--out", str(tmp_path)], "--count"),
         (["fixtures", "CustomerGroupDto", "--count", "1", "--out", str(a_file / "x")], "write"),
-        (["fixtures", "CustomerGroupDto", "--count", "x", "--out", str(tmp_path)], "invalid int"),
+        (["fixtures", "CustomerGroupDto", "--count", "x", "--out", str(tmp_path)], "invalid count"),
         (["fixtures", "CustomerGroupDto", "--count", "1"], "--out"),
         (["fixtures", "NoSuchDto", "--out", str(tmp_path)], "unknown type"),
     ]
