@@ -1,7 +1,7 @@
 """The .NET value types: one object per CLR type, knowing everything about its values.
 
 Each CLR type a member can hold (``String``, ``Boolean``, the eight integers, ``Double``,
-``Decimal``, ``Guid``, ``DateTime``, ``Char``) is one instance of a :class:`ValueType`
+``Decimal``, ``Guid``, ``DateTime``, ``Char``, ``TimeSpan``, ``byte[]``) is one instance of a :class:`ValueType`
 subclass. It knows, in one place:
 
 - its names: CLR name, data-contract name and namespace (also its XSD type and its ``i:type``
