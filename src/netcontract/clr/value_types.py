@@ -1,8 +1,8 @@
 """The .NET value types: one object per CLR type, knowing everything about its values.
 
 Each CLR type a member can hold (``String``, ``Boolean``, the eight integers, ``Double``,
-``Decimal``, ``Guid``, ``DateTime``, ``Char``, ``TimeSpan``, ``byte[]``) is one instance of a :class:`ValueType`
-subclass. It knows, in one place:
+``Decimal``, ``Guid``, ``DateTime``, ``Char``, ``TimeSpan``, ``byte[]``) is one instance of a
+:class:`ValueType` subclass. It knows, in one place:
 
 - its names: CLR name, data-contract name and namespace (also its XSD type and its ``i:type``
   in ``object`` members), whether .NET's type is a value type;
