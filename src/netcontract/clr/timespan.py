@@ -190,6 +190,12 @@ def parse_timespan_xml(text: str) -> TimeSpan:
     return TimeSpan(ticks)
 
 
+#: ``Char.IsWhiteSpace``: what ``String.Trim()`` removes
+_NET_WHITE: Final = (
+    " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
 _JSON_TIMESPAN: Final = re.compile(
     r"(-)?(?:([0-9]{1,8})"
     r"|(?:([0-9]{1,8})\.)?([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(?:\.([0-9]{1,7}))?)?"
@@ -200,9 +206,9 @@ _JSON_TIMESPAN: Final = re.compile(
 def parse_timespan_json(text: str) -> TimeSpan:
     """``TimeSpan.Parse`` as Json.NET 6 calls it, for the forms Mono is proven to read:
     ``d``, ``[d.]h:m``, ``[d.]h:m:s[.f]``, ``d:h:m:s[.f]`` (1 to 7 fraction digits), a
-    leading ``-``, spaces, tabs and line feeds around. Hours over 23 (``24:00:00``, which Mono
-    reads as 24 days) are refused."""
-    match = _JSON_TIMESPAN.fullmatch(text.strip(" \t\n"))
+    leading ``-``, white space around (``String.Trim``'s). Hours over 23 (``24:00:00``, which
+    Mono reads as 24 days) are refused; so is a leading ``+`` (Json.NET and Web API refuse it)."""
+    match = _JSON_TIMESPAN.fullmatch(text.strip(_NET_WHITE))
     if match is None:
         raise ValueError(f"{text[:80]!r} is not a TimeSpan (expected [-][d.]hh:mm:ss[.fffffff])")
     neg, only_days, days, hours, minutes, seconds, fraction, *colon_form = match.groups()

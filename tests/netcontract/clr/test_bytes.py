@@ -192,14 +192,30 @@ def test_writing_refuses_what_is_no_bytes_with_its_path() -> None:
     assert "bytes" in problem.message
 
 
-def test_forms_are_declined_with_the_member_path() -> None:
+def test_forms_carry_base64() -> None:
+    # Mono (Web API): B=AQ== binds [1]; Bs=AQ==&Bs=Ag== (or Bs[]=) binds the list
+    obj = Blobs(b=b"\x01", bs=[b"\x01", b"\x02"])
+    assert nc.to_form(obj) == b"B=AQ%3D%3D&Bs[]=AQ%3D%3D&Bs[]=Ag%3D%3D"
+    assert nc.from_form(nc.to_form(obj), Blobs) == obj
+    assert nc.from_form(b"Bs%5B%5D=AQ%3D%3D&Bs%5B%5D=Ag%3D%3D", Blobs).bs == [b"\x01", b"\x02"]
+    assert nc.from_form(b"B=", Blobs) == Blobs()  # Mono: null
+
+
+def test_an_empty_byte_array_is_a_form_loss() -> None:
+    # Mono: B= binds null, so b"" cannot travel in a form
     with pytest.raises(nc.SerializationError) as refused:
-        nc.to_form(Blobs(b=b"x"))
+        nc.to_form(Blobs(b=b""))
     assert [p.path for p in refused.value.problems] == ["B"]
-    assert "not yet proven" in refused.value.problems[0].message
-    with pytest.raises(nc.FormPayloadError) as unread:
-        nc.from_form(b"B=AQ%3D%3D", Blobs)
-    assert [p.path for p in unread.value.problems] == ["B"]
+    assert "binds it as null" in refused.value.problems[0].message
+    assert nc.to_form(Blobs(b=b""), lossy=True) == b"B="
+
+
+# Mono: Web API binds null for these, logging nothing; from_form refuses them
+@pytest.mark.parametrize("body", [b"B=AQ", b"B=AAE%3DAA%3D%3D"])
+def test_form_refuses_what_web_api_binds_to_null(body: bytes) -> None:
+    with pytest.raises(nc.FormPayloadError) as refused:
+        nc.from_form(body, Blobs)
+    assert [p.path for p in refused.value.problems] == ["B"]
 
 
 def test_strategy_reaches_empty_and_long_values() -> None:
