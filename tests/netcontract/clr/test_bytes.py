@@ -246,3 +246,9 @@ def test_generated_paths_are_exact(obj: Blobs, indent: bool) -> None:
         assert nc.to_json(obj, indent=indent) == js
         assert nc.from_xml(xml, Blobs) == obj
         assert nc.from_json(js.decode(), Blobs) == obj
+
+
+def test_help_page_sample_is_object_generators() -> None:
+    # ObjectGenerator (Web API help page source, not run on Mono): a byte[] is GenerateArray
+    # of DefaultCollectionSize (2) bytes, each SimpleTypeObjectGenerator's (byte)64
+    assert BYTES.help_sample(1, None) == b"@@"  # type: ignore[arg-type]
