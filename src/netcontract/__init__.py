@@ -12,6 +12,7 @@ from typing import Final
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import (
     Byte,
     Char,
@@ -94,6 +95,7 @@ __all__ = [
     "SByte",
     "SchemaError",
     "SerializationError",
+    "TimeSpan",
     "UInt16",
     "UInt32",
     "UInt64",

@@ -36,6 +36,8 @@ EDGE_TYPE_NAMES = (
     "Edge.A.Texts",
     "Edge.A.Dates",
     "Edge.A.Chars",
+    "Edge.A.Durations",
+    "Edge.A.Blobs",
     "Edge.A.Lists",
     "Edge.A.Holder",
     "Edge.A.Box",

@@ -126,6 +126,24 @@ class Chars:
 
 
 @nc.contract(A)
+class Durations:
+    """System.TimeSpan: XML ``ser:duration`` (``P1DT2H3M4.567S``), Json.NET ``1.02:03:04.567``."""
+
+    d: nc.TimeSpan = nc.member("D", default=nc.TimeSpan.ZERO)
+    nd: nc.TimeSpan | None = nc.member("ND", default=None)
+    ds: list[nc.TimeSpan] | None = nc.member("Ds", default=None)
+    nds: list[nc.TimeSpan | None] | None = nc.member("NDs", default=None)
+
+
+@nc.contract(A)
+class Blobs:
+    """byte[]: base64 in both formats (``xs:base64Binary``); null and empty differ."""
+
+    b: bytes | None = nc.member("B", default=None)
+    bs: list[bytes | None] | None = nc.member("Bs", default=None)
+
+
+@nc.contract(A)
 class Lists:
     ints: list[nc.Int32] | None = nc.member("Ints", default=None)
     longs: list[nc.Int64] | None = nc.member("Longs", default=None)
@@ -220,6 +238,8 @@ CLR_NAMES: dict[type, str] = {
         Texts,
         Dates,
         Chars,
+        Durations,
+        Blobs,
         Lists,
         Holder,
         Box,

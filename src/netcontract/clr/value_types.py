@@ -1,8 +1,8 @@
 """The .NET value types: one object per CLR type, knowing everything about its values.
 
 Each CLR type a member can hold (``String``, ``Boolean``, the eight integers, ``Double``,
-``Decimal``, ``Guid``, ``DateTime``, ``Char``) is one instance of a :class:`ValueType`
-subclass. It knows, in one place:
+``Decimal``, ``Guid``, ``DateTime``, ``Char``, ``TimeSpan``, ``byte[]``) is one instance of a
+:class:`ValueType` subclass. It knows, in one place:
 
 - its names: CLR name, data-contract name and namespace (also its XSD type and its ``i:type``
   in ``object`` members), whether .NET's type is a value type;
@@ -27,6 +27,7 @@ registry costs no extra call.
 
 from __future__ import annotations
 
+import binascii
 import decimal
 import math
 import re
@@ -44,6 +45,19 @@ from netcontract.clr import numbers as _numbers
 from netcontract.clr.datetime import DateTime, DateTimeKind, format_datetime, parse_datetime
 from netcontract.clr.namespaces import ARR, DATACONTRACT_BASE, SER, SYSTEM, XS, XSI
 from netcontract.clr.objects import Boxed
+from netcontract.clr.timespan import (
+    MAX_TICKS as _TS_MAX,
+)
+from netcontract.clr.timespan import (
+    MIN_TICKS as _TS_MIN,
+)
+from netcontract.clr.timespan import (
+    TimeSpan,
+    format_timespan_json,
+    format_timespan_xml,
+    parse_timespan_json,
+    parse_timespan_xml,
+)
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -54,6 +68,7 @@ __all__ = [
     "ARR",
     "BOOLEAN",
     "BYTE",
+    "BYTES",
     "CHAR",
     "CONTRACT_NAMES",
     "DATACONTRACT_BASE",
@@ -68,6 +83,7 @@ __all__ = [
     "SER",
     "STRING",
     "SYSTEM",
+    "TIMESPAN",
     "UINT16",
     "UINT32",
     "UINT64",
@@ -214,6 +230,9 @@ class ValueType:
     xml_escapes: bool = False
     #: a hint added to an XSD validation message about an invalid value
     xsd_hint: str | None = None
+    #: an empty text is written as a self-closing element (``XmlWriter.WriteBase64`` of no
+    #: bytes writes nothing, so ``<B />``; an empty string is ``<S></S>``)
+    xml_empty_closes: bool = False
 
     def __repr__(self) -> str:
         return f"<CLR {self.clr_name}>"
@@ -1043,6 +1062,229 @@ _CHAR_EDGES: Final = (
 )
 
 
+# ----------------------------------------------------------------------------- TimeSpan
+
+
+class TimeSpanType(ValueType):
+    """``System.TimeSpan``: 100 ns ticks, negative durations (see :mod:`netcontract.clr.timespan`).
+
+    DataContract XML: ``ser:duration`` (``P1DT2H3M4.567S``); Json.NET and forms:
+    ``1.02:03:04.5670000``. Facts: ``tests/netcontract/clr/test_timespan.py``.
+    """
+
+    clr_name = "TimeSpan"
+    contract_name = "duration"
+    namespace = SER
+    python_type = TimeSpan
+    xsd_hint = "expected an xs:duration with days, hours, minutes and seconds (P1DT2H3M4.567S)"
+
+    @staticmethod
+    def check(value: Any) -> TimeSpan:
+        if type(value) is not TimeSpan:
+            raise _type_error("a netcontract.TimeSpan (use TimeSpan.from_timedelta)", value)
+        return value
+
+    xml_text = staticmethod(format_timespan_xml)
+    xml_parse = staticmethod(parse_timespan_xml)
+    json_value = staticmethod(format_timespan_json)
+
+    @staticmethod
+    def json_parse(value: Any) -> TimeSpan:
+        if type(value) is str:
+            return parse_timespan_json(value)
+        # Mono: Json.NET refuses numbers (123, 1.5) and null in a TimeSpan member
+        raise _type_error("a TimeSpan string ([-][d.]hh:mm:ss[.fffffff])", value)
+
+    # Web API (Mono): TimeSpanConverter reads the text Json.NET writes; text it cannot read
+    # binds the default (00:00:00) without an error, which from_form refuses instead
+    form_text = staticmethod(format_timespan_json)
+    form_parse = staticmethod(parse_timespan_json)
+
+    def help_sample(self, index: int, source: SampleSource) -> TimeSpan:
+        return TimeSpan(1234567)  # ObjectGenerator: TimeSpan.FromTicks(1234567)
+
+    def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
+        from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is optional
+
+        edges = st.sampled_from(_TIMESPAN_EDGES)
+        return st.one_of(edges, st.integers(_TS_MIN, _TS_MAX)).map(TimeSpan)
+
+    def xml_fast_text(self, src: Source, var: str) -> Snippet:
+        return Snippet(
+            f"type({var}) is {src.const(TimeSpan, 'TimeSpan')}",
+            f"{src.const(format_timespan_xml, 'text')}({var})",
+        )
+
+    def json_fast_value(self, src: Source, var: str) -> Snippet:
+        # ASCII digits, '.', ':' and '-': nothing to escape
+        return Snippet(
+            f"type({var}) is {src.const(TimeSpan, 'TimeSpan')}",
+            f"{src.const(format_timespan_json, 'text')}({var})",
+        )
+
+    def json_fast_read(self, src: Source, var: str) -> Snippet:
+        return Snippet(
+            f"type({var}) is str",
+            f"{src.const(parse_timespan_json, 'parse_timespan')}({var})",
+            text=True,
+        )
+
+    def msgspec_type(self) -> Any:
+        return str
+
+    def msgspec_convert(self, src: Source, var: str) -> Snippet:
+        return Snippet(
+            "True", f"{src.const(parse_timespan_json, 'parse_timespan')}({var})", text=True
+        )
+
+
+#: where formats go wrong: zero, one tick either side, whole units, the ends of the range
+_TIMESPAN_EDGES: Final = (
+    0,
+    1,
+    -1,
+    9,
+    10,
+    -15_000_000,
+    10_000_000,
+    600_000_000,
+    36_000_000_000,
+    864_000_000_000,
+    -864_000_000_001,
+    937_845_670_000,
+    _TS_MIN,
+    _TS_MIN + 1,
+    _TS_MAX,
+    _TS_MAX - 1,
+)
+
+
+# ----------------------------------------------------------------------------- byte[]
+
+
+_XML_B64_WHITE: Final = re.compile("[ \t\r\n]+")
+_B64_CANONICAL: Final = re.compile(
+    "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?", re.ASCII
+)
+_B64_QUAD: Final = re.compile("[A-Za-z0-9+/]{2}(?:==|[A-Za-z0-9+/]=|[A-Za-z0-9+/]{2})", re.ASCII)
+
+
+def _b64_decode(text: str, what: str) -> bytes:
+    """Base64 as .NET decodes it: white space anywhere is skipped, the length must be a
+    multiple of 4, non-zero bits after the last character are ignored (``AB==`` is 0x00), and
+    a padded group may be followed by more groups (``AAE=AA==``: DataContractSerializer)."""
+    packed = _XML_B64_WHITE.sub("", text)
+    if len(packed) % 4:
+        raise ValueError(f"{what}: base64 length ({len(packed)}) is not a multiple of 4")
+    if _B64_CANONICAL.fullmatch(packed):
+        return binascii.a2b_base64(packed)
+    out = bytearray()
+    for start in range(0, len(packed), 4):
+        quad = packed[start : start + 4]
+        if not _B64_QUAD.fullmatch(quad):
+            raise ValueError(f"{what}: {quad!r} at offset {start} is not valid base64")
+        out += binascii.a2b_base64(quad)
+    return bytes(out)
+
+
+class BytesType(ValueType):
+    """``byte[]``: base64 in both formats (``xs:base64Binary``), a reference type (null and
+    empty are different values). Json.NET also reads an array of integers 0..255.
+    Facts: ``tests/netcontract/clr/test_bytes.py`` (Mono)."""
+
+    clr_name = "Byte[]"
+    contract_name = "base64Binary"
+    python_type = bytes
+    is_value_type = False
+    xsd_hint = "expected base64 text"
+    xml_empty_closes = True
+
+    @staticmethod
+    def check(value: Any) -> bytes:
+        if type(value) is not bytes:
+            raise _type_error("bytes (byte[])", value)
+        return value
+
+    @staticmethod
+    def xml_text(value: bytes) -> str:
+        return binascii.b2a_base64(value, newline=False).decode("ascii")
+
+    @staticmethod
+    def xml_parse(text: str) -> bytes:
+        return _b64_decode(text, "not base64")
+
+    json_value = xml_text
+
+    @staticmethod
+    def json_parse(value: Any) -> bytes:
+        if type(value) is str:
+            # Convert.FromBase64String; a padded group followed by more is not proven: refused
+            packed = _XML_B64_WHITE.sub("", value)
+            if not _B64_CANONICAL.fullmatch(packed):
+                raise ValueError("the string is not valid base64 (byte[])")
+            return binascii.a2b_base64(packed)
+        if type(value) is list:
+            # Json.NET reads an array of integers 0..255 (Mono); no floats, strings or nulls
+            for item in value:
+                if type(item) is not int:
+                    raise _type_error("an integer 0..255 in a byte[] array", item)
+                if not 0 <= item <= 255:
+                    raise ValueError(f"{item} is outside the Byte range [0, 255]")
+            return bytes(value)
+        raise _type_error("a base64 string (byte[])", value)
+
+    @staticmethod
+    def form_text(value: bytes) -> str:
+        return binascii.b2a_base64(value, newline=False).decode("ascii")
+
+    @classmethod
+    def form_parse(cls, text: str) -> bytes:
+        # Web API (Mono): Convert.FromBase64String; text it cannot read binds null silently,
+        # which from_form refuses instead
+        return cls.json_parse(text)
+
+    def form_loss(self, value: Any) -> str | None:
+        if not value:
+            return "an empty byte[] cannot be written in a form: Web API binds it as null"
+        return None
+
+    def form_lossy_text(self, value: Any, nillable: bool) -> str:
+        return ""  # what Web API binds as null
+
+    def help_sample(self, index: int, source: SampleSource) -> bytes:
+        # ObjectGenerator: byte[] is an array of two generated bytes, (byte)64 each
+        return b"@@"
+
+    def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
+        from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is optional
+
+        return st.one_of(
+            st.sampled_from((b"", b"\x00", b"\xff", b"\x00\x01\x02\xfa\xff", bytes(range(256)))),
+            st.binary(max_size=300),
+        )
+
+    def xml_fast_text(self, src: Source, var: str) -> Snippet:
+        return Snippet(
+            f"type({var}) is bytes",
+            f"{src.const(self.xml_text, 'text')}({var})",
+        )
+
+    def json_fast_value(self, src: Source, var: str) -> Snippet:
+        # base64 is ASCII with nothing to escape
+        return Snippet(
+            f"type({var}) is bytes",
+            f"{src.const(self.xml_text, 'text')}({var})",
+        )
+
+    def json_fast_read(self, src: Source, var: str) -> Snippet:
+        # the canonical base64 Json.NET writes; anything else to the reference reader
+        return Snippet(
+            f"type({var}) is str and {src.const(_B64_CANONICAL, 'b64')}.fullmatch({var})",
+            f"{src.const(binascii.a2b_base64, 'a2b')}({var})",
+            text=True,
+        )
+
+
 # ----------------------------------------------------------------------------- the instances
 
 STRING: Final = register(StringType(), annotation=str, untyped=str)
@@ -1065,6 +1307,8 @@ DECIMAL: Final = register(DecimalType(), annotation=decimal.Decimal, untyped=dec
 GUID: Final = register(GuidType(), annotation=uuid.UUID, untyped=uuid.UUID)
 DATETIME: Final = register(DateTimeType(), annotation=DateTime, untyped=DateTime)
 CHAR: Final = register(CharType())  # a str alone is a String: a Char in an object is Boxed
+TIMESPAN: Final = register(TimeSpanType(), annotation=TimeSpan, untyped=TimeSpan)
+BYTES: Final = register(BytesType(), annotation=bytes, untyped=bytes)
 
 Int16 = Annotated[int, INT16]
 Int32 = Annotated[int, INT32]

@@ -164,7 +164,9 @@ class _Writer:
             except (ValueError, TypeError) as exc:
                 self.problems.append(Problem(path, str(exc)))
                 return
-            self._text_element(local, ns, scope, depth, declare, xsi_type, text)
+            self._text_element(
+                local, ns, scope, depth, declare, xsi_type, text, runtime.primitive.xml_empty_closes
+            )
         elif isinstance(runtime, EnumType):
             name = runtime.names.get(int(value))
             if name is None:
@@ -211,10 +213,13 @@ class _Writer:
         declare: str | None,
         xsi_type: tuple[str, str] | None,
         text: str,
+        empty_closes: bool = False,
     ) -> None:
         qname, _ = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
         if text:
             self.parts.append(f">{text}</{qname}>")
+        elif empty_closes:
+            self.parts.append(" />")
         else:
             self.parts.append(f"></{qname}>")
 
@@ -486,7 +491,7 @@ def _emit_member(
         else:
             src.line(lvl, f"{keyword} {snippet.condition}:")
             text = snippet.expression or var
-            if text != var and ('"' in text or "\\" in text):
+            if text != var and ('"' in text or "\\" in text or p.xml_empty_closes):
                 # not inside the f-string below (Python 3.11)
                 t = src.name("t")
                 text, statements = t, [*snippet.setup, f"{t} = {snippet.expression}"]
@@ -506,6 +511,9 @@ def _emit_member(
                     ".replace('>', '&gt;')",
                 )
             write = f'a(f"{{{o}}}{{{text}}}{{{c}}}")'
+            if p.xml_empty_closes:  # no text: a self-closing element (byte[])
+                empty = src.const(start + " />", "empty")
+                write = f'a(f"{{{o}}}{{{text}}}{{{c}}}" if {text} else {empty})'
             if text == var and not statements:
                 src.line(lvl + 1, write)
             else:

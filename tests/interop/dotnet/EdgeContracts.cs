@@ -130,6 +130,20 @@ namespace Edge.A
         public List<char?> NCs { get; set; }
     }
 
+    public class Durations
+    {
+        public TimeSpan D { get; set; }
+        public TimeSpan? ND { get; set; }
+        public List<TimeSpan> Ds { get; set; }
+        public List<TimeSpan?> NDs { get; set; }
+    }
+
+    public class Blobs
+    {
+        public byte[] B { get; set; }
+        public List<byte[]> Bs { get; set; }
+    }
+
     // `object` member: the runtime type travels as i:type.
     public class Box
     {
@@ -218,6 +232,8 @@ namespace NetContractTwin
             typeof(Edge.A.Texts),
             typeof(Edge.A.Dates),
             typeof(Edge.A.Chars),
+            typeof(Edge.A.Durations),
+            typeof(Edge.A.Blobs),
             typeof(Edge.A.Lists),
             typeof(Edge.A.Holder),
             typeof(Edge.A.Box),
