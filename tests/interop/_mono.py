@@ -47,6 +47,8 @@ EDGE_TYPE_NAMES = (
     "Edge.C.Puppy",
     "Edge.C.Leaf",
     "Edge.D.Far",
+    "Edge.E.OrderedBase",
+    "Edge.E.Ordered",
 )
 
 TYPE_NAMES = (

@@ -16,6 +16,7 @@ A = "Edge.A"
 B = "Edge.B"
 C = "Edge.C"
 D = "Edge.D"
+E = "Edge.E"
 
 
 @nc.contract(A)
@@ -205,6 +206,28 @@ class Zoo:
     dog: Dog | None = nc.member("Dog", default=None)
 
 
+@nc.contract(E)
+class OrderedBase:
+    """``[DataMember(Order = n)]``; DCS order: Ab, Yb, Xb(1), Zb(2)."""
+
+    zb: nc.Int32 = nc.member("Zb", default=0, order=2)
+    yb: str | None = nc.member("Yb", default=None)
+    xb: nc.Int32 = nc.member("Xb", default=0, order=1)
+    ab: str | None = nc.member("Ab", default=None)
+
+
+@nc.contract(E)
+class Ordered(OrderedBase):
+    """DCS: base members, then Nd, Rq, Kd(0), Cd(1), Md(1); Json.NET: Nd, Rq, Yb, Ab, Kd(0),
+    Md(1), Cd(1), Xb(1), Zb(2) (reflection order sorted stably by order)."""
+
+    md: str | None = nc.member("Md", default=None, order=1)
+    nd: nc.Int32 = nc.member("Nd", default=0)
+    kd: nc.Int32 = nc.member("Kd", default=0, order=0)
+    cd: str | None = nc.member("Cd", default=None, order=1)
+    rq: str | None = nc.member("Rq", default=None)
+
+
 #: Python twin -> the C# full name the driver resolves (``_mono.EDGE_TYPE_NAMES``)
 CLR_NAMES: dict[type, str] = {
     cls: f"{cls.__netcontract__.clr_namespace}.{cls.__name__}"  # type: ignore[attr-defined]
@@ -231,5 +254,7 @@ CLR_NAMES: dict[type, str] = {
         Puppy,
         Leaf,
         Far,
+        OrderedBase,
+        Ordered,
     )
 }

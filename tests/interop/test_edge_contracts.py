@@ -54,6 +54,8 @@ from .edge_models import (
     Names,
     Nothing,
     Numbers,
+    Ordered,
+    OrderedBase,
     Ordering,
     Puppy,
     Shade,
@@ -125,6 +127,12 @@ CASES: list[Case] = [
         Ordering(alpha=1, zeta="z", b1="b1", u_="u", beta="beta", b2="b2"),
     ),
     Case("ordering-defaults", Ordering()),
+    Case("data-member-order-base", OrderedBase(zb=1, yb="y", xb=3, ab="a")),
+    Case(
+        "data-member-order",
+        Ordered(zb=1, yb="y", xb=3, ab="a", md="m", nd=6, kd=7, cd="c", rq="r"),
+    ),
+    Case("data-member-order-defaults", Ordered()),
     Case("names-non-ascii", Names(e_acute="\u00e9", z_lower="z", z_upper="Z")),
     Case("names-encoded", Encoded(fullwidth_a="x", b="y")),
     # -- inheritance across namespaces -----------------------------------------------------

@@ -65,6 +65,8 @@ class Member:
     in_xml: bool  #: False for JSON-only members (read-only properties in .NET)
     computed: Callable[[Any], Any] | None  #: value getter of a computed JSON-only member
     declaring_class: type
+    #: .NET's DataMember.Order; -1 when not given (as .NET)
+    order: int = -1
 
 
 @attrs.frozen(eq=False)
@@ -174,11 +176,12 @@ def _build_info(tp: Any) -> ContractInfo:
     xml_members: list[Member] = []
     for level in levels:
         own_xml = [m for m in level if m.in_xml]
-        # DataContractSerializer sorts by String.CompareOrdinal of the encoded element name,
-        # i.e. by UTF-16 code units
-        own_xml.sort(key=lambda m: m.xml_name.encode("utf-16-be"))
+        # DataContractSerializer sorts by Order (-1 when not given), then by
+        # String.CompareOrdinal of the encoded element name, i.e. by UTF-16 code units
+        own_xml.sort(key=lambda m: (m.order, m.xml_name.encode("utf-16-be")))
         xml_members.extend(own_xml)
-    json_members = [m for level in reversed(levels) for m in level]
+    # Json.NET: reflection order (most-derived class first), then a stable sort by Order
+    json_members = sorted((m for level in reversed(levels) for m in level), key=lambda m: m.order)
     _check_unique(origin, xml_members, json_members)
     wire = ContractType(origin, meta.name, meta.xml_namespace, args)
     return ContractInfo(origin, wire, tuple(xml_members), tuple(json_members), tp)
@@ -223,6 +226,7 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
                 in_xml=not spec.json_only,
                 computed=None,
                 declaring_class=klass,
+                order=-1 if spec.order is None else spec.order,
             )
         )
     return members

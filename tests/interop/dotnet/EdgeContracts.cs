@@ -8,6 +8,7 @@
 // declaration order. EdgeTypes.All lists them for the driver (type names + known types).
 using System;
 using System.Collections.Generic;
+using System.Runtime.Serialization;
 
 namespace Edge.A
 {
@@ -199,6 +200,33 @@ namespace Edge.D
     }
 }
 
+// [DataContract] classes with [DataMember(Order = n)] (issue 13). Mono: DCS writes, within a
+// class (base class first), the members without an Order, then by Order, ordinal by name among
+// equals: OrderedBase: Ab, Yb, Xb(1), Zb(2); Ordered: Nd, Rq, Kd(0), Cd(1), Md(1). Json.NET
+// takes them in reflection order (most-derived first, declaration order), then sorts stably by
+// Order (-1 when not given): Nd, Rq, Yb, Ab, Kd, Md, Cd, Xb, Zb.
+namespace Edge.E
+{
+    [DataContract]
+    public class OrderedBase
+    {
+        [DataMember(Order = 2)] public int Zb { get; set; }
+        [DataMember] public string Yb { get; set; }
+        [DataMember(Order = 1)] public int Xb { get; set; }
+        [DataMember] public string Ab { get; set; }
+    }
+
+    [DataContract]
+    public class Ordered : OrderedBase
+    {
+        [DataMember(Order = 1)] public string Md { get; set; }
+        [DataMember] public int Nd { get; set; }
+        [DataMember(Order = 0)] public int Kd { get; set; }
+        [DataMember(Order = 1)] public string Cd { get; set; }
+        [DataMember] public string Rq { get; set; }
+    }
+}
+
 namespace NetContractTwin
 {
     public static class EdgeTypes
@@ -229,6 +257,8 @@ namespace NetContractTwin
             typeof(Edge.C.Puppy),
             typeof(Edge.C.Leaf),
             typeof(Edge.D.Far),
+            typeof(Edge.E.OrderedBase),
+            typeof(Edge.E.Ordered),
         };
     }
 }
