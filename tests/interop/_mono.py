@@ -49,6 +49,7 @@ EDGE_TYPE_NAMES = (
     "Edge.D.Far",
     "Edge.E.OrderedBase",
     "Edge.E.Ordered",
+    "Edge.E.Required",
 )
 
 TYPE_NAMES = (

@@ -228,6 +228,15 @@ class Ordered(OrderedBase):
     rq: str | None = nc.member("Rq", default=None)
 
 
+@nc.contract(E)
+class Required:
+    """``IsRequired``: a document without Name or Count is refused (Json.NET: null is read)."""
+
+    name: str | None = nc.member("Name", default=None, is_required=True)
+    note: str | None = nc.member("Note", default=None)
+    count: nc.Int32 = nc.member("Count", default=0, is_required=True, order=1)
+
+
 #: Python twin -> the C# full name the driver resolves (``_mono.EDGE_TYPE_NAMES``)
 CLR_NAMES: dict[type, str] = {
     cls: f"{cls.__netcontract__.clr_namespace}.{cls.__name__}"  # type: ignore[attr-defined]
@@ -256,5 +265,6 @@ CLR_NAMES: dict[type, str] = {
         Far,
         OrderedBase,
         Ordered,
+        Required,
     )
 }

@@ -57,6 +57,7 @@ from .edge_models import (
     Ordered,
     OrderedBase,
     Ordering,
+    Required,
     Puppy,
     Shade,
     Texts,
@@ -133,6 +134,8 @@ CASES: list[Case] = [
         Ordered(zb=1, yb="y", xb=3, ab="a", md="m", nd=6, kd=7, cd="c", rq="r"),
     ),
     Case("data-member-order-defaults", Ordered()),
+    Case("is-required", Required(name="n", note="x", count=2)),
+    Case("is-required-null-and-zero", Required()),
     Case("names-non-ascii", Names(e_acute="\u00e9", z_lower="z", z_upper="Z")),
     Case("names-encoded", Encoded(fullwidth_a="x", b="y")),
     # -- inheritance across namespaces -----------------------------------------------------
@@ -763,3 +766,28 @@ def test_nullable_uint64_above_int64_in_json(dotnet: DotNetTwin) -> None:
 def test_every_twin_is_known_to_the_driver() -> None:
     """``edge_models.CLR_NAMES`` and ``_mono.EDGE_TYPE_NAMES`` (EdgeTypes.All) agree."""
     assert sorted(CLR_NAMES.values()) == sorted(EDGE_TYPE_NAMES)
+
+
+REQUIRED_NS = b"http://schemas.datacontract.org/2004/07/Edge.E"
+REQUIRED_MISSING = [
+    ("xml", b'<Required xmlns="' + REQUIRED_NS + b'"><Name>n</Name></Required>', "Count"),
+    (
+        "xml",
+        b'<Required xmlns="' + REQUIRED_NS + b'"><Note>x</Note><Count>1</Count></Required>',
+        "Name",
+    ),
+    ("json", b'{"Note":"x","Count":1}', "Name"),
+    ("json", b'{"Name":null}', "Count"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "payload", "member"), REQUIRED_MISSING)
+def test_is_required_member_missing_is_refused_as_dotnet_refuses_it(
+    dotnet: DotNetTwin, fmt: str, payload: bytes, member: str
+) -> None:
+    """Mono refuses a document without an IsRequired member; netcontract names the member."""
+    (result,) = dotnet.roundtrip_many([(CLR_NAMES[Required], fmt, payload)])
+    assert result.read_error is not None, result
+    assert member in result.read_error
+    with pytest.raises(nc.PayloadError, match=rf"{member}: missing, and it is required"):
+        read(payload, fmt, Required)

@@ -49,6 +49,8 @@ class _MemberSpec:
     json_only: bool
     #: .NET's DataMember.Order (None: not given, -1 in .NET)
     order: int | None = None
+    #: .NET's DataMember.IsRequired
+    is_required: bool = False
 
 
 @attrs.frozen(eq=False)
@@ -79,6 +81,7 @@ def member(
     factory: Callable[[], Any] | None = None,
     json_only: bool = False,
     order: int | None = None,
+    is_required: bool = False,
 ) -> Any:
     """Declare a contract member.
 
@@ -93,15 +96,21 @@ def member(
         DataContractSerializer writes the members without an order first, then by order;
         ordinal by name among equals. Json.NET writes the members without an order first
         (in its reflection order), then the others by order, stably, across the hierarchy.
+    :param is_required: .NET's ``[DataMember(IsRequired = true)]``: a document without the
+        member is refused (DataContractSerializer; Json.NET as ``Required.AllowNull``, so a
+        null is still read), and the XSD element has no ``minOccurs="0"``. A member declared
+        without a default is refused when missing too, but exported as optional.
     """
     if order is not None and (type(order) is not int or order < 0):
         # .NET: "Property 'Order' in DataMemberAttribute attribute cannot be a negative number"
         raise ContractDefinitionError(f"member {name or ''!r}: order must be an int >= 0")
+    if type(is_required) is not bool:
+        raise ContractDefinitionError(f"member {name or ''!r}: is_required must be a bool")
     return attrs.field(
         default=default,
         factory=factory,
         kw_only=True,
-        metadata={_MEMBER_KEY: _MemberSpec(name, json_only, order)},
+        metadata={_MEMBER_KEY: _MemberSpec(name, json_only, order, is_required)},
     )
 
 

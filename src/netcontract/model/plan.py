@@ -67,6 +67,8 @@ class Member:
     declaring_class: type
     #: .NET's DataMember.Order; -1 when not given (as .NET)
     order: int = -1
+    #: .NET's DataMember.IsRequired: a document without the member is refused
+    is_required: bool = False
 
 
 @attrs.frozen(eq=False)
@@ -227,6 +229,7 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
                 computed=None,
                 declaring_class=klass,
                 order=-1 if spec.order is None else spec.order,
+                is_required=spec.is_required,
             )
         )
     return members

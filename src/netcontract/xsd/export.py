@@ -172,13 +172,16 @@ class _Document:
         nillable: bool,
         scope: dict[str, str],
         item: bool = False,
+        required: bool = False,
     ) -> str:
-        """A member (or collection item) ``xs:element``: optional, as DataMembers are."""
+        """A member (or collection item) ``xs:element``: optional unless IsRequired."""
         declaration, type_name = self.qname(qname, dict(scope))
-        occurs = 'minOccurs="0" maxOccurs="unbounded"' if item else 'minOccurs="0"'
+        occurs = 'minOccurs="0" maxOccurs="unbounded" ' if item else 'minOccurs="0" '
+        if required:  # Mono: an IsRequired member has no minOccurs (1)
+            occurs = ""
         nil = ' nillable="true"' if nillable else ""
         return (
-            f'{indent}<xs:element {occurs} name="{_attr(name)}"{nil}{declaration} '
+            f'{indent}<xs:element {occurs}name="{_attr(name)}"{nil}{declaration} '
             f'type="{_attr(type_name)}" />\n'
         )
 
@@ -280,6 +283,7 @@ def _export_class(doc: _Document, wire: ContractType) -> None:
                     _type_qname(member.slot.wire),
                     nillable=member.slot.clr_nillable,
                     scope=scope,
+                    required=member.is_required,
                 )
             )
         out.append(f"{sequence_indent}</xs:sequence>\n")

@@ -225,6 +225,16 @@ namespace Edge.E
         [DataMember(Order = 1)] public string Cd { get; set; }
         [DataMember] public string Rq { get; set; }
     }
+
+    // IsRequired: Mono's DCS refuses a document without Name or Count; Json.NET reads it as
+    // Required.AllowNull (missing refused, null read); the XSD elements have no minOccurs.
+    [DataContract]
+    public class Required
+    {
+        [DataMember(IsRequired = true)] public string Name { get; set; }
+        [DataMember] public string Note { get; set; }
+        [DataMember(IsRequired = true, Order = 1)] public int Count { get; set; }
+    }
 }
 
 namespace NetContractTwin
@@ -259,6 +269,7 @@ namespace NetContractTwin
             typeof(Edge.D.Far),
             typeof(Edge.E.OrderedBase),
             typeof(Edge.E.Ordered),
+            typeof(Edge.E.Required),
         };
     }
 }

@@ -8,10 +8,10 @@ without Mono; tests/interop/test_edge_contracts.py checks them live.
 from __future__ import annotations
 
 import pytest
+from tests.interop.edge_models import Ordered, Required
 
 import netcontract as nc
 from netcontract.model.plan import contract_info
-from tests.interop.edge_models import Ordered
 
 NS = b"http://schemas.datacontract.org/2004/07/Edge.E"
 ORDERED = Ordered(zb=1, yb="y", xb=3, ab="a", md="m", nd=6, kd=7, cd="c", rq="r")
@@ -54,3 +54,69 @@ def test_data_member_order_is_the_xsd_sequence() -> None:
 def test_data_member_order_must_be_a_non_negative_int(bad: object) -> None:
     with pytest.raises(nc.ContractDefinitionError, match="order must be an int >= 0"):
         nc.member("X", default=0, order=bad)  # type: ignore[arg-type]
+
+
+REQUIRED_XML = (
+    b'<Required xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="' + NS + b'">'
+    b"<Name>n</Name><Note>x</Note><Count>2</Count></Required>"
+)
+
+
+@pytest.mark.parametrize(
+    ("payload", "member"),
+    [
+        (b'<Required xmlns="' + NS + b'"><Name>n</Name><Note>x</Note></Required>', "Count"),
+        (b'<Required xmlns="' + NS + b'"><Count>1</Count></Required>', "Name"),
+    ],
+)
+def test_is_required_member_missing_from_xml_is_refused(
+    engine_path: str, payload: bytes, member: str
+) -> None:
+    # Mono: "'EndElement' 'Required' ... is not expected. Expecting element 'Count'."
+    with pytest.raises(nc.XmlPayloadError, match=rf"{member}: missing, and it is required"):
+        nc.from_xml(payload, Required)
+
+
+def test_is_required_member_missing_from_json_is_refused(engine_path: str) -> None:
+    # Mono (Json.NET): "Required property 'Name' not found in JSON."
+    with pytest.raises(nc.JsonPayloadError, match="Name: missing, and it is required"):
+        nc.from_json(b'{"Note":"x","Count":1}', Required)
+
+
+def test_is_required_reads_null_in_json_as_jsonnet_allow_null(engine_path: str) -> None:
+    assert nc.from_json(b'{"Name":null,"Note":null,"Count":0}', Required) == Required()
+
+
+def test_is_required_present_reads_on_the_generated_paths() -> None:
+    # under NETCONTRACT_NO_FALLBACK (CI) a fallback here fails the test
+    assert nc.from_xml(REQUIRED_XML, Required) == Required(name="n", note="x", count=2)
+    assert nc.to_xml(Required(name="n", note="x", count=2)) == REQUIRED_XML
+    # Note is optional: leaving it out still reads
+    text = REQUIRED_XML.replace(b"<Note>x</Note>", b"")
+    assert nc.from_xml(text, Required) == Required(name="n", count=2)
+
+
+def test_is_required_member_has_no_min_occurs_in_the_xsd() -> None:
+    text = nc.export_schemas(Required)["http://schemas.datacontract.org/2004/07/Edge.E"]
+    # Mono's XsdDataContractExporter
+    assert (
+        "    <xs:sequence>\n"
+        '      <xs:element name="Name" nillable="true" type="xs:string" />\n'
+        '      <xs:element minOccurs="0" name="Note" nillable="true" type="xs:string" />\n'
+        '      <xs:element name="Count" type="xs:int" />\n'
+        "    </xs:sequence>\n"
+    ) in text
+
+
+def test_validate_xml_reports_a_missing_required_member() -> None:
+    missing = b'<Required xmlns="' + NS + b'"><Name>n</Name></Required>'
+    with pytest.raises(nc.XmlPayloadError) as refused:
+        nc.validate_xml(missing, Required)
+    assert any("Count" in p.message or "Count" in p.path for p in refused.value.problems)
+    assert nc.validate_xml(REQUIRED_XML, Required) == Required(name="n", note="x", count=2)
+
+
+@pytest.mark.parametrize("bad", [1, None, "yes"])
+def test_is_required_must_be_a_bool(bad: object) -> None:
+    with pytest.raises(nc.ContractDefinitionError, match="is_required must be a bool"):
+        nc.member("X", default=0, is_required=bad)  # type: ignore[arg-type]
