@@ -50,6 +50,9 @@ EDGE_TYPE_NAMES = (
     "Edge.E.OrderedBase",
     "Edge.E.Ordered",
     "Edge.E.Required",
+    "Edge.E.Defaults",
+    "Edge.E.AllDefault",
+    "Edge.E.HoldsAllDefault",
 )
 
 TYPE_NAMES = (

@@ -51,6 +51,8 @@ class _MemberSpec:
     order: int | None = None
     #: .NET's DataMember.IsRequired
     is_required: bool = False
+    #: .NET's DataMember.EmitDefaultValue
+    emit_default_value: bool = True
 
 
 @attrs.frozen(eq=False)
@@ -82,6 +84,7 @@ def member(
     json_only: bool = False,
     order: int | None = None,
     is_required: bool = False,
+    emit_default_value: bool = True,
 ) -> Any:
     """Declare a contract member.
 
@@ -106,11 +109,15 @@ def member(
         raise ContractDefinitionError(f"member {name or ''!r}: order must be an int >= 0")
     if type(is_required) is not bool:
         raise ContractDefinitionError(f"member {name or ''!r}: is_required must be a bool")
+    if type(emit_default_value) is not bool:
+        raise ContractDefinitionError(f"member {name or ''!r}: emit_default_value must be a bool")
     return attrs.field(
         default=default,
         factory=factory,
         kw_only=True,
-        metadata={_MEMBER_KEY: _MemberSpec(name, json_only, order, is_required)},
+        metadata={
+            _MEMBER_KEY: _MemberSpec(name, json_only, order, is_required, emit_default_value)
+        },
     )
 
 

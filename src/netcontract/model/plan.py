@@ -69,6 +69,8 @@ class Member:
     order: int = -1
     #: .NET's DataMember.IsRequired: a document without the member is refused
     is_required: bool = False
+    #: .NET's DataMember.EmitDefaultValue: False leaves the member out at its default
+    emit_default_value: bool = True
 
 
 @attrs.frozen(eq=False)
@@ -101,6 +103,11 @@ class ContractInfo:
     xml_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: xml/write.py: the generated member writers, by (namespace scope, depth, indent)
     xml_writers: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
+
+    @property
+    def emits_all(self) -> bool:
+        """No member has ``emit_default_value=False`` (the generated writers' case)."""
+        return all(m.emit_default_value for m in self.json_members)
 
     @property
     def name(self) -> str:
@@ -230,6 +237,7 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
                 declaring_class=klass,
                 order=-1 if spec.order is None else spec.order,
                 is_required=spec.is_required,
+                emit_default_value=spec.emit_default_value,
             )
         )
     return members

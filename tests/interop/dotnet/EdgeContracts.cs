@@ -235,6 +235,45 @@ namespace Edge.E
         [DataMember] public string Note { get; set; }
         [DataMember(IsRequired = true, Order = 1)] public int Count { get; set; }
     }
+
+    // EmitDefaultValue = false. Mono: DCS leaves out null and a default Boolean, Int32, Int64,
+    // Double (also -0.0), Decimal (any scale), DateTime (0 ticks, any kind); it writes a default
+    // Int16, Byte, UInt64, Char, Guid and a Nullable<int> holding 0. Json.NET leaves out null
+    // and every default value type but Char.
+    [DataContract]
+    public class Defaults
+    {
+        [DataMember(EmitDefaultValue = false)] public bool B { get; set; }
+        [DataMember(EmitDefaultValue = false)] public short I16 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public int I32 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public long I64 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public byte U8 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public ulong U64 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public double D { get; set; }
+        [DataMember(EmitDefaultValue = false)] public decimal M { get; set; }
+        [DataMember(EmitDefaultValue = false)] public DateTime T { get; set; }
+        [DataMember(EmitDefaultValue = false)] public Guid G { get; set; }
+        [DataMember(EmitDefaultValue = false)] public char C { get; set; }
+        [DataMember(EmitDefaultValue = false)] public string S { get; set; }
+        [DataMember(EmitDefaultValue = false)] public int? N { get; set; }
+        [DataMember(EmitDefaultValue = false)] public List<int> L { get; set; }
+        [DataMember(EmitDefaultValue = false)] public Edge.D.Far F { get; set; }
+        [DataMember] public int Kept { get; set; }
+        [DataMember(EmitDefaultValue = false, IsRequired = true)] public string Must { get; set; }
+    }
+
+    [DataContract]
+    public class AllDefault
+    {
+        [DataMember(EmitDefaultValue = false)] public string S { get; set; }
+        [DataMember(EmitDefaultValue = false)] public int I { get; set; }
+    }
+
+    [DataContract]
+    public class HoldsAllDefault
+    {
+        [DataMember] public AllDefault Inner { get; set; }
+    }
 }
 
 namespace NetContractTwin
@@ -270,6 +309,9 @@ namespace NetContractTwin
             typeof(Edge.E.OrderedBase),
             typeof(Edge.E.Ordered),
             typeof(Edge.E.Required),
+            typeof(Edge.E.Defaults),
+            typeof(Edge.E.AllDefault),
+            typeof(Edge.E.HoldsAllDefault),
         };
     }
 }
