@@ -141,7 +141,7 @@ CASES: list[Case] = [
     Case("data-member-order-defaults", Ordered()),
     Case("is-required", Required(name="n", note="x", count=2)),
     Case("is-required-null-and-zero", Required()),
-    # -0.0, 0.00 and DateTime(0, Utc) equal .NET's defaults: left out, read back as 0.0, 0, 0001-01-01
+    # -0.0, 0.00 and DateTime(0, Utc) equal .NET's defaults: left out, read back as defaults
     Case(
         "emit-default-false-at-defaults",
         Defaults(d=-0.0, m=Dec("0.00"), must="m"),

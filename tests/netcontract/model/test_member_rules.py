@@ -7,10 +7,13 @@ without Mono; tests/interop/test_edge_contracts.py checks them live.
 
 from __future__ import annotations
 
+import decimal
+
 import pytest
-from tests.interop.edge_models import Ordered, Required
+from tests.interop.edge_models import AllDefault, Defaults, HoldsAllDefault, Ordered, Required
 
 import netcontract as nc
+from netcontract import codegen
 from netcontract.model.plan import contract_info
 
 NS = b"http://schemas.datacontract.org/2004/07/Edge.E"
@@ -120,3 +123,80 @@ def test_validate_xml_reports_a_missing_required_member() -> None:
 def test_is_required_must_be_a_bool(bad: object) -> None:
     with pytest.raises(nc.ContractDefinitionError, match="is_required must be a bool"):
         nc.member("X", default=0, is_required=bad)  # type: ignore[arg-type]
+
+
+# Mono: EmitDefaultValue=false. DCS leaves out null and a default Boolean, Int32, Int64, Double
+# (-0.0 too), Decimal (any scale), DateTime (0 ticks, any kind) but writes a default Int16,
+# Byte, UInt64, Char, Guid; Json.NET leaves out every default value type but Char.
+AT_DEFAULTS = Defaults(d=-0.0, m=decimal.Decimal("0.00"), must="m")
+AT_DEFAULTS_XML = (
+    b'<Defaults xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="' + NS + b'">'
+    b"<C>0</C><G>00000000-0000-0000-0000-000000000000</G><I16>0</I16><Kept>0</Kept>"
+    b"<Must>m</Must><U64>0</U64><U8>0</U8></Defaults>"
+)
+AT_DEFAULTS_JSON = b'{"C":"\\u0000","Kept":0,"Must":"m"}'
+
+
+def test_emit_default_false_leaves_out_what_dcs_leaves_out(engine_path: str) -> None:
+    assert nc.to_xml(AT_DEFAULTS) == AT_DEFAULTS_XML
+    assert nc.from_xml(AT_DEFAULTS_XML, Defaults) == Defaults(must="m")
+
+
+def test_emit_default_false_leaves_out_what_jsonnet_leaves_out(engine_path: str) -> None:
+    assert nc.to_json(AT_DEFAULTS) == AT_DEFAULTS_JSON
+    assert nc.from_json(AT_DEFAULTS_JSON, Defaults) == Defaults(must="m")
+
+
+def test_emit_default_false_keeps_a_nullable_holding_zero_and_empty_values() -> None:
+    obj = Defaults(n=0, s="", l=[], must="m")
+    assert b"<N>0</N>" in nc.to_xml(obj) and b'"N":0' in nc.to_json(obj)
+    assert b"<S></S>" in nc.to_xml(obj) and b'"S":""' in nc.to_json(obj)
+
+
+def test_emit_default_false_every_member_left_out_is_an_empty_element() -> None:
+    # Mono: <Inner /> and {"Inner":{}}; the root: <AllDefault ... />
+    holder = HoldsAllDefault(inner=AllDefault())
+    assert b"<Inner />" in nc.to_xml(holder)
+    assert nc.to_json(holder) == b'{"Inner":{}}'
+    assert nc.to_xml(AllDefault()).endswith(b'xmlns="' + NS + b'" />')
+    assert nc.to_xml(holder, indent=True).count(b"<Inner />") == 1
+
+
+def test_emit_default_false_required_member_at_default_is_refused_in_xml_only() -> None:
+    # Mono: DCS SerializationException ("This conflict cannot be resolved"); Json.NET writes {}
+    with pytest.raises(nc.SerializationError, match="Must: holds its default value"):
+        nc.to_xml(Defaults())
+    assert b"Must" not in nc.to_json(Defaults())
+
+
+def test_emit_default_false_is_annotated_in_the_xsd() -> None:
+    text = nc.export_schemas(Defaults)["http://schemas.datacontract.org/2004/07/Edge.E"]
+    assert (
+        '      <xs:element name="Must" nillable="true" type="xs:string">\n'
+        "        <xs:annotation>\n"
+        "          <xs:appinfo>\n"
+        '            <DefaultValue EmitDefaultValue="false"'
+        ' xmlns="http://schemas.microsoft.com/2003/10/Serialization/" />\n'
+        "          </xs:appinfo>\n"
+        "        </xs:annotation>\n"
+        "      </xs:element>\n"
+    ) in text
+    assert '<xs:element minOccurs="0" name="Kept" type="xs:int" />' in text
+
+
+def test_emit_default_false_documents_validate() -> None:
+    assert nc.validate_xml(AT_DEFAULTS_XML, Defaults) == Defaults(must="m")
+
+
+def test_emit_default_false_generated_writers_decline_visibly() -> None:
+    with (
+        codegen._no_fallback(),
+        pytest.raises(codegen.FallbackForbidden, match="emit_default_value"),
+    ):
+        nc.to_json(AT_DEFAULTS)
+
+
+@pytest.mark.parametrize("bad", [0, None])
+def test_emit_default_value_must_be_a_bool(bad: object) -> None:
+    with pytest.raises(nc.ContractDefinitionError, match="emit_default_value must be a bool"):
+        nc.member("X", default=0, emit_default_value=bad)  # type: ignore[arg-type]
