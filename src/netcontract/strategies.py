@@ -70,8 +70,9 @@ from netcontract.clr.objects import AnyObject
 from netcontract.clr.value_types import DATETIME, ValueType
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import is_contract, known_contracts
+from netcontract.model.defaults import omitted
 from netcontract.model.enums import ContractEnum
-from netcontract.model.plan import contract_info
+from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
     ContractType,
     EnumType,
@@ -338,12 +339,33 @@ class _Builder:
 
     def _members(self, tp: Any, cls: type) -> SearchStrategy[Any]:
         info = contract_info(tp)
-        members = {m.attr: self.slot(m.slot) for m in info.json_members if m.computed is None}
+        members = {
+            m.attr: self.slot(m.slot) if m.emit_default_value else self._emit_default(m)
+            for m in info.json_members
+            if m.computed is None
+        }
 
         def build(values: dict[str, Any]) -> Any:
             return cls(**values)
 
         return st.fixed_dictionaries(members).map(build)
+
+    def _emit_default(self, m: Member) -> SearchStrategy[Any]:
+        """Values of an ``emit_default_value=False`` member that read back as written: the
+        member's own default, or a value neither format leaves out (``-0.0``, ``0.00`` or a UTC
+        DateTime of 0 ticks would come back as the default); a required member's default only
+        when XML does not leave it out (.NET refuses to write it)."""
+        field = attrs.fields_dict(m.declaring_class)[m.attr]
+        default = field.default
+
+        def kept(value: Any) -> bool:
+            in_xml, in_json = omitted(m.slot, value, xml=True), omitted(m.slot, value, xml=False)
+            if not (in_xml or in_json):
+                return True
+            same = type(value) is type(default) and repr(value) == repr(default)
+            return same and not (m.is_required and in_xml)
+
+        return self.slot(m.slot).filter(kept)
 
     # -- slots -------------------------------------------------------------------------
     def slot(self, slot: Slot) -> SearchStrategy[Any]:

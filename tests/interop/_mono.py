@@ -49,6 +49,12 @@ EDGE_TYPE_NAMES = (
     "Edge.C.Puppy",
     "Edge.C.Leaf",
     "Edge.D.Far",
+    "Edge.E.OrderedBase",
+    "Edge.E.Ordered",
+    "Edge.E.Required",
+    "Edge.E.Defaults",
+    "Edge.E.AllDefault",
+    "Edge.E.HoldsAllDefault",
 )
 
 TYPE_NAMES = (

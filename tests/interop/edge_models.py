@@ -16,6 +16,7 @@ A = "Edge.A"
 B = "Edge.B"
 C = "Edge.C"
 D = "Edge.D"
+E = "Edge.E"
 
 
 @nc.contract(A)
@@ -223,6 +224,72 @@ class Zoo:
     dog: Dog | None = nc.member("Dog", default=None)
 
 
+@nc.contract(E)
+class OrderedBase:
+    """``[DataMember(Order = n)]``; DCS order: Ab, Yb, Xb(1), Zb(2)."""
+
+    zb: nc.Int32 = nc.member("Zb", default=0, order=2)
+    yb: str | None = nc.member("Yb", default=None)
+    xb: nc.Int32 = nc.member("Xb", default=0, order=1)
+    ab: str | None = nc.member("Ab", default=None)
+
+
+@nc.contract(E)
+class Ordered(OrderedBase):
+    """DCS: base members, then Nd, Rq, Kd(0), Cd(1), Md(1); Json.NET: Nd, Rq, Yb, Ab, Kd(0),
+    Md(1), Cd(1), Xb(1), Zb(2) (reflection order sorted stably by order)."""
+
+    md: str | None = nc.member("Md", default=None, order=1)
+    nd: nc.Int32 = nc.member("Nd", default=0)
+    kd: nc.Int32 = nc.member("Kd", default=0, order=0)
+    cd: str | None = nc.member("Cd", default=None, order=1)
+    rq: str | None = nc.member("Rq", default=None)
+
+
+@nc.contract(E)
+class Required:
+    """``IsRequired``: a document without Name or Count is refused (Json.NET: null is read)."""
+
+    name: str | None = nc.member("Name", default=None, is_required=True)
+    note: str | None = nc.member("Note", default=None)
+    count: nc.Int32 = nc.member("Count", default=0, is_required=True, order=1)
+
+
+@nc.contract(E)
+class Defaults:
+    """``EmitDefaultValue = false`` on each kind of member (see EdgeContracts.cs for what
+    DataContractSerializer and Json.NET leave out)."""
+
+    b: bool = nc.member("B", default=False, emit_default_value=False)
+    i16: nc.Int16 = nc.member("I16", default=0, emit_default_value=False)
+    i32: nc.Int32 = nc.member("I32", default=0, emit_default_value=False)
+    i64: nc.Int64 = nc.member("I64", default=0, emit_default_value=False)
+    u8: nc.Byte = nc.member("U8", default=0, emit_default_value=False)
+    u64: nc.UInt64 = nc.member("U64", default=0, emit_default_value=False)
+    d: float = nc.member("D", default=0.0, emit_default_value=False)
+    m: decimal.Decimal = nc.member("M", default=decimal.Decimal(0), emit_default_value=False)
+    t: nc.DateTime = nc.member("T", default=nc.MIN_DATETIME, emit_default_value=False)
+    g: uuid.UUID = nc.member("G", default=nc.EMPTY_GUID, emit_default_value=False)
+    c: nc.Char = nc.member("C", default="\x00", emit_default_value=False)
+    s: str | None = nc.member("S", default=None, emit_default_value=False)
+    n: nc.Int32 | None = nc.member("N", default=None, emit_default_value=False)
+    l: list[nc.Int32] | None = nc.member("L", default=None, emit_default_value=False)  # noqa: E741
+    f: Far | None = nc.member("F", default=None, emit_default_value=False)
+    kept: nc.Int32 = nc.member("Kept", default=0)
+    must: str | None = nc.member("Must", default=None, emit_default_value=False, is_required=True)
+
+
+@nc.contract(E)
+class AllDefault:
+    s: str | None = nc.member("S", default=None, emit_default_value=False)
+    i: nc.Int32 = nc.member("I", default=0, emit_default_value=False)
+
+
+@nc.contract(E)
+class HoldsAllDefault:
+    inner: AllDefault | None = nc.member("Inner", default=None)
+
+
 #: Python twin -> the C# full name the driver resolves (``_mono.EDGE_TYPE_NAMES``)
 CLR_NAMES: dict[type, str] = {
     cls: f"{cls.__netcontract__.clr_namespace}.{cls.__name__}"  # type: ignore[attr-defined]
@@ -251,5 +318,11 @@ CLR_NAMES: dict[type, str] = {
         Puppy,
         Leaf,
         Far,
+        OrderedBase,
+        Ordered,
+        Required,
+        Defaults,
+        AllDefault,
+        HoldsAllDefault,
     )
 }

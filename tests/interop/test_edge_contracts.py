@@ -22,6 +22,7 @@ end of this file). Engine bugs found here are in ``ENGINE_FINDINGS.md`` and mark
 
 from __future__ import annotations
 
+import contextlib
 import decimal
 import math
 import uuid
@@ -32,30 +33,37 @@ import attrs
 import pytest
 
 import netcontract as nc
+from netcontract import codegen
 from netcontract.clr.value_types import BYTE, CHAR, INT16, INT32, UINT64
 
 from ._mono import EDGE_TYPE_NAMES, DotNetTwin, TwinResult
 from .edge_models import (
     CLR_NAMES,
+    AllDefault,
     Animal,
     Box,
     Chars,
     Color,
     Dates,
     Decimals,
+    Defaults,
     Dog,
     Doubles,
     Encoded,
     Far,
     Holder,
+    HoldsAllDefault,
     Leaf,
     Lists,
     Middle,
     Names,
     Nothing,
     Numbers,
+    Ordered,
+    OrderedBase,
     Ordering,
     Puppy,
+    Required,
     Shade,
     Texts,
     Zoo,
@@ -84,6 +92,8 @@ class Case:
     obj: Any
     #: what reading the object's JSON gives, when Json.NET loses information (default: ``obj``)
     json_obj: Any = None
+    #: what reading either format gives, when the writer leaves values out (EmitDefaultValue)
+    read_obj: Any = None
 
     @property
     def cls(self) -> type:
@@ -125,6 +135,49 @@ CASES: list[Case] = [
         Ordering(alpha=1, zeta="z", b1="b1", u_="u", beta="beta", b2="b2"),
     ),
     Case("ordering-defaults", Ordering()),
+    Case("data-member-order-base", OrderedBase(zb=1, yb="y", xb=3, ab="a")),
+    Case(
+        "data-member-order",
+        Ordered(zb=1, yb="y", xb=3, ab="a", md="m", nd=6, kd=7, cd="c", rq="r"),
+    ),
+    Case("data-member-order-defaults", Ordered()),
+    Case("is-required", Required(name="n", note="x", count=2)),
+    Case("is-required-null-and-zero", Required()),
+    # -0.0, 0.00 and DateTime(0, Utc) equal .NET's defaults: left out, read back as defaults
+    Case(
+        "emit-default-false-at-defaults",
+        Defaults(d=-0.0, m=Dec("0.00"), must="m"),
+        read_obj=Defaults(must="m"),
+    ),
+    Case(
+        "emit-default-false-at-zero-kind-utc",
+        Defaults(t=nc.DateTime(0, kind=UTC), n=0, s="", l=[], must="m"),
+        read_obj=Defaults(n=0, s="", l=[], must="m"),
+    ),
+    Case(
+        "emit-default-false-set",
+        Defaults(
+            b=True,
+            i16=1,
+            i32=-1,
+            i64=2,
+            u8=3,
+            u64=4,
+            d=0.5,
+            m=Dec("0.10"),
+            t=AT_UTC,
+            g=GUID,
+            c="a",
+            s="s",
+            n=5,
+            l=[1],
+            f=Far(v="f"),
+            kept=0,
+            must="m",
+        ),
+    ),
+    Case("emit-default-false-all-left-out", HoldsAllDefault(inner=AllDefault())),
+    Case("emit-default-false-root-all-left-out", AllDefault()),
     Case("names-non-ascii", Names(e_acute="\u00e9", z_lower="z", z_upper="Z")),
     Case("names-encoded", Encoded(fullwidth_a="x", b="y")),
     # -- inheritance across namespaces -----------------------------------------------------
@@ -472,6 +525,8 @@ def read(data: bytes, fmt: str, cls: type) -> Any:
 
 def expected_object(case: Case, fmt: str) -> Any:
     """The object .NET holds after reading netcontract's ``fmt`` bytes of ``case.obj``."""
+    if case.read_obj is not None:
+        return case.read_obj
     return case.obj if family(fmt) == "xml" else case.from_json
 
 
@@ -510,6 +565,9 @@ def _params(test: str, by: str) -> Iterator[Any]:
                 if number
                 else []
             )
+            if case.id.startswith("emit-default"):
+                # emit_default_value=False is written by the reference writers only
+                marks.append(pytest.mark.falls_back)
             yield pytest.param(case, fmt, id=f"{case.id}-{by}-{fmt}", marks=marks)
 
 
@@ -525,10 +583,13 @@ def echoes(dotnet: DotNetTwin) -> dict[tuple[str, str], Echo]:
     payloads: dict[tuple[str, str], bytes | nc.NetContractError] = {}
     for case in CASES:
         for fmt in FORMATS:
-            try:
-                payloads[case.id, fmt] = write(case.obj, fmt)
-            except nc.NetContractError as exc:
-                payloads[case.id, fmt] = exc
+            # emit_default_value=False is written by the reference writers only
+            allowed = case.id.startswith("emit-default")
+            with codegen._no_fallback(False) if allowed else contextlib.nullcontext():
+                try:
+                    payloads[case.id, fmt] = write(case.obj, fmt)
+                except nc.NetContractError as exc:
+                    payloads[case.id, fmt] = exc
     keys = [key for key, p in payloads.items() if isinstance(p, bytes)]
     requests = [
         (CLR_NAMES[CASES_BY_ID[cid].cls], family(fmt), payloads[cid, fmt]) for cid, fmt in keys
@@ -755,3 +816,43 @@ def test_nullable_uint64_above_int64_in_json(dotnet: DotNetTwin) -> None:
 def test_every_twin_is_known_to_the_driver() -> None:
     """``edge_models.CLR_NAMES`` and ``_mono.EDGE_TYPE_NAMES`` (EdgeTypes.All) agree."""
     assert sorted(CLR_NAMES.values()) == sorted(EDGE_TYPE_NAMES)
+
+
+REQUIRED_NS = b"http://schemas.datacontract.org/2004/07/Edge.E"
+REQUIRED_MISSING = [
+    ("xml", b'<Required xmlns="' + REQUIRED_NS + b'"><Name>n</Name></Required>', "Count"),
+    (
+        "xml",
+        b'<Required xmlns="' + REQUIRED_NS + b'"><Note>x</Note><Count>1</Count></Required>',
+        "Name",
+    ),
+    ("json", b'{"Note":"x","Count":1}', "Name"),
+    ("json", b'{"Name":null}', "Count"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "payload", "member"), REQUIRED_MISSING)
+def test_is_required_member_missing_is_refused_as_dotnet_refuses_it(
+    dotnet: DotNetTwin, fmt: str, payload: bytes, member: str
+) -> None:
+    """Mono refuses a document without an IsRequired member; netcontract names the member."""
+    (result,) = dotnet.roundtrip_many([(CLR_NAMES[Required], fmt, payload)])
+    assert result.read_error is not None, result
+    assert member in result.read_error
+    with pytest.raises(nc.PayloadError, match=rf"{member}: missing, and it is required"):
+        read(payload, fmt, Required)
+
+
+@pytest.mark.falls_back
+def test_emit_default_false_required_at_default_is_refused_in_xml_as_dotnet_does(
+    dotnet: DotNetTwin,
+) -> None:
+    """Mono's DCS refuses to write a required member left out by EmitDefaultValue=false; Json.NET
+    writes the object without it (and then refuses to read that back)."""
+    obj = Defaults()
+    with pytest.raises(nc.SerializationError, match="Must: holds its default value"):
+        nc.to_xml(obj)
+    json_text = nc.to_json(obj)
+    assert b"Must" not in json_text
+    (result,) = dotnet.roundtrip_many([(CLR_NAMES[Defaults], "json", json_text)])
+    assert result.read_error is not None and "Must" in result.read_error

@@ -24,7 +24,7 @@ from netcontract.errors import QuotaExceededError
 from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.construct import construct
+from netcontract.model.construct import construct, missing_required
 from netcontract.model.enums import enum_name_message
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
@@ -260,6 +260,8 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
         else:
             kwargs[attr] = result
     ctx.leave()
+    if missing_required(plan.info.json_members, kwargs, path, ctx):
+        failed = True
     if failed:
         return FAILED
     return construct(plan.info, kwargs, path, ctx)

@@ -23,6 +23,7 @@ from netcontract.errors import Problem
 from netcontract.json.text import dumps_jsonnet, quote
 from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
+from netcontract.model.defaults import omitted
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
@@ -132,8 +133,17 @@ class _WriteTable:
     def __init__(self, info: ContractInfo) -> None:
         self.info = info
         self.cls = info.cls
-        self.write_members: list[tuple[str, str, Callable[[Any], Any] | None, Writer]] = [
-            (m.attr, m.wire_name, m.computed, writer_for(m.slot)) for m in info.json_members
+        self.write_members: list[
+            tuple[str, str, Callable[[Any], Any] | None, Writer, Slot | None]
+        ] = [
+            (
+                m.attr,
+                m.wire_name,
+                m.computed,
+                writer_for(m.slot),
+                None if m.emit_default_value else m.slot,
+            )
+            for m in info.json_members
         ]
 
 
@@ -143,8 +153,10 @@ def _plan(tp: Any) -> _WriteTable:
 
 def write_contract(plan: _WriteTable, obj: Any, path: str, problems: list[Problem]) -> Any:
     result: dict[str, Any] = {}
-    for attr, wire_name, compute, writer in plan.write_members:
+    for attr, wire_name, compute, writer, omit in plan.write_members:
         value = compute(obj) if compute is not None else getattr(obj, attr)
+        if omit is not None and omitted(omit, value, xml=False):
+            continue  # EmitDefaultValue=false (Json.NET: DefaultValueHandling.Ignore)
         result[wire_name] = writer(value, _paths.join(path, wire_name), problems)
     return result
 
@@ -255,6 +267,11 @@ def _special_string(value: str) -> Any:
 def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
     src = Source("json writer", info.cls.__qualname__)
     src.line(0, "def write(obj):")
+    if not info.emits_all:
+        # members left out at their default: the reference writer writes such contracts
+        fallback = src.const(Fallback, "Fallback")
+        src.line(1, f"raise {fallback}('emit_default_value=False: the reference writer writes it')")
+        return src.compile("write")
     if any(_encode(m.wire_name) != quote(m.wire_name).encode() for m in info.json_members):
         # msgspec writes U+0085, U+2028 and U+2029 in a member name as they are, Json.NET
         # escapes them; a dict key cannot be Raw text: this contract is the reference writer's

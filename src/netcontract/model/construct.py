@@ -15,9 +15,9 @@ import attrs
 
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.plan import ContractInfo
+from netcontract.model.plan import ContractInfo, Member
 
-__all__ = ["construct"]
+__all__ = ["construct", "missing_required"]
 
 _QUOTED_ATTRIBUTE: Final = re.compile(r"'(\w+)' ")
 _MISSING: Final = re.compile(r"__init__\(\) missing \d+ required [\w-]* ?arguments?: (.*)")
@@ -44,6 +44,26 @@ def construct(
                 element,
             )
         return FAILED
+
+
+def missing_required(
+    members: tuple[Member, ...],
+    kwargs: dict[str, Any],
+    path: str,
+    ctx: ReadContext,
+    element: Any = None,
+) -> bool:
+    """Record each ``is_required`` member of ``members`` absent from ``kwargs``; True if any."""
+    missing = False
+    for m in members:
+        if m.is_required and m.computed is None and m.attr not in kwargs:
+            # .NET refuses the document (DCS: "Expecting element ..."; Json.NET: "Required
+            # property ... not found in JSON")
+            ctx.problem(
+                _paths.join(path, m.wire_name), "missing, and it is required (is_required)", element
+            )
+            missing = True
+    return missing
 
 
 def _where_and_what(info: ContractInfo, exc: Exception, path: str) -> tuple[str, str]:

@@ -47,6 +47,12 @@ _MEMBER_KEY: Final = "netcontract.member"
 class _MemberSpec:
     wire_name: str | None
     json_only: bool
+    #: .NET's DataMember.Order (None: not given, -1 in .NET)
+    order: int | None = None
+    #: .NET's DataMember.IsRequired
+    is_required: bool = False
+    #: .NET's DataMember.EmitDefaultValue
+    emit_default_value: bool = True
 
 
 @attrs.frozen(eq=False)
@@ -76,6 +82,9 @@ def member(
     default: Any = attrs.NOTHING,
     factory: Callable[[], Any] | None = None,
     json_only: bool = False,
+    order: int | None = None,
+    is_required: bool = False,
+    emit_default_value: bool = True,
 ) -> Any:
     """Declare a contract member.
 
@@ -86,12 +95,29 @@ def member(
     :param factory: makes the default for each instance (``factory=list``).
     :param json_only: a .NET read-only property: Json.NET writes and reads it, the
         DataContractSerializer never sees it.
+    :param order: .NET's ``[DataMember(Order = n)]`` (n >= 0). Within a class, the
+        DataContractSerializer writes the members without an order first, then by order;
+        ordinal by name among equals. Json.NET writes the members without an order first
+        (in its reflection order), then the others by order, stably, across the hierarchy.
+    :param is_required: .NET's ``[DataMember(IsRequired = true)]``: a document without the
+        member is refused (DataContractSerializer; Json.NET as ``Required.AllowNull``, so a
+        null is still read), and the XSD element has no ``minOccurs="0"``. A member declared
+        without a default is refused when missing too, but exported as optional.
     """
+    if order is not None and (type(order) is not int or order < 0):
+        # .NET: "Property 'Order' in DataMemberAttribute attribute cannot be a negative number"
+        raise ContractDefinitionError(f"member {name or ''!r}: order must be an int >= 0")
+    if type(is_required) is not bool:
+        raise ContractDefinitionError(f"member {name or ''!r}: is_required must be a bool")
+    if type(emit_default_value) is not bool:
+        raise ContractDefinitionError(f"member {name or ''!r}: emit_default_value must be a bool")
     return attrs.field(
         default=default,
         factory=factory,
         kw_only=True,
-        metadata={_MEMBER_KEY: _MemberSpec(name, json_only)},
+        metadata={
+            _MEMBER_KEY: _MemberSpec(name, json_only, order, is_required, emit_default_value)
+        },
     )
 
 

@@ -65,6 +65,12 @@ class Member:
     in_xml: bool  #: False for JSON-only members (read-only properties in .NET)
     computed: Callable[[Any], Any] | None  #: value getter of a computed JSON-only member
     declaring_class: type
+    #: .NET's DataMember.Order; -1 when not given (as .NET)
+    order: int = -1
+    #: .NET's DataMember.IsRequired: a document without the member is refused
+    is_required: bool = False
+    #: .NET's DataMember.EmitDefaultValue: False leaves the member out at its default
+    emit_default_value: bool = True
 
 
 @attrs.frozen(eq=False)
@@ -97,6 +103,11 @@ class ContractInfo:
     xml_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: xml/write.py: the generated member writers, by (namespace scope, depth, indent)
     xml_writers: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
+
+    @property
+    def emits_all(self) -> bool:
+        """No member has ``emit_default_value=False`` (the generated writers' case)."""
+        return all(m.emit_default_value for m in self.json_members)
 
     @property
     def name(self) -> str:
@@ -174,11 +185,12 @@ def _build_info(tp: Any) -> ContractInfo:
     xml_members: list[Member] = []
     for level in levels:
         own_xml = [m for m in level if m.in_xml]
-        # DataContractSerializer sorts by String.CompareOrdinal of the encoded element name,
-        # i.e. by UTF-16 code units
-        own_xml.sort(key=lambda m: m.xml_name.encode("utf-16-be"))
+        # DataContractSerializer sorts by Order (-1 when not given), then by
+        # String.CompareOrdinal of the encoded element name, i.e. by UTF-16 code units
+        own_xml.sort(key=lambda m: (m.order, m.xml_name.encode("utf-16-be")))
         xml_members.extend(own_xml)
-    json_members = [m for level in reversed(levels) for m in level]
+    # Json.NET: reflection order (most-derived class first), then a stable sort by Order
+    json_members = sorted((m for level in reversed(levels) for m in level), key=lambda m: m.order)
     _check_unique(origin, xml_members, json_members)
     wire = ContractType(origin, meta.name, meta.xml_namespace, args)
     return ContractInfo(origin, wire, tuple(xml_members), tuple(json_members), tp)
@@ -223,6 +235,9 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
                 in_xml=not spec.json_only,
                 computed=None,
                 declaring_class=klass,
+                order=-1 if spec.order is None else spec.order,
+                is_required=spec.is_required,
+                emit_default_value=spec.emit_default_value,
             )
         )
     return members

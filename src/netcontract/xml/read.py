@@ -26,7 +26,7 @@ from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.construct import construct
+from netcontract.model.construct import construct, missing_required
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
 from netcontract.model.enums import enum_name_message
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
@@ -254,6 +254,8 @@ def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -
         else:
             kwargs[attr] = value
     ctx.leave()
+    if missing_required(plan.info.xml_members, kwargs, path, ctx, element):
+        failed = True
     if failed:
         return FAILED
     return construct(plan.info, kwargs, path, ctx, element)
@@ -551,6 +553,8 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
         src.line(3, "c = next(it, None)")
         src.line(3, "tag = None if c is None else c.tag")
         src.line(2, "else:")
+        if m.is_required:  # the reference reader reports it
+            src.line(3, f"raise {d}('a required member is missing')")
         src.line(3, f"{var} = {src.const(_MISSING, 'MISSING')}")
         src.line(3, "complete = False")
     src.line(2, "if c is not None:")

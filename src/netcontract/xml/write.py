@@ -31,7 +31,8 @@ from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import Problem
 from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
-from netcontract.model.plan import ContractInfo, contract_info
+from netcontract.model.defaults import omitted
+from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
     EnumType,
@@ -227,6 +228,8 @@ class _Writer:
         self, qname: str, info: ContractInfo, obj: Any, scope: Scope, depth: int, path: str
     ) -> None:
         members = info.xml_members
+        if not info.emits_all:
+            members = tuple(m for m in members if self._emitted(m, obj, path))
         if not members:
             self.parts.append(" />")
             return
@@ -243,6 +246,22 @@ class _Writer:
                 _paths.join(path, m.wire_name),
             )
         self._end(qname, depth)
+
+    def _emitted(self, m: Member, obj: Any, path: str) -> bool:
+        """Whether member ``m`` is written (EmitDefaultValue=false leaves a default out)."""
+        if m.emit_default_value or not omitted(m.slot, getattr(obj, m.attr), xml=True):
+            return True
+        if m.is_required:
+            # Mono: SerializationException "Member ... cannot be serialized ... This
+            # conflict cannot be resolved"
+            self.problems.append(
+                Problem(
+                    _paths.join(path, m.wire_name),
+                    "holds its default value, which emit_default_value=False leaves out,"
+                    " but it is required (is_required=True); .NET refuses to write it",
+                )
+            )
+        return False
 
     def _end(self, qname: str, depth: int) -> None:
         if self.indent:
@@ -450,6 +469,12 @@ def _generate_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Calla
     info = contract_info(cls)
     src = Source("xml writer", f"{cls.__qualname__} depth {depth}")
     src.line(0, "def write(obj, a, w):")
+    if not info.emits_all:
+        # the members left out at their default change the element (" />" when none is
+        # left): the reference writer writes such contracts
+        fallback = src.const(Fallback, "Fallback")
+        src.line(1, f"raise {fallback}('emit_default_value=False: the reference writer writes it')")
+        return src.compile("write")
     for m in info.xml_members:
         src.line(1, f"v = obj.{m.attr}")
         _emit_member(src, 1, "v", m.xml_name, m.xml_namespace, m.slot, scope, depth + 1, indent)

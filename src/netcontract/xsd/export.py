@@ -172,14 +172,26 @@ class _Document:
         nillable: bool,
         scope: dict[str, str],
         item: bool = False,
+        required: bool = False,
+        emit_default_value: bool = True,
     ) -> str:
-        """A member (or collection item) ``xs:element``: optional, as DataMembers are."""
+        """A member (or collection item) ``xs:element``: optional unless IsRequired."""
         declaration, type_name = self.qname(qname, dict(scope))
-        occurs = 'minOccurs="0" maxOccurs="unbounded"' if item else 'minOccurs="0"'
+        occurs = 'minOccurs="0" maxOccurs="unbounded" ' if item else 'minOccurs="0" '
+        if required:  # Mono: an IsRequired member has no minOccurs (1)
+            occurs = ""
         nil = ' nillable="true"' if nillable else ""
+        start = (
+            f'{indent}<xs:element {occurs}name="{_attr(name)}"{nil}{declaration} '
+            f'type="{_attr(type_name)}"'
+        )
+        if emit_default_value:
+            return start + " />\n"
+        # Mono: EmitDefaultValue=false is an annotation of the element
         return (
-            f'{indent}<xs:element {occurs} name="{_attr(name)}"{nil}{declaration} '
-            f'type="{_attr(type_name)}" />\n'
+            f"{start}>\n{indent}  <xs:annotation>\n{indent}    <xs:appinfo>\n"
+            f'{indent}      <DefaultValue EmitDefaultValue="false" xmlns="{SER}" />\n'
+            f"{indent}    </xs:appinfo>\n{indent}  </xs:annotation>\n{indent}</xs:element>\n"
         )
 
     def text(self) -> str:
@@ -280,6 +292,8 @@ def _export_class(doc: _Document, wire: ContractType) -> None:
                     _type_qname(member.slot.wire),
                     nillable=member.slot.clr_nillable,
                     scope=scope,
+                    required=member.is_required,
+                    emit_default_value=member.emit_default_value,
                 )
             )
         out.append(f"{sequence_indent}</xs:sequence>\n")

@@ -8,6 +8,7 @@
 // declaration order. EdgeTypes.All lists them for the driver (type names + known types).
 using System;
 using System.Collections.Generic;
+using System.Runtime.Serialization;
 
 namespace Edge.A
 {
@@ -213,6 +214,82 @@ namespace Edge.D
     }
 }
 
+// [DataContract] classes with [DataMember(Order = n)] (issue 13). Mono: DCS writes, within a
+// class (base class first), the members without an Order, then by Order, ordinal by name among
+// equals: OrderedBase: Ab, Yb, Xb(1), Zb(2); Ordered: Nd, Rq, Kd(0), Cd(1), Md(1). Json.NET
+// takes them in reflection order (most-derived first, declaration order), then sorts stably by
+// Order (-1 when not given): Nd, Rq, Yb, Ab, Kd, Md, Cd, Xb, Zb.
+namespace Edge.E
+{
+    [DataContract]
+    public class OrderedBase
+    {
+        [DataMember(Order = 2)] public int Zb { get; set; }
+        [DataMember] public string Yb { get; set; }
+        [DataMember(Order = 1)] public int Xb { get; set; }
+        [DataMember] public string Ab { get; set; }
+    }
+
+    [DataContract]
+    public class Ordered : OrderedBase
+    {
+        [DataMember(Order = 1)] public string Md { get; set; }
+        [DataMember] public int Nd { get; set; }
+        [DataMember(Order = 0)] public int Kd { get; set; }
+        [DataMember(Order = 1)] public string Cd { get; set; }
+        [DataMember] public string Rq { get; set; }
+    }
+
+    // IsRequired: Mono's DCS refuses a document without Name or Count; Json.NET reads it as
+    // Required.AllowNull (missing refused, null read); the XSD elements have no minOccurs.
+    [DataContract]
+    public class Required
+    {
+        [DataMember(IsRequired = true)] public string Name { get; set; }
+        [DataMember] public string Note { get; set; }
+        [DataMember(IsRequired = true, Order = 1)] public int Count { get; set; }
+    }
+
+    // EmitDefaultValue = false. Mono: DCS leaves out null and a default Boolean, Int32, Int64,
+    // Double (also -0.0), Decimal (any scale), DateTime (0 ticks, any kind); it writes a default
+    // Int16, Byte, UInt64, Char, Guid and a Nullable<int> holding 0. Json.NET leaves out null
+    // and every default value type but Char.
+    [DataContract]
+    public class Defaults
+    {
+        [DataMember(EmitDefaultValue = false)] public bool B { get; set; }
+        [DataMember(EmitDefaultValue = false)] public short I16 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public int I32 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public long I64 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public byte U8 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public ulong U64 { get; set; }
+        [DataMember(EmitDefaultValue = false)] public double D { get; set; }
+        [DataMember(EmitDefaultValue = false)] public decimal M { get; set; }
+        [DataMember(EmitDefaultValue = false)] public DateTime T { get; set; }
+        [DataMember(EmitDefaultValue = false)] public Guid G { get; set; }
+        [DataMember(EmitDefaultValue = false)] public char C { get; set; }
+        [DataMember(EmitDefaultValue = false)] public string S { get; set; }
+        [DataMember(EmitDefaultValue = false)] public int? N { get; set; }
+        [DataMember(EmitDefaultValue = false)] public List<int> L { get; set; }
+        [DataMember(EmitDefaultValue = false)] public Edge.D.Far F { get; set; }
+        [DataMember] public int Kept { get; set; }
+        [DataMember(EmitDefaultValue = false, IsRequired = true)] public string Must { get; set; }
+    }
+
+    [DataContract]
+    public class AllDefault
+    {
+        [DataMember(EmitDefaultValue = false)] public string S { get; set; }
+        [DataMember(EmitDefaultValue = false)] public int I { get; set; }
+    }
+
+    [DataContract]
+    public class HoldsAllDefault
+    {
+        [DataMember] public AllDefault Inner { get; set; }
+    }
+}
+
 namespace NetContractTwin
 {
     public static class EdgeTypes
@@ -245,6 +322,12 @@ namespace NetContractTwin
             typeof(Edge.C.Puppy),
             typeof(Edge.C.Leaf),
             typeof(Edge.D.Far),
+            typeof(Edge.E.OrderedBase),
+            typeof(Edge.E.Ordered),
+            typeof(Edge.E.Required),
+            typeof(Edge.E.Defaults),
+            typeof(Edge.E.AllDefault),
+            typeof(Edge.E.HoldsAllDefault),
         };
     }
 }
