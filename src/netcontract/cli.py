@@ -21,6 +21,7 @@ NETCONTRACT_TRACEBACK=1 to see it).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import difflib
 import errno
@@ -29,8 +30,10 @@ import importlib.metadata
 import io
 import os
 import re
+import select
 import signal
 import socket
+import stat
 import sys
 import threading
 import traceback
@@ -330,10 +333,41 @@ def _read_input(path: str, stdin: BinaryIO) -> bytes:
 
 def _read_bounded(handle: BinaryIO) -> bytes:
     limit = DEFAULT_LIMITS.max_bytes
-    data = handle.read(limit + 1)  # never more: /dev/zero must not fill the memory
+    fd = _waitable_fd(handle)
+    # never more than the limit: /dev/zero must not fill the memory
+    data = handle.read(limit + 1) if fd is None else _read_waiting(fd, limit + 1)
     if len(data) > limit:
         ReadContext().exceeded("", "max_bytes", limit, "bytes")
     return data
+
+
+def _waitable_fd(handle: BinaryIO) -> int | None:
+    """The descriptor of a pipe, FIFO, terminal or device input (the handle was just opened,
+    nothing of it read: the descriptor gives everything)."""
+    try:
+        fd = handle.fileno()
+        mode = os.fstat(fd).st_mode
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None
+    return None if stat.S_ISREG(mode) else fd
+
+
+def _read_waiting(fd: int, most: int) -> bytes:
+    """Up to ``most`` bytes of a pipe or device, waiting in short steps: a signal that comes
+    just before a blocking read() waits for the next byte (Python runs handlers between
+    steps), so SIGTERM on a command waiting for a FIFO was lost until data came."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < most:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if not ready:
+            continue
+        chunk = os.read(fd, min(1 << 20, most - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _payload_error(message: str) -> PayloadError:
@@ -743,10 +777,16 @@ def _serve(args: argparse.Namespace, stdout: BinaryIO) -> None:
             f"http://{shown}:{port}/api/v2/CustomerGroup (Ctrl+C stops it)\n".encode(),
         )
         server = uvicorn.Server(uvicorn.Config(standin.app, log_level=args.log_level))
+        # our own loop, closed whatever happens: uvicorn re-raises Ctrl+C once it has shut
+        # down, and a loop left to the garbage collector printed "Exception ignored in
+        # BaseEventLoop.__del__" with a traceback at exit
+        loop = asyncio.new_event_loop()
         try:
-            server.run(sockets=[listener])
+            loop.run_until_complete(server.serve(sockets=[listener]))
         except SystemExit as exc:  # uvicorn exits when its start-up fails (logged above)
             raise UsageError(f"the server stopped at start-up (status {exc.code})") from None
+        finally:
+            loop.close()
 
 
 def _types(stdout: BinaryIO, stderr: Any) -> None:

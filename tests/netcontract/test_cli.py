@@ -956,3 +956,34 @@ def test_fixtures_count_is_bounded(tmp_path, capfd):
     assert status == 2
     assert "1000000000 is not between 0 and 100,000" in capfd.readouterr().err  # argparse's
     assert not (tmp_path / "corpus").exists()
+
+
+def test_sigterm_right_after_the_input_is_opened_is_not_lost(tmp_path):
+    # the signal used to come between open() and the blocking read() of the FIFO, where
+    # Python had no chance to run its handler: the command then waited for data for ever
+    for _ in range(5):
+        fifo = tmp_path / f"race{_}.xml"
+        os.mkfifo(fifo)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "netcontract", "convert", str(fifo)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        writer = None
+        deadline = time.monotonic() + 60
+        while writer is None and time.monotonic() < deadline:
+            try:
+                writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                time.sleep(0.001)
+        try:
+            assert writer is not None
+            proc.send_signal(signal.SIGTERM)  # at once: inside the window, often
+            _, err = proc.communicate(timeout=30)
+            assert proc.returncode == 143, err
+            assert b"Traceback" not in err
+        finally:
+            if writer is not None:
+                os.close(writer)
+            if proc.poll() is None:
+                proc.kill()
