@@ -35,16 +35,6 @@ __all__ = ["DECLINED", "FAILED", "read_json", "reader_for"]
 Reader = Callable[[Any, str, ReadContext], Any]
 
 
-def _allows_none(slot: Slot) -> bool:
-    return slot.optional or not slot.wire.is_value_type
-
-
-def _null_problem(slot: Slot) -> str:
-    wire = slot.wire
-    name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
-    return f"null is not allowed: {name} is a value type (declare it Optional if null is meant)"
-
-
 def reader_for(slot: Slot) -> Reader:
     """The JSON reader of a slot, made anew: the readers of a contract's members are kept on
     its plan (a contract inside is looked up on its first read)."""
@@ -55,8 +45,8 @@ def reader_for(slot: Slot) -> Reader:
 
 
 def _make_reader(slot: Slot) -> Reader:
-    allow_none = _allows_none(slot)
-    null_message = _null_problem(slot)
+    allow_none = slot.clr_nillable
+    null_message = slot.null_problem
     wire = slot.wire
     # Json.NET reads "" into a Nullable<T> member (int?, Guid?, DateTime?, enum?) as null
     empty_is_null = slot.optional and wire.is_value_type
@@ -566,7 +556,7 @@ def emit_text_count(src: Source, lvl: int, var: str) -> None:
 def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
     """Lines checking and converting the JSON value in ``var``, in place."""
     wire = slot.wire
-    nillable = _allows_none(slot)
+    nillable = slot.clr_nillable
     none = f"{var} is None" if nillable else "False"
     reference = (
         f"{var} = {src.const(_reference_value, 'reference')}"

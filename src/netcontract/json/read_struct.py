@@ -30,7 +30,6 @@ from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import ContractDefinitionError, QuotaExceededError
 from netcontract.json.read import (
     DECLINED,
-    _allows_none,
     _contract_tp,
     _reference_value,
     declined,
@@ -169,7 +168,7 @@ def _build(info: ContractInfo) -> _Plan:
 def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
     """Lines converting ``var`` in place; returns the field's type for msgspec."""
     wire = slot.wire
-    nillable = _allows_none(slot)
+    nillable = slot.clr_nillable
     if isinstance(wire, PrimitiveType):
         p = wire.primitive
         field_type = p.msgspec_type()

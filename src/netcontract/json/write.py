@@ -33,16 +33,6 @@ __all__ = ["json_bytes", "write_contract", "write_untyped", "writer_for"]
 Writer = Callable[[Any, str, list[Problem]], Any]
 
 
-def _allows_none(slot: Slot) -> bool:
-    return slot.optional or not slot.wire.is_value_type
-
-
-def _null_problem(slot: Slot) -> str:
-    wire = slot.wire
-    name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
-    return f"null is not allowed: {name} is a value type (declare it Optional if null is meant)"
-
-
 def writer_for(slot: Slot) -> Writer:
     """The JSON writer of a slot, made anew: the writers of a contract's members are kept on
     its plan."""
@@ -53,8 +43,8 @@ def writer_for(slot: Slot) -> Writer:
 
 
 def _make_writer(slot: Slot) -> Writer:
-    allow_none = _allows_none(slot)
-    null_message = _null_problem(slot)
+    allow_none = slot.clr_nillable
+    null_message = slot.null_problem
     wire = slot.wire
     inner: Writer
     if isinstance(wire, PrimitiveType):
@@ -294,7 +284,7 @@ def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
 def _emit_json_value(src: Source, lvl: int, var: str, slot: Slot) -> None:
     """Lines turning the value in ``var`` into its JSON-ready form, in place."""
     wire = slot.wire
-    nillable = _allows_none(slot)
+    nillable = slot.clr_nillable
     test = f"{var} is not None and " if nillable else ""
     reference = (
         f"{var} = {src.const(_reference_raw, 'reference')}"

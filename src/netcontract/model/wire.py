@@ -123,6 +123,13 @@ class Slot:
         """Whether .NET itself accepts null here (reference type or Nullable<T>)."""
         return self.optional or not self.wire.is_value_type
 
+    @property
+    def null_problem(self) -> str:
+        """The message refusing null here (for a slot that is not :attr:`clr_nillable`)."""
+        wire = self.wire
+        name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
+        return f"null is not allowed: {name} is a value type (declare it Optional if null is meant)"
+
 
 _NONE_TYPE: Final = type(None)
 _UNION_TYPES: Final = (typing.Union, types.UnionType)
