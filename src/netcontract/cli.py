@@ -781,11 +781,15 @@ def _serve(args: argparse.Namespace, stdout: BinaryIO) -> None:
         # down, and a loop left to the garbage collector printed "Exception ignored in
         # BaseEventLoop.__del__" with a traceback at exit
         loop = asyncio.new_event_loop()
+        serving = server.serve(sockets=[listener])
         try:
-            loop.run_until_complete(server.serve(sockets=[listener]))
+            loop.run_until_complete(serving)
         except SystemExit as exc:  # uvicorn exits when its start-up fails (logged above)
             raise UsageError(f"the server stopped at start-up (status {exc.code})") from None
         finally:
+            # a Ctrl+C before the loop first ran it left the coroutine unstarted, and
+            # Python warned "coroutine 'Server.serve' was never awaited" at exit
+            serving.close()
             loop.close()
 
 

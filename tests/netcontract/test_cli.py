@@ -987,3 +987,26 @@ def test_sigterm_right_after_the_input_is_opened_is_not_lost(tmp_path):
                 os.close(writer)
             if proc.poll() is None:
                 proc.kill()
+
+
+def test_serve_interrupted_before_the_loop_starts_warns_of_no_unawaited_coroutine(
+    monkeypatch, capsys
+):
+    # CI once sent its SIGINT between the banner and the loop's first step: the server's
+    # coroutine was never started and Python printed a RuntimeWarning at exit
+    import asyncio
+    import gc
+    import warnings
+
+    class InterruptedLoop(asyncio.SelectorEventLoop):
+        def run_until_complete(self, future):  # type: ignore[no-untyped-def]
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(asyncio, "new_event_loop", InterruptedLoop)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        status = main(["serve", "--port", "0"], stdout=io.BytesIO())
+        gc.collect()
+    assert status == 130
+    assert capsys.readouterr().err == "netcontract: interrupted\n"
+    assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []
