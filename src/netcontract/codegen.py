@@ -25,6 +25,7 @@ on both paths).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import linecache
 import os
@@ -32,6 +33,7 @@ import re
 import threading
 import types
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, Final, Literal
 
 import attrs
@@ -60,6 +62,9 @@ class FallbackForbidden(AssertionError):  # noqa: N818 - an internal error, for 
 
 class _Switches:
     no_fallback = os.environ.get("NETCONTRACT_NO_FALLBACK") == "1"
+    # a folder: each generated source is also written there as a real file and compiled under
+    # that name, so coverage measures the generated readers and writers like any module
+    sources_folder = os.environ.get("NETCONTRACT_GENERATED_SOURCES") or None
     reference_only = False
 
 
@@ -148,6 +153,9 @@ class Source:
         self.globals: dict[str, Any] = {"__builtins__": __builtins__}
         self._names: dict[int, str] = {}
         self._keep: list[Any] = []
+        # numbered per source, not globally: the same contract gives the same text, so the
+        # files NETCONTRACT_GENERATED_SOURCES writes merge in coverage's report
+        self._fresh = itertools.count()
 
     def const(self, value: Any, hint: str = "c") -> str:
         """The global name bound to ``value`` (the same name for the same object)."""
@@ -164,7 +172,7 @@ class Source:
 
     def name(self, hint: str) -> str:
         """A fresh local or global name."""
-        return f"_{identifier(hint)}_n{next(_COUNTER)}"
+        return f"_{identifier(hint)}_n{next(self._fresh)}"
 
     def line(self, depth: int, text: str) -> None:
         self.lines.append("    " * depth + text)
@@ -223,12 +231,30 @@ class Source:
     def compile(self, function: str) -> Callable[..., Any]:
         """Compile the lines and return the function named ``function``."""
         text = "\n".join(self.lines) + "\n"
-        filename = f"<netcontract generated {self.kind} {self.subject} #{next(_COUNTER)}>"
+        if _Switches.sources_folder:
+            filename = _source_file(_Switches.sources_folder, self.kind, self.subject, text)
+        else:
+            filename = f"<netcontract generated {self.kind} {self.subject} #{next(_COUNTER)}>"
         code = compile(text, filename, "exec")
         linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         exec(code, self.globals)  # noqa: S102 - the source is built here from contract metadata
         result: Callable[..., Any] = self.globals[function]
         return result
+
+
+def _source_file(folder: str, kind: str, subject: str, text: str) -> str:
+    """Write ``text`` to a file in ``folder`` named by its content (so threads and repeated
+    builds agree) and return its path."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    readable = re.sub("_+", "_", identifier(subject)).strip("_")[-80:]
+    name = f"{identifier(kind)}__{readable}__{digest}.py"
+    path = Path(folder).resolve() / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        temporary.write_text(text, encoding="utf-8", errors="surrogatepass")
+        temporary.replace(path)  # atomic: a reader never sees half a file
+    return str(path)
 
 
 _UNSET: Final = object()
