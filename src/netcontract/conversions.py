@@ -15,7 +15,7 @@ from netcontract.json.read import DECLINED, read_json, reader_for
 from netcontract.json.read_struct import UNKNOWN_MEMBER, read_typed
 from netcontract.json.text import loads_strict, structure_over
 from netcontract.json.write import json_bytes
-from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
+from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot
 from netcontract.xml.parse import parse_xml
@@ -33,6 +33,7 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     Raises :class:`~netcontract.JsonPayloadError` listing every problem with its path, or
     :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
     """
+    data = as_document(data, "from_json")
     _check_size(data, limits)
     conversion_started()
     raw = _utf8(data) if generated_paths() else None
@@ -110,6 +111,7 @@ def from_xml(
     ``strict=True`` refuses unknown elements (by default they are ignored, as .NET does).
     Raises :class:`~netcontract.XmlPayloadError` listing every problem with path and line.
     """
+    data = as_document(data, "from_xml")
     _check_size(data, limits)
     root = parse_xml(data)  # raises XmlSyntaxError
     conversion_started()

@@ -13,14 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 import cattrs
+from lxml import etree
 
 from netcontract.errors import JsonPayloadError, SerializationError, XmlPayloadError
 from netcontract.json.read import reader_for as json_reader_for
 from netcontract.json.write import writer_for
-from netcontract.limits import FAILED, ReadContext
+from netcontract.limits import FAILED, ReadContext, as_document
 from netcontract.model.contract import is_contract
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import ContractType, Slot
+from netcontract.xml.parse import parse_xml
 from netcontract.xml.read import read_root
 
 __all__ = ["JsonConverter", "XmlConverter", "json_converter", "xml_converter"]
@@ -69,7 +71,8 @@ class JsonConverter(cattrs.Converter):
 class XmlConverter(cattrs.Converter):
     """A cattrs converter that structures lxml elements into contract classes.
 
-    ``xml_converter.structure(element, CustomerGroupDto)`` reads an already parsed element;
+    ``xml_converter.structure(element, CustomerGroupDto)`` reads an already parsed element
+    (or a document as bytes or text, parsed as :func:`~netcontract.from_xml` parses it);
     set ``strict=True`` to refuse unknown elements.
     """
 
@@ -80,6 +83,8 @@ class XmlConverter(cattrs.Converter):
 
     def _structure_factory(self, tp: Any) -> Callable[[Any, Any], Any]:
         def structure(element: Any, _: Any) -> Any:
+            if not isinstance(element, etree._Element):
+                element = parse_xml(as_document(element, "xml_converter.structure"))
             ctx = ReadContext(self.strict)
             result = read_root(element, tp, ctx)
             if ctx.problems or result is FAILED:

@@ -2,6 +2,7 @@
 
     NetContractError                  every error raised by netcontract
     ├── ContractDefinitionError       a contract class is declared wrongly (a programming error)
+    ├── InputTypeError                a reading function was given no document (not bytes or str)
     ├── PayloadError                  a document was refused on reading (carries every problem)
     │   ├── XmlPayloadError           an XML document (each problem with its line)
     │   │   └── XmlSyntaxError        not well-formed, or refused before reading (DOCTYPE, encoding)
@@ -32,6 +33,7 @@ __all__ = [
     "ContractDefinitionError",
     "FormPayloadError",
     "FormSyntaxError",
+    "InputTypeError",
     "JsonPayloadError",
     "JsonSyntaxError",
     "NetContractError",
@@ -74,6 +76,10 @@ class NetContractError(Exception):
 
 class ContractDefinitionError(NetContractError, TypeError):
     """A contract class or member is declared in a way netcontract cannot serialize."""
+
+
+class InputTypeError(NetContractError, TypeError):
+    """A reading function was given something that is not a document (bytes or text)."""
 
 
 class _ProblemsError(NetContractError):

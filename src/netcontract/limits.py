@@ -11,12 +11,25 @@ from typing import Any, Final
 
 import attrs
 
-from netcontract.errors import Problem, QuotaExceededError
+from netcontract.errors import InputTypeError, Problem, QuotaExceededError
 
-__all__ = ["DEFAULT_LIMITS", "FAILED", "Limits", "ReadContext"]
+__all__ = ["DEFAULT_LIMITS", "FAILED", "Limits", "ReadContext", "as_document"]
 
 #: returned by a reader or writer that recorded a problem (a value no reader returns)
 FAILED: Final = object()
+
+
+def as_document(data: object, function: str) -> bytes | str:
+    """``data`` as the bytes or text a reading function takes: a ``bytearray`` or
+    ``memoryview`` is copied to bytes; anything else raises :class:`InputTypeError` naming
+    ``function`` (it was an AttributeError or "object of type 'int' has no len()")."""
+    if isinstance(data, bytes | str):
+        return data
+    if isinstance(data, bytearray | memoryview):
+        return bytes(data)
+    raise InputTypeError(
+        f"{function}() reads a document given as bytes or str, not {type(data).__name__}"
+    )
 
 
 @attrs.frozen

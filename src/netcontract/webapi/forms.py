@@ -53,7 +53,7 @@ from netcontract.errors import (
     QuotaExceededError,
     SerializationError,
 )
-from netcontract.limits import DEFAULT_LIMITS, Limits
+from netcontract.limits import DEFAULT_LIMITS, Limits, as_document
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
@@ -355,6 +355,7 @@ def parse_form_pairs(data: bytes | str) -> list[tuple[str, str]]:
     ``=`` is a key with an empty value, and every ``&`` separates a pair, even an empty one
     (``a=1&`` is two pairs; the empty key binds nothing); an empty body has no pair.
     """
+    data = as_document(data, "parse_form_pairs")
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     if not text:
         return []
@@ -554,7 +555,7 @@ def from_form(
     segments of one key: ``Vehicles[0][IdWS]`` has three); ``max_string_length`` (one key
     or value, decoded); ``max_collection_items`` (the items of one list).
     """
-    pairs = _read_pairs(data, limits, max_keys)
+    pairs = _read_pairs(as_document(data, "from_form"), limits, max_keys)
     binder = _Binder(pairs, limits)
     if not binder.root.children:
         raise FormPayloadError([Problem("", "the form is empty: Web API binds null")])

@@ -24,13 +24,14 @@ import attrs
 from netcontract.conversions import from_json, from_xml, to_json, to_xml
 from netcontract.errors import (
     FormSyntaxError,
+    InputTypeError,
     JsonSyntaxError,
     Problem,
     UnreadableBodyError,
     UnsupportedMediaTypeError,
     XmlSyntaxError,
 )
-from netcontract.limits import DEFAULT_LIMITS, Limits, ReadContext
+from netcontract.limits import DEFAULT_LIMITS, Limits, ReadContext, as_document
 from netcontract.webapi.forms import FORM_MEDIA_TYPE, from_form
 
 __all__ = [
@@ -453,6 +454,10 @@ def decode_body(
     ``limits`` (``max_bytes`` before anything is decoded), and a
     :class:`~netcontract.PayloadError` for values the contract refuses.
     """
+    document = as_document(body, "decode_body")
+    if isinstance(document, str):  # a body is bytes: its charset is what this function decodes
+        raise InputTypeError("decode_body() reads a body given as bytes, not str")
+    body = document
     fmt, media = format_of(content_type)
     if len(body) > limits.max_bytes:  # before a charset decoding copies it
         ReadContext(limits=limits).exceeded("", "max_bytes", limits.max_bytes, "bytes")

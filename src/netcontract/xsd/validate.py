@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 from netcontract.clr import value_types
 from netcontract.clr.value_types import SER, XSI
 from netcontract.errors import Problem, XmlPayloadError
-from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
+from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
 from netcontract.model import paths as _paths
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
 from netcontract.model.enums import enum_name_message
@@ -473,6 +473,7 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
     ``limits.max_collection_items`` children in any element, all checked before xmlschema
     runs.
     """
+    data = as_document(data, "validate_xml")
     ctx = ReadContext(False, limits)
     if len(data) > limits.max_bytes:
         ctx.exceeded("", "max_bytes", limits.max_bytes, "bytes")
