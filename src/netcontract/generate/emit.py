@@ -134,6 +134,12 @@ def _member(member: MemberSpec) -> list[str]:
     args.append(
         f"factory={member.factory}" if member.factory is not None else f"default={member.default}"
     )
+    if member.order is not None:
+        args.append(f"order={member.order}")
+    if member.is_required:
+        args.append("is_required=True")
+    if not member.emit_default_value:
+        args.append("emit_default_value=False")
     lines = _comment(member.doc, "    ") if member.doc else []
     head = f"{member.attr}: {member.annotation} = "
     if len(f"    {head}nc.member(") <= WIDTH:

@@ -30,7 +30,7 @@ EXPECTED = {
             "TestHttpRequestMessageProperty",
             "UserGamePlay",
         },
-        {"generic": 2, "unsupported_type": 5, "unknown_type": 3, "dictionary": 1},
+        {"generic": 2, "unsupported_type": 1, "unknown_type": 3, "dictionary": 1},
     ),
 }
 
