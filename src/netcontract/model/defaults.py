@@ -5,7 +5,8 @@ their default (Mono, tests/interop: ``Edge.E.Defaults``). DataContractSerializer
 null, and the default of Boolean, Int32, Int64, Double (0.0 and -0.0), Decimal (any scale)
 and DateTime (0 ticks, any kind), but writes a default Int16, SByte, Byte, UInt16, UInt32,
 UInt64, Char, Guid, TimeSpan and enum. Json.NET (``DefaultValueHandling.Ignore``) leaves out
-null and the default of every value type but Char (TimeSpan.Zero included). A ``Nullable<T>`` holding a value is never left out.
+null and the default of every value type but Char (TimeSpan.Zero included). A ``Nullable<T>``
+holding a value is never left out.
 """
 
 from __future__ import annotations
