@@ -279,6 +279,7 @@ def test_contracts_generated_from_monos_export_export_it_again_component_equal(l
     assert set(ours) == set(theirs)
     for namespace, text in theirs.items():
         assert _components(ours[namespace]) == _components(text), namespace
+        assert ours[namespace] == text, namespace  # byte for byte, too
 
 
 def test_a_required_member_is_refused_when_missing_as_net_refuses_it(load_generated):
