@@ -228,4 +228,6 @@ def emit_module(specs: Specs, files: list[str], version: str) -> str:
         lines.append("import netcontract as nc")
     for block in blocks:
         lines += ["", "", *block]
+    while not lines[-1]:  # a module without contracts ends at its imports (ruff format)
+        lines.pop()
     return "\n".join(lines) + "\n"

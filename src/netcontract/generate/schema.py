@@ -12,8 +12,9 @@ XsdDataContractImporter, see ``tests/interop/test_generate_interop.py``):
 - a ``simpleType`` restricting ``xs:string`` with ``enumeration`` facets is an enum, its
   values numbered by position unless a ``ser:EnumerationValue`` annotation says otherwise;
 - ``http://schemas.datacontract.org/2004/07/A.B`` is CLR namespace ``A.B``;
-- an element without ``minOccurs="0"`` is ``IsRequired``, a ``ser:DefaultValue
-  EmitDefaultValue="false"`` annotation ``EmitDefaultValue=false``; from the first element
+- an element without ``minOccurs="0"`` is ``IsRequired``; a ``ser:DefaultValue
+  EmitDefaultValue="false"`` annotation, or a reference type's element without
+  ``nillable="true"``, is ``EmitDefaultValue=false`` (Mono's importer); from the first element
   whose name sorts before the previous one, each member's ``Order`` is its index in the sequence;
 - ``xs:documentation`` becomes the class docstring or the member's ``#:`` comment.
 
@@ -695,15 +696,17 @@ class _Mapper:
             if isinstance(ref, _Failure):
                 self.report(where, ref.feature, ref.message)
                 continue
+            nillable = el.get("nillable") == "true"
+            # EmitDefaultValue=false: the annotation says so, or (Mono's importer) a reference
+            # type's element is not nillable, as XmlSerializer-style schemas write them
             emit_default = not any(
                 dv.get("EmitDefaultValue") == "false" for dv in _appinfo(el, "DefaultValue")
-            )
+            ) and (nillable or ref.is_value_type)
             attr = attribute_name(wire)
             stem, counter = attr, 2
             while attr in taken:
                 attr, counter = f"{stem}_{counter}", counter + 1
             taken.add(attr)
-            nillable = el.get("nillable") == "true"
             factory = None
             if ref.is_value_type and not nillable:
                 annotation, default, factory = ref.annotation, ref.default, ref.factory

@@ -446,6 +446,56 @@ def _schema(body: str, *, imports: str = "") -> str:
     )
 
 
+def test_a_module_without_contracts_ends_at_its_imports(tmp_path):
+    # CoreWCF's DataSet service: operation messages only (ruff format refused a trailing blank)
+    schema = tmp_path / "ops.xsd"
+    schema.write_text(
+        _schema(
+            '<xs:element name="Op"><xs:complexType><xs:sequence /></xs:complexType></xs:element>'
+        )
+    )
+    code = nc.generate(schema)
+    assert code.endswith('"""\n\nfrom __future__ import annotations\n')
+    assert "class " not in code
+
+
+def test_a_schema_file_declaring_iso_8859_1_is_read_in_that_encoding(tmp_path):
+    # dotnet/wcf's TypeReuseSvc.wsdl declares ISO-8859-1; svcutil reads it
+    schema = tmp_path / "latin.xsd"
+    text = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + _schema(
+        '<xs:complexType name="T"><xs:annotation><xs:documentation>caf\u00e9</xs:documentation>'
+        "</xs:annotation><xs:sequence /></xs:complexType>"
+    )
+    schema.write_bytes(text.encode("latin-1"))
+    assert '"""caf\u00e9"""' in nc.generate(schema)
+
+
+def test_a_reference_member_without_nillable_is_emit_default_value_false(load_generated, tmp_path):
+    # Mono's XsdDataContractImporter over CoreWCF's XmlSerializer-format schema:
+    # [DataMember(EmitDefaultValue=false)] string StringValue; [DataMember(IsRequired=true)] bool
+    schema = tmp_path / "xs.xsd"
+    schema.write_text(
+        _schema(
+            '<xs:complexType name="T"><xs:sequence>'
+            '<xs:element minOccurs="1" maxOccurs="1" name="BoolValue" type="xs:boolean" />'
+            '<xs:element minOccurs="0" maxOccurs="1" name="StringValue" type="xs:string" />'
+            '<xs:element minOccurs="0" name="Text" nillable="true" type="xs:string" />'
+            "</xs:sequence></xs:complexType>"
+        )
+    )
+    module = load_generated(nc.generate(schema))
+    options = {
+        m.wire_name: (m.is_required, m.emit_default_value)
+        for m in nc.contract_info(module.T).xml_members
+    }
+    assert options == {
+        "BoolValue": (True, True),
+        "StringValue": (False, False),
+        "Text": (False, True),
+    }
+    assert b"StringValue" not in nc.to_xml(module.T())
+
+
 def test_a_schema_with_a_doctype_is_refused_before_anything_is_read(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("top secret")
