@@ -206,6 +206,30 @@ def test_emit_default_false_generated_writers_decline_visibly() -> None:
         nc.to_json(AT_DEFAULTS)
 
 
+@nc.contract("Edge.T")
+class Spans:
+    d: nc.TimeSpan = nc.member("D", default=nc.TimeSpan.ZERO, emit_default_value=False)
+    n: nc.TimeSpan | None = nc.member("N", default=None, emit_default_value=False)
+    s: str | None = nc.member("S", default=None)
+
+
+SPANS_NS = b"http://schemas.datacontract.org/2004/07/Edge.T"
+
+
+@pytest.mark.falls_back  # emit_default_value=False: written by the reference writers only
+def test_emit_default_false_leaves_out_a_zero_timespan_in_json_only() -> None:
+    # Mono: [DataMember(EmitDefaultValue=false)] TimeSpan D, TimeSpan? N: DataContractSerializer
+    # writes <D>PT0S</D>, Json.NET leaves D out; a Nullable holding Zero is written by both
+    assert nc.to_json(Spans()) == b'{"S":null}'
+    assert nc.to_xml(Spans()) == (
+        b'<Spans xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="' + SPANS_NS + b'">'
+        b'<D>PT0S</D><S i:nil="true" /></Spans>'
+    )
+    kept = Spans(d=nc.TimeSpan(1), n=nc.TimeSpan.ZERO)
+    assert nc.to_json(kept) == b'{"D":"00:00:00.0000001","N":"00:00:00","S":null}'
+    assert nc.from_json(nc.to_json(Spans()), Spans) == Spans()
+
+
 @pytest.mark.parametrize("bad", [0, None])
 def test_emit_default_value_must_be_a_bool(bad: object) -> None:
     with pytest.raises(nc.ContractDefinitionError, match="emit_default_value must be a bool"):

@@ -134,6 +134,12 @@ def _member(member: MemberSpec) -> list[str]:
     args.append(
         f"factory={member.factory}" if member.factory is not None else f"default={member.default}"
     )
+    if member.order is not None:
+        args.append(f"order={member.order}")
+    if member.is_required:
+        args.append("is_required=True")
+    if not member.emit_default_value:
+        args.append("emit_default_value=False")
     lines = _comment(member.doc, "    ") if member.doc else []
     head = f"{member.attr}: {member.annotation} = "
     if len(f"    {head}nc.member(") <= WIDTH:
@@ -222,4 +228,6 @@ def emit_module(specs: Specs, files: list[str], version: str) -> str:
         lines.append("import netcontract as nc")
     for block in blocks:
         lines += ["", "", *block]
+    while not lines[-1]:  # a module without contracts ends at its imports (ruff format)
+        lines.pop()
     return "\n".join(lines) + "\n"

@@ -65,16 +65,17 @@ VALUE_TYPES: Final[dict[tuple[str, str], ValueType]] = {
     ),
     (XS, "dateTime"): ValueType("nc.DateTime", "nc.MIN_DATETIME", is_value_type=True),
     (SER, "guid"): ValueType("uuid.UUID", "nc.EMPTY_GUID", is_value_type=True, imports=("uuid",)),
+    (SER, "char"): ValueType("nc.Char", '"\\x00"', is_value_type=True),
+    (SER, "duration"): ValueType("nc.TimeSpan", "nc.TimeSpan.ZERO", is_value_type=True),
+    # byte[]: a reference type (null and empty stay different)
+    (XS, "base64Binary"): ValueType("bytes", "None", is_value_type=False),
     # a member declared `object`: its runtime type travels as i:type
     (XS, "anyType"): ValueType("object", "None", is_value_type=False),
 }
 
 #: XSD types .NET maps to a CLR type netcontract cannot declare yet -> (CLR type, issue)
 UNSUPPORTED_TYPES: Final[dict[tuple[str, str], tuple[str, str]]] = {
-    (SER, "char"): ("Char", "issue 14"),
-    (SER, "duration"): ("TimeSpan", "issue 14"),
     (SYSTEM, "DateTimeOffset"): ("DateTimeOffset", "issue 14"),
-    (XS, "base64Binary"): ("byte[]", "issue 14"),
     (XS, "float"): ("Single", "issue 14"),
     (XS, "anyURI"): ("Uri", "issue 14"),
     (XS, "QName"): ("XmlQualifiedName", "issue 14"),
@@ -103,26 +104,6 @@ class Feature:
 
 #: every construct the generator reports, by key
 FEATURES: Final[dict[str, Feature]] = {
-    "is_required": Feature(
-        'IsRequired (an element without minOccurs="0")',
-        Action.MAPPED,
-        "a document without the element is read with the default instead of being refused, "
-        'and export_schemas writes minOccurs="0"',
-        "issue 13",
-    ),
-    "emit_default_value": Feature(
-        "EmitDefaultValue=false (ser:DefaultValue annotation)",
-        Action.MAPPED,
-        "the member is written even when it holds its default",
-        "issue 13",
-    ),
-    "order": Feature(
-        "DataMember Order (elements not in ordinal order)",
-        Action.MAPPED,
-        "members are written in ordinal order, which .NET reads by dropping the elements out "
-        "of its order",
-        "issue 13",
-    ),
     "is_reference": Feature(
         "IsReference (ser:Id / ser:Ref attributes)",
         Action.MAPPED,

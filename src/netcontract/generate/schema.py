@@ -12,6 +12,10 @@ XsdDataContractImporter, see ``tests/interop/test_generate_interop.py``):
 - a ``simpleType`` restricting ``xs:string`` with ``enumeration`` facets is an enum, its
   values numbered by position unless a ``ser:EnumerationValue`` annotation says otherwise;
 - ``http://schemas.datacontract.org/2004/07/A.B`` is CLR namespace ``A.B``;
+- an element without ``minOccurs="0"`` is ``IsRequired``; a ``ser:DefaultValue
+  EmitDefaultValue="false"`` annotation, or a reference type's element without
+  ``nillable="true"``, is ``EmitDefaultValue=false`` (Mono's importer); from the first element
+  whose name sorts before the previous one, each member's ``Order`` is its index in the sequence;
 - ``xs:documentation`` becomes the class docstring or the member's ``#:`` comment.
 
 Everything else is described by :data:`~netcontract.generate.mapping.FEATURES` and reported.
@@ -49,7 +53,19 @@ __all__ = ["ClassSpec", "EnumSpec", "MemberSpec", "Report", "Specs", "map_schema
 MAX_COMPONENTS: Final = 50_000
 #: names the generated module itself uses: no attribute may shadow them in a class body
 RESERVED: Final = frozenset(
-    {"nc", "uuid", "decimal", "annotations", "str", "bool", "float", "object", "list", "int"}
+    {
+        "nc",
+        "uuid",
+        "decimal",
+        "annotations",
+        "str",
+        "bool",
+        "float",
+        "object",
+        "list",
+        "int",
+        "bytes",
+    }
 )
 _ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4}|[0-9A-Fa-f]{8})_")
 _CAMEL_1: Final = re.compile(r"([A-Z]+)([A-Z][a-z])")
@@ -98,6 +114,12 @@ class MemberSpec:
     default: str  #: Python source of the default ("" when ``factory`` is used)
     factory: str | None
     doc: str
+    #: ``IsRequired``: the element has no ``minOccurs="0"``
+    is_required: bool = False
+    #: ``EmitDefaultValue``: false when a ``ser:DefaultValue`` annotation says so
+    emit_default_value: bool = True
+    #: ``Order``, as the importer numbers it (None: the member keeps ordinal order)
+    order: int | None = None
 
 
 @attrs.define
@@ -641,16 +663,17 @@ class _Mapper:
             base = base_spec.base
         if spec.base is not None:
             spec.needs.add(spec.base)
-        required: list[str] = []
-        no_default: list[str] = []
         previous = ""
-        out_of_order = False
-        for el in shape.elements:
+        ordered = False
+        for index, el in enumerate(shape.elements):
             wire = decode_name(el.get("name") or "")
             where = comp.where(el)
+            # XsdDataContractImporter (Mono: Order = the element's index in its sequence): from
+            # the first element whose name sorts before the one before it (ordinal, UTF-16),
+            # every element gets an Order, so the class writes the schema's order
             key = (el.get("name") or "").encode("utf-16-be").decode("latin-1")
-            if previous and key <= previous:
-                out_of_order = True
+            if index and (ordered or key <= previous):
+                ordered = True
             previous = key
             if wire in inherited:
                 self.report(
@@ -673,17 +696,17 @@ class _Mapper:
             if isinstance(ref, _Failure):
                 self.report(where, ref.feature, ref.message)
                 continue
-            if el.get("minOccurs", "1") != "0":
-                required.append(wire)
-            for dv in _appinfo(el, "DefaultValue"):
-                if dv.get("EmitDefaultValue") == "false":
-                    no_default.append(wire)
+            nillable = el.get("nillable") == "true"
+            # EmitDefaultValue=false: the annotation says so, or (Mono's importer) a reference
+            # type's element is not nillable, as XmlSerializer-style schemas write them
+            emit_default = not any(
+                dv.get("EmitDefaultValue") == "false" for dv in _appinfo(el, "DefaultValue")
+            ) and (nillable or ref.is_value_type)
             attr = attribute_name(wire)
             stem, counter = attr, 2
             while attr in taken:
                 attr, counter = f"{stem}_{counter}", counter + 1
             taken.add(attr)
-            nillable = el.get("nillable") == "true"
             factory = None
             if ref.is_value_type and not nillable:
                 annotation, default, factory = ref.annotation, ref.default, ref.factory
@@ -692,18 +715,18 @@ class _Mapper:
             else:
                 annotation, default = f"{ref.annotation} | None", "None"
             spec.members.append(
-                MemberSpec(wire, attr, annotation, default, factory, _documentation(el))
+                MemberSpec(
+                    wire,
+                    attr,
+                    annotation,
+                    default,
+                    factory,
+                    _documentation(el),
+                    is_required=el.get("minOccurs", "1") != "0",
+                    emit_default_value=emit_default,
+                    order=index if ordered else None,
+                )
             )
-        if required:
-            self.report(comp.where(), "is_required", f"required members: {', '.join(required)}")
-        if no_default:
-            self.report(
-                comp.where(),
-                "emit_default_value",
-                f"EmitDefaultValue=false members: {', '.join(no_default)}",
-            )
-        if out_of_order:
-            self.report(comp.where(), "order", "members are not in ordinal order")
 
 
 @attrs.define

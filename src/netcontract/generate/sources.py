@@ -9,11 +9,15 @@ Schemas come from services and from people, so they are read as defensively as p
   to them: never a URL, never another folder (``../x.xsd`` and ``http://host/x.xsd`` both
   mean ``x.xsd`` next to the referring file), so nothing outside what the user chose is read;
   an ``xs:import`` whose namespace another given schema defines needs no location at all;
-- the number of files, the bytes of each and the number of schema documents are bounded.
+- the number of files, the bytes of each and the number of schema documents are bounded;
+- unlike a payload, a schema file may declare a single-byte encoding (``ISO-8859-1``,
+  ``windows-1252``, ``US-ASCII``: svcutil and ``XmlSchema.Read`` read them, and saved WSDL
+  often says so); it is transcoded to UTF-8 before the hardened parser sees it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
@@ -46,6 +50,31 @@ MAX_FILES: Final = 512
 MAX_FILE_BYTES: Final = 32 * 1024 * 1024
 #: xs:schema documents in all (a WSDL holds several)
 MAX_SCHEMAS: Final = 2048
+#: declared single-byte encodings a schema file may be in -> Python codec
+_SINGLE_BYTE: Final = {
+    "iso-8859-1": "latin-1",
+    "latin1": "latin-1",
+    "latin-1": "latin-1",
+    "windows-1252": "cp1252",
+    "us-ascii": "ascii",
+    "ascii": "ascii",
+}
+_DECLARATION: Final = re.compile(rb"""^<\?xml\s[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """``data`` in UTF-8 when its declaration names a single-byte encoding (the declaration
+    rewritten to match; lines unchanged, so reported line numbers stay right)."""
+    match = _DECLARATION.match(data)
+    codec = _SINGLE_BYTE.get(match.group(1).decode("ascii").lower()) if match else None
+    if match is None or codec is None:
+        return data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return data  # not what it declares: the parser names the problem
+    start, end = match.span(1)
+    return (data[:start].decode("ascii") + "utf-8" + text[end:]).encode("utf-8")
 
 
 @attrs.frozen(eq=False)
@@ -121,7 +150,7 @@ class _Loader:
             self.problem(path.name, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
             return
         try:
-            root = parse_xml_bytes(data)
+            root = parse_xml_bytes(_as_utf8(data))
         except XmlSyntaxError as exc:
             self.problem(path.name, exc.problems[0].message, exc.line)
             return

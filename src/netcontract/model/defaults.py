@@ -4,8 +4,9 @@ Mono's DataContractSerializer and Json.NET 6 disagree on which value types compa
 their default (Mono, tests/interop: ``Edge.E.Defaults``). DataContractSerializer leaves out
 null, and the default of Boolean, Int32, Int64, Double (0.0 and -0.0), Decimal (any scale)
 and DateTime (0 ticks, any kind), but writes a default Int16, SByte, Byte, UInt16, UInt32,
-UInt64, Char, Guid and enum. Json.NET (``DefaultValueHandling.Ignore``) leaves out null and
-the default of every value type but Char. A ``Nullable<T>`` holding a value is never left out.
+UInt64, Char, Guid, TimeSpan and enum. Json.NET (``DefaultValueHandling.Ignore``) leaves out
+null and the default of every value type but Char (TimeSpan.Zero included). A ``Nullable<T>``
+holding a value is never left out.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _JSONNET_OMITS: Final = frozenset(
         "Decimal",
         "DateTime",
         "Guid",
+        "TimeSpan",
     }
 )
 
@@ -60,6 +62,8 @@ def omitted(slot: Slot, value: Any, *, xml: bool) -> bool:
         return getattr(value, "ticks", None) == 0  # DateTime.Equals compares ticks only
     if name == "Guid":
         return getattr(value, "int", None) == 0
+    if name == "TimeSpan":
+        return getattr(value, "ticks", None) == 0
     if isinstance(value, bool | enum.Enum):
         return False
     try:

@@ -7,7 +7,11 @@ Where expected values come from:
 - ``data/mono_features/``: Mono: ``XsdDataContractExporter`` over ``Features.cs.txt`` (the C#
   classes ``P.A.Dc`` and ``P.A.Ref``: Order, IsRequired, EmitDefaultValue, char, TimeSpan,
   DateTimeOffset, a dictionary, a generic, a [Flags] enum, a struct, byte[], float, Uri, a long
-  enum, IsReference), written with ``XmlSchema.Write`` through ``XmlWriter.Create(Indent=true)``.
+  enum, IsReference), written with ``XmlSchema.Write`` through ``XmlWriter.Create(Indent=true)``;
+- ``data/mono_members/``: Mono: the same export of ``Members.cs.txt`` (``P.B.Members`` and
+  ``P.B.Derived``: Order, IsRequired, EmitDefaultValue, char, TimeSpan, byte[], their nullable
+  forms and lists); the member options expected are those Mono's ``XsdDataContractImporter``
+  declares for that schema (``[DataMember(IsRequired=true, Order=11)]`` for ``Abc``...).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 
 import netcontract as nc
 from netcontract.cli import main
@@ -35,6 +40,7 @@ XSD_DIR = ROOT / "xsd"
 FIXTURES = ROOT / "fixtures"
 HERE = Path(__file__).resolve().parent
 FEATURES = HERE / "data" / "mono_features"
+MEMBERS = HERE / "data" / "mono_members"
 P_A = "schemas.datacontract.org.2004.07.P.A.xsd"
 XS = "http://www.w3.org/2001/XMLSchema"
 SER = "http://schemas.microsoft.com/2003/10/Serialization/"
@@ -119,7 +125,7 @@ def test_reports_are_listed_in_the_module_header():
     generated = generate_module(FEATURES)
     header = " ".join(generated.code.split('"""')[1].split())
     assert f"Not mapped exactly ({len(generated.reports)})" in header
-    assert "element 'C': type ser:char is .NET's Char" in header
+    assert "element 'F': type xs:float is .NET's Single" in header
 
 
 # ----------------------------------------------------------------------------- mapping
@@ -128,9 +134,6 @@ def test_reports_are_listed_in_the_module_header():
 def test_each_construct_netcontract_cannot_map_is_reported_with_its_location():
     reports = generate_module(FEATURES).reports
     assert {r.feature for r in reports} == {
-        "is_required",
-        "emit_default_value",
-        "order",
         "unsupported_type",
         "dictionary",
         "left_out_type",
@@ -141,18 +144,15 @@ def test_each_construct_netcontract_cannot_map_is_reported_with_its_location():
         "is_reference",
     }
     by_location = {r.location: str(r) for r in reports}
-    char = by_location[f"{P_A}, line 8, complexType 'Dc', element 'C'"]
-    assert "ser:char is .NET's Char" in char
-    assert "member left out" in char
-    assert "issue 14" in char
+    single = by_location[f"{P_A}, line 18, complexType 'Dc', element 'F'"]
+    assert "xs:float is .NET's Single" in single
+    assert "member left out" in single
+    assert "issue 14" in single
     assert "a [Flags] enum (type left out" in by_location[f"{P_A}, line 30, simpleType 'Fl'"]
     unsupported = sorted(r.message.split()[1] for r in reports if r.feature == "unsupported_type")
     assert unsupported == [
         "http://schemas.datacontract.org/2004/07/System:DateTimeOffset",
-        "ser:char",
-        "ser:duration",
         "xs:anyURI",
-        "xs:base64Binary",
         "xs:float",
     ]
 
@@ -177,14 +177,118 @@ def test_the_closest_forms_behave_as_described(load_generated):
     assert module.LongE.Y == 5_000_000_000  # ser:EnumerationValue
     assert {m.wire_name for m in nc.contract_info(module.Dc).xml_members} == {
         "Abc",
+        "Bytes",
+        "C",
         "Emit",
         "LE",
         "Pg",
+        "Span",
         "Str",
         "Zed",
     }
     assert module.PageOfOtherViKjocsw.__netcontract__.name == "PageOfOtherViKjocsw"
     assert not hasattr(module, "Fl")
+
+
+def test_char_duration_and_base64_members_are_generated_with_their_net_defaults(load_generated):
+    generated = generate_module(MEMBERS)
+    assert generated.reports == ()
+    code = generated.code
+    assert 'c: nc.Char = nc.member("C", default="\\x00")' in code
+    assert 'span: nc.TimeSpan = nc.member("Span", default=nc.TimeSpan.ZERO)' in code
+    assert 'bytes_: bytes | None = nc.member("Bytes", default=None)' in code
+    module = load_generated(code)
+    members = module.Members()
+    assert (members.c, members.nc_, members.span, members.n_span) == (
+        "\x00",
+        None,
+        nc.TimeSpan.ZERO,
+        None,
+    )
+    assert (members.bytes_, members.cs, members.spans, members.blobs) == (None, None, None, None)
+    value = module.Members(
+        c="\u20ac",
+        span=nc.TimeSpan(-15_000_000),
+        bytes_=b"",
+        cs=["A"],
+        spans=[None, nc.TimeSpan.MAX_VALUE],
+        blobs=[b"\x00\xff", None],
+        name="n",
+    )
+    # Mono: DataContractSerializer writes a char as its UTF-16 code and a TimeSpan as xs:duration
+    xml = nc.to_xml(value)
+    assert b"<C>8364</C>" in xml
+    assert b"<Span>-PT1.5S</Span>" in xml
+    assert b"<Bytes />" in xml  # an empty array, not nil
+    assert nc.from_xml(xml, module.Members) == value
+    assert nc.from_json(nc.to_json(value), module.Members) == value
+
+
+def test_member_options_are_declared_as_monos_importer_declares_them(load_generated):
+    module = load_generated(nc.generate(MEMBERS))
+    declared = {
+        m.wire_name: (m.order, m.is_required, m.emit_default_value)
+        for cls in (module.Members, module.Derived)
+        for m in nc.contract_info(cls).xml_members
+    }
+    # Mono's XsdDataContractImporter over the same schema: Abc [DataMember(IsRequired=true,
+    # Order=11)], Zed (Order=12), Name (IsRequired=true), Emit and Count
+    # (EmitDefaultValue=false); in Derived, Late (Order=2, EmitDefaultValue=false)
+    options = {k: v for k, v in declared.items() if v != (-1, False, True)}  # -1: no Order
+    assert options == {
+        "Abc": (11, True, True),
+        "Zed": (12, False, True),
+        "Name": (-1, True, True),
+        "Emit": (-1, False, False),
+        "Count": (-1, False, False),
+        "Late": (2, False, False),
+    }
+
+
+def _components(text: str) -> tuple[set[str], dict[tuple[str, str], Any]]:
+    """(imported namespaces, {(kind, name): canonical form}) of one schema document, with
+    ``type``/``base`` QNames resolved so that ``q1``/``q2`` prefixes do not matter."""
+    root = etree.fromstring(text.encode("utf-8"))
+    imports = {el.get("namespace") for el in root if el.tag == f"{{{XS}}}import"}
+
+    def canon(el: Any) -> Any:
+        attrs = []
+        for key, raw in sorted(el.attrib.items()):
+            value = raw
+            if key in ("type", "base") and ":" in raw:
+                prefix, _, local = raw.partition(":")
+                value = f"{{{el.nsmap[prefix]}}}{local}"
+            attrs.append((key, value))
+        return (el.tag, tuple(attrs), (el.text or "").strip(), tuple(canon(c) for c in el))
+
+    parts = {
+        (etree.QName(el).localname, el.get("name")): canon(el)
+        for el in root
+        if el.tag != f"{{{XS}}}import"
+    }
+    return imports, parts
+
+
+def test_contracts_generated_from_monos_export_export_it_again_component_equal(load_generated):
+    module = load_generated(nc.generate(MEMBERS))
+    ours = nc.export_schemas(module.Derived)
+    theirs = {}
+    for path in MEMBERS.glob("*.xsd"):
+        text = path.read_text(encoding="utf-8")
+        theirs[etree.fromstring(text.encode()).get("targetNamespace")] = text
+    assert set(ours) == set(theirs)
+    for namespace, text in theirs.items():
+        assert _components(ours[namespace]) == _components(text), namespace
+        assert ours[namespace] == text, namespace  # byte for byte, too
+
+
+def test_a_required_member_is_refused_when_missing_as_net_refuses_it(load_generated):
+    module = load_generated(nc.generate(MEMBERS))
+    xml = nc.to_xml(module.Members(name="n"))
+    without = xml.replace(b"<Name>n</Name>", b"")
+    assert without != xml
+    with pytest.raises(nc.XmlPayloadError, match="Name"):
+        nc.from_xml(without, module.Members)
 
 
 @pytest.mark.parametrize(
@@ -314,6 +418,7 @@ def test_generated_modules_pass_ruff_and_mypy_strict(tmp_path):
     sets = {
         "vehizen_generated": XSD_DIR,
         "mono_features": FEATURES,
+        "mono_members": MEMBERS,
         "adversarial": tmp_path / "adversarial.xsd",
         **{p.name: p for p in (HERE / "schemas").iterdir() if p.is_dir()},
     }
@@ -339,6 +444,56 @@ def _schema(body: str, *, imports: str = "") -> str:
         f'<xs:schema xmlns:xs="{XS}" xmlns:tns="urn:a" xmlns:x="urn:x" targetNamespace="urn:a"'
         f' elementFormDefault="qualified">{imports}{body}</xs:schema>'
     )
+
+
+def test_a_module_without_contracts_ends_at_its_imports(tmp_path):
+    # CoreWCF's DataSet service: operation messages only (ruff format refused a trailing blank)
+    schema = tmp_path / "ops.xsd"
+    schema.write_text(
+        _schema(
+            '<xs:element name="Op"><xs:complexType><xs:sequence /></xs:complexType></xs:element>'
+        )
+    )
+    code = nc.generate(schema)
+    assert code.endswith('"""\n\nfrom __future__ import annotations\n')
+    assert "class " not in code
+
+
+def test_a_schema_file_declaring_iso_8859_1_is_read_in_that_encoding(tmp_path):
+    # dotnet/wcf's TypeReuseSvc.wsdl declares ISO-8859-1; svcutil reads it
+    schema = tmp_path / "latin.xsd"
+    text = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + _schema(
+        '<xs:complexType name="T"><xs:annotation><xs:documentation>caf\u00e9</xs:documentation>'
+        "</xs:annotation><xs:sequence /></xs:complexType>"
+    )
+    schema.write_bytes(text.encode("latin-1"))
+    assert '"""caf\u00e9"""' in nc.generate(schema)
+
+
+def test_a_reference_member_without_nillable_is_emit_default_value_false(load_generated, tmp_path):
+    # Mono's XsdDataContractImporter over CoreWCF's XmlSerializer-format schema:
+    # [DataMember(EmitDefaultValue=false)] string StringValue; [DataMember(IsRequired=true)] bool
+    schema = tmp_path / "xs.xsd"
+    schema.write_text(
+        _schema(
+            '<xs:complexType name="T"><xs:sequence>'
+            '<xs:element minOccurs="1" maxOccurs="1" name="BoolValue" type="xs:boolean" />'
+            '<xs:element minOccurs="0" maxOccurs="1" name="StringValue" type="xs:string" />'
+            '<xs:element minOccurs="0" name="Text" nillable="true" type="xs:string" />'
+            "</xs:sequence></xs:complexType>"
+        )
+    )
+    module = load_generated(nc.generate(schema))
+    options = {
+        m.wire_name: (m.is_required, m.emit_default_value)
+        for m in nc.contract_info(module.T).xml_members
+    }
+    assert options == {
+        "BoolValue": (True, True),
+        "StringValue": (False, False),
+        "Text": (False, True),
+    }
+    assert b"StringValue" not in nc.to_xml(module.T())
 
 
 def test_a_schema_with_a_doctype_is_refused_before_anything_is_read(tmp_path):

@@ -1,0 +1,101 @@
+// The reverse check of `netcontract generate` (tests/interop/test_generate_interop.py):
+// Mono's XsdDataContractImporter (what `svcutil /dconly` runs) imports a folder of .xsd files,
+// the C# it generates is compiled, and each request read from stdin is converted by the
+// imported classes with DataContractSerializer and Json.NET.
+//
+// usage: mono ImportProbe.exe SCHEMA_FOLDER BUILD_FOLDER < requests
+// request:  "{namespace}Name" TAB "xml"|"json" TAB base64(payload)       (one per line)
+// answer:   "OK" TAB base64(DataContractSerializer XML) TAB base64(Json.NET JSON)
+//           or "ERR" TAB "ExceptionType: message" when reading failed    (one per line);
+//           a write that fails is "!ExceptionType: message" in place of its base64
+// The first line of stdout lists the imported contracts ("{namespace}Name" separated by TABs).
+// One process serves a whole schema set: Mono starts slowly and the compiler runs once.
+using System;
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.Serialization;
+using System.Text;
+using System.Xml;
+using System.Xml.Schema;
+using Microsoft.CSharp;
+using Newtonsoft.Json;
+
+public static class ImportProbe
+{
+    static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+
+    static byte[] Xml(object obj, Type type, List<Type> known)
+    {
+        // as the twin's Driver.cs: "\r" in text is written "&#xD;" (kept on the way back)
+        var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Encoding = Utf8,
+                                               NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize };
+        var ms = new MemoryStream();
+        using (var writer = XmlWriter.Create(ms, settings))
+            new DataContractSerializer(type, known).WriteObject(writer, obj);
+        return ms.ToArray();
+    }
+
+    static string Try(Func<byte[]> write)
+    {
+        try { return Convert.ToBase64String(write()); }
+        catch (Exception e) { return "!" + e.GetType().Name + ": " + Flat(e.Message); }
+    }
+
+    static string Flat(string text) { return text.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' '); }
+
+    public static int Main(string[] args)
+    {
+        var set = new XmlSchemaSet();
+        set.XmlResolver = null;  // schemaLocations are never fetched: the folder is the whole set
+        foreach (var file in Directory.GetFiles(args[0], "*.xsd").OrderBy(f => f, StringComparer.Ordinal))
+            using (var reader = XmlReader.Create(file)) set.Add(XmlSchema.Read(reader, null));
+        var importer = new XsdDataContractImporter();
+        importer.Import(set);
+        var provider = new CSharpCodeProvider();
+        var code = new StringWriter();
+        provider.GenerateCodeFromCompileUnit(importer.CodeCompileUnit, code, new CodeGeneratorOptions());
+        File.WriteAllText(Path.Combine(args[1], "Imported.cs"), code.ToString());
+        var parameters = new CompilerParameters(new[] { "System.dll", "System.Runtime.Serialization.dll", "System.Xml.dll" });
+        parameters.OutputAssembly = Path.Combine(args[1], "Imported.dll");
+        var compiled = provider.CompileAssemblyFromSource(parameters, code.ToString());
+        if (compiled.Errors.HasErrors)
+        {
+            foreach (CompilerError error in compiled.Errors) Console.Error.WriteLine(error);
+            return 2;
+        }
+        var byName = new SortedDictionary<string, Type>(StringComparer.Ordinal);
+        var known = new List<Type>();
+        foreach (var type in compiled.CompiledAssembly.GetTypes())
+        {
+            var dc = (DataContractAttribute)Attribute.GetCustomAttribute(type, typeof(DataContractAttribute));
+            if (dc == null) continue;
+            known.Add(type);
+            byName["{" + dc.Namespace + "}" + (dc.Name ?? type.Name)] = type;
+        }
+        var o = new StreamWriter(Console.OpenStandardOutput(), Utf8);
+        o.Write(string.Join("\t", byName.Keys) + "\n");
+        string line;
+        while ((line = Console.In.ReadLine()) != null)
+        {
+            var parts = line.Split('\t');
+            try
+            {
+                var type = byName[parts[0]];
+                var data = Convert.FromBase64String(parts[2]);
+                object obj = parts[1] == "xml"
+                    ? new DataContractSerializer(type, known).ReadObject(new MemoryStream(data))
+                    : JsonConvert.DeserializeObject(Utf8.GetString(data), type);
+                o.Write("OK\t" + Try(() => Xml(obj, type, known)) + "\t"
+                        + Try(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj))) + "\n");
+            }
+            catch (Exception e)
+            {
+                o.Write("ERR\t" + e.GetType().Name + ": " + Flat(e.Message) + "\n");
+            }
+        }
+        o.Flush();
+        return 0;
+    }
+}
