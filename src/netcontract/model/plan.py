@@ -103,6 +103,9 @@ class ContractInfo:
     xml_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: xml/write.py: the generated member writers, by (namespace scope, depth, indent)
     xml_writers: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
+    #: json/read.py, json/write.py: the reference member tables for non-default
+    #: JsonSettings, by (artifact, settings)
+    json_variants: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def emits_all(self) -> bool:
@@ -129,6 +132,18 @@ class ContractInfo:
                 value = _build_once(self, artifact, lambda: build(self))
                 object.__setattr__(self, artifact, value)
         return value  # type: ignore[no-any-return]
+
+    def json_variant(self, key: Any, build: Callable[[ContractInfo], T]) -> T:
+        """The artifact for ``key`` (an artifact name and a ``JsonSettings``), made by
+        ``build(self)`` the first time, as :meth:`built` makes its artifacts."""
+        value = self.json_variants.get(key)
+        if value is None:
+            with BUILD_LOCK:
+                value = self.json_variants.get(key)
+                if value is None:
+                    value = _build_once(self, f"json_variants{key}", lambda: build(self))
+                    self.json_variants[key] = value
+        return value
 
     def xml_writer(self, key: Any, build: Callable[[], T]) -> T:
         """The generated XML member writer for ``key``, made by ``build()`` the first time."""
