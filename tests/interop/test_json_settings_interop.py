@@ -16,6 +16,7 @@ Non-default settings are written and read by the reference code: these tests are
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -507,3 +508,115 @@ def test_probe_prints_the_pinned_facts(tmp_path) -> None:
     assert "member 'Foo'" in refusals[0] and "Path 'ID'" in refusals[1]
     assert ours[-2:] == ["refused Foo", "refused ID"]
     assert live[: -len(refusals)] == ours[:-2]
+
+
+@nc.contract("Members.Probe")
+class MembersTwin:
+    """``M`` of dotnet/JsonMembersProbe.cs."""
+
+    a: str | None = nc.member("A", default=None, json_name="AJson", json_order=2)
+    b: str | None = nc.member("B", default=None, order=1, json_order=1)
+    c: str | None = nc.member("C", default=None, json_ignore=True)
+    d: str | None = nc.member("D", default=None, json_required="Always")
+    e: str | None = nc.member("E", default=None, is_required=True, json_required="Default")
+    f: str | None = nc.member("F", default=None, json_null_value_handling="Ignore")
+    g: str | None = nc.member("G", default=None, json_null_value_handling="Include")
+    h: str | None = nc.member("H", default=None)
+    i: nc.Int32 | None = nc.member("I", default=None, json_required="AllowNull")
+
+
+MEMBER_CASES = [
+    "write default a b c d - f g h 1",
+    "write default a b c - - - - - -",
+    "write default - - - d - - - - -",
+    "write ignore-nulls - - c d - - - - -",
+    "write camel-case z - - d - - - - -",
+    'read default {"D":"d","I":1,"C":"c","AJson":"x"}',
+    'read default {"D":"d","I":1,"A":"x","ajson":"y2"}',
+    'read missing-member-error {"D":"d","I":1,"A":"x"}',
+    'read missing-member-error {"D":"d","I":1,"C":"c"}',
+    'read ignore-nulls {"D":"d","I":null,"F":null,"G":null,"H":null}',
+    'read default {"d":"d","i":null,"AJSON":"q"}',
+    'read default {"D":"d","I":null}',
+    "read default {}",
+    'read default {"D":null,"I":1}',
+    'read default {"D":"d"}',
+    'read default {"D":"d","I":null,"E":null,"F":null,"G":null}',
+    'read camel-case {"d":"d","i":2,"aJson":"j"}',
+]
+
+_MEMBER_SETTINGS = {
+    "default": nc.JsonSettings(),
+    "ignore-nulls": nc.JsonSettings(null_value_handling="Ignore"),
+    "camel-case": nc.JsonSettings(contract_resolver="CamelCase"),
+    "missing-member-error": nc.JsonSettings(missing_member_handling="Error"),
+}
+
+
+def _member_case(case: str) -> tuple[str, str]:
+    """netcontract's line for one case: ``ok JSON`` or ``refused PATH: MESSAGE``."""
+    op, name, rest = case.split(" ", 2)
+    settings = _MEMBER_SETTINGS[name]
+    try:
+        if op == "write":
+            values: list[Any] = [None if v == "-" else v for v in rest.split(" ")]
+            values[8] = None if values[8] is None else int(values[8])
+            obj = MembersTwin(**dict(zip("abcdefghi", values, strict=True)))
+            return "ok", nc.to_json(obj, settings=settings).decode()
+        read = nc.from_json(rest.encode(), MembersTwin, settings=settings)
+        return "ok", nc.to_json(read, settings=settings).decode() + f" C={read.c or '-'}"
+    except nc.NetContractError as exc:
+        return "refused", str(exc.problems[0])  # type: ignore[attr-defined]
+
+
+def test_json_member_attributes_as_json_net(tmp_path) -> None:
+    """[JsonProperty(PropertyName, Order, Required, NullValueHandling)] and [JsonIgnore] on a
+    [DataMember] (``member(json_name=, json_order=, json_required=, json_null_value_handling=,
+    json_ignore=)``): each write and read of dotnet/JsonMembersProbe.cs gives what netcontract
+    gives, and what one refuses the other refuses, at the same member."""
+    import os
+    import shutil
+    import subprocess
+
+    from ._mono import DOTNET_DIR, find_newtonsoft
+
+    newtonsoft = find_newtonsoft()
+    assert newtonsoft is not None
+    shutil.copyfile(newtonsoft, tmp_path / "Newtonsoft.Json.dll")
+    exe = tmp_path / "members.exe"
+    subprocess.run(
+        [
+            "mcs",
+            "-nologo",
+            f"-out:{exe}",
+            "-r:System.Runtime.Serialization",
+            f"-r:{tmp_path / 'Newtonsoft.Json.dll'}",
+            str(DOTNET_DIR / "JsonMembersProbe.cs"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    done = subprocess.run(
+        ["mono", str(exe)],
+        input="\n".join(MEMBER_CASES) + "\n",
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "TZ": "UTC"},
+    )
+    first, *live = done.stdout.splitlines()
+    # Json.NET 6.0.8 has no Required.DisallowNull (Json.NET 8 added it): not provable here
+    assert first == "Required: Default,AllowNull,Always"
+    assert len(live) == len(MEMBER_CASES)
+    for case, line in zip(MEMBER_CASES, live, strict=True):
+        outcome, ours = _member_case(case)
+        theirs = line.split(" ", 1)
+        assert outcome == theirs[0], (case, line, ours)
+        if outcome == "ok":
+            assert ours == theirs[1], case
+        else:
+            # the member Json.NET names ("property 'D'", "member 'A'") is the one refused
+            member = re.search(r"(?:property|member) '(\w+)'", theirs[1])
+            assert member is not None, line
+            assert ours.split(":", 1)[0] == member.group(1), (case, line, ours)

@@ -34,7 +34,7 @@ from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
 from netcontract.model.enums import enum_name_message
-from netcontract.model.plan import ContractInfo, contract_info
+from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = ["DECLINED", "FAILED", "read_json", "reader_for"]
@@ -215,32 +215,55 @@ class _ReadTable:
         "by_upper",
         "clash",
         "cls",
+        "ignored",
         "info",
         "missing_is_error",
+        "needs_value",
         "populate",
-        "skip_null",
+        "skips_null",
     )
 
     def __init__(self, info: ContractInfo, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> None:
         self.info = info
         self.cls = info.cls
         self.by_name: dict[str, tuple[str, str, Reader | None]] = {}
-        for m in info.json_members:
+        skip_null = settings.null_value_handling == "Ignore"
+        #: NullValueHandling.Ignore, by attribute: the member's [JsonProperty] over the settings'
+        self.skips_null: frozenset[str] = frozenset(
+            m.attr
+            for m in info.json_net_members
+            if (
+                skip_null
+                if m.json_null_value_handling is None
+                else m.json_null_value_handling == "Ignore"
+            )
+        )
+        #: Required.Always and DisallowNull: a null is refused
+        self.needs_value: dict[str, str] = {
+            m.attr: m.json_required
+            for m in info.json_net_members
+            if m.json_required in ("Always", "DisallowNull")
+        }
+        for m in info.json_net_members:
             reader = None if m.computed is not None else _make_reader(m.slot, settings)
             name = settings.name(m.wire_name)
             self.by_name[name] = (m.attr, name, reader)
+        #: [JsonIgnore] members: Json.NET skips them, even with MissingMemberHandling.Error
+        self.ignored: frozenset[str] = frozenset(
+            ordinal_upper(settings.name(m.wire_name))
+            for m in info.json_members
+            if m.attr not in {j.attr for j in info.json_net_members}
+        )
         self.by_upper = {ordinal_upper(name): entry for name, entry in self.by_name.items()}
-        self.clash = settings.name_clash(info.name, [m.wire_name for m in info.json_members])
+        self.clash = settings.name_clash(info.name, [m.wire_name for m in info.json_net_members])
         #: MissingMemberHandling.Error
         self.missing_is_error = settings.missing_member_handling == "Error"
-        #: NullValueHandling.Ignore: a null is not read (the member keeps its default)
-        self.skip_null = settings.null_value_handling == "Ignore"
         #: DefaultValueHandling.Populate: a DataMember missing from the document gets
         #: default(T), as Json.NET sets it
         self.populate: tuple[tuple[str, Any], ...] = (
             tuple(
                 (m.attr, clr_default(m.slot))
-                for m in info.json_members
+                for m in info.json_net_members
                 if m.in_xml and m.computed is None
             )
             if settings.populates
@@ -302,6 +325,7 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
     ctx.enter(path, 0)
     kwargs: dict[str, Any] = {}
     seen: set[str] = set()
+    skipped: list[str] = []
     failed = False
     unknown = 0
     by_name = plan.by_name
@@ -316,7 +340,7 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
                         "metadata members ($type, $ref, $id) are not supported",
                     )
                     failed = True
-                elif plan.missing_is_error:
+                elif plan.missing_is_error and ordinal_upper(key) not in plan.ignored:
                     ctx.problem(
                         _paths.join(path, _shown(key)),
                         f"{plan.info.name} has no member of this name"
@@ -343,15 +367,25 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
             if not _free_of_lone_surrogates(key, item, path, ctx):
                 failed = True
             continue
-        if item is None and plan.skip_null:
-            continue  # NullValueHandling.Ignore: not read
+        if item is None and attr in plan.needs_value:
+            # Mono: "Required property 'D' expects a value but got null"
+            required = plan.needs_value[attr]
+            ctx.problem(
+                _paths.join(path, wire_name), f"null, but Required.{required} needs a value"
+            )
+            failed = True
+            continue
+        if item is None and attr in plan.skips_null:
+            skipped.append(attr)  # NullValueHandling.Ignore: not read, but present (Mono)
+            continue
         result = reader(item, _paths.join(path, wire_name), ctx)
         if result is FAILED:
             failed = True
         else:
             kwargs[attr] = result
     ctx.leave()
-    if missing_required(plan.info.json_members, kwargs, path, ctx):
+    present = kwargs if not skipped else {**dict.fromkeys(skipped), **kwargs}
+    if missing_required(plan.info.json_net_members, present, path, ctx):
         failed = True
     for attr, default in plan.populate:
         if attr not in seen:
@@ -627,13 +661,21 @@ def _contract_tp(wire: ContractType) -> Any:
     return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
 
 
+def member_rules(m: Member) -> bool:
+    """Whether a member has a Json.NET null rule the generated readers do not apply."""
+    return m.json_null_value_handling is not None or m.json_required in ("Always", "DisallowNull")
+
+
 def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int]], Any]:
     src = Source("json reader", repr(info.tp))
     fallback = src.const(Fallback, "Fallback")
     src.line(0, "def read(d, ctx, counted):")
+    if any(member_rules(m) for m in info.json_net_members):
+        src.line(1, f"raise {fallback}('[JsonProperty] Required or NullValueHandling')")
+        return src.compile("read")
     src.line(1, "if type(d) is not dict:")
     src.line(2, f"raise {fallback}('not an object')")
-    keys = tuple(m.wire_name for m in info.json_members)
+    keys = tuple(m.wire_name for m in info.json_net_members)
     src.line(1, f"if tuple(d) != {src.const(keys, 'keys')}:")
     src.line(2, f"raise {fallback}('members other than Json.NET writes, or in another order')")
     # ctx.enter('', 0) inlined: the quotas are checked against the same counters, and a
@@ -652,7 +694,7 @@ def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int
     # one colon per member, and those in member names and string values (see loads_fast)
     src.line(1, f"k = {len(keys) + sum(key.count(':') for key in keys)}")
     arguments: list[tuple[str, str]] = []
-    for var, m in zip(names, info.json_members, strict=True):
+    for var, m in zip(names, info.json_net_members, strict=True):
         if m.computed is not None:  # always derived, input ignored (but counted)
             src.line(1, f"k += {src.const(colons, 'colons')}({var})")
             # its objects and arrays count in the quotas: the reference reader counts them

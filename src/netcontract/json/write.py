@@ -39,7 +39,7 @@ from netcontract.json.text import RawJson, dumps_jsonnet, quote
 from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
 from netcontract.model.defaults import omitted
-from netcontract.model.plan import ContractInfo, contract_info
+from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = ["json_bytes", "write_contract", "write_untyped", "writer_for"]
@@ -199,16 +199,16 @@ class _WriteTable:
     """A contract's member table for the reference writer (its plan's ``json_writing``, or
     a ``json_variant`` for non-default settings)."""
 
-    __slots__ = ("clash", "cls", "info", "skip_null", "write_members")
+    __slots__ = ("clash", "cls", "info", "write_members")
 
     def __init__(self, info: ContractInfo, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> None:
         self.info = info
         self.cls = info.cls
-        self.skip_null = settings.null_value_handling == "Ignore"
-        self.clash = settings.name_clash(info.name, [m.wire_name for m in info.json_members])
+        self.clash = settings.name_clash(info.name, [m.wire_name for m in info.json_net_members])
         ignore_defaults = settings.ignores_defaults
+        skip_null = settings.null_value_handling == "Ignore"
         self.write_members: list[
-            tuple[str, str, Callable[[Any], Any] | None, Writer, Slot | None]
+            tuple[str, str, Callable[[Any], Any] | None, Writer, Slot | None, bool, str | None]
         ] = [
             (
                 m.attr,
@@ -216,8 +216,13 @@ class _WriteTable:
                 m.computed,
                 _make_writer(m.slot, settings),
                 m.slot if ignore_defaults or not m.emit_default_value else None,
+                # NullValueHandling.Ignore: the member's [JsonProperty] over the settings'
+                skip_null
+                if m.json_null_value_handling is None
+                else m.json_null_value_handling == "Ignore",
+                m.json_required if m.json_required in ("Always", "DisallowNull") else None,
             )
-            for m in info.json_members
+            for m in info.json_net_members
         ]
 
 
@@ -233,11 +238,19 @@ def write_contract(plan: _WriteTable, obj: Any, path: str, problems: list[Proble
         problems.append(Problem(path, plan.clash))
         return FAILED
     result: dict[str, Any] = {}
-    for attr, wire_name, compute, writer, omit in plan.write_members:
+    for attr, wire_name, compute, writer, omit, skip_null, needs_value in plan.write_members:
         value = compute(obj) if compute is not None else getattr(obj, attr)
+        if value is None and needs_value is not None:
+            # Mono: "Cannot write a null value for property 'D'. Property requires a value."
+            problems.append(
+                Problem(
+                    _paths.join(path, wire_name), f"null, but Required.{needs_value} needs a value"
+                )
+            )
+            continue
         if omit is not None and omitted(omit, value, xml=False):
             continue  # EmitDefaultValue=false (Json.NET: DefaultValueHandling.Ignore)
-        if value is None and plan.skip_null:
+        if value is None and skip_null:
             continue  # NullValueHandling.Ignore
         result[wire_name] = writer(value, _paths.join(path, wire_name), problems)
     return result
@@ -368,6 +381,11 @@ def _special_string(value: str) -> Any:
     return value
 
 
+def _member_rules(m: Member) -> bool:
+    """Whether a member has a Json.NET null rule the generated code does not apply."""
+    return m.json_null_value_handling is not None or m.json_required in ("Always", "DisallowNull")
+
+
 def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
     src = Source("json writer", info.cls.__qualname__)
     src.line(0, "def write(obj):")
@@ -376,14 +394,22 @@ def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
         fallback = src.const(Fallback, "Fallback")
         src.line(1, f"raise {fallback}('emit_default_value=False: the reference writer writes it')")
         return src.compile("write")
-    if any(_encode(m.wire_name) != quote(m.wire_name).encode() for m in info.json_members):
+    if any(_member_rules(m) for m in info.json_net_members):
+        fallback = src.const(Fallback, "Fallback")
+        src.line(
+            1,
+            f"raise {fallback}('[JsonProperty] Required or NullValueHandling:"
+            " the reference writer writes it')",
+        )
+        return src.compile("write")
+    if any(_encode(m.wire_name) != quote(m.wire_name).encode() for m in info.json_net_members):
         # msgspec writes U+0085, U+2028 and U+2029 in a member name as they are, Json.NET
         # escapes them; a dict key cannot be Raw text: this contract is the reference writer's
         fallback = src.const(Fallback, "Fallback")
         src.line(1, f"raise {fallback}('a member name msgspec does not escape as Json.NET')")
         return src.compile("write")
     items: list[str] = []
-    for index, m in enumerate(info.json_members):
+    for index, m in enumerate(info.json_net_members):
         var = f"v{index}"
         if m.computed is not None:
             src.line(1, f"{var} = {src.const(m.computed, 'computed')}(obj)")
