@@ -5,8 +5,8 @@ refused, indentation...), object -> JSON -> object gives back an equal object. W
 settings that lose something on purpose (README, "Behaviours chosen where .NET is lossy":
 dates converted, Microsoft dates to the millisecond, nulls and defaults left out, NaN as 0.0),
 what is read is a fixed point: once read, writing and reading it again changes nothing (a
-member left out as null comes back with its default once, as from a Json.NET server). Non-default settings run
-on the reference code (``falls_back``).
+member left out as null comes back with its default once, as from a Json.NET server).
+Non-default settings run on the reference code (``falls_back``).
 """
 
 from __future__ import annotations
