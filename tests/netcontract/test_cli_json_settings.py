@@ -4,6 +4,7 @@ settings"). Non-default settings are honoured by the reference code (marked ``fa
 from __future__ import annotations
 
 import io
+import os
 import re
 import signal
 import subprocess
@@ -123,6 +124,9 @@ def test_serve_with_settings_answers_as_the_configured_server(camel_toml: Path) 
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # the settings are honoured by the reference code: the falls_back marker does not
+        # reach a child process, so the no-fallback switch is left out of its environment
+        env={k: v for k, v in os.environ.items() if k != "NETCONTRACT_NO_FALLBACK"},
     )
     try:
         assert proc.stdout is not None
