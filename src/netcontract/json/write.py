@@ -27,7 +27,7 @@ from netcontract.clr.value_types import (
     for_untyped_value,
 )
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
-from netcontract.errors import Problem
+from netcontract.errors import ContractDefinitionError, Problem
 from netcontract.json.settings import (
     DEFAULT_JSON_SETTINGS,
     JsonSettings,
@@ -40,7 +40,15 @@ from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
 from netcontract.model.defaults import omitted
 from netcontract.model.plan import ContractInfo, Member, contract_info
-from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+from netcontract.model.wire import (
+    ContractType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+    resolve_annotation,
+)
 
 __all__ = ["json_bytes", "write_contract", "write_untyped", "writer_for"]
 
@@ -256,6 +264,14 @@ def write_contract(plan: _WriteTable, obj: Any, path: str, problems: list[Proble
     return result
 
 
+def _untyped_enum_names(kind: type) -> dict[int, str]:
+    try:
+        wire = resolve_annotation(kind).wire
+    except ContractDefinitionError:  # an IntEnum that is no contract: its Python names
+        return {int(m): m.name for m in kind}  # type: ignore[attr-defined]
+    return wire.names if isinstance(wire, EnumType) else {}
+
+
 def write_untyped(
     value: Any,
     path: str,
@@ -277,8 +293,11 @@ def write_untyped(
     if value is None or kind is AnyObject:
         return value
     if isinstance(value, enum.IntEnum):
-        if settings.string_enum_converter and value.name is not None:
-            return camel_case(value.name) if settings.string_enum_camel_case_text else value.name
+        if settings.string_enum_converter:
+            # the enum's wire names, as for a member declared with it
+            name = _untyped_enum_names(kind).get(int(value))
+            if name is not None:
+                return camel_case(name) if settings.string_enum_camel_case_text else name
         return int(value)
     if kind is Boxed:
         return value.primitive.json_value(value.value)

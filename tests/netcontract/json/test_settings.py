@@ -8,6 +8,7 @@ reference code: the tests that use them are marked ``falls_back``.
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 import pytest
@@ -131,8 +132,10 @@ def test_settings_read_back_what_they_write() -> None:
 @pytest.mark.falls_back
 def test_string_enum_names_in_object_members() -> None:
     settings = S(string_enum_converter=True, string_enum_camel_case_text=True)
-    box = Probe(o=Colour.DarkBlue)
-    assert b'"O":"darkBlue"' in nc.to_json(box, settings=settings)
+    assert b'"O":"darkBlue"' in nc.to_json(Probe(o=Colour.DarkBlue), settings=settings)
+    assert b'"O":7' in nc.to_json(Probe(o=Colour(7)), settings=settings)  # no name: a number
+    plain = enum.IntEnum("Plain", {"First": 1})  # not a contract: its Python names
+    assert b'"O":"first"' in nc.to_json(Probe(o=plain(1)), settings=settings)
 
 
 @pytest.mark.falls_back
