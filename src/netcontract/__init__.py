@@ -46,6 +46,7 @@ from netcontract.errors import (
     XmlSyntaxError,
 )
 from netcontract.generate import generate
+from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.model.contract import (
     computed,
@@ -86,6 +87,7 @@ __all__ = [
     "Int64",
     "JsonConverter",
     "JsonPayloadError",
+    "JsonSettings",
     "JsonSyntaxError",
     "Limits",
     "Member",

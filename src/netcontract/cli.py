@@ -1,13 +1,13 @@
 """The ``netcontract`` command line.
 
     netcontract convert [--type NAME] [--from json|xml] [--to json|xml] [--indent] [--strict]
-                        [--out FILE|DIR] [FILE|DIR|-]
+                        [--json-settings FILE] [--out FILE|DIR] [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
     netcontract export-xsd [--type NAME]... --out DIR
     netcontract sample NAME [--format json|xml] [--indent] [--seed N]
     netcontract fixtures NAME --out DIR [--count N] [--seed S] [--format json|xml|both]
                          [--indent]
-    netcontract serve [--host HOST] [--port PORT]
+    netcontract serve [--host HOST] [--port PORT] [--json-settings FILE]
     netcontract types
     netcontract generate SOURCE... [--out FILE.py] [--strict]
     netcontract --version
@@ -56,6 +56,7 @@ from netcontract.errors import (
 )
 from netcontract.files import OutputError, remove_temporary_files, write_atomically, write_output
 from netcontract.generate import cli as _generate_cli
+from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, ReadContext
 from netcontract.model.contract import is_contract, known_contracts, load_contract_entry_points
 from netcontract.model.plan import contract_info
@@ -544,12 +545,17 @@ def _convert_bytes(
         if args.strict and hint != "folder":
             raise UsageError(
                 "--strict applies to XML input; JSON's unknown members are ignored, as"
-                " Json.NET ignores them"
+                " Json.NET ignores them (a --json-settings file with"
+                ' missing_member_handling = "Error" refuses them)'
             )
-        obj = from_json(data, cls)
+        obj = from_json(data, cls, settings=args.json_settings)
     else:
         obj = from_xml(data, cls, strict=args.strict)
-    out = to_json(obj, indent=args.indent) if target == "json" else to_xml(obj, indent=args.indent)
+    out = (
+        to_json(obj, indent=args.indent, settings=args.json_settings)
+        if target == "json"
+        else to_xml(obj, indent=args.indent)
+    )
     return out + b"\n", target
 
 
@@ -770,7 +776,7 @@ def _serve(args: argparse.Namespace, stdout: BinaryIO) -> None:
     with listener:
         host, port = listener.getsockname()[:2]
         shown = f"[{host}]" if ":" in host else host
-        standin = CustomerGroupStandIn()
+        standin = CustomerGroupStandIn(json_settings=args.json_settings)
         _emit(
             stdout,
             f"netcontract: stand-in of POST api/v2/CustomerGroup on "
@@ -859,6 +865,12 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", dest="target", choices=("json", "xml"), help="output format")
     convert.add_argument("--indent", action="store_true", help="indented output, as .NET writes it")
     convert.add_argument(
+        "--json-settings",
+        metavar="FILE",
+        help="the server's Json.NET settings (a .toml or JSON file; README: Matching your"
+        " server's JSON settings) for JSON input and output",
+    )
+    convert.add_argument(
         "--strict", action="store_true", help="refuse unknown XML elements instead of ignoring them"
     )
     validate = commands.add_parser(
@@ -912,6 +924,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=8080, help="port to listen on (default: %(default)s)"
     )
     serve.add_argument(
+        "--json-settings",
+        metavar="FILE",
+        help="answer as a server whose Json.NET has these settings (a .toml or JSON file)",
+    )
+    serve.add_argument(
         "--log-level",
         default="info",
         choices=("critical", "error", "warning", "info", "debug"),
@@ -920,6 +937,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("types", help="list the known contracts and enums")
     _generate_cli.add_parser(commands)  # netcontract generate (netcontract.generate.cli)
     return parser
+
+
+def _json_settings(path: str | None) -> JsonSettings | None:
+    """The settings of ``--json-settings FILE`` (a usage error naming the file if it cannot be
+    read or holds a setting Json.NET does not have)."""
+    if path is None:
+        return None
+    try:
+        return JsonSettings.from_file(path)
+    except OSError as exc:
+        raise UsageError(f"--json-settings: cannot read {path!r}: {exc.strerror or exc}") from None
+    except (ValueError, TypeError) as exc:
+        raise UsageError(f"--json-settings: {exc}") from None
 
 
 #: the most documents `fixtures` draws: a corpus is drawn whole, in memory, before it is written
@@ -944,6 +974,8 @@ def _run(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr: An
         status = _generate_cli.run(args, stdout, stderr)
         stdout.flush()
         return status
+    if hasattr(args, "json_settings"):
+        args.json_settings = _json_settings(args.json_settings)
     _load_contracts()
     command: dict[str, Callable[[], Any]] = {
         "types": lambda: _types(stdout, stderr),

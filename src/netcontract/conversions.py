@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar, overload
 
-from netcontract.codegen import conversion_done, conversion_started, generated_paths
+from netcontract.codegen import conversion_done, conversion_started, fell_back, generated_paths
 from netcontract.errors import (
     JsonPayloadError,
     Problem,
@@ -13,6 +13,7 @@ from netcontract.errors import (
 )
 from netcontract.json.read import DECLINED, read_json, reader_for
 from netcontract.json.read_struct import UNKNOWN_MEMBER, read_typed
+from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings
 from netcontract.json.text import loads_strict, structure_over
 from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
@@ -27,8 +28,15 @@ __all__ = ["from_json", "from_xml", "to_json", "to_xml"]
 T = TypeVar("T")
 
 
-def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT_LIMITS) -> T:
-    """Read a JSON document into ``cls`` with Json.NET's rules.
+def from_json(
+    data: bytes | str,
+    cls: type[T] | Any,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    settings: JsonSettings | None = None,
+) -> T:
+    """Read a JSON document into ``cls`` with Json.NET's rules (and ``settings``: the
+    server's ``JsonSerializerSettings``; by default Json.NET's).
 
     Raises :class:`~netcontract.JsonPayloadError` listing every problem with its path, or
     :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
@@ -36,7 +44,12 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     data = as_document(data, "from_json")
     _check_size(data, limits)
     conversion_started()
-    raw = _utf8(data) if generated_paths() else None
+    if settings is not None and not settings.is_default:
+        # the generated readers know Json.NET's default settings only
+        fell_back(cls, "non-default JsonSettings: the reference reader reads them")
+    else:
+        settings = None
+    raw = _utf8(data) if generated_paths() and settings is None else None
     result: Any = DECLINED
     if raw is not None:
         # the generated paths (README, "Speed"): the msgspec Struct first; it builds only what
@@ -58,7 +71,7 @@ def from_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT
     if value is None:
         raise JsonPayloadError([Problem("", "the document is null where an object was expected")])
     ctx = ReadContext(limits=limits)
-    result = reader_for(Slot(contract_info(cls).wire, optional=False))(value, "", ctx)
+    result = reader_for(Slot(contract_info(cls).wire, optional=False), settings)(value, "", ctx)
     if ctx.problems or result is FAILED:
         raise JsonPayloadError(ctx.problems)
     conversion_done()
@@ -84,10 +97,11 @@ def _check_size(data: bytes | str, limits: Limits) -> None:
         ReadContext(limits=limits).exceeded("", "max_bytes", limits.max_bytes, "bytes")
 
 
-def to_json(obj: Any, *, indent: bool = False) -> bytes:
-    """Write ``obj`` as the UTF-8 bytes Json.NET writes (``Formatting.None`` or ``Indented``)."""
+def to_json(obj: Any, *, indent: bool = False, settings: JsonSettings | None = None) -> bytes:
+    """Write ``obj`` as the UTF-8 bytes Json.NET writes (``Formatting.None`` or ``Indented``;
+    ``settings``: the server's ``JsonSerializerSettings``, by default Json.NET's)."""
     conversion_started()
-    data, problems = json_bytes(obj, indent=indent)
+    data, problems = json_bytes(obj, indent=indent, settings=settings or DEFAULT_JSON_SETTINGS)
     if problems:
         raise SerializationError(problems)
     conversion_done()

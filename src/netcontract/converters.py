@@ -17,6 +17,7 @@ from lxml import etree
 
 from netcontract.errors import JsonPayloadError, SerializationError, XmlPayloadError
 from netcontract.json.read import reader_for as json_reader_for
+from netcontract.json.settings import JsonSettings
 from netcontract.json.write import writer_for
 from netcontract.limits import FAILED, ReadContext, as_document
 from netcontract.model.contract import is_contract
@@ -34,16 +35,17 @@ def _slot_of(tp: Any) -> Slot:
 
 
 class JsonConverter(cattrs.Converter):
-    """A cattrs converter speaking Json.NET's rules for contract classes."""
+    """A cattrs converter speaking Json.NET's rules for contract classes (with ``settings``,
+    a server's :class:`~netcontract.JsonSettings`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, settings: JsonSettings | None = None) -> None:
         super().__init__()
+        self.settings = settings
         self.register_structure_hook_factory(is_contract, self._structure_factory)
         self.register_unstructure_hook_factory(is_contract, self._unstructure_factory)
 
-    @staticmethod
-    def _structure_factory(tp: Any) -> Callable[[Any, Any], Any]:
-        reader = json_reader_for(_slot_of(tp))
+    def _structure_factory(self, tp: Any) -> Callable[[Any, Any], Any]:
+        reader = json_reader_for(_slot_of(tp), self.settings)
 
         def structure(value: Any, _: Any) -> Any:
             ctx = ReadContext()
@@ -54,9 +56,8 @@ class JsonConverter(cattrs.Converter):
 
         return structure
 
-    @staticmethod
-    def _unstructure_factory(tp: Any) -> Callable[[Any], Any]:
-        writer = writer_for(Slot(ContractType(tp, "", "", ()), optional=False))
+    def _unstructure_factory(self, tp: Any) -> Callable[[Any], Any]:
+        writer = writer_for(Slot(ContractType(tp, "", "", ()), optional=False), self.settings)
 
         def unstructure(obj: Any) -> Any:
             problems: list[Any] = []

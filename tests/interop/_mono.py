@@ -187,7 +187,7 @@ class DotNetTwin:
 
     # -- protocol ---------------------------------------------------------------------------
 
-    def _exchange(self, requests: Sequence[dict[str, str]]) -> list[dict[str, object]]:
+    def _exchange(self, requests: Sequence[dict[str, object]]) -> list[dict[str, object]]:
         """Send all requests (from a thread, so that full pipes cannot deadlock), read answers."""
         proc = self._proc
         if proc is None or proc.stdin is None or proc.stdout is None:
@@ -225,16 +225,21 @@ class DotNetTwin:
         return self._stderr_path.read_text(errors="replace")[-2000:]
 
     @staticmethod
-    def _request(type_name: str, fmt: str, payload: bytes) -> dict[str, str]:
+    def _request(
+        type_name: str, fmt: str, payload: bytes, json_settings: dict[str, object] | None = None
+    ) -> dict[str, object]:
         if type_name not in TYPE_NAMES:
             raise ValueError(f"unknown twin type {type_name!r}")
         if fmt not in ("json", "xml"):
             raise ValueError(f"format must be 'json' or 'xml', not {fmt!r}")
-        return {
+        request: dict[str, object] = {
             "type": type_name,
             "format": fmt,
             "payload_b64": base64.b64encode(payload).decode("ascii"),
         }
+        if json_settings:
+            request["json_settings"] = json_settings
+        return request
 
     # -- public API -------------------------------------------------------------------------
 
@@ -242,9 +247,14 @@ class DotNetTwin:
         """Read ``payload`` (``fmt`` = "json" or "xml") as ``type_name`` and write it 4 ways."""
         return self.roundtrip_many([(type_name, fmt, payload)])[0]
 
-    def roundtrip_many(self, items: Iterable[tuple[str, str, bytes]]) -> list[TwinResult]:
-        """Pipelined :meth:`roundtrip` over (type_name, fmt, payload) items, answers in order."""
-        requests = [self._request(t, f, p) for t, f, p in items]
+    def roundtrip_many(
+        self,
+        items: Iterable[tuple[str, str, bytes]],
+        json_settings: dict[str, object] | None = None,
+    ) -> list[TwinResult]:
+        """Pipelined :meth:`roundtrip` over (type_name, fmt, payload) items, answers in order;
+        ``json_settings`` (netcontract's ``JsonSettings`` fields) configure Json.NET."""
+        requests = [self._request(t, f, p, json_settings) for t, f, p in items]
         if not requests:
             return []
         return [_result(a) for a in self._exchange(requests)]

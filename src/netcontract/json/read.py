@@ -12,21 +12,29 @@ from __future__ import annotations
 
 import decimal
 import re
+import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
-from netcontract.clr.datetime import parse_datetime
+from netcontract.clr.datetime import DateTime, parse_datetime
 from netcontract.clr.numbers import parse_double_json_number
 from netcontract.clr.objects import AnyObject
-from netcontract.clr.value_types import STRING, check_no_lone_surrogate
+from netcontract.clr.timespan import TimeSpan
+from netcontract.clr.value_types import DATETIME, STRING, check_no_lone_surrogate
 from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
+from netcontract.json.settings import (
+    DEFAULT_JSON_SETTINGS,
+    JsonSettings,
+    ensure_datetime,
+    parse_microsoft_date,
+)
 from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
 from netcontract.model.enums import enum_name_message
-from netcontract.model.plan import ContractInfo, contract_info
+from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
 __all__ = ["DECLINED", "FAILED", "read_json", "reader_for"]
@@ -35,16 +43,17 @@ __all__ = ["DECLINED", "FAILED", "read_json", "reader_for"]
 Reader = Callable[[Any, str, ReadContext], Any]
 
 
-def reader_for(slot: Slot) -> Reader:
+def reader_for(slot: Slot, settings: JsonSettings | None = None) -> Reader:
     """The JSON reader of a slot, made anew: the readers of a contract's members are kept on
-    its plan (a contract inside is looked up on its first read)."""
-    return _make_reader(slot)
+    its plan (a contract inside is looked up on its first read; one table per non-default
+    :class:`JsonSettings`)."""
+    return _make_reader(slot, DEFAULT_JSON_SETTINGS if settings is None else settings)
 
 
 # ----------------------------------------------------------------------------- reading
 
 
-def _make_reader(slot: Slot) -> Reader:
+def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> Reader:
     allow_none = slot.clr_nillable
     null_message = slot.null_problem
     wire = slot.wire
@@ -53,6 +62,8 @@ def _make_reader(slot: Slot) -> Reader:
     inner: Reader
     if isinstance(wire, PrimitiveType):
         parse = wire.primitive.json_parse
+        if wire.primitive is DATETIME and not settings.is_default:
+            parse = _datetime_parser(settings)
         is_string = wire.primitive is STRING
 
         def inner(value: Any, path: str, ctx: ReadContext) -> Any:
@@ -67,11 +78,19 @@ def _make_reader(slot: Slot) -> Reader:
     elif isinstance(wire, EnumType):
         inner = _enum_reader(wire)
     elif isinstance(wire, ContractType):
-        inner = _contract_reader(wire)
+        inner = _contract_reader(wire, settings)
     elif isinstance(wire, ListType):
-        inner = _list_reader(wire)
+        inner = _list_reader(wire, settings)
     elif isinstance(wire, ObjectType):
-        inner = reader_for(wire.expected) if wire.expected is not None else _untyped_reader
+        if wire.expected is not None:
+            inner = _make_reader(wire.expected, settings)
+        elif settings.is_default:
+            inner = _untyped_reader
+        else:
+
+            def inner(value: Any, path: str, ctx: ReadContext) -> Any:
+                return _untyped_reader(value, path, ctx, settings)
+
     else:  # pragma: no cover - every wire type is handled above
         raise AssertionError(wire)
 
@@ -84,6 +103,21 @@ def _make_reader(slot: Slot) -> Reader:
         return inner(value, path, ctx)
 
     return read
+
+
+def _datetime_parser(settings: JsonSettings) -> Callable[[Any], DateTime]:
+    """DateTime text as Json.NET reads it with ``settings``: ``MicrosoftDateFormat`` reads
+    ``/Date(ms)/`` too, and ``DateTimeZoneHandling`` converts what was read."""
+    microsoft = settings.date_format_handling == "MicrosoftDateFormat"
+
+    def parse(value: Any) -> DateTime:
+        if microsoft and type(value) is str:
+            found = parse_microsoft_date(value)
+            if found is not None:
+                return ensure_datetime(found, settings)
+        return ensure_datetime(DATETIME.json_parse(value), settings)
+
+    return parse
 
 
 def _enum_reader(wire: EnumType) -> Reader:
@@ -173,31 +207,109 @@ def _parse_enum_text(value: str, by_upper: dict[str, Any]) -> Any:
 
 
 class _ReadTable:
-    """A contract's member table for the reference reader (its plan's ``json_reading``)."""
+    """A contract's member table for the reference reader (its plan's ``json_reading``, or a
+    ``json_variant`` for non-default settings)."""
 
-    __slots__ = ("by_name", "by_upper", "cls", "info")
+    __slots__ = (
+        "by_name",
+        "by_upper",
+        "clash",
+        "cls",
+        "ignored",
+        "info",
+        "missing_is_error",
+        "needs_value",
+        "populate",
+        "skips_null",
+    )
 
-    def __init__(self, info: ContractInfo) -> None:
+    def __init__(self, info: ContractInfo, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> None:
         self.info = info
         self.cls = info.cls
         self.by_name: dict[str, tuple[str, str, Reader | None]] = {}
-        for m in info.json_members:
-            reader = None if m.computed is not None else reader_for(m.slot)
-            self.by_name[m.wire_name] = (m.attr, m.wire_name, reader)
+        skip_null = settings.null_value_handling == "Ignore"
+        #: NullValueHandling.Ignore, by attribute: the member's [JsonProperty] over the settings'
+        self.skips_null: frozenset[str] = frozenset(
+            m.attr
+            for m in info.json_net_members
+            if (
+                skip_null
+                if m.json_null_value_handling is None
+                else m.json_null_value_handling == "Ignore"
+            )
+        )
+        #: Required.Always and DisallowNull: a null is refused
+        self.needs_value: dict[str, str] = {
+            m.attr: m.json_required
+            for m in info.json_net_members
+            if m.json_required in ("Always", "DisallowNull")
+        }
+        for m in info.json_net_members:
+            reader = None if m.computed is not None else _make_reader(m.slot, settings)
+            name = settings.name(m.wire_name)
+            self.by_name[name] = (m.attr, name, reader)
+        #: [JsonIgnore] members: Json.NET skips them, even with MissingMemberHandling.Error
+        self.ignored: frozenset[str] = frozenset(
+            ordinal_upper(settings.name(m.wire_name))
+            for m in info.json_members
+            if m.attr not in {j.attr for j in info.json_net_members}
+        )
         self.by_upper = {ordinal_upper(name): entry for name, entry in self.by_name.items()}
+        self.clash = settings.name_clash(info.name, [m.wire_name for m in info.json_net_members])
+        #: MissingMemberHandling.Error
+        self.missing_is_error = settings.missing_member_handling == "Error"
+        #: DefaultValueHandling.Populate: a DataMember missing from the document gets
+        #: default(T), as Json.NET sets it
+        self.populate: tuple[tuple[str, Any], ...] = (
+            tuple(
+                (m.attr, clr_default(m.slot))
+                for m in info.json_net_members
+                if m.in_xml and m.computed is None
+            )
+            if settings.populates
+            else ()
+        )
 
 
-def _plan(tp: Any) -> _ReadTable:
-    return contract_info(tp).built("json_reading", _ReadTable)
+def _plan(tp: Any, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> _ReadTable:
+    info = contract_info(tp)
+    if settings.is_default:
+        return info.built("json_reading", _ReadTable)
+    return info.json_variant(("json_reading", settings), lambda i: _ReadTable(i, settings))
 
 
-def _contract_reader(wire: ContractType) -> Reader:
+def clr_default(slot: Slot) -> Any:
+    """``default(T)`` of a slot's CLR type: null for references and ``Nullable<T>``."""
+    wire = slot.wire
+    if slot.clr_nillable:
+        return None
+    if isinstance(wire, EnumType):
+        return wire.cls(0)
+    if isinstance(wire, PrimitiveType):
+        return _CLR_DEFAULTS.get(wire.primitive.clr_name)
+    return None  # pragma: no cover - the value types are the above
+
+
+_CLR_DEFAULTS: Final[dict[str, Any]] = {
+    "Boolean": False,
+    "Double": 0.0,
+    "Decimal": decimal.Decimal(0),
+    "Guid": uuid.UUID(int=0),
+    "DateTime": DateTime(0),
+    "Char": "\x00",
+    "TimeSpan": TimeSpan(0),
+    **dict.fromkeys(("SByte", "Byte", "Int16", "UInt16", "Int32", "UInt32"), 0),
+    **dict.fromkeys(("Int64", "UInt64"), 0),
+}
+
+
+def _contract_reader(wire: ContractType, settings: JsonSettings) -> Reader:
     tp: Any = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
     plan_holder: list[_ReadTable] = []
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if not plan_holder:
-            plan_holder.append(_plan(tp))
+            plan_holder.append(_plan(tp, settings))
         return read_contract(plan_holder[0], value, path, ctx)
 
     return read
@@ -207,9 +319,13 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
     if type(value) is not dict:
         ctx.problem(path, f"expected an object ({plan.info.name}), got {_json_kind(value)}")
         return FAILED
+    if plan.clash is not None:
+        ctx.problem(path, plan.clash)
+        return FAILED
     ctx.enter(path, 0)
     kwargs: dict[str, Any] = {}
     seen: set[str] = set()
+    skipped: list[str] = []
     failed = False
     unknown = 0
     by_name = plan.by_name
@@ -222,6 +338,13 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
                     ctx.problem(
                         _paths.join(path, _shown(key)),
                         "metadata members ($type, $ref, $id) are not supported",
+                    )
+                    failed = True
+                elif plan.missing_is_error and ordinal_upper(key) not in plan.ignored:
+                    ctx.problem(
+                        _paths.join(path, _shown(key)),
+                        f"{plan.info.name} has no member of this name"
+                        " (MissingMemberHandling.Error)",
                     )
                     failed = True
                 # unknown members are ignored, as Json.NET does, but not their size
@@ -244,14 +367,29 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
             if not _free_of_lone_surrogates(key, item, path, ctx):
                 failed = True
             continue
+        if item is None and attr in plan.needs_value:
+            # Mono: "Required property 'D' expects a value but got null"
+            required = plan.needs_value[attr]
+            ctx.problem(
+                _paths.join(path, wire_name), f"null, but Required.{required} needs a value"
+            )
+            failed = True
+            continue
+        if item is None and attr in plan.skips_null:
+            skipped.append(attr)  # NullValueHandling.Ignore: not read, but present (Mono)
+            continue
         result = reader(item, _paths.join(path, wire_name), ctx)
         if result is FAILED:
             failed = True
         else:
             kwargs[attr] = result
     ctx.leave()
-    if missing_required(plan.info.json_members, kwargs, path, ctx):
+    present = kwargs if not skipped else {**dict.fromkeys(skipped), **kwargs}
+    if missing_required(plan.info.json_net_members, present, path, ctx):
         failed = True
+    for attr, default in plan.populate:
+        if attr not in seen:
+            kwargs[attr] = default
     if failed:
         return FAILED
     return construct(plan.info, kwargs, path, ctx)
@@ -293,8 +431,8 @@ def _free_of_lone_surrogates(key: str, value: Any, path: str, ctx: ReadContext) 
     return True
 
 
-def _list_reader(wire: ListType) -> Reader:
-    item_reader = reader_for(wire.item)
+def _list_reader(wire: ListType, settings: JsonSettings) -> Reader:
+    item_reader = _make_reader(wire.item, settings)
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is not list:
@@ -357,7 +495,9 @@ def _count_value(value: Any, path: str, ctx: ReadContext) -> None:
 _METADATA: Final = frozenset({"$type", "$ref", "$id", "$values"})
 
 
-def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
+def _untyped_reader(
+    value: Any, path: str, ctx: ReadContext, settings: JsonSettings = DEFAULT_JSON_SETTINGS
+) -> Any:
     """An ``object`` member read without a type: JSON values as Json.NET holds them."""
     kind = type(value)
     if kind is str:
@@ -367,6 +507,8 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
         except ValueError as exc:
             ctx.problem(path, str(exc))
             return FAILED
+        if not settings.is_default:
+            return _jsonnet_date_with(value, settings)
         return _jsonnet_date_or_str(value)
     if kind is dict:
         if not value:
@@ -383,7 +525,7 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
                 ctx.problem(item_path, "metadata members ($type, $ref, $id, $values) are refused")
                 failed = True
                 continue
-            converted = _untyped_reader(item, item_path, ctx)
+            converted = _untyped_reader(item, item_path, ctx, settings)
             # member names are strings too: a lone surrogate there is as unwritable
             if converted is FAILED or _untyped_reader(key, item_path, ctx) is FAILED:
                 failed = True
@@ -392,7 +534,10 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
         return FAILED if failed else result
     if kind is list:
         ctx.enter(path, len(value))
-        items = [_untyped_reader(item, _paths.item(path, i), ctx) for i, item in enumerate(value)]
+        items = [
+            _untyped_reader(item, _paths.item(path, i), ctx, settings)
+            for i, item in enumerate(value)
+        ]
         ctx.leave()
         return FAILED if any(item is FAILED for item in items) else items
     if kind is decimal.Decimal:
@@ -416,6 +561,22 @@ def _jsonnet_date_or_str(text: str) -> Any:
         except ValueError:
             return text
     return text
+
+
+def _jsonnet_date_with(text: str, settings: JsonSettings) -> Any:
+    """:func:`_jsonnet_date_or_str` with ``settings``: ``/Date(ms)/`` too with
+    ``MicrosoftDateFormat``, and the date converted by ``DateTimeZoneHandling``."""
+    if settings.date_format_handling == "MicrosoftDateFormat" and text.startswith("/Date("):
+        try:
+            found = parse_microsoft_date(text)
+        except ValueError:
+            return text
+        if found is not None:
+            return ensure_datetime(found, settings)
+    value = _jsonnet_date_or_str(text)
+    if type(value) is DateTime:
+        return ensure_datetime(value, settings)
+    return value
 
 
 def _json_kind(value: Any) -> str:
@@ -500,13 +661,21 @@ def _contract_tp(wire: ContractType) -> Any:
     return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
 
 
+def member_rules(m: Member) -> bool:
+    """Whether a member has a Json.NET null rule the generated readers do not apply."""
+    return m.json_null_value_handling is not None or m.json_required in ("Always", "DisallowNull")
+
+
 def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int]], Any]:
     src = Source("json reader", repr(info.tp))
     fallback = src.const(Fallback, "Fallback")
     src.line(0, "def read(d, ctx, counted):")
+    if any(member_rules(m) for m in info.json_net_members):
+        src.line(1, f"raise {fallback}('[JsonProperty] Required or NullValueHandling')")
+        return src.compile("read")
     src.line(1, "if type(d) is not dict:")
     src.line(2, f"raise {fallback}('not an object')")
-    keys = tuple(m.wire_name for m in info.json_members)
+    keys = tuple(m.wire_name for m in info.json_net_members)
     src.line(1, f"if tuple(d) != {src.const(keys, 'keys')}:")
     src.line(2, f"raise {fallback}('members other than Json.NET writes, or in another order')")
     # ctx.enter('', 0) inlined: the quotas are checked against the same counters, and a
@@ -525,7 +694,7 @@ def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int
     # one colon per member, and those in member names and string values (see loads_fast)
     src.line(1, f"k = {len(keys) + sum(key.count(':') for key in keys)}")
     arguments: list[tuple[str, str]] = []
-    for var, m in zip(names, info.json_members, strict=True):
+    for var, m in zip(names, info.json_net_members, strict=True):
         if m.computed is not None:  # always derived, input ignored (but counted)
             src.line(1, f"k += {src.const(colons, 'colons')}({var})")
             # its objects and arrays count in the quotas: the reference reader counts them

@@ -34,6 +34,7 @@ from netcontract.json.read import (
     _reference_value,
     declined,
     emit_text_count,
+    member_rules,
     reader_for,
 )
 from netcontract.json.text import counts_surely
@@ -122,16 +123,18 @@ def read_typed(data: bytes, tp: Any, ctx: ReadContext) -> Any:
 
 
 def _build(info: ContractInfo) -> _Plan:
+    if any(member_rules(m) for m in info.json_net_members):
+        raise Fallback("[JsonProperty] Required or NullValueHandling")  # the dict readers say so
     src = Source("json struct reader", repr(info.tp))
     fields: list[tuple[str, Any]] = []
     rename: dict[str, str] = {}
     src.line(0, "def convert(s, ctx, counted):")
     src.line(1, "ctx.enter('', 0)")
     src.line(1, "maxlen = ctx.limits.max_string_length")
-    keys = [m.wire_name for m in info.json_members]
+    keys = [m.wire_name for m in info.json_net_members]
     src.line(1, f"k = {len(keys) + sum(key.count(':') for key in keys)}")
     arguments: list[tuple[str, str]] = []
-    for index, m in enumerate(info.json_members):
+    for index, m in enumerate(info.json_net_members):
         field = f"f{index}"  # (wire names may not be identifiers)
         rename[field] = m.wire_name
         var = f"v{index}"

@@ -22,6 +22,7 @@ from netcontract.limits import Limits
 __all__ = [
     "UNSURE",
     "JsonSyntaxError",
+    "RawJson",
     "colons",
     "counts_surely",
     "dumps_jsonnet",
@@ -55,6 +56,12 @@ def quote(text: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape_match, text) + '"'
 
 
+class RawJson(str):
+    """A JSON token written as it is (JsonSettings: ``NaN`` unquoted, ``"\\/Date(0)\\/"``)."""
+
+    __slots__ = ()
+
+
 def dumps_jsonnet(value: Any, *, indent: bool = False) -> str:
     """Serialize a JSON-ready tree as Json.NET does (``Formatting.None`` or ``Indented``)."""
     out: list[str] = []
@@ -79,6 +86,8 @@ def _scalar(value: Any) -> str:
         return "null"
     if kind is decimal.Decimal:
         return format_decimal_json(value)
+    if kind is RawJson:
+        return str.__str__(value)
     if isinstance(value, str):
         return quote(str(value))
     if isinstance(value, int):

@@ -11,21 +11,44 @@ handle itself to the reference writer.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable
 from typing import Any, Final
 
 import msgspec
 
+from netcontract.clr.datetime import DateTime, format_datetime
 from netcontract.clr.objects import AnyObject, Boxed
-from netcontract.clr.value_types import ValueType, check_no_lone_surrogate, for_untyped_value
+from netcontract.clr.value_types import (
+    DATETIME,
+    DOUBLE,
+    ValueType,
+    check_no_lone_surrogate,
+    for_untyped_value,
+)
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
-from netcontract.errors import Problem
-from netcontract.json.text import dumps_jsonnet, quote
+from netcontract.errors import ContractDefinitionError, Problem
+from netcontract.json.settings import (
+    DEFAULT_JSON_SETTINGS,
+    JsonSettings,
+    camel_case,
+    ensure_datetime,
+    format_microsoft_date,
+)
+from netcontract.json.text import RawJson, dumps_jsonnet, quote
 from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
 from netcontract.model.defaults import omitted
-from netcontract.model.plan import ContractInfo, contract_info
-from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+from netcontract.model.plan import ContractInfo, Member, contract_info
+from netcontract.model.wire import (
+    ContractType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+    resolve_annotation,
+)
 
 __all__ = ["json_bytes", "write_contract", "write_untyped", "writer_for"]
 
@@ -33,35 +56,28 @@ __all__ = ["json_bytes", "write_contract", "write_untyped", "writer_for"]
 Writer = Callable[[Any, str, list[Problem]], Any]
 
 
-def writer_for(slot: Slot) -> Writer:
+def writer_for(slot: Slot, settings: JsonSettings | None = None) -> Writer:
     """The JSON writer of a slot, made anew: the writers of a contract's members are kept on
-    its plan."""
-    return _make_writer(slot)
+    its plan (one table per non-default :class:`JsonSettings`)."""
+    return _make_writer(slot, DEFAULT_JSON_SETTINGS if settings is None else settings)
 
 
 # ----------------------------------------------------------------------------- writing
 
 
-def _make_writer(slot: Slot) -> Writer:
+def _make_writer(slot: Slot, settings: JsonSettings) -> Writer:
     allow_none = slot.clr_nillable
     null_message = slot.null_problem
     wire = slot.wire
     inner: Writer
     if isinstance(wire, PrimitiveType):
-        inner = _primitive_writer(wire.primitive)
+        inner = _primitive_writer(wire.primitive, slot, settings)
     elif isinstance(wire, EnumType):
-        cls = wire.cls
-
-        def inner(value: Any, path: str, problems: list[Problem]) -> Any:
-            if isinstance(value, cls) or (type(value) is int):
-                return int(value)
-            problems.append(Problem(path, f"expected a {cls.__name__}, got {value!r}"))
-            return FAILED
-
+        inner = _enum_writer(wire, settings)
     elif isinstance(wire, ContractType):
-        inner = _contract_writer(wire)
+        inner = _contract_writer(wire, settings)
     elif isinstance(wire, ListType):
-        item_writer = writer_for(wire.item)
+        item_writer = _make_writer(wire.item, settings)
 
         def inner(value: Any, path: str, problems: list[Problem]) -> Any:
             if not isinstance(value, list | tuple):
@@ -72,7 +88,15 @@ def _make_writer(slot: Slot) -> Writer:
             ]
 
     elif isinstance(wire, ObjectType):
-        inner = writer_for(wire.expected) if wire.expected is not None else write_untyped
+        if wire.expected is not None:
+            inner = _make_writer(wire.expected, settings)
+        elif settings.is_default:
+            inner = write_untyped
+        else:
+
+            def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+                return write_untyped(value, path, problems, settings)
+
     else:  # pragma: no cover
         raise AssertionError(wire)
 
@@ -87,9 +111,44 @@ def _make_writer(slot: Slot) -> Writer:
     return write
 
 
-def _primitive_writer(primitive: ValueType) -> Writer:
+def _enum_writer(wire: EnumType, settings: JsonSettings) -> Writer:
+    cls = wire.cls
+    names = _enum_names(wire.names, settings)
+
+    def write(value: Any, path: str, problems: list[Problem]) -> Any:
+        if isinstance(value, cls) or (type(value) is int):
+            number = int(value)
+            if names is not None:
+                # StringEnumConverter: the name; a value without one stays a number
+                name = names.get(number)
+                if name is not None:
+                    return name
+            return number
+        problems.append(Problem(path, f"expected a {cls.__name__}, got {value!r}"))
+        return FAILED
+
+    return write
+
+
+def _enum_names(names: dict[int, str], settings: JsonSettings) -> dict[int, str] | None:
+    """The texts StringEnumConverter writes, by value (None without the converter)."""
+    if not settings.string_enum_converter:
+        return None
+    if settings.string_enum_camel_case_text:
+        return {number: camel_case(name) for number, name in names.items()}
+    return dict(names)
+
+
+def _primitive_writer(primitive: ValueType, slot: Slot, settings: JsonSettings) -> Writer:
     check = primitive.check
-    to_json = primitive.json_value
+    to_json: Callable[[Any], Any] = primitive.json_value
+    if primitive is DATETIME and (
+        settings.date_format_handling != "IsoDateFormat"
+        or settings.date_time_zone_handling != "RoundtripKind"
+    ):
+        to_json = _datetime_writer(settings)
+    elif primitive is DOUBLE and settings.float_format_handling != "String":
+        to_json = _double_writer(settings, nullable=slot.optional)
 
     def write(value: Any, path: str, problems: list[Problem]) -> Any:
         try:
@@ -101,7 +160,36 @@ def _primitive_writer(primitive: ValueType) -> Writer:
     return write
 
 
-def _contract_writer(wire: ContractType) -> Writer:
+def _datetime_writer(settings: JsonSettings) -> Callable[[DateTime], Any]:
+    microsoft = settings.date_format_handling == "MicrosoftDateFormat"
+
+    def to_json(value: DateTime) -> Any:
+        value = ensure_datetime(value, settings)
+        if microsoft:
+            return RawJson(format_microsoft_date(value, settings))
+        return format_datetime(value)
+
+    return to_json
+
+
+_SYMBOLS: Final = {"nan": RawJson("NaN"), "inf": RawJson("Infinity"), "-inf": RawJson("-Infinity")}
+
+
+def _double_writer(settings: JsonSettings, *, nullable: bool) -> Callable[[float], Any]:
+    symbol = settings.float_format_handling == "Symbol"
+    # FloatFormatHandling.DefaultValue: 0.0, or null for a Nullable<double> (Mono)
+    default = None if nullable else 0.0
+
+    def to_json(value: float) -> Any:
+        value = float(value)
+        if math.isfinite(value):
+            return value
+        return _SYMBOLS[repr(value)] if symbol else default
+
+    return to_json
+
+
+def _contract_writer(wire: ContractType, settings: JsonSettings) -> Writer:
     declared = wire.cls
 
     def write(value: Any, path: str, problems: list[Problem]) -> Any:
@@ -110,51 +198,94 @@ def _contract_writer(wire: ContractType) -> Writer:
                 Problem(path, f"expected a {declared.__name__}, got {type(value).__name__}")
             )
             return FAILED
-        return write_contract(_plan(type(value)), value, path, problems)
+        return write_contract(_plan(type(value), settings), value, path, problems)
 
     return write
 
 
 class _WriteTable:
-    """A contract's member table for the reference writer (its plan's ``json_writing``)."""
+    """A contract's member table for the reference writer (its plan's ``json_writing``, or
+    a ``json_variant`` for non-default settings)."""
 
-    __slots__ = ("cls", "info", "write_members")
+    __slots__ = ("clash", "cls", "info", "write_members")
 
-    def __init__(self, info: ContractInfo) -> None:
+    def __init__(self, info: ContractInfo, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> None:
         self.info = info
         self.cls = info.cls
+        self.clash = settings.name_clash(info.name, [m.wire_name for m in info.json_net_members])
+        ignore_defaults = settings.ignores_defaults
+        skip_null = settings.null_value_handling == "Ignore"
         self.write_members: list[
-            tuple[str, str, Callable[[Any], Any] | None, Writer, Slot | None]
+            tuple[str, str, Callable[[Any], Any] | None, Writer, Slot | None, bool, str | None]
         ] = [
             (
                 m.attr,
-                m.wire_name,
+                settings.name(m.wire_name),
                 m.computed,
-                writer_for(m.slot),
-                None if m.emit_default_value else m.slot,
+                _make_writer(m.slot, settings),
+                m.slot if ignore_defaults or not m.emit_default_value else None,
+                # NullValueHandling.Ignore: the member's [JsonProperty] over the settings'
+                skip_null
+                if m.json_null_value_handling is None
+                else m.json_null_value_handling == "Ignore",
+                m.json_required if m.json_required in ("Always", "DisallowNull") else None,
             )
-            for m in info.json_members
+            for m in info.json_net_members
         ]
 
 
-def _plan(tp: Any) -> _WriteTable:
-    return contract_info(tp).built("json_writing", _WriteTable)
+def _plan(tp: Any, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> _WriteTable:
+    info = contract_info(tp)
+    if settings.is_default:
+        return info.built("json_writing", _WriteTable)
+    return info.json_variant(("json_writing", settings), lambda i: _WriteTable(i, settings))
 
 
 def write_contract(plan: _WriteTable, obj: Any, path: str, problems: list[Problem]) -> Any:
+    if plan.clash is not None:
+        problems.append(Problem(path, plan.clash))
+        return FAILED
     result: dict[str, Any] = {}
-    for attr, wire_name, compute, writer, omit in plan.write_members:
+    for attr, wire_name, compute, writer, omit, skip_null, needs_value in plan.write_members:
         value = compute(obj) if compute is not None else getattr(obj, attr)
+        if value is None and needs_value is not None:
+            # Mono: "Cannot write a null value for property 'D'. Property requires a value."
+            problems.append(
+                Problem(
+                    _paths.join(path, wire_name), f"null, but Required.{needs_value} needs a value"
+                )
+            )
+            continue
         if omit is not None and omitted(omit, value, xml=False):
             continue  # EmitDefaultValue=false (Json.NET: DefaultValueHandling.Ignore)
+        if value is None and skip_null:
+            continue  # NullValueHandling.Ignore
         result[wire_name] = writer(value, _paths.join(path, wire_name), problems)
     return result
 
 
-def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
+def _untyped_enum_names(kind: type) -> dict[int, str]:
+    try:
+        wire = resolve_annotation(kind).wire
+    except ContractDefinitionError:  # an IntEnum that is no contract: its Python names
+        return {int(m): m.name for m in kind}  # type: ignore[attr-defined]
+    return wire.names if isinstance(wire, EnumType) else {}
+
+
+def write_untyped(
+    value: Any,
+    path: str,
+    problems: list[Problem],
+    settings: JsonSettings = DEFAULT_JSON_SETTINGS,
+) -> Any:
     """Write the value of an ``object`` member from its Python type."""
     kind = type(value)
     value_type = for_untyped_value(kind)
+    if value_type is DATETIME and not settings.is_default:
+        return _datetime_writer(settings)(value)
+    if value_type is DOUBLE and settings.float_format_handling != "String":
+        # a boxed double is no Nullable<double> (Mono: DefaultValue writes 0.0)
+        return _double_writer(settings, nullable=False)(value)
     if value_type is not None:
         # no check: what an object member holds is written as it is (an int past Int64
         # too); a non-finite float stays a float, which dumps_jsonnet writes as Json.NET does
@@ -162,18 +293,27 @@ def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
     if value is None or kind is AnyObject:
         return value
     if isinstance(value, enum.IntEnum):
+        if settings.string_enum_converter:
+            # the enum's wire names, as for a member declared with it
+            name = _untyped_enum_names(kind).get(int(value))
+            if name is not None:
+                return camel_case(name) if settings.string_enum_camel_case_text else name
         return int(value)
     if kind is Boxed:
         return value.primitive.json_value(value.value)
     if kind is dict:
+        # a JObject: the contract resolver does not rename its members (Json.NET)
         return {
-            str(k): write_untyped(v, _paths.join(path, str(k)), problems) for k, v in value.items()
+            str(k): write_untyped(v, _paths.join(path, str(k)), problems, settings)
+            for k, v in value.items()
         }
     if kind is list:
-        return [write_untyped(v, _paths.item(path, i), problems) for i, v in enumerate(value)]
+        return [
+            write_untyped(v, _paths.item(path, i), problems, settings) for i, v in enumerate(value)
+        ]
     info_holder = getattr(kind, "__netcontract__", None)
     if info_holder is not None:
-        return write_contract(_plan(kind), value, path, problems)
+        return write_contract(_plan(kind, settings), value, path, problems)
     problems.append(Problem(path, f"cannot write a {kind.__name__} as JSON"))
     return FAILED
 
@@ -188,7 +328,9 @@ def write_untyped(value: Any, path: str, problems: list[Problem]) -> Any:
 # A uuid.UUID is passed as it is: msgspec writes the lowercase "D" format, as .NET does.
 
 
-def json_bytes(obj: Any, *, indent: bool = False) -> tuple[bytes, list[Problem]]:
+def json_bytes(
+    obj: Any, *, indent: bool = False, settings: JsonSettings = DEFAULT_JSON_SETTINGS
+) -> tuple[bytes, list[Problem]]:
     """``obj`` as the UTF-8 JSON Json.NET writes, and the problems that prevent it.
 
     Compact output comes from the generated writer of the object's class. When it meets a
@@ -196,8 +338,12 @@ def json_bytes(obj: Any, *, indent: bool = False) -> tuple[bytes, list[Problem]]
     reference path (``write_contract`` then :func:`dumps_jsonnet`) writes the whole document
     again and reports every problem; it also writes the indented layout.
     """
-    plan = _plan(type(obj))
-    if not indent and generated_paths():
+    plan = _plan(type(obj), settings)
+    indent = indent or settings.indented
+    if not settings.is_default:
+        # the generated writers know Json.NET's default settings only
+        fell_back(plan.cls, "non-default JsonSettings: the reference writer writes them")
+    elif not indent and generated_paths():
         try:
             tree = _fast_writer(plan.cls)(obj)
         except Fallback as signal:
@@ -254,6 +400,11 @@ def _special_string(value: str) -> Any:
     return value
 
 
+def _member_rules(m: Member) -> bool:
+    """Whether a member has a Json.NET null rule the generated code does not apply."""
+    return m.json_null_value_handling is not None or m.json_required in ("Always", "DisallowNull")
+
+
 def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
     src = Source("json writer", info.cls.__qualname__)
     src.line(0, "def write(obj):")
@@ -262,14 +413,22 @@ def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
         fallback = src.const(Fallback, "Fallback")
         src.line(1, f"raise {fallback}('emit_default_value=False: the reference writer writes it')")
         return src.compile("write")
-    if any(_encode(m.wire_name) != quote(m.wire_name).encode() for m in info.json_members):
+    if any(_member_rules(m) for m in info.json_net_members):
+        fallback = src.const(Fallback, "Fallback")
+        src.line(
+            1,
+            f"raise {fallback}('[JsonProperty] Required or NullValueHandling:"
+            " the reference writer writes it')",
+        )
+        return src.compile("write")
+    if any(_encode(m.wire_name) != quote(m.wire_name).encode() for m in info.json_net_members):
         # msgspec writes U+0085, U+2028 and U+2029 in a member name as they are, Json.NET
         # escapes them; a dict key cannot be Raw text: this contract is the reference writer's
         fallback = src.const(Fallback, "Fallback")
         src.line(1, f"raise {fallback}('a member name msgspec does not escape as Json.NET')")
         return src.compile("write")
     items: list[str] = []
-    for index, m in enumerate(info.json_members):
+    for index, m in enumerate(info.json_net_members):
         var = f"v{index}"
         if m.computed is not None:
             src.line(1, f"{var} = {src.const(m.computed, 'computed')}(obj)")

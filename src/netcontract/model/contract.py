@@ -53,6 +53,23 @@ class _MemberSpec:
     is_required: bool = False
     #: .NET's DataMember.EmitDefaultValue
     emit_default_value: bool = True
+    #: Json.NET's [JsonProperty(PropertyName, Order, Required, NullValueHandling)], [JsonIgnore]
+    json: JsonMemberSpec | None = None
+
+
+#: Json.NET's Required (6.0.8 has the first three; DisallowNull came with Json.NET 8)
+JSON_REQUIRED: Final = ("Default", "AllowNull", "Always", "DisallowNull")
+
+
+@attrs.frozen
+class JsonMemberSpec:
+    """A member's Json.NET attributes, where they differ from its DataMember."""
+
+    name: str | None = None
+    order: int | None = None
+    required: str | None = None
+    null_value_handling: str | None = None
+    ignore: bool = False
 
 
 @attrs.frozen(eq=False)
@@ -85,6 +102,11 @@ def member(
     order: int | None = None,
     is_required: bool = False,
     emit_default_value: bool = True,
+    json_name: str | None = None,
+    json_order: int | None = None,
+    json_required: Literal["Default", "AllowNull", "Always", "DisallowNull"] | None = None,
+    json_null_value_handling: Literal["Include", "Ignore"] | None = None,
+    json_ignore: bool = False,
 ) -> Any:
     """Declare a contract member.
 
@@ -103,6 +125,17 @@ def member(
         member is refused (DataContractSerializer; Json.NET as ``Required.AllowNull``, so a
         null is still read), and the XSD element has no ``minOccurs="0"``. A member declared
         without a default is refused when missing too, but exported as optional.
+    :param json_name: Json.NET's ``[JsonProperty(PropertyName = ...)]``: the JSON name, when
+        it differs from the DataMember name (XML keeps ``name``).
+    :param json_order: ``[JsonProperty(Order = n)]``: the JSON order, instead of ``order``.
+    :param json_required: ``[JsonProperty(Required = ...)]``: ``"Default"`` (optional),
+        ``"AllowNull"`` (must be present, may be null; what ``is_required`` gives),
+        ``"Always"`` (present and not null, also on writing), ``"DisallowNull"`` (Json.NET 8:
+        optional, but never null).
+    :param json_null_value_handling: ``[JsonProperty(NullValueHandling = ...)]``: this
+        member's null handling, over the settings' (``JsonSettings.null_value_handling``).
+    :param json_ignore: ``[JsonIgnore]`` on a ``[DataMember]``: the member is in XML only;
+        Json.NET neither writes nor reads it (a document holding it is not refused).
     """
     if order is not None and (type(order) is not int or order < 0):
         # .NET: "Property 'Order' in DataMemberAttribute attribute cannot be a negative number"
@@ -111,14 +144,50 @@ def member(
         raise ContractDefinitionError(f"member {name or ''!r}: is_required must be a bool")
     if type(emit_default_value) is not bool:
         raise ContractDefinitionError(f"member {name or ''!r}: emit_default_value must be a bool")
+    json = _json_spec(
+        name, json_name, json_order, json_required, json_null_value_handling, json_ignore
+    )
+    if json is not None and json.ignore and json_only:
+        raise ContractDefinitionError(
+            f"member {name or ''!r}: json_ignore and json_only leave it in no format"
+        )
     return attrs.field(
         default=default,
         factory=factory,
         kw_only=True,
         metadata={
-            _MEMBER_KEY: _MemberSpec(name, json_only, order, is_required, emit_default_value)
+            _MEMBER_KEY: _MemberSpec(name, json_only, order, is_required, emit_default_value, json)
         },
     )
+
+
+def _json_spec(
+    name: str | None,
+    json_name: str | None,
+    json_order: int | None,
+    json_required: str | None,
+    json_null_value_handling: str | None,
+    json_ignore: bool,
+) -> JsonMemberSpec | None:
+    shown = repr(name or "")
+    if json_name is not None and (type(json_name) is not str or not json_name):
+        raise ContractDefinitionError(f"member {shown}: json_name must be a non-empty str")
+    if json_order is not None and (type(json_order) is not int or json_order < 0):
+        raise ContractDefinitionError(f"member {shown}: json_order must be an int >= 0")
+    if json_required is not None and json_required not in JSON_REQUIRED:
+        raise ContractDefinitionError(
+            f"member {shown}: json_required must be one of {', '.join(JSON_REQUIRED)}"
+        )
+    if json_null_value_handling not in (None, "Include", "Ignore"):
+        raise ContractDefinitionError(
+            f"member {shown}: json_null_value_handling must be Include or Ignore"
+        )
+    if type(json_ignore) is not bool:
+        raise ContractDefinitionError(f"member {shown}: json_ignore must be a bool")
+    spec = JsonMemberSpec(
+        json_name, json_order, json_required, json_null_value_handling, json_ignore
+    )
+    return None if spec == JsonMemberSpec() else spec
 
 
 def computed(name: str, func: Callable[[Any], T], *, init: Literal[False] = False) -> T:

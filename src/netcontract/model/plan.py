@@ -23,6 +23,7 @@ from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import (
     _MEMBER_KEY,
     ContractMeta,
+    JsonMemberSpec,
     _Computed,
     _member_error,
     _MemberSpec,
@@ -71,6 +72,11 @@ class Member:
     is_required: bool = False
     #: .NET's DataMember.EmitDefaultValue: False leaves the member out at its default
     emit_default_value: bool = True
+    #: Json.NET's Required, in ``json_net_members`` only ("Default", "AllowNull", "Always",
+    #: "DisallowNull"; from [JsonProperty(Required)], else from ``is_required``)
+    json_required: str = "Default"
+    #: [JsonProperty(NullValueHandling)]: this member's null handling (None: the settings')
+    json_null_value_handling: str | None = None
 
 
 @attrs.frozen(eq=False)
@@ -85,6 +91,10 @@ class ContractInfo:
     json_members: tuple[Member, ...]
     #: the contract this plan is for (``cls`` or a parametrization of it)
     tp: Any = attrs.field(default=None, repr=False)
+    #: the members as Json.NET reads and writes them: ``json_members`` with the Json.NET
+    #: attributes applied (``[JsonProperty]`` name and order, ``Required``, per-member null
+    #: handling; ``[JsonIgnore]`` members left out). The JSON readers and writers use these
+    json_net_members: tuple[Member, ...] = attrs.field(default=(), repr=False)
 
     # Artifacts, each built by the module named on first use (see built()):
     #: json/read.py: the reference reader's member table
@@ -103,6 +113,9 @@ class ContractInfo:
     xml_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: xml/write.py: the generated member writers, by (namespace scope, depth, indent)
     xml_writers: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
+    #: json/read.py, json/write.py: the reference member tables for non-default
+    #: JsonSettings, by (artifact, settings)
+    json_variants: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def emits_all(self) -> bool:
@@ -129,6 +142,18 @@ class ContractInfo:
                 value = _build_once(self, artifact, lambda: build(self))
                 object.__setattr__(self, artifact, value)
         return value  # type: ignore[no-any-return]
+
+    def json_variant(self, key: Any, build: Callable[[ContractInfo], T]) -> T:
+        """The artifact for ``key`` (an artifact name and a ``JsonSettings``), made by
+        ``build(self)`` the first time, as :meth:`built` makes its artifacts."""
+        value = self.json_variants.get(key)
+        if value is None:
+            with BUILD_LOCK:
+                value = self.json_variants.get(key)
+                if value is None:
+                    value = _build_once(self, f"json_variants{key}", lambda: build(self))
+                    self.json_variants[key] = value
+        return value
 
     def xml_writer(self, key: Any, build: Callable[[], T]) -> T:
         """The generated XML member writer for ``key``, made by ``build()`` the first time."""
@@ -176,11 +201,12 @@ def _build_info(tp: Any) -> ContractInfo:
     meta: ContractMeta = origin.__dict__["__netcontract__"]
 
     levels: list[list[Member]] = []  # base-most first
+    specs: dict[int, JsonMemberSpec] = {}  # the Json.NET attributes, by id() of the Member
     for klass in reversed(origin.__mro__):
         kmeta = klass.__dict__.get("__netcontract__")
         if kmeta is None or not attrs.has(klass):
             continue
-        levels.append(_own_members(klass, kmeta, typevars))
+        levels.append(_own_members(klass, kmeta, typevars, specs))
 
     xml_members: list[Member] = []
     for level in levels:
@@ -190,13 +216,43 @@ def _build_info(tp: Any) -> ContractInfo:
         own_xml.sort(key=lambda m: (m.order, m.xml_name.encode("utf-16-be")))
         xml_members.extend(own_xml)
     # Json.NET: reflection order (most-derived class first), then a stable sort by Order
-    json_members = sorted((m for level in reversed(levels) for m in level), key=lambda m: m.order)
+    reflection = [m for level in reversed(levels) for m in level]
+    json_members = sorted(reflection, key=lambda m: m.order)
     _check_unique(origin, xml_members, json_members)
+    json_net = sorted(
+        (_json_net_member(m, specs.get(id(m))) for m in reflection if _in_json(specs.get(id(m)))),
+        key=lambda m: m.order,
+    )
+    if len({m.wire_name for m in json_net}) != len(json_net):
+        raise ContractDefinitionError(f"{origin.__qualname__}: duplicate JSON member names")
     wire = ContractType(origin, meta.name, meta.xml_namespace, args)
-    return ContractInfo(origin, wire, tuple(xml_members), tuple(json_members), tp)
+    return ContractInfo(origin, wire, tuple(xml_members), tuple(json_members), tp, tuple(json_net))
 
 
-def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> list[Member]:
+def _in_json(spec: JsonMemberSpec | None) -> bool:
+    return spec is None or not spec.ignore
+
+
+def _json_net_member(m: Member, spec: JsonMemberSpec | None) -> Member:
+    """``m`` as Json.NET sees it: [JsonProperty] over [DataMember] (Mono: its name and order
+    replace the DataMember's; Required.Default makes an IsRequired member optional)."""
+    required = "AllowNull" if m.is_required else "Default"
+    if spec is None:
+        return attrs.evolve(m, json_required=required) if m.is_required else m
+    required = spec.required or required
+    return attrs.evolve(
+        m,
+        wire_name=spec.name or m.wire_name,
+        order=m.order if spec.order is None else spec.order,
+        is_required=required in ("AllowNull", "Always"),
+        json_required=required,
+        json_null_value_handling=spec.null_value_handling,
+    )
+
+
+def _own_members(
+    klass: type, meta: ContractMeta, typevars: dict[Any, Any], specs: dict[int, JsonMemberSpec]
+) -> list[Member]:
     try:
         hints = typing.get_type_hints(klass, localns=meta.local_names, include_extras=True)
     except NameError as exc:
@@ -240,6 +296,8 @@ def _own_members(klass: type, meta: ContractMeta, typevars: dict[Any, Any]) -> l
                 emit_default_value=spec.emit_default_value,
             )
         )
+        if spec.json is not None:
+            specs[id(members[-1])] = spec.json
     return members
 
 

@@ -31,6 +31,7 @@ from netcontract.errors import (
     UnsupportedMediaTypeError,
     XmlSyntaxError,
 )
+from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, Limits, ReadContext, as_document
 from netcontract.webapi.forms import FORM_MEDIA_TYPE, from_form
 
@@ -347,18 +348,23 @@ def encode_body(
     request_content_type: str | None = None,
     accept_charset: str | None = None,
     indent: bool = False,
+    settings: JsonSettings | None = None,
 ) -> tuple[bytes, str]:
     """Write ``obj`` in the format Web API would answer with: ``(body, content_type)``.
 
     The format comes from :func:`negotiate`; the body is :func:`~netcontract.to_json` or
     :func:`~netcontract.to_xml` (no XML declaration), in UTF-8, or in UTF-16 little-endian
     with a byte order mark when ``utf-16`` was negotiated (``Accept-Charset``, or the
-    request's charset).
+    request's charset). ``settings``: the server's Json.NET settings (JSON only).
     """
     chosen = negotiate(
         accept, request_content_type=request_content_type, accept_charset=accept_charset
     )
-    raw = to_json(obj, indent=indent) if chosen.format == "json" else to_xml(obj, indent=indent)
+    raw = (
+        to_json(obj, indent=indent, settings=settings)
+        if chosen.format == "json"
+        else to_xml(obj, indent=indent)
+    )
     return _encode_text(raw, chosen.charset), chosen.content_type
 
 
@@ -440,8 +446,10 @@ def decode_body(
     cls: type[T] | Any,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    settings: JsonSettings | None = None,
 ) -> T:
-    """Read a request body by its ``Content-Type``, as Web API's formatters do.
+    """Read a request body by its ``Content-Type``, as Web API's formatters do
+    (``settings``: the server's Json.NET settings, for JSON bodies).
 
     JSON and XML: ``charset`` ``utf-8`` (the default) or ``utf-16``; a JSON body's byte
     order mark decides over the charset, an XML body must be in its charset (UTF-16 with a
@@ -472,7 +480,7 @@ def decode_body(
     charset = _check_charset(media, _ENCODINGS)
     try:
         if fmt == "json":
-            result = from_json(_json_text(body, charset), cls, limits=limits)
+            result = from_json(_json_text(body, charset), cls, limits=limits, settings=settings)
         else:
             result = from_xml(_xml_bytes(body, charset), cls, limits=limits)
     except (JsonSyntaxError, XmlSyntaxError) as exc:

@@ -10,6 +10,7 @@ import httpx
 
 from netcontract.conversions import to_json, to_xml
 from netcontract.errors import ApiError, NetContractError
+from netcontract.json.settings import JsonSettings
 from netcontract.webapi.forms import FORM_MEDIA_TYPE, to_form
 from netcontract.webapi.media import (
     JSON_MEDIA_TYPES,
@@ -54,7 +55,9 @@ class CustomerGroupClient:
     ``CustomerGroupClient("http://127.0.0.1:8080")`` opens its own :class:`httpx.Client`;
     ``CustomerGroupClient(client=...)`` uses yours (its ``base_url`` is the API's root; an
     in-process one: ``httpx.Client(transport=ASGITransport(app), base_url="http://standin")``).
-    Use it as a context manager, or call :meth:`close`.
+    ``json_settings``: the server's Json.NET settings (a stand-in started with
+    ``--json-settings``), used for JSON bodies and answers. Use it as a context manager, or
+    call :meth:`close`.
     """
 
     def __init__(
@@ -63,9 +66,11 @@ class CustomerGroupClient:
         *,
         client: httpx.Client | None = None,
         timeout: float = 30.0,
+        json_settings: JsonSettings | None = None,
     ) -> None:
         if (base_url is None) == (client is None):
             raise ValueError("give either base_url or client")
+        self.json_settings = json_settings
         self._own = client is None
         self.http = (
             client if client is not None else httpx.Client(base_url=base_url or "", timeout=timeout)
@@ -90,7 +95,9 @@ class CustomerGroupClient:
         ``ResponseDto`` (200 or 400), and :class:`~netcontract.PayloadError` if it cannot be
         read.
         """
-        body, content_type = self.body(group, format=format, charset=charset, lossy=lossy)
+        body, content_type = self.body(
+            group, format=format, charset=charset, lossy=lossy, json_settings=self.json_settings
+        )
         sent = {"Content-Type": content_type, **(headers or {})}
         if accept is not None:
             sent["Accept"] = accept
@@ -104,7 +111,10 @@ class CustomerGroupClient:
             raise _api_error(response)
         try:
             result: ResponseDto[uuid.UUID] = decode_body(
-                response.content, response.headers.get("content-type"), ResponseDto[uuid.UUID]
+                response.content,
+                response.headers.get("content-type"),
+                ResponseDto[uuid.UUID],
+                settings=self.json_settings,
             )
         except NetContractError:
             if response.status_code == 400:
@@ -119,6 +129,7 @@ class CustomerGroupClient:
         format: RequestFormat = "json",
         charset: Literal["utf-8", "utf-16"] = "utf-8",
         lossy: bool = False,
+        json_settings: JsonSettings | None = None,
     ) -> tuple[bytes, str]:
         """The request body and ``Content-Type`` :meth:`create` sends."""
         media_type = _SHORT.get(format, format)
@@ -128,7 +139,7 @@ class CustomerGroupClient:
             return to_form(group, lossy=lossy), FORM_MEDIA_TYPE
         raw: bytes
         if media_type in JSON_MEDIA_TYPES:
-            raw = to_json(group)
+            raw = to_json(group, settings=json_settings)
         else:
             assert media_type in XML_MEDIA_TYPES
             raw = to_xml(group)

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from netcontract.errors import PayloadError, Problem, QuotaExceededError
+from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.webapi.media import (
     UnreadableBodyError,
@@ -72,7 +73,9 @@ class CustomerGroupStandIn:
 
     The real server's status codes for refused payloads are not documented: these are
     choices, and ``invalid_status`` changes the first. ``id_factory`` makes the ids
-    (``uuid.uuid4`` by default). The application is :attr:`app`; the object is thread-safe.
+    (``uuid.uuid4`` by default). ``json_settings`` makes it a server whose Json.NET is
+    configured (``netcontract serve --json-settings FILE``): JSON bodies are read and
+    answers written with them. The application is :attr:`app`; the object is thread-safe.
     """
 
     def __init__(
@@ -82,8 +85,10 @@ class CustomerGroupStandIn:
         id_factory: Callable[[], uuid.UUID] = uuid.uuid4,
         invalid_status: int = 200,
         limits: Limits = DEFAULT_LIMITS,
+        json_settings: JsonSettings | None = None,
     ) -> None:
         self.validator = validator
+        self.json_settings = json_settings
         self.id_factory = id_factory
         self.invalid_status = invalid_status
         self.limits = limits
@@ -159,7 +164,11 @@ class CustomerGroupStandIn:
         accept, accept_charset = headers.get("accept"), headers.get("accept-charset")
         try:
             group: CustomerGroupDto = decode_body(
-                body, content_type, CustomerGroupDto, limits=self.limits
+                body,
+                content_type,
+                CustomerGroupDto,
+                limits=self.limits,
+                settings=self.json_settings,
             )
         except UnsupportedMediaTypeError as exc:
             return self._unsupported(exc, accept, accept_charset)
@@ -183,8 +192,8 @@ class CustomerGroupStandIn:
         messages: list[str | None] = [str(p) for p in exc.problems] or [str(exc)]
         return ResponseDto[uuid.UUID](is_valid=False, errors=messages, data=None)
 
-    @staticmethod
     def _answer(
+        self,
         response: ResponseDto[uuid.UUID],
         status: int,
         accept: str | None,
@@ -196,6 +205,7 @@ class CustomerGroupStandIn:
             accept,
             request_content_type=content_type,
             accept_charset=accept_charset,
+            settings=self.json_settings,
         )
         return Response(
             body, status_code=status, media_type=None, headers={"Content-Type": answer_type}

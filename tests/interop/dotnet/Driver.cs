@@ -9,7 +9,10 @@
 //          ->  {"schemas": [{"namespace": NS, "b64": B64}, ...]} (XsdDataContractExporter)
 // Bad request: {"error": "..."}
 //
-// Reading JSON: JsonConvert.DeserializeObject(text, type), default settings.
+// Reading JSON: JsonConvert.DeserializeObject(text, type), default settings, or the
+//               JsonSerializerSettings a request's "json_settings" object names (netcontract's
+//               JsonSettings fields, snake_case, with Json.NET's enum names as values), which
+//               the JSON outputs then use too.
 // Reading XML:  DataContractSerializer(type, knownTypes).ReadObject over
 //               XmlDictionaryReader.CreateTextReader(stream, UTF-8, quotas), as ASP.NET Web API's
 //               XmlMediaTypeFormatter does.
@@ -131,14 +134,46 @@ namespace NetContractTwin
             return result;
         }
 
-        static JObject RoundTrip(Type type, string format, byte[] payload)
+        // netcontract's JsonSettings (tests/interop/test_json_settings_interop.py) as Json.NET's
+        static JsonSerializerSettings JsonSettingsOf(JObject given)
+        {
+            var s = new JsonSerializerSettings();
+            if (given == null) return s;
+            bool stringEnums = false, camelText = false;
+            foreach (var p in given.Properties())
+            {
+                string v = p.Value.Type == JTokenType.Boolean ? null : (string)p.Value;
+                switch (p.Name)
+                {
+                    case "null_value_handling": s.NullValueHandling = (NullValueHandling)Enum.Parse(typeof(NullValueHandling), v); break;
+                    case "default_value_handling": s.DefaultValueHandling = (DefaultValueHandling)Enum.Parse(typeof(DefaultValueHandling), v); break;
+                    case "contract_resolver":
+                        if (v == "CamelCase") s.ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver();
+                        break;
+                    case "string_enum_converter": stringEnums = (bool)p.Value; break;
+                    case "string_enum_camel_case_text": camelText = (bool)p.Value; break;
+                    case "formatting": s.Formatting = (Newtonsoft.Json.Formatting)Enum.Parse(typeof(Newtonsoft.Json.Formatting), v); break;
+                    case "missing_member_handling": s.MissingMemberHandling = (MissingMemberHandling)Enum.Parse(typeof(MissingMemberHandling), v); break;
+                    case "date_format_handling": s.DateFormatHandling = (DateFormatHandling)Enum.Parse(typeof(DateFormatHandling), v); break;
+                    case "date_time_zone_handling": s.DateTimeZoneHandling = (DateTimeZoneHandling)Enum.Parse(typeof(DateTimeZoneHandling), v); break;
+                    case "float_format_handling": s.FloatFormatHandling = (FloatFormatHandling)Enum.Parse(typeof(FloatFormatHandling), v); break;
+                    default: throw new ArgumentException("unknown json setting " + p.Name);
+                }
+            }
+            if (stringEnums)
+                s.Converters.Add(new Newtonsoft.Json.Converters.StringEnumConverter { CamelCaseText = camelText });
+            return s;
+        }
+
+        static JObject RoundTrip(Type type, string format, byte[] payload, JObject jsonSettings)
         {
             var response = new JObject();
             object obj = null;
+            var settings = JsonSettingsOf(jsonSettings);
             try
             {
                 if (format == "json")
-                    obj = JsonConvert.DeserializeObject(Utf8.GetString(payload), type);
+                    obj = JsonConvert.DeserializeObject(Utf8.GetString(payload), type, settings);
                 else if (format == "xml")
                     obj = ReadXml(type, payload);
                 else
@@ -153,8 +188,8 @@ namespace NetContractTwin
             }
             response["xml"] = Output(() => WriteXml(type, obj, false));
             response["xml_indent"] = Output(() => WriteXml(type, obj, true));
-            response["json"] = Output(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj)));
-            response["json_indent"] = Output(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj, Newtonsoft.Json.Formatting.Indented)));
+            response["json"] = Output(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj, settings)));
+            response["json_indent"] = Output(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj, Newtonsoft.Json.Formatting.Indented, settings)));
             return response;
         }
 
@@ -189,7 +224,8 @@ namespace NetContractTwin
             if ((string)request["op"] == "schema")
                 return Schema(type);
             return RoundTrip(type, (string)request["format"],
-                             Convert.FromBase64String((string)request["payload_b64"]));
+                             Convert.FromBase64String((string)request["payload_b64"]),
+                             request["json_settings"] as JObject);
         }
 
         public static int Main(string[] args)
