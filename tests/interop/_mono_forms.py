@@ -145,14 +145,23 @@ class WebApiForms:
 
     # -- public API -------------------------------------------------------------------------
 
-    def bind(self, type_name: str, body: bytes, content_type: str | None = None) -> Bound:
-        """Read ``body`` as ``type_name`` with ``JQueryMvcFormUrlEncodedFormatter``."""
+    def bind(
+        self,
+        type_name: str,
+        body: bytes,
+        content_type: str | None = None,
+        *,
+        timeout_s: float | None = None,
+    ) -> Bound:
+        """Read ``body`` as ``type_name`` with ``JQueryMvcFormUrlEncodedFormatter``; a bind that
+        takes over 10 s (or ``timeout_s``, if longer) is reported as a timeout."""
         answer = self._ask(
             {
                 "op": "bind",
                 "type": type_name,
                 "body_b64": base64.b64encode(body).decode("ascii"),
                 "content_type": content_type,
+                "timeout_s": timeout_s,
             }
         )
         if answer.get("timeout"):

@@ -112,7 +112,9 @@ namespace NetContractForms
             try
             {
                 task = Task.Run(() => formatter.ReadFromStreamAsync(type, new MemoryStream(body), headers, logger).Result);
-                if (!task.Wait(Timeout))
+                // a request may allow longer (a big form on a busy machine), never shorter
+                double seconds = request.Value<double?>("timeout_s") ?? 0;
+                if (!task.Wait(seconds > Timeout.TotalSeconds ? TimeSpan.FromSeconds(seconds) : Timeout))
                 {
                     answer["timeout"] = true;
                     return answer;
