@@ -610,13 +610,20 @@ def _untyped_number(text: str) -> Any:
     INF are Doubles. A number Decimal would round is refused (.NET rounds it)."""
     if text in ("NaN", "INF", "-INF"):
         return _vt.DOUBLE.xml_parse(text)
-    if "." not in text and "e" not in text and "E" not in text:
-        number = int(text)
+    exact = decimal.Decimal(text)
+    # .NET looks for '.' and a lowercase 'e' only: "-1E+15" (a Double written as "R") is an
+    # integer to Int32/Int64.TryParse(NumberStyles.Float): an Int64 (Mono)
+    if (
+        "." not in text
+        and "e" not in text
+        and exact.adjusted() < 20
+        and exact == exact.to_integral_value()
+    ):
+        number = int(exact)
         if -(2**31) <= number < 2**31:
             return box(number, _vt.INT32)
         if -(2**63) <= number < 2**63:
             return number  # an Int64 (the Python type of an untyped int)
-    exact = decimal.Decimal(text)
     try:
         return _vt.DECIMAL.check(exact)
     except (ValueError, TypeError) as exc:

@@ -310,7 +310,7 @@ def wcf_json_bytes(
         return b"", problems
     out: list[str] = []
     if indent:
-        _indented(tree, out, "\n")
+        _indented(tree, out, "\r\n")
     else:
         _compact(tree, out)
     text = "".join(out)
@@ -391,7 +391,7 @@ def _compact(value: Any, out: list[str]) -> None:
 
 def _indented(value: Any, out: list[str], newline: str) -> None:
     # JsonReaderWriterFactory.CreateJsonWriter(stream, UTF8, ownsStream, indent: true, "  "):
-    # "name": value, two spaces a level, "[ ]" and "{ }" when empty (Mono 6.8)
+    # "name": value, "\r\n" and two spaces a level, "[ ]" and "{ }" when empty (Mono 6.8)
     kind = type(value)
     if kind is dict or kind is list:
         if not value:

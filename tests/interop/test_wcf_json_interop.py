@@ -1,0 +1,232 @@
+"""WCF's own JSON (DataContractJsonSerializer on Mono) against to_wcf_json / from_wcf_json.
+
+The Vehizen corpus, the edge contracts of test_edge_contracts.py and a hypothesis run of
+generated documents (drawn as test_conformance.py draws them, sent in pipelined batches to
+one Mono process) are checked in both directions:
+
+- forward: .NET reads netcontract's XML of the object and writes WCF JSON, compact and
+  indented: netcontract's ``to_wcf_json(obj, lossy=True)`` must be the same bytes (and
+  where .NET refuses to write, netcontract refuses too);
+- reverse: .NET reads netcontract's WCF JSON and writes XML and WCF JSON back; netcontract
+  reads the same bytes (``from_wcf_json``) and must write the same XML and WCF JSON (or
+  refuse where .NET refuses).
+
+Local dates are drawn with the offset +00:00 only (Mono runs with ``TZ=UTC`` and writes its
+own offset; netcontract writes the value's: pinned in tests/netcontract/json/test_wcf_json.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import random
+from collections.abc import Iterator
+from typing import Any, Final
+
+import pytest
+
+import netcontract as nc
+from netcontract import DateTimeKind
+from netcontract.model.wire import ContractType, ListType, ObjectType
+
+from ._mono import mono_available, mono_unavailable_reason
+from ._mono_wcf import WcfTwin
+from .test_conformance import as_dotnet_holds, generate, undo_mono_bare_object
+from .test_edge_contracts import CASES, same
+from .test_vehizen_corpus import CORPUS
+
+pytestmark = pytest.mark.interop
+
+DOCS: Final = int(os.environ.get("NETCONTRACT_INTEROP_WCF_DOCS", "600"))
+_SEED_TEXT: Final = os.environ.get("NETCONTRACT_INTEROP_SEED")
+SEED: Final = int(_SEED_TEXT) if _SEED_TEXT else random.SystemRandom().randrange(2**32)
+
+#: what netcontract refuses on reading where .NET reads the value losing part of it
+#: (README, "Behaviours chosen where .NET is lossy")
+LOSSY_REFUSALS: Final = ("reads it into an object as a Decimal, rounded",)
+
+
+@pytest.fixture(scope="module")
+def wcf() -> Iterator[WcfTwin]:
+    if not mono_available():
+        pytest.skip(mono_unavailable_reason())
+    twin = WcfTwin()
+    try:
+        yield twin
+    finally:
+        twin.close()
+
+
+def _twin_name(obj: Any) -> str:
+    cls = type(obj)
+    if cls.__module__.startswith("vehizen"):
+        return cls.__name__
+    return f"{cls.__netcontract__.xml_namespace.rsplit('/', 1)[-1]}.{cls.__name__}"
+
+
+def _has_local_offset(value: Any, seen: int = 0) -> bool:
+    """Whether a Local DateTime with a non-zero offset is inside (Mono at TZ=UTC shifts it)."""
+    if seen > 50:
+        return False
+    if isinstance(value, nc.DateTime):
+        return value.kind is DateTimeKind.LOCAL and value.offset_minutes != 0
+    if isinstance(value, list | tuple):
+        return any(_has_local_offset(v, seen + 1) for v in value)
+    if hasattr(type(value), "__netcontract__") and hasattr(value, "__attrs_attrs__"):
+        return any(
+            _has_local_offset(getattr(value, a.name), seen + 1) for a in value.__attrs_attrs__
+        )
+    return False
+
+
+def _has_object_member(cls: type, seen: set[type] | None = None) -> bool:
+    """Whether ``cls`` or a contract it holds has an ``object`` member (whose .NET type WCF
+    JSON does not carry: a Guid comes back as a string)."""
+    seen = set() if seen is None else seen
+    if cls in seen:
+        return False
+    seen.add(cls)
+    for member in nc.contract_info(cls).xml_members:
+        wire = member.slot.wire
+        while isinstance(wire, ListType):
+            wire = wire.item.wire
+        if isinstance(wire, ObjectType):
+            return True
+        if isinstance(wire, ContractType) and _has_object_member(wire.cls, seen):
+            return True
+    return False
+
+
+def _ours(obj: Any, indent: bool = False) -> bytes | str:
+    try:
+        return nc.to_wcf_json(obj, indent=indent, lossy=True)
+    except nc.SerializationError as exc:
+        return f"refused: {exc}"
+
+
+def _read(data: bytes, cls: type) -> Any:
+    try:
+        return nc.from_wcf_json(data, cls)
+    except nc.JsonPayloadError as exc:
+        return exc
+
+
+def _diff(name: str, ours: bytes | str, theirs: bytes | str | None) -> str:
+    if not isinstance(theirs, bytes) or not isinstance(ours, bytes):
+        return f"--- {name}\nnetcontract: {ours!r}\n.NET: {theirs!r}"
+    lines = difflib.unified_diff(
+        ours.decode("utf-8", "replace").splitlines(),
+        theirs.decode("utf-8", "replace").splitlines(),
+        "netcontract",
+        ".NET",
+        lineterm="",
+    )
+    return f"--- {name}\n" + "\n".join(lines)
+
+
+def compare(wcf: WcfTwin, items: list[tuple[str, Any]]) -> tuple[list[str], int]:
+    """Both directions for every (name, object); the mismatches, and the documents checked."""
+    items = [(n, o) for n, o in items if not _has_local_offset(o)]
+    failures: list[str] = []
+    forward = []
+    for _, obj in items:
+        try:
+            forward.append((_twin_name(obj), "xml", nc.to_xml(obj)))
+        except nc.SerializationError:  # (an unnamed enum value: JSON only)
+            forward.append((_twin_name(obj), "wcfjson", b"{}"))
+    reverse = [(_twin_name(o), "wcfjson", _ours(o)) for _, o in items]
+    sendable = [r for r in reverse if isinstance(r[2], bytes)]
+    results = wcf.wcf_many([*forward, *sendable])
+    forward_results, reverse_results = results[: len(forward)], results[len(forward) :]
+    for (name, obj), request, result in zip(items, forward, forward_results, strict=True):
+        if request[1] != "xml":
+            continue
+        assert result.ok, f"{name}: .NET could not read netcontract's XML: {result.read_error}"
+        for indent, theirs in ((False, result.wcfjson), (True, result.wcfjson_indent)):
+            ours = _ours(as_dotnet_holds(obj), indent)  # .NET reads "-0" as +0
+            if isinstance(theirs, bytes) != isinstance(ours, bytes) or (
+                isinstance(theirs, bytes) and theirs != ours
+            ):
+                failures.append(
+                    _diff(f"{name}: XML -> .NET -> WCF JSON (indent {indent})", ours, theirs)
+                )
+    reverse_iter = iter(reverse_results)
+    for (name, obj), request in zip(items, reverse, strict=True):
+        if not isinstance(request[2], bytes):
+            continue
+        result = next(reverse_iter)
+        back = _read(request[2], type(obj))
+        if not result.ok:
+            if not isinstance(back, Exception):
+                failures.append(
+                    f"--- {name}: .NET refused our WCF JSON, netcontract read it: "
+                    f"{result.read_error}"
+                )
+            continue
+        if isinstance(back, Exception):
+            if not any(marker in str(back) for marker in LOSSY_REFUSALS):
+                failures.append(f"--- {name}: netcontract refused its own WCF JSON: {back}")
+            continue
+        back = as_dotnet_holds(back)  # .NET reads "-0" as +0 (netcontract keeps the sign)
+        for ours, theirs, what in (
+            (_xml(back), _undo_mono_bare(result.xml), "XML"),
+            (_ours(back), result.wcfjson, "WCF JSON"),
+            (_ours(back, True), result.wcfjson_indent, "WCF JSON indented"),
+        ):
+            if ours != theirs and not (isinstance(ours, str) and isinstance(theirs, str)):
+                failures.append(_diff(f"{name}: WCF JSON -> read -> {what}", ours, theirs))
+    return failures, len(items)
+
+
+def _undo_mono_bare(output: bytes | str | None) -> bytes | str | None:
+    # Mono writes new object() with i:type="anyType" (.NET and netcontract: <Data />)
+    return undo_mono_bare_object(output) if isinstance(output, bytes) else output
+
+
+def _xml(obj: Any) -> bytes | str:
+    try:
+        return nc.to_xml(obj)
+    except nc.SerializationError as exc:
+        return f"refused: {exc}"
+
+
+def test_corpus_and_edge_contracts_are_written_and_read_as_dotnet_does(wcf: WcfTwin) -> None:
+    items = [(name, obj) for name, obj in CORPUS]
+    items += [(case.id, case.obj) for case in CASES]
+    failures, checked = compare(wcf, items)
+    assert checked >= 100
+    assert not failures, "\n".join(failures[:6]) + f"\n({len(failures)} mismatches)"
+
+
+def test_dotnet_bytes_read_back_to_equal_objects(wcf: WcfTwin) -> None:
+    """What .NET writes reads back to the object itself, where nothing is lost on the way
+    (no object member, whose type WCF JSON does not carry; no sub-millisecond ticks)."""
+    items = [(n, o, o) for n, o in CORPUS if not _has_local_offset(o)]
+    # (EmitDefaultValue=false leaves values out: those read back as the defaults)
+    items += [(c.id, c.obj, c.read_obj or c.obj) for c in CASES if not _has_local_offset(c.obj)]
+    results = wcf.wcf_many((_twin_name(o), "xml", nc.to_xml(o)) for _, o, _ in items)
+    equal = 0
+    for (name, obj, expected), result in zip(items, results, strict=True):
+        theirs = result.wcfjson
+        assert isinstance(theirs, bytes), f"{name}: {theirs}"
+        back = nc.from_wcf_json(theirs, type(obj))
+        assert nc.to_wcf_json(back, lossy=True) == theirs, name
+        try:
+            exact = nc.to_wcf_json(obj) == theirs  # nothing lossy in it
+        except nc.SerializationError:
+            continue
+        if exact and not _has_object_member(type(obj)):
+            assert same(back, expected), name
+            equal += 1
+    assert equal >= 20
+
+
+def test_generated_documents_are_written_and_read_as_dotnet_does(wcf: WcfTwin) -> None:
+    print(f"WCF JSON conformance: seed {SEED}, {DOCS} documents")
+    docs = generate(DOCS, SEED)
+    failures, checked = compare(wcf, [(f"doc {i} ({d.twin})", d.value) for i, d in enumerate(docs)])
+    assert checked >= DOCS * 0.9
+    assert not failures, (
+        "\n".join(failures[:4])
+        + f"\n({len(failures)} mismatches; replay with NETCONTRACT_INTEROP_SEED={SEED})"
+    )
