@@ -109,6 +109,8 @@ class _Parser:
         # containers being filled: (container, key of the pending member or None)
         stack: list[Any] = []
         keys: list[str | None] = []
+        max_depth = ctx.limits.max_depth
+        max_total = ctx.limits.max_total_items
         pos = _WS.match(text, 0).end()  # type: ignore[union-attr]
         while True:
             # -- a value starts at pos
@@ -118,7 +120,13 @@ class _Parser:
             value: Any
             if char == "{" or char == "[":
                 container: Any = {} if char == "{" else []
-                ctx.enter(self.current_path(), 0)
+                ctx.depth += 1
+                ctx.items += 1
+                if ctx.depth > max_depth or ctx.items > max_total:
+                    # the path is built only here, where a quota is exceeded
+                    ctx.depth -= 1
+                    ctx.items -= 1
+                    ctx.enter(self.current_path(), 0)
                 pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
                 closing = "}" if char == "{" else "]"
                 if pos < len(text) and text[pos] == closing:
