@@ -23,12 +23,14 @@ import random
 from collections.abc import Iterator
 from typing import Any, Final
 
+import attrs
 import pytest
 
 import netcontract as nc
 from netcontract import DateTimeKind
 from netcontract.model.wire import ContractType, ListType, ObjectType
 
+from . import edge_models
 from ._mono import mono_available, mono_unavailable_reason
 from ._mono_wcf import WcfTwin
 from .test_conformance import as_dotnet_holds, generate, undo_mono_bare_object
@@ -107,7 +109,7 @@ def _ours(obj: Any, indent: bool = False) -> bytes | str:
 def _read(data: bytes, cls: type) -> Any:
     try:
         return nc.from_wcf_json(data, cls)
-    except nc.JsonPayloadError as exc:
+    except (nc.JsonPayloadError, nc.QuotaExceededError) as exc:
         return exc
 
 
@@ -230,3 +232,113 @@ def test_generated_documents_are_written_and_read_as_dotnet_does(wcf: WcfTwin) -
         "\n".join(failures[:4])
         + f"\n({len(failures)} mismatches; replay with NETCONTRACT_INTEROP_SEED={SEED})"
     )
+
+
+# ----------------------------------------------------------------------------- reading, live
+
+SAME, REFUSED, LOSES = "read the same", "refused by both", "netcontract refuses what .NET loses"
+
+#: (twin type, WCF JSON, verdict): what Mono's DataContractJsonSerializer does with documents
+#: it did not write, against from_wcf_json; SAME compares the XML both write of what they read
+READS: Final[list[tuple[str, bytes, str]]] = [
+    ("Edge.A.Numbers", b'{"I":"5"}', SAME),
+    ("Edge.A.Numbers", b'{"I":5.0,"L":1.5E3,"S":1e2}', SAME),
+    ("Edge.A.Numbers", b'{"I":" 5 "}', SAME),
+    ("Edge.A.Numbers", b'{"I":01}', SAME),
+    ("Edge.A.Numbers", b'{"i":5,"Unknown":{"a":[1,{"b":null}]}}', SAME),
+    ("Edge.A.Numbers", b'{"I":2,}', SAME),
+    ("Edge.A.Numbers", b' \r\n{"UL":18446744073709551615,"NL":null}\t', SAME),
+    ("Edge.A.Numbers", b'{"I":5.5}', REFUSED),
+    ("Edge.A.Numbers", b'{"I":true}', REFUSED),
+    ("Edge.A.Numbers", b'{"I":null}', REFUSED),
+    ("Edge.A.Numbers", b'{"I":2147483648}', REFUSED),
+    ("Edge.A.Numbers", b'{"B":-1}', REFUSED),
+    ("Edge.A.Numbers", b'{"I":1,"I":2}', REFUSED),
+    ("Edge.A.Numbers", b'{"I":+1}', REFUSED),
+    ("Edge.A.Numbers", b'{"I":1} x', REFUSED),
+    ("Edge.A.Numbers", b"{'I':1}", REFUSED),
+    ("Edge.A.Numbers", b"null", REFUSED),
+    ("Edge.A.Doubles", b'{"D":NaN,"ND":INF,"Many":[-INF,"NaN","INF","-INF","Infinity"]}', SAME),
+    ("Edge.A.Doubles", b'{"D":1e400}', REFUSED),
+    ("Edge.A.Doubles", b'{"Many":[1,]}', SAME),
+    ("Edge.A.Lists", b'{"Strings":["a",],"Nested":[[1,],]}', SAME),
+    ("Edge.A.Doubles", b'{"Many":[,]}', REFUSED),
+    ("Edge.A.Doubles", b'{"Many":[1,,2]}', REFUSED),
+    ("Edge.A.Numbers", b'{"I":1,,"L":2}', REFUSED),
+    ("Edge.A.Numbers", b"{,}", REFUSED),
+    ("Edge.A.Numbers", b"[]", LOSES),
+    ("Edge.A.Decimals", b'{"D":"1.10","ND":1e2,"Many":[1.000,"-0.5"]}', SAME),
+    ("Edge.A.Texts", b'{"Plain":5,"Specials":true,"Unicode":1.10,"Empty":""}', SAME),
+    ("Edge.A.Texts", b'{"Plain":"a\\x"}', REFUSED),
+    ("Edge.A.Texts", b'{"Plain":"tab\tin"}', REFUSED),
+    ("Edge.A.Dates", b'{"At":"/Date(0)/","Maybe":" \\/Date( 1)\\/ "}', SAME),
+    ("Edge.A.Dates", b'{"At":"\\/Date(-1)\\/","Maybe":"\\/Date(1+0000)\\/"}', SAME),
+    ("Edge.A.Dates", b'{"Id":"{0F8FAD5B-D9CB-469F-A165-70867728950E}"}', SAME),
+    ("Edge.A.Dates", b'{"MaybeId":"0f8fad5bd9cb469fa16570867728950e"}', SAME),
+    ("Edge.A.Dates", b'{"At":"2020-01-01T00:00:00Z"}', REFUSED),
+    ("Edge.A.Dates", b'{"At":"\\/Date(253402300800000)\\/"}', REFUSED),
+    ("Edge.A.Dates", b'{"At":"\\/Date(1+xx)\\/"}', LOSES),
+    ("Edge.A.Chars", b'{"C":"x","NC":"\\u0000","Cs":["a"]}', SAME),
+    ("Edge.A.Chars", b'{"C":"ab"}', REFUSED),
+    ("Edge.A.Chars", b'{"C":""}', REFUSED),
+    ("Edge.A.Chars", b'{"C":65}', REFUSED),
+    ("Edge.A.Blobs", b'{"B":[1,"2"],"Bs":[[],null]}', SAME),
+    ("Edge.A.Blobs", b'{"B":"AQI="}', REFUSED),
+    ("Edge.A.Blobs", b'{"B":[256]}', REFUSED),
+    ("Edge.A.Box", b'{"Thing":5,"After":"a"}', SAME),
+    ("Edge.A.Box", b'{"Thing":5000000000}', SAME),
+    ("Edge.A.Box", b'{"Thing":1.5}', SAME),
+    ("Edge.A.Box", b'{"Thing":-1E+15}', SAME),
+    ("Edge.A.Box", b'{"Thing":9223372036854775808}', SAME),
+    ("Edge.A.Box", b'{"Thing":1E+40}', SAME),
+    ("Edge.A.Box", b'{"Thing":NaN}', SAME),
+    ("Edge.A.Box", b'{"Thing":true}', SAME),
+    ("Edge.A.Box", b'{"Thing":"\\/Date(0)\\/"}', SAME),
+    ("Edge.A.Box", b'{"Thing":{}}', SAME),
+    ("Edge.A.Box", b'{"Thing":{"__type":"Far:#Edge.D","V":"x"}}', SAME),
+    ("Edge.A.Box", b'{"Thing":{"a":1}}', LOSES),
+    ("Edge.A.Box", b'{"Thing":{"V":"x","__type":"Far:#Edge.D"}}', LOSES),
+    ("Edge.A.Box", b'{"Thing":1.23456789012345678901234567890123}', LOSES),
+    ("Edge.A.Box", b'{"Thing":{"__type":"Nope:#Edge.D"}}', REFUSED),
+    (
+        "Edge.B.Zoo",
+        b'{"Pet":{"__type":"Dog:#Edge.B","Bark":"w"},"Dog":{"__type":"Puppy:#Edge.C"}}',
+        SAME,
+    ),
+    ("Edge.B.Zoo", b'{"Animals":[{"__type":"Puppy:#Edge.C","AgeDays":3},null,{"Legs":4}]}', SAME),
+    ("Edge.B.Zoo", b'{"Pet":{"Bark":"w","__type":"Dog:#Edge.B"}}', LOSES),
+    ("Edge.B.Zoo", b'{"Animals":{"a":1}}', LOSES),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"Nope:#Edge.B"}}', REFUSED),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":5}}', REFUSED),
+    ("Edge.B.Dog", b'{"Coat":"2","Tint":2.0}', SAME),
+    ("Edge.B.Dog", b'{"Coat":"Green"}', REFUSED),
+    ("Edge.E.Required", b'{"Name":"n"}', REFUSED),
+    ("Edge.E.Required", b'{"Count":1,"Name":null}', SAME),
+]
+
+_EDGE_CLASSES: Final = {
+    _twin_name(cls()): cls
+    for cls in vars(edge_models).values()
+    if isinstance(cls, type) and "__netcontract__" in cls.__dict__ and attrs.has(cls)
+}
+
+
+@pytest.mark.parametrize(
+    ("twin", "data", "verdict"), READS, ids=[f"{t}:{d[:40]!r}" for t, d, _ in READS]
+)
+def test_reading_dotnet_leniency_and_refusals_live(
+    wcf: WcfTwin, twin: str, data: bytes, verdict: str
+) -> None:
+    (result,) = wcf.wcf_many([(twin, "wcfjson", data)])
+    ours = _read(data, _EDGE_CLASSES[twin])
+    if verdict == REFUSED:
+        assert result.read_error is not None and isinstance(ours, Exception), (result, ours)
+    elif verdict == LOSES:
+        assert result.read_error is None, result
+        assert isinstance(ours, Exception), ours
+    else:
+        assert result.read_error is None, result
+        assert not isinstance(ours, Exception), ours
+        theirs = _undo_mono_bare(result.xml)
+        mine = _xml(ours)
+        assert mine == theirs or (isinstance(mine, str) and isinstance(theirs, str)), (mine, theirs)

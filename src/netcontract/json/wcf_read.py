@@ -10,7 +10,7 @@ path. The .NET facts (Mono 6.8) are in docs/wcf-json-rules.md. In short:
   refused, an ``is_required`` member missing refused;
 - a value may come as its XML text in a string (``"5"``, ``"true"``, ``"1.10"``, ``"NaN"``),
   as .NET reads it; an integer as an integral number (``5.0``, ``1e2``); a string member
-  takes a number or Boolean as its text; a trailing comma ends an object (not an array);
+  takes a number or Boolean as its text; a trailing comma may end an object or an array;
   the literals ``NaN``, ``INF``, ``-INF`` are numbers;
 - ``__type`` is read first only; it names the contract to make (a derived class);
 - where .NET would lose something, netcontract refuses instead: ``__type`` not first (.NET
@@ -70,9 +70,9 @@ _scanstring: Final = json.decoder.scanstring  # type: ignore[attr-defined]
 
 class _Parser:
     """An iterative JSON parser (no recursion: depth is bounded by the limits, not the
-    stack) with DataContractJsonSerializer's syntax: objects may end with a comma, numbers
-    keep their text, ``NaN``/``INF``/``-INF`` are numbers, a duplicate member name is
-    refused. Each object, array, item and string is counted against ``ctx``'s limits."""
+    stack) with DataContractJsonSerializer's syntax: objects and arrays may end with a comma,
+    numbers keep their text, ``NaN``/``INF``/``-INF`` are numbers, a duplicate member name
+    is refused. Each object, array, item and string is counted against ``ctx``'s limits."""
 
     def __init__(self, text: str, ctx: ReadContext) -> None:
         self.text = text
@@ -189,10 +189,12 @@ class _Parser:
                     pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
                     if type(container) is dict:
                         if pos < len(text) and text[pos] == "}":
-                            pos += 1  # .NET reads {"a":1,} (not [1,])
+                            pos += 1  # .NET reads {"a":1,} (not {,} nor {"a":1,,"b":2})
                         else:
                             pos = self._key(pos, container, keys, again=True)
                             break
+                    elif pos < len(text) and text[pos] == "]":
+                        pos += 1  # .NET reads [1,] too (not [,] nor [1,,2])
                     else:
                         self.path[-1] = len(container)
                         break

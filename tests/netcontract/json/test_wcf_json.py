@@ -283,7 +283,8 @@ def test_members_in_any_order_unknown_ignored_case_sensitive() -> None:
 def test_lenient_values_dotnet_reads() -> None:
     # Mono: "I":"5", "I":5.0, "I":1e2, "I":" 5 ", "B":"true", "B":1, "D":"NaN", "D":INF,
     # "D":"Infinity", "M":"1.10", "M":1e2, "S":5 -> "5", "S":true -> "true", "By":"7",
-    # {"Req":1,} (a comma before "}"), a BOM and white space around the document
+    # {"Req":1,} and [1,] (a comma before "}" or "]"), a BOM and white space around the
+    # document
     cases: list[tuple[bytes, str, Any]] = [
         (b'{"I":"5"}', "i", 5),
         (b'{"I":5.0}', "i", 5),
@@ -308,6 +309,7 @@ def test_lenient_values_dotnet_reads() -> None:
         (b'{"Dt":"\\/Date(-1)\\/"}', "dt", DateTime(621_355_967_999_990_000, UTC)),
         (b'{"Y":[1,"2"]}', "y", b"\x01\x02"),
         (b'{"I":2,}', "i", 2),
+        (b'{"Ds":[1,]}', "ds", [1.0]),
         (b'\xef\xbb\xbf {"I":2} ', "i", 2),
     ]  # fmt: skip
     for data, attr, expected in cases:
@@ -401,7 +403,10 @@ def test_refused_as_dotnet_refuses(data: bytes, path: str, words: str) -> None:
         b'{"I":+1}',  # Mono: "Encountered an unexpected character '+' in JSON."
         b'{"S":"a\\x"}',  # Mono: "Encountered an unexpected character 'x' in JSON."
         b'{"S":"tab\tin"}',  # Mono: "Encountered an invalid character '\t'."
-        b'{"Ds":[1,]}',  # Mono: "Expecting state 'Element'.. Encountered 'Text'"
+        b'{"Ds":[,]}',  # Mono: "Encountered an unexpected character ',' in JSON."
+        b'{"Ds":[1,,2]}',
+        b'{"I":1,,"B":true}',  # Mono: "There are multiple root elements."
+        b"{,}",  # Mono: "The token '\"' was expected but found ','."
         b"\xff",
     ],
 )
