@@ -604,7 +604,8 @@ def _untyped(value: Any, path: str, ctx: ReadContext) -> Any:
             ctx.problem(
                 path,
                 "an object member holding members needs a __type (DataContractJsonSerializer "
-                "makes a bare object and drops them)",
+                "makes a bare object and drops them), or read it with a parametrized contract "
+                "(e.g. ResponseDto[CustomerGroupDto])",
             )
             return FAILED
         found = _hinted(value, path, ctx)

@@ -450,6 +450,20 @@ def test_refused_where_dotnet_loses_or_refuses(data: bytes, path: str, words: st
     assert (problem.path, words in problem.message) == (path, True), problem
 
 
+def test_object_member_read_with_a_parametrized_contract() -> None:
+    # the caller names the type .NET would need a __type for: read as it, with or without one
+    for data in (
+        b'{"Data":{"Name":"g"},"IsValid":true}',
+        b'{"Data":{"__type":"CustomerGroupDto:#Vehizen.Domain.Dto.CustomerGroup","Name":"g"}}',
+    ):
+        response = nc.from_wcf_json(data, ResponseDto[CustomerGroupDto])
+        assert response.data == CustomerGroupDto(name="g")
+    guid = nc.from_wcf_json(b'{"Data":"' + str(GUID).encode() + b'"}', ResponseDto[uuid.UUID])
+    assert guid.data == GUID
+    with pytest.raises(nc.JsonPayloadError, match=r"ResponseDto\[CustomerGroupDto\]"):
+        nc.from_wcf_json(b'{"Data":{"Name":"g"}}', ResponseDto)
+
+
 def test_local_offset_that_is_not_hhmm_is_refused() -> None:
     # Mono reads "\/Date(1577934245678+xx)\/" as Local in its own zone: the text is ignored
     with pytest.raises(nc.JsonPayloadError, match="not ±hhmm"):
