@@ -528,3 +528,18 @@ def same_value(a: Any, b: Any) -> bool:
         members = nc.contract_info(type(a)).xml_members
         return all(same_value(getattr(a, m.attr), getattr(b, m.attr)) for m in members)
     return bool(a == b)
+
+
+def test_a_value_type_without_a_wcf_form_is_refused_by_name() -> None:
+    # a value type registered later (Single, DateTimeOffset, a user's own) has no proven form
+    from netcontract.clr.value_types import ValueType
+    from netcontract.json.wcf_read import Num, wcf_parse
+    from netcontract.json.wcf_write import wcf_value
+
+    class Single(ValueType):
+        clr_name = "Single"
+
+    with pytest.raises(ValueError, match="Single has no WCF JSON form"):
+        wcf_value(Single(), 1.0)
+    with pytest.raises(ValueError, match="Single has no WCF JSON form"):
+        wcf_parse(Single(), Num("1"))
