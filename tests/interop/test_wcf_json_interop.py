@@ -20,7 +20,9 @@ from __future__ import annotations
 import difflib
 import os
 import random
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -342,3 +344,74 @@ def test_reading_dotnet_leniency_and_refusals_live(
         theirs = _undo_mono_bare(result.xml)
         mine = _xml(ours)
         assert mine == theirs or (isinstance(mine, str) and isinstance(theirs, str)), (mine, theirs)
+
+
+# ----------------------------------------------------------------------------- time zones
+
+_ZONE_PROGRAM: Final = r"""
+using System; using System.IO; using System.Text;
+using System.Runtime.Serialization; using System.Runtime.Serialization.Json;
+[DataContract(Namespace = "")] public class T { [DataMember] public DateTime D; }
+public static class Zones {
+    public static void Main(string[] args) {
+        var s = new DataContractJsonSerializer(typeof(T));
+        // args: "w:<ticks>:<kind>" writes, "r:<json>" reads (prints kind and UTC ticks)
+        foreach (var arg in args) {
+            if (arg.StartsWith("w:")) {
+                var p = arg.Split(':');
+                var kind = (DateTimeKind)int.Parse(p[2]);
+                var ms = new MemoryStream();
+                s.WriteObject(ms, new T { D = new DateTime(long.Parse(p[1]), kind) });
+                Console.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
+            } else {
+                var t = (T)s.ReadObject(new MemoryStream(Encoding.UTF8.GetBytes(arg.Substring(2))));
+                Console.WriteLine(t.D.Kind + " " + t.D.ToUniversalTime().Ticks);
+            }
+        }
+    }
+}
+"""
+
+
+@nc.contract(name="T", xml_namespace="")
+class _T:
+    d: nc.DateTime = nc.member("D", default=nc.MIN_DATETIME)
+
+
+@pytest.mark.parametrize(("zone", "minutes"), [("Asia/Kolkata", 330), ("America/New_York", -300)])
+def test_local_dates_in_other_time_zones_live(
+    wcf: WcfTwin, tmp_path: Path, zone: str, minutes: int
+) -> None:
+    """Mono in another zone: a Local date is written with the machine's offset, which
+    netcontract writes from the value's own offset; reading "\\/Date(ms+hhmm)\\/" gives the same
+    instant (Local in Mono's zone; netcontract keeps the offset written)."""
+    source = tmp_path / "zones.cs"
+    source.write_text(_ZONE_PROGRAM)
+    exe = tmp_path / "zones.exe"
+    subprocess.run(
+        ["mcs", "-nologo", f"-out:{exe}", "-r:System.Runtime.Serialization", str(source)],
+        check=True,
+        capture_output=True,
+    )
+    winter = nc.DateTime.from_parts(2020, 1, 2, 3, 4, 5, 6_780_000)  # no daylight saving
+    local = nc.DateTime(winter.ticks, DateTimeKind.LOCAL, minutes)
+    reads = [b'{"D":"\\/Date(1577934245678+0100)\\/"}', b'{"D":"\\/Date(-1-0530)\\/"}']
+    args = [f"w:{winter.ticks}:2", f"w:{winter.ticks}:0", *("r:" + r.decode() for r in reads)]
+    done = subprocess.run(
+        ["mono", str(exe), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TZ": zone},
+    )
+    written_local, written_unspecified, *read = done.stdout.splitlines()
+    assert nc.to_wcf_json(_T(d=local)).decode() == written_local
+    # an Unspecified value is written as Local by .NET (netcontract: as a machine in UTC)
+    assert written_unspecified == written_local
+    for data, line in zip(reads, read, strict=True):
+        kind, utc_ticks = line.split()
+        ours = nc.from_wcf_json(data, _T).d
+        assert (ours.kind.name, ours.ticks - ours.offset_minutes * 600_000_000) == (
+            kind.upper(),
+            int(utc_ticks),
+        )
