@@ -507,7 +507,7 @@ def test_what_is_written_reads_back_and_writes_the_same_bytes(value: Any) -> Non
         return
     assert again == data
     indented = nc.to_wcf_json(value, indent=True, lossy=True)
-    assert nc.from_wcf_json(indented, type(value)) == back
+    assert same_value(nc.from_wcf_json(indented, type(value)), back)
     assert nc.to_wcf_json(back, indent=True, lossy=True) == indented
     try:
         exact = nc.to_wcf_json(value)
