@@ -543,3 +543,65 @@ def test_a_value_type_without_a_wcf_form_is_refused_by_name() -> None:
         wcf_value(Single(), 1.0)
     with pytest.raises(ValueError, match="Single has no WCF JSON form"):
         wcf_parse(Single(), Num("1"))
+
+
+# ----------------------------------------------------------------------------- limits
+
+
+@pytest.mark.parametrize(
+    ("data", "limits", "quota", "path"),
+    [
+        (b'{"Ds":[[[1]]]}', nc.Limits(max_depth=2), "max_depth", "Ds[0]"),
+        (b'{"O":[1,[2,[3]]]}', nc.Limits(max_depth=3), "max_depth", "O[1][1]"),
+        (b'{"S":"abcd"}', nc.Limits(max_string_length=3), "max_string_length", "S"),
+        (b'{"Ds":[1,2,3,4]}', nc.Limits(max_collection_items=3), "max_collection_items", "Ds[3]"),
+        (
+            b'{"a":1,"b":2,"c":3,"d":4}',
+            nc.Limits(max_collection_items=3),
+            "max_collection_items",
+            "",
+        ),
+        (b'{"x":[1,2],"y":[3,4]}', nc.Limits(max_total_items=5), "max_total_items", "y"),
+        (b'{"x":[[],[],[]]}', nc.Limits(max_total_items=4), "max_total_items", "x[1]"),
+        (b'{"S":"' + b"a" * 100 + b'"}', nc.Limits(max_bytes=50), "max_bytes", ""),
+    ],
+)
+def test_limits_are_counted_while_parsing_with_paths(
+    data: bytes, limits: nc.Limits, quota: str, path: str
+) -> None:
+    with pytest.raises(nc.QuotaExceededError) as info:
+        nc.from_wcf_json(data, Holder if b'"O"' in data else Values, limits=limits)
+    assert (info.value.quota, info.value.problems[0].path) == (quota, path)
+
+
+def test_limits_let_a_document_at_them_through() -> None:
+    limits = nc.Limits(max_depth=2, max_string_length=4, max_collection_items=4)
+    assert nc.from_wcf_json(b'{"S":"abcd","Ds":[1,2,3,4]}', Values, limits=limits).s == "abcd"
+
+
+@pytest.mark.parametrize(
+    ("obj", "path", "words"),
+    [
+        (Holder(e="Red"), "E", "expected a Color"),  # type: ignore[arg-type]
+        (Holder(bases=(Base(),)), "", ""),  # a tuple is written as a list
+        (Holder(bases="ab"), "Bs", "expected a list"),  # type: ignore[arg-type]
+        (Holder(poly=Color.Red), "Poly", "expected a Base"),  # type: ignore[arg-type]
+        (Holder(o=object()), "O", "has no data-contract type"),
+        (Holder(o=2**64), "O", "outside the Int64 range"),
+        (Values(i=None), "I", "null is not allowed"),  # type: ignore[arg-type]
+        (Values(i=2**31), "I", "outside the Int32 range"),
+    ],
+)
+def test_writing_refuses_with_the_member_path(obj: Any, path: str, words: str) -> None:
+    if not words:
+        assert nc.to_wcf_json(obj).startswith(b'{"Bs":[{"Ab":0,"Zb":null}]')
+        return
+    with pytest.raises(nc.SerializationError) as info:
+        nc.to_wcf_json(obj)
+    problem = info.value.problems[0]
+    assert (problem.path, words in problem.message) == (path, True), problem
+
+
+def test_writing_a_non_contract_is_refused() -> None:
+    with pytest.raises(nc.SerializationError, match="not a contract"):
+        nc.to_wcf_json({"a": 1})
