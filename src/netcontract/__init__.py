@@ -24,7 +24,14 @@ from netcontract.clr.value_types import (
     UInt32,
     UInt64,
 )
-from netcontract.conversions import from_json, from_xml, to_json, to_xml
+from netcontract.conversions import (
+    from_json,
+    from_wcf_json,
+    from_xml,
+    to_json,
+    to_wcf_json,
+    to_xml,
+)
 from netcontract.converters import JsonConverter, XmlConverter, json_converter, xml_converter
 from netcontract.errors import (
     ApiError,
@@ -117,6 +124,7 @@ __all__ = [
     "export_schemas",
     "from_form",
     "from_json",
+    "from_wcf_json",
     "from_xml",
     "generate",
     "help_page_sample",
@@ -126,6 +134,7 @@ __all__ = [
     "negotiate",
     "to_form",
     "to_json",
+    "to_wcf_json",
     "to_xml",
     "validate_xml",
     "write_corpus",

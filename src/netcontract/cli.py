@@ -1,7 +1,8 @@
 """The ``netcontract`` command line.
 
-    netcontract convert [--type NAME] [--from json|xml] [--to json|xml] [--indent] [--strict]
-                        [--json-settings FILE] [--out FILE|DIR] [FILE|DIR|-]
+    netcontract convert [--type NAME] [--from json|xml|wcf-json] [--to json|xml|wcf-json]
+                        [--indent] [--strict] [--lossy] [--json-settings FILE] [--out FILE|DIR]
+                        [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
     netcontract export-xsd [--type NAME]... --out DIR
     netcontract sample NAME [--format json|xml] [--indent] [--seed N]
@@ -46,7 +47,14 @@ from typing import Any, BinaryIO, Final, NoReturn
 
 from netcontract.clr.datetime import DateTime
 from netcontract.clr.value_types import Byte, Int16, Int32, Int64, SByte, UInt16, UInt32, UInt64
-from netcontract.conversions import from_json, from_xml, to_json, to_xml
+from netcontract.conversions import (
+    from_json,
+    from_wcf_json,
+    from_xml,
+    to_json,
+    to_wcf_json,
+    to_xml,
+)
 from netcontract.errors import (
     ContractDefinitionError,
     NetContractError,
@@ -534,9 +542,11 @@ def _convert_bytes(
     if source:
         _check_not_empty_or_compressed(data)
     source = source or sniff_format(data, hint)
-    target = args.target or ("xml" if source == "json" else "json")
+    target = args.target or ("json" if source == "xml" else "xml")
     cls: Any = resolve_type(args.type) if args.type else None
-    if source == "json":
+    if args.json_settings is not None and "json" not in (source, target):
+        raise UsageError("--json-settings applies to Json.NET JSON (json), not to xml or wcf-json")
+    if source in ("json", "wcf-json"):
         if cls is None:
             raise UsageError(
                 "--type is required for JSON input (JSON does not name its type;"
@@ -545,17 +555,21 @@ def _convert_bytes(
         if args.strict and hint != "folder":
             raise UsageError(
                 "--strict applies to XML input; JSON's unknown members are ignored, as"
-                " Json.NET ignores them (a --json-settings file with"
-                ' missing_member_handling = "Error" refuses them)'
+                " Json.NET and DataContractJsonSerializer ignore them (a --json-settings"
+                ' file with missing_member_handling = "Error" refuses them in Json.NET JSON)'
             )
-        obj = from_json(data, cls, settings=args.json_settings)
+        if source == "json":
+            obj = from_json(data, cls, settings=args.json_settings)
+        else:
+            obj = from_wcf_json(data, cls)
     else:
         obj = from_xml(data, cls, strict=args.strict)
-    out = (
-        to_json(obj, indent=args.indent, settings=args.json_settings)
-        if target == "json"
-        else to_xml(obj, indent=args.indent)
-    )
+    if target == "wcf-json":
+        out = to_wcf_json(obj, indent=args.indent, lossy=args.lossy)
+    elif target == "json":
+        out = to_json(obj, indent=args.indent, settings=args.json_settings)
+    else:
+        out = to_xml(obj, indent=args.indent)
     return out + b"\n", target
 
 
@@ -617,8 +631,9 @@ def _convert_folder(
             skipped.append(path)
             continue
         source = args.source or _extension(path.name) or "json"
-        target = args.target or ("xml" if source == "json" else "json")
-        plan.append((path, out_dir / f"{path.stem}.{target}", source))
+        target = args.target or ("json" if source == "xml" else "xml")
+        suffix = "json" if target == "wcf-json" else target
+        plan.append((path, out_dir / f"{path.stem}.{suffix}", source))
     _refuse_collisions(plan, files)
 
     try:
@@ -861,8 +876,20 @@ def build_parser() -> argparse.ArgumentParser:
         " (ResponseDto[CustomerGroupDto], ResponseDto[Guid])"
     )
     convert.add_argument("--type", help=type_help)
-    convert.add_argument("--from", dest="source", choices=("json", "xml"), help="input format")
-    convert.add_argument("--to", dest="target", choices=("json", "xml"), help="output format")
+    formats = ("json", "xml", "wcf-json")
+    convert.add_argument(
+        "--from",
+        dest="source",
+        choices=formats,
+        help="input format (wcf-json: WCF's DataContractJsonSerializer; never sniffed)",
+    )
+    convert.add_argument("--to", dest="target", choices=formats, help="output format")
+    convert.add_argument(
+        "--lossy",
+        action="store_true",
+        help="--to wcf-json: write what .NET writes where it loses part of a value"
+        " (sub-millisecond ticks, an Unspecified DateTime) instead of refusing it",
+    )
     convert.add_argument("--indent", action="store_true", help="indented output, as .NET writes it")
     convert.add_argument(
         "--json-settings",

@@ -1,4 +1,5 @@
-"""The four conversions: ``from_json``, ``to_json``, ``from_xml``, ``to_xml``."""
+"""The conversions: ``from_json``, ``to_json``, ``from_xml``, ``to_xml``, and WCF's own JSON
+(``from_wcf_json``, ``to_wcf_json``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from netcontract.json.read import DECLINED, read_json, reader_for
 from netcontract.json.read_struct import UNKNOWN_MEMBER, read_typed
 from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings
 from netcontract.json.text import loads_strict, structure_over
+from netcontract.json.wcf_read import read_wcf
+from netcontract.json.wcf_write import wcf_json_bytes
 from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
 from netcontract.model.plan import contract_info
@@ -23,7 +26,7 @@ from netcontract.xml.parse import parse_xml
 from netcontract.xml.read import read_root
 from netcontract.xml.write import write_xml
 
-__all__ = ["from_json", "from_xml", "to_json", "to_xml"]
+__all__ = ["from_json", "from_wcf_json", "from_xml", "to_json", "to_wcf_json", "to_xml"]
 
 T = TypeVar("T")
 
@@ -146,3 +149,36 @@ def to_xml(obj: Any, *, indent: bool = False) -> bytes:
         raise SerializationError(problems)
     conversion_done()
     return text.encode("utf-8")
+
+
+def from_wcf_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT_LIMITS) -> T:
+    """Read a document written by WCF's DataContractJsonSerializer into ``cls``.
+
+    Raises :class:`~netcontract.JsonPayloadError` listing every problem with its path
+    (:class:`~netcontract.JsonSyntaxError` for text that is not JSON), or
+    :class:`~netcontract.QuotaExceededError` when the document exceeds ``limits``.
+    """
+    _check_size(data, limits)
+    conversion_started()
+    ctx = ReadContext(limits=limits)
+    result = read_wcf(data, cls, ctx)
+    if ctx.problems or result is FAILED:
+        raise JsonPayloadError(ctx.problems)
+    conversion_done()
+    return result  # type: ignore[no-any-return]
+
+
+def to_wcf_json(obj: Any, *, indent: bool = False, lossy: bool = False) -> bytes:
+    """Write ``obj`` as the UTF-8 bytes WCF's DataContractJsonSerializer writes (``indent``:
+    ``JsonReaderWriterFactory.CreateJsonWriter(..., indent: true)``).
+
+    ``lossy=True`` writes what .NET writes where it loses part of a value (a DateTime's
+    sub-millisecond ticks, an Unspecified kind); by default such a value is refused.
+    Raises :class:`~netcontract.SerializationError` listing every problem with its path.
+    """
+    conversion_started()
+    data, problems = wcf_json_bytes(obj, indent=indent, lossy=lossy)
+    if problems:
+        raise SerializationError(problems)
+    conversion_done()
+    return data

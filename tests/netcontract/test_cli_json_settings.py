@@ -142,3 +142,25 @@ def test_serve_with_settings_answers_as_the_configured_server(camel_toml: Path) 
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
     assert (proc.returncode, err) == (130, b"netcontract: interrupted\n")
+
+
+@pytest.mark.parametrize(
+    "formats", [("--from", "xml", "--to", "wcf-json"), ("--from", "wcf-json", "--to", "xml")]
+)
+def test_settings_where_no_json_net_json_is_read_or_written_are_a_usage_error(
+    camel_toml: Path, formats: tuple[str, ...]
+) -> None:
+    # they would be silently ignored: DataContractJsonSerializer has no Json.NET settings
+    data = nc.to_xml(GROUP) if formats[1] == "xml" else nc.to_wcf_json(GROUP, lossy=True)
+    status, out, err = run(
+        "convert",
+        "--type",
+        "CustomerGroupDto",
+        *formats,
+        "--json-settings",
+        str(camel_toml),
+        "-",
+        stdin=data,
+    )
+    assert (status, out) == (2, b"")
+    assert "--json-settings applies to Json.NET JSON (json), not to xml or wcf-json" in err

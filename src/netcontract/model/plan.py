@@ -111,6 +111,10 @@ class ContractInfo:
     xml_reading: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: xml/read.py: the generated reader
     xml_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: json/wcf_read.py: DataContractJsonSerializer's member table (reference reader)
+    wcf_json_reading: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: json/wcf_write.py: DataContractJsonSerializer's member table (reference writer)
+    wcf_json_writing: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: xml/write.py: the generated member writers, by (namespace scope, depth, indent)
     xml_writers: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
     #: json/read.py, json/write.py: the reference member tables for non-default

@@ -1,0 +1,416 @@
+"""Writing contracts as WCF's DataContractJsonSerializer writes them (``to_wcf_json``).
+
+The reference writer only (no generated path yet). It takes its member tables from the one
+plan (``ContractInfo.xml_members``: DataContract order, base class first) and each value's
+form from the value-type registry, through :func:`wcf_value`. The .NET facts (Mono 6.8,
+``System.Runtime.Serialization.Json``) are in docs/wcf-json-rules.md:
+
+- members in DataContract order (not Json.NET's), DataContract names, nulls written,
+  ``EmitDefaultValue=false`` as DataContractSerializer applies it (``model/defaults.py``);
+- a ``"__type":"Name:#Namespace"`` hint, first, where the runtime contract is not the
+  declared one (a derived class, any contract in an ``object`` member); none on the root;
+- DateTime as ``"\\/Date(ms)\\/"`` (Utc) or ``"\\/Date(ms+hhmm)\\/"`` (Local, Unspecified);
+  Double, Decimal, integers and Boolean as the XML text, bare (``INF``, ``NaN``); Guid,
+  TimeSpan (xs:duration) and Char as strings; ``byte[]`` as an array of numbers; enums as
+  numbers;
+- strings escaped as its JsonWriter escapes them: ``/`` as ``\\/``, controls, surrogates,
+  U+FFFE, U+FFFF, U+0085, U+2028, U+2029 as ``\\uXXXX`` (lowercase hex).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from typing import Any, Final
+
+from netcontract.clr import value_types as _vt
+from netcontract.clr.datetime import DateTime, DateTimeKind
+from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.value_types import ValueType, for_untyped_value
+from netcontract.errors import Problem
+from netcontract.limits import FAILED
+from netcontract.model import paths as _paths
+from netcontract.model.contract import is_contract
+from netcontract.model.defaults import omitted
+from netcontract.model.plan import ContractInfo, contract_info
+from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+
+__all__ = ["Token", "type_hint", "wcf_date", "wcf_json_bytes", "wcf_value"]
+
+#: the XML namespace .NET gives a contract by default; a ``__type`` hint abbreviates it to "#"
+DATACONTRACT_BASE: Final = _vt.DATACONTRACT_BASE
+_EPOCH_TICKS: Final = 621_355_968_000_000_000
+_TICKS_PER_MS: Final = 10_000
+_MAX_TICKS: Final = 3_155_378_975_999_999_999
+
+
+class Token(str):
+    """JSON text written as it is (a number, ``true``, ``NaN``): not a string to quote."""
+
+    __slots__ = ()
+
+
+_TRUE: Final = Token("true")
+_FALSE: Final = Token("false")
+
+
+class Lossy(ValueError):  # noqa: N818 - a ValueError whose message says what would be lost
+    """DataContractJsonSerializer would write the value losing part of it."""
+
+
+def wcf_date(value: DateTime, *, lossy: bool = False) -> str:
+    """The text DataContractJsonSerializer writes for a DateTime (before escaping ``/``).
+
+    Utc: ``/Date(ms)/``. Local: ``/Date(ms+hhmm)/``, ``ms`` the UTC instant and ``hhmm`` the
+    value's own offset (.NET writes its machine's: the value is written as a machine in that
+    zone writes it). Unspecified: .NET converts it with its machine's zone too; netcontract
+    writes it as a machine in UTC does (``+0000``). ``ms`` is truncated toward zero, as .NET
+    divides ticks by 10,000. Raises :class:`Lossy` for sub-millisecond ticks or an
+    Unspecified kind unless ``lossy``, and ``ValueError`` where .NET refuses (a Local value
+    whose UTC instant is outside the DateTime range).
+    """
+    kind = value.kind
+    ticks = value.ticks
+    if kind is DateTimeKind.UTC:
+        suffix = ""
+        utc = ticks
+    else:
+        offset = value.offset_minutes or 0
+        if kind is DateTimeKind.UNSPECIFIED and not lossy:
+            raise Lossy(
+                "DataContractJsonSerializer writes an Unspecified DateTime in its machine's "
+                "zone (netcontract: +0000) and reads it back as Local; pass lossy=True to "
+                "write it so, or give the value a kind"
+            )
+        utc = ticks - offset * 60 * 10_000_000
+        sign = "-" if offset < 0 else "+"
+        hours, minutes = divmod(abs(offset), 60)
+        suffix = f"{sign}{hours:02d}{minutes:02d}"
+        if not 0 <= utc <= _MAX_TICKS:
+            # .NET: "JSON DateTime is out of range" (SerializationException)
+            raise ValueError(f"{value} is outside the DateTime range in UTC, which .NET refuses")
+    since = utc - _EPOCH_TICKS
+    ms = abs(since) // _TICKS_PER_MS
+    if abs(since) % _TICKS_PER_MS and not lossy:
+        raise Lossy(
+            f"DataContractJsonSerializer writes milliseconds: {value} would lose its "
+            "sub-millisecond ticks; pass lossy=True to write them truncated, as .NET does"
+        )
+    return f"/Date({-ms if since < 0 else ms}{suffix})/"
+
+
+def wcf_value(primitive: ValueType, value: Any, *, lossy: bool = False) -> Any:
+    """The JSON-ready form of a checked value of a registered value type: a str (a JSON
+    string), a :class:`Token`, or a list of tokens (``byte[]``). Raises ``ValueError`` for a
+    type that has no WCF JSON form yet."""
+    form = _FORMS.get(primitive.clr_name)
+    if form is None:
+        raise ValueError(f"{primitive.clr_name} has no WCF JSON form in netcontract yet")
+    return form(primitive, value, lossy)
+
+
+def _text(primitive: ValueType, value: Any, lossy: bool) -> Any:
+    return primitive.xml_text(value)  # Guid, TimeSpan (xs:duration): a JSON string
+
+
+def _token(primitive: ValueType, value: Any, lossy: bool) -> Any:
+    return Token(primitive.xml_text(value))  # numbers: the XML text, bare (INF, NaN, -0)
+
+
+_FORMS: Final[dict[str, Callable[[ValueType, Any, bool], Any]]] = {
+    "String": lambda p, v, lossy: v,
+    "Boolean": lambda p, v, lossy: _TRUE if v else _FALSE,
+    **dict.fromkeys(
+        ("SByte", "Byte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64"),
+        lambda p, v, lossy: Token(str(v)),
+    ),
+    "Double": _token,
+    "Decimal": _token,
+    "Guid": _text,
+    "TimeSpan": _text,
+    "Char": lambda p, v, lossy: v,
+    "DateTime": lambda p, v, lossy: wcf_date(v, lossy=lossy),
+    "Byte[]": lambda p, v, lossy: [Token(str(b)) for b in v],
+}
+
+
+def type_hint(info_or_wire: ContractType) -> str:
+    """The ``__type`` value of a contract: ``Name:#Clr.Namespace`` for the default namespace,
+    ``Name:http://...`` for another, ``Name`` for the empty one; a namespace starting with
+    ``#`` or ``\\`` gets a ``\\`` first (so that ``#`` keeps meaning the default)."""
+    name, ns = info_or_wire.contract_name, info_or_wire.contract_namespace
+    if not ns:
+        return name
+    if ns[0] in "#\\":
+        return f"{name}:\\{ns}"
+    if ns.startswith(DATACONTRACT_BASE):
+        return f"{name}:#{ns[len(DATACONTRACT_BASE) :]}"
+    return f"{name}:{ns}"
+
+
+Writer = Callable[[Any, str, list[Problem]], Any]
+
+
+class _Writers:
+    """The writers of one call (``lossy`` is a per-call option)."""
+
+    def __init__(self, lossy: bool) -> None:
+        self.lossy = lossy
+        self._cache: dict[tuple[ContractInfo, str], Writer] = {}
+
+    def for_slot(self, slot: Slot) -> Writer:
+        allow_none = slot.clr_nillable
+        null_message = slot.null_problem
+        wire = slot.wire
+        inner: Writer
+        if isinstance(wire, PrimitiveType):
+            inner = self._primitive(wire.primitive)
+        elif isinstance(wire, EnumType):
+            cls = wire.cls
+
+            def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+                if isinstance(value, cls) or type(value) is int:
+                    return Token(str(int(value)))
+                problems.append(Problem(path, f"expected a {cls.__name__}, got {value!r}"))
+                return FAILED
+
+        elif isinstance(wire, ContractType):
+            inner = self._contract(wire)
+        elif isinstance(wire, ListType):
+            item_writer = self.for_slot(wire.item)
+
+            def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+                if not isinstance(value, list | tuple):
+                    problems.append(Problem(path, f"expected a list, got {type(value).__name__}"))
+                    return FAILED
+                return [item_writer(v, _paths.item(path, i), problems) for i, v in enumerate(value)]
+
+        elif isinstance(wire, ObjectType):
+            # declared `object` in .NET (a generic argument too): the runtime type decides
+            inner = self.untyped
+        else:  # pragma: no cover - every wire type is handled above
+            raise AssertionError(wire)
+
+        def write(value: Any, path: str, problems: list[Problem]) -> Any:
+            if value is None:
+                if allow_none:
+                    return None
+                problems.append(Problem(path, null_message))
+                return FAILED
+            return inner(value, path, problems)
+
+        return write
+
+    def _primitive(self, primitive: ValueType) -> Writer:
+        check = primitive.check
+        lossy = self.lossy
+
+        def write(value: Any, path: str, problems: list[Problem]) -> Any:
+            try:
+                return wcf_value(primitive, check(value), lossy=lossy)
+            except (ValueError, TypeError) as exc:
+                problems.append(Problem(path, str(exc)))
+                return FAILED
+
+        return write
+
+    def _contract(self, wire: ContractType) -> Writer:
+        declared = wire.cls
+
+        def write(value: Any, path: str, problems: list[Problem]) -> Any:
+            kind = type(value)
+            if not isinstance(value, declared) or not is_contract(kind):
+                problems.append(
+                    Problem(path, f"expected a {declared.__name__}, got {kind.__name__}")
+                )
+                return FAILED
+            return self.contract(value, path, problems, hinted=kind is not declared)
+
+        return write
+
+    def contract(self, obj: Any, path: str, problems: list[Problem], *, hinted: bool) -> Any:
+        info = contract_info(type(obj))
+        result: dict[str, Any] = {"__type": type_hint(info.wire)} if hinted else {}
+        for attr, wire_name, slot, omit, required in _table(info):
+            value = getattr(obj, attr)
+            member_path = _paths.join(path, wire_name)
+            if omit and omitted(slot, value, xml=True):
+                if required:  # .NET: "... IsRequired setting is 'true' ... cannot be serialized"
+                    problems.append(
+                        Problem(
+                            member_path,
+                            "the member is required (is_required=True) but holds its default, "
+                            "which emit_default_value=False leaves out: .NET refuses to write it",
+                        )
+                    )
+                continue
+            result[wire_name] = self._member_writer(info, attr, slot)(value, member_path, problems)
+        return result
+
+    def _member_writer(self, info: ContractInfo, attr: str, slot: Slot) -> Writer:
+        # writers depend on `lossy`: made once per call and member
+        key = (info, attr)
+        writer = self._cache.get(key)
+        if writer is None:
+            writer = self._cache[key] = self.for_slot(slot)
+        return writer
+
+    def untyped(self, value: Any, path: str, problems: list[Problem]) -> Any:
+        """An ``object`` member's value, from its Python type: values without a hint (.NET
+        writes none for them), contracts with their ``__type``."""
+        kind = type(value)
+        if value is None:
+            return None
+        value_type = for_untyped_value(kind)
+        if kind is Boxed:
+            value_type, value = value.primitive, value.value
+        if value_type is not None:
+            try:
+                return wcf_value(value_type, value_type.check(value), lossy=self.lossy)
+            except (ValueError, TypeError) as exc:
+                problems.append(Problem(path, str(exc)))
+                return FAILED
+        if kind is AnyObject:
+            return {}
+        if isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__:
+            return Token(str(int(value)))
+        if kind is list or kind is tuple:
+            return [self.untyped(v, _paths.item(path, i), problems) for i, v in enumerate(value)]
+        if is_contract(kind):
+            return self.contract(value, path, problems, hinted=True)
+        problems.append(
+            Problem(path, f"a {kind.__name__} has no data-contract type to write as WCF JSON")
+        )
+        return FAILED
+
+
+def _table(info: ContractInfo) -> tuple[tuple[str, str, Slot, bool, bool], ...]:
+    """The plan's members DataContractJsonSerializer writes (JSON-only ones are not data
+    members), in DataContract order; kept on the plan."""
+    return info.built(
+        "wcf_json_writing",
+        lambda i: tuple(
+            (m.attr, m.wire_name, m.slot, not m.emit_default_value, m.is_required)
+            for m in i.xml_members
+        ),
+    )
+
+
+def wcf_json_bytes(
+    obj: Any, *, indent: bool = False, lossy: bool = False
+) -> tuple[bytes, list[Problem]]:
+    """``obj`` as the UTF-8 bytes DataContractJsonSerializer writes, and the problems that
+    prevent it."""
+    problems: list[Problem] = []
+    if not is_contract(type(obj)):
+        return b"", [Problem("", f"a {type(obj).__name__} is not a contract")]
+    tree = _Writers(lossy).contract(obj, "", problems, hinted=False)
+    if problems:
+        return b"", problems
+    out: list[str] = []
+    if indent:
+        _indented(tree, out, "\r\n")
+    else:
+        _compact(tree, out)
+    text = "".join(out)
+    try:
+        return text.encode("utf-8"), []
+    except UnicodeEncodeError:  # pragma: no cover - lone surrogates are escaped
+        return b"", [Problem("", "the document cannot be encoded as UTF-8")]
+
+
+# ----------------------------------------------------------------------------- text
+
+# JsonWriter.WriteEscapedJsonString: '"', '\\', '/', the controls (\b \f \n \r \t short),
+# every UTF-16 surrogate (a pair is written as two escapes), U+FFFE, U+FFFF, and the
+# Unicode newlines U+0085, U+2028, U+2029 (Mono 6.8)
+_NEEDS_ESCAPE: Final = re.compile(
+    '["\\\\/\x00-\x1f\x85\u2028\u2029\ufffe\uffff\U00010000-\U0010ffff\ud800-\udfff]'
+)
+_SHORT: Final = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "/": "\\/",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    short = _SHORT.get(char)
+    if short is not None:
+        return short
+    code = ord(char)
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def quote(text: str) -> str:
+    """A JSON string as DataContractJsonSerializer writes it."""
+    if _NEEDS_ESCAPE.search(text) is None:
+        return f'"{text}"'
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if type(value) is Token:
+        return str.__str__(value)
+    return quote(value)
+
+
+def _compact(value: Any, out: list[str]) -> None:
+    kind = type(value)
+    if kind is dict:
+        sep = "{"
+        for key, item in value.items():
+            out.append(sep)
+            out.append(quote(key))
+            out.append(":")
+            _compact(item, out)
+            sep = ","
+        out.append("}" if value else "{}")
+    elif kind is list:
+        sep = "["
+        for item in value:
+            out.append(sep)
+            _compact(item, out)
+            sep = ","
+        out.append("]" if value else "[]")
+    else:
+        out.append(_scalar(value))
+
+
+def _indented(value: Any, out: list[str], newline: str) -> None:
+    # JsonReaderWriterFactory.CreateJsonWriter(stream, UTF8, ownsStream, indent: true, "  "):
+    # "name": value, "\r\n" and two spaces a level, "[ ]" and "{ }" when empty (Mono 6.8)
+    kind = type(value)
+    if kind is dict or kind is list:
+        if not value:
+            out.append("{ }" if kind is dict else "[ ]")
+            return
+        inner = newline + "  "
+        sep = ("{" if kind is dict else "[") + inner
+        if kind is dict:
+            for key, item in value.items():
+                out.append(sep)
+                out.append(quote(key))
+                out.append(": ")
+                _indented(item, out, inner)
+                sep = "," + inner
+        else:
+            for item in value:
+                out.append(sep)
+                _indented(item, out, inner)
+                sep = "," + inner
+        out.append(newline + ("}" if kind is dict else "]"))
+    else:
+        out.append(_scalar(value))
