@@ -12,6 +12,7 @@ from typing import Final
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.single import to_single
 from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import (
     Byte,
@@ -20,6 +21,7 @@ from netcontract.clr.value_types import (
     Int32,
     Int64,
     SByte,
+    Single,
     UInt16,
     UInt32,
     UInt64,
@@ -95,6 +97,7 @@ __all__ = [
     "SByte",
     "SchemaError",
     "SerializationError",
+    "Single",
     "TimeSpan",
     "UInt16",
     "UInt32",
@@ -122,6 +125,7 @@ __all__ = [
     "negotiate",
     "to_form",
     "to_json",
+    "to_single",
     "to_xml",
     "validate_xml",
     "write_corpus",

@@ -67,6 +67,7 @@ from netcontract.clr.datetime import (
 )
 from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
 from netcontract.clr.objects import AnyObject
+from netcontract.clr.single import SINGLE_MAX
 from netcontract.clr.value_types import DATETIME, ValueType
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import is_contract, known_contracts
@@ -91,6 +92,7 @@ __all__ = [
     "guids",
     "register",
     "register_known",
+    "singles",
     "xml_strings",
 ]
 
@@ -198,6 +200,41 @@ def doubles() -> SearchStrategy[float]:
         st.floats(allow_nan=True, allow_infinity=True, allow_subnormal=True),
         st.integers(-(2**53), 2**53).map(float),
         st.floats(width=32).map(float),
+    )
+
+
+_SINGLE_EDGES: Final = (
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.10000000149011612,  # 0.1f
+    0.3333333432674408,  # 1/3f: "0.333333343", nine digits
+    100.0,
+    1e7,  # "1E+07"
+    16777216.0,  # 2**24, the last integer after which a Single skips
+    123456792.0,
+    1.4999999621068127e-05,  # 1.5E-05f
+    9.999999747378752e-05,  # 0.0001f
+    1.401298464324817e-45,  # Single.Epsilon, the smallest subnormal
+    -1.401298464324817e-45,
+    1.1754942106924411e-38,  # the largest subnormal
+    1.1754943508222875e-38,  # the smallest normal
+    SINGLE_MAX,
+    -SINGLE_MAX,
+    math.nan,
+    math.inf,
+    -math.inf,
+)
+
+
+def singles() -> SearchStrategy[float]:
+    """Any ``System.Single`` (a float that float32 holds exactly): ``-0.0``, NaN, ±inf,
+    subnormals, Single.MaxValue."""
+    return st.one_of(
+        st.sampled_from(_SINGLE_EDGES),
+        st.floats(width=32, allow_nan=True, allow_infinity=True, allow_subnormal=True),
+        st.integers(-(2**24), 2**24).map(float),
     )
 
 

@@ -137,6 +137,16 @@ class Durations:
 
 
 @nc.contract(A)
+class Singles:
+    """System.Single: Mono's "R" (7 digits, else 9), ``xs:float``."""
+
+    f: nc.Single = nc.member("F", default=0.0)
+    nf: nc.Single | None = nc.member("NF", default=None)
+    fs: list[nc.Single] | None = nc.member("Fs", default=None)
+    nfs: list[nc.Single | None] | None = nc.member("NFs", default=None)
+
+
+@nc.contract(A)
 class Blobs:
     """byte[]: base64 in both formats (``xs:base64Binary``); null and empty differ."""
 
@@ -307,6 +317,7 @@ CLR_NAMES: dict[type, str] = {
         Chars,
         Durations,
         Blobs,
+        Singles,
         Lists,
         Holder,
         Box,

@@ -65,6 +65,7 @@ from .edge_models import (
     Puppy,
     Required,
     Shade,
+    Singles,
     Texts,
     Zoo,
 )
@@ -347,6 +348,18 @@ CASES: list[Case] = [
     Case("chars-defaults", Chars()),
     Case("chars-empty-lists", Chars(c="\uffff", nc_="\x00", cs=[], ncs=[])),
     Case("chars-null-items", Chars(c="\x7f", ncs=[None])),
+    # -- System.Single: "R" with 7 digits, else 9 ------------------------------------------
+    Case(
+        "singles",
+        Singles(
+            f=nc.to_single(0.1),
+            nf=nc.to_single(1 / 3),
+            fs=[3.4028234663852886e38, -3.4028234663852886e38, 1.401298464324817e-45, 1e7],
+            nfs=[None, 16777216.0, 123456792.0, math.inf, -math.inf, math.nan],
+        ),
+    ),
+    Case("singles-defaults", Singles()),
+    Case("singles-empty-lists", Singles(f=2.5, nf=None, fs=[], nfs=[])),
     # -- lists -----------------------------------------------------------------------------
     Case(
         "lists",

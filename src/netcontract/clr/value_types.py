@@ -1,8 +1,8 @@
 """The .NET value types: one object per CLR type, knowing everything about its values.
 
 Each CLR type a member can hold (``String``, ``Boolean``, the eight integers, ``Double``,
-``Decimal``, ``Guid``, ``DateTime``, ``Char``, ``TimeSpan``, ``byte[]``) is one instance of a
-:class:`ValueType` subclass. It knows, in one place:
+``Single``, ``Decimal``, ``Guid``, ``DateTime``, ``Char``, ``TimeSpan``, ``byte[]``) is one
+instance of a :class:`ValueType` subclass. It knows, in one place:
 
 - its names: CLR name, data-contract name and namespace (also its XSD type and its ``i:type``
   in ``object`` members), whether .NET's type is a value type;
@@ -42,6 +42,7 @@ import msgspec
 
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
+from netcontract.clr import single as _single
 from netcontract.clr.datetime import DateTime, DateTimeKind, format_datetime, parse_datetime
 from netcontract.clr.namespaces import ARR, DATACONTRACT_BASE, SER, SYSTEM, XS, XSI
 from netcontract.clr.objects import Boxed
@@ -81,6 +82,7 @@ __all__ = [
     "INT64",
     "SBYTE",
     "SER",
+    "SINGLE",
     "STRING",
     "SYSTEM",
     "TIMESPAN",
@@ -97,6 +99,7 @@ __all__ = [
     "IntegerType",
     "SByte",
     "SampleSource",
+    "Single",
     "Snippet",
     "UInt16",
     "UInt32",
@@ -684,6 +687,85 @@ class DoubleType(ValueType):
         parse = src.const(_numbers.parse_double_json_number, "parse_double")
         return Snippet(
             f"type({var}) is {src.const(decimal.Decimal, 'Decimal')}", f"{parse}(str({var}))"
+        )
+
+
+# ----------------------------------------------------------------------------- Single
+
+
+class SingleType(ValueType):
+    """``System.Single``: a ``float`` that float32 holds exactly (:mod:`netcontract.clr.single`).
+
+    Mono's "R" (7 digits, else 9), ``xs:float``; reading rounds as .NET does (through Double,
+    then to float32) and refuses values beyond Single.MaxValue; writing refuses a float that
+    is not a Single (no silent rounding). Facts: ``tests/netcontract/clr/test_single.py``.
+    """
+
+    clr_name = "Single"
+    contract_name = "float"
+    python_type = float
+
+    check = staticmethod(_single.check_single)
+    xml_text = staticmethod(_single.format_single_xml)
+    xml_parse = staticmethod(_single.parse_single_xml)
+
+    @staticmethod
+    def json_value(value: float) -> msgspec.Raw:
+        # the token itself: a float in the tree would be written with Double's 15/17 digits
+        return msgspec.Raw(_single.format_single_json(value).encode("ascii"))
+
+    @staticmethod
+    def json_parse(value: Any) -> float:
+        if type(value) is decimal.Decimal:
+            return _single.parse_single_json_number(str(value))
+        if type(value) is int:
+            return _single.parse_single_json_number(str(value))
+        if type(value) is float:
+            # the reference parser gives NaN and the infinities (Json.NET's bare tokens) as
+            # floats; any other float came from Python and must be a Single already
+            return _single.check_single(value)
+        if type(value) is str:
+            return _single.parse_single_json_string(value)
+        raise _type_error("a number (Single)", value)
+
+    @staticmethod
+    def form_text(value: float) -> str:
+        # Single.Parse reads "Infinity", "-Infinity" and "NaN" (not XML's INF)
+        if value == 0.0 and math.copysign(1.0, value) < 0.0:
+            return "-0"
+        return _single.format_single_r(value)
+
+    @staticmethod
+    def form_parse(text: str) -> float:
+        # Single.Parse(text, NumberStyles.Float, InvariantCulture): no group separators
+        if "," in text:
+            raise ValueError(f"{_numbers.show_text(text)} is not a valid Single")
+        return _single.parse_single_json_string(text)
+
+    def help_sample(self, index: int, source: SampleSource) -> float:
+        # ObjectGenerator: (Single)(index + 0.1)
+        return _single.to_single(index + 0.1)
+
+    def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
+        from netcontract.strategies import singles  # noqa: PLC0415 - hypothesis is optional
+
+        return singles()
+
+    def xml_fast_text(self, src: Source, var: str) -> Snippet:
+        check = src.const(_single.check_single, "check_single")
+        text = src.const(_single.format_single_xml, "text")
+        return Snippet(f"type({var}) is float", f"{text}({check}({var}))")
+
+    def json_fast_value(self, src: Source, var: str) -> Snippet:
+        check = src.const(_single.check_single, "check_single")
+        text = src.const(_single.format_single_json, "single")
+        return Snippet(f"type({var}) is float", f"{text}({check}({var}))", raw=True)
+
+    def json_fast_read(self, src: Source, var: str) -> Snippet:
+        parse = src.const(_single.parse_single_json_number, "parse_single")
+        return Snippet(
+            f"type({var}) is {src.const(decimal.Decimal, 'Decimal')} or type({var}) is int",
+            f"{parse}(str({var}))",
         )
 
 
@@ -1303,6 +1385,7 @@ UINT16: Final = register(IntegerType("UInt16", "unsignedShort", 0, 2**16 - 1, "m
 UINT32: Final = register(IntegerType("UInt32", "unsignedInt", 0, 2**32 - 1, "modulo"))
 UINT64: Final = register(IntegerType("UInt64", "unsignedLong", 0, 2**64 - 1, "index"))
 DOUBLE: Final = register(DoubleType(), annotation=float, untyped=float)
+SINGLE: Final = register(SingleType())  # a float alone is a Double: a Single in an object is Boxed
 DECIMAL: Final = register(DecimalType(), annotation=decimal.Decimal, untyped=decimal.Decimal)
 GUID: Final = register(GuidType(), annotation=uuid.UUID, untyped=uuid.UUID)
 DATETIME: Final = register(DateTimeType(), annotation=DateTime, untyped=DateTime)
@@ -1320,3 +1403,5 @@ UInt32 = Annotated[int, UINT32]
 UInt64 = Annotated[int, UINT64]
 #: a ``System.Char`` member: a one-character ``str`` (one UTF-16 code unit, no surrogate half)
 Char = Annotated[str, CHAR]
+#: a ``System.Single`` member: a ``float`` that a float32 holds exactly
+Single = Annotated[float, SINGLE]
