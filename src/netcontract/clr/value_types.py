@@ -43,7 +43,13 @@ import msgspec
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
 from netcontract.clr import single as _single
-from netcontract.clr.datetime import DateTime, DateTimeKind, format_datetime, parse_datetime
+from netcontract.clr.datetime import (
+    DateTime,
+    DateTimeKind,
+    format_datetime,
+    parse_datetime,
+    parse_datetime_json,
+)
 from netcontract.clr.namespaces import ARR, DATACONTRACT_BASE, SER, SYSTEM, XS, XSI
 from netcontract.clr.objects import Boxed
 from netcontract.clr.timespan import (
@@ -926,7 +932,8 @@ class DateTimeType(ValueType):
     @staticmethod
     def json_parse(value: Any) -> DateTime:
         if type(value) is str:
-            return parse_datetime(value)
+            # the ISO text, or "\/Date(ms)\/" as Json.NET reads it by default
+            return parse_datetime_json(value)
         raise _type_error("a date string", value)
 
     @staticmethod
@@ -984,7 +991,7 @@ class DateTimeType(ValueType):
     def json_fast_read(self, src: Source, var: str) -> Snippet:
         return Snippet(
             f"type({var}) is str and {var}",
-            f"{src.const(parse_datetime, 'parse_datetime')}({var})",
+            f"{src.const(parse_datetime_json, 'parse_datetime_json')}({var})",
             text=True,
         )
 
@@ -993,7 +1000,8 @@ class DateTimeType(ValueType):
 
     def msgspec_convert(self, src: Source, var: str) -> Snippet:
         # a non-empty string goes to the codec as in the dict readers; "" to the reference
-        return Snippet(var, f"{src.const(parse_datetime, 'parse_datetime')}({var})", text=True)
+        parse = src.const(parse_datetime_json, "parse_datetime_json")
+        return Snippet(var, f"{parse}({var})", text=True)
 
 
 # ----------------------------------------------------------------------------- Char

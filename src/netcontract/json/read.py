@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from netcontract.clr.datetime import parse_datetime
+from netcontract.clr.datetime import parse_datetime, parse_microsoft_date
 from netcontract.clr.numbers import parse_double_json_number
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.value_types import STRING, check_no_lone_surrogate
@@ -367,7 +367,11 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
         except ValueError as exc:
             ctx.problem(path, str(exc))
             return FAILED
-        return _jsonnet_date_or_str(value)
+        try:
+            return _jsonnet_date_or_str(value)
+        except ValueError as exc:  # a "\/Date(ms)\/" Json.NET reads and netcontract refuses
+            ctx.problem(path, str(exc))
+            return FAILED
     if kind is dict:
         if not value:
             ctx.enter(path, 0)  # an object, counted as every other (items_over counts it)
@@ -409,7 +413,12 @@ def _untyped_reader(value: Any, path: str, ctx: ReadContext) -> Any:
 
 def _jsonnet_date_or_str(text: str) -> Any:
     """Json.NET (DateParseHandling.DateTime) reads an ISO date string in an ``object`` member
-    as a DateTime: 19 to 40 characters, a digit first and ``T`` at index 10."""
+    as a DateTime: 19 to 40 characters, a digit first and ``T`` at index 10; and a Microsoft
+    date (``"/Date(ms)/"`` once decoded), whose refusal (out of range, an offset netcontract
+    does not keep) raises ValueError."""
+    if text[:6] == "/Date(":
+        value = parse_microsoft_date(text)
+        return text if value is None else value
     if 19 <= len(text) <= 40 and text[0].isdigit() and text[10] == "T":
         try:
             return parse_datetime(text)
