@@ -11,6 +11,7 @@ import uuid
 from typing import Final
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
+from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.single import to_single
 from netcontract.clr.timespan import TimeSpan
@@ -78,6 +79,7 @@ __all__ = [
     "ContractInfo",
     "DateTime",
     "DateTimeKind",
+    "DateTimeOffset",
     "Double",
     "FormPayloadError",
     "FormSyntaxError",

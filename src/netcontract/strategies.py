@@ -61,10 +61,12 @@ from hypothesis.strategies import SearchStrategy
 from netcontract.clr.datetime import (
     MAX_TICKS,
     MIN_TICKS,
+    TICKS_PER_MINUTE,
     TICKS_PER_SECOND,
     DateTime,
     DateTimeKind,
 )
+from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.single import SINGLE_MAX
@@ -85,6 +87,7 @@ from netcontract.model.wire import (
 )
 
 __all__ = [
+    "datetimeoffsets",
     "datetimes",
     "decimals",
     "doubles",
@@ -226,6 +229,31 @@ _SINGLE_EDGES: Final = (
     math.inf,
     -math.inf,
 )
+
+
+def _make_datetimeoffset(utc_ticks: int, offset: int) -> DateTimeOffset:
+    local = utc_ticks + offset * TICKS_PER_MINUTE
+    if not MIN_TICKS <= local <= MAX_TICKS:
+        offset = 0  # that clock time does not exist: .NET refuses it too
+        local = utc_ticks
+    return DateTimeOffset(local, offset)
+
+
+def datetimeoffsets() -> SearchStrategy[DateTimeOffset]:
+    """Any ``System.DateTimeOffset``: UTC ticks over the whole range (its ends included), any
+    offset within ±14:00 (whole hours, half hours and odd minutes), MinValue and MaxValue."""
+    offsets = st.one_of(
+        st.sampled_from((0, 60, -60, 330, -210, 840, -840, 345, -1)),
+        st.integers(-840, 840),
+    )
+    utc = st.one_of(
+        st.sampled_from((MIN_TICKS, MAX_TICKS, 638_505_927_071_234_567, 621_355_968_000_000_000)),
+        st.integers(MIN_TICKS, MAX_TICKS),
+    )
+    return st.one_of(
+        st.sampled_from((DateTimeOffset.MIN_VALUE, DateTimeOffset.MAX_VALUE)),
+        st.builds(_make_datetimeoffset, utc, offsets),
+    )
 
 
 def singles() -> SearchStrategy[float]:

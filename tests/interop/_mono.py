@@ -39,6 +39,7 @@ EDGE_TYPE_NAMES = (
     "Edge.A.Durations",
     "Edge.A.Blobs",
     "Edge.A.Singles",
+    "Edge.A.Offsets",
     "Edge.A.Lists",
     "Edge.A.Holder",
     "Edge.A.Box",

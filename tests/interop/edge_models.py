@@ -147,6 +147,17 @@ class Singles:
 
 
 @nc.contract(A)
+class Offsets:
+    """System.DateTimeOffset: XML the complex type {DateTime (UTC), OffsetMinutes} in the
+    System namespace, Json.NET the clock time with its offset."""
+
+    d: nc.DateTimeOffset = nc.member("D", default=nc.DateTimeOffset.MIN_VALUE)
+    nd: nc.DateTimeOffset | None = nc.member("ND", default=None)
+    ds: list[nc.DateTimeOffset] | None = nc.member("Ds", default=None)
+    nds: list[nc.DateTimeOffset | None] | None = nc.member("NDs", default=None)
+
+
+@nc.contract(A)
 class Blobs:
     """byte[]: base64 in both formats (``xs:base64Binary``); null and empty differ."""
 
@@ -318,6 +329,7 @@ CLR_NAMES: dict[type, str] = {
         Durations,
         Blobs,
         Singles,
+        Offsets,
         Lists,
         Holder,
         Box,

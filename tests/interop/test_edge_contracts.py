@@ -59,6 +59,7 @@ from .edge_models import (
     Names,
     Nothing,
     Numbers,
+    Offsets,
     Ordered,
     OrderedBase,
     Ordering,
@@ -359,6 +360,18 @@ CASES: list[Case] = [
         ),
     ),
     Case("singles-defaults", Singles()),
+    # -- System.DateTimeOffset: XML {DateTime, OffsetMinutes} in System, Json.NET ISO --------
+    Case(
+        "offsets",
+        Offsets(
+            d=nc.DateTimeOffset.parse("2024-05-06T13:45:07.1234567+02:00"),
+            nd=nc.DateTimeOffset.parse("0001-01-01T14:00:00+14:00"),
+            ds=[nc.DateTimeOffset.MIN_VALUE, nc.DateTimeOffset.MAX_VALUE],
+            nds=[None, nc.DateTimeOffset.parse("9999-12-31T09:59:59-14:00")],
+        ),
+    ),
+    Case("offsets-defaults", Offsets()),
+    Case("offsets-empty-lists", Offsets(ds=[], nds=[])),
     Case("singles-empty-lists", Singles(f=2.5, nf=None, fs=[], nfs=[])),
     # -- lists -----------------------------------------------------------------------------
     Case(

@@ -6,6 +6,7 @@
 - :mod:`.numbers`: integers, Double ("R" format and the CLR parse), Decimal
 - :mod:`.single`: Single (float32: "R" with 7 or 9 digits, read through Double)
 - :mod:`.datetime`: ``DateTime`` (100 ns ticks and kind)
+- :mod:`.datetimeoffset`: ``DateTimeOffset`` (clock ticks and offset; a complex type in XML)
 - :mod:`.guid`: ``Guid`` text forms
 - :mod:`.objects`: values of ``object`` members (``AnyObject``, ``Boxed``)
 """

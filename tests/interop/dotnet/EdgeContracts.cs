@@ -154,6 +154,15 @@ namespace Edge.A
         public List<float?> NFs { get; set; }
     }
 
+    // System.DateTimeOffset: a complex type {DateTime, OffsetMinutes} in the System namespace.
+    public class Offsets
+    {
+        public DateTimeOffset D { get; set; }
+        public DateTimeOffset? ND { get; set; }
+        public List<DateTimeOffset> Ds { get; set; }
+        public List<DateTimeOffset?> NDs { get; set; }
+    }
+
     // `object` member: the runtime type travels as i:type.
     public class Box
     {
@@ -321,6 +330,7 @@ namespace NetContractTwin
             typeof(Edge.A.Durations),
             typeof(Edge.A.Blobs),
             typeof(Edge.A.Singles),
+            typeof(Edge.A.Offsets),
             typeof(Edge.A.Lists),
             typeof(Edge.A.Holder),
             typeof(Edge.A.Box),
