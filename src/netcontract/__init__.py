@@ -11,7 +11,9 @@ import uuid
 from typing import Final
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
+from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.single import to_single
 from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import (
     Byte,
@@ -20,6 +22,7 @@ from netcontract.clr.value_types import (
     Int32,
     Int64,
     SByte,
+    Single,
     UInt16,
     UInt32,
     UInt64,
@@ -85,6 +88,7 @@ __all__ = [
     "ContractInfo",
     "DateTime",
     "DateTimeKind",
+    "DateTimeOffset",
     "Double",
     "FormPayloadError",
     "FormSyntaxError",
@@ -106,6 +110,7 @@ __all__ = [
     "SByte",
     "SchemaError",
     "SerializationError",
+    "Single",
     "TimeSpan",
     "UInt16",
     "UInt32",
@@ -134,6 +139,7 @@ __all__ = [
     "negotiate",
     "to_form",
     "to_json",
+    "to_single",
     "to_wcf_json",
     "to_xml",
     "validate_xml",

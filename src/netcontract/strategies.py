@@ -61,12 +61,15 @@ from hypothesis.strategies import SearchStrategy
 from netcontract.clr.datetime import (
     MAX_TICKS,
     MIN_TICKS,
+    TICKS_PER_MINUTE,
     TICKS_PER_SECOND,
     DateTime,
     DateTimeKind,
 )
+from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
 from netcontract.clr.objects import AnyObject
+from netcontract.clr.single import SINGLE_MAX
 from netcontract.clr.value_types import DATETIME, ValueType
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import is_contract, known_contracts
@@ -84,6 +87,7 @@ from netcontract.model.wire import (
 )
 
 __all__ = [
+    "datetimeoffsets",
     "datetimes",
     "decimals",
     "doubles",
@@ -91,6 +95,7 @@ __all__ = [
     "guids",
     "register",
     "register_known",
+    "singles",
     "xml_strings",
 ]
 
@@ -198,6 +203,66 @@ def doubles() -> SearchStrategy[float]:
         st.floats(allow_nan=True, allow_infinity=True, allow_subnormal=True),
         st.integers(-(2**53), 2**53).map(float),
         st.floats(width=32).map(float),
+    )
+
+
+_SINGLE_EDGES: Final = (
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.10000000149011612,  # 0.1f
+    0.3333333432674408,  # 1/3f: "0.333333343", nine digits
+    100.0,
+    1e7,  # "1E+07"
+    16777216.0,  # 2**24, the last integer after which a Single skips
+    123456792.0,
+    1.4999999621068127e-05,  # 1.5E-05f
+    9.999999747378752e-05,  # 0.0001f
+    1.401298464324817e-45,  # Single.Epsilon, the smallest subnormal
+    -1.401298464324817e-45,
+    1.1754942106924411e-38,  # the largest subnormal
+    1.1754943508222875e-38,  # the smallest normal
+    SINGLE_MAX,
+    -SINGLE_MAX,
+    math.nan,
+    math.inf,
+    -math.inf,
+)
+
+
+def _make_datetimeoffset(utc_ticks: int, offset: int) -> DateTimeOffset:
+    local = utc_ticks + offset * TICKS_PER_MINUTE
+    if not MIN_TICKS <= local <= MAX_TICKS:
+        offset = 0  # that clock time does not exist: .NET refuses it too
+        local = utc_ticks
+    return DateTimeOffset(local, offset)
+
+
+def datetimeoffsets() -> SearchStrategy[DateTimeOffset]:
+    """Any ``System.DateTimeOffset``: UTC ticks over the whole range (its ends included), any
+    offset within ±14:00 (whole hours, half hours and odd minutes), MinValue and MaxValue."""
+    offsets = st.one_of(
+        st.sampled_from((0, 60, -60, 330, -210, 840, -840, 345, -1)),
+        st.integers(-840, 840),
+    )
+    utc = st.one_of(
+        st.sampled_from((MIN_TICKS, MAX_TICKS, 638_505_927_071_234_567, 621_355_968_000_000_000)),
+        st.integers(MIN_TICKS, MAX_TICKS),
+    )
+    return st.one_of(
+        st.sampled_from((DateTimeOffset.MIN_VALUE, DateTimeOffset.MAX_VALUE)),
+        st.builds(_make_datetimeoffset, utc, offsets),
+    )
+
+
+def singles() -> SearchStrategy[float]:
+    """Any ``System.Single`` (a float that float32 holds exactly): ``-0.0``, NaN, ±inf,
+    subnormals, Single.MaxValue."""
+    return st.one_of(
+        st.sampled_from(_SINGLE_EDGES),
+        st.floats(width=32, allow_nan=True, allow_infinity=True, allow_subnormal=True),
+        st.integers(-(2**24), 2**24).map(float),
     )
 
 

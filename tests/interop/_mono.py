@@ -38,6 +38,8 @@ EDGE_TYPE_NAMES = (
     "Edge.A.Chars",
     "Edge.A.Durations",
     "Edge.A.Blobs",
+    "Edge.A.Singles",
+    "Edge.A.Offsets",
     "Edge.A.Lists",
     "Edge.A.Holder",
     "Edge.A.Box",

@@ -137,6 +137,27 @@ class Durations:
 
 
 @nc.contract(A)
+class Singles:
+    """System.Single: Mono's "R" (7 digits, else 9), ``xs:float``."""
+
+    f: nc.Single = nc.member("F", default=0.0)
+    nf: nc.Single | None = nc.member("NF", default=None)
+    fs: list[nc.Single] | None = nc.member("Fs", default=None)
+    nfs: list[nc.Single | None] | None = nc.member("NFs", default=None)
+
+
+@nc.contract(A)
+class Offsets:
+    """System.DateTimeOffset: XML the complex type {DateTime (UTC), OffsetMinutes} in the
+    System namespace, Json.NET the clock time with its offset."""
+
+    d: nc.DateTimeOffset = nc.member("D", default=nc.DateTimeOffset.MIN_VALUE)
+    nd: nc.DateTimeOffset | None = nc.member("ND", default=None)
+    ds: list[nc.DateTimeOffset] | None = nc.member("Ds", default=None)
+    nds: list[nc.DateTimeOffset | None] | None = nc.member("NDs", default=None)
+
+
+@nc.contract(A)
 class Blobs:
     """byte[]: base64 in both formats (``xs:base64Binary``); null and empty differ."""
 
@@ -307,6 +328,8 @@ CLR_NAMES: dict[type, str] = {
         Chars,
         Durations,
         Blobs,
+        Singles,
+        Offsets,
         Lists,
         Holder,
         Box,

@@ -59,12 +59,14 @@ from .edge_models import (
     Names,
     Nothing,
     Numbers,
+    Offsets,
     Ordered,
     OrderedBase,
     Ordering,
     Puppy,
     Required,
     Shade,
+    Singles,
     Texts,
     Zoo,
 )
@@ -347,6 +349,30 @@ CASES: list[Case] = [
     Case("chars-defaults", Chars()),
     Case("chars-empty-lists", Chars(c="\uffff", nc_="\x00", cs=[], ncs=[])),
     Case("chars-null-items", Chars(c="\x7f", ncs=[None])),
+    # -- System.Single: "R" with 7 digits, else 9 ------------------------------------------
+    Case(
+        "singles",
+        Singles(
+            f=nc.to_single(0.1),
+            nf=nc.to_single(1 / 3),
+            fs=[3.4028234663852886e38, -3.4028234663852886e38, 1.401298464324817e-45, 1e7],
+            nfs=[None, 16777216.0, 123456792.0, math.inf, -math.inf, math.nan],
+        ),
+    ),
+    Case("singles-defaults", Singles()),
+    # -- System.DateTimeOffset: XML {DateTime, OffsetMinutes} in System, Json.NET ISO --------
+    Case(
+        "offsets",
+        Offsets(
+            d=nc.DateTimeOffset.parse("2024-05-06T13:45:07.1234567+02:00"),
+            nd=nc.DateTimeOffset.parse("0001-01-01T14:00:00+14:00"),
+            ds=[nc.DateTimeOffset.MIN_VALUE, nc.DateTimeOffset.MAX_VALUE],
+            nds=[None, nc.DateTimeOffset.parse("9999-12-31T09:59:59-14:00")],
+        ),
+    ),
+    Case("offsets-defaults", Offsets()),
+    Case("offsets-empty-lists", Offsets(ds=[], nds=[])),
+    Case("singles-empty-lists", Singles(f=2.5, nf=None, fs=[], nfs=[])),
     # -- lists -----------------------------------------------------------------------------
     Case(
         "lists",

@@ -126,6 +126,8 @@ EDGE_TYPES = [
     (em.Texts, "Edge.A.Texts"),
     (em.Dates, "Edge.A.Dates"),
     (em.Chars, "Edge.A.Chars"),
+    (em.Singles, "Edge.A.Singles"),
+    (em.Offsets, "Edge.A.Offsets"),
     (em.Lists, "Edge.A.Lists"),
     (em.Holder, "Edge.A.Holder"),
     (em.Ordering, "Edge.A.Ordering"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
+import re
 from typing import Final, NoReturn, final
 
 from netcontract.clr.numbers import show_text
@@ -27,6 +28,8 @@ __all__ = [
     "DateTimeKind",
     "format_datetime",
     "parse_datetime",
+    "parse_datetime_json",
+    "parse_microsoft_date",
 ]
 
 MIN_TICKS: Final = 0
@@ -616,3 +619,81 @@ def _parse_checked(text: str) -> DateTime:
                 raise _fail(text, f"offset minutes {text[pos + 4 : pos + 6]} are outside 00..59")
             raise _fail(text, f"offset {text[pos:]} is outside ±14:00")
     raise _fail(text, _SHAPE)
+
+
+# ----------------------------------------------------------------------------- "\/Date(ms)\/"
+
+#: 1970-01-01T00:00:00 in ticks: the origin of the Microsoft JSON date's milliseconds
+UNIX_EPOCH_TICKS: Final = 621_355_968_000_000_000
+_TICKS_PER_MS: Final = 10_000
+_INT64_LIMIT: Final = 2**63
+#: long.Parse(s, NumberStyles.Integer): white space (U+0009..U+000D, space) around, a sign
+_MS_DATE_NUMBER: Final = re.compile(r"[\t\n\v\f\r ]*[+-]?([0-9]+)[\t\n\v\f\r ]*", re.ASCII)
+_MS_DATE_OFFSET: Final = re.compile(r"([+-])([0-9]{2})([0-9]{2})?", re.ASCII)
+
+
+def parse_microsoft_date(text: str) -> DateTime | None:
+    """A Microsoft JSON date (``"\\/Date(1234567890000)\\/"``, ``"\\/Date(ms+hhmm)\\/"``) as
+    Json.NET 6.0.8 reads it into a DateTime member by default (Mono), or None where Json.NET
+    does not take ``text`` for one (then it is an ordinary string: refused in a DateTime member,
+    kept as a string in an ``object`` member). In JSON ``\\/`` is ``/``: the decoded text is
+    ``/Date(...)/``.
+
+    - No offset: kind Utc, ``ms`` milliseconds after 1970-01-01T00:00:00Z (``ms`` as
+      ``long.Parse`` reads it: white space around, a sign; negative before 1970).
+    - An offset (``+hhmm``, ``-hhmm``; Json.NET also reads ``+hh``): Json.NET makes the same
+      instant a Local time *in the server's zone* and ignores the offset's value (it reads
+      ``+9999``). netcontract keeps the instant with the offset written, as for ISO dates:
+      kind Local with that offset (``+hh`` is hh:00). Refused: offsets beyond ±14:00, minutes
+      above 59, other shapes (README, "Behaviours chosen where .NET is lossy").
+    - Out of the DateTime range, or ``/Date()/``: refused (Json.NET throws
+      ArgumentOutOfRangeException).
+    """
+    if not (text.startswith("/Date(") and text.endswith(")/")):
+        return None
+    inner = text[6:-2]
+    if not inner:
+        # Mono: Json.NET throws ArgumentOutOfRangeException (in an object member too)
+        raise ValueError(f"{show_text(text)} is not a valid DateTime: no milliseconds")
+    cut = inner.find("+", 1)
+    if cut == -1:
+        cut = inner.find("-", 1)
+    number = inner if cut == -1 else inner[:cut]
+    m = _MS_DATE_NUMBER.fullmatch(number)
+    if m is None:
+        return None
+    ms = int(number)
+    if not -_INT64_LIMIT <= ms < _INT64_LIMIT:
+        return None  # long.Parse overflows: Json.NET leaves the string as it is
+    ticks = UNIX_EPOCH_TICKS + ms * _TICKS_PER_MS
+    shown = show_text(text)
+    if not MIN_TICKS <= ticks <= MAX_TICKS:
+        raise ValueError(f"{shown} is outside the DateTime range (0001-01-01 to 9999-12-31)")
+    if cut == -1:
+        return _make(ticks, _UTC, None)
+    o = _MS_DATE_OFFSET.fullmatch(inner[cut:])
+    if o is None:
+        raise ValueError(f"{shown}: the offset must be +hhmm or -hhmm (netcontract keeps it)")
+    hours, minutes = int(o.group(2)), int(o.group(3) or "0")
+    offset = hours * 60 + minutes
+    if minutes > 59 or offset > MAX_OFFSET_MINUTES:
+        raise ValueError(
+            f"{shown}: the offset is outside ±14:00 or its minutes above 59 (Json.NET ignores"
+            " it and converts to the server's zone; netcontract keeps it)"
+        )
+    if o.group(1) == "-":
+        offset = -offset
+    local = ticks + offset * TICKS_PER_MINUTE
+    if not MIN_TICKS <= local <= MAX_TICKS:
+        raise ValueError(f"{shown}: the local time is outside the DateTime range")
+    return _make(local, _LOCAL, offset)
+
+
+def parse_datetime_json(text: str) -> DateTime:
+    """A DateTime member's JSON string as Json.NET reads it by default: the ISO text
+    (:func:`parse_datetime`) or a Microsoft date (:func:`parse_microsoft_date`)."""
+    if text[:6] == "/Date(":
+        value = parse_microsoft_date(text)
+        if value is not None:
+            return value
+    return parse_datetime(text)

@@ -37,6 +37,8 @@ __all__ = [
     "INT32_MIN",
     "INT64_MAX",
     "INT64_MIN",
+    "JSON_NUMBER",
+    "DoubleOverflowError",
     "check_decimal",
     "check_int",
     "format_decimal_json",
@@ -437,8 +439,18 @@ _JSON_STRING_DOUBLE: Final = re.compile(
 _MAX_INT_TOKEN_DIGITS: Final = 400  # above this an integer is certainly beyond Double.MaxValue
 
 
+class DoubleOverflowError(ValueError):
+    """A decimal text beyond Double.MaxValue (Single reports it in its own terms)."""
+
+
+#: the JSON number grammar, for the Single reader
+JSON_NUMBER: Final = _JSON_NUMBER
+
+
 def _overflow(text: str) -> ValueError:
-    return ValueError(f"{show_text(text)} is outside the Double range (±1.7976931348623157E+308)")
+    return DoubleOverflowError(
+        f"{show_text(text)} is outside the Double range (±1.7976931348623157E+308)"
+    )
 
 
 def parse_double_xml(text: str) -> float:

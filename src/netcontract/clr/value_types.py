@@ -1,8 +1,8 @@
 """The .NET value types: one object per CLR type, knowing everything about its values.
 
 Each CLR type a member can hold (``String``, ``Boolean``, the eight integers, ``Double``,
-``Decimal``, ``Guid``, ``DateTime``, ``Char``, ``TimeSpan``, ``byte[]``) is one instance of a
-:class:`ValueType` subclass. It knows, in one place:
+``Single``, ``Decimal``, ``Guid``, ``DateTime``, ``DateTimeOffset``, ``Char``, ``TimeSpan``,
+``byte[]``) is one instance of a :class:`ValueType` subclass. It knows, in one place:
 
 - its names: CLR name, data-contract name and namespace (also its XSD type and its ``i:type``
   in ``object`` members), whether .NET's type is a value type;
@@ -40,9 +40,18 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Protocol
 import attrs
 import msgspec
 
+from netcontract.clr import datetimeoffset as _dto
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
-from netcontract.clr.datetime import DateTime, DateTimeKind, format_datetime, parse_datetime
+from netcontract.clr import single as _single
+from netcontract.clr.datetime import (
+    DateTime,
+    DateTimeKind,
+    format_datetime,
+    parse_datetime,
+    parse_datetime_json,
+)
+from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.namespaces import ARR, DATACONTRACT_BASE, SER, SYSTEM, XS, XSI
 from netcontract.clr.objects import Boxed
 from netcontract.clr.timespan import (
@@ -73,6 +82,7 @@ __all__ = [
     "CONTRACT_NAMES",
     "DATACONTRACT_BASE",
     "DATETIME",
+    "DATETIMEOFFSET",
     "DECIMAL",
     "DOUBLE",
     "GUID",
@@ -81,6 +91,7 @@ __all__ = [
     "INT64",
     "SBYTE",
     "SER",
+    "SINGLE",
     "STRING",
     "SYSTEM",
     "TIMESPAN",
@@ -97,6 +108,7 @@ __all__ = [
     "IntegerType",
     "SByte",
     "SampleSource",
+    "Single",
     "Snippet",
     "UInt16",
     "UInt32",
@@ -233,6 +245,10 @@ class ValueType:
     #: an empty text is written as a self-closing element (``XmlWriter.WriteBase64`` of no
     #: bytes writes nothing, so ``<B />``; an empty string is ``<S></S>``)
     xml_empty_closes: bool = False
+    #: a complex value (DateTimeOffset): its XML is these child elements, in :attr:`namespace`,
+    #: each ``(local name, XSD type namespace, XSD type name)``, instead of text; the element
+    #: declares :attr:`namespace` as a contract member in another namespace does
+    xml_children: tuple[tuple[str, str, str], ...] | None = None
 
     def __repr__(self) -> str:
         return f"<CLR {self.clr_name}>"
@@ -253,6 +269,14 @@ class ValueType:
 
     def xml_parse(self, text: str, /) -> Any:
         """The value of an element's text, as DataContractSerializer reads it."""
+        raise NotImplementedError
+
+    def xml_child_texts(self, value: Any, /) -> tuple[str, ...]:
+        """The texts of the :attr:`xml_children` (a complex value), not yet escaped."""
+        raise NotImplementedError
+
+    def xml_from_children(self, texts: tuple[str, ...], /) -> Any:
+        """The value of the :attr:`xml_children` texts (a complex value)."""
         raise NotImplementedError
 
     def json_value(self, value: Any, /) -> Any:
@@ -687,6 +711,85 @@ class DoubleType(ValueType):
         )
 
 
+# ----------------------------------------------------------------------------- Single
+
+
+class SingleType(ValueType):
+    """``System.Single``: a ``float`` that float32 holds exactly (:mod:`netcontract.clr.single`).
+
+    Mono's "R" (7 digits, else 9), ``xs:float``; reading rounds as .NET does (through Double,
+    then to float32) and refuses values beyond Single.MaxValue; writing refuses a float that
+    is not a Single (no silent rounding). Facts: ``tests/netcontract/clr/test_single.py``.
+    """
+
+    clr_name = "Single"
+    contract_name = "float"
+    python_type = float
+
+    check = staticmethod(_single.check_single)
+    xml_text = staticmethod(_single.format_single_xml)
+    xml_parse = staticmethod(_single.parse_single_xml)
+
+    @staticmethod
+    def json_value(value: float) -> msgspec.Raw:
+        # the token itself: a float in the tree would be written with Double's 15/17 digits
+        return msgspec.Raw(_single.format_single_json(value).encode("ascii"))
+
+    @staticmethod
+    def json_parse(value: Any) -> float:
+        if type(value) is decimal.Decimal:
+            return _single.parse_single_json_number(str(value))
+        if type(value) is int:
+            return _single.parse_single_json_number(str(value))
+        if type(value) is float:
+            # the reference parser gives NaN and the infinities (Json.NET's bare tokens) as
+            # floats; any other float came from Python and must be a Single already
+            return _single.check_single(value)
+        if type(value) is str:
+            return _single.parse_single_json_string(value)
+        raise _type_error("a number (Single)", value)
+
+    @staticmethod
+    def form_text(value: float) -> str:
+        # Single.Parse reads "Infinity", "-Infinity" and "NaN" (not XML's INF)
+        if value == 0.0 and math.copysign(1.0, value) < 0.0:
+            return "-0"
+        return _single.format_single_r(value)
+
+    @staticmethod
+    def form_parse(text: str) -> float:
+        # Single.Parse(text, NumberStyles.Float, InvariantCulture): no group separators
+        if "," in text:
+            raise ValueError(f"{_numbers.show_text(text)} is not a valid Single")
+        return _single.parse_single_json_string(text)
+
+    def help_sample(self, index: int, source: SampleSource) -> float:
+        # ObjectGenerator: (Single)(index + 0.1)
+        return _single.to_single(index + 0.1)
+
+    def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
+        from netcontract.strategies import singles  # noqa: PLC0415 - hypothesis is optional
+
+        return singles()
+
+    def xml_fast_text(self, src: Source, var: str) -> Snippet:
+        check = src.const(_single.check_single, "check_single")
+        text = src.const(_single.format_single_xml, "text")
+        return Snippet(f"type({var}) is float", f"{text}({check}({var}))")
+
+    def json_fast_value(self, src: Source, var: str) -> Snippet:
+        check = src.const(_single.check_single, "check_single")
+        text = src.const(_single.format_single_json, "single")
+        return Snippet(f"type({var}) is float", f"{text}({check}({var}))", raw=True)
+
+    def json_fast_read(self, src: Source, var: str) -> Snippet:
+        parse = src.const(_single.parse_single_json_number, "parse_single")
+        return Snippet(
+            f"type({var}) is {src.const(decimal.Decimal, 'Decimal')} or type({var}) is int",
+            f"{parse}(str({var}))",
+        )
+
+
 # ----------------------------------------------------------------------------- Decimal
 
 
@@ -844,7 +947,8 @@ class DateTimeType(ValueType):
     @staticmethod
     def json_parse(value: Any) -> DateTime:
         if type(value) is str:
-            return parse_datetime(value)
+            # the ISO text, or "\/Date(ms)\/" as Json.NET reads it by default
+            return parse_datetime_json(value)
         raise _type_error("a date string", value)
 
     @staticmethod
@@ -902,7 +1006,7 @@ class DateTimeType(ValueType):
     def json_fast_read(self, src: Source, var: str) -> Snippet:
         return Snippet(
             f"type({var}) is str and {var}",
-            f"{src.const(parse_datetime, 'parse_datetime')}({var})",
+            f"{src.const(parse_datetime_json, 'parse_datetime_json')}({var})",
             text=True,
         )
 
@@ -911,7 +1015,97 @@ class DateTimeType(ValueType):
 
     def msgspec_convert(self, src: Source, var: str) -> Snippet:
         # a non-empty string goes to the codec as in the dict readers; "" to the reference
-        return Snippet(var, f"{src.const(parse_datetime, 'parse_datetime')}({var})", text=True)
+        parse = src.const(parse_datetime_json, "parse_datetime_json")
+        return Snippet(var, f"{parse}({var})", text=True)
+
+
+# ----------------------------------------------------------------------------- DateTimeOffset
+
+
+class DateTimeOffsetType(ValueType):
+    """``System.DateTimeOffset`` (:mod:`netcontract.clr.datetimeoffset`): a complex type in
+    DataContract XML (``<DateTime>`` UTC and ``<OffsetMinutes>``, in the System namespace),
+    the clock time with its offset in Json.NET. Facts: ``tests/netcontract/clr/
+    test_datetimeoffset.py`` (Mono)."""
+
+    clr_name = "DateTimeOffset"
+    contract_name = "DateTimeOffset"
+    namespace = SYSTEM
+    python_type = DateTimeOffset
+    xml_children = (("DateTime", XS, "dateTime"), ("OffsetMinutes", XS, "short"))
+    xsd_hint = "expected <DateTime> (UTC, ending in Z) and <OffsetMinutes> (-840..840)"
+
+    @staticmethod
+    def check(value: Any) -> DateTimeOffset:
+        if type(value) is not DateTimeOffset:
+            raise _type_error("a netcontract.DateTimeOffset (use from_datetime)", value)
+        return value
+
+    def xml_text(self, value: Any, /) -> str:  # pragma: no cover - complex: see xml_children
+        raise NotImplementedError
+
+    @staticmethod
+    def xml_parse(text: str) -> DateTimeOffset:
+        raise ValueError("expected the elements DateTime and OffsetMinutes, found text")
+
+    @staticmethod
+    def xml_child_texts(value: DateTimeOffset) -> tuple[str, ...]:
+        return _dto.utc_text(value), str(value.offset_minutes)
+
+    @staticmethod
+    def xml_from_children(texts: tuple[str, ...]) -> DateTimeOffset:
+        date_time, offset = texts
+        minutes = _numbers.parse_int_xml(offset, -(2**15), 2**15 - 1, "Int16")
+        return _dto.parse_datetimeoffset_parts(date_time, minutes)
+
+    json_value = staticmethod(_dto.format_datetimeoffset_json)
+
+    @staticmethod
+    def json_parse(value: Any) -> DateTimeOffset:
+        if type(value) is str:
+            return _dto.parse_datetimeoffset_json(value)
+        # Mono: Json.NET refuses numbers and null in a DateTimeOffset member
+        raise _type_error("a date string with an offset (DateTimeOffset)", value)
+
+    form_text = staticmethod(_dto.format_datetimeoffset_json)
+
+    @staticmethod
+    def form_parse(text: str) -> DateTimeOffset:
+        return _dto.parse_datetimeoffset_json(text.strip(NET_WHITE_SPACE))
+
+    def help_sample(self, index: int, source: SampleSource) -> DateTimeOffset:
+        # ObjectGenerator: new DateTimeOffset(DateTime.Now)
+        now = source.now
+        return DateTimeOffset(now.ticks, now.offset_minutes or 0)
+
+    def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
+        from netcontract.strategies import datetimeoffsets  # noqa: PLC0415 - optional
+
+        return datetimeoffsets()
+
+    def xml_fast_text(self, src: Source, var: str) -> Snippet | None:
+        return None  # child elements: the reference writer, called inline (no fallback)
+
+    def json_fast_value(self, src: Source, var: str) -> Snippet:
+        # ASCII digits, '-', ':', '.', '+', 'T': nothing to escape
+        return Snippet(
+            f"type({var}) is {src.const(DateTimeOffset, 'DateTimeOffset')}",
+            f"{src.const(_dto.format_datetimeoffset_json, 'text')}({var})",
+        )
+
+    def json_fast_read(self, src: Source, var: str) -> Snippet:
+        return Snippet(
+            f"type({var}) is str",
+            f"{src.const(_dto.parse_datetimeoffset_json, 'parse_dto')}({var})",
+            text=True,
+        )
+
+    def msgspec_type(self) -> Any:
+        return str
+
+    def msgspec_convert(self, src: Source, var: str) -> Snippet:
+        parse = src.const(_dto.parse_datetimeoffset_json, "parse_dto")
+        return Snippet("True", f"{parse}({var})", text=True)
 
 
 # ----------------------------------------------------------------------------- Char
@@ -1303,12 +1497,16 @@ UINT16: Final = register(IntegerType("UInt16", "unsignedShort", 0, 2**16 - 1, "m
 UINT32: Final = register(IntegerType("UInt32", "unsignedInt", 0, 2**32 - 1, "modulo"))
 UINT64: Final = register(IntegerType("UInt64", "unsignedLong", 0, 2**64 - 1, "index"))
 DOUBLE: Final = register(DoubleType(), annotation=float, untyped=float)
+SINGLE: Final = register(SingleType())  # a float alone is a Double: a Single in an object is Boxed
 DECIMAL: Final = register(DecimalType(), annotation=decimal.Decimal, untyped=decimal.Decimal)
 GUID: Final = register(GuidType(), annotation=uuid.UUID, untyped=uuid.UUID)
 DATETIME: Final = register(DateTimeType(), annotation=DateTime, untyped=DateTime)
 CHAR: Final = register(CharType())  # a str alone is a String: a Char in an object is Boxed
 TIMESPAN: Final = register(TimeSpanType(), annotation=TimeSpan, untyped=TimeSpan)
 BYTES: Final = register(BytesType(), annotation=bytes, untyped=bytes)
+DATETIMEOFFSET: Final = register(
+    DateTimeOffsetType(), annotation=DateTimeOffset, untyped=DateTimeOffset
+)
 
 Int16 = Annotated[int, INT16]
 Int32 = Annotated[int, INT32]
@@ -1320,3 +1518,5 @@ UInt32 = Annotated[int, UINT32]
 UInt64 = Annotated[int, UINT64]
 #: a ``System.Char`` member: a one-character ``str`` (one UTF-16 code unit, no surrogate half)
 Char = Annotated[str, CHAR]
+#: a ``System.Single`` member: a ``float`` that a float32 holds exactly
+Single = Annotated[float, SINGLE]

@@ -16,19 +16,14 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
-from netcontract.clr.datetime import DateTime, parse_datetime
+from netcontract.clr.datetime import DateTime, parse_datetime, parse_microsoft_date
 from netcontract.clr.numbers import parse_double_json_number
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import DATETIME, STRING, check_no_lone_surrogate
 from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
-from netcontract.json.settings import (
-    DEFAULT_JSON_SETTINGS,
-    JsonSettings,
-    ensure_datetime,
-    parse_microsoft_date,
-)
+from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings, ensure_datetime
 from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
@@ -509,7 +504,11 @@ def _untyped_reader(
             return FAILED
         if not settings.is_default:
             return _jsonnet_date_with(value, settings)
-        return _jsonnet_date_or_str(value)
+        try:
+            return _jsonnet_date_or_str(value)
+        except ValueError as exc:  # a "\/Date(ms)\/" Json.NET reads and netcontract refuses
+            ctx.problem(path, str(exc))
+            return FAILED
     if kind is dict:
         if not value:
             ctx.enter(path, 0)  # an object, counted as every other (items_over counts it)
@@ -554,7 +553,12 @@ def _untyped_reader(
 
 def _jsonnet_date_or_str(text: str) -> Any:
     """Json.NET (DateParseHandling.DateTime) reads an ISO date string in an ``object`` member
-    as a DateTime: 19 to 40 characters, a digit first and ``T`` at index 10."""
+    as a DateTime: 19 to 40 characters, a digit first and ``T`` at index 10; and a Microsoft
+    date (``"/Date(ms)/"`` once decoded), whose refusal (out of range, an offset netcontract
+    does not keep) raises ValueError."""
+    if text[:6] == "/Date(":
+        value = parse_microsoft_date(text)
+        return text if value is None else value
     if 19 <= len(text) <= 40 and text[0].isdigit() and text[10] == "T":
         try:
             return parse_datetime(text)

@@ -11,7 +11,6 @@ names of the Json.NET enum members it mirrors; every behaviour was checked again
 from __future__ import annotations
 
 import json
-import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping
@@ -34,7 +33,6 @@ __all__ = [
     "camel_case",
     "ensure_datetime",
     "format_microsoft_date",
-    "parse_microsoft_date",
 ]
 
 
@@ -261,7 +259,6 @@ def _to_lower(char: str) -> str:
 # ------------------------------------------------------------------------- dates
 
 _EPOCH_TICKS: Final = 621_355_968_000_000_000  # 1970-01-01T00:00:00Z
-_MICROSOFT_DATE: Final = re.compile(r"/Date\((-?[0-9]{1,19})(?:([+-])([0-9]{2})([0-9]{2}))?\)/")
 
 
 def _clamped(ticks: int) -> int:
@@ -334,25 +331,3 @@ def format_microsoft_date(value: DateTime, settings: JsonSettings) -> str:
         hours, minutes = divmod(abs(offset), 60)
         suffix = f"{sign}{hours:02d}{minutes:02d}"
     return f'"\\/Date({millis}{suffix})\\/"'
-
-
-def parse_microsoft_date(text: str) -> DateTime | None:
-    """A ``/Date(ms[+hhmm])/`` string (after JSON unescaping) as Json.NET reads it, or None if
-    the text is not one. Without an offset the value is UTC; with one it is Local at that
-    offset, the same instant (Json.NET converts it into the server's zone; the offset says
-    nothing about the instant). Raises ``ValueError`` for a date outside .NET's range."""
-    match = _MICROSOFT_DATE.fullmatch(text)
-    if match is None:
-        return None
-    ticks = int(match.group(1)) * 10_000 + _EPOCH_TICKS
-    if not MIN_TICKS <= ticks <= MAX_TICKS:
-        raise ValueError(f"{text!r} is outside the range of DateTime")
-    if match.group(2) is None:
-        return DateTime(ticks, DateTimeKind.UTC)
-    offset = int(match.group(3)) * 60 + int(match.group(4))
-    if match.group(2) == "-":
-        offset = -offset
-    local = ticks + offset * TICKS_PER_MINUTE
-    if not MIN_TICKS <= local <= MAX_TICKS:
-        raise ValueError(f"{text!r} is outside the range of DateTime")
-    return DateTime(local, DateTimeKind.LOCAL, offset)

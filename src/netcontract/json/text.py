@@ -88,6 +88,9 @@ def _scalar(value: Any) -> str:
         return format_decimal_json(value)
     if kind is RawJson:
         return str.__str__(value)
+    if kind is msgspec.Raw:
+        # a token a value type wrote itself (a Single's "R" text): msgspec writes it as is too
+        return bytes(value).decode("utf-8")
     if isinstance(value, str):
         return quote(str(value))
     if isinstance(value, int):

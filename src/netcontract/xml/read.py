@@ -125,6 +125,8 @@ def _local(element: Any) -> str:
 
 
 def _primitive_reader(primitive: ValueType) -> Reader:
+    if primitive.xml_children is not None:
+        return _complex_reader(primitive)
     parse = primitive.xml_parse
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
@@ -134,6 +136,42 @@ def _primitive_reader(primitive: ValueType) -> Reader:
         ctx.check_string(path, text, element)
         try:
             return parse(text)
+        except (ValueError, TypeError) as exc:
+            ctx.problem(path, str(exc), element)
+            return FAILED
+
+    return read
+
+
+def _complex_reader(primitive: ValueType) -> Reader:
+    """A complex value (DateTimeOffset): its child elements, in order, in its namespace, each
+    with text; elements after them are ignored, as DataContractSerializer ignores them."""
+    assert primitive.xml_children is not None
+    names = tuple(f"{{{primitive.namespace}}}{child}" for child, _, _ in primitive.xml_children)
+    shown = " and ".join(child for child, _, _ in primitive.xml_children)
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        if element.text and element.text.strip(_XML_WS):
+            ctx.problem(path, f"expected the elements {shown}, found text", element)
+            return FAILED
+        children = [c for c in element if isinstance(c.tag, str)]
+        texts: list[str] = []
+        for index, name in enumerate(names):
+            if index >= len(children) or children[index].tag != name:
+                found = f"<{_local(children[index])}>" if index < len(children) else "the end"
+                ctx.problem(
+                    path,
+                    f"expected the elements {shown} in {primitive.namespace}, found {found}",
+                    element,
+                )
+                return FAILED
+            text = _text_of(children[index], path, ctx)
+            if text is None:
+                return FAILED
+            ctx.check_string(path, text, children[index])
+            texts.append(text)
+        try:
+            return primitive.xml_from_children(tuple(texts))
         except (ValueError, TypeError) as exc:
             ctx.problem(path, str(exc), element)
             return FAILED

@@ -138,12 +138,7 @@ class _Writer:
     ) -> None:
         """Write one member or item element whose declared type is ``slot``."""
         declared = slot.wire
-        declare = None
-        if isinstance(declared, ContractType | ListType) and declared.contract_namespace not in (
-            ns,
-            "",
-        ):
-            declare = declared.contract_namespace
+        declare = _declared_namespace(slot, ns)
         if value is None:
             if slot.optional or not declared.is_value_type:
                 self.start(local, ns, scope, depth, declare, None, nil=True)
@@ -157,7 +152,9 @@ class _Writer:
         if runtime is None:
             return
         xsi_type = (runtime.contract_namespace, runtime.contract_name) if needs_type else None
-        if isinstance(runtime, PrimitiveType):
+        if isinstance(runtime, PrimitiveType) and runtime.primitive.xml_children is not None:
+            self._complex_value(local, ns, scope, depth, declare, xsi_type, runtime, value, path)
+        elif isinstance(runtime, PrimitiveType):
             try:
                 text = runtime.primitive.xml_text(runtime.primitive.check(_unbox(value)))
                 if runtime.primitive.xml_escapes:
@@ -204,6 +201,32 @@ class _Writer:
             self.parts.append(" />")
         else:  # pragma: no cover
             raise AssertionError(runtime)
+
+    def _complex_value(
+        self,
+        local: str,
+        ns: str,
+        scope: Scope,
+        depth: int,
+        declare: str | None,
+        xsi_type: tuple[str, str] | None,
+        runtime: PrimitiveType,
+        value: Any,
+        path: str,
+    ) -> None:
+        """A complex value (DateTimeOffset): its child elements, in its namespace."""
+        primitive = runtime.primitive
+        assert primitive.xml_children is not None
+        try:
+            texts = primitive.xml_child_texts(primitive.check(_unbox(value)))
+        except (ValueError, TypeError) as exc:
+            self.problems.append(Problem(path, str(exc)))
+            return
+        qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
+        self.parts.append(">")
+        for (child, _, _), text in zip(primitive.xml_children, texts, strict=True):
+            self._text_element(child, primitive.namespace, inner, depth + 1, None, None, text)
+        self._end(qname, depth)
 
     def _text_element(
         self,
@@ -451,11 +474,13 @@ def _static_end(qname: str, depth: int, indent: bool) -> str:
 
 
 def _declared_namespace(slot: Slot, ns: str) -> str | None:
+    """The namespace a member element declares (``xmlns:d2p1``) for its children: a contract's,
+    a list's or a complex value's (DateTimeOffset) when it differs from the element's."""
     declared = slot.wire
-    if isinstance(declared, ContractType | ListType) and declared.contract_namespace not in (
-        ns,
-        "",
-    ):
+    if (
+        isinstance(declared, ContractType | ListType)
+        or (isinstance(declared, PrimitiveType) and declared.primitive.xml_children is not None)
+    ) and declared.contract_namespace not in (ns, ""):
         return declared.contract_namespace
     return None
 

@@ -232,7 +232,9 @@ def _collect(roots: Iterable[WireType]) -> list[WireType]:
     found: dict[tuple[str, str], WireType] = {}
 
     def add(wire: WireType) -> None:
-        if isinstance(wire, PrimitiveType | ObjectType):
+        if isinstance(wire, ObjectType) or (
+            isinstance(wire, PrimitiveType) and wire.primitive.xml_children is None
+        ):
             return
         key = (wire.contract_namespace, wire.contract_name)
         known = found.get(key)
@@ -305,6 +307,34 @@ def _export_class(doc: _Document, wire: ContractType) -> None:
     doc.items.extend(out)
 
 
+def _export_complex_value(doc: _Document, wire: PrimitiveType) -> None:
+    """A complex value type (DateTimeOffset) as .NET exports its surrogate contract: an
+    ``IsValueType`` annotation, then its children, required and not nillable."""
+    primitive = wire.primitive
+    assert primitive.xml_children is not None
+    for _, type_ns, _ in primitive.xml_children:
+        doc.add_import(type_ns)
+    doc.add_import(SER)
+    scope: dict[str, str] = {}
+    out = [
+        f'  <xs:complexType name="{_attr(primitive.contract_name)}">\n'
+        "    <xs:annotation>\n"
+        "      <xs:appinfo>\n"
+        f'        <IsValueType xmlns="{SER}">true</IsValueType>\n'
+        "      </xs:appinfo>\n"
+        "    </xs:annotation>\n"
+        "    <xs:sequence>\n"
+    ]
+    for child, type_ns, type_name in primitive.xml_children:
+        out.append(
+            doc.element(
+                "      ", child, (type_ns, type_name), nillable=False, scope=scope, required=True
+            )
+        )
+    out.append("    </xs:sequence>\n  </xs:complexType>\n")
+    doc.items.extend(out)
+
+
 def _export_list(doc: _Document, wire: ListType) -> None:
     item = wire.item
     qname = _type_qname(item.wire)
@@ -360,6 +390,8 @@ def _export(roots: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
             _export_list(doc, wire)
         elif isinstance(wire, EnumType):
             _export_enum(doc, wire)
+        elif isinstance(wire, PrimitiveType):
+            _export_complex_value(doc, wire)
         name = _attr(wire.contract_name)
         doc.items.append(f'  <xs:element name="{name}" nillable="true" type="tns:{name}" />\n')
     return ((SER, SERIALIZATION_SCHEMA), *((ns, doc.text()) for ns, doc in docs.items()))

@@ -375,6 +375,10 @@ class _Prescan:
                     self.walk(child, wire.item.wire, depth + 1)
                 else:
                     self.misplaced.append((element, child))
+        elif isinstance(wire, PrimitiveType) and wire.primitive.xml_children is not None:
+            # a complex value (DateTimeOffset): its few children are xmlschema's to check
+            for child in _elements(element):
+                self.walk(child, None, depth + 1)
         else:
             # a value, an untyped object member or a type xmlschema does not look into:
             # the first element child is enough for xmlschema's (or the reader's) problem,

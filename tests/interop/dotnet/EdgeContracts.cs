@@ -145,6 +145,24 @@ namespace Edge.A
         public List<byte[]> Bs { get; set; }
     }
 
+    // System.Single: "R" (7 digits, else 9), xs:float.
+    public class Singles
+    {
+        public float F { get; set; }
+        public float? NF { get; set; }
+        public List<float> Fs { get; set; }
+        public List<float?> NFs { get; set; }
+    }
+
+    // System.DateTimeOffset: a complex type {DateTime, OffsetMinutes} in the System namespace.
+    public class Offsets
+    {
+        public DateTimeOffset D { get; set; }
+        public DateTimeOffset? ND { get; set; }
+        public List<DateTimeOffset> Ds { get; set; }
+        public List<DateTimeOffset?> NDs { get; set; }
+    }
+
     // `object` member: the runtime type travels as i:type.
     public class Box
     {
@@ -311,6 +329,8 @@ namespace NetContractTwin
             typeof(Edge.A.Chars),
             typeof(Edge.A.Durations),
             typeof(Edge.A.Blobs),
+            typeof(Edge.A.Singles),
+            typeof(Edge.A.Offsets),
             typeof(Edge.A.Lists),
             typeof(Edge.A.Holder),
             typeof(Edge.A.Box),

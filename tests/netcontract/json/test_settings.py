@@ -15,12 +15,8 @@ import pytest
 
 import netcontract as nc
 from netcontract import codegen
-from netcontract.json.settings import (
-    camel_case,
-    ensure_datetime,
-    format_microsoft_date,
-    parse_microsoft_date,
-)
+from netcontract.clr.datetime import parse_microsoft_date
+from netcontract.json.settings import camel_case, ensure_datetime, format_microsoft_date
 from vehizen import CustomerGroupDto, VehicleLightDto
 from vehizen.domain.dto import CameraType
 
@@ -198,7 +194,7 @@ def test_microsoft_dates_are_read() -> None:
     )
     assert parse_microsoft_date("/Date(x)/") is None
     assert parse_microsoft_date("2024-01-02") is None
-    with pytest.raises(ValueError, match="outside the range"):
+    with pytest.raises(ValueError, match="outside the DateTime range"):
         parse_microsoft_date("/Date(-99999999999999999)/")
 
 

@@ -1,0 +1,216 @@
+"""``System.DateTimeOffset``: a clock time in 100 ns ticks and its offset from UTC in minutes.
+
+DataContractSerializer writes it as the complex type ``DateTimeOffset`` of namespace
+``http://schemas.datacontract.org/2004/07/System``: ``<DateTime>`` (the UTC time, ``Z``) and
+``<OffsetMinutes>`` (an Int16), both in that namespace. Json.NET writes the clock time with the
+offset (``2024-05-06T13:45:07.1234567+02:00``, ``+00:00`` for UTC). Every fact here is proven on
+Mono: ``tests/netcontract/clr/test_datetimeoffset.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import ClassVar, Final, final
+
+from netcontract.clr.datetime import (
+    MAX_OFFSET_MINUTES,
+    MAX_TICKS,
+    MIN_TICKS,
+    TICKS_PER_MINUTE,
+    DateTime,
+    DateTimeKind,
+    format_datetime,
+    parse_datetime,
+    parse_microsoft_date,
+)
+from netcontract.clr.numbers import show_text
+
+__all__ = [
+    "DateTimeOffset",
+    "format_datetimeoffset_json",
+    "parse_datetimeoffset_json",
+    "parse_datetimeoffset_parts",
+]
+
+_UTC: Final = DateTimeKind.UTC
+_LOCAL: Final = DateTimeKind.LOCAL
+_TICKS_PER_MICROSECOND: Final = 10
+_EPOCH: Final = _dt.datetime(1, 1, 1)
+
+
+@final
+class DateTimeOffset:
+    """An immutable .NET ``DateTimeOffset``: ``DateTimeOffset(ticks, offset_minutes=0)``.
+
+    ``ticks`` is the clock time (100 ns since 0001-01-01T00:00:00, as .NET's ``Ticks``),
+    ``offset_minutes`` its offset from UTC (-840..840, ±14:00); both the clock time and the UTC
+    time (``utc_ticks``) must be within 0001-01-01..9999-12-31, as in .NET. Two values are equal
+    when both the time and the offset are (``.NET``'s ``Equals`` compares the instant only;
+    netcontract keeps what is written).
+    """
+
+    __slots__ = ("_offset", "_ticks")
+
+    _ticks: int
+    _offset: int
+    MIN_VALUE: ClassVar[DateTimeOffset]  #: ``DateTimeOffset.MinValue``, 0001-01-01T00:00:00+00:00
+    MAX_VALUE: ClassVar[
+        DateTimeOffset
+    ]  #: ``DateTimeOffset.MaxValue``, 9999-12-31T23:59:59.9999999+00:00
+
+    def __init__(self, ticks: int, offset_minutes: int = 0) -> None:
+        if type(ticks) is not int:
+            raise TypeError(f"ticks must be an int, not {type(ticks).__name__}")
+        if type(offset_minutes) is not int:
+            raise TypeError(f"offset_minutes must be an int, not {type(offset_minutes).__name__}")
+        if not -MAX_OFFSET_MINUTES <= offset_minutes <= MAX_OFFSET_MINUTES:
+            raise ValueError(f"offset {offset_minutes} minutes is outside ±840 (±14:00)")
+        if not MIN_TICKS <= ticks <= MAX_TICKS:
+            raise ValueError(f"ticks {ticks} is outside {MIN_TICKS}..{MAX_TICKS}")
+        utc = ticks - offset_minutes * TICKS_PER_MINUTE
+        if not MIN_TICKS <= utc <= MAX_TICKS:
+            raise ValueError(
+                f"the UTC time of ticks {ticks} with offset {offset_minutes} minutes is outside"
+                " 0001-01-01..9999-12-31"
+            )
+        self._ticks = ticks
+        self._offset = offset_minutes
+
+    @property
+    def ticks(self) -> int:
+        """The clock time's ticks (.NET ``Ticks``)."""
+        return self._ticks
+
+    @property
+    def offset_minutes(self) -> int:
+        return self._offset
+
+    @property
+    def utc_ticks(self) -> int:
+        """The UTC time's ticks (.NET ``UtcTicks``)."""
+        return self._ticks - self._offset * TICKS_PER_MINUTE
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is DateTimeOffset
+            and other._ticks == self._ticks
+            and other._offset == self._offset
+        )
+
+    def __hash__(self) -> int:
+        return hash((DateTimeOffset, self._ticks, self._offset))
+
+    def __repr__(self) -> str:
+        return f"DateTimeOffset({self._ticks}, {self._offset})  # {self.isoformat()}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (DateTimeOffset, (self._ticks, self._offset))
+
+    def isoformat(self) -> str:
+        """The text Json.NET writes: ``2024-05-06T13:45:07.1234567+02:00``."""
+        return format_datetimeoffset_json(self)
+
+    @classmethod
+    def parse(cls, text: str) -> DateTimeOffset:
+        """Read the text :meth:`isoformat` writes (an offset or ``Z`` is needed)."""
+        return parse_datetimeoffset_json(text)
+
+    @classmethod
+    def from_datetime(cls, dt: _dt.datetime) -> DateTimeOffset:
+        """The DateTimeOffset of an aware :class:`datetime.datetime` (exact: a microsecond is 10
+        ticks); its offset must be a whole number of minutes within ±14:00."""
+        if not isinstance(dt, _dt.datetime):
+            raise TypeError(f"expected a datetime.datetime, not {type(dt).__name__}")
+        offset = dt.utcoffset()
+        if offset is None:
+            raise ValueError("a naive datetime has no offset: give it a tzinfo")
+        seconds = offset.total_seconds()
+        if offset.microseconds or seconds % 60:
+            raise ValueError(f"the offset {offset} is not a whole number of minutes")
+        clock = dt.replace(tzinfo=None) - _EPOCH
+        ticks = (clock.days * 86_400 + clock.seconds) * 10_000_000 + clock.microseconds * 10
+        return cls(ticks, int(seconds) // 60)
+
+    def to_datetime(self, *, truncate: bool = False) -> _dt.datetime:
+        """This value as an aware :class:`datetime.datetime` (a fixed-offset tzinfo). It holds
+        microseconds: a non-zero 100 ns digit raises ValueError unless ``truncate=True`` (then
+        that digit is dropped)."""
+        if self._ticks % _TICKS_PER_MICROSECOND and not truncate:
+            raise ValueError(
+                f"{self.isoformat()} has a 100 ns digit that datetime.datetime cannot hold;"
+                " pass truncate=True to drop it"
+            )
+        tz = _dt.timezone(_dt.timedelta(minutes=self._offset))
+        clock = _EPOCH + _dt.timedelta(microseconds=self._ticks // _TICKS_PER_MICROSECOND)
+        return clock.replace(tzinfo=tz)
+
+
+DateTimeOffset.MIN_VALUE = DateTimeOffset(MIN_TICKS, 0)
+DateTimeOffset.MAX_VALUE = DateTimeOffset(MAX_TICKS, 0)
+
+
+def format_datetimeoffset_json(value: DateTimeOffset) -> str:
+    """Json.NET: the clock time and the offset, the fraction's trailing zeros cut."""
+    return format_datetime(DateTime(value.ticks, _LOCAL, offset_minutes=value.offset_minutes))
+
+
+def utc_text(value: DateTimeOffset) -> str:
+    """The ``<DateTime>`` child DataContractSerializer writes: the UTC time with ``Z``."""
+    return format_datetime(DateTime(value.utc_ticks, _UTC))
+
+
+def _checked(ticks: int, offset: int, shown: str) -> DateTimeOffset:
+    try:
+        return DateTimeOffset(ticks, offset)
+    except ValueError:
+        raise ValueError(
+            f"{shown} is outside the DateTimeOffset range (clock and UTC times within"
+            " 0001-01-01..9999-12-31)"
+        ) from None
+
+
+def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
+    """A DateTimeOffset member's JSON string as Json.NET reads it (Mono):
+
+    - ISO text with an offset (the offset kept) or ``Z`` (+00:00);
+    - a Microsoft date: ``"\\/Date(ms)\\/"`` (+00:00), ``"\\/Date(ms+hhmm)\\/"`` (that offset,
+      the instant ``ms``).
+
+    Refused although Json.NET reads them: no offset and a date alone (Json.NET takes the
+    server's zone), ``+0530`` and more than 7 fraction digits (as for DateTime).
+    """
+    shown = show_text(text)
+    if text[:6] == "/Date(":
+        value = parse_microsoft_date(text)
+        if value is not None:
+            return _checked(value.ticks, value.offset_minutes or 0, shown)
+    try:
+        value = parse_datetime(text)
+    except ValueError as exc:
+        raise ValueError(str(exc).replace("DateTime", "DateTimeOffset", 1)) from None
+    if value.kind is DateTimeKind.UNSPECIFIED:
+        raise ValueError(
+            f"{shown} has no offset: Json.NET would take the server's zone (write Z or ±HH:mm)"
+        )
+    return _checked(value.ticks, value.offset_minutes or 0, shown)
+
+
+def parse_datetimeoffset_parts(date_time: str, offset_minutes: int) -> DateTimeOffset:
+    """The value of the XML children: ``<DateTime>`` (trimmed) must be UTC (``Z``), as .NET
+    writes it; ``<OffsetMinutes>`` within ±840 and the clock time in range."""
+    value = parse_datetime(date_time.strip(" \t\r\n"))
+    if value.kind is not _UTC:
+        raise ValueError(
+            f"DateTime {show_text(date_time)} must be UTC (ending in Z): .NET reads another kind"
+            " as a clock time of the offset, or converts it to the server's zone"
+        )
+    if not -MAX_OFFSET_MINUTES <= offset_minutes <= MAX_OFFSET_MINUTES:
+        raise ValueError(f"OffsetMinutes {offset_minutes} is outside ±840 (±14:00)")
+    return _checked(
+        value.ticks + offset_minutes * TICKS_PER_MINUTE,
+        offset_minutes,
+        f"{show_text(date_time)} with OffsetMinutes {offset_minutes}",
+    )

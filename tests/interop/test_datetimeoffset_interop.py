@@ -1,0 +1,280 @@
+"""``nc.DateTimeOffset`` (System.DateTimeOffset) against Mono: DataContractSerializer, Json.NET
+6.0.8 and XsdDataContractExporter.
+
+``Edge.A.Offsets`` is one of the edge contracts, so the XSD interop tests export and validate
+it with the others (the System-namespace schema .NET adds). This module adds:
+
+- the bytes .NET writes, spelled out (the complex type in the System namespace, its prefixes,
+  the nil and list forms, ``i:type`` in an ``object`` member), at -14:00 and +14:00 and at
+  MinValue and MaxValue;
+- generated documents over the whole range, converted by both sides;
+- odd input read by both sides: the same value where .NET reads one, refused with the
+  member's path where .NET refuses; the documented differences asserted as such.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import netcontract as nc
+from netcontract.strategies import for_type
+
+from ._mono import DotNetTwin
+from .edge_models import Box, Offsets
+
+pytestmark = pytest.mark.interop
+
+NS = b"http://schemas.datacontract.org/2004/07/Edge.A"
+SYSTEM = b"http://schemas.datacontract.org/2004/07/System"
+OPEN = b'<Offsets xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="' + NS + b'">'
+A = nc.DateTimeOffset.parse("2024-05-06T13:45:07.1234567+02:00")
+EAST = nc.DateTimeOffset.parse("0001-01-01T14:00:00+14:00")
+WEST = nc.DateTimeOffset.parse("9999-12-31T09:59:59-14:00")
+SAMPLE = Offsets(
+    d=A,
+    nd=EAST,
+    ds=[nc.DateTimeOffset.MIN_VALUE, nc.DateTimeOffset.MAX_VALUE, WEST],
+    nds=[None, nc.DateTimeOffset.parse("2024-01-01T00:00:00-03:30")],
+)
+
+
+def parts(utc: bytes, minutes: bytes, prefix: bytes = b"d2p1") -> bytes:
+    return (
+        b"<" + prefix + b":DateTime>" + utc + b"</" + prefix + b":DateTime><" + prefix
+        + b":OffsetMinutes>" + minutes + b"</" + prefix + b":OffsetMinutes>"
+    )  # fmt: skip
+
+
+def test_the_bytes_dotnet_writes(dotnet: DotNetTwin) -> None:
+    """Mono: each value declares the System namespace (``d2p1``) and writes the UTC time and
+    the offset in it; a list is ``ArrayOfDateTimeOffset`` in System, a nullable list
+    ``ArrayOfNullableOfDateTimeOffset5F2dSckg``; Json.NET writes the clock time with the
+    offset."""
+    result = dotnet.roundtrip("Edge.A.Offsets", "json", nc.to_json(SAMPLE))
+    decl = b' xmlns:d2p1="' + SYSTEM + b'"'
+    assert result.xml == (
+        OPEN + b"<D" + decl + b">" + parts(b"2024-05-06T11:45:07.1234567Z", b"120") + b"</D>"
+        b"<Ds" + decl + b"><d2p1:DateTimeOffset>" + parts(b"0001-01-01T00:00:00Z", b"0")
+        + b"</d2p1:DateTimeOffset><d2p1:DateTimeOffset>"
+        + parts(b"9999-12-31T23:59:59.9999999Z", b"0")
+        + b"</d2p1:DateTimeOffset><d2p1:DateTimeOffset>"
+        + parts(b"9999-12-31T23:59:59Z", b"-840") + b"</d2p1:DateTimeOffset></Ds>"
+        b"<ND" + decl + b">" + parts(b"0001-01-01T00:00:00Z", b"840") + b"</ND>"
+        b"<NDs" + decl + b'><d2p1:DateTimeOffset i:nil="true" /><d2p1:DateTimeOffset>'
+        + parts(b"2024-01-01T03:30:00Z", b"-210") + b"</d2p1:DateTimeOffset></NDs></Offsets>"
+    )  # fmt: skip
+    assert result.json == (
+        b'{"D":"2024-05-06T13:45:07.1234567+02:00","ND":"0001-01-01T14:00:00+14:00",'
+        b'"Ds":["0001-01-01T00:00:00+00:00","9999-12-31T23:59:59.9999999+00:00",'
+        b'"9999-12-31T09:59:59-14:00"],"NDs":[null,"2024-01-01T00:00:00-03:30"]}'
+    )
+    assert result.xml == nc.to_xml(SAMPLE)
+    assert result.json == nc.to_json(SAMPLE)
+    assert result.xml_indent == nc.to_xml(SAMPLE, indent=True)
+    assert result.json_indent == nc.to_json(SAMPLE, indent=True)
+    nil = dotnet.roundtrip("Edge.A.Offsets", "json", b"{}")
+    assert nil.xml is not None and b'<ND xmlns:d2p1="' + SYSTEM + b'" i:nil="true" />' in nil.xml
+    assert nil.xml == nc.to_xml(Offsets())
+
+
+def test_in_an_object_member(dotnet: DotNetTwin) -> None:
+    """netcontract writes ``i:type="d2p1:DateTimeOffset"`` with the System namespace, as Mono's
+    DataContractSerializer writes it (pinned in tests/netcontract/clr/test_datetimeoffset.py);
+    Mono's reader refuses that i:type unless DateTimeOffset is a known type, and netcontract
+    reads it. Json.NET writes the text and reads it back into ``object`` as a DateTime."""
+    box = Box(thing=A)
+    xml = nc.to_xml(box)
+    assert (
+        b'<Thing xmlns:d2p1="' + SYSTEM + b'" i:type="d2p1:DateTimeOffset">'
+        + parts(b"2024-05-06T11:45:07.1234567Z", b"120") + b"</Thing>"
+    ) in xml  # fmt: skip
+    assert nc.from_xml(xml, Box) == box
+    refused = dotnet.roundtrip("Edge.A.Box", "xml", xml)
+    assert refused.read_error is not None and "known types" in refused.read_error
+    data = nc.to_json(box)
+    assert data == b'{"Thing":"2024-05-06T13:45:07.1234567+02:00","After":null}'
+    # Mono (TZ=UTC): a DateTime of kind Local, converted to the server's zone
+    result = dotnet.roundtrip("Edge.A.Box", "json", data)
+    assert result.json == b'{"Thing":"2024-05-06T11:45:07.1234567+00:00","After":null}'
+    assert nc.from_json(data, Box) == Box(thing=nc.DateTime.parse(A.isoformat()))
+
+
+def test_generated_offsets_convert_like_dotnet(dotnet: DotNetTwin) -> None:
+    docs: list[Offsets] = []
+
+    @settings(
+        max_examples=300, database=None, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    @given(for_type(Offsets))
+    def collect(doc: Offsets) -> None:
+        docs.append(doc)
+
+    collect()
+    assert len(docs) >= 300
+    offsets = {v.offset_minutes for d in docs for v in [d.d, *(d.ds or ())]}
+    assert {-840, 840, 0} <= offsets
+    requests = []
+    for doc in docs:
+        requests.append(("Edge.A.Offsets", "xml", nc.to_xml(doc)))
+        requests.append(("Edge.A.Offsets", "json", nc.to_json(doc)))
+    results = dotnet.roundtrip_many(requests)
+    for index, result in enumerate(results):
+        doc = docs[index // 2]
+        assert result.read_error is None, (doc, result.read_error)
+        assert result.xml == nc.to_xml(doc), doc
+        assert result.xml_indent == nc.to_xml(doc, indent=True), doc
+        assert result.json == nc.to_json(doc), doc
+        assert result.json_indent == nc.to_json(doc, indent=True), doc
+        assert isinstance(result.xml, bytes) and isinstance(result.json, bytes)
+        assert nc.from_xml(result.xml, Offsets) == doc
+        assert nc.from_json(result.json, Offsets) == doc
+
+
+def xml_doc(inner: str) -> bytes:
+    return (
+        '<Offsets xmlns="http://schemas.datacontract.org/2004/07/Edge.A"'
+        ' xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        ' xmlns:s="http://schemas.datacontract.org/2004/07/System">' + inner + "</Offsets>"
+    ).encode()
+
+
+def d(inner: str) -> bytes:
+    return xml_doc(f"<D>{inner}</D>")
+
+
+#: (format, payload, path of the problem where .NET refuses it)
+ODD_INPUT: list[tuple[str, bytes, str]] = [
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>1</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d(
+            "<s:DateTime> 2024-05-06T11:45:07Z </s:DateTime>"
+            "<s:OffsetMinutes> 120 </s:OffsetMinutes>"
+        ),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07z</s:DateTime><s:OffsetMinutes>-0</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>841</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>0001-01-01T00:00:00Z</s:DateTime><s:OffsetMinutes>-60</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>9999-12-31T23:00:00Z</s:DateTime><s:OffsetMinutes>61</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:OffsetMinutes>120</s:OffsetMinutes><s:DateTime>2024-05-06T11:45:07Z</s:DateTime>"),
+        "D",
+    ),
+    ("xml", d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime>"), "D"),
+    ("xml", d(""), "D"),
+    ("xml", d("<DateTime>2024-05-06T11:45:07Z</DateTime><OffsetMinutes>120</OffsetMinutes>"), "D"),
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>x</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>40000</s:OffsetMinutes>"),
+        "D",
+    ),
+    ("xml", xml_doc('<D i:nil="true" />'), "D"),
+    ("xml", xml_doc('<ND i:nil="true" />'), "ND"),
+    ("json", b'{"D":"2024-05-06T13:45:07.1234567+02:00"}', "D"),
+    ("json", b'{"D":"2024-05-06T13:45:07Z"}', "D"),
+    ("json", b'{"D":"2024-05-06T13:45:07+00:00"}', "D"),
+    ("json", b'{"D":"2024-05-06T13:45:07-14:00"}', "D"),
+    ("json", b'{"D":"2024-05-06T13:45:07+14:01"}', "D"),
+    ("json", b'{"D":"\\/Date(1234567890000)\\/"}', "D"),
+    ("json", b'{"D":"\\/Date(1234567890000+0100)\\/"}', "D"),
+    ("json", b'{"D":"\\/Date(1234567890000-0530)\\/"}', "D"),
+    ("json", b'{"D":"0001-01-01T00:00:00+01:00"}', "D"),
+    ("json", b'{"D":"9999-12-31T23:59:59.9999999-01:00"}', "D"),
+    ("json", b'{"D":null}', "D"),
+    ("json", b'{"ND":null}', "ND"),
+    ("json", b'{"D":5}', "D"),
+    ("json", b'{"D":"x"}', "D"),
+    ("json", b'{"Ds":["2024-05-06T13:45:07Z","y"]}', "Ds[1]"),
+]
+
+
+def read(fmt: str, payload: bytes) -> Any:
+    return nc.from_xml(payload, Offsets) if fmt == "xml" else nc.from_json(payload, Offsets)
+
+
+@pytest.fixture(scope="module")
+def odd_results(dotnet: DotNetTwin) -> list[Any]:
+    return dotnet.roundtrip_many([("Edge.A.Offsets", fmt, p) for fmt, p, _ in ODD_INPUT])
+
+
+@pytest.mark.parametrize("index", range(len(ODD_INPUT)), ids=[repr(p) for _, p, _ in ODD_INPUT])
+def test_odd_input_is_read_as_dotnet_reads_it_or_refused(
+    odd_results: list[Any], index: int
+) -> None:
+    fmt, payload, path = ODD_INPUT[index]
+    result = odd_results[index]
+    if result.read_error is not None:
+        with pytest.raises(nc.PayloadError) as refused:
+            read(fmt, payload)
+        assert [p.path for p in refused.value.problems] == [path], result.read_error
+        return
+    obj = read(fmt, payload)
+    assert nc.to_xml(obj) == result.xml
+    assert nc.to_json(obj) == result.json
+
+
+#: read by .NET, refused by netcontract (README, "Behaviours chosen where .NET is lossy")
+DIFFERENT: list[tuple[str, bytes]] = [
+    # the DateTime child without Z: .NET takes it as a clock time of the offset, or converts an
+    # offset to the server's zone
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07</s:DateTime><s:OffsetMinutes>120</s:OffsetMinutes>"),
+    ),
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07+05:00</s:DateTime><s:OffsetMinutes>0</s:OffsetMinutes>"),
+    ),
+    # more than 7 fraction digits: .NET rounds them, as for DateTime
+    (
+        "xml",
+        d(
+            "<s:DateTime>2024-05-06T11:45:07.12345678Z</s:DateTime><s:OffsetMinutes>0</s:OffsetMinutes>"
+        ),
+    ),
+    # no offset in JSON: Json.NET takes the server's zone
+    ("json", b'{"D":"2024-05-06T13:45:07"}'),
+    ("json", b'{"D":"2024-05-06"}'),
+    # Json.NET only forms, refused for DateTime too; more than 7 fraction digits (rounded)
+    ("json", b'{"D":"2024-05-06T13:45:07+0530"}'),
+    ("json", b'{"D":"2024-05-06T13:45:07.12345678+02:00"}'),
+]
+
+
+@pytest.mark.parametrize(("fmt", "payload"), DIFFERENT, ids=[repr(p) for _, p in DIFFERENT])
+def test_what_dotnet_reads_lossily_is_refused(dotnet: DotNetTwin, fmt: str, payload: bytes) -> None:
+    result = dotnet.roundtrip("Edge.A.Offsets", fmt, payload)
+    assert result.read_error is None
+    with pytest.raises(nc.PayloadError) as refused:
+        read(fmt, payload)
+    assert [p.path for p in refused.value.problems] == ["D"]
