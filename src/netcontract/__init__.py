@@ -52,7 +52,7 @@ from netcontract.model.contract import (
     known_contracts,
     member,
 )
-from netcontract.model.enums import ContractEnum
+from netcontract.model.enums import ContractEnum, ContractFlag, enum_member
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.testing.corpus import draw_corpus, write_corpus
 from netcontract.webapi.forms import from_form, to_form
@@ -73,6 +73,7 @@ __all__ = [
     "Char",
     "ContractDefinitionError",
     "ContractEnum",
+    "ContractFlag",
     "ContractInfo",
     "DateTime",
     "DateTimeKind",
@@ -110,6 +111,7 @@ __all__ = [
     "decode_body",
     "draw_corpus",
     "encode_body",
+    "enum_member",
     "export_schemas",
     "from_form",
     "from_json",

@@ -92,19 +92,21 @@ def _primitive_text(primitive: ValueType, value: Any) -> str:
 
 def _enum_text(wire: EnumType, value: Any) -> str:
     number = int(value)
-    name = wire.names.get(number)
-    return name if name is not None else str(number)  # EnumConverter reads names and numbers
+    # EnumConverter reads the C# names (never EnumMember's wire names) and numbers
+    member = wire.cls._value2member_map_.get(number)
+    name = None if member is None else member.name
+    return name if name is not None else str(number)
 
 
 def _parse_enum(wire: EnumType, text: str) -> Any:
     word = text.strip(_NET_WS)
-    for name, member in wire.values.items():
+    for name, member in wire.clr_names.items():
         if name.lower() == word.lower():  # EnumConverter ignores case
             return member
     try:
         number = parse_int_xml(word, -(2**63), 2**64 - 1, wire.cls.__name__)
     except ValueError:
-        names = ", ".join(wire.values) or "none"
+        names = ", ".join(wire.clr_names) or "none"
         raise ValueError(
             f"{show_text(text)} is not a {wire.cls.__name__} (names: {names}; or a number)"
         ) from None
