@@ -200,6 +200,51 @@ class Box:
     after: str | None = nc.member("After", default=None)
 
 
+@nc.contract(A)
+class Progress(nc.ContractEnum):
+    """A [DataContract] enum: wire names, a member without [EnumMember]."""
+
+    InProgress = nc.enum_member(1, "in-progress")
+    Done = 2
+    Legacy = nc.enum_member(3, serializable=False)
+    Zero = nc.enum_member(0, "zero & <none>")
+
+
+@nc.contract(A)
+class Access(nc.ContractFlag):
+    """[Flags], declared out of value order, with a combined member and the sign bit."""
+
+    Nothing = 0
+    Exec = 4
+    Read = 1
+    Write = 2
+    ReadWrite = 3
+    Sign = -(2**31)
+
+
+@nc.contract(A)
+class Marks(nc.ContractFlag):
+    """[Flags] [DataContract] without a zero member: wire names, a member not serializable."""
+
+    A = nc.enum_member(1, "a")
+    B = nc.enum_member(2, "b-b")
+    Hidden = nc.enum_member(4, serializable=False)
+    C = 8
+
+
+@nc.contract(A)
+class Enums:
+    p: Progress = nc.member("P", default=Progress.Zero)
+    np: Progress | None = nc.member("NP", default=None)
+    ps: list[Progress] | None = nc.member("Ps", default=None)
+    f: Access = nc.member("F", default=Access.Nothing)
+    nf: Access | None = nc.member("NF", default=None)
+    fs: list[Access] | None = nc.member("Fs", default=None)
+    nfs: list[Access | None] | None = nc.member("NFs", default=None)
+    m: Marks = nc.member("M", default=Marks(0))
+    ms: list[Marks] | None = nc.member("Ms", default=None)
+
+
 @nc.contract(B)
 class Dog(Animal):
     bark: str | None = nc.member("Bark", default=None)
@@ -310,6 +355,10 @@ CLR_NAMES: dict[type, str] = {
         Lists,
         Holder,
         Box,
+        Progress,
+        Access,
+        Marks,
+        Enums,
         Shade,
         Dog,
         Middle,
