@@ -12,6 +12,7 @@ from typing import Final
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.own_types import register_value_type
 from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import (
     Byte,
@@ -122,6 +123,7 @@ __all__ = [
     "known_contracts",
     "member",
     "negotiate",
+    "register_value_type",
     "to_form",
     "to_json",
     "to_xml",

@@ -45,6 +45,7 @@ EDGE_TYPE_NAMES = (
     "Edge.A.Access",
     "Edge.A.Marks",
     "Edge.A.Enums",
+    "Edge.A.Own",
     "Edge.B.Shade",
     "Edge.B.Dog",
     "Edge.B.Middle",

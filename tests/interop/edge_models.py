@@ -10,6 +10,9 @@ from __future__ import annotations
 import decimal
 import uuid
 
+import attrs
+from hypothesis import strategies as st
+
 import netcontract as nc
 
 A = "Edge.A"
@@ -245,6 +248,66 @@ class Enums:
     ms: list[Marks] | None = nc.member("Ms", default=None)
 
 
+@attrs.frozen
+class Money:
+    """A user's own type: cents, travelling as a decimal with two places (``12.50``)."""
+
+    cents: int
+
+
+@attrs.frozen
+class PhoneNumber:
+    """A user's own type travelling as a string; ``from_wire`` refuses text without ``+``."""
+
+    text: str
+
+
+@attrs.frozen
+class Ticket:
+    """A user's own type travelling as an Int64; ``from_wire`` refuses negative numbers."""
+
+    number: int
+
+
+def _phone(text: str) -> PhoneNumber:
+    if not text.startswith("+"):
+        raise ValueError(f"{text!r} is not an international phone number")
+    return PhoneNumber(text)
+
+
+def _ticket(number: int) -> Ticket:
+    if number < 0:
+        raise ValueError("a ticket number is not negative")
+    return Ticket(number)
+
+
+nc.register_value_type(
+    Money,
+    decimal.Decimal,
+    to_wire=lambda m: decimal.Decimal(m.cents).scaleb(-2),
+    from_wire=lambda d: Money(int(d.scaleb(2))),
+    strategy=st.integers(-(10**20), 10**20).map(Money),
+)
+nc.register_value_type(
+    PhoneNumber,
+    str,
+    to_wire=lambda p: p.text,
+    from_wire=_phone,
+    strategy=st.from_regex(r"\+[0-9 ]{1,15}", fullmatch=True).map(PhoneNumber),
+)
+nc.register_value_type(Ticket, nc.Int64, to_wire=lambda t: t.number, from_wire=_ticket)
+
+
+@nc.contract(A)
+class Own:
+    price: Money = nc.member("Price", default=Money(0))
+    tip: Money | None = nc.member("Tip", default=None)
+    phone: PhoneNumber | None = nc.member("Phone", default=None)
+    phones: list[PhoneNumber] | None = nc.member("Phones", default=None)
+    tips: list[Money | None] | None = nc.member("Tips", default=None)
+    ticket: Ticket = nc.member("Ticket", default=Ticket(0))
+
+
 @nc.contract(B)
 class Dog(Animal):
     bark: str | None = nc.member("Bark", default=None)
@@ -359,6 +422,7 @@ CLR_NAMES: dict[type, str] = {
         Access,
         Marks,
         Enums,
+        Own,
         Shade,
         Dog,
         Middle,

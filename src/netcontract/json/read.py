@@ -53,7 +53,7 @@ def _make_reader(slot: Slot) -> Reader:
     inner: Reader
     if isinstance(wire, PrimitiveType):
         parse = wire.primitive.json_parse
-        is_string = wire.primitive is STRING
+        is_string = wire.primitive.carrier is STRING
 
         def inner(value: Any, path: str, ctx: ReadContext) -> Any:
             if is_string and type(value) is str:

@@ -524,6 +524,11 @@ def _emit_member(
                 text, statements = t, [*snippet.setup, f"{t} = {snippet.expression}"]
             else:
                 statements = list(snippet.setup)
+            if p.xml_escapes and snippet.expression is not None:
+                # a user's own type carried by String: its text first, escaped below
+                conversion = [*snippet.setup, f"{var} = {snippet.expression}"]
+                src.guarded(lvl + 1, conversion, f"{p.clr_name} refused")
+                text, statements = var, []
             if p.xml_escapes:  # the text is the value (String): escaped, or refused
                 src.line(lvl + 1, f"if not {var}.isprintable():")
                 src.guarded(

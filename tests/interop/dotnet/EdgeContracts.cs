@@ -193,6 +193,18 @@ namespace Edge.A
         public List<Marks> Ms { get; set; }
     }
 
+    // Users' own value types: in Python a Money (as decimal), a PhoneNumber (as string) and
+    // a Ticket (as long), registered with register_value_type; .NET sees the primitives.
+    public class Own
+    {
+        public decimal Price { get; set; }
+        public decimal? Tip { get; set; }
+        public string Phone { get; set; }
+        public List<string> Phones { get; set; }
+        public List<decimal?> Tips { get; set; }
+        public long Ticket { get; set; }
+    }
+
     // `object` member: the runtime type travels as i:type.
     public class Box
     {
@@ -366,6 +378,7 @@ namespace NetContractTwin
             typeof(Edge.A.Access),
             typeof(Edge.A.Marks),
             typeof(Edge.A.Enums),
+            typeof(Edge.A.Own),
             typeof(Edge.B.Shade),
             typeof(Edge.B.Dog),
             typeof(Edge.B.Middle),
