@@ -18,6 +18,7 @@ exports all four and compares them with Mono's; this module adds:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -27,6 +28,7 @@ import netcontract as nc
 from netcontract.strategies import for_type
 
 from ._mono import DotNetTwin
+from ._mono_forms import MISSING_REASON, WebApiForms, web_api_available
 from .edge_models import Access, Box, Enums, Marks, Progress
 
 pytestmark = pytest.mark.interop
@@ -265,3 +267,43 @@ def test_values_dotnet_cannot_write_as_xml_are_refused_by_to_xml(
     with pytest.raises(nc.SerializationError) as refused:
         nc.to_xml(obj)
     assert [p.path for p in refused.value.problems] == [path]
+
+
+@pytest.fixture(scope="module")
+def webapi() -> Iterator[WebApiForms]:
+    if not web_api_available():
+        pytest.skip(MISSING_REASON)  # CI forbids skips (NETCONTRACT_NO_SKIPS)
+    with WebApiForms() as forms:
+        yield forms
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"F=Read%2C+Write",  # EnumConverter: names joined by commas, in a [Flags] enum
+        b"Fs[]=Exec%2CRead&Fs[]=3",
+        b"M=A%2CC",
+        b"F=read",  # any case
+        b"F=%20Exec%20",
+        b"F=5",
+        b"P=InProgress",  # the C# name, never the wire name
+        b"P=Legacy",  # not serializable in XML; a form carries it
+    ],
+)
+def test_forms_bind_enums_as_web_api_does(webapi: WebApiForms, body: bytes) -> None:
+    """Mono's Web API (JQueryMvcFormUrlEncodedFormatter, EnumConverter)."""
+    bound = webapi.bind("Edge.A.Enums", body)
+    assert bound.json is not None and not bound.log, bound
+    assert nc.to_json(nc.from_form(body, Enums)) == bound.json
+
+
+@pytest.mark.parametrize("body", [b"P=in-progress", b"F=Read+Write"])
+def test_form_values_web_api_drops_silently_are_refused(webapi: WebApiForms, body: bytes) -> None:
+    """Mono: Web API binds the default (0) for text EnumConverter cannot read; from_form
+    refuses it with the member's path (README, "Form bodies")."""
+    bound = webapi.bind("Edge.A.Enums", body)
+    assert bound.json is not None
+    assert nc.from_json(bound.json, Enums) == Enums()
+    with pytest.raises(nc.FormPayloadError) as refused:
+        nc.from_form(body, Enums)
+    assert [p.path for p in refused.value.problems] == [body.split(b"=")[0].decode()]

@@ -99,6 +99,12 @@ def _enum_text(wire: EnumType, value: Any) -> str:
 
 
 def _parse_enum(wire: EnumType, text: str) -> Any:
+    if wire.flags and "," in text:
+        # Mono: EnumConverter reads "Exec, Read" (each name as below, values or-ed)
+        result = 0
+        for part in text.split(","):
+            result |= int(_parse_enum(wire, part))
+        return wire.cls(result)
     word = text.strip(_NET_WS)
     for name, member in wire.clr_names.items():
         if name.lower() == word.lower():  # EnumConverter ignores case
@@ -548,7 +554,8 @@ def from_form(
     binds null), more than ``max_keys`` pairs, a ``[`` without ``]`` and a non-empty form
     none of whose keys names a member (both :class:`FormSyntaxError`), a list of objects
     given as a single key (``Vehicles=``: Mono's Web API never answers), ``Key.index``
-    indexes, ``object`` members, enum names joined by commas and hexadecimal numbers.
+    indexes, ``object`` members, enum names joined by commas (but in a ``[Flags]`` enum) and
+    hexadecimal numbers.
 
     ``limits`` apply as to the other formats (:class:`~netcontract.QuotaExceededError`):
     ``max_bytes`` (the body, before anything is decoded); ``max_total_items`` (the pairs,
