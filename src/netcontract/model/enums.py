@@ -148,6 +148,19 @@ class ContractFlag(ContractEnum):
 
     __rxor__ = __xor__
 
+    def __repr__(self) -> str:
+        if self._own_name is None:  # a combination: the members that make it, if they do
+            names: list[str] = []
+            rest = int(self)
+            for member in type(self):
+                bits = int(member)
+                if bits and bits & rest == bits:
+                    names.append(member.name)
+                    rest &= ~bits
+            if names and not rest:
+                return f"<{type(self).__name__}.{'|'.join(names)}: {int(self)}>"
+        return super().__repr__()
+
     def __invert__(self) -> Self:
         return type(self)(~int(self))
 

@@ -221,6 +221,28 @@ def test_contract_flag_operators_stay_in_the_class() -> None:
     assert both ^ Perms.Exec is Perms.Read
     assert ~Perms.Read == -2 and type(~Perms.Read) is Perms  # as the CLR's Int32
     assert 2 | Perms.Read is Perms.ReadWrite
+    assert repr(both) == "<Perms.Exec|Read: 5>" and repr(Perms(8)) == "<Perms: 8 (no name)>"
+
+
+def test_unnamed_flag_values_are_drawn_only_where_some_exist() -> None:
+    """``unnamed_enums=True`` draws values DataContractSerializer cannot write; a [Flags] enum
+    whose members make every bit has none (the strategy must not filter forever)."""
+
+    @nc.contract("Enums.Test", xml_namespace=NS)
+    class AllBits(nc.ContractFlag):
+        locals().update({f"B{k}": 1 << k for k in range(31)})
+        Top = -(2**31)
+
+    seen: list[int] = []
+
+    @settings(max_examples=30, deadline=None, database=None)
+    @given(for_type(AllBits, unnamed_enums=True), for_type(Perms, unnamed_enums=True))
+    def collect(every: AllBits, perms: Perms) -> None:
+        assert enum_type(AllBits, "AllBits", NS).xml_text(int(every)) is not None
+        seen.append(int(perms))
+
+    collect()
+    assert any(enum_type(Perms, "Perms", NS).xml_text(v) is None for v in seen)
 
 
 def test_enum_member_records_the_wire_name() -> None:
