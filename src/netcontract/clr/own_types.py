@@ -108,7 +108,11 @@ class OwnValueType(ValueType):
     # -- the ValueType interface, through the carrier ------------------------------------------
 
     def check(self, value: Any, /) -> Any:
-        self.to_wire(value)
+        # the type only: the writers convert next (to_wire once), refusing what it refuses
+        if not isinstance(value, self.python_type):
+            raise TypeError(
+                f"expected a {self.python_type.__qualname__}, got {type(value).__name__}"
+            )
         return value
 
     def xml_text(self, value: Any, /) -> str:
