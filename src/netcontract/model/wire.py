@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import enum
 import hashlib
+import re
 import types
 import typing
 from typing import Any, Final, TypeVar
@@ -128,12 +129,11 @@ class EnumType(WireType):
         if found is not None or not self.flags:
             return found
         result = 0
-        for word in text.split(" "):
-            if word:
-                member = self.values.get(word)
-                if member is None:
-                    return None
-                result |= int(member)
+        for match in _FLAG_WORD.finditer(text):  # (no list: the text may be long, and hostile)
+            member = self.values.get(match.group())
+            if member is None:
+                return None
+            result |= int(member)
         return self.cls(result)
 
     def unwritable(self, value: int) -> str:
@@ -150,6 +150,10 @@ class EnumType(WireType):
             if self.flags
             else "DataContractSerializer can only write named values"
         )
+
+
+#: a word of a [Flags] text: DataContractSerializer separates names by spaces only
+_FLAG_WORD: Final = re.compile("[^ ]+")
 
 
 def enum_type(cls: type[enum.IntEnum], name: str, namespace: str) -> EnumType:

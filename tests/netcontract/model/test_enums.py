@@ -365,3 +365,51 @@ def test_from_form_reads_flag_names_joined_by_commas() -> None:
     with pytest.raises(nc.FormPayloadError) as refused:
         nc.from_form(b"F=Exec%2CNope", Holder)
     assert [p.path for p in refused.value.problems] == ["F"]
+
+
+_LONG_FLAGS_CHILD = r"""
+import netcontract as nc
+
+@nc.contract("Hostile", xml_namespace="urn:h")
+class Perms(nc.ContractFlag):
+    Read = 1
+    Write = 2
+
+@nc.contract("Hostile", xml_namespace="urn:h")
+class Doc:
+    f: Perms = nc.member("F", default=Perms(0))
+
+# just under libxml2's 10 MB text node: 1.8 million names
+data = b'<Doc xmlns="urn:h"><F>' + b"Read Write " * 900_000 + b"</F></Doc>"
+limits = nc.Limits(max_string_length=len(data))
+nc.from_xml(b'<Doc xmlns="urn:h"><F>Read</F></Doc>', Doc)  # warm up
+
+def status(key):
+    for line in open("/proc/self/status"):
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) * 1024
+
+open("/proc/self/clear_refs", "w").write("5")
+before = status("VmHWM")
+assert nc.from_xml(data, Doc, limits=limits).f == 3
+print((status("VmHWM") - before) // (1024 * 1024))
+"""
+
+
+@pytest.mark.skipif(
+    not __import__("os").path.exists("/proc/self/clear_refs"), reason="Linux /proc only"
+)
+def test_a_long_flags_text_is_read_in_bounded_memory() -> None:
+    """A 10 MB [Flags] text is read word by word: the peak rises by about 18 MiB (the parsed
+    text); splitting it into a list first took 142 MiB. Measured in a fresh process."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _LONG_FLAGS_CHILD],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert int(done.stdout.strip()) < 70, done.stdout
