@@ -13,6 +13,7 @@ from typing import Final
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.own_types import register_value_type
 from netcontract.clr.single import to_single
 from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import (
@@ -64,7 +65,7 @@ from netcontract.model.contract import (
     known_contracts,
     member,
 )
-from netcontract.model.enums import ContractEnum
+from netcontract.model.enums import ContractEnum, ContractFlag, enum_member
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.testing.corpus import draw_corpus, write_corpus
 from netcontract.webapi.forms import from_form, to_form
@@ -85,6 +86,7 @@ __all__ = [
     "Char",
     "ContractDefinitionError",
     "ContractEnum",
+    "ContractFlag",
     "ContractInfo",
     "DateTime",
     "DateTimeKind",
@@ -126,6 +128,7 @@ __all__ = [
     "decode_body",
     "draw_corpus",
     "encode_body",
+    "enum_member",
     "export_schemas",
     "from_form",
     "from_json",
@@ -137,6 +140,7 @@ __all__ = [
     "known_contracts",
     "member",
     "negotiate",
+    "register_value_type",
     "to_form",
     "to_json",
     "to_single",

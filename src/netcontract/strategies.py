@@ -51,7 +51,7 @@ import decimal
 import math
 import typing
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 import attrs
@@ -476,12 +476,22 @@ class _Builder:
         cls = wire.cls
         strategy = self._enums.get(cls)
         if strategy is None:
-            named = list(cls)
+            # the values both formats carry: serializable members (and, in a [Flags] enum,
+            # their combinations); the rest only with unnamed_enums
+            named = [cls(value) for value in wire.names]
             options: list[SearchStrategy[Any]] = [st.sampled_from(named)] if named else []
+            if wire.flags:
+                parts = [value for value, _ in wire.flag_parts]
+                options.append(st.lists(st.sampled_from(parts or [0])).map(_or_of(cls)))
             if self.options.unnamed_enums and issubclass(cls, ContractEnum):
-                known = set(wire.names)
-                unnamed = st.integers(-(2**31), 2**31 - 1).filter(lambda v: v not in known)
-                options.append(unnamed.map(cls))
+                unwritable = wire.xml_text  # what DataContractSerializer refuses to write
+                # (a [Flags] enum whose members make every bit has no such value)
+                bits = [1 << k for k in range(31)] + [-(2**31)]
+                if any(unwritable(v) is None for v in bits):
+                    unnamed = st.integers(-(2**31), 2**31 - 1).filter(
+                        lambda v: unwritable(v) is None
+                    )
+                    options.append(unnamed.map(cls))
             if not options:
                 raise TypeError(f"{cls.__qualname__} has no members and unnamed values are off")
             strategy = self._enums[cls] = st.one_of(options)
@@ -544,12 +554,24 @@ def _usable(tp: Any, seen: set[Any] | None = None) -> bool:
     return all(_slot_usable(m.slot, seen) for m in info.json_members if m.computed is None)
 
 
+def _or_of(cls: type[Any]) -> Callable[[list[int]], Any]:
+    """The [Flags] value of some members' values or-ed together."""
+
+    def combine(values: list[int]) -> Any:
+        result = 0
+        for value in values:
+            result |= value
+        return cls(result)
+
+    return combine
+
+
 def _slot_usable(slot: Slot, seen: set[Any]) -> bool:
     wire = slot.wire
     if isinstance(wire, PrimitiveType):
         return True  # every value type has its strategy
     if isinstance(wire, EnumType):
-        return bool(wire.names)
+        return bool(wire.names) or wire.flags  # (a [Flags] 0 is written: the empty text)
     if isinstance(wire, ContractType):
         return _usable(_parametrized(wire), seen)
     if isinstance(wire, ListType):

@@ -10,6 +10,9 @@ from __future__ import annotations
 import decimal
 import uuid
 
+import attrs
+from hypothesis import strategies as st
+
 import netcontract as nc
 
 A = "Edge.A"
@@ -221,6 +224,111 @@ class Box:
     after: str | None = nc.member("After", default=None)
 
 
+@nc.contract(A)
+class Progress(nc.ContractEnum):
+    """A [DataContract] enum: wire names, a member without [EnumMember]."""
+
+    InProgress = nc.enum_member(1, "in-progress")
+    Done = 2
+    Legacy = nc.enum_member(3, serializable=False)
+    Zero = nc.enum_member(0, "zero & <none>")
+
+
+@nc.contract(A)
+class Access(nc.ContractFlag):
+    """[Flags], declared out of value order, with a combined member and the sign bit."""
+
+    Nothing = 0
+    Exec = 4
+    Read = 1
+    Write = 2
+    ReadWrite = 3
+    Sign = -(2**31)
+
+
+@nc.contract(A)
+class Marks(nc.ContractFlag):
+    """[Flags] [DataContract] without a zero member: wire names, a member not serializable."""
+
+    A = nc.enum_member(1, "a")
+    B = nc.enum_member(2, "b-b")
+    Hidden = nc.enum_member(4, serializable=False)
+    C = 8
+
+
+@nc.contract(A)
+class Enums:
+    p: Progress = nc.member("P", default=Progress.Zero)
+    np: Progress | None = nc.member("NP", default=None)
+    ps: list[Progress] | None = nc.member("Ps", default=None)
+    f: Access = nc.member("F", default=Access.Nothing)
+    nf: Access | None = nc.member("NF", default=None)
+    fs: list[Access] | None = nc.member("Fs", default=None)
+    nfs: list[Access | None] | None = nc.member("NFs", default=None)
+    m: Marks = nc.member("M", default=Marks(0))
+    ms: list[Marks] | None = nc.member("Ms", default=None)
+
+
+@attrs.frozen
+class Money:
+    """A user's own type: cents, travelling as a decimal with two places (``12.50``)."""
+
+    cents: int
+
+
+@attrs.frozen
+class PhoneNumber:
+    """A user's own type travelling as a string; ``from_wire`` refuses text without ``+``."""
+
+    text: str
+
+
+@attrs.frozen
+class Ticket:
+    """A user's own type travelling as an Int64; ``from_wire`` refuses negative numbers."""
+
+    number: int
+
+
+def _phone(text: str) -> PhoneNumber:
+    if not text.startswith("+"):
+        raise ValueError(f"{text!r} is not an international phone number")
+    return PhoneNumber(text)
+
+
+def _ticket(number: int) -> Ticket:
+    if number < 0:
+        raise ValueError("a ticket number is not negative")
+    return Ticket(number)
+
+
+nc.register_value_type(
+    Money,
+    decimal.Decimal,
+    to_wire=lambda m: decimal.Decimal(m.cents).scaleb(-2),
+    from_wire=lambda d: Money(int(d.scaleb(2))),
+    strategy=st.integers(-(10**20), 10**20).map(Money),
+)
+nc.register_value_type(
+    PhoneNumber,
+    str,
+    to_wire=lambda p: p.text,
+    from_wire=_phone,
+    strategy=st.from_regex(r"\+[0-9 ]{1,15}", fullmatch=True).map(PhoneNumber),
+)
+nc.register_value_type(Ticket, nc.Int64, to_wire=lambda t: t.number, from_wire=_ticket)
+
+
+@nc.contract(A)
+class Own:
+    price: Money = nc.member("Price", default=Money(0))
+    tip: Money | None = nc.member("Tip", default=None)
+    phone: PhoneNumber | None = nc.member("Phone", default=None)
+    phones: list[PhoneNumber] | None = nc.member("Phones", default=None)
+    tips: list[Money | None] | None = nc.member("Tips", default=None)
+    ticket: Ticket = nc.member("Ticket", default=Ticket(0))
+
+
 @nc.contract(B)
 class Dog(Animal):
     bark: str | None = nc.member("Bark", default=None)
@@ -333,6 +441,11 @@ CLR_NAMES: dict[type, str] = {
         Lists,
         Holder,
         Box,
+        Progress,
+        Access,
+        Marks,
+        Enums,
+        Own,
         Shade,
         Dog,
         Middle,

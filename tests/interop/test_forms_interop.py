@@ -134,6 +134,8 @@ EDGE_TYPES = [
     (em.Encoded, "Edge.A.Encoded"),
     (em.Dog, "Edge.B.Dog"),
     (em.Zoo, "Edge.B.Zoo"),
+    (em.Enums, "Edge.A.Enums"),  # wire names, [Flags]: EnumConverter reads the C# names
+    (em.Own, "Edge.A.Own"),  # users' own types: the carriers' texts
 ]
 
 

@@ -122,6 +122,7 @@ __all__ = [
     "is_blank",
     "net_trim",
     "register",
+    "register_own",
     "value_types",
 ]
 
@@ -252,6 +253,12 @@ class ValueType:
 
     def __repr__(self) -> str:
         return f"<CLR {self.clr_name}>"
+
+    @property
+    def carrier(self) -> ValueType:
+        """The CLR type the values travel as: itself, or for a user's own type
+        (:func:`~netcontract.register_value_type`) the primitive it is carried by."""
+        return self
 
     def __reduce__(self) -> tuple[Any, ...]:
         # one object per CLR type: a pickled value type comes back as the registered one
@@ -386,6 +393,13 @@ def register(
     if untyped is not None:
         _UNTYPED[untyped] = value_type
     return value_type
+
+
+def register_own(value_type: ValueType) -> None:
+    """Add a user's own type (``register_value_type``): found by its Python type, in
+    annotations and in ``object`` members; never by contract name (that is its carrier's)."""
+    _BY_PYTHON_TYPE[value_type.python_type] = value_type
+    _UNTYPED[value_type.python_type] = value_type
 
 
 def value_types() -> Iterator[ValueType]:

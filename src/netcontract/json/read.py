@@ -59,7 +59,7 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
         parse = wire.primitive.json_parse
         if wire.primitive is DATETIME and not settings.is_default:
             parse = _datetime_parser(settings)
-        is_string = wire.primitive is STRING
+        is_string = wire.primitive.carrier is STRING
 
         def inner(value: Any, path: str, ctx: ReadContext) -> Any:
             if is_string and type(value) is str:
@@ -117,7 +117,7 @@ def _datetime_parser(settings: JsonSettings) -> Callable[[Any], DateTime]:
 
 def _enum_reader(wire: EnumType) -> Reader:
     cls = wire.cls
-    by_name = wire.values
+    by_name = wire.clr_names  # Json.NET reads the C# names (Enum.Parse), never EnumMember's
     by_upper = {ordinal_upper(name): member for name, member in by_name.items()}
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
@@ -755,7 +755,7 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
             src.line(lvl, f"elif not ({none}):")
         src.line(lvl + 1, reference)
     elif isinstance(wire, EnumType):
-        table = {int(member): member for member in wire.values.values()}
+        table = {int(member): member for member in wire.clr_names.values()}
         member = src.name("member")
         src.line(
             lvl,
@@ -763,6 +763,9 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
             " is not None:",
         )
         src.line(lvl + 1, f"{var} = {member}")
+        if wire.flags:  # a combination of flags is a value like any other
+            src.line(lvl, f"elif type({var}) is int and -2147483648 <= {var} < 2147483648:")
+            src.line(lvl + 1, f"{var} = {src.const(wire.cls, 'flags')}({var})")
         src.line(lvl, f"elif not ({none}):")
         src.line(lvl + 1, reference)
     elif isinstance(wire, ContractType):

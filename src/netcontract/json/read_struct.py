@@ -190,9 +190,13 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
                     src.line(lvl + 1, _reference(src, var, slot))
             return _maybe(field_type, nillable)
     elif isinstance(wire, EnumType):
-        table = src.const({int(member): member for member in wire.values.values()}, "enum")
+        table = src.const({int(member): member for member in wire.clr_names.values()}, "enum")
         src.line(lvl, f"if {var} is not None:")
         src.line(lvl + 1, f"e = {table}.get({var})")
+        if wire.flags:  # a combination of flags is a value like any other
+            flags = src.const(wire.cls, "flags")
+            src.line(lvl + 1, f"if e is None and -2147483648 <= {var} < 2147483648:")
+            src.line(lvl + 2, f"e = {flags}({var})")
         src.line(lvl + 1, f"{var} = e if e is not None else {_reference_call(src, var, slot)}")
         return _maybe(int, nillable)
     elif isinstance(wire, ContractType):

@@ -255,6 +255,7 @@ def _make_contract(
     if issubclass(cls, enum.Enum):
         if not issubclass(cls, enum.IntEnum):
             raise ContractDefinitionError(f"{cls.__qualname__}: enums must be IntEnum subclasses")
+        _check_enum_wire_names(cls)
         cls.__netcontract__ = ContractMeta(contract_name, xml_namespace, clr_namespace)  # type: ignore[attr-defined]
         _register(cls, contract_name, xml_namespace)
         return cls
@@ -282,6 +283,22 @@ def _make_contract(
     )
     _register(new_cls, contract_name, xml_namespace)
     return typing.cast(C, new_cls)
+
+
+def _check_enum_wire_names(cls: type[enum.Enum]) -> None:
+    """Refuse two serializable members under one wire name, as .NET does when it first
+    serializes the enum (InvalidDataContractException)."""
+    seen: dict[str, str] = {}
+    for member in cls:
+        wire = getattr(member, "wire_name", member.name)
+        if not isinstance(wire, str):
+            continue
+        if wire in seen:
+            raise ContractDefinitionError(
+                f"{cls.__qualname__}: members {seen[wire]} and {member.name} both have the"
+                f" wire name {wire!r}"
+            )
+        seen[wire] = member.name
 
 
 def _check_defaults(cls: type) -> None:

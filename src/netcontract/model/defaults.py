@@ -53,7 +53,13 @@ def omitted(slot: Slot, value: Any, *, xml: bool) -> bool:
         return not xml and isinstance(value, int) and int(value) == 0
     if not isinstance(wire, PrimitiveType):  # pragma: no cover - value types are the above
         return False
-    name = wire.primitive.clr_name
+    primitive = wire.primitive
+    if primitive.carrier is not primitive:  # a user's own type: the carrier's value decides
+        try:
+            value = primitive.to_wire(value)  # type: ignore[attr-defined]
+        except (ValueError, TypeError):
+            return False  # a value the writer refuses anyway (and reports)
+    name = primitive.carrier.clr_name
     if name not in (_DCS_OMITS if xml else _JSONNET_OMITS):
         return False
     if name == "Boolean":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import enum
 import hashlib
+import re
 import types
 import typing
 from typing import Any, Final, TypeVar
@@ -31,6 +32,7 @@ __all__ = [
     "PrimitiveType",
     "Slot",
     "WireType",
+    "enum_type",
     "resolve_annotation",
 ]
 
@@ -68,13 +70,119 @@ class PrimitiveType(WireType):
 
 @attrs.frozen(eq=False, slots=True)
 class EnumType(WireType):
+    """A contract enum (:func:`enum_type` makes one).
+
+    XML (DataContractSerializer) uses the wire names of the serializable members only
+    (``enum_member``); Json.NET, Web API forms and ``Enum.Parse`` use the Python (C#) names of
+    all members.
+    """
+
     cls: type[enum.IntEnum]
     contract_name: str
     contract_namespace: str
-    #: member name by value, for XML writing; value by member name, for reading
+    #: XML text by value, for the values one serializable member names (writing)
     names: dict[int, str]
+    #: member by XML wire name, serializable members only (reading)
     values: dict[str, enum.IntEnum]
+    #: member by Python (C#) name, every member (JSON, forms)
+    clr_names: dict[str, enum.IntEnum] = attrs.field(factory=dict)
+    #: a ``[Flags]`` enum (``ContractFlag``): XML writes and reads names joined by spaces
+    flags: bool = False
+    #: (value, wire name) of the serializable members in declaration order (flags writing)
+    flag_parts: tuple[tuple[int, str], ...] = ()
     is_value_type: bool = True
+
+    def xml_text(self, value: int) -> str | None:
+        """The text DataContractSerializer writes for ``value``, or None where it refuses.
+
+        Mono: one member's exact value gives its name; a [Flags] value is taken apart
+        greedily in declaration order, names joined by one space (``Exec Read``); 0 without a
+        zero member is the empty text; bits no member covers are refused."""
+        text = self.names.get(value)
+        if text is not None or not self.flags:
+            return text
+        zero: str | None = None
+        words: list[str] = []
+        rest = value
+        for part, name in self.flag_parts:
+            if part == 0:
+                zero = name if zero is None else zero
+                continue
+            if rest == 0:
+                break
+            if part & rest == part:
+                words.append(name)
+                rest &= ~part
+        if rest != 0:
+            return None
+        if not words:
+            return zero if zero is not None else ""
+        return " ".join(words)
+
+    def xml_value(self, text: str) -> enum.IntEnum | None:
+        """The value of an XML text, or None for a text DataContractSerializer refuses.
+
+        Mono: a [Flags] text is split at single spaces (runs of spaces and spaces around are
+        skipped; a tab is not a separator), each word an exact wire name, the values or-ed;
+        the empty text is 0. Other enums need one exact name, untrimmed."""
+        found = self.values.get(text)
+        if found is not None or not self.flags:
+            return found
+        result = 0
+        for match in _FLAG_WORD.finditer(text):  # (no list: the text may be long, and hostile)
+            member = self.values.get(match.group())
+            if member is None:
+                return None
+            result |= int(member)
+        return self.cls(result)
+
+    def unwritable(self, value: int) -> str:
+        """Why DataContractSerializer refuses to write ``value``."""
+        member = self.cls._value2member_map_.get(value)
+        if member is not None and member.name is not None:
+            return (
+                f"enum value '{member.name}' is invalid for type {self.cls.__name__}: the member"
+                " is not serializable (enum_member(..., serializable=False), a member without"
+                " [EnumMember] in a [DataContract] enum)"
+            )
+        return f"enum value '{value}' is invalid for type {self.cls.__name__}: " + (
+            "no combination of its serializable members makes it"
+            if self.flags
+            else "DataContractSerializer can only write named values"
+        )
+
+
+#: a word of a [Flags] text: DataContractSerializer separates names by spaces only
+_FLAG_WORD: Final = re.compile("[^ ]+")
+
+
+def enum_type(cls: type[enum.IntEnum], name: str, namespace: str) -> EnumType:
+    """The :class:`EnumType` of a contract enum class."""
+    flags = getattr(cls, "_nc_flags", False)
+    parts: list[tuple[int, str]] = []
+    for member in cls:
+        wire = _member_wire_name(member)
+        if wire is not None:
+            parts.append((int(member), wire))
+    names: dict[int, str] = {}
+    for value, wire in parts:
+        names.setdefault(value, wire)
+    return EnumType(
+        cls,
+        name,
+        namespace,
+        names=names,
+        values={wire: cls(value) for value, wire in parts},
+        clr_names={m.name: m for m in cls},
+        flags=flags,
+        flag_parts=tuple(parts),
+    )
+
+
+def _member_wire_name(member: enum.IntEnum) -> str | None:
+    # a plain IntEnum contract (not a ContractEnum): every member under its own name
+    wire = getattr(member, "wire_name", member.name)
+    return wire if isinstance(wire, str) or wire is None else member.name
 
 
 @attrs.frozen(eq=False, slots=True)
@@ -193,13 +301,7 @@ def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
         if contract is not None:
             name, ns = contract
             if issubclass(annotation, enum.IntEnum):
-                return EnumType(
-                    annotation,
-                    name,
-                    ns,
-                    names={int(m): m.name for m in annotation},
-                    values={m.name: m for m in annotation},
-                )
+                return enum_type(annotation, name, ns)
             return ContractType(annotation, name, ns)
         if issubclass(annotation, enum.Enum):
             raise ContractDefinitionError(

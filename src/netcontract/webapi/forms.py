@@ -92,19 +92,27 @@ def _primitive_text(primitive: ValueType, value: Any) -> str:
 
 def _enum_text(wire: EnumType, value: Any) -> str:
     number = int(value)
-    name = wire.names.get(number)
-    return name if name is not None else str(number)  # EnumConverter reads names and numbers
+    # EnumConverter reads the C# names (never EnumMember's wire names) and numbers
+    member = wire.cls._value2member_map_.get(number)
+    name = None if member is None else member.name
+    return name if name is not None else str(number)
 
 
 def _parse_enum(wire: EnumType, text: str) -> Any:
+    if wire.flags and "," in text:
+        # Mono: EnumConverter reads "Exec, Read" (each name as below, values or-ed)
+        result = 0
+        for part in text.split(","):
+            result |= int(_parse_enum(wire, part))
+        return wire.cls(result)
     word = text.strip(_NET_WS)
-    for name, member in wire.values.items():
+    for name, member in wire.clr_names.items():
         if name.lower() == word.lower():  # EnumConverter ignores case
             return member
     try:
         number = parse_int_xml(word, -(2**63), 2**64 - 1, wire.cls.__name__)
     except ValueError:
-        names = ", ".join(wire.values) or "none"
+        names = ", ".join(wire.clr_names) or "none"
         raise ValueError(
             f"{show_text(text)} is not a {wire.cls.__name__} (names: {names}; or a number)"
         ) from None
@@ -547,7 +555,8 @@ def from_form(
     binds null), more than ``max_keys`` pairs, a ``[`` without ``]`` and a non-empty form
     none of whose keys names a member (both :class:`FormSyntaxError`), a list of objects
     given as a single key (``Vehicles=``: Mono's Web API never answers), ``Key.index``
-    indexes, ``object`` members, enum names joined by commas and hexadecimal numbers.
+    indexes, ``object`` members, enum names joined by commas (but in a ``[Flags]`` enum) and
+    hexadecimal numbers.
 
     ``limits`` apply as to the other formats (:class:`~netcontract.QuotaExceededError`):
     ``max_bytes`` (the body, before anything is decoded); ``max_total_items`` (the pairs,

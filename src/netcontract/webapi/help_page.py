@@ -108,7 +108,10 @@ class _Generation:
             if slot.optional and wire.is_value_type:
                 # Nullable<T>: GenerateNullable uses a new ObjectGenerator (a fresh counter)
                 counter = _Counter()
-            return self.simple(wire.primitive, counter)
+            try:
+                return self.simple(wire.primitive, counter)
+            except ValueError as exc:  # a user's own type refusing .NET's sample of its carrier
+                raise SerializationError([Problem(path, str(exc))]) from exc
         if isinstance(wire, EnumType):
             return _first_enum_value(wire)
         if isinstance(wire, ListType):

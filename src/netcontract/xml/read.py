@@ -30,7 +30,15 @@ from netcontract.model.construct import construct, missing_required
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
 from netcontract.model.enums import enum_name_message
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
-from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+from netcontract.model.wire import (
+    ContractType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+    enum_type,
+)
 
 __all__ = ["ReadContext", "read_root"]
 
@@ -182,12 +190,13 @@ def _complex_reader(primitive: ValueType) -> Reader:
 def _enum_reader(wire: EnumType) -> Reader:
     values = wire.values
     cls_name = wire.contract_name
+    parse = wire.xml_value
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         text = _text_of(element, path, ctx)
         if text is None:
             return FAILED
-        found = values.get(text)  # DataContractSerializer wants the exact name, untrimmed
+        found = parse(text)  # DataContractSerializer wants the exact name, untrimmed
         if found is None:
             ctx.problem(path, enum_name_message(text, cls_name, values), element)
             return FAILED
@@ -397,13 +406,7 @@ def _object_reader(wire: ObjectType) -> Reader:
         if is_contract(found):
             return read_contract(_plan(found), element, path, ctx)
         meta = found.__dict__["__netcontract__"]
-        enum_wire = EnumType(
-            found,
-            meta.name,
-            meta.xml_namespace,
-            names={int(m): m.name for m in found},  # type: ignore[attr-defined]
-            values={m.name: m for m in found},  # type: ignore[attr-defined]
-        )
+        enum_wire = enum_type(found, meta.name, meta.xml_namespace)
         return _enum_reader(enum_wire)(element, path, ctx)
 
     def read_expected(
@@ -652,7 +655,11 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         src.line(lvl + 1, f"elif len(x) > maxlen: raise {d}('max_string_length')")
         if isinstance(wire, EnumType):
             values = src.const(wire.values, "values")
-            src.line(lvl + 1, f"{var} = {values}.get(x)")
+            if wire.flags:  # names joined by spaces: the reference rule, inline
+                values = src.const(wire, "flags")
+                src.line(lvl + 1, f"{var} = {values}.xml_value(x)")
+            else:
+                src.line(lvl + 1, f"{var} = {values}.get(x)")
             src.line(lvl + 1, f"if {var} is None:")
             src.line(lvl + 2, reference)
         else:

@@ -41,6 +41,7 @@ from netcontract.model.wire import (
     PrimitiveType,
     Slot,
     WireType,
+    enum_type,
 )
 
 __all__ = ["write_xml"]
@@ -166,17 +167,12 @@ class _Writer:
                 local, ns, scope, depth, declare, xsi_type, text, runtime.primitive.xml_empty_closes
             )
         elif isinstance(runtime, EnumType):
-            name = runtime.names.get(int(value))
+            name = runtime.xml_text(int(value))
             if name is None:
-                self.problems.append(
-                    Problem(
-                        path,
-                        f"enum value '{int(value)}' is invalid for type {runtime.cls.__name__}: "
-                        "DataContractSerializer can only write named values",
-                    )
-                )
+                self.problems.append(Problem(path, runtime.unwritable(int(value))))
                 return
-            self._text_element(local, ns, scope, depth, declare, xsi_type, name)
+            # Mono: a [Flags] 0 without a zero member is an empty, self-closed element
+            self._text_element(local, ns, scope, depth, declare, xsi_type, escape_text(name), True)
         elif isinstance(runtime, ContractType):
             qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
             info = contract_info(type(value))
@@ -334,6 +330,18 @@ class _Writer:
 _BARE_OBJECT: Final = ObjectType()
 
 
+def _flag_element(wire: EnumType, start: str, close: str) -> Callable[[int], str | None]:
+    """The whole element of a [Flags] value no single member names, or None (refused)."""
+
+    def element(value: int) -> str | None:
+        text = wire.xml_text(int(value))
+        if text is None:
+            return None
+        return start + ">" + escape_text(text) + close if text else start + " />"
+
+    return element
+
+
 def _wire_of_python_value(value: Any) -> WireType | None:
     kind = type(value)
     value_type = for_untyped_value(kind)
@@ -347,13 +355,7 @@ def _wire_of_python_value(value: Any) -> WireType | None:
         return contract_info(kind).wire
     if isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__:
         meta = kind.__dict__["__netcontract__"]
-        return EnumType(
-            kind,
-            meta.name,
-            meta.xml_namespace,
-            names={int(m): m.name for m in kind},
-            values={m.name: m for m in kind},
-        )
+        return enum_type(kind, meta.name, meta.xml_namespace)
     return None
 
 
@@ -547,6 +549,11 @@ def _emit_member(
                 text, statements = t, [*snippet.setup, f"{t} = {snippet.expression}"]
             else:
                 statements = list(snippet.setup)
+            if p.xml_escapes and snippet.expression is not None:
+                # a user's own type carried by String: its text first, escaped below
+                conversion = [*snippet.setup, f"{var} = {snippet.expression}"]
+                src.guarded(lvl + 1, conversion, f"{p.clr_name} refused")
+                text, statements = var, []
             if p.xml_escapes:  # the text is the value (String): escaped, or refused
                 src.line(lvl + 1, f"if not {var}.isprintable():")
                 src.guarded(
@@ -569,13 +576,18 @@ def _emit_member(
             else:
                 src.guarded(lvl + 1, [*statements, write], f"{p.clr_name} refused")
     elif isinstance(wire, EnumType):
-        texts = {value: start + ">" + name + close for value, name in wire.names.items()}
+        texts = {
+            value: start + ">" + escape_text(name) + close for value, name in wire.names.items()
+        }
         table = src.const(texts, "enum")
         t = src.name("t")
+        lookup = f"{table}.get({var})"
+        if wire.flags:  # combined values: the reference rule, inline (None where refused)
+            lookup += f" or {src.const(_flag_element(wire, start, close), 'flags')}({var})"
         src.line(
             lvl,
             f"{keyword} (type({var}) is {src.const(wire.cls, 'enum')} or type({var}) is int)"
-            f" and ({t} := {table}.get({var})) is not None:",
+            f" and ({t} := {lookup}) is not None:",
         )
         src.line(lvl + 1, f"a({t})")
     elif isinstance(wire, ContractType):

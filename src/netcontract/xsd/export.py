@@ -18,7 +18,7 @@ The rules are those of ``docs/xsd-rules.md`` (read in .NET's
 - the text is ``XmlSchema.Write`` through ``XmlWriter.Create(Indent=true, OmitXmlDeclaration)``:
   two spaces per level, ``\\n``, ``<x />``, no trailing newline.
 
-What Python contracts cannot express has no branch here: ``[Flags]`` enums, non-``int``
+What Python contracts cannot express has no branch here: non-``int``
 enum bases (``ActualType``), ``IsRequired``/``EmitDefaultValue=false`` members, dictionaries,
 ``IsReference`` classes, value-type classes and generic type names (``ResponseDto[T]`` stands
 for a .NET class whose ``Data`` is declared ``object``).
@@ -26,7 +26,6 @@ for a .NET class whose ``Data`` is declared ``object``).
 
 from __future__ import annotations
 
-import enum
 import typing
 from collections.abc import Iterable
 from typing import Any, Final
@@ -350,28 +349,36 @@ def _export_list(doc: _Document, wire: ListType) -> None:
 
 
 def _export_enum(doc: _Document, wire: EnumType) -> None:
-    members: list[enum.IntEnum] = list(wire.cls)
+    """Mono: the serializable members under their wire names, in declaration order; each
+    value other than the one .NET would give it (its index, 2**index in a [Flags] enum) in an
+    ``EnumerationValue`` annotation; a [Flags] enum is an ``xs:list`` of the enumeration."""
+    members = wire.flag_parts
+    pad = "    " if wire.flags else ""
     out = [f'  <xs:simpleType name="{_attr(wire.contract_name)}">\n']
+    if wire.flags:
+        out.append("    <xs:list>\n      <xs:simpleType>\n")
     if not members:
-        out.append('    <xs:restriction base="xs:string" />\n')
+        out.append(f'{pad}    <xs:restriction base="xs:string" />\n')
     else:
-        out.append('    <xs:restriction base="xs:string">\n')
-        for index, member in enumerate(members):
-            name = _attr(member.name)
-            if int(member) == index:  # the value .NET would give it: no annotation
-                out.append(f'      <xs:enumeration value="{name}" />\n')
+        out.append(f'{pad}    <xs:restriction base="xs:string">\n')
+        for index, (value, wire_name) in enumerate(members):
+            name = _attr(wire_name)
+            if value == (1 << index if wire.flags else index):  # .NET's default: no annotation
+                out.append(f'{pad}      <xs:enumeration value="{name}" />\n')
                 continue
             doc.add_import(SER)
             out.append(
-                f'      <xs:enumeration value="{name}">\n'
-                "        <xs:annotation>\n"
-                "          <xs:appinfo>\n"
-                f'            <EnumerationValue xmlns="{SER}">{int(member)}</EnumerationValue>\n'
-                "          </xs:appinfo>\n"
-                "        </xs:annotation>\n"
-                "      </xs:enumeration>\n"
+                f'{pad}      <xs:enumeration value="{name}">\n'
+                f"{pad}        <xs:annotation>\n"
+                f"{pad}          <xs:appinfo>\n"
+                f'{pad}            <EnumerationValue xmlns="{SER}">{value}</EnumerationValue>\n'
+                f"{pad}          </xs:appinfo>\n"
+                f"{pad}        </xs:annotation>\n"
+                f"{pad}      </xs:enumeration>\n"
             )
-        out.append("    </xs:restriction>\n")
+        out.append(f"{pad}    </xs:restriction>\n")
+    if wire.flags:
+        out.append("      </xs:simpleType>\n    </xs:list>\n")
     out.append("  </xs:simpleType>\n")
     doc.items.extend(out)
 

@@ -163,6 +163,66 @@ namespace Edge.A
         public List<DateTimeOffset?> NDs { get; set; }
     }
 
+    // A [DataContract] enum: EnumMember wire names (escaped in XML), a member without
+    // [EnumMember] (not serializable), 0 under a wire name.
+    [DataContract]
+    public enum Progress
+    {
+        [EnumMember(Value = "in-progress")] InProgress = 1,
+        [EnumMember] Done = 2,
+        Legacy = 3,
+        [EnumMember(Value = "zero & <none>")] Zero = 0,
+    }
+
+    // A [Flags] enum declared out of value order, with a combined member and the sign bit.
+    [Flags]
+    public enum Access
+    {
+        Nothing = 0,
+        Exec = 4,
+        Read = 1,
+        Write = 2,
+        ReadWrite = 3,
+        Sign = unchecked((int)0x80000000),
+    }
+
+    // A [Flags] [DataContract] enum without a zero member, with wire names and a member
+    // without [EnumMember].
+    [Flags]
+    [DataContract]
+    public enum Marks
+    {
+        [EnumMember(Value = "a")] A = 1,
+        [EnumMember(Value = "b-b")] B = 2,
+        Hidden = 4,
+        [EnumMember] C = 8,
+    }
+
+    public class Enums
+    {
+        public Progress P { get; set; }
+        public Progress? NP { get; set; }
+        public List<Progress> Ps { get; set; }
+        public Access F { get; set; }
+        public Access? NF { get; set; }
+        public List<Access> Fs { get; set; }
+        public List<Access?> NFs { get; set; }
+        public Marks M { get; set; }
+        public List<Marks> Ms { get; set; }
+    }
+
+    // Users' own value types: in Python a Money (as decimal), a PhoneNumber (as string) and
+    // a Ticket (as long), registered with register_value_type; .NET sees the primitives.
+    public class Own
+    {
+        public decimal Price { get; set; }
+        public decimal? Tip { get; set; }
+        public string Phone { get; set; }
+        public List<string> Phones { get; set; }
+        public List<decimal?> Tips { get; set; }
+        public long Ticket { get; set; }
+    }
+
     // `object` member: the runtime type travels as i:type.
     public class Box
     {
@@ -334,6 +394,11 @@ namespace NetContractTwin
             typeof(Edge.A.Lists),
             typeof(Edge.A.Holder),
             typeof(Edge.A.Box),
+            typeof(Edge.A.Progress),
+            typeof(Edge.A.Access),
+            typeof(Edge.A.Marks),
+            typeof(Edge.A.Enums),
+            typeof(Edge.A.Own),
             typeof(Edge.B.Shade),
             typeof(Edge.B.Dog),
             typeof(Edge.B.Middle),
