@@ -72,6 +72,10 @@ SIMPLE_TYPES: Final[dict[str, QName]] = {
     "Object": (XS, "anyType"),
 }
 _SAMPLE_STRING: Final = "sample string "
+#: objects nested in one sample (netcontract's default reading limit)
+MAX_DEPTH: Final = 64
+#: members of one object whose nullability is solved from the sample's counter
+MAX_SOLVED_MEMBERS: Final = 200
 #: cost of declaring an undecided value member non-nullable (lower wins): docs/vehizen.md §3
 _PLAIN_COST: Final[dict[str, int]] = {
     "boolean": -1,
@@ -161,6 +165,7 @@ class _PageMapper:
         self.docs: dict[str, str] = {}
         self.imports: set[str] = set()
         self.file = ""
+        self.depth = 0
         for page in pages:
             if page.enum is not None:
                 self.enum_values.setdefault(page.enum.name, page.enum)
@@ -216,6 +221,9 @@ class _PageMapper:
             return
         try:
             data = _json(json_text)
+        except RecursionError:
+            self.report(name, "page_no_sample", "its JSON sample is nested too deeply")
+            return
         except ValueError as exc:
             self.report(name, "page_no_sample", f"its JSON sample: {exc}")
             return
@@ -235,6 +243,15 @@ class _PageMapper:
     def complex(self, qname: QName, el: etree._Element, obj: _Obj, where: str) -> None:
         if qname in self.classes:
             return
+        if self.depth >= MAX_DEPTH:
+            raise SchemaError([Problem(self.file, f"a sample nests more than {MAX_DEPTH} objects")])
+        self.depth += 1
+        try:
+            self._complex(qname, el, obj, where)
+        finally:
+            self.depth -= 1
+
+    def _complex(self, qname: QName, el: etree._Element, obj: _Obj, where: str) -> None:
         name = qname[1]
         rows = {row.name: row for row in self.tables.get(name, ())}
         elements = {etree.QName(c).localname: c for c in _children(el)}
@@ -435,7 +452,15 @@ class _PageMapper:
     def nullability(self, members: list[_Member], where: str) -> None:
         plan = [m for m in members if not m.json_only]
         roles = [_role(m) for m in plan]
-        best = _solve(plan, roles, {})
+        if len(plan) > MAX_SOLVED_MEMBERS:
+            self.report(
+                where,
+                "page_nullability",
+                f"more than {MAX_SOLVED_MEMBERS} members: value members are declared not "
+                "nullable without reading the sample's counter",
+            )
+            return
+        best = _solve(plan, roles)
         if best is None:
             self.report(
                 where,
@@ -444,10 +469,11 @@ class _PageMapper:
                 "sample?): value members are declared not nullable",
             )
             return
+        both = _undecided(plan, roles)
         undecided: list[str] = []
-        for index, (item, role) in enumerate(zip(plan, roles, strict=True)):
+        for index, item in enumerate(plan):
             item.nullable = best[index]
-            if role == "value" and _solve(plan, roles, {index: not best[index]}) is not None:
+            if index in both:
                 item.undecided = True
                 undecided.append(f"{item.wire} ({'nullable' if best[index] else 'not nullable'})")
         if undecided:
@@ -613,39 +639,70 @@ def _cost(item: _Member) -> int:
     return _PLAIN_COST.get(item.ty.qname[1], 1)
 
 
-def _solve(plan: list[_Member], roles: list[str], forced: dict[int, bool]) -> list[bool] | None:
-    """The cheapest nullability (True: nullable) the counter values allow, or None."""
-    # state: counter value -> (cost, choices)
+def _steps(item: _Member, role: str, counter: int) -> list[tuple[bool, int]]:
+    """(nullable, next counter) for each choice the member's sample value allows at
+    ``counter`` (the value of the object's counter before it)."""
+    if role == "none":
+        return [(False, counter)]
+    if role == "ref":
+        shown = _sample_number(item.value)
+        return [(False, counter + 1)] if shown is None or shown == counter + 1 else []
+    steps = []
+    if _shows(item, counter + 1):
+        steps.append((False, counter + 1))
+    if _shows(item, 1):  # a Nullable<T> is made by a fresh generator
+        steps.append((True, counter))
+    return steps
+
+
+def _solve(plan: list[_Member], roles: list[str]) -> list[bool] | None:
+    """The cheapest nullability (True: nullable) the counter values allow, or None; among
+    equal costs, the earliest members plain."""
+    # state: counter value -> (cost, choices); the counter never exceeds len(plan)
     states: dict[int, tuple[int, tuple[bool, ...]]] = {0: (0, ())}
-    for index, (item, role) in enumerate(zip(plan, roles, strict=True)):
+    for item, role in zip(plan, roles, strict=True):
         nxt: dict[int, tuple[int, tuple[bool, ...]]] = {}
-
-        def offer(
-            counter: int,
-            cost: int,
-            choices: tuple[bool, ...],
-            nxt: dict[int, tuple[int, tuple[bool, ...]]] = nxt,
-        ) -> None:
-            known = nxt.get(counter)
-            if known is None or (cost, choices) < known:
-                nxt[counter] = (cost, choices)
-
         for counter, (cost, choices) in states.items():
-            if role == "none":
-                offer(counter, cost, (*choices, False))
-            elif role == "ref":
-                shown = _sample_number(item.value)
-                if shown is None or shown == counter + 1:
-                    offer(counter + 1, cost, (*choices, False))
-            else:
-                if forced.get(index) is not True and _shows(item, counter + 1):
-                    offer(counter + 1, cost + _cost(item), (*choices, False))
-                if forced.get(index) is not False and _shows(item, 1):
-                    offer(counter, cost, (*choices, True))
+            for nullable, after in _steps(item, role, counter):
+                candidate = (
+                    cost + (0 if nullable or role != "value" else _cost(item)),
+                    (*choices, nullable),
+                )
+                known = nxt.get(after)
+                if known is None or candidate < known:
+                    nxt[after] = candidate
         states = nxt
         if not states:
             return None
     return list(min(states.values())[1])
+
+
+def _undecided(plan: list[_Member], roles: list[str]) -> set[int]:
+    """The members for which both choices fit some solution (forward and backward reach)."""
+    n = len(plan)
+    forward: list[set[int]] = [{0}]
+    for item, role in zip(plan, roles, strict=True):
+        forward.append({a for c in forward[-1] for _, a in _steps(item, role, c)})
+    backward: list[set[int]] = [set() for _ in range(n)] + [set(range(n + 1))]
+    for index in range(n - 1, -1, -1):
+        backward[index] = {
+            c
+            for c in range(n + 1)
+            if any(a in backward[index + 1] for _, a in _steps(plan[index], roles[index], c))
+        }
+    found: set[int] = set()
+    for index in range(n):
+        if roles[index] != "value":
+            continue
+        options = {
+            nullable
+            for c in forward[index]
+            for nullable, after in _steps(plan[index], roles[index], c)
+            if after in backward[index + 1]
+        }
+        if len(options) == 2:
+            found.add(index)
+    return found
 
 
 def _template(value: str, members: list[_Member]) -> list[str | _Member] | None:
