@@ -6,9 +6,10 @@ Both forms are reduced to the same :class:`Page`, so that everything after readi
   "Request Information" / "Response Information", the body's type as a link
   (``ModelDescriptionLink.cshtml``), its members in a ``table.help-page-table`` whose cells are
   ``td.parameter-name``, ``td.parameter-documentation``, ``td.parameter-type`` and
-  ``td.parameter-annotations`` (``Parameters.cshtml``), and the samples in
-  ``div.mediaTypeTabs``: the media types in its ``ul``, each sample a ``pre`` or
-  "Sample not available." (``Samples.cshtml``, ``TextSample.cshtml``)), or of one model
+  ``td.parameter-annotations`` (``Parameters.cshtml``), and the samples: each media type an
+  ``h4.sample-header``, then a ``div.sample-content`` holding a ``pre`` or "Sample not
+  available." (``Samples.cshtml``, ``TextSample.cshtml``; an earlier template's tabs,
+  ``div.mediaTypeTabs``, are read too)), or of one model
   (``ResourceModel.cshtml``: ``<h1>`` the type's name, then its members' table or, for an enum,
   "Possible enumeration values:" and one ``li`` "Name: Value" each);
 - the text a browser copies from such a page (what ``../shared/seed/`` holds): the same
@@ -35,6 +36,7 @@ __all__ = ["HTTP_METHODS", "EnumModel", "Page", "Part", "Row", "read_page"]
 #: what starts an action page's title line
 HTTP_METHODS: Final = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 TABLE_HEADER: Final = "NameDescriptionTypeAdditional information"
+HOME: Final = "Help Page Home"
 #: how the annotation cell's paragraphs start (ModelDescriptionGenerator.AnnotationTextGenerator)
 ANNOTATION_STARTS: Final = (
     "Required",
@@ -179,6 +181,9 @@ def _text_part(lines: list[str], formats: str) -> Part:
 
 def _read_text(name: str, text: str) -> Page:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Api.cshtml and ResourceModel.cshtml open with a "Help Page Home" link
+    while raw and raw[0].strip() in ("", HOME):
+        raw.pop(0)
     nonblank = [line.strip() for line in raw if line.strip()]
     if not nonblank:
         return Page(name, "", "")
@@ -188,7 +193,8 @@ def _read_text(name: str, text: str) -> Page:
         if "Possible enumeration values:" in rest:
             at = rest.index("Possible enumeration values:")
             values = _enum_values(rest[at + 1 :])
-            return Page(name, title, "", enum=EnumModel(title, " ".join(rest[:at]), values))
+            doc = rest[0] if at else ""  # ResourceModel.cshtml and the enum's template repeat it
+            return Page(name, title, doc, enum=EnumModel(title, doc, values))
         if TABLE_HEADER in rest:
             at = rest.index(TABLE_HEADER)
             part = Part(title, " ".join(rest[:at]), _rows(rest[at + 1 :]), ())
@@ -259,15 +265,35 @@ def _html_rows(table: etree._Element) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def _html_samples(tabs: etree._Element) -> tuple[tuple[str, str | None], ...]:
-    media = [_text(a) for ul in tabs.iterchildren("ul") for a in ul.iter("a")]
-    panes = list(tabs.iterchildren("div"))
+def _pre_text(pane: etree._Element) -> str | None:
+    pre = next(pane.iter("pre"), None)
+    return None if pre is None else "".join(pre.itertext()).strip("\n")
+
+
+def _html_samples(box: etree._Element) -> tuple[tuple[str, str | None], ...]:
+    """Samples.cshtml: ``h4.sample-header`` (the media types) then ``div.sample-content`` each
+    (the HelpPage package); or, in the earlier template, tabs: a ``ul`` of media types and
+    one ``div`` each."""
     samples: list[tuple[str, str | None]] = []
-    for name, pane in zip(media, panes, strict=False):
-        pre = next(pane.iter("pre"), None)
-        text = None if pre is None else "".join(pre.itertext()).strip("\n")
-        samples.append((name, text))
+    if "mediaTypeTabs" in _classes(box):
+        media = [_text(a) for ul in box.iterchildren("ul") for a in ul.iter("a")]
+        panes = list(box.iterchildren("div"))
+        return tuple((m, _pre_text(p)) for m, p in zip(media, panes, strict=False))
+    for header in box.iter("h4"):
+        if "sample-header" not in _classes(header):
+            continue
+        pane = header.getnext()
+        if pane is not None and "sample-content" in _classes(pane):
+            samples.append((_text(header), _pre_text(pane)))
     return tuple(samples)
+
+
+def _holds_samples(el: etree._Element) -> bool:
+    if el.tag != "div":
+        return False
+    if "mediaTypeTabs" in _classes(el):
+        return True
+    return any("sample-header" in _classes(h4) for h4 in el.iter("h4"))
 
 
 @attrs.define
@@ -316,7 +342,7 @@ def _html_action(name: str, title: str, body: etree._Element) -> Page:
                 current.type_parts.append(_text(child))
             if tail:
                 current.type_parts.append(tail)
-        elif child.tag == "div" and "mediaTypeTabs" in _classes(child):
+        elif _holds_samples(child):
             current.samples = _html_samples(child)
 
     def build(key: str) -> Part | None:

@@ -65,18 +65,33 @@ def _table(rows: list[tuple[str, str, str, list[str]]]) -> str:
     return "\n".join([*out, "    </tbody>", "</table>"])
 
 
-def _samples(samples: list[tuple[str, str | None]], css: str) -> str:
-    """Samples.cshtml and TextSample.cshtml."""
-    tabs = "".join(f'<li><a href="#{css}_{i}">{m}</a></li>' for i, (m, _) in enumerate(samples))
-    panes = []
-    for i, (_, text) in enumerate(samples):
-        body = (
-            "<p>Sample not available.</p>"
-            if text is None
-            else f'<pre class="wrapped">\n{html.escape(text, quote=False)}\n</pre>'
+def _samples(samples: list[tuple[str, str | None]], css: str, *, tabs: bool = False) -> str:
+    """Samples.cshtml and TextSample.cshtml (the package's; ``tabs``: an earlier template)."""
+
+    def body(text: str | None) -> str:
+        if text is None:
+            return "<p>Sample not available.</p>"
+        return f'<pre class="wrapped">{html.escape(text, quote=False)}</pre>'
+
+    if tabs:
+        heads = "".join(
+            f'<li><a href="#{css}_{i}">{m}</a></li>' for i, (m, _) in enumerate(samples)
         )
-        panes.append(f'<div id="{css}_{i}">\n<h3>Sample:</h3>\n{body}\n</div>')
-    return f'<div class="mediaTypeTabs">\n<ul>{tabs}</ul>\n' + "\n".join(panes) + "\n</div>"
+        panes = [
+            f'<div id="{css}_{i}">\n<h3>Sample:</h3>\n{body(t)}\n</div>'
+            for i, (_, t) in enumerate(samples)
+        ]
+        return f'<div class="mediaTypeTabs">\n<ul>{heads}</ul>\n' + "\n".join(panes) + "\n</div>"
+    out = ["<div>"]
+    for media, text in samples:
+        out += [
+            f'    <h4 class="sample-header">{media}</h4>',
+            '    <div class="sample-content">',
+            "        <span><b>Sample:</b></span>",
+            f"        {body(text)}",
+            "    </div>",
+        ]
+    return "\n".join([*out, "</div>"])
 
 
 def _page(content: str, title: str) -> str:
@@ -97,6 +112,8 @@ def api_page(
     doc: str,
     request: tuple[str, list[Any], list[tuple[str, str | None]]] | None,
     response: tuple[str, list[Any], list[tuple[str, str | None]]] | None,
+    *,
+    tabs: bool = False,
 ) -> str:
     """HelpPageApiModel.cshtml for one action."""
 
@@ -117,11 +134,11 @@ def api_page(
         section(request),
     ]
     if request is not None and request[2]:
-        out += ["<h3>Request Formats</h3>", _samples(request[2], "request")]
+        out += ["<h3>Request Formats</h3>", _samples(request[2], "request", tabs=tabs)]
     out += ["    <h2>Response Information</h2>", "    <h3>Resource Description</h3>"]
     out.append(section(response))
     if response is not None and response[2]:
-        out += ["<h3>Response Formats</h3>", _samples(response[2], "response")]
+        out += ["<h3>Response Formats</h3>", _samples(response[2], "response", tabs=tabs)]
     out.append("</div>")
     return _page("\n".join(out), title)
 
@@ -259,6 +276,16 @@ def test_html_and_text_forms_give_the_same_module(seed_html):
     assert reports == [str(r) for r in from_text.reports]
 
 
+def test_the_earlier_templates_tabs_are_read_too(tmp_path, seed_html):
+    tabs = tmp_path / "tabs" / seed_html.name
+    tabs.parent.mkdir()
+    page = api_page(
+        "POST api/v2/CustomerGroup", "création d'un groupe", SEED_REQUEST, SEED_RESPONSE, tabs=True
+    )
+    tabs.write_text(page, encoding="utf-8")
+    assert nc.generate(tabs, names=NAMES) == nc.generate(seed_html, names=NAMES)
+
+
 def test_a_folder_of_pages_is_read(tmp_path, seed_html):
     folder = seed_html.parent
     assert nc.generate(folder, names=NAMES) == nc.generate(seed_html, names=NAMES)
@@ -343,6 +370,20 @@ def test_an_enum_model_page_gives_all_its_values(tmp_path, seed_html, load_gener
         "after its member, in its member's namespace (the page shows neither) "
         "(inferred: check it against the server)"
     ]
+
+
+def test_an_enum_model_page_copied_as_text_gives_the_same_values(tmp_path, seed_html):
+    values = [("WITHOUT_CAMERA", 0, "no camera"), ("DASHCAM", 1, ""), ("DUAL", 4, "two")]
+    (tmp_path / "camera.html").write_text(enum_page("CameraType", "", values), encoding="utf-8")
+    from_html = nc.generate(tmp_path, names=NAMES)
+    # what a browser copies from that page
+    (tmp_path / "camera.html").unlink()
+    text = "Help Page Home\n\nCameraType\n\nPossible enumeration values:\n\n"
+    text += "WITHOUT_CAMERA: 0\n\nno camera\n\nDASHCAM: 1\n\nDUAL: 4\n\ntwo\n"
+    (tmp_path / "camera.txt").write_text(text, encoding="utf-8")
+    from_text = nc.generate(tmp_path, names=NAMES)
+    assert from_text.split('"""', 2)[2] == from_html.split('"""', 2)[2]
+    assert "    DUAL = 4" in from_text
 
 
 def _one_type_page(tmp_path: Path, rows: list[Any], json_text: str, xml_text: str) -> Path:
