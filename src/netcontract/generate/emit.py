@@ -235,7 +235,8 @@ def _header(
     if reports:
         # the docstring closes with the list of what could not be mapped, one item each
         lines.pop()
-        lines.extend(["", f"Not mapped exactly ({len(reports)}):", ""])
+        title = "Not mapped exactly" if source == "schemas" else "Not told by the page"
+        lines.extend(["", f"{title} ({len(reports)}):", ""])
         for report in reports:
             wrapped = _wrap(_clean(str(report)), WIDTH - 2)
             lines.append(f"- {wrapped[0]}")

@@ -375,9 +375,9 @@ class _PageMapper:
         if isinstance(value, int) and not isinstance(value, bool) and not _is_number(text):
             name = type_text if type_text and type_text not in SIMPLE_TYPES else ""
             return self.enum_type(el, value, text.strip(), name, where)
-        if (simple is not None and simple in UNSUPPORTED_TYPES) or (
-            children and {etree.QName(c).localname for c in children} >= {"DateTime"}
-        ):
+        # DataContractSerializer writes a DateTimeOffset as these two elements
+        offset = {etree.QName(c).localname for c in children} == {"DateTime", "OffsetMinutes"}
+        if (simple is not None and simple in UNSUPPORTED_TYPES) or offset:
             clr = UNSUPPORTED_TYPES.get(simple or ("", ""), ("DateTimeOffset", "issue 14"))[0]
             self.report(where, "page_unsupported", f".NET's {clr}")
             return None
