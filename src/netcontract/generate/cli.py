@@ -1,4 +1,5 @@
-"""``netcontract generate SOURCE... [--out FILE.py] [--strict]`` (wired into netcontract.cli)."""
+"""``netcontract generate SOURCE... [--out FILE.py] [--strict] [--name OPEN=NAME]...``
+(wired into netcontract.cli)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,26 @@ __all__ = ["add_parser", "run"]
 def add_parser(commands: Any) -> None:
     """Add the ``generate`` subcommand to the CLI's subparsers."""
     parser = commands.add_parser(
-        "generate", help="write netcontract contracts for XSD/WSDL schemas (as svcutil /dconly)"
+        "generate",
+        help="write netcontract contracts for XSD/WSDL schemas (as svcutil /dconly) or Web API "
+        "help pages",
     )
-    parser.add_argument("sources", nargs="+", help=".xsd or .wsdl files, or folders of them")
+    parser.add_argument(
+        "sources",
+        nargs="+",
+        help=".xsd or .wsdl files, or help pages (.html, .htm, copied .txt), or folders of them",
+    )
     parser.add_argument("--out", help="write the module to this .py file (atomically)")
     parser.add_argument(
         "--strict", action="store_true", help="fail when anything cannot be mapped exactly"
+    )
+    parser.add_argument(
+        "--name",
+        action="append",
+        default=[],
+        metavar="OPEN=NAME",
+        help="help pages: the name of a type the page leaves open (as reported), e.g. "
+        "VehicleLightDtoBase=VehicleBaseDto",
     )
 
 
@@ -33,8 +48,14 @@ def run(args: argparse.Namespace, stdout: BinaryIO, stderr: Any) -> int:
             raise UsageError(f"cannot read {source!r}: no such file or folder")
     if args.out is not None and Path(args.out).is_dir():
         raise UsageError(f"--out {args.out!r} is a folder; give a .py file")
+    names: dict[str, str] = {}
+    for item in args.name:
+        open_name, sep, name = item.partition("=")
+        if not sep or not open_name or not name.isidentifier():
+            raise UsageError(f"--name {item!r}: give OPEN=NAME, NAME a .NET type name")
+        names[open_name] = name
     try:
-        generated = generate_module(args.sources, strict=args.strict)
+        generated = generate_module(args.sources, strict=args.strict, names=names or None)
     except SchemaError as exc:
         for problem in exc.problems:
             print(f"netcontract: {problem}", file=stderr)

@@ -92,6 +92,8 @@ class Action(enum.Enum):
     MEMBER_LEFT_OUT = "member left out"
     #: the whole type is left out; members of that type are left out too
     TYPE_LEFT_OUT = "type left out"
+    #: a help page does not tell it: the generator chose, and marks the choice in the module
+    INFERRED = "inferred: check it against the server"
 
 
 @attrs.frozen
@@ -178,6 +180,47 @@ FEATURES: Final[dict[str, Feature]] = {
         "repeated elements, anonymous types, mixed or simple content, unqualified elements)",
         Action.TYPE_LEFT_OUT,
         "",
+    ),
+    # help pages (netcontract.generate.helppage): what a page cannot tell
+    "page_base_class": Feature(
+        "a base class the samples show but the page does not name",
+        Action.INFERRED,
+        "named <Derived>Base (rename it with names= / --name); export_schemas and i:type use "
+        "that name",
+    ),
+    "page_type_name": Feature(
+        "a type only its member's name hints at (no table names it)",
+        Action.INFERRED,
+        "named after the member, in the namespace the sample suggests",
+    ),
+    "page_enum_values": Feature(
+        "an enum whose values the page shows only in part (no model page with its values)",
+        Action.INFERRED,
+        "a document holding another value is refused",
+    ),
+    "page_read_only": Feature(
+        "a read-only property (in the JSON sample, not in the XML one)",
+        Action.INFERRED,
+        "JSON only: computed as its sample value suggests, or a read value is kept",
+    ),
+    "page_nullability": Feature(
+        "value members whose nullability the samples cannot tell",
+        Action.INFERRED,
+        "declared as listed (docs/vehizen.md §3's rule)",
+    ),
+    "page_required": Feature(
+        "a [Required] member (Web API model validation)",
+        Action.INFERRED,
+        "IsRequired: a document without the member is refused on reading",
+    ),
+    "page_unsupported": Feature(
+        "a member of a type netcontract cannot declare yet (dictionary, DateTimeOffset...)",
+        Action.MEMBER_LEFT_OUT,
+        "",
+        "issue 14",
+    ),
+    "page_no_sample": Feature(
+        "a body type without a readable XML and JSON sample", Action.TYPE_LEFT_OUT, ""
     ),
     "simple_type": Feature(
         "a simple type that is not an enum (restriction facets, unions)",

@@ -104,6 +104,8 @@ class EnumSpec:
     doc: str
     #: (name, value, documentation) in schema order
     members: list[tuple[str, int, str]]
+    #: what the user must check, as a comment above the enum (help pages)
+    note: str = ""
 
 
 @attrs.define
@@ -120,6 +122,12 @@ class MemberSpec:
     emit_default_value: bool = True
     #: ``Order``, as the importer numbers it (None: the member keeps ordinal order)
     order: int | None = None
+    #: a .NET read-only property Json.NET writes (help pages)
+    json_only: bool = False
+    #: the module function computing a read-only member (help pages)
+    computed: str | None = None
+    #: what the user must check, as a comment above the member (help pages)
+    note: str = ""
 
 
 @attrs.define
@@ -131,6 +139,10 @@ class ClassSpec:
     members: list[MemberSpec] = attrs.field(factory=list)
     #: classes and enums that must be defined before this one (base, defaults, factories)
     needs: set[QName] = attrs.field(factory=set)
+    #: module functions written just before the class (computed members), as lines
+    functions: list[list[str]] = attrs.field(factory=list)
+    #: what the user must check, as a comment above the class (help pages)
+    note: str = ""
 
 
 @attrs.define
