@@ -206,7 +206,10 @@ class Source:
         }
         name = self.const(cls, cls.__name__)
         if not plain_init(cls, [*given, *defaults]):
-            call = ", ".join(f"{attr}={expression}" for attr, expression in arguments)
+            renamed = init_names(cls)  # `_name` is passed as `name`
+            call = ", ".join(
+                f"{renamed.get(attr, attr)}={expression}" for attr, expression in arguments
+            )
             self.call_class(depth, f"{name}({call})")
             return
         self.line(depth, f"o = {self.const(new_instance, 'new')}({name})")
@@ -276,6 +279,14 @@ def _slot_state(obj: Any) -> list[Any]:
                     state.append(_UNSET)
     state.append(getattr(obj, "__dict__", None))
     return state
+
+
+def init_names(cls: type) -> dict[str, str]:
+    """The attrs fields of ``cls`` whose ``__init__`` parameter differs from the attribute
+    (attrs strips the leading underscore of a private one), by attribute."""
+    if not attrs.has(cls):
+        return {}
+    return {f.name: f.alias for f in attrs.fields(cls) if f.alias and f.alias != f.name}
 
 
 def plain_init(cls: Any, names: list[str]) -> bool:

@@ -55,6 +55,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 import attrs
+from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -411,7 +412,13 @@ class _Builder:
         }
 
         def build(values: dict[str, Any]) -> Any:
-            return cls(**values)
+            try:
+                return cls(**info.init_kwargs(values))
+            except (TypeError, ValueError):
+                # the class's own checks (attrs validators, __attrs_post_init__) refuse these
+                # values: draw others (a class refusing every draw fails hypothesis's health
+                # check, which names it)
+                reject()
 
         return st.fixed_dictionaries(members).map(build)
 

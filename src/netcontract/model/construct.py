@@ -29,7 +29,7 @@ def construct(
 ) -> Any:
     """``info.cls(**kwargs)``, or FAILED with the problem recorded when the class refuses."""
     try:
-        return info.cls(**kwargs)
+        return info.cls(**info.init_kwargs(kwargs))
     except MemoryError:
         raise
     except Exception as exc:  # any exception of the class's own code

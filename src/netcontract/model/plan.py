@@ -19,6 +19,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from netcontract.codegen import init_names
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import (
     _MEMBER_KEY,
@@ -120,6 +121,19 @@ class ContractInfo:
     #: json/read.py, json/write.py: the reference member tables for non-default
     #: JsonSettings, by (artifact, settings)
     json_variants: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
+    #: attrs fields whose ``__init__`` parameter is not their name (``_name`` is ``name``)
+    renamed: dict[str, str] = attrs.field(init=False, repr=False)
+
+    @renamed.default
+    def _renamed(self) -> dict[str, str]:
+        return init_names(self.cls)
+
+    def init_kwargs(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """``kwargs`` keyed by attribute name, keyed by ``__init__`` parameter instead."""
+        renamed = self.renamed
+        if not renamed:
+            return kwargs
+        return {renamed.get(attr, attr): value for attr, value in kwargs.items()}
 
     @property
     def emits_all(self) -> bool:

@@ -465,7 +465,15 @@ class _Binder:
             value = self.slot(m.slot, sub_node, sub_path)
             if value is not _MISSING:
                 kwargs[m.attr] = value
-        return info.cls(**kwargs)
+        try:
+            return info.cls(**info.init_kwargs(kwargs))
+        except MemoryError:
+            raise
+        except Exception as exc:  # the class's own code refusing the values: a problem
+            self.problem(
+                path, f"{info.cls.__name__} refused the value: {type(exc).__name__}: {exc}"
+            )
+            return _MISSING
 
     def slot(self, slot: Slot, node: _Node | None, path: str) -> Any:
         if node is None:
