@@ -30,7 +30,9 @@ STAMP = VENV / ".netcontract-installed"
 # coverage measures them (see NETCONTRACT_GENERATED_SOURCES in src/netcontract/codegen.py)
 GENERATED = ROOT / "build" / "generated"
 GENERATED_FILES = "build/generated/*"
-GENERATED_FLOOR = 0  # set from the whole suite's figure
+# 56% measured without the interop tests on 2026-12-07 (the readers and writers of test
+# contracts are generated for the paths their tests take, and each keeps its decline branches)
+GENERATED_FLOOR = 50
 
 
 def ensure_env() -> None:
