@@ -230,6 +230,60 @@ def test_emit_default_false_leaves_out_a_zero_timespan_in_json_only() -> None:
     assert nc.from_json(nc.to_json(Spans()), Spans) == Spans()
 
 
+@nc.contract("Edge.T")
+class SinglesAndOffsets:
+    f: nc.Single = nc.member("F", default=0.0, emit_default_value=False)
+    d: nc.DateTimeOffset = nc.member("D", default=nc.DateTimeOffset(0), emit_default_value=False)
+
+
+SYSTEM_NS = b"http://schemas.datacontract.org/2004/07/System"
+
+
+@pytest.mark.falls_back  # emit_default_value=False: written by the reference writers only
+@pytest.mark.parametrize(
+    ("value", "xml", "json"),
+    [
+        # Mono: [DataMember(EmitDefaultValue=false)] float F; DateTimeOffset D in a
+        # [DataContract(Namespace="http://schemas.datacontract.org/2004/07/Edge.T")]:
+        # DataContractSerializer leaves out 0 and -0 floats and
+        # writes every DateTimeOffset; Json.NET leaves out both, a DateTimeOffset whenever its
+        # instant is 0001-01-01T00:00:00Z (DateTimeOffset.Equals), whatever its offset. The
+        # prefix is d2p1 as the serializer writes it through an XmlWriter, as Web API does
+        # (tests/interop/test_datetimeoffset_interop.py)
+        (
+            SinglesAndOffsets(),
+            b"<d2p1:DateTime>0001-01-01T00:00:00Z</d2p1:DateTime><d2p1:OffsetMinutes>0</d2p1:OffsetMinutes>",
+            b"{}",
+        ),
+        (
+            SinglesAndOffsets(f=-0.0),
+            b"<d2p1:DateTime>0001-01-01T00:00:00Z</d2p1:DateTime><d2p1:OffsetMinutes>0</d2p1:OffsetMinutes>",
+            b"{}",
+        ),
+        (
+            SinglesAndOffsets(d=nc.DateTimeOffset(36_000_000_000, 60)),
+            b"<d2p1:DateTime>0001-01-01T00:00:00Z</d2p1:DateTime><d2p1:OffsetMinutes>60</d2p1:OffsetMinutes>",
+            b"{}",
+        ),
+        (
+            SinglesAndOffsets(d=nc.DateTimeOffset(0, -60)),
+            b"<d2p1:DateTime>0001-01-01T01:00:00Z</d2p1:DateTime><d2p1:OffsetMinutes>-60</d2p1:OffsetMinutes>",
+            b'{"D":"0001-01-01T00:00:00-01:00"}',
+        ),
+    ],
+)
+def test_emit_default_false_single_and_datetimeoffset_as_mono(
+    value: SinglesAndOffsets, xml: bytes, json: bytes
+) -> None:
+    assert nc.to_xml(value) == (
+        b'<SinglesAndOffsets xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="'
+        + SPANS_NS
+        + b'">'
+        b'<D xmlns:d2p1="' + SYSTEM_NS + b'">' + xml + b"</D></SinglesAndOffsets>"
+    )
+    assert nc.to_json(value) == json
+
+
 @pytest.mark.parametrize("bad", [0, None])
 def test_emit_default_value_must_be_a_bool(bad: object) -> None:
     with pytest.raises(nc.ContractDefinitionError, match="emit_default_value must be a bool"):

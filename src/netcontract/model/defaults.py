@@ -2,11 +2,13 @@
 
 Mono's DataContractSerializer and Json.NET 6 disagree on which value types compare equal to
 their default (Mono, tests/interop: ``Edge.E.Defaults``). DataContractSerializer leaves out
-null, and the default of Boolean, Int32, Int64, Double (0.0 and -0.0), Decimal (any scale)
-and DateTime (0 ticks, any kind), but writes a default Int16, SByte, Byte, UInt16, UInt32,
-UInt64, Char, Guid, TimeSpan and enum. Json.NET (``DefaultValueHandling.Ignore``) leaves out
-null and the default of every value type but Char (TimeSpan.Zero included). A ``Nullable<T>``
-holding a value is never left out.
+null, and the default of Boolean, Int32, Int64, Single and Double (0.0 and -0.0), Decimal
+(any scale) and DateTime (0 ticks, any kind), but writes a default Int16, SByte, Byte, UInt16,
+UInt32, UInt64, Char, Guid, TimeSpan, DateTimeOffset and enum. Json.NET
+(``DefaultValueHandling.Ignore``) leaves out null and the default of every value type but Char
+(TimeSpan.Zero included; a DateTimeOffset whose UTC instant is 0001-01-01T00:00:00Z, whatever
+its offset, as DateTimeOffset.Equals compares instants). A ``Nullable<T>`` holding a value is
+never left out.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from netcontract.model.wire import EnumType, PrimitiveType, Slot
 __all__ = ["omitted"]
 
 #: CLR value types whose default DataContractSerializer (Mono) leaves out
-_DCS_OMITS: Final = frozenset({"Boolean", "Int32", "Int64", "Double", "Decimal", "DateTime"})
+_DCS_OMITS: Final = frozenset(
+    {"Boolean", "Int32", "Int64", "Single", "Double", "Decimal", "DateTime"}
+)
 #: ... and Json.NET
 _JSONNET_OMITS: Final = frozenset(
     {
@@ -32,11 +36,13 @@ _JSONNET_OMITS: Final = frozenset(
         "UInt16",
         "UInt32",
         "UInt64",
+        "Single",
         "Double",
         "Decimal",
         "DateTime",
         "Guid",
         "TimeSpan",
+        "DateTimeOffset",
     }
 )
 
@@ -70,6 +76,8 @@ def omitted(slot: Slot, value: Any, *, xml: bool) -> bool:
         return getattr(value, "int", None) == 0
     if name == "TimeSpan":
         return getattr(value, "ticks", None) == 0
+    if name == "DateTimeOffset":
+        return getattr(value, "utc_ticks", None) == 0
     if isinstance(value, bool | enum.Enum):
         return False
     try:
