@@ -26,6 +26,7 @@ from netcontract.clr.datetime import (
     DateTime,
     DateTimeKind,
 )
+from netcontract.clr.datetimeoffset import DateTimeOffset
 
 __all__ = [
     "DEFAULT_JSON_SETTINGS",
@@ -33,6 +34,7 @@ __all__ = [
     "camel_case",
     "ensure_datetime",
     "format_microsoft_date",
+    "format_microsoft_datetimeoffset",
 ]
 
 
@@ -303,6 +305,18 @@ def ensure_datetime(value: DateTime, settings: JsonSettings) -> DateTime:
     if kind is DateTimeKind.LOCAL:
         value = _at_offset(value, local)
     return DateTime(value.ticks, DateTimeKind.UNSPECIFIED)
+
+
+def format_microsoft_datetimeoffset(value: DateTimeOffset) -> str:
+    """The JSON token Json.NET writes for a DateTimeOffset with ``MicrosoftDateFormat``
+    (Mono): milliseconds of the UTC instant since 1970, truncated towards zero, then the
+    value's own offset, ``+0000`` included (``"\\/Date(1704144845001+0530)\\/"``)."""
+    since = value.utc_ticks - _EPOCH_TICKS
+    millis = since // 10_000 if since >= 0 else -(-since // 10_000)
+    offset = value.offset_minutes
+    sign = "-" if offset < 0 else "+"
+    hours, minutes = divmod(abs(offset), 60)
+    return f'"\\/Date({millis}{sign}{hours:02d}{minutes:02d})\\/"'
 
 
 def format_microsoft_date(value: DateTime, settings: JsonSettings) -> str:

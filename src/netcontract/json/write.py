@@ -21,7 +21,9 @@ from netcontract.clr.datetime import DateTime, format_datetime
 from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.value_types import (
     DATETIME,
+    DATETIMEOFFSET,
     DOUBLE,
+    SINGLE,
     ValueType,
     check_no_lone_surrogate,
     for_untyped_value,
@@ -34,6 +36,7 @@ from netcontract.json.settings import (
     camel_case,
     ensure_datetime,
     format_microsoft_date,
+    format_microsoft_datetimeoffset,
 )
 from netcontract.json.text import RawJson, dumps_jsonnet, quote
 from netcontract.limits import FAILED
@@ -147,8 +150,12 @@ def _primitive_writer(primitive: ValueType, slot: Slot, settings: JsonSettings) 
         or settings.date_time_zone_handling != "RoundtripKind"
     ):
         to_json = _datetime_writer(settings)
+    elif primitive is DATETIMEOFFSET and settings.date_format_handling == "MicrosoftDateFormat":
+        to_json = _microsoft_datetimeoffset  # (DateTimeZoneHandling leaves it alone: Mono)
     elif primitive is DOUBLE and settings.float_format_handling != "String":
         to_json = _double_writer(settings, nullable=slot.optional)
+    elif primitive is SINGLE and settings.float_format_handling != "String":
+        to_json = _double_writer(settings, nullable=slot.optional, finite=SINGLE.json_value)
 
     def write(value: Any, path: str, problems: list[Problem]) -> Any:
         try:
@@ -175,7 +182,14 @@ def _datetime_writer(settings: JsonSettings) -> Callable[[DateTime], Any]:
 _SYMBOLS: Final = {"nan": RawJson("NaN"), "inf": RawJson("Infinity"), "-inf": RawJson("-Infinity")}
 
 
-def _double_writer(settings: JsonSettings, *, nullable: bool) -> Callable[[float], Any]:
+def _microsoft_datetimeoffset(value: Any) -> Any:
+    return RawJson(format_microsoft_datetimeoffset(value))
+
+
+def _double_writer(
+    settings: JsonSettings, *, nullable: bool, finite: Callable[[float], Any] = float
+) -> Callable[[float], Any]:
+    """A Double's (or, with ``finite``, a Single's) writer under ``FloatFormatHandling``."""
     symbol = settings.float_format_handling == "Symbol"
     # FloatFormatHandling.DefaultValue: 0.0, or null for a Nullable<double> (Mono)
     default = None if nullable else 0.0
@@ -183,7 +197,7 @@ def _double_writer(settings: JsonSettings, *, nullable: bool) -> Callable[[float
     def to_json(value: float) -> Any:
         value = float(value)
         if math.isfinite(value):
-            return value
+            return finite(value)
         return _SYMBOLS[repr(value)] if symbol else default
 
     return to_json

@@ -426,3 +426,59 @@ def test_settings_are_values() -> None:
     assert not S(null_value_handling="Ignore").is_default
     with pytest.raises(ValueError, match="contract_resolver"):
         S(contract_resolver="camel")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Mono, Json.NET 6.0.8, DateFormatHandling.MicrosoftDateFormat (DateTimeZoneHandling.Utc
+        # gives the same: it leaves a DateTimeOffset alone)
+        ("2024-01-02T03:04:05.0012345+05:30", '"\\/Date(1704144845001+0530)\\/"'),
+        ("1960-01-02T03:04:05.0009999-14:00", '"\\/Date(-315471354999-1400)\\/"'),
+        ("0001-01-01T00:00:00+00:00", '"\\/Date(-62135596800000+0000)\\/"'),
+        ("9999-12-31T23:59:59.9999999+00:00", '"\\/Date(253402300799999+0000)\\/"'),
+    ],
+)
+def test_microsoft_datetimeoffsets_as_jsonnet_writes_them(text: str, expected: str) -> None:
+    from netcontract.json.settings import format_microsoft_datetimeoffset
+
+    EPOCH_TICKS = 621_355_968_000_000_000  # noqa: N806 - 1970-01-01T00:00:00Z
+    value = nc.DateTimeOffset.parse(text)
+    assert format_microsoft_datetimeoffset(value) == expected
+    for zone in ("RoundtripKind", "Utc"):
+        settings = S(date_format_handling="MicrosoftDateFormat", date_time_zone_handling=zone)
+        assert (
+            nc.to_json(Offsets(d=value), settings=settings) == b'{"D":' + expected.encode() + b"}"
+        )
+        read = nc.from_json(b'{"D":' + expected.encode() + b"}", Offsets, settings=settings).d
+        assert read.offset_minutes == value.offset_minutes
+        since = value.utc_ticks - EPOCH_TICKS  # milliseconds truncated towards zero
+        millis = since // 10_000 if since >= 0 else -(-since // 10_000)
+        assert read.utc_ticks == EPOCH_TICKS + millis * 10_000
+
+
+@pytest.mark.parametrize(
+    ("handling", "expected"),
+    [
+        # as a Double's (Json.NET writes both with JsonConvert.ToString(value, handling, ...);
+        # live: tests/interop/test_json_settings_interop.py, the Singles twin)
+        ("Symbol", b'{"F":0.1,"N":NaN,"X":-Infinity}'),
+        ("DefaultValue", b'{"F":0.1,"N":null,"X":0.0}'),
+        ("String", b'{"F":0.1,"N":"NaN","X":"-Infinity"}'),
+    ],
+)
+def test_singles_under_float_format_handling(handling: str, expected: bytes) -> None:
+    value = SinglePair(f=nc.to_single(0.1), n=float("nan"), x=float("-inf"))
+    assert nc.to_json(value, settings=S(float_format_handling=handling)) == expected
+
+
+@nc.contract("Tests.Settings")
+class Offsets:
+    d: nc.DateTimeOffset = nc.member("D", default=nc.DateTimeOffset(0))
+
+
+@nc.contract("Tests.Settings")
+class SinglePair:
+    f: nc.Single = nc.member("F", default=0.0)
+    n: nc.Single | None = nc.member("N", default=None)
+    x: nc.Single = nc.member("X", default=0.0)
