@@ -13,9 +13,10 @@ Where expected values come from:
   forms and lists); the member options expected are those Mono's ``XsdDataContractImporter``
   declares for that schema (``[DataMember(IsRequired=true, Order=11)]`` for ``Abc``...);
 - ``data/mono_values/``: Mono: the same export of ``Values.cs.txt`` (``P.V.Values``: float,
-  DateTimeOffset, their nullable forms and lists of both, enums with ``[EnumMember(Value = ...)]``, one
-  with gaps, a ``[Flags]`` enum with wire names); the enum member names expected are those
-  Mono's importer declares (``[EnumMember(Value="in-progress")] inprogress = 0``).
+  DateTimeOffset, their nullable forms and lists of both, enums with
+  ``[EnumMember(Value = ...)]``, one with gaps, a ``[Flags]`` enum with wire names); the enum
+  member names expected are those Mono's importer declares
+  (``[EnumMember(Value="in-progress")] inprogress = 0``).
 """
 
 from __future__ import annotations
