@@ -102,24 +102,29 @@ def _decorator(qname: QName, py_name: str) -> list[str]:
     return _call("@", "nc.contract", args, "")
 
 
-def _enum_member(name: str, value: int) -> str:
-    line = f"    {name} = {value}"
+def _enum_member(name: str, value: int, wire: str | None) -> list[str]:
     codes = []
     if name in _AMBIGUOUS:
         codes.append("E741")
-    if len(line) > WIDTH:
-        codes.append("E501")
     stripped = name.lstrip("_")
     if stripped[:1].islower() and name != name.lower():
         codes.append("N815")  # a mixedCase wire name: the member name must be it
-    return line + (f"  # noqa: {', '.join(codes)}" if codes else "")
+    noqa = f"  # noqa: {', '.join(codes)}" if codes else ""
+    if wire is not None:  # [EnumMember(Value = wire)]
+        lines = _call(f"{name} = ", "nc.enum_member", [str(value), py_string(wire)], "    ")
+        # ruff puts a noqa comment for the statement on its first line
+        return [lines[0] + noqa, *lines[1:]]
+    line = f"    {name} = {value}"
+    if len(line) > WIDTH:
+        noqa = f"  # noqa: {', '.join([*codes, 'E501'])}"
+    return [line + noqa]
 
 
 def _enum(spec: EnumSpec) -> list[str]:
     out = [
         *_note(spec.note, ""),
         *_decorator(spec.qname, spec.py_name),
-        f"class {spec.py_name}(nc.ContractEnum):",
+        f"class {spec.py_name}(nc.{'ContractFlag' if spec.flags else 'ContractEnum'}):",
     ]
     body: list[str] = []
     if spec.doc:
@@ -129,7 +134,7 @@ def _enum(spec: EnumSpec) -> list[str]:
     for name, value, doc in spec.members:
         if doc:
             body.extend(_comment(doc, "    "))
-        body.append(_enum_member(name, value))
+        body.extend(_enum_member(name, value, spec.wire_names.get(name)))
     return out + (body or ["    pass"])
 
 

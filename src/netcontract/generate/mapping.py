@@ -60,6 +60,7 @@ VALUE_TYPES: Final[dict[tuple[str, str], ValueType]] = {
     (XS, "unsignedInt"): ValueType("nc.UInt32", "0", is_value_type=True),
     (XS, "unsignedLong"): ValueType("nc.UInt64", "0", is_value_type=True),
     (XS, "double"): ValueType("float", "0.0", is_value_type=True),
+    (XS, "float"): ValueType("nc.Single", "0.0", is_value_type=True),
     (XS, "decimal"): ValueType(
         "decimal.Decimal", "decimal.Decimal(0)", is_value_type=True, imports=("decimal",)
     ),
@@ -67,6 +68,11 @@ VALUE_TYPES: Final[dict[tuple[str, str], ValueType]] = {
     (SER, "guid"): ValueType("uuid.UUID", "nc.EMPTY_GUID", is_value_type=True, imports=("uuid",)),
     (SER, "char"): ValueType("nc.Char", '"\\x00"', is_value_type=True),
     (SER, "duration"): ValueType("nc.TimeSpan", "nc.TimeSpan.ZERO", is_value_type=True),
+    # a complex type of the System namespace ({DateTime, OffsetMinutes}, IsValueType): svcutil
+    # reuses mscorlib's System.DateTimeOffset for it rather than generating a struct
+    (SYSTEM, "DateTimeOffset"): ValueType(
+        "nc.DateTimeOffset", "nc.DateTimeOffset.MIN_VALUE", is_value_type=True
+    ),
     # byte[]: a reference type (null and empty stay different)
     (XS, "base64Binary"): ValueType("bytes", "None", is_value_type=False),
     # a member declared `object`: its runtime type travels as i:type
@@ -75,8 +81,6 @@ VALUE_TYPES: Final[dict[tuple[str, str], ValueType]] = {
 
 #: XSD types .NET maps to a CLR type netcontract cannot declare yet -> (CLR type, issue)
 UNSUPPORTED_TYPES: Final[dict[tuple[str, str], tuple[str, str]]] = {
-    (SYSTEM, "DateTimeOffset"): ("DateTimeOffset", "issue 14"),
-    (XS, "float"): ("Single", "issue 14"),
     (XS, "anyURI"): ("Uri", "issue 14"),
     (XS, "QName"): ("XmlQualifiedName", "issue 14"),
 }
@@ -150,12 +154,12 @@ FEATURES: Final[dict[str, Feature]] = {
         "",
         "issue 14",
     ),
-    "flags": Feature("[Flags] enum (xs:list)", Action.TYPE_LEFT_OUT, "", "issue 14"),
     "enum_name": Feature(
-        "enum value whose name is not a Python identifier (EnumMember Value)",
+        "enum value whose .NET name cannot be a Python enum member name (a keyword such as "
+        "None, or a name ContractEnum uses)",
         Action.MAPPED,
-        "the value is left out of the enum: a document holding it is refused",
-        "issue 14",
+        "the member is named with a trailing _ and keeps its wire name (nc.enum_member): "
+        "XML is the same, but a JSON string holding the .NET name is refused",
     ),
     "enum_alias": Feature(
         "enum values sharing one number",

@@ -10,7 +10,12 @@ XsdDataContractImporter, see ``tests/interop/test_generate_interop.py``):
 - a ``complexType`` whose sequence holds one element with ``maxOccurs="unbounded"`` is a
   collection: ``ArrayOfX`` is ``list[X]`` (the item element named after the item type);
 - a ``simpleType`` restricting ``xs:string`` with ``enumeration`` facets is an enum, its
-  values numbered by position unless a ``ser:EnumerationValue`` annotation says otherwise;
+  values numbered by position unless a ``ser:EnumerationValue`` annotation says otherwise; an
+  ``xs:list`` of such an anonymous type is a ``[Flags]`` enum; each enumeration value is the
+  member's wire name, the member named as the importer names it (``in-progress`` ->
+  ``inprogress = nc.enum_member(0, "in-progress")``);
+- ``xs:float`` is ``nc.Single``, System's ``DateTimeOffset`` complex type ``nc.DateTimeOffset``
+  (svcutil reuses mscorlib's type; the complex type itself is not generated);
 - ``http://schemas.datacontract.org/2004/07/A.B`` is CLR namespace ``A.B``;
 - an element without ``minOccurs="0"`` is ``IsRequired``; a ``ser:DefaultValue
   EmitDefaultValue="false"`` annotation, or a reference type's element without
@@ -106,6 +111,10 @@ class EnumSpec:
     members: list[tuple[str, int, str]]
     #: what the user must check, as a comment above the enum (help pages)
     note: str = ""
+    #: Python name -> the enumeration value (EnumMember Value), when they differ
+    wire_names: dict[str, str] = attrs.field(factory=dict)
+    #: a [Flags] enum (``xs:list``): ``nc.ContractFlag``
+    flags: bool = False
 
 
 @attrs.define
@@ -558,8 +567,16 @@ class _Mapper:
             return _Failure("simple_type", "a simple type without one restriction")
         (content,) = children
         local = etree.QName(content).localname
-        if local == "list":
-            return _Failure("flags", "a [Flags] enum")
+        flags = local == "list"
+        if flags:
+            # [Flags]: a list of an anonymous enumeration (XsdDataContractExporter's form)
+            inner = _children(content)
+            if content.get("itemType") is not None or len(inner) != 1:
+                return _Failure("simple_type", "a list without an anonymous item type")
+            inner = _children(inner[0])
+            if len(inner) != 1:
+                return _Failure("simple_type", "a list item type without one restriction")
+            content, local = inner[0], etree.QName(inner[0]).localname
         if local != "restriction":
             return _Failure("simple_type", f"xs:{local}")
         base = self.resolve_qname(content, content.get("base") or "", comp.doc)
@@ -569,11 +586,13 @@ class _Mapper:
             actual = _appinfo(comp.el, "ActualType")[0].get("Name")
             self.report(comp.where(), "enum_actual_type", f"underlying type {actual!r}")
         members: list[tuple[str, int, str]] = []
+        wire_names: dict[str, str] = {}
         seen_values: dict[int, str] = {}
+        taken: set[str] = set()
         for index, facet in enumerate(_children(content)):
             if facet.tag != _tag("enumeration"):
                 return _Failure("simple_type", f"facet xs:{etree.QName(facet).localname}")
-            name = facet.get("value") or ""
+            wire = facet.get("value") or ""
             value = index
             annotated = _appinfo(facet, "EnumerationValue")
             if annotated:
@@ -581,23 +600,39 @@ class _Mapper:
                 if not re.fullmatch(r"-?[0-9]{1,20}", text) or not (
                     -_INT64 <= int(text) < 2 * _INT64
                 ):
-                    return _Failure("simple_type", f"EnumerationValue {text!r} of {name!r}")
+                    return _Failure("simple_type", f"EnumerationValue {text!r} of {wire!r}")
                 value = int(text)
             where = (
                 f"{comp.doc.file}, line {facet.sourceline}, simpleType {comp.qname[1]!r}, "
-                f"value {name!r}"
+                f"value {wire!r}"
             )
-            if not self._enum_name_ok(name):
-                self.report(where, "enum_name", f"{name!r} cannot be a Python enum member")
-                continue
             if value in seen_values:
                 self.report(
-                    where, "enum_alias", f"{name!r} has the number of {seen_values[value]!r}"
+                    where, "enum_alias", f"{wire!r} has the number of {seen_values[value]!r}"
                 )
                 continue
-            seen_values[value] = name
+            seen_values[value] = wire
+            name = _enum_member_name(wire, taken)
+            if not self._enum_name_ok(name):
+                mangled = _enum_member_name(_python_enum_name(name), taken)
+                self.report(
+                    where,
+                    "enum_name",
+                    f".NET's member {name!r} cannot be a Python enum member: named {mangled!r}",
+                )
+                name = mangled
+            taken.add(name)
+            if name != wire:
+                wire_names[name] = wire
             members.append((name, value, _documentation(facet)))
-        return EnumSpec(comp.qname, self.py_names[comp.qname], _documentation(comp.el), members)
+        return EnumSpec(
+            comp.qname,
+            self.py_names[comp.qname],
+            _documentation(comp.el),
+            members,
+            wire_names=wire_names,
+            flags=flags,
+        )
 
     @staticmethod
     def _enum_name_ok(name: str) -> bool:
@@ -626,16 +661,16 @@ class _Mapper:
         classes: list[ClassSpec] = []
         for qname in ordered:
             comp = self.types[qname]
+            if qname in UNSUPPORTED_TYPES or qname in VALUE_TYPES:
+                continue  # a .NET type (System's DateTimeOffset): never generated
             if comp.kind == "simpleType":
-                if qname in UNSUPPORTED_TYPES:
-                    continue
                 spec = self.enum_spec(qname)
                 if isinstance(spec, _Failure):
                     self.report(comp.where(), spec.feature, spec.message)
                 else:
                     enums.append(spec)
                 continue
-            if qname in UNSUPPORTED_TYPES or qname[0] == ARR:
+            if qname[0] == ARR:
                 continue  # Arrays holds lists and dictionaries only: they are never classes
             shape = self.shape(qname)
             if isinstance(shape, _Failure):
@@ -747,6 +782,27 @@ class _Shape:
     base: QName | None
     elements: list[etree._Element]
     features: list[tuple[str, str]]
+
+
+def _enum_member_name(wire: str, taken: set[str]) -> str:
+    """The member name XsdDataContractImporter gives an enumeration value (Mono: characters
+    that cannot be in an identifier removed, ``_`` before a digit, ``GeneratedMember`` for
+    nothing left, a counter from 1 after a name taken: ``in-progress`` -> ``inprogress``)."""
+    name = "".join(c for c in wire if c.isalnum() or c == "_") or "GeneratedMember"
+    if name[0].isdigit():
+        name = "_" + name
+    stem, counter = name, 1
+    while name in taken:
+        name, counter = f"{stem}{counter}", counter + 1
+    return name
+
+
+def _python_enum_name(name: str) -> str:
+    """An ASCII Python name for a .NET member name Python cannot take (``None`` -> ``None_``)."""
+    name = "".join(c for c in name if c.isascii()).strip("_") or "member"
+    if name[0].isdigit():
+        name = "v" + name
+    return name + "_" if keyword.iskeyword(name) or name in _ENUM_TAKEN else name
 
 
 def _report_key(report: Report) -> tuple[str, int, str]:

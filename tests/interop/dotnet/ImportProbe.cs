@@ -52,6 +52,10 @@ public static class ImportProbe
         foreach (var file in Directory.GetFiles(args[0], "*.xsd").OrderBy(f => f, StringComparer.Ordinal))
             using (var reader = XmlReader.Create(file)) set.Add(XmlSchema.Read(reader, null));
         var importer = new XsdDataContractImporter();
+        // svcutil reuses mscorlib's types: without this Mono generates a struct System.DateTimeOffset
+        // {DateTime, OffsetMinutes} (IsValueType) that shadows the real one (Json.NET then writes an object)
+        importer.Options = new ImportOptions();
+        importer.Options.ReferencedTypes.Add(typeof(DateTimeOffset));
         importer.Import(set);
         var provider = new CSharpCodeProvider();
         var code = new StringWriter();

@@ -11,7 +11,12 @@ Where expected values come from:
 - ``data/mono_members/``: Mono: the same export of ``Members.cs.txt`` (``P.B.Members`` and
   ``P.B.Derived``: Order, IsRequired, EmitDefaultValue, char, TimeSpan, byte[], their nullable
   forms and lists); the member options expected are those Mono's ``XsdDataContractImporter``
-  declares for that schema (``[DataMember(IsRequired=true, Order=11)]`` for ``Abc``...).
+  declares for that schema (``[DataMember(IsRequired=true, Order=11)]`` for ``Abc``...);
+- ``data/mono_values/``: Mono: the same export of ``Values.cs.txt`` (``P.V.Values``: float,
+  DateTimeOffset, their nullable forms and lists of both, enums with
+  ``[EnumMember(Value = ...)]``, one with gaps, a ``[Flags]`` enum with wire names); the enum
+  member names expected are those Mono's importer declares
+  (``[EnumMember(Value="in-progress")] inprogress = 0``).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ FIXTURES = ROOT / "fixtures"
 HERE = Path(__file__).resolve().parent
 FEATURES = HERE / "data" / "mono_features"
 MEMBERS = HERE / "data" / "mono_members"
+VALUES = HERE / "data" / "mono_values"
 P_A = "schemas.datacontract.org.2004.07.P.A.xsd"
 XS = "http://www.w3.org/2001/XMLSchema"
 SER = "http://schemas.microsoft.com/2003/10/Serialization/"
@@ -125,7 +131,7 @@ def test_reports_are_listed_in_the_module_header():
     generated = generate_module(FEATURES)
     header = " ".join(generated.code.split('"""')[1].split())
     assert f"Not mapped exactly ({len(generated.reports)})" in header
-    assert "element 'F': type xs:float is .NET's Single" in header
+    assert "element 'U': type xs:anyURI is .NET's Uri" in header
 
 
 # ----------------------------------------------------------------------------- mapping
@@ -136,25 +142,18 @@ def test_each_construct_netcontract_cannot_map_is_reported_with_its_location():
     assert {r.feature for r in reports} == {
         "unsupported_type",
         "dictionary",
-        "left_out_type",
-        "flags",
         "enum_actual_type",
         "generic",
         "value_type",
         "is_reference",
     }
     by_location = {r.location: str(r) for r in reports}
-    single = by_location[f"{P_A}, line 18, complexType 'Dc', element 'F'"]
-    assert "xs:float is .NET's Single" in single
-    assert "member left out" in single
-    assert "issue 14" in single
-    assert "a [Flags] enum (type left out" in by_location[f"{P_A}, line 30, simpleType 'Fl'"]
+    uri = by_location[f"{P_A}, line 24, complexType 'Dc', element 'U'"]
+    assert "xs:anyURI is .NET's Uri" in uri
+    assert "member left out" in uri
+    assert "issue 14" in uri
     unsupported = sorted(r.message.split()[1] for r in reports if r.feature == "unsupported_type")
-    assert unsupported == [
-        "http://schemas.datacontract.org/2004/07/System:DateTimeOffset",
-        "xs:anyURI",
-        "xs:float",
-    ]
+    assert unsupported == ["xs:anyURI"]
 
 
 def test_strict_refuses_what_cannot_be_mapped():
@@ -179,7 +178,10 @@ def test_the_closest_forms_behave_as_described(load_generated):
         "Abc",
         "Bytes",
         "C",
+        "Dto",
         "Emit",
+        "F",
+        "Flags",
         "LE",
         "Pg",
         "Span",
@@ -187,7 +189,45 @@ def test_the_closest_forms_behave_as_described(load_generated):
         "Zed",
     }
     assert module.PageOfOtherViKjocsw.__netcontract__.name == "PageOfOtherViKjocsw"
-    assert not hasattr(module, "Fl")
+
+
+def test_single_datetimeoffset_wire_names_and_flags_round_trip_monos_export(load_generated):
+    generated = generate_module(VALUES)
+    # only the Flags member None (a Python keyword) is not named as in C#
+    assert [(r.feature, r.message) for r in generated.reports] == [
+        ("enum_name", ".NET's member 'None' cannot be a Python enum member: named 'None_'")
+    ]
+    code = generated.code
+    assert 'f: nc.Single = nc.member("F", default=0.0)' in code
+    assert 'nf: nc.Single | None = nc.member("NF", default=None)' in code
+    assert 'dto: nc.DateTimeOffset = nc.member("Dto", default=nc.DateTimeOffset.MIN_VALUE)' in code
+    assert 'dtos: list[nc.DateTimeOffset] | None = nc.member("Dtos", default=None)' in code
+    assert "class Perms(nc.ContractFlag):" in code
+    assert 'inprogress = nc.enum_member(0, "in-progress")' in code
+    assert "class DateTimeOffset" not in code  # System's type: never generated
+    module = load_generated(code)
+    exported = nc.export_schemas(module.Values)
+    for path in VALUES.glob("*.xsd"):
+        text = path.read_text(encoding="utf-8")
+        namespace = etree.fromstring(text.encode()).get("targetNamespace")
+        assert exported.pop(namespace) == text, path.name
+    assert exported == {}
+    perms, status = module.Perms, module.Status
+    value = module.Values(
+        f=nc.to_single(0.1),
+        dto=nc.DateTimeOffset.parse("2024-05-06T13:45:07.1234567+02:00"),
+        p=perms.read | perms.Write,
+        ps=[perms.None_, perms.All],
+        st=status.onhold,
+        g=module.Gapped.xy,
+    )
+    xml = nc.to_xml(value)
+    for text in (b"<F>0.1</F>", b"<G>x.y</G>", b"<P>read Write</P>", b"<St>on hold</St>"):
+        assert text in xml
+    assert b"<Perms>None</Perms><Perms>All</Perms>" in xml
+    assert b"<d2p1:OffsetMinutes>120</d2p1:OffsetMinutes>" in xml
+    assert nc.from_xml(xml, module.Values) == value
+    assert nc.from_json(nc.to_json(value), module.Values) == value
 
 
 def test_char_duration_and_base64_members_are_generated_with_their_net_defaults(load_generated):
@@ -385,21 +425,55 @@ def test_names_and_documentation_that_python_cannot_take_as_they_are(tmp_path, l
     schema = tmp_path / "adversarial.xsd"
     schema.write_text(ADVERSARIAL, encoding="utf-8")
     generated = generate_module(schema)
-    # None is a Python keyword, in-progress no identifier; Same shares Done's number
+    # None is a Python keyword (None_, reported); in-progress is no identifier: named as
+    # XsdDataContractImporter names it (Mono: inprogress), its wire name kept; Same shares
+    # Done's number
     assert [(r.feature, r.location.rsplit(" ", 1)[1]) for r in generated.reports] == [
         ("enum_name", "'None'"),
-        ("enum_name", "'in-progress'"),
         ("enum_alias", "'Same'"),
     ]
     module = load_generated(generated.code)
-    assert [(m.name, m.value) for m in module.MixedCaseEnum] == [
-        ("l", 0),
-        ("inProgress", 1),
-        ("Done", 7),
-        ("AVeryLongEnumerationValueName" * 4, 6),
+    enum = module.MixedCaseEnum
+    assert [(m.name, m.wire_name, m.value) for m in enum] == [
+        ("l", "l", 0),
+        ("inProgress", "inProgress", 1),
+        ("None_", "None", 2),
+        ("inprogress", "in-progress", 3),
+        ("Done", "Done", 7),
+        ("AVeryLongEnumerationValueName" * 4, "AVeryLongEnumerationValueName" * 4, 6),
     ]
-    obj = getattr(module, "AVeryLongContractName" * 3)(class_=5, str_=None)
+    cls = getattr(module, "AVeryLongContractName" * 3)
+    obj = cls(class_=5, str_=None)
     assert nc.from_xml(nc.to_xml(obj), type(obj)) == obj
+    for member in (enum.None_, enum.inprogress):
+        data = nc.to_xml(cls(enum=member))
+        assert f"<Enum>{member.wire_name}</Enum>".encode() in data
+        assert nc.from_xml(data, cls).enum is member
+
+
+def test_enum_member_names_follow_xsd_data_contract_importer(tmp_path, load_generated):
+    # Mono's XsdDataContractImporter over these values: _1st, ab, ab1, GeneratedMember (each
+    # with [EnumMember(Value = ...)]), a_b and value as they are
+    values = ["1st", "a_b", "a-b", "ab", "value", "-"]
+    facets = "".join(f'<xs:enumeration value="{v}" />' for v in values)
+    (tmp_path / "odd.xsd").write_text(
+        f'<xs:schema xmlns:xs="{XS}" targetNamespace="http://schemas.datacontract.org/2004/07/Q">'
+        f'<xs:simpleType name="Odd"><xs:restriction base="xs:string">{facets}</xs:restriction>'
+        "</xs:simpleType></xs:schema>",
+        encoding="utf-8",
+    )
+    generated = generate_module(tmp_path / "odd.xsd")
+    assert generated.reports == ()
+    odd = load_generated(generated.code).Odd
+    assert [(m.name, m.wire_name) for m in odd] == [
+        ("_1st", "1st"),
+        ("a_b", "a_b"),
+        ("ab", "a-b"),
+        ("ab1", "ab"),
+        ("value", "value"),
+        ("GeneratedMember", "-"),
+    ]
+    assert "    a_b = 1\n" in generated.code  # enum_member only where the names differ
 
 
 # ----------------------------------------------------------------------------- ruff and mypy
@@ -419,6 +493,7 @@ def test_generated_modules_pass_ruff_and_mypy_strict(tmp_path):
         "vehizen_generated": XSD_DIR,
         "mono_features": FEATURES,
         "mono_members": MEMBERS,
+        "mono_values": VALUES,
         "adversarial": tmp_path / "adversarial.xsd",
         **{p.name: p for p in (HERE / "schemas").iterdir() if p.is_dir()},
     }

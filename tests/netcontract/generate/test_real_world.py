@@ -44,7 +44,7 @@ EXPECTED = {
     "member_named_system": (set(), {"xml_serializer": 2}),
     "soapcore_sample_service": (
         {"ComplexModelInput", "ComplexModelResponse", "ComplexObject"},
-        {"unsupported_type": 3},
+        {},
     ),
     "type_reuse_svc": ({"BinLibrary", "TypeReuseCompositeType"}, {}),
     "wcf_projectn_service": (
@@ -57,7 +57,7 @@ EXPECTED = {
             "TestHttpRequestMessageProperty",
             "UserGamePlay",
         },
-        {"generic": 2, "unsupported_type": 1, "unknown_type": 3, "dictionary": 1},
+        {"generic": 2, "unknown_type": 3, "dictionary": 1},
     ),
 }
 
