@@ -30,7 +30,9 @@ from typing import Any, Final
 
 from netcontract.clr import value_types as _vt
 from netcontract.clr.datetime import DateTime, DateTimeKind
+from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.objects import AnyObject
+from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate
 from netcontract.errors import JsonSyntaxError
 from netcontract.limits import FAILED, ReadContext
@@ -333,6 +335,8 @@ def _integral(text: str, primitive: ValueType) -> int:
 def wcf_parse(primitive: ValueType, value: Any) -> Any:
     """The value of a parsed JSON value for a registered value type, as
     DataContractJsonSerializer reads it (raises ``ValueError``/``TypeError``)."""
+    if isinstance(primitive, OwnValueType):
+        return primitive.from_wire(wcf_parse(primitive.carrier, value))
     name = primitive.clr_name
     if name == "String":
         if type(value) is str:
@@ -350,7 +354,9 @@ def wcf_parse(primitive: ValueType, value: Any) -> Any:
         if type(value) is not list:
             raise TypeError(f"expected an array of numbers (byte[]), got {_json_kind(value)}")
         return bytes(_integral(_scalar_text(b, "a number"), _vt.BYTE) for b in value)
-    if name not in _KNOWN_FORMS:  # a value type registered later (Single, a user's own...)
+    if name == "DateTimeOffset":
+        return _parse_offset(value)
+    if name not in _KNOWN_FORMS:  # a value type registered later
         raise ValueError(f"{name} has no WCF JSON form in netcontract yet")
     text = _scalar_text(value, f"a {name} value")
     try:
@@ -365,8 +371,46 @@ def wcf_parse(primitive: ValueType, value: Any) -> Any:
 
 _KNOWN_FORMS: Final = frozenset(
     {"Boolean", "SByte", "Byte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64"}
-    | {"Double", "Decimal", "Guid", "TimeSpan"}
+    | {"Double", "Single", "Decimal", "Guid", "TimeSpan"}
 )
+
+_OFFSET_HINT: Final = "DateTimeOffset:#System"
+_TICKS_PER_MINUTE: Final = 600_000_000
+
+
+def _parse_offset(value: Any) -> DateTimeOffset:
+    """A DateTimeOffset as DataContractJsonSerializer reads it (Mono): an object with both
+    ``DateTime`` (``\\/Date(ms)\\/``, the UTC instant; a ``+hhmm`` suffix does not move it)
+    and ``OffsetMinutes`` (an Int16, in a string too), in any order, other members ignored, a
+    ``__type`` naming ``DateTimeOffset:#System`` first; the clock time and its UTC time within
+    the DateTime range."""
+    if type(value) is not dict:
+        raise TypeError(
+            'expected an object {"DateTime":"\\/Date(ms)\\/","OffsetMinutes":n} '
+            f"(DateTimeOffset), got {_json_kind(value)}"
+        )
+    if "__type" in value and (next(iter(value)) != "__type" or value["__type"] != _OFFSET_HINT):
+        raise ValueError(f"a DateTimeOffset takes only a first __type {_OFFSET_HINT!r}")
+    missing = [m for m in ("DateTime", "OffsetMinutes") if m not in value]
+    if missing:
+        # Mono: "Required member OffsetMinutes in type '...DateTimeOffsetAdapter' is not found"
+        raise ValueError(
+            f"a DateTimeOffset needs the members DateTime and OffsetMinutes, "
+            f"missing: {', '.join(missing)}"
+        )
+    date = value["DateTime"]
+    if type(date) is not str:
+        raise TypeError(f"DateTime: expected a \\/Date(ms)\\/ string, got {_json_kind(date)}")
+    instant = wcf_parse_date(date)
+    utc = instant.ticks - (instant.offset_minutes or 0) * _TICKS_PER_MINUTE
+    try:
+        minutes = wcf_parse(_vt.INT16, value["OffsetMinutes"])
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"OffsetMinutes: {exc}") from None
+    try:
+        return DateTimeOffset(utc + minutes * _TICKS_PER_MINUTE, minutes)
+    except ValueError as exc:
+        raise ValueError(f"{_shown(date)} with OffsetMinutes {minutes}: {exc}") from None
 
 
 def _json_kind(value: Any) -> str:
@@ -595,6 +639,13 @@ def _untyped(value: Any, path: str, ctx: ReadContext) -> Any:
     if kind is dict:
         if not value:
             return AnyObject()
+        hint = value.get("__type")
+        if hint == _OFFSET_HINT and next(iter(value)) == "__type":
+            try:
+                return _parse_offset(value)  # Mono: a DateTimeOffset, as it writes one
+            except (ValueError, TypeError) as exc:
+                ctx.problem(path, str(exc))
+                return FAILED
         if "__type" not in value:
             ctx.problem(
                 path,

@@ -11,8 +11,11 @@ form from the value-type registry, through :func:`wcf_value`. The .NET facts (Mo
   declared one (a derived class, any contract in an ``object`` member); none on the root;
 - DateTime as ``"\\/Date(ms)\\/"`` (Utc) or ``"\\/Date(ms+hhmm)\\/"`` (Local, Unspecified);
   Double, Decimal, integers and Boolean as the XML text, bare (``INF``, ``NaN``); Guid,
-  TimeSpan (xs:duration) and Char as strings; ``byte[]`` as an array of numbers; enums as
-  numbers;
+  TimeSpan (xs:duration) and Char as strings; ``byte[]`` as an array of numbers; Single
+  as its XML text (R: 7 digits, else 9), bare; DateTimeOffset as the object
+  ``{"DateTime":"\\/Date(utc ms)\\/","OffsetMinutes":n}``; enums as numbers (flags,
+  unnamed values and members without ``[EnumMember]`` too); a user's own type as its
+  carrier;
 - strings escaped as its JsonWriter escapes them: ``/`` as ``\\/``, controls, surrogates,
   U+FFFE, U+FFFF, U+0085, U+2028, U+2029 as ``\\uXXXX`` (lowercase hex).
 """
@@ -26,7 +29,9 @@ from typing import Any, Final
 
 from netcontract.clr import value_types as _vt
 from netcontract.clr.datetime import DateTime, DateTimeKind
+from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, for_untyped_value
 from netcontract.errors import Problem
 from netcontract.limits import FAILED
@@ -36,7 +41,7 @@ from netcontract.model.defaults import omitted
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
 
-__all__ = ["Token", "type_hint", "wcf_date", "wcf_json_bytes", "wcf_value"]
+__all__ = ["Token", "type_hint", "value_type_hint", "wcf_date", "wcf_json_bytes", "wcf_value"]
 
 #: the XML namespace .NET gives a contract by default; a ``__type`` hint abbreviates it to "#"
 DATACONTRACT_BASE: Final = _vt.DATACONTRACT_BASE
@@ -104,6 +109,9 @@ def wcf_value(primitive: ValueType, value: Any, *, lossy: bool = False) -> Any:
     """The JSON-ready form of a checked value of a registered value type: a str (a JSON
     string), a :class:`Token`, or a list of tokens (``byte[]``). Raises ``ValueError`` for a
     type that has no WCF JSON form yet."""
+    if isinstance(primitive, OwnValueType):
+        # a user's own type travels as its carrier (to_wire checks the carrier's value)
+        return wcf_value(primitive.carrier, primitive.to_wire(value), lossy=lossy)
     form = _FORMS.get(primitive.clr_name)
     if form is None:
         raise ValueError(f"{primitive.clr_name} has no WCF JSON form in netcontract yet")
@@ -118,6 +126,21 @@ def _token(primitive: ValueType, value: Any, lossy: bool) -> Any:
     return Token(primitive.xml_text(value))  # numbers: the XML text, bare (INF, NaN, -0)
 
 
+def _offset(primitive: ValueType, value: DateTimeOffset, lossy: bool) -> Any:
+    # Mono: {"DateTime":"\/Date(ms)\/","OffsetMinutes":n}, ms the UTC instant truncated to
+    # milliseconds (DateTimeOffsetAdapter: a Utc DateTime), never a "+hhmm" suffix
+    if value.utc_ticks % _TICKS_PER_MS and not lossy:
+        raise Lossy(
+            f"DataContractJsonSerializer writes milliseconds: {value.isoformat()} would lose "
+            "its sub-millisecond ticks; pass lossy=True to write them truncated, as .NET does"
+        )
+    utc = DateTime(value.utc_ticks, DateTimeKind.UTC)
+    return {
+        "DateTime": wcf_date(utc, lossy=True),
+        "OffsetMinutes": Token(str(value.offset_minutes)),
+    }
+
+
 _FORMS: Final[dict[str, Callable[[ValueType, Any, bool], Any]]] = {
     "String": lambda p, v, lossy: v,
     "Boolean": lambda p, v, lossy: _TRUE if v else _FALSE,
@@ -126,13 +149,24 @@ _FORMS: Final[dict[str, Callable[[ValueType, Any, bool], Any]]] = {
         lambda p, v, lossy: Token(str(v)),
     ),
     "Double": _token,
+    "Single": _token,  # Mono: R like XmlConvert (1.1, 1E+07, 3.40282347E+38, NaN, INF, -0)
     "Decimal": _token,
     "Guid": _text,
     "TimeSpan": _text,
     "Char": lambda p, v, lossy: v,
     "DateTime": lambda p, v, lossy: wcf_date(v, lossy=lossy),
     "Byte[]": lambda p, v, lossy: [Token(str(b)) for b in v],
+    "DateTimeOffset": _offset,
 }
+
+
+def value_type_hint(primitive: ValueType) -> str:
+    """The ``__type`` of a value type written as an object (DateTimeOffset:
+    ``DateTimeOffset:#System``)."""
+    ns = primitive.namespace
+    if ns.startswith(DATACONTRACT_BASE):
+        return f"{primitive.contract_name}:#{ns[len(DATACONTRACT_BASE) :]}"
+    return f"{primitive.contract_name}:{ns}"
 
 
 def type_hint(info_or_wire: ContractType) -> str:
@@ -267,10 +301,15 @@ class _Writers:
             value_type, value = value.primitive, value.value
         if value_type is not None:
             try:
-                return wcf_value(value_type, value_type.check(value), lossy=self.lossy)
+                form = wcf_value(value_type, value_type.check(value), lossy=self.lossy)
             except (ValueError, TypeError) as exc:
                 problems.append(Problem(path, str(exc)))
                 return FAILED
+            if type(form) is dict:
+                # Mono: an object form (DateTimeOffset) gets its __type, first, as a contract
+                carrier = value_type.carrier if isinstance(value_type, OwnValueType) else value_type
+                return {"__type": value_type_hint(carrier), **form}
+            return form
         if kind is AnyObject:
             return {}
         if isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__:

@@ -7,6 +7,8 @@
 //               "wcfjson_indent": OUT}
 //              OUT = {"ok": true, "b64": B64} | {"ok": false, "error": "Type: message"}
 //
+// XML is read and written as Driver.cs does it, with this driver's known types (which add
+// DateTimeOffset, known to object members as a WCF service declares it with [KnownType]).
 // Reading/writing WCF JSON: new DataContractJsonSerializer(type, knownTypes), ReadObject and
 // WriteObject on a stream; indented: JsonReaderWriterFactory.CreateJsonWriter(stream, UTF-8,
 // ownsStream: false, indent: true, indentChars: "  "). Run with TZ=UTC: Local and
@@ -14,8 +16,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
+using System.Xml;
 using Newtonsoft.Json.Linq;
 
 namespace NetContractTwin
@@ -41,6 +45,7 @@ namespace NetContractTwin
             typeof(Vehizen.Domain.Dto.VehicleState),
             typeof(Vehizen.Domain.Dto.State),
             typeof(Vehizen.Domain.Dto.MalfunctionLevel),
+            typeof(DateTimeOffset),
         };
 
         static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
@@ -48,6 +53,21 @@ namespace NetContractTwin
         static DataContractJsonSerializer Dcjs(Type type)
         {
             return new DataContractJsonSerializer(type, Known);
+        }
+
+        static object ReadXml(Type type, byte[] payload)
+        {
+            var quotas = XmlDictionaryReaderQuotas.Max;
+            using (var reader = XmlDictionaryReader.CreateTextReader(new MemoryStream(payload), Utf8, quotas, null))
+                return new DataContractSerializer(type, Known).ReadObject(reader);
+        }
+
+        static byte[] WriteXml(Type type, object obj)
+        {
+            var ms = new MemoryStream();
+            using (var writer = XmlWriter.Create(ms, Driver.XmlSettings(false)))
+                new DataContractSerializer(type, Known).WriteObject(writer, obj);
+            return ms.ToArray();
         }
 
         static byte[] WriteWcf(Type type, object obj, bool indent)
@@ -94,7 +114,7 @@ namespace NetContractTwin
             try
             {
                 if (format == "xml")
-                    obj = Driver.ReadXml(type, payload);
+                    obj = ReadXml(type, payload);
                 else if (format == "wcfjson")
                     obj = Dcjs(type).ReadObject(new MemoryStream(payload));
                 else
@@ -108,7 +128,7 @@ namespace NetContractTwin
                 response["xml"] = response["wcfjson"] = response["wcfjson_indent"] = JValue.CreateNull();
                 return response;
             }
-            response["xml"] = Output(() => Driver.WriteXml(type, obj, false));
+            response["xml"] = Output(() => WriteXml(type, obj));
             response["wcfjson"] = Output(() => WriteWcf(type, obj, false));
             response["wcfjson_indent"] = Output(() => WriteWcf(type, obj, true));
             return response;
