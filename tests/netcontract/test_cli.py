@@ -886,8 +886,11 @@ def test_serve_on_port_0_names_the_real_port_and_ctrl_c_exits_130():
     banner = proc.stdout.readline()
     port = re.search(rb"http://127\.0\.0\.1:(\d+)/api/v2/CustomerGroup", banner)
     assert port is not None and int(port.group(1)) != 0, banner
-    with socket.create_connection(("127.0.0.1", int(port.group(1))), timeout=10):
-        pass  # it listens on the port it names
+    with socket.create_connection(("127.0.0.1", int(port.group(1))), timeout=30) as conn:
+        # it listens on the port it names, and answers once started (a Ctrl+C before that is
+        # test_serve_interrupted_before_the_loop_starts_warns_of_no_unawaited_coroutine's)
+        conn.sendall(b"GET /api/v2/CustomerGroup HTTP/1.0\r\n\r\n")
+        assert conn.recv(12).startswith(b"HTTP/1.")
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert (proc.returncode, err) == (130, b"netcontract: interrupted\n")
