@@ -12,7 +12,7 @@ import unicodedata
 from functools import cache
 from typing import Final
 
-__all__ = ["encode_local_name"]
+__all__ = ["clark", "encode_local_name"]
 
 _ASCII_START: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _ASCII_NAME: Final = _ASCII_START | frozenset("0123456789.-")
@@ -64,3 +64,9 @@ def encode_local_name(name: str) -> str:
             out.append(_escape(char))
         index += 1
     return "".join(out)
+
+
+def clark(namespace: str, name: str) -> str:
+    """The name of an element as lxml gives it: ``{namespace}name``, or ``name`` alone in no
+    namespace (a contract declared with ``Namespace=""``)."""
+    return f"{{{namespace}}}{name}" if namespace else name

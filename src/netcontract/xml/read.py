@@ -29,6 +29,7 @@ from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
 from netcontract.model.enums import enum_name_message
+from netcontract.model.names import clark
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -214,7 +215,7 @@ class _ReadTable:
         self.info = info
         self.cls = info.cls
         self.by_tag: dict[str, tuple[int, str, str, Reader]] = {
-            f"{{{m.xml_namespace}}}{m.xml_name}": (i, m.attr, m.wire_name, reader_for(m.slot))
+            clark(m.xml_namespace, m.xml_name): (i, m.attr, m.wire_name, reader_for(m.slot))
             for i, m in enumerate(info.xml_members)
         }
         self.names = [m.wire_name for m in info.xml_members]
@@ -309,7 +310,7 @@ def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -
 
 
 def _list_reader(wire: ListType) -> Reader:
-    item_tag = f"{{{wire.contract_namespace}}}{wire.item_name}"
+    item_tag = clark(wire.contract_namespace, wire.item_name)
     item_reader = reader_for(wire.item)
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
@@ -559,7 +560,7 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
     src = Source("xml reader", repr(info.tp))
     subject = src.const(info.tp, "subject")
     d = src.const(Fallback, "Fallback")
-    tags = [f"{{{m.xml_namespace}}}{m.xml_name}" for m in info.xml_members]
+    tags = [clark(m.xml_namespace, m.xml_name) for m in info.xml_members]
     known = src.const(frozenset(tags), "known")
     skip = src.const(_skip_unknown, "skip")
     src.line(0, "def read(el, ctx, path):")
@@ -707,7 +708,7 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src = Source("xml list reader", wire.contract_name)
     subject = src.const(wire.contract_name, "subject")
     d = src.const(Fallback, "Fallback")
-    item_tag = src.const(f"{{{wire.contract_namespace}}}{wire.item_name}", "tag")
+    item_tag = src.const(clark(wire.contract_namespace, wire.item_name), "tag")
     src.line(0, "def read(el, ctx, path):")
     src.line(1, "items = ctx.items")
     src.line(1, "depth = ctx.depth")

@@ -109,7 +109,12 @@ class _Writer:
         if xsi_type is not None:
             type_ns, type_name = xsi_type
             type_prefix = scope.get(type_ns)
-            if type_prefix is None:
+            if type_ns == "" and implicit is None:
+                # Mono declares the empty namespace again before an i:type in it, even where
+                # it is the default already (write_value refuses where it is not)
+                attrs += ' xmlns=""'
+                type_prefix = ""
+            elif type_prefix is None:
                 count += 1
                 type_prefix = f"d{depth}p{count}"
                 attrs += f' xmlns:{type_prefix}="{type_ns}"'
@@ -153,6 +158,18 @@ class _Writer:
         if runtime is None:
             return
         xsi_type = (runtime.contract_namespace, runtime.contract_name) if needs_type else None
+        if xsi_type is not None and xsi_type[0] == "" and ns != "":
+            # an i:type in no namespace needs xmlns="" on an element of another namespace (its
+            # default): the same tag cannot declare both (Mono: "The prefix '' cannot be
+            # redefined from 'urn:box' to '' within the same start element tag")
+            self.problems.append(
+                Problem(
+                    path,
+                    f'{runtime.contract_name} is in no namespace (Namespace=""): .NET cannot '
+                    "write it as an i:type inside an element of a namespace",
+                )
+            )
+            return
         if isinstance(runtime, PrimitiveType) and runtime.primitive.xml_children is not None:
             self._complex_value(local, ns, scope, depth, declare, xsi_type, runtime, value, path)
         elif isinstance(runtime, PrimitiveType):
@@ -404,7 +421,8 @@ def _root_start(info: ContractInfo) -> tuple[str, Scope]:
     ns = info.namespace
     if ns:
         return f'<{info.name} xmlns:i="{XSI}" xmlns="{ns}"', {XSI: "i", ns: ""}
-    return f'<{info.name} xmlns:i="{XSI}"', {XSI: "i"}
+    # no namespace: the default namespace is "" already (its members declare nothing; Mono)
+    return f'<{info.name} xmlns:i="{XSI}"', {XSI: "i", "": ""}
 
 
 def _reference_write_xml(info: ContractInfo, obj: Any, indent: bool) -> tuple[str, list[Problem]]:

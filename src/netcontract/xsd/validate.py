@@ -28,6 +28,7 @@ from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_d
 from netcontract.model import paths as _paths
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
 from netcontract.model.enums import enum_name_message
+from netcontract.model.names import clark
 from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -79,7 +80,7 @@ def _contract_tp(wire: ContractType) -> Any:
 def _members_by_tag(tp: Any) -> dict[str, tuple[int, Member]]:
     info = contract_info(tp)
     return {
-        f"{{{m.xml_namespace}}}{m.xml_name}": (index, m) for index, m in enumerate(info.xml_members)
+        clark(m.xml_namespace, m.xml_name): (index, m) for index, m in enumerate(info.xml_members)
     }
 
 
@@ -140,7 +141,7 @@ class _Locator:
         """Path and declared wire type of ``child`` inside ``parent`` (of type ``wire``)."""
         local = _split(str(child.tag))[1]
         if isinstance(wire, ListType):
-            item_tag = f"{{{wire.contract_namespace}}}{wire.item_name}"
+            item_tag = clark(wire.contract_namespace, wire.item_name)
             index = self.item_index(parent, child, item_tag)
             if index is not None:
                 return _paths.item(path, index), wire.item.wire
@@ -369,7 +370,7 @@ class _Prescan:
         if isinstance(wire, ContractType):
             self.contract_children(element, members, depth)
         elif isinstance(wire, ListType):
-            item_tag = f"{{{wire.contract_namespace}}}{wire.item_name}"
+            item_tag = clark(wire.contract_namespace, wire.item_name)
             for child in _elements(element):
                 if child.tag == item_tag:
                     self.walk(child, wire.item.wire, depth + 1)
