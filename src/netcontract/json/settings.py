@@ -307,16 +307,24 @@ def ensure_datetime(value: DateTime, settings: JsonSettings) -> DateTime:
     return DateTime(value.ticks, DateTimeKind.UNSPECIFIED)
 
 
+def _microsoft_token(universal_ticks: int, offset_minutes: int | None) -> str:
+    """``"\\/Date(ms[+hhmm])\\/"``: milliseconds since 1970 UTC, truncated towards zero
+    (Json.NET divides), then the offset if one is given."""
+    since = universal_ticks - _EPOCH_TICKS
+    millis = since // 10_000 if since >= 0 else -(-since // 10_000)
+    suffix = ""
+    if offset_minutes is not None:
+        sign = "-" if offset_minutes < 0 else "+"
+        hours, minutes = divmod(abs(offset_minutes), 60)
+        suffix = f"{sign}{hours:02d}{minutes:02d}"
+    return f'"\\/Date({millis}{suffix})\\/"'
+
+
 def format_microsoft_datetimeoffset(value: DateTimeOffset) -> str:
     """The JSON token Json.NET writes for a DateTimeOffset with ``MicrosoftDateFormat``
     (Mono): milliseconds of the UTC instant since 1970, truncated towards zero, then the
     value's own offset, ``+0000`` included (``"\\/Date(1704144845001+0530)\\/"``)."""
-    since = value.utc_ticks - _EPOCH_TICKS
-    millis = since // 10_000 if since >= 0 else -(-since // 10_000)
-    offset = value.offset_minutes
-    sign = "-" if offset < 0 else "+"
-    hours, minutes = divmod(abs(offset), 60)
-    return f'"\\/Date({millis}{sign}{hours:02d}{minutes:02d})\\/"'
+    return _microsoft_token(value.utc_ticks, value.offset_minutes)
 
 
 def format_microsoft_date(value: DateTime, settings: JsonSettings) -> str:
@@ -335,13 +343,7 @@ def format_microsoft_date(value: DateTime, settings: JsonSettings) -> str:
             else settings.local_utc_offset_minutes
         )
         universal = _clamped(value.ticks - offset * TICKS_PER_MINUTE)
-    since = universal - _EPOCH_TICKS
-    millis = since // 10_000 if since >= 0 else -(-since // 10_000)
-    suffix = ""
-    if kind is DateTimeKind.LOCAL or (
+    shows_offset = kind is DateTimeKind.LOCAL or (
         kind is DateTimeKind.UNSPECIFIED and value.ticks not in (MIN_TICKS, MAX_TICKS)
-    ):
-        sign = "-" if offset < 0 else "+"
-        hours, minutes = divmod(abs(offset), 60)
-        suffix = f"{sign}{hours:02d}{minutes:02d}"
-    return f'"\\/Date({millis}{suffix})\\/"'
+    )
+    return _microsoft_token(universal, offset if shows_offset else None)
