@@ -206,6 +206,29 @@ namespace Probe.B
         public List<Probe.A.Odd?> NOdd { get; set; }
     }
 }
+namespace Probe.N
+{
+    [DataContract(Namespace = "")] public enum NoNsEnum { [EnumMember] A, [EnumMember] B }
+    [DataContract(Namespace = "")] public class NoNsChild { [DataMember] public string S; }
+    [DataContract(Namespace = "")]
+    public class NoNs
+    {
+        [DataMember] public int X;
+        [DataMember] public NoNsChild Child;
+        [DataMember] public Guid G;
+        [DataMember] public List<NoNsChild> Kids;
+        [DataMember] public Probe.C.Other O;
+    }
+    [DataContract(Namespace = "")]
+    public class NoNsDerived : NoNs { [DataMember] public NoNsEnum E; }
+    [DataContract(Namespace = "http://x/y")]
+    public class Holder
+    {
+        [DataMember] public NoNs Inner;
+        [DataMember] public List<NoNsChild> L;
+        [DataMember] public NoNsDerived D;
+    }
+}
 public static class XsdProbe
 {
     // Each argument is a type name; one line per schema: type TAB namespace TAB base64(XSD).
@@ -287,6 +310,38 @@ class NullableEnums:
     n_odd: list[Odd | None] | None = nc.member("NOdd", default=None)
 
 
+@nc.contract(xml_namespace="")
+class NoNsEnum(nc.ContractEnum):
+    A = 0
+    B = 1
+
+
+@nc.contract(xml_namespace="")
+class NoNsChild:
+    s: str | None = nc.member("S", default=None)
+
+
+@nc.contract(xml_namespace="")
+class NoNs:
+    x: nc.Int32 = nc.member("X", default=0)
+    child: NoNsChild | None = nc.member("Child", default=None)
+    g: uuid.UUID = nc.member("G", default=uuid.UUID(int=0))
+    kids: list[NoNsChild | None] | None = nc.member("Kids", default=None)
+    o: Other | None = nc.member("O", default=None)
+
+
+@nc.contract(xml_namespace="")
+class NoNsDerived(NoNs):
+    e: NoNsEnum = nc.member("E", default=NoNsEnum.A)
+
+
+@nc.contract(xml_namespace="http://x/y")
+class Holder:
+    inner: NoNs | None = nc.member("Inner", default=None)
+    l: list[NoNsChild | None] | None = nc.member("L", default=None)  # noqa: E741
+    d: NoNsDerived | None = nc.member("D", default=None)
+
+
 PROBES: dict[str, Any] = {
     "Probe.B.Bare": Bare,
     "Probe.B.Derived": Derived,
@@ -294,6 +349,11 @@ PROBES: dict[str, Any] = {
     "Probe.B.Objs": Objs,
     "Probe.A.Odd": Odd,
     "Probe.B.NullableEnums": NullableEnums,
+    # [DataContract(Namespace = "")]: a schema without targetNamespace, names without prefix
+    "Probe.N.NoNs": NoNs,
+    "Probe.N.NoNsDerived": NoNsDerived,
+    "Probe.N.Holder": Holder,
+    "Probe.N.NoNsEnum": NoNsEnum,
 }
 
 

@@ -148,6 +148,8 @@ class _Document:
     def qname(self, qname: tuple[str, str], scope: dict[str, str]) -> tuple[str, str]:
         """``(declaration, prefixed name)``; a new ``qN`` prefix is added to ``scope``."""
         namespace, name = qname
+        if not namespace:  # .NET: a name in no namespace is written without a prefix
+            return "", name
         if namespace == self.namespace:
             return "", f"tns:{name}"
         if namespace == XS:
@@ -196,11 +198,17 @@ class _Document:
     def text(self) -> str:
         ser = f' xmlns:ser="{SER}"' if self.uses_ser else ""
         ns = _attr(self.namespace)
-        head = (
-            f'<xs:schema{ser} xmlns:tns="{ns}" elementFormDefault="qualified" '
-            f'targetNamespace="{ns}" xmlns:xs="{XS}">\n'
+        if ns:
+            head = (
+                f'<xs:schema{ser} xmlns:tns="{ns}" elementFormDefault="qualified" '
+                f'targetNamespace="{ns}" xmlns:xs="{XS}">\n'
+            )
+        else:  # .NET's schema of no namespace: no targetNamespace and no tns prefix
+            head = f'<xs:schema{ser} elementFormDefault="qualified" xmlns:xs="{XS}">\n'
+        imports = "".join(
+            f'  <xs:import namespace="{_attr(i)}" />\n' if i else "  <xs:import />\n"
+            for i in self.imports
         )
-        imports = "".join(f'  <xs:import namespace="{_attr(i)}" />\n' for i in self.imports)
         return head + imports + "".join(self.items) + "</xs:schema>"
 
 
@@ -400,7 +408,8 @@ def _export(roots: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
         elif isinstance(wire, PrimitiveType):
             _export_complex_value(doc, wire)
         name = _attr(wire.contract_name)
-        doc.items.append(f'  <xs:element name="{name}" nillable="true" type="tns:{name}" />\n')
+        type_name = f"tns:{name}" if namespace else name
+        doc.items.append(f'  <xs:element name="{name}" nillable="true" type="{type_name}" />\n')
     return ((SER, SERIALIZATION_SCHEMA), *((ns, doc.text()) for ns, doc in docs.items()))
 
 

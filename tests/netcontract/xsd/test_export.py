@@ -589,3 +589,67 @@ def test_two_classes_with_one_contract_name_are_refused():
 
     with pytest.raises(nc.ContractDefinitionError, match="'Thing'"):
         export_schemas(Both)
+
+
+# [DataContract(Namespace = "")]: Mono 6.8's XsdDataContractExporter (the probe "Probe.N.Holder"
+# of tests/interop/test_xsd_interop.py, which checks these bytes live): the schema of no namespace
+# has neither targetNamespace nor a tns prefix, names in it are written without a prefix, and a
+# schema importing it writes <xs:import /> without a namespace.
+@nc.contract(xml_namespace="")
+class _NoNsChild:
+    s: str | None = nc.member("S", default=None)
+
+
+@nc.contract(xml_namespace="http://x/y")
+class _NoNsHolder:
+    inner: _NoNsChild | None = nc.member("Inner", default=None)
+    items: list[_NoNsChild | None] | None = nc.member("L", default=None)
+
+
+MONO_NO_NS_HOLDER = """\
+<xs:schema xmlns:tns="http://x/y" elementFormDefault="qualified" targetNamespace="http://x/y" \
+xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:import />
+  <xs:complexType name="_NoNsHolder">
+    <xs:sequence>
+      <xs:element minOccurs="0" name="Inner" nillable="true" type="_NoNsChild" />
+      <xs:element minOccurs="0" name="L" nillable="true" type="ArrayOf_NoNsChild" />
+    </xs:sequence>
+  </xs:complexType>
+  <xs:element name="_NoNsHolder" nillable="true" type="tns:_NoNsHolder" />
+</xs:schema>"""
+
+MONO_NO_NS = """\
+<xs:schema elementFormDefault="qualified" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:complexType name="_NoNsChild">
+    <xs:sequence>
+      <xs:element minOccurs="0" name="S" nillable="true" type="xs:string" />
+    </xs:sequence>
+  </xs:complexType>
+  <xs:element name="_NoNsChild" nillable="true" type="_NoNsChild" />
+  <xs:complexType name="ArrayOf_NoNsChild">
+    <xs:sequence>
+      <xs:element minOccurs="0" maxOccurs="unbounded" name="_NoNsChild" nillable="true" \
+type="_NoNsChild" />
+    </xs:sequence>
+  </xs:complexType>
+  <xs:element name="ArrayOf_NoNsChild" nillable="true" type="ArrayOf_NoNsChild" />
+</xs:schema>"""
+
+
+def test_contracts_in_no_namespace_export_a_schema_without_target_namespace():
+    exported = export_schemas(_NoNsHolder)
+    assert list(exported) == [SER, "http://x/y", ""]
+    assert exported["http://x/y"] == MONO_NO_NS_HOLDER
+    assert exported[""] == MONO_NO_NS
+    assert schema_file_name("") == "schema.xsd"
+
+
+def test_documents_with_contracts_in_no_namespace_validate():
+    value = _NoNsHolder(inner=_NoNsChild(s="a"), items=[None, _NoNsChild()])
+    assert nc.validate_xml(nc.to_xml(value), _NoNsHolder) == value
+    # the member in the holder's namespace instead of in none: the schema refuses it
+    bad = nc.to_xml(value).replace(b'<S xmlns="">a</S>', b"<S>a</S>")
+    assert bad != nc.to_xml(value)
+    with pytest.raises(nc.XmlPayloadError, match="Inner"):
+        nc.validate_xml(bad, _NoNsHolder)
