@@ -36,7 +36,7 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
-from netcontract.clr.namespaces import ARR, SER, XS, XSI
+from netcontract.clr.namespaces import ARR, SER, SYSTEM, XS, XSI
 from netcontract.errors import Problem, SchemaError, XmlSyntaxError
 from netcontract.generate.emit import py_string
 from netcontract.generate.mapping import UNSUPPORTED_TYPES, VALUE_TYPES
@@ -375,11 +375,12 @@ class _PageMapper:
         if isinstance(value, int) and not isinstance(value, bool) and not _is_number(text):
             name = type_text if type_text and type_text not in SIMPLE_TYPES else ""
             return self.enum_type(el, value, text.strip(), name, where)
-        # DataContractSerializer writes a DateTimeOffset as these two elements
-        offset = {etree.QName(c).localname for c in children} == {"DateTime", "OffsetMinutes"}
-        if (simple is not None and simple in UNSUPPORTED_TYPES) or offset:
-            clr = UNSUPPORTED_TYPES.get(simple or ("", ""), ("DateTimeOffset", "issue 14"))[0]
-            self.report(where, "page_unsupported", f".NET's {clr}")
+        # DataContractSerializer writes a DateTimeOffset as these two elements (of System's
+        # DateTimeOffset type; the page calls it a "date", as a DateTime)
+        if _is_date_time_offset(children):
+            return _Ty("prim", (SYSTEM, "DateTimeOffset"))
+        if simple is not None and simple in UNSUPPORTED_TYPES:
+            self.report(where, "page_unsupported", f".NET's {UNSUPPORTED_TYPES[simple][0]}")
             return None
         qname = simple or _sample_type(value, text)
         if qname == (XS, "double") and not isinstance(value, _Float):
@@ -401,6 +402,10 @@ class _PageMapper:
         if item_ns == ARR:
             qname = (XS, item_name) if (XS, item_name) in VALUE_TYPES else (SER, item_name)
             return _Ty("list", (ARR, "ArrayOf" + item_name), _Ty("prim", qname))
+        if (item_ns, item_name) == (SYSTEM, "DateTimeOffset") and _is_date_time_offset(
+            _children(items[0])
+        ):
+            return _Ty("list", (SYSTEM, "ArrayOfDateTimeOffset"), _Ty("prim", (SYSTEM, item_name)))
         if isinstance(first, _Obj):
             self.complex((item_ns, item_name), items[0], first, item_name)
             return _Ty("list", (item_ns, "ArrayOf" + item_name), _Ty("class", (item_ns, item_name)))
@@ -589,6 +594,13 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _is_date_time_offset(children: list[etree._Element]) -> bool:
+    names = [etree.QName(c) for c in children]
+    return [n.localname for n in names] == ["DateTime", "OffsetMinutes"] and all(
+        n.namespace == SYSTEM for n in names
+    )
 
 
 def _sample_type(value: Any, text: str) -> QName:

@@ -218,7 +218,7 @@ FEATURES: Final[dict[str, Feature]] = {
         "IsRequired: a document without the member is refused on reading",
     ),
     "page_unsupported": Feature(
-        "a member of a type netcontract cannot declare yet (dictionary, DateTimeOffset...)",
+        "a member of a type netcontract cannot declare yet (a dictionary...)",
         Action.MEMBER_LEFT_OUT,
         "",
         "issue 14",

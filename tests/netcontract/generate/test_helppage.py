@@ -475,19 +475,66 @@ def test_a_page_larger_than_the_limit_is_refused(tmp_path, monkeypatch):
         nc.generate(path)
 
 
-def test_a_date_time_offset_member_is_left_out_and_reported(tmp_path, load_generated):
+def test_a_date_time_offset_member_is_declared_from_its_xml_sample(tmp_path, load_generated):
+    # Web API's help page shows a DateTimeOffset as a "date", like a DateTime; its XML sample
+    # (DataContractSerializer) is System's DateTimeOffset type: DateTime and OffsetMinutes
     xml_text = (
         f'<Thing xmlns="{NS}">\n  <At xmlns:d2p1="http://schemas.datacontract.org/2004/07/System">'
         "<d2p1:DateTime>2026-06-02T18:36:51.9290578Z</d2p1:DateTime>"
-        "<d2p1:OffsetMinutes>0</d2p1:OffsetMinutes></At>\n  <Name>sample string 1</Name>\n"
+        "<d2p1:OffsetMinutes>60</d2p1:OffsetMinutes></At>\n  <Name>sample string 2</Name>\n"
         "</Thing>"
     )
-    json_text = '{"At": "2026-06-02T18:36:51.9290578+00:00", "Name": "sample string 1"}'
-    generated = generate_module(_one_type_page(tmp_path, [], json_text, xml_text))
-    assert [str(r).split(": ", 1)[1] for r in generated.reports] == [
-        ".NET's DateTimeOffset (member left out; issue 14)"
-    ]
-    assert [f.name for f in attrs.fields(load_generated(generated.code).Thing)] == ["name"]
+    json_text = '{"At": "2026-06-02T19:36:51.9290578+01:00", "Name": "sample string 2"}'
+    rows = [("At", "", "date", ""), ("Name", "", "string", "")]
+    generated = generate_module(_one_type_page(tmp_path, rows, json_text, xml_text))
+    assert not generated.reports
+    module = load_generated(generated.code)
+    assert [f.name for f in attrs.fields(module.Thing)] == ["at", "name"]
+    assert _members(module, "Thing")["at"] == str(nc.DateTimeOffset)
+    # the generated class reads the page's own samples, in both formats, to one value
+    from_xml = nc.from_xml(xml_text.encode(), module.Thing)
+    assert from_xml == nc.from_json(json_text.encode(), module.Thing)
+    assert from_xml.at.offset_minutes == 60
+
+
+def test_a_list_of_date_time_offsets_is_declared_from_its_xml_sample(tmp_path, load_generated):
+    # Mono's DataContractSerializer writes List<DateTimeOffset> items in System's namespace
+    xml_text = (
+        f'<Thing xmlns="{NS}">\n  <Ats xmlns:d2p1="http://schemas.datacontract.org/2004/07/System">'
+        "<d2p1:DateTimeOffset><d2p1:DateTime>2026-06-02T17:36:51Z</d2p1:DateTime>"
+        "<d2p1:OffsetMinutes>60</d2p1:OffsetMinutes></d2p1:DateTimeOffset></Ats>\n</Thing>"
+    )
+    json_text = '{"Ats": ["2026-06-02T18:36:51+01:00"]}'
+    rows = [("Ats", "", "Collection of date", "")]
+    generated = generate_module(_one_type_page(tmp_path, rows, json_text, xml_text))
+    assert not generated.reports
+    module = load_generated(generated.code)
+    hint = typing.get_type_hints(module.Thing, vars(module))["ats"]
+    assert hint == list[nc.DateTimeOffset] | None
+    value = nc.from_xml(xml_text.encode(), module.Thing)
+    assert value == nc.from_json(json_text.encode(), module.Thing)
+    assert (
+        nc.to_xml(value)
+        == xml_text.replace("\n  ", "")
+        .replace("\n", "")
+        .replace(
+            f'<Thing xmlns="{NS}">',
+            f'<Thing xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="{NS}">',
+        )
+        .encode()
+    )
+
+
+def test_children_named_like_a_date_time_offset_in_another_namespace_are_a_class(
+    tmp_path, load_generated
+):
+    xml_text = (
+        f'<Thing xmlns="{NS}">\n  <At><DateTime>2026-06-02T18:36:51Z</DateTime>'
+        "<OffsetMinutes>60</OffsetMinutes></At>\n</Thing>"
+    )
+    json_text = '{"At": {"DateTime": "2026-06-02T18:36:51Z", "OffsetMinutes": 60}}'
+    module = load_generated(nc.generate(_one_type_page(tmp_path, [], json_text, xml_text)))
+    assert _members(module, "Thing")["at"] != str(nc.DateTimeOffset)
 
 
 def test_schemas_and_pages_are_not_mixed(tmp_path):
