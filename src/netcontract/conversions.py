@@ -112,39 +112,85 @@ def to_json(obj: Any, *, indent: bool = False, settings: JsonSettings | None = N
 
 
 @overload
-def from_xml(data: bytes | str, cls: type[T], *, strict: bool = ..., limits: Limits = ...) -> T: ...
+def from_xml(
+    data: bytes | str,
+    cls: type[T],
+    *,
+    strict: bool = ...,
+    limits: Limits = ...,
+    root_name: str | None = ...,
+    root_namespace: str | None = ...,
+) -> T: ...
 @overload
 def from_xml(
-    data: bytes | str, cls: None = ..., *, strict: bool = ..., limits: Limits = ...
+    data: bytes | str,
+    cls: None = ...,
+    *,
+    strict: bool = ...,
+    limits: Limits = ...,
+    root_name: None = ...,
+    root_namespace: None = ...,
 ) -> Any: ...
 
 
 def from_xml(
-    data: bytes | str, cls: Any = None, *, strict: bool = False, limits: Limits = DEFAULT_LIMITS
+    data: bytes | str,
+    cls: Any = None,
+    *,
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    root_name: str | None = None,
+    root_namespace: str | None = None,
 ) -> Any:
     """Read a DataContract XML document.
 
     ``cls`` may be omitted: the root element's name and namespace select the contract.
     ``strict=True`` refuses unknown elements (by default they are ignored, as .NET does).
+    ``root_name`` / ``root_namespace``: the document element .NET expects when its serializer
+    was made with them (``new DataContractSerializer(type, rootName, rootNamespace)``; each
+    defaults to the contract's; ``cls`` is then needed).
     Raises :class:`~netcontract.XmlPayloadError` listing every problem with path and line.
     """
+    if cls is None and (root_name is not None or root_namespace is not None):
+        raise TypeError("from_xml(): root_name and root_namespace need the contract class")
     data = as_document(data, "from_xml")
     _check_size(data, limits)
     root = parse_xml(data)  # raises XmlSyntaxError
     conversion_started()
     ctx = ReadContext(strict, limits)
-    result = read_root(root, cls, ctx)
+    expected = None if cls is None else _root(cls, root_name, root_namespace)
+    result = read_root(root, cls, ctx, expected)
     if ctx.problems or result is FAILED:
         raise XmlPayloadError(ctx.problems)
     conversion_done()
     return result
 
 
-def to_xml(obj: Any, *, indent: bool = False) -> bytes:
+def _root(tp: Any, name: str | None, namespace: str | None) -> tuple[str, str] | None:
+    """The (name, namespace) of a root override, the contract's filling what is not given."""
+    if name is None and namespace is None:
+        return None
+    info = contract_info(tp)
+    return (info.name if name is None else name, info.namespace if namespace is None else namespace)
+
+
+def to_xml(
+    obj: Any,
+    *,
+    indent: bool = False,
+    root_name: str | None = None,
+    root_namespace: str | None = None,
+) -> bytes:
     """Write ``obj`` as the UTF-8 bytes DataContractSerializer writes through Web API
-    (no XML declaration; ``indent`` as ``XmlWriterSettings.Indent``)."""
+    (no XML declaration; ``indent`` as ``XmlWriterSettings.Indent``).
+
+    ``root_name`` / ``root_namespace`` name the document element as
+    ``new DataContractSerializer(type, rootName, rootNamespace)`` does (each defaults to the
+    contract's); the members stay in the contract's namespace.
+    """
     conversion_started()
-    text, problems = write_xml(obj, indent=indent)
+    root = _root(type(obj), root_name, root_namespace)
+    text, problems = write_xml(obj, indent=indent, root=root)
     if problems:
         raise SerializationError(problems)
     conversion_done()

@@ -24,7 +24,7 @@ import hashlib
 import importlib.metadata
 import inspect
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -186,7 +186,7 @@ def write_corpus(
     directory = Path(out)
     directory.mkdir(parents=True, exist_ok=True)
     width = max(4, len(str(max(count - 1, 0))))
-    writers = {"json": to_json, "xml": to_xml}
+    writers: dict[str, Callable[..., bytes]] = {"json": to_json, "xml": to_xml}
     documents = []
     for index, value in enumerate(values):
         stem = f"{info.name}-{index:0{width}d}"

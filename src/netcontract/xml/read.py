@@ -440,8 +440,13 @@ def _object_reader(wire: ObjectType) -> Reader:
     return read
 
 
-def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
-    """Read the document element into ``tp`` (or the contract its name designates)."""
+def read_root(
+    root: etree._Element, tp: Any, ctx: ReadContext, expected: tuple[str, str] | None = None
+) -> Any:
+    """Read the document element into ``tp`` (or the contract its name designates).
+
+    ``expected`` is the (name, namespace) of the document element when it is not the
+    contract's (a serializer made with a root name and namespace)."""
     tag = str(root.tag)
     ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     if tp is None:
@@ -451,10 +456,11 @@ def read_root(root: etree._Element, tp: Any, ctx: ReadContext) -> Any:
             return FAILED
         tp = found
     info = contract_info(tp)
-    if (info.namespace, info.name) != (ns, local):
+    name, namespace = (info.name, info.namespace) if expected is None else expected
+    if (namespace, name) != (ns, local):
         ctx.problem(
             "",
-            f"expecting element {info.name!r} from namespace {info.namespace!r}, "
+            f"expecting element {name!r} from namespace {namespace!r}, "
             f"found {local!r} from namespace {ns!r}",
             root,
         )

@@ -32,6 +32,7 @@ from netcontract.errors import Problem
 from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
+from netcontract.model.names import encode_local_name
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -48,6 +49,7 @@ __all__ = ["write_xml"]
 
 _INVALID_XML_CHAR: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NEEDS_ESCAPE: Final = re.compile("[&<>\r]")
+_ATTRIBUTE_ESCAPES: Final = re.compile('[&<>"\t\n\r]')
 _ESCAPES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;"}
 
 Scope = dict[str, str]  # namespace -> prefix in scope ("" = default namespace)
@@ -400,8 +402,13 @@ def _clr_name(wire: WireType) -> str:
     return wire.contract_name
 
 
-def write_xml(obj: Any, *, indent: bool = False) -> tuple[str, list[Problem]]:
+def write_xml(
+    obj: Any, *, indent: bool = False, root: tuple[str, str] | None = None
+) -> tuple[str, list[Problem]]:
     """Serialize a contract instance as its root element; returns the text and any problems.
+
+    ``root`` is ``(name, namespace)`` of the document element when it is not the contract's
+    (``new DataContractSerializer(type, name, namespace)``).
 
     The generated writer of the object's class runs first; when it meets anything it does not
     handle itself (a value of an unexpected type, a value that cannot be written), it raises
@@ -409,27 +416,54 @@ def write_xml(obj: Any, *, indent: bool = False) -> tuple[str, list[Problem]]:
     document again and reports every problem.
     """
     info = contract_info(type(obj))
+    if root is not None:
+        problem = _root_problem(*root)
+        if problem is not None:
+            return "", [Problem("", problem)]
     if generated_paths():
         try:
-            return _fast_write(info, obj, indent), []
+            return _fast_write(info, obj, indent, root), []
         except Fallback as signal:
             fell_back(info.cls, signal)
-    return _reference_write_xml(info, obj, indent)
+    return _reference_write_xml(info, obj, indent, root)
 
 
-def _root_start(info: ContractInfo) -> tuple[str, Scope]:
+def _root_problem(name: str, namespace: str) -> str | None:
+    if not isinstance(name, str) or not isinstance(namespace, str):  # type: ignore[redundant-expr]
+        return "root_name and root_namespace must be str"
+    if not name or encode_local_name(name) != name:
+        # .NET's XmlWriter throws on such a name (DataContractSerializer does not encode it)
+        return f"root_name {name!r} is not an XML name"
+    if _INVALID_XML_CHAR.search(namespace) or _ATTRIBUTE_ESCAPES.search(namespace):
+        return f"root_namespace {namespace!r} holds characters an XML namespace is not written with"
+    return None
+
+
+def _root_start(info: ContractInfo, root: tuple[str, str] | None) -> tuple[str, str, Scope]:
+    """The root's name, its start tag (without ``>``) and the namespace scope inside it."""
     ns = info.namespace
-    if ns:
-        return f'<{info.name} xmlns:i="{XSI}" xmlns="{ns}"', {XSI: "i", ns: ""}
-    # no namespace: the default namespace is "" already (its members declare nothing; Mono)
-    return f'<{info.name} xmlns:i="{XSI}"', {XSI: "i", "": ""}
+    name, root_ns = (info.name, ns) if root is None else root
+    if root_ns == ns:
+        if ns:
+            return name, f'<{name} xmlns:i="{XSI}" xmlns="{ns}"', {XSI: "i", ns: ""}
+        # no namespace: the default namespace is "" already (its members declare nothing; Mono)
+        return name, f'<{name} xmlns:i="{XSI}"', {XSI: "i", "": ""}
+    default = f' xmlns="{root_ns}"' if root_ns else ""
+    if not ns:
+        # Mono: members in no namespace under a root in one each declare xmlns=""
+        return name, f'<{name} xmlns:i="{XSI}"{default}', {XSI: "i", root_ns: ""}
+    # Mono: the contract's namespace gets the prefix d1p1 on the root, declared first
+    start = f'<{name} xmlns:d1p1="{ns}" xmlns:i="{XSI}"{default}'
+    return name, start, {ns: "d1p1", XSI: "i", root_ns: ""}
 
 
-def _reference_write_xml(info: ContractInfo, obj: Any, indent: bool) -> tuple[str, list[Problem]]:
+def _reference_write_xml(
+    info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None
+) -> tuple[str, list[Problem]]:
     writer = _Writer(indent)
-    start, scope = _root_start(info)
+    name, start, scope = _root_start(info, root)
     writer.parts.append(start)
-    writer._children_of_contract(info.name, info, obj, scope, 1, "")
+    writer._children_of_contract(name, info, obj, scope, 1, "")
     return "".join(writer.parts), writer.problems
 
 
@@ -441,15 +475,15 @@ def _reference_write_xml(info: ContractInfo, obj: Any, indent: bool) -> tuple[st
 # and enum element is a constant string, computed once by the reference writer itself.
 
 
-def _fast_write(info: ContractInfo, obj: Any, indent: bool) -> str:
-    start, scope = _root_start(info)
+def _fast_write(info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None) -> str:
+    name, start, scope = _root_start(info, root)
     if not info.xml_members:
         return start + " />"
     writer = _Writer(indent)
     parts = writer.parts
     parts.append(start + ">")
     _fast_writer(info.cls, scope, 1, indent)(obj, parts.append, writer)
-    parts.append(_static_end(info.name, 1, indent))
+    parts.append(_static_end(name, 1, indent))
     return "".join(parts)
 
 
