@@ -551,6 +551,9 @@ def _untyped_reader(
     return value
 
 
+_COMPACT_OFFSET: Final = re.compile(r"([+-])([0-9]{2})([0-9]{2})?\Z")
+
+
 def _jsonnet_date_or_str(text: str) -> Any:
     """Json.NET (DateParseHandling.DateTime) reads an ISO date string in an ``object`` member
     as a DateTime: 19 to 40 characters, a digit first and ``T`` at index 10; and a Microsoft
@@ -563,7 +566,16 @@ def _jsonnet_date_or_str(text: str) -> Any:
         try:
             return parse_datetime(text)
         except ValueError:
-            return text
+            pass
+        # Json.NET's ISO parser also takes an offset without its colon (+hhmm) or minutes (+hh):
+        # read as the same offset written with them (netcontract keeps offsets: README, lossy)
+        compact = _COMPACT_OFFSET.search(text, 19)
+        if compact is not None:
+            sign, hours, minutes = compact.groups()
+            try:
+                return parse_datetime(f"{text[: compact.start()]}{sign}{hours}:{minutes or '00'}")
+            except ValueError:
+                return text
     return text
 
 
