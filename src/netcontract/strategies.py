@@ -79,8 +79,8 @@ from netcontract.model.enums import ContractEnum
 from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
     ContractType,
-    EnumType,
     DictType,
+    EnumType,
     ListType,
     ObjectType,
     PrimitiveType,

@@ -162,8 +162,6 @@ def _enum_parser(wire: EnumType) -> Callable[[str], Any]:
                     return cls(number)
                 except ValueError:
                     pass
-        raise ValueError(
-            f"could not convert {text!r} to a dictionary key of type {cls.__name__}"
-        )
+        raise ValueError(f"could not convert {text!r} to a dictionary key of type {cls.__name__}")
 
     return parse

@@ -23,6 +23,7 @@ from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import DATETIME, STRING, check_no_lone_surrogate
 from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
+from netcontract.json.dict_keys import key_parser
 from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings, ensure_datetime
 from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.limits import FAILED, ReadContext
@@ -461,8 +462,6 @@ def _dict_reader(wire: DictType, settings: JsonSettings) -> Reader:
     """``Dictionary<K,V>`` from a JSON object (json/dict_keys.py reads the keys). Two names
     that are one key (``"3"`` and ``"03"``, ``"Blue"`` and ``"blue"``) are refused where
     Json.NET keeps the last value (Mono): never silently lossy."""
-    from netcontract.json.dict_keys import key_parser  # (it imports this package's settings)
-
     parse_key = key_parser(wire.key, settings)
     value_reader = _make_reader(wire.value, settings)
 

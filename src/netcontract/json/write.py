@@ -30,6 +30,7 @@ from netcontract.clr.value_types import (
 )
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import ContractDefinitionError, Problem
+from netcontract.json.dict_keys import key_writer
 from netcontract.json.settings import (
     DEFAULT_JSON_SETTINGS,
     JsonSettings,
@@ -120,8 +121,6 @@ def _make_writer(slot: Slot, settings: JsonSettings) -> Writer:
 def _dict_writer(wire: DictType, settings: JsonSettings) -> Writer:
     """``Dictionary<K,V>``: a JSON object, keys as Json.NET names them (json/dict_keys.py),
     in insertion order; a null value is written whatever ``NullValueHandling`` says (Mono)."""
-    from netcontract.json.dict_keys import key_writer  # (it imports this package's settings)
-
     key_text = key_writer(wire.key, settings)
     value_writer = _make_writer(wire.value, settings)
     datetime_keys = isinstance(wire.key.wire, PrimitiveType) and wire.key.wire.primitive is DATETIME
@@ -143,9 +142,7 @@ def _dict_writer(wire: DictType, settings: JsonSettings) -> Writer:
                 # DateTime equality ignores the kind: one key in .NET (Mono)
                 other = ticks.setdefault(key.ticks, key)
                 if other is not key:
-                    problems.append(
-                        Problem(item_path, f"is the key {other} in .NET (same ticks)")
-                    )
+                    problems.append(Problem(item_path, f"is the key {other} in .NET (same ticks)"))
                     continue
             if name in result:
                 problems.append(

@@ -239,7 +239,9 @@ class _Reporter:
             self.add(path, "unexpected text between the elements", element)
         elif "attribute" in reason:
             self.add(path, reason, element)
-        elif len(element) == 0 and not isinstance(wire, ContractType | ListType | DictType | _Entry):
+        elif len(element) == 0 and not isinstance(
+            wire, ContractType | ListType | DictType | _Entry
+        ):
             self.add(path, self._value_message(element, wire, reason), element)
         else:
             self.add(path, reason, element)

@@ -752,10 +752,8 @@ def test_dictionary_with_a_key_netcontract_cannot_declare_is_reported(tmp_path):
     (tmp_path / "schemas.datacontract.org.2004.07.P.D.xsd").write_text(
         main.replace("q8:ArrayOfKeyValueOfintstring", "q8:ArrayOfKeyValueOfdoublestring")
     )
-    arrays = text.replace(
-        '<xs:element name="Key" type="xs:int" />\n            <xs:element name="Value" nillable="true" type="xs:string" />',
-        '<xs:element name="Key" type="xs:double" />\n            <xs:element name="Value" nillable="true" type="xs:string" />',
-    )
+    # (Names is the one dictionary with an int key)
+    arrays = text.replace('name="Key" type="xs:int"', 'name="Key" type="xs:double"')
     (tmp_path / "schemas.microsoft.com.2003.10.Serialization.Arrays.xsd").write_text(arrays)
     generated = generate_module(tmp_path)
     assert [(r.feature, r.message) for r in generated.reports] == [
