@@ -314,6 +314,7 @@ REVERSE_SETS = {
     **{
         name: GENERATE_TESTS / "schemas" / name
         for name in (
+            "collection_types",
             "corewcf_complex_types_with_collections",
             "corewcf_enum",
             "corewcf_xml_serializer",

@@ -380,7 +380,7 @@ def _dict_reader(wire: DictType) -> Reader:
                     )
                     failed = True
                 continue
-            entry = read_entry(child, _paths.item(path, len(result)), ctx)
+            entry = read_entry(child, path, len(result), ctx)
             if entry is FAILED:
                 failed = True
                 continue
@@ -398,7 +398,8 @@ def _dict_reader(wire: DictType) -> Reader:
         ctx.leave()
         return FAILED if failed else result
 
-    def read_entry(item: Any, path: str, ctx: ReadContext) -> Any:
+    def read_entry(item: Any, dict_path: str, index: int, ctx: ReadContext) -> Any:
+        path = _paths.item(dict_path, index)  # (the key's path once it is read)
         if not _no_text(item, path, ctx):
             return FAILED
         key_element = value_element = None
@@ -426,7 +427,7 @@ def _dict_reader(wire: DictType) -> Reader:
         if key is None:
             ctx.problem(path, "a dictionary key cannot be null", key_element)
             return FAILED
-        value = value_reader(value_element, _paths.key(path.rpartition("[")[0], key), ctx)
+        value = value_reader(value_element, _paths.key(dict_path, key), ctx)
         if value is FAILED:
             return FAILED
         return key, value
