@@ -79,6 +79,7 @@ from netcontract.model.enums import ContractEnum
 from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
     ContractType,
+    DictType,
     EnumType,
     ListType,
     ObjectType,
@@ -464,6 +465,17 @@ class _Builder:
             return st.one_of(
                 st.just([]), st.lists(items, min_size=1, max_size=self.options.max_items)
             )
+        if isinstance(wire, DictType):
+            if self.options.max_items == 0:
+                return st.just({})
+            # the key's own values (never None: a key cannot be null)
+            entries = st.dictionaries(
+                self._wire(wire.key), self.slot(wire.value), max_size=self.options.max_items
+            )
+            if isinstance(wire.key.wire, PrimitiveType) and wire.key.wire.primitive is DATETIME:
+                # DateTime keys are equal in .NET when their ticks are, whatever their kind
+                entries = entries.map(_distinct_ticks)
+            return entries
         if isinstance(wire, ObjectType):
             if wire.expected is not None:
                 # a bound type variable (ResponseDto[uuid.UUID]): values of that type only
@@ -573,6 +585,17 @@ def _or_of(cls: type[Any]) -> Callable[[list[int]], Any]:
     return combine
 
 
+def _distinct_ticks(entries: dict[Any, Any]) -> dict[Any, Any]:
+    """The entries whose DateTime key has ticks no earlier key has."""
+    seen: set[int] = set()
+    result = {}
+    for key, value in entries.items():
+        if key.ticks not in seen:
+            seen.add(key.ticks)
+            result[key] = value
+    return result
+
+
 def _slot_usable(slot: Slot, seen: set[Any]) -> bool:
     wire = slot.wire
     if isinstance(wire, PrimitiveType):
@@ -583,6 +606,8 @@ def _slot_usable(slot: Slot, seen: set[Any]) -> bool:
         return _usable(_parametrized(wire), seen)
     if isinstance(wire, ListType):
         return _slot_usable(wire.item, seen)
+    if isinstance(wire, DictType):
+        return _slot_usable(wire.key, seen) and _slot_usable(wire.value, seen)
     if isinstance(wire, ObjectType):
         return wire.expected is None or _slot_usable(wire.expected, seen)
     return False  # pragma: no cover - every wire type

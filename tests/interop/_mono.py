@@ -41,6 +41,7 @@ EDGE_TYPE_NAMES = (
     "Edge.A.Singles",
     "Edge.A.Offsets",
     "Edge.A.Lists",
+    "Edge.A.Maps",
     "Edge.A.Holder",
     "Edge.A.Box",
     "Edge.A.Progress",

@@ -184,6 +184,23 @@ class Lists:
     nested: list[list[nc.Int32] | None] | None = nc.member("Nested", default=None)
 
 
+@nc.contract(A)
+class Maps:
+    counts: dict[str, nc.Int32] | None = nc.member("Counts", default=None)
+    names: dict[nc.Int32, str | None] | None = nc.member("Names", default=None)
+    middles: dict[uuid.UUID, Middle | None] | None = nc.member("Middles", default=None)
+    by_color: dict[Color, nc.Int32 | None] | None = nc.member("ByColor", default=None)
+    by_date: dict[nc.DateTime, str | None] | None = nc.member("ByDate", default=None)
+    by_bool: dict[bool, float] | None = nc.member("ByBool", default=None)
+    by_char: dict[nc.Char, nc.Int64] | None = nc.member("ByChar", default=None)
+    by_long: dict[nc.Int64, decimal.Decimal] | None = nc.member("ByLong", default=None)
+    lists: dict[str, list[nc.Int32] | None] | None = nc.member("Lists", default=None)
+    nested: dict[str, dict[str, nc.Int32] | None] | None = nc.member("Nested", default=None)
+    objects: dict[str, object] | None = nc.member("Objects", default=None)
+    interface: dict[str, str | None] | None = nc.member("Interface", default=None)
+    list_of_maps: list[dict[nc.UInt16, bool] | None] | None = nc.member("ListOfMaps", default=None)
+
+
 @nc.contract(D)
 class Far:
     v: str | None = nc.member("V", default=None)
@@ -439,6 +456,7 @@ CLR_NAMES: dict[type, str] = {
         Singles,
         Offsets,
         Lists,
+        Maps,
         Holder,
         Box,
         Progress,

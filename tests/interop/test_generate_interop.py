@@ -12,8 +12,8 @@ generated module.
   ``netcontract.strategies`` for every generated class, those C# classes read netcontract's XML
   and JSON and write, with DataContractSerializer and Json.NET, the bytes netcontract writes;
   netcontract reads Mono's XML back to the same value. Also for ``xsd/`` (the Vehizen models),
-  ``data/mono_members``, ``data/mono_values`` and the real-world sets netcontract maps fully;
-  one Mono process per set.
+  ``data/mono_members``, ``data/mono_values``, ``data/mono_dicts`` and the real-world sets
+  netcontract maps fully; one Mono process per set.
 
 The C# classes declare members in ordinal order: an XSD does not carry declaration order, so
 Json.NET's order is known only for classes declared that way (as the importer declares them).
@@ -307,11 +307,14 @@ REVERSE_SETS = {
     "mono_members": GENERATE_TESTS / "data" / "mono_members",
     # Single, DateTimeOffset, EnumMember wire names, [Flags] (with a None member)
     "mono_values": GENERATE_TESTS / "data" / "mono_values",
+    # Dictionary<K,V> members: keys of each kind, values of contracts, lists, dicts, object
+    "mono_dicts": GENERATE_TESTS / "data" / "mono_dicts",
     "vehizen_xsd": ROOT / "xsd",
     # the real-world sets netcontract maps without a report
     **{
         name: GENERATE_TESTS / "schemas" / name
         for name in (
+            "collection_types",
             "corewcf_complex_types_with_collections",
             "corewcf_enum",
             "corewcf_xml_serializer",

@@ -362,6 +362,20 @@ READS: Final[list[tuple[str, bytes, str]]] = [
     ("Edge.A.Doubles", b'{"D":1e400}', REFUSED),
     ("Edge.A.Doubles", b'{"Many":[1,]}', SAME),
     ("Edge.A.Lists", b'{"Strings":["a",],"Nested":[[1,],]}', SAME),
+    # dictionaries (Mono: KeyValue's Key and Value are required, in any order, other members
+    # ignored; a duplicate or null key throws; an object where the array belongs is read as
+    # an empty dictionary)
+    ("Edge.A.Maps", b'{"Counts":[{"Key":"a","Value":1},{"Key":"a","Value":2}]}', REFUSED),
+    ("Edge.A.Maps", b'{"Counts":[{"Key":null,"Value":1}]}', REFUSED),
+    ("Edge.A.Maps", b'{"Counts":[{"Value":1}]}', REFUSED),
+    ("Edge.A.Maps", b'{"Counts":[{"Key":"k"}]}', REFUSED),
+    ("Edge.A.Maps", b'{"Counts":[1]}', REFUSED),
+    (
+        "Edge.A.Maps",
+        b'{"Counts":[{"Value":1,"Key":"k"}],"Names":[{"Key":3,"Value":"x","X":2}]}',
+        SAME,
+    ),
+    ("Edge.A.Maps", b'{"Counts":{"a":1}}', LOSES),
     ("Edge.A.Doubles", b'{"Many":[,]}', REFUSED),
     ("Edge.A.Doubles", b'{"Many":[1,,2]}', REFUSED),
     ("Edge.A.Numbers", b'{"I":1,,"L":2}', REFUSED),

@@ -149,7 +149,8 @@ FEATURES: Final[dict[str, Feature]] = {
         "issue 13",
     ),
     "dictionary": Feature(
-        "dictionary (ser:IsDictionary, ArrayOfKeyValueOf...)",
+        "dictionary (ser:IsDictionary, ArrayOfKeyValueOf...) whose key netcontract cannot "
+        "declare (a Double, a contract...) or whose item is not Key then Value",
         Action.MEMBER_LEFT_OUT,
         "",
         "issue 14",

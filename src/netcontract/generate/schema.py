@@ -490,7 +490,7 @@ class _Mapper:
         if isinstance(shape, _Failure):
             return _Failure("left_out_type", f"its type {qname[1]!r} is left out")
         if shape.kind == "dictionary":
-            return _Failure("dictionary", f"type {qname[1]!r} is a dictionary")
+            return self._dictionary_ref(comp, shape.elements)
         if shape.kind == "collection":
             return self._collection_ref(comp, shape.elements[0])
         py_name = self.py_names[qname]
@@ -505,7 +505,7 @@ class _Mapper:
         if namespace != ARR or not name.startswith("ArrayOf"):
             return None
         if name.startswith("ArrayOfKeyValueOf"):
-            return _Failure("dictionary", f"type {name!r} is a dictionary")
+            return self._arrays_dictionary(qname)
         item = name[len("ArrayOf") :]
         for item_ns in (XS, SER):
             if (item_ns, item) in VALUE_TYPES or (item_ns, item) in UNSUPPORTED_TYPES:
@@ -515,6 +515,69 @@ class _Mapper:
                 nullable = " | None" if not ref.is_value_type else ""
                 return _TypeRef(f"list[{ref.annotation}{nullable}]", "None", False, qname)
         return None
+
+    def _arrays_dictionary(self, qname: QName) -> _TypeRef | _Failure:
+        """``ArrayOfKeyValueOf{K}{V}`` of two built-in types, when its schema was not given
+        (both in XS or SER: no digest, so the name alone tells them)."""
+        rest = qname[1][len("ArrayOfKeyValueOf") :]
+        builtin = [q for q in VALUE_TYPES if q[0] in (XS, SER)]
+        for key in builtin:
+            if rest.startswith(key[1]):
+                value = next((q for q in builtin if q[1] == rest[len(key[1]) :]), None)
+                if value is not None:
+                    return self._dictionary_of(qname, key, value, nillable=None)
+        return _Failure("dictionary", f"type {qname[1]!r} is a dictionary of unknown types")
+
+    def _dictionary_ref(
+        self, comp: _Component, elements: list[etree._Element]
+    ) -> _TypeRef | _Failure:
+        """``ArrayOfKeyValueOf...`` (``IsDictionary``): one repeated item element whose
+        anonymous type is a sequence of ``Key`` and ``Value``, as XsdDataContractExporter
+        writes it."""
+        parts: list[etree._Element] = []
+        if len(elements) == 1:
+            inner = _children(elements[0])
+            if len(inner) == 1 and inner[0].tag == _tag("complexType"):
+                sequence = _children(inner[0])
+                if len(sequence) == 1 and sequence[0].tag == _tag("sequence"):
+                    parts = _children(sequence[0])
+        names = [p.get("name") for p in parts]
+        if names != ["Key", "Value"] or any(p.get("type") is None for p in parts):
+            return _Failure("dictionary", f"dictionary {comp.qname[1]!r} has an unusual item")
+        key = self.resolve_qname(parts[0], parts[0].get("type") or "", comp.doc)
+        value = self.resolve_qname(parts[1], parts[1].get("type") or "", comp.doc)
+        if key is None or value is None:
+            return _Failure("unknown_type", f"dictionary {comp.qname[1]!r}: unresolved types")
+        nillable = parts[1].get("nillable") == "true"
+        return self._dictionary_of(comp.qname, key, value, nillable=nillable)
+
+    def _dictionary_of(
+        self, qname: QName, key: QName, value: QName, *, nillable: bool | None
+    ) -> _TypeRef | _Failure:
+        key_ref = self.type_ref(key)
+        if isinstance(key_ref, _Failure):
+            return _Failure(key_ref.feature, f"its key type: {key_ref.message}")
+        is_enum = key_ref.needs is not None and key_ref.factory is None
+        if key not in _KEY_TYPES and not (is_enum and not self._flags(key)):
+            return _Failure(
+                "dictionary",
+                f"dictionary {qname[1]!r}: netcontract cannot declare {key[1]!r} as a key",
+            )
+        value_ref = self.type_ref(value)
+        if isinstance(value_ref, _Failure):
+            return _Failure(value_ref.feature, f"its value type: {value_ref.message}")
+        if value_ref.factory is not None:
+            return _Failure("value_type", "a dictionary of struct contracts")
+        if nillable is None:  # (a synthesized Arrays type: .NET's own rule)
+            nillable = not value_ref.is_value_type
+        optional = " | None" if (nillable or not value_ref.is_value_type) else ""
+        return _TypeRef(
+            f"dict[{key_ref.annotation}, {value_ref.annotation}{optional}]", "None", False, qname
+        )
+
+    def _flags(self, qname: QName) -> bool:
+        spec = self.enum_spec(qname)
+        return not isinstance(spec, _Failure) and spec.flags
 
     def _collection_ref(self, comp: _Component, item: etree._Element) -> _TypeRef | _Failure:
         if item.get("minOccurs", "1") != "0" or _children(item) or item.get("type") is None:
@@ -774,6 +837,26 @@ class _Mapper:
                     order=index if ordered else None,
                 )
             )
+
+
+#: the XSD types of the dictionary keys netcontract declares (model/wire.py KEY_TYPES)
+_KEY_TYPES: Final = frozenset(
+    {
+        (XS, "string"),
+        (XS, "boolean"),
+        (SER, "char"),
+        (XS, "byte"),
+        (XS, "unsignedByte"),
+        (XS, "short"),
+        (XS, "unsignedShort"),
+        (XS, "int"),
+        (XS, "unsignedInt"),
+        (XS, "long"),
+        (XS, "unsignedLong"),
+        (SER, "guid"),
+        (XS, "dateTime"),
+    }
+)
 
 
 @attrs.define

@@ -23,6 +23,7 @@ from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import DATETIME, STRING, check_no_lone_surrogate
 from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
+from netcontract.json.dict_keys import key_parser
 from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings, ensure_datetime
 from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.limits import FAILED, ReadContext
@@ -30,7 +31,15 @@ from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
 from netcontract.model.enums import enum_name_message
 from netcontract.model.plan import ContractInfo, Member, contract_info
-from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+from netcontract.model.wire import (
+    ContractType,
+    DictType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+)
 
 __all__ = ["DECLINED", "FAILED", "read_json", "reader_for"]
 
@@ -76,6 +85,8 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
         inner = _contract_reader(wire, settings)
     elif isinstance(wire, ListType):
         inner = _list_reader(wire, settings)
+    elif isinstance(wire, DictType):
+        inner = _dict_reader(wire, settings)
     elif isinstance(wire, ObjectType):
         if wire.expected is not None:
             inner = _make_reader(wire.expected, settings)
@@ -441,6 +452,47 @@ def _list_reader(wire: ListType, settings: JsonSettings) -> Reader:
             if converted is FAILED:
                 failed = True
             result.append(converted)
+        ctx.leave()
+        return FAILED if failed else result
+
+    return read
+
+
+def _dict_reader(wire: DictType, settings: JsonSettings) -> Reader:
+    """``Dictionary<K,V>`` from a JSON object (json/dict_keys.py reads the keys). Two names
+    that are one key (``"3"`` and ``"03"``, ``"Blue"`` and ``"blue"``) are refused where
+    Json.NET keeps the last value (Mono): never silently lossy."""
+    parse_key = key_parser(wire.key, settings)
+    value_reader = _make_reader(wire.value, settings)
+
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
+        if type(value) is not dict:
+            ctx.problem(path, f"expected an object, got {_json_kind(value)}")
+            return FAILED
+        ctx.enter(path, len(value))
+        result: dict[Any, Any] = {}
+        failed = False
+        for name, item in value.items():
+            ctx.check_string(path, name)
+            try:
+                key = parse_key(name)
+            except (ValueError, TypeError) as exc:
+                ctx.problem(_paths.key(path, name), str(exc))
+                failed = True
+                continue
+            item_path = _paths.key(path, key)
+            if key in result:
+                ctx.problem(
+                    item_path,
+                    f"the name {name!r} is a key given before (Json.NET would keep the last"
+                    " value only)",
+                )
+                failed = True
+                continue
+            converted = value_reader(item, item_path, ctx)
+            if converted is FAILED:
+                failed = True
+            result[key] = converted
         ctx.leave()
         return FAILED if failed else result
 

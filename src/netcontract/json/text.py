@@ -72,6 +72,12 @@ def dumps_jsonnet(value: Any, *, indent: bool = False) -> str:
     return "".join(out)
 
 
+def _key(key: str) -> str:
+    """A member name; a RawJson one (a dictionary's Microsoft-format DateTime key, which
+    Json.NET writes without escaping it) as it is."""
+    return str.__str__(key) if type(key) is RawJson else quote(key)
+
+
 def _scalar(value: Any) -> str:
     kind = type(value)
     if kind is str:
@@ -107,7 +113,7 @@ def _write_compact(value: Any, out: list[str]) -> None:
         sep = "{"
         for key, item in value.items():
             out.append(sep)
-            out.append(quote(key))
+            out.append(_key(key))
             out.append(":")
             _write_compact(item, out)
             sep = ","
@@ -138,7 +144,7 @@ def _write_indented(value: Any, out: list[str], newline: str) -> None:
         sep = "{" + inner
         for key, item in value.items():
             out.append(sep)
-            out.append(quote(key))
+            out.append(_key(key))
             out.append(": ")
             _write_indented(item, out, inner)
             sep = "," + inner

@@ -40,7 +40,15 @@ from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
 from netcontract.model.contract import find_contract, is_contract
 from netcontract.model.plan import ContractInfo, contract_info
-from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+from netcontract.model.wire import (
+    ContractType,
+    DictType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+)
 
 __all__ = ["Num", "parse_wcf", "read_wcf", "wcf_parse", "wcf_parse_date"]
 
@@ -464,6 +472,8 @@ def reader_for(slot: Slot) -> Reader:
             result = [item_reader(v, _paths.item(path, i), ctx) for i, v in enumerate(value)]
             return FAILED if any(v is FAILED for v in result) else result
 
+    elif isinstance(wire, DictType):
+        inner = _dict_reader(wire)
     elif isinstance(wire, ObjectType):
         inner = reader_for(wire.expected) if wire.expected is not None else _untyped
     else:  # pragma: no cover - every wire type is handled above
@@ -476,6 +486,45 @@ def reader_for(slot: Slot) -> Reader:
             ctx.problem(path, null_message)
             return FAILED
         return inner(value, path, ctx)
+
+    return read
+
+
+def _dict_reader(wire: DictType) -> Reader:
+    """``[{"Key":k,"Value":v},...]``: each item needs both members (other members are
+    ignored); a null or duplicate key is refused (.NET throws)."""
+    key_reader = reader_for(wire.key)
+    value_reader = reader_for(wire.value)
+
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
+        if type(value) is not list:
+            ctx.problem(path, f"expected an array of Key/Value objects, got {_json_kind(value)}")
+            return FAILED
+        result: dict[Any, Any] = {}
+        failed = False
+        for index, item in enumerate(value):
+            item_path = _paths.item(path, index)
+            if type(item) is not dict or "Key" not in item or "Value" not in item:
+                ctx.problem(item_path, "expected an object with the members Key and Value")
+                failed = True
+                continue
+            key = key_reader(item["Key"], _paths.join(item_path, "Key"), ctx)
+            if key is FAILED:
+                failed = True
+                continue
+            if key is None:
+                ctx.problem(_paths.join(item_path, "Key"), "a dictionary key cannot be null")
+                failed = True
+                continue
+            if key in result:
+                ctx.problem(_paths.key(path, key), "duplicate key (.NET refuses it)")
+                failed = True
+                continue
+            converted = value_reader(item["Value"], _paths.key(path, key), ctx)
+            if converted is FAILED:
+                failed = True
+            result[key] = converted
+        return FAILED if failed else result
 
     return read
 

@@ -39,7 +39,15 @@ from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
 from netcontract.model.plan import ContractInfo, contract_info
-from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+from netcontract.model.wire import (
+    ContractType,
+    DictType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+)
 
 __all__ = ["Token", "type_hint", "value_type_hint", "wcf_date", "wcf_json_bytes", "wcf_value"]
 
@@ -220,6 +228,8 @@ class _Writers:
                     return FAILED
                 return [item_writer(v, _paths.item(path, i), problems) for i, v in enumerate(value)]
 
+        elif isinstance(wire, DictType):
+            inner = self._dictionary(wire)
         elif isinstance(wire, ObjectType):
             # declared `object` in .NET (a generic argument too): the runtime type decides
             inner = self.untyped
@@ -233,6 +243,29 @@ class _Writers:
                 problems.append(Problem(path, null_message))
                 return FAILED
             return inner(value, path, problems)
+
+        return write
+
+    def _dictionary(self, wire: DictType) -> Writer:
+        """Mono: ``[{"Key":k,"Value":v},...]`` in insertion order, the key written as a value
+        of its type (a number, ``true``, ``"\\/Date(...)\\/"``, an enum's number)."""
+        key_writer = self.for_slot(wire.key)
+        value_writer = self.for_slot(wire.value)
+
+        def write(value: Any, path: str, problems: list[Problem]) -> Any:
+            if not isinstance(value, dict):
+                problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
+                return FAILED
+            result = []
+            for key, item in value.items():
+                item_path = _paths.key(path, key)
+                result.append(
+                    {
+                        "Key": key_writer(key, item_path, problems),
+                        "Value": value_writer(item, item_path, problems),
+                    }
+                )
+            return result
 
         return write
 

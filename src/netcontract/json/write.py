@@ -30,6 +30,7 @@ from netcontract.clr.value_types import (
 )
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import ContractDefinitionError, Problem
+from netcontract.json.dict_keys import key_writer
 from netcontract.json.settings import (
     DEFAULT_JSON_SETTINGS,
     JsonSettings,
@@ -45,6 +46,7 @@ from netcontract.model.defaults import omitted
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
+    DictType,
     EnumType,
     ListType,
     ObjectType,
@@ -90,6 +92,8 @@ def _make_writer(slot: Slot, settings: JsonSettings) -> Writer:
                 item_writer(item, _paths.item(path, i), problems) for i, item in enumerate(value)
             ]
 
+    elif isinstance(wire, DictType):
+        inner = _dict_writer(wire, settings)
     elif isinstance(wire, ObjectType):
         if wire.expected is not None:
             inner = _make_writer(wire.expected, settings)
@@ -110,6 +114,47 @@ def _make_writer(slot: Slot, settings: JsonSettings) -> Writer:
             problems.append(Problem(path, null_message))
             return FAILED
         return inner(value, path, problems)
+
+    return write
+
+
+def _dict_writer(wire: DictType, settings: JsonSettings) -> Writer:
+    """``Dictionary<K,V>``: a JSON object, keys as Json.NET names them (json/dict_keys.py),
+    in insertion order; a null value is written whatever ``NullValueHandling`` says (Mono)."""
+    key_text = key_writer(wire.key, settings)
+    value_writer = _make_writer(wire.value, settings)
+    datetime_keys = isinstance(wire.key.wire, PrimitiveType) and wire.key.wire.primitive is DATETIME
+
+    def write(value: Any, path: str, problems: list[Problem]) -> Any:
+        if not isinstance(value, dict):
+            problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
+            return FAILED
+        result: dict[str, Any] = {}
+        ticks: dict[int, Any] = {}
+        for key, item in value.items():
+            item_path = _paths.key(path, key)
+            try:
+                name = key_text(key)
+            except (ValueError, TypeError) as exc:
+                problems.append(Problem(item_path, str(exc)))
+                continue
+            if datetime_keys:
+                # DateTime equality ignores the kind: one key in .NET (Mono)
+                other = ticks.setdefault(key.ticks, key)
+                if other is not key:
+                    problems.append(Problem(item_path, f"is the key {other} in .NET (same ticks)"))
+                    continue
+            if name in result:
+                problems.append(
+                    Problem(
+                        item_path,
+                        f"two keys have the JSON name {str(name)!r} (the contract resolver's"
+                        " camel case): the document would hold it twice",
+                    )
+                )
+                continue
+            result[name] = value_writer(item, item_path, problems)
+        return result
 
     return write
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["item", "join"]
+import enum
+import json
+
+__all__ = ["item", "join", "key"]
 
 
 def join(path: str, name: str) -> str:
@@ -11,3 +14,11 @@ def join(path: str, name: str) -> str:
 
 def item(path: str, index: int) -> str:
     return f"{path}[{index}]"
+
+
+def key(path: str, value: object) -> str:
+    """The path of a dictionary entry: ``Map[2]`` for an integer key, ``Map["key"]`` else."""
+    if type(value) is int:
+        return f"{path}[{value}]"
+    text = value.name if isinstance(value, enum.Enum) and value.name else str(value)
+    return f"{path}[{json.dumps(text, ensure_ascii=False)}]"

@@ -26,12 +26,14 @@ from netcontract.errors import ContractDefinitionError
 __all__ = [
     "AnyObject",
     "ContractType",
+    "DictType",
     "EnumType",
     "ListType",
     "ObjectType",
     "PrimitiveType",
     "Slot",
     "WireType",
+    "dict_type",
     "enum_type",
     "resolve_annotation",
 ]
@@ -206,6 +208,20 @@ class ListType(WireType):
 
 
 @attrs.frozen(eq=False, slots=True)
+class DictType(WireType):
+    """``Dictionary<K,V>`` (``dict[K, V]``): a collection of ``KeyValueOf{K}{V}`` items, each
+    a ``Key`` and a ``Value`` element, all in the Arrays namespace (Mono)."""
+
+    key: Slot
+    value: Slot
+    #: local name of each item element (``KeyValueOfstringint``, ``KeyValueOfguidItemLfVki1AX``)
+    item_name: str
+    contract_name: str
+    contract_namespace: str
+    is_value_type: bool = False
+
+
+@attrs.frozen(eq=False, slots=True)
 class ObjectType(WireType):
     """A member declared ``object`` in .NET: its runtime type travels as ``i:type``.
 
@@ -290,6 +306,12 @@ def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
     if origin in (list, typing.List):  # noqa: UP006 - both spellings may reach us
         (item_annotation,) = typing.get_args(annotation) or (Any,)
         return list_type(resolve_annotation(item_annotation, typevars))
+    if origin in (dict, typing.Dict):  # noqa: UP006 - both spellings may reach us
+        args = typing.get_args(annotation)
+        if len(args) != 2:
+            raise ContractDefinitionError(f"{annotation!r}: a dict needs its key and value types")
+        key = resolve_annotation(args[0], typevars)
+        return dict_type(key, resolve_annotation(args[1], typevars), annotation)
     if origin is not None and isinstance(origin, type) and _contract_of(origin):
         name, ns = _contract_of(origin)  # type: ignore[misc]
         return ContractType(origin, name, ns, typing.get_args(annotation))
@@ -336,3 +358,58 @@ def list_type(item: Slot) -> ListType:
     if item_ns in (XS, SER):
         item_ns = ARR
     return ListType(item, wire.contract_name, "ArrayOf" + item_name, item_ns)
+
+
+#: CLR types a dictionary key may have: those whose XML text, Json.NET property name and
+#: equality are proven on Mono (docs/values.md "Dictionaries")
+KEY_TYPES: Final = frozenset(
+    {
+        "String",
+        "Boolean",
+        "Char",
+        "SByte",
+        "Byte",
+        "Int16",
+        "UInt16",
+        "Int32",
+        "UInt32",
+        "Int64",
+        "UInt64",
+        "Guid",
+        "DateTime",
+    }
+)
+
+
+def _generic_argument(slot: Slot) -> tuple[str, str]:
+    """(name, namespace) of a generic argument's contract: ``Nullable<T>`` for an optional
+    value type (``NullableOfint`` in the System namespace), else the type's own."""
+    wire = slot.wire
+    name, ns = wire.contract_name, wire.contract_namespace
+    if slot.optional and wire.is_value_type:
+        name = "NullableOf" + name
+        if ns not in (XS, SER):
+            name += generic_digest([ns])
+        ns = SYSTEM
+    return name, ns
+
+
+def dict_type(key: Slot, value: Slot, annotation: Any = None) -> DictType:
+    """The ``Dictionary<K,V>`` contract: ``ArrayOfKeyValueOf{K}{V}`` in the Arrays namespace,
+    the digest of the arguments' namespaces appended unless both are XS or SER (Mono:
+    ``ArrayOfKeyValueOfguidItemLfVki1AX``, ``ArrayOfKeyValueOfstringArrayOfintty7Ep6D1``)."""
+    wire = key.wire
+    usable = (isinstance(wire, PrimitiveType) and wire.primitive.clr_name in KEY_TYPES) or (
+        isinstance(wire, EnumType) and not wire.flags
+    )
+    if not usable or key.optional:
+        raise ContractDefinitionError(
+            f"{annotation!r}: a dictionary key must be a string, an integer, bool, Char, Guid,"
+            " DateTime or a (non-[Flags]) contract enum, never None"
+        )
+    key_name, key_ns = _generic_argument(key)
+    value_name, value_ns = _generic_argument(value)
+    item_name = "KeyValueOf" + key_name + value_name
+    if not (key_ns in (XS, SER) and value_ns in (XS, SER)):
+        item_name += generic_digest([key_ns, value_ns])
+    return DictType(key, value, item_name, "ArrayOf" + item_name, ARR)

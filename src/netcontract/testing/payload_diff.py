@@ -21,7 +21,7 @@ from netcontract.errors import XmlSyntaxError
 from netcontract.model.contract import find_contract
 from netcontract.model.paths import item, join
 from netcontract.model.plan import contract_info
-from netcontract.model.wire import ContractType, ListType, ObjectType, Slot
+from netcontract.model.wire import ContractType, DictType, ListType, ObjectType, Slot
 from netcontract.xml.parse import parse_xml
 
 __all__ = [
@@ -460,7 +460,7 @@ def _member_slots(context: Any) -> dict[str, Slot]:
 def _holds_items(
     context: Any, expected: list[etree._Element], actual: list[etree._Element]
 ) -> bool:
-    if isinstance(context, ListType):
+    if isinstance(context, ListType | DictType):  # (a dictionary's items: KeyValueOf...)
         return True
     if context is not None:
         return False

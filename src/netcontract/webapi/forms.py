@@ -55,7 +55,15 @@ from netcontract.errors import (
 )
 from netcontract.limits import DEFAULT_LIMITS, Limits, as_document
 from netcontract.model.plan import ContractInfo, contract_info
-from netcontract.model.wire import ContractType, EnumType, ListType, ObjectType, PrimitiveType, Slot
+from netcontract.model.wire import (
+    ContractType,
+    DictType,
+    EnumType,
+    ListType,
+    ObjectType,
+    PrimitiveType,
+    Slot,
+)
 
 __all__ = [
     "FORM_MEDIA_TYPE",
@@ -197,6 +205,9 @@ class _Writer:
             self.list(wire, value, key, path)
         elif isinstance(wire, ObjectType):
             self.loss(path, "an object member cannot be written in a form (it carries no type)")
+        elif isinstance(wire, DictType):
+            # Web API binds Map[0].Key=k&Map[0].Value=v; not proven on Mono yet
+            self.refuse(path, "a dictionary member cannot be written in a form (not supported)")
         else:  # pragma: no cover - every wire type is handled above
             raise TypeError(f"no form writer for {wire!r}")
 
@@ -485,6 +496,9 @@ class _Binder:
             return self.list(wire, node, path)
         if isinstance(wire, ObjectType):
             self.problem(path, "an object member cannot be given in a form (no type)")
+            return _MISSING
+        if isinstance(wire, DictType):
+            self.problem(path, "a dictionary member cannot be given in a form (not supported)")
             return _MISSING
         if node.values is None:
             self.problem(path, "expected a value, found only keys below it")

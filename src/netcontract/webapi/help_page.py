@@ -50,9 +50,11 @@ from netcontract.clr.value_types import ValueType
 from netcontract.errors import ContractDefinitionError, Problem, SerializationError
 from netcontract.model.contract import is_contract
 from netcontract.model.paths import item, join
+from netcontract.model.paths import key as keyed
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import (
     ContractType,
+    DictType,
     EnumType,
     ListType,
     ObjectType,
@@ -116,6 +118,8 @@ class _Generation:
             return _first_enum_value(wire)
         if isinstance(wire, ListType):
             return self.collection(wire, path)
+        if isinstance(wire, DictType):
+            return self.dictionary(wire, path)
         if isinstance(wire, ContractType):
             tp = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
             return self.complex(tp, path)
@@ -137,6 +141,20 @@ class _Generation:
         if all(value is None for value in items):
             return None
         return items
+
+    def dictionary(self, wire: DictType, path: str) -> dict[Any, Any] | None:
+        """``GenerateDictionary`` (HelpPage's ObjectGenerator.cs): one new ObjectGenerator for
+        keys and values alike; a key already present is not added again (an enum key's
+        first value twice: one entry); a null key gives no dictionary."""
+        counter = _Counter()
+        result: dict[Any, Any] = {}
+        for _ in range(COLLECTION_SIZE):
+            key = self.slot(wire.key, counter, path)
+            if key is None:
+                return None
+            if key not in result:
+                result[key] = self.slot(wire.value, counter, keyed(path, key))
+        return result
 
     def complex(self, tp: Any, path: str) -> Any:
         key = _cache_key(tp)

@@ -33,6 +33,7 @@ from netcontract.model.names import clark
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
+    DictType,
     EnumType,
     ListType,
     ObjectType,
@@ -116,6 +117,8 @@ def _wire_reader(wire: Any) -> Reader:
         return _contract_reader(wire)
     if isinstance(wire, ListType):
         return _list_reader(wire)
+    if isinstance(wire, DictType):
+        return _dict_reader(wire)
     if isinstance(wire, ObjectType):
         return _object_reader(wire)
     raise AssertionError(wire)  # pragma: no cover
@@ -346,7 +349,111 @@ def _list_reader(wire: ListType) -> Reader:
     return read
 
 
-def _names_list(element: Any, type_attr: str, wire: ListType, path: str, ctx: ReadContext) -> bool:
+def _dict_reader(wire: DictType) -> Reader:
+    """``Dictionary<K,V>``: ``KeyValueOf...`` items of a ``Key`` then a ``Value``.
+
+    Mono: other item elements are skipped (as a list's); a missing ``Key`` or ``Value``, a
+    ``Value`` before the ``Key``, a nil key and a duplicate key are refused (DCS throws);
+    elements after the ``Value`` are skipped. ``strict`` refuses what is skipped."""
+    ns = wire.contract_namespace
+    item_tag = clark(ns, wire.item_name)
+    key_tag, value_tag = clark(ns, "Key"), clark(ns, "Value")
+    key_reader = reader_for(wire.key)
+    value_reader = reader_for(wire.value)
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        type_attr = element.get(_TYPE)
+        if type_attr is not None and not _names_list(element, type_attr, wire, path, ctx):
+            return FAILED
+        if not _no_text(element, path, ctx):
+            return FAILED
+        ctx.enter(path, len(element), element)
+        result: dict[Any, Any] = {}
+        failed = False
+        for child in element:
+            if not _no_tail(child, path, ctx):
+                failed = True
+            if child.tag != item_tag:
+                if ctx.strict or not isinstance(child.tag, str):
+                    ctx.problem(
+                        path, f"unexpected element {child.tag!r}, expected {item_tag!r}", child
+                    )
+                    failed = True
+                continue
+            entry = read_entry(child, path, len(result), ctx)
+            if entry is FAILED:
+                failed = True
+                continue
+            key, value = entry
+            if key in result:
+                ctx.problem(
+                    _paths.key(path, key),
+                    "duplicate key (.NET refuses it: an item with the same key has already"
+                    " been added)",
+                    child,
+                )
+                failed = True
+                continue
+            result[key] = value
+        ctx.leave()
+        return FAILED if failed else result
+
+    def read_entry(item: Any, dict_path: str, index: int, ctx: ReadContext) -> Any:
+        path = _paths.item(dict_path, index)  # (the key's path once it is read)
+        if not _no_text(item, path, ctx):
+            return FAILED
+        key_element = value_element = None
+        for child in item:
+            if not _no_tail(child, path, ctx):
+                return FAILED
+            tag = child.tag
+            if key_element is None and tag == key_tag:
+                key_element = child
+            elif key_element is not None and value_element is None and tag == value_tag:
+                value_element = child
+            elif key_element is None and tag == value_tag:
+                ctx.problem(path, "expecting element 'Key' before 'Value'", child)
+                return FAILED
+            elif ctx.strict or not isinstance(tag, str):
+                ctx.problem(path, f"unexpected element {tag!r} in a dictionary item", child)
+                return FAILED
+        if key_element is None or value_element is None:
+            missing = "Key" if key_element is None else "Value"
+            ctx.problem(path, f"a dictionary item without its '{missing}' element", item)
+            return FAILED
+        key = key_reader(key_element, path, ctx)
+        if key is FAILED:
+            return FAILED
+        if key is None:
+            ctx.problem(path, "a dictionary key cannot be null", key_element)
+            return FAILED
+        value = value_reader(value_element, _paths.key(dict_path, key), ctx)
+        if value is FAILED:
+            return FAILED
+        return key, value
+
+    return read
+
+
+def _no_text(element: Any, path: str, ctx: ReadContext) -> bool:
+    text = element.text
+    if text and text.strip(_XML_WS):
+        ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
+        return False
+    return True
+
+
+def _no_tail(child: Any, path: str, ctx: ReadContext) -> bool:
+    tail = child.tail
+    if tail and tail.strip(_XML_WS):
+        ctx.problem(path, f"unexpected text {tail.strip(_XML_WS)[:40]!r}", child)
+        return False
+    return True
+
+
+def _names_list(
+    element: Any, type_attr: str, wire: ListType | DictType, path: str, ctx: ReadContext
+) -> bool:
     """Whether an ``i:type`` on a collection names the collection's own contract (.NET
     refuses any other, Mono: "contains data of the ... data contract"); records the problem."""
     try:
@@ -416,7 +523,7 @@ def _object_reader(wire: ObjectType) -> Reader:
         wire = expected.wire
         if isinstance(wire, ContractType):  # its reader checks i:type (a derived contract)
             return reader_for(expected)(element, path, ctx)
-        if isinstance(wire, ListType):
+        if isinstance(wire, ListType | DictType):
             if (ns, local) == (wire.contract_namespace, wire.contract_name):
                 return reader_for(expected)(element, path, ctx)
         else:

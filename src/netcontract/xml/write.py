@@ -36,6 +36,7 @@ from netcontract.model.names import encode_local_name
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
+    DictType,
     EnumType,
     ListType,
     ObjectType,
@@ -210,12 +211,46 @@ class _Writer:
                     item_name, item_ns, item_slot, item, inner, depth + 1, _paths.item(path, index)
                 )
             self._end(qname, depth)
+        elif isinstance(runtime, DictType):
+            self._dictionary(local, ns, scope, depth, declare, xsi_type, runtime, value, path)
         elif isinstance(runtime, ObjectType):
             # a bare System.Object: no type attribute and no content (.NET writes <Data />)
             self.start(local, ns, scope, depth, declare, None, nil=False)
             self.parts.append(" />")
         else:  # pragma: no cover
             raise AssertionError(runtime)
+
+    def _dictionary(
+        self,
+        local: str,
+        ns: str,
+        scope: Scope,
+        depth: int,
+        declare: str | None,
+        xsi_type: tuple[str, str] | None,
+        runtime: DictType,
+        value: dict[Any, Any],
+        path: str,
+    ) -> None:
+        """A ``Dictionary<K,V>``: one ``KeyValueOf...`` item per entry, in insertion order,
+        each with its ``Key`` and ``Value`` (Mono), all in the Arrays namespace."""
+        qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
+        if not value:
+            self.parts.append(" />")
+            return
+        self.parts.append(">")
+        item_ns = runtime.contract_namespace
+        _check_distinct_keys(runtime, value, path, self.problems)
+        for key, item in value.items():
+            item_path = _paths.key(path, key)
+            item_qname, item_scope = self.start(
+                runtime.item_name, item_ns, inner, depth + 1, None, None, nil=False
+            )
+            self.parts.append(">")
+            self.member("Key", item_ns, runtime.key, key, item_scope, depth + 2, item_path)
+            self.member("Value", item_ns, runtime.value, item, item_scope, depth + 2, item_path)
+            self._end(item_qname, depth + 1)
+        self._end(qname, depth)
 
     def _complex_value(
         self,
@@ -333,6 +368,9 @@ class _Writer:
                 self.problems.append(Problem(path, _untyped_problem(value)))
                 return None, False
             return runtime, not isinstance(runtime, ObjectType)
+        if isinstance(declared, DictType) and not isinstance(value, dict):
+            self.problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
+            return None, False
         if isinstance(declared, ListType) and not isinstance(value, list | tuple):
             self.problems.append(Problem(path, f"expected a list, got {type(value).__name__}"))
             return None, False
@@ -347,6 +385,31 @@ class _Writer:
 
 
 _BARE_OBJECT: Final = ObjectType()
+
+
+def _check_distinct_keys(
+    wire: DictType, value: dict[Any, Any], path: str, problems: list[Problem]
+) -> None:
+    """Refuse keys that are one key in .NET: DateTime equality ignores the kind (Mono:
+    "An item with the same key has already been added" for 03:04:05 Utc and Local)."""
+    key_wire = wire.key.wire
+    if not (isinstance(key_wire, PrimitiveType) and key_wire.primitive.clr_name == "DateTime"):
+        return
+    seen: dict[int, Any] = {}
+    for key in value:
+        ticks = getattr(key, "ticks", None)
+        if ticks is None:
+            continue
+        if ticks in seen:
+            problems.append(
+                Problem(
+                    _paths.key(path, key),
+                    f"is the key {seen[ticks]} in .NET (DateTime keys are equal when their"
+                    " ticks are, whatever their kind): a Dictionary cannot hold both",
+                )
+            )
+        else:
+            seen[ticks] = key
 
 
 def _flag_element(wire: EnumType, start: str, close: str) -> Callable[[int], str | None]:
@@ -532,7 +595,7 @@ def _declared_namespace(slot: Slot, ns: str) -> str | None:
     a list's or a complex value's (DateTimeOffset) when it differs from the element's."""
     declared = slot.wire
     if (
-        isinstance(declared, ContractType | ListType)
+        isinstance(declared, ContractType | ListType | DictType)
         or (isinstance(declared, PrimitiveType) and declared.primitive.xml_children is not None)
     ) and declared.contract_namespace not in (ns, ""):
         return declared.contract_namespace

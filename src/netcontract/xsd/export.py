@@ -37,6 +37,7 @@ from netcontract.errors import ContractDefinitionError
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import (
     ContractType,
+    DictType,
     EnumType,
     ListType,
     ObjectType,
@@ -231,6 +232,8 @@ def _identity(wire: WireType) -> object:
     if isinstance(wire, ListType):
         item = wire.item.wire
         return ("list", _type_qname(item), wire.item.clr_nillable, wire.item_name)
+    if isinstance(wire, DictType):
+        return ("dict", _identity(wire.key.wire), _identity(wire.value.wire), wire.value.optional)
     return type(wire)
 
 
@@ -263,6 +266,9 @@ def _collect(roots: Iterable[WireType]) -> list[WireType]:
                     add(member.slot.wire)
         elif isinstance(wire, ListType):
             add(wire.item.wire)
+        elif isinstance(wire, DictType):
+            add(wire.key.wire)
+            add(wire.value.wire)
 
     for root in roots:
         add(root)
@@ -356,6 +362,42 @@ def _export_list(doc: _Document, wire: ListType) -> None:
     )
 
 
+def _export_dict(doc: _Document, wire: DictType) -> None:
+    """Mono: an ``IsDictionary`` annotation, then the items as an anonymous complex type of a
+    required ``Key`` and ``Value`` (nillable where .NET allows null)."""
+    key, value = wire.key, wire.value
+    key_qname, value_qname = _type_qname(key.wire), _type_qname(value.wire)
+    doc.add_import(key_qname[0])
+    doc.add_import(value_qname[0])
+    scope: dict[str, str] = {}
+    pad = "            "
+    key_element = doc.element(
+        pad, "Key", key_qname, nillable=key.clr_nillable, scope=scope, required=True
+    )
+    value_element = doc.element(
+        pad, "Value", value_qname, nillable=value.clr_nillable, scope=scope, required=True
+    )
+    name = _attr(wire.contract_name)
+    doc.items.append(
+        f'  <xs:complexType name="{name}">\n'
+        "    <xs:annotation>\n"
+        "      <xs:appinfo>\n"
+        f'        <IsDictionary xmlns="{SER}">true</IsDictionary>\n'
+        "      </xs:appinfo>\n"
+        "    </xs:annotation>\n"
+        "    <xs:sequence>\n"
+        f'      <xs:element minOccurs="0" maxOccurs="unbounded" name="{_attr(wire.item_name)}">\n'
+        "        <xs:complexType>\n"
+        "          <xs:sequence>\n"
+        f"{key_element}{value_element}"
+        "          </xs:sequence>\n"
+        "        </xs:complexType>\n"
+        "      </xs:element>\n"
+        "    </xs:sequence>\n"
+        "  </xs:complexType>\n"
+    )
+
+
 def _export_enum(doc: _Document, wire: EnumType) -> None:
     """Mono: the serializable members under their wire names, in declaration order; each
     value other than the one .NET would give it (its index, 2**index in a [Flags] enum) in an
@@ -403,6 +445,8 @@ def _export(roots: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
             _export_class(doc, wire)
         elif isinstance(wire, ListType):
             _export_list(doc, wire)
+        elif isinstance(wire, DictType):
+            _export_dict(doc, wire)
         elif isinstance(wire, EnumType):
             _export_enum(doc, wire)
         elif isinstance(wire, PrimitiveType):

@@ -21,6 +21,8 @@ import typing
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
+
 from netcontract.clr import value_types
 from netcontract.clr.value_types import SER, XSI
 from netcontract.errors import Problem, XmlPayloadError
@@ -32,6 +34,7 @@ from netcontract.model.names import clark
 from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
     ContractType,
+    DictType,
     EnumType,
     ListType,
     ObjectType,
@@ -114,6 +117,25 @@ def schema_for(*classes: Any) -> xmlschema.XMLSchema10:
     return xmlschema.XMLSchema10(sources, allow="none", defuse="always", use_fallback=False)
 
 
+@attrs.frozen(eq=False, slots=True)
+class _Entry(WireType):
+    """A dictionary's ``KeyValueOf...`` item (no contract of its own): its ``Key`` and
+    ``Value`` children have the dictionary's key and value types."""
+
+    dictionary: DictType
+    contract_name: str = "KeyValue"
+    contract_namespace: str = ""
+    is_value_type: bool = False
+
+    def child(self, tag: str) -> tuple[str, WireType] | None:
+        ns = self.dictionary.contract_namespace
+        if tag == clark(ns, "Key"):
+            return "Key", self.dictionary.key.wire
+        if tag == clark(ns, "Value"):
+            return "Value", self.dictionary.value.wire
+        return None
+
+
 class _Locator:
     """Member paths (``Vehicles[0].Tolerance``) and wire types of elements, from the root."""
 
@@ -145,6 +167,15 @@ class _Locator:
             index = self.item_index(parent, child, item_tag)
             if index is not None:
                 return _paths.item(path, index), wire.item.wire
+        elif isinstance(wire, DictType):
+            item_tag = clark(wire.contract_namespace, wire.item_name)
+            index = self.item_index(parent, child, item_tag)
+            if index is not None:
+                return _paths.item(path, index), _Entry(wire)
+        elif isinstance(wire, _Entry):
+            found_child = wire.child(child.tag)
+            if found_child is not None:
+                return _paths.join(path, found_child[0]), found_child[1]
         elif isinstance(wire, ContractType):
             found = _members_by_tag(_contract_tp(wire)).get(child.tag)
             if found is not None:
@@ -208,7 +239,9 @@ class _Reporter:
             self.add(path, "unexpected text between the elements", element)
         elif "attribute" in reason:
             self.add(path, reason, element)
-        elif len(element) == 0 and not isinstance(wire, ContractType | ListType):
+        elif len(element) == 0 and not isinstance(
+            wire, ContractType | ListType | DictType | _Entry
+        ):
             self.add(path, self._value_message(element, wire, reason), element)
         else:
             self.add(path, reason, element)
@@ -376,6 +409,20 @@ class _Prescan:
                     self.walk(child, wire.item.wire, depth + 1)
                 else:
                     self.misplaced.append((element, child))
+        elif isinstance(wire, DictType):
+            item_tag = clark(wire.contract_namespace, wire.item_name)
+            for child in _elements(element):
+                if child.tag == item_tag:
+                    self.walk(child, _Entry(wire), depth + 1)
+                else:
+                    self.misplaced.append((element, child))
+        elif isinstance(wire, _Entry):
+            for child in _elements(element):
+                found = wire.child(child.tag)
+                if found is None:
+                    self.misplaced.append((element, child))
+                else:
+                    self.walk(child, found[1], depth + 1)
         elif isinstance(wire, PrimitiveType) and wire.primitive.xml_children is not None:
             # a complex value (DateTimeOffset): its few children are xmlschema's to check
             for child in _elements(element):

@@ -112,6 +112,24 @@ namespace Edge.A
         public List<List<int>> Nested { get; set; }
     }
 
+    // Dictionary<K,V> for each key type netcontract maps, values of every kind (dict[K, V]).
+    public class Maps
+    {
+        public Dictionary<string, int> Counts { get; set; }
+        public Dictionary<int, string> Names { get; set; }
+        public Dictionary<Guid, Edge.B.Middle> Middles { get; set; }
+        public Dictionary<Color, int?> ByColor { get; set; }
+        public Dictionary<DateTime, string> ByDate { get; set; }
+        public Dictionary<bool, double> ByBool { get; set; }
+        public Dictionary<char, long> ByChar { get; set; }
+        public Dictionary<long, decimal> ByLong { get; set; }
+        public Dictionary<string, List<int>> Lists { get; set; }
+        public Dictionary<string, Dictionary<string, int>> Nested { get; set; }
+        public Dictionary<string, object> Objects { get; set; }
+        public IDictionary<string, string> Interface { get; set; }
+        public List<Dictionary<ushort, bool>> ListOfMaps { get; set; }
+    }
+
     // Nested lists of contracts from other namespaces.
     public class Holder
     {
@@ -392,6 +410,7 @@ namespace NetContractTwin
             typeof(Edge.A.Singles),
             typeof(Edge.A.Offsets),
             typeof(Edge.A.Lists),
+            typeof(Edge.A.Maps),
             typeof(Edge.A.Holder),
             typeof(Edge.A.Box),
             typeof(Edge.A.Progress),

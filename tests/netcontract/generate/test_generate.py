@@ -141,7 +141,6 @@ def test_each_construct_netcontract_cannot_map_is_reported_with_its_location():
     reports = generate_module(FEATURES).reports
     assert {r.feature for r in reports} == {
         "unsupported_type",
-        "dictionary",
         "enum_actual_type",
         "generic",
         "value_type",
@@ -178,6 +177,7 @@ def test_the_closest_forms_behave_as_described(load_generated):
         "Abc",
         "Bytes",
         "C",
+        "Dict",  # Dictionary<string,int>: dict[str, nc.Int32] (issue 14)
         "Dto",
         "Emit",
         "F",
@@ -710,3 +710,57 @@ def test_cli_generate_missing_file_is_a_usage_error(tmp_path):
     status, _, err = _run(["generate", str(tmp_path / "nope.xsd")])
     assert status == 2
     assert "nope.xsd" in err
+
+
+DICTS = HERE / "data" / "mono_dicts"
+
+
+def test_dictionaries_are_generated_as_dicts_and_round_trip_monos_export(load_generated):
+    """Mono's XsdDataContractExporter schemas of Dictionary<K,V> members (data/mono_dicts)
+    give dict[K, V] members whose export_schemas is the input, file for file."""
+    generated = generate_module(DICTS)
+    assert generated.reports == ()
+    code = generated.code
+    assert 'counts: dict[str, nc.Int32] | None = nc.member("Counts", default=None)' in code
+    assert 'items: dict[uuid.UUID, Item | None] | None = nc.member("Items"' in code
+    assert "by_color: dict[Color, nc.Int32 | None] | None" in code
+    assert "nested: dict[str, dict[str, nc.Int32] | None] | None" in code
+    assert "list_of_maps: list[dict[nc.UInt16, decimal.Decimal] | None] | None" in code
+    module = load_generated(code)
+    exported = nc.export_schemas(module.Dicts)
+    for path in DICTS.glob("*.xsd"):
+        text = path.read_text(encoding="utf-8")
+        namespace = etree.fromstring(text.encode()).get("targetNamespace")
+        assert exported.pop(namespace) == text, path.name
+    assert exported == {}
+    value = module.Dicts(counts={"a": 1}, by_color={module.Color.Blue: None}, objects={2: "x"})
+    assert nc.from_xml(nc.to_xml(value), module.Dicts) == value
+    assert nc.from_json(nc.to_json(value), module.Dicts) == value
+
+
+def test_dictionary_with_a_key_netcontract_cannot_declare_is_reported(tmp_path):
+    """A Dictionary<double, int> (a key type outside netcontract's key types): the member is
+    left out and reported, the rest generated."""
+    text = (DICTS / "schemas.microsoft.com.2003.10.Serialization.Arrays.xsd").read_text()
+    text = text.replace('name="ArrayOfKeyValueOfintstring"', 'name="ArrayOfKeyValueOfdoublestring"')
+    text = text.replace(
+        '<xs:element name="KeyValueOfintstring">', '<xs:element name="KeyValueOfdoublestring">'
+    )
+    for path in DICTS.glob("*.xsd"):
+        (tmp_path / path.name).write_text(path.read_text(), encoding="utf-8")
+    main = (tmp_path / "schemas.datacontract.org.2004.07.P.D.xsd").read_text()
+    (tmp_path / "schemas.datacontract.org.2004.07.P.D.xsd").write_text(
+        main.replace("q8:ArrayOfKeyValueOfintstring", "q8:ArrayOfKeyValueOfdoublestring")
+    )
+    # (Names is the one dictionary with an int key)
+    arrays = text.replace('name="Key" type="xs:int"', 'name="Key" type="xs:double"')
+    (tmp_path / "schemas.microsoft.com.2003.10.Serialization.Arrays.xsd").write_text(arrays)
+    generated = generate_module(tmp_path)
+    assert [(r.feature, r.message) for r in generated.reports] == [
+        (
+            "dictionary",
+            "dictionary 'ArrayOfKeyValueOfdoublestring': netcontract cannot declare 'double' as"
+            " a key",
+        )
+    ]
+    assert '"Names"' not in generated.code and '"Counts"' in generated.code

@@ -1,0 +1,167 @@
+"""Json.NET's property names for ``Dictionary<K,V>`` keys, both ways (Json.NET 6 on Mono).
+
+Writing (``JsonSerializerInternalWriter.GetPropertyName``): a string as it is; an integer in
+invariant digits; a bool ``True``/``False``; a Char its one character; a Guid in the ``D``
+form; an enum its C# name (a value without one: its number); a DateTime as
+``DateFormatHandling`` says (ISO, or ``\\/Date(ms[+hhmm])\\/`` written unescaped) but without
+``DateTimeZoneHandling``. ``CamelCasePropertyNamesContractResolver`` camel-cases every key
+(``True`` -> ``true``, ``Blue`` -> ``blue``).
+
+Reading (``EnsureType`` with the invariant culture): an integer as ``Int32.Parse`` reads it
+(white space and a sign: ``" 4"``, ``"+5"``, ``"03"``); a bool in any case; a Char exactly one
+UTF-16 unit; a Guid in any form ``new Guid(text)`` takes; an enum by name in any case, or a
+number; a DateTime in the ISO or Microsoft form (``DateTimeZoneHandling`` applied). Json.NET
+then falls back to ``DateTime.Parse`` for other texts ("Jan 2 2020"), which netcontract
+refuses instead of guessing at it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, Final
+
+from netcontract.clr.datetime import DateTime, format_datetime, parse_microsoft_date
+from netcontract.clr.value_types import DATETIME
+from netcontract.json.settings import (
+    JsonSettings,
+    camel_case,
+    ensure_datetime,
+    format_microsoft_date,
+)
+from netcontract.json.text import RawJson
+from netcontract.model.wire import EnumType, PrimitiveType, Slot
+
+__all__ = ["key_parser", "key_writer"]
+
+#: Int32.Parse with NumberStyles.Integer: white space (U+0009-U+000D, U+0020) around, a sign
+_INTEGER: Final = re.compile(r"[\t\n\v\f\r ]*([+-]?[0-9]+)[\t\n\v\f\r ]*")
+_WHITE: Final = "\t\n\v\f\r \x00"
+
+
+def key_writer(slot: Slot, settings: JsonSettings) -> Callable[[Any], str]:
+    """The property name of a key (raises ValueError or TypeError for a key to refuse)."""
+    text = _key_text(slot, settings)
+    if settings.contract_resolver != "CamelCase":
+        return text
+
+    def camel(key: Any) -> str:
+        name = text(key)
+        return name if type(name) is RawJson else camel_case(name)
+
+    return camel
+
+
+def _key_text(slot: Slot, settings: JsonSettings) -> Callable[[Any], str]:
+    wire = slot.wire
+    if isinstance(wire, EnumType):
+        cls = wire.cls
+
+        def enum_text(key: Any) -> str:
+            if not (isinstance(key, cls) or type(key) is int):
+                raise TypeError(f"expected a {cls.__name__} key, got {key!r}")
+            member = cls._value2member_map_.get(int(key))
+            name = getattr(member, "name", None)
+            return name if isinstance(name, str) else str(int(key))
+
+        return enum_text
+    assert isinstance(wire, PrimitiveType)
+    primitive = wire.primitive
+    check = primitive.check
+    name = primitive.clr_name
+    if name == "Boolean":
+        return lambda key: "True" if check(key) else "False"
+    if primitive is DATETIME:
+        if settings.date_format_handling == "MicrosoftDateFormat":
+            # Mono: written as "\/Date(1577934245000)\/" (the escape is the writer's own)
+            return lambda key: RawJson(format_microsoft_date(check(key), settings))
+        return lambda key: format_datetime(check(key))
+    return lambda key: str(check(key))
+
+
+def key_parser(slot: Slot, settings: JsonSettings) -> Callable[[str], Any]:
+    """The key a property name gives (raises ValueError with Json.NET's reason)."""
+    wire = slot.wire
+    if isinstance(wire, EnumType):
+        return _enum_parser(wire)
+    assert isinstance(wire, PrimitiveType)
+    primitive = wire.primitive
+    name = primitive.clr_name
+    check = primitive.check
+
+    def refused(text: str) -> ValueError:
+        return ValueError(f"could not convert {text!r} to a dictionary key of type {name}")
+
+    if name == "String":
+        return check
+    if name == "Boolean":
+
+        def boolean(text: str) -> bool:
+            word = text.strip(_WHITE).lower()
+            if word in ("true", "false"):
+                return word == "true"
+            raise refused(text)
+
+        return boolean
+    if name == "Char":
+
+        def char(text: str) -> Any:
+            if len(text) != 1 or ord(text) > 0xFFFF:
+                raise refused(text)
+            return check(text)
+
+        return char
+    if name == "Guid":
+
+        def guid(text: str) -> Any:
+            try:
+                return primitive.json_parse(text)
+            except (ValueError, TypeError):
+                raise refused(text) from None
+
+        return guid
+    if primitive is DATETIME:
+
+        def datetime(text: str) -> DateTime:
+            found = parse_microsoft_date(text)
+            if found is None:
+                try:
+                    found = DATETIME.json_parse(text)
+                except (ValueError, TypeError):
+                    raise refused(text) from None
+            return ensure_datetime(found, settings)
+
+        return datetime
+
+    def integer(text: str) -> int:
+        match = _INTEGER.fullmatch(text)
+        if match is None:
+            raise refused(text)
+        try:
+            return int(check(int(match.group(1))))
+        except (ValueError, TypeError):
+            raise refused(text) from None
+
+    return integer
+
+
+def _enum_parser(wire: EnumType) -> Callable[[str], Any]:
+    cls = wire.cls
+    by_name = {name.lower(): member for name, member in wire.clr_names.items()}
+
+    def parse(text: str) -> Any:
+        # Enum.Parse(type, text, ignoreCase: true): a name in any case, or a number
+        found = by_name.get(text.strip(_WHITE).lower())
+        if found is not None:
+            return found
+        match = _INTEGER.fullmatch(text)
+        if match is not None:
+            number = int(match.group(1))
+            if -(2**31) <= number < 2**31:
+                try:
+                    return cls(number)
+                except ValueError:
+                    pass
+        raise ValueError(f"could not convert {text!r} to a dictionary key of type {cls.__name__}")
+
+    return parse
