@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from netcontract.clr.namespaces import XSI
+from netcontract.clr.namespaces import SER, XSI
 from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.value_types import (
     ValueType,
@@ -71,12 +71,15 @@ def escape_text(text: str) -> str:
 
 
 class _Writer:
-    __slots__ = ("indent", "parts", "problems")
+    __slots__ = ("ids", "indent", "parts", "problems")
 
     def __init__(self, indent: bool) -> None:
         self.parts: list[str] = []
         self.indent = indent
         self.problems: list[Problem] = []
+        #: is_reference objects written so far: id() -> (z:Id, the object, kept alive so
+        #: that its id() is not reused)
+        self.ids: dict[int, tuple[str, Any]] = {}
 
     # -- element start -------------------------------------------------------------
     def start(
@@ -88,8 +91,14 @@ class _Writer:
         declare: str | None,
         xsi_type: tuple[str, str] | None,
         nil: bool,
+        ser: str = "",
+        type_first: bool = False,
     ) -> tuple[str, Scope]:
-        """Open a start tag (without its closing ``>``); returns (qualified name, scope)."""
+        """Open a start tag (without its closing ``>``); returns (qualified name, scope).
+
+        ``ser`` is a ``z:Id``/``z:Ref`` attribute (is_reference); Mono writes it after a
+        ``xmlns:d2p1`` declaration, before ``i:type`` (after it in an ``object`` member:
+        ``type_first``), and declares ``xmlns:z`` after both where it is not in scope."""
         prefix = scope.get(ns)
         implicit = None
         if prefix is None:
@@ -106,6 +115,8 @@ class _Writer:
             new_prefix = f"d{depth}p{count}"
             attrs += f' xmlns:{new_prefix}="{declare}"'
             scope = {**scope, declare: new_prefix}
+        if ser and not type_first:
+            attrs += ser
         if xsi_type is not None:
             type_ns, type_name = xsi_type
             type_prefix = scope.get(type_ns)
@@ -122,6 +133,12 @@ class _Writer:
             attrs += (
                 f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
             )
+        if ser:
+            if type_first:
+                attrs += ser
+            if SER not in scope:
+                attrs += f' xmlns:z="{SER}"'
+                scope = {**scope, SER: "z"}
         if nil:
             attrs += ' i:nil="true"'
         if implicit is not None:
@@ -191,8 +208,23 @@ class _Writer:
             # Mono: a [Flags] 0 without a zero member is an empty, self-closed element
             self._text_element(local, ns, scope, depth, declare, xsi_type, escape_text(name), True)
         elif isinstance(runtime, ContractType):
-            qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
             info = contract_info(type(value))
+            ser = ""
+            type_first = isinstance(declared, ObjectType)
+            if info.is_reference:
+                seen = self.ids.get(id(value))
+                if seen is not None:
+                    # Mono: <B z:Ref="i1" />, without i:nil (.NET Framework adds
+                    # i:nil="true"; both are read), i:type only in an object member
+                    ref_type = xsi_type if type_first else None
+                    ref = f' z:Ref="{seen[0]}"'
+                    self.start(local, ns, scope, depth, declare, ref_type, False, ref, type_first)
+                    self.parts.append(" />")
+                    return
+                ser = f' z:Id="{self.new_id(value)}"'
+            qname, inner = self.start(
+                local, ns, scope, depth, declare, xsi_type, False, ser, type_first
+            )
             self._children_of_contract(qname, info, value, inner, depth, path)
         elif isinstance(runtime, ListType):
             qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
@@ -214,6 +246,13 @@ class _Writer:
             self.parts.append(" />")
         else:  # pragma: no cover
             raise AssertionError(runtime)
+
+    def new_id(self, value: Any) -> str:
+        """The z:Id of an is_reference object written for the first time: i1, i2... in the
+        order the objects are written (depth first, as Mono numbers them)."""
+        ident = f"i{len(self.ids) + 1}"
+        self.ids[id(value)] = (ident, value)
+        return ident
 
     def _complex_value(
         self,
@@ -419,14 +458,20 @@ def write_xml(obj: Any, *, indent: bool = False) -> tuple[str, list[Problem]]:
 
 def _root_start(info: ContractInfo) -> tuple[str, Scope]:
     ns = info.namespace
+    # Mono: an is_reference root is <Node xmlns:i="..." z:Id="i1" xmlns:z="..." xmlns="...">
+    # and its descendants use that z prefix
+    ser = f' z:Id="i1" xmlns:z="{SER}"' if info.is_reference else ""
+    scope = {XSI: "i", SER: "z"} if info.is_reference else {XSI: "i"}
     if ns:
-        return f'<{info.name} xmlns:i="{XSI}" xmlns="{ns}"', {XSI: "i", ns: ""}
+        return f'<{info.name} xmlns:i="{XSI}"{ser} xmlns="{ns}"', {**scope, ns: ""}
     # no namespace: the default namespace is "" already (its members declare nothing; Mono)
-    return f'<{info.name} xmlns:i="{XSI}"', {XSI: "i", "": ""}
+    return f'<{info.name} xmlns:i="{XSI}"{ser}', {**scope, "": ""}
 
 
 def _reference_write_xml(info: ContractInfo, obj: Any, indent: bool) -> tuple[str, list[Problem]]:
     writer = _Writer(indent)
+    if info.is_reference:
+        writer.new_id(obj)
     start, scope = _root_start(info)
     writer.parts.append(start)
     writer._children_of_contract(info.name, info, obj, scope, 1, "")
@@ -446,6 +491,8 @@ def _fast_write(info: ContractInfo, obj: Any, indent: bool) -> str:
     if not info.xml_members:
         return start + " />"
     writer = _Writer(indent)
+    if info.is_reference:
+        writer.new_id(obj)
     parts = writer.parts
     parts.append(start + ">")
     _fast_writer(info.cls, scope, 1, indent)(obj, parts.append, writer)
@@ -608,6 +655,11 @@ def _emit_member(
             f" and ({t} := {lookup}) is not None:",
         )
         src.line(lvl + 1, f"a({t})")
+    elif isinstance(wire, ContractType) and contract_info(wire.cls).is_reference:
+        # z:Id or z:Ref depends on what was written before: the reference writer's member,
+        # whose ids (w.ids) every is_reference object of the document goes through
+        src.line(lvl, f"{keyword} False:")
+        src.line(lvl + 1, "pass")
     elif isinstance(wire, ContractType):
         src.line(lvl, f"{keyword} type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
         if contract_info(wire.cls).xml_members:
