@@ -300,6 +300,12 @@ def _export_class(doc: _Document, wire: ContractType) -> None:
         out.append(f"{sequence_indent}</xs:sequence>\n")
     else:
         out.append(f"{sequence_indent}<xs:sequence />\n")
+    if info.is_reference and base_qname is None:
+        # Mono's XsdDataContractExporter: IsReference=true is the two attributes, after the
+        # sequence (no appinfo); a derived contract inherits them from its base
+        doc.add_import(SER)
+        doc.uses_ser = True
+        out.append('    <xs:attribute ref="ser:Id" />\n    <xs:attribute ref="ser:Ref" />\n')
     if base_qname is not None:
         out.append("      </xs:extension>\n    </xs:complexContent>\n")
     out.append("  </xs:complexType>\n")
