@@ -283,3 +283,35 @@ def test_repr_of_a_cycle_is_guarded_and_eq_is_not() -> None:
     assert "..." in repr(node)  # attrs' repr stops at an object it is printing
     with pytest.raises(RecursionError):  # attrs' __eq__ has no guard: documented
         _ = node == nc.from_xml(CYCLE_XML, Node)
+
+
+@pytest.mark.falls_back  # the JSON paths of is_reference contracts: the reference code
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_strategies_draw_shared_references_that_round_trip(data: st.DataObject) -> None:
+    from netcontract.strategies import for_type  # noqa: PLC0415 - hypothesis-only module
+
+    holder = data.draw(for_type(Holder))
+    for back in (nc.from_xml(nc.to_xml(holder), Holder), nc.from_json(nc.to_json(holder), Holder)):
+        assert back == holder
+        assert (back.a is not None and back.a is back.b) == (
+            holder.a is not None and holder.a is holder.b
+        )
+
+
+def test_strategies_draw_shared_references_at_all() -> None:
+    from hypothesis import find  # noqa: PLC0415
+
+    from netcontract.strategies import for_type  # noqa: PLC0415
+
+    shared = find(for_type(Holder), lambda h: h.a is not None and h.a is h.b)
+    assert b'z:Ref="i1"' in nc.to_xml(shared)
+
+
+def test_converters_keep_shared_references() -> None:
+    tree = nc.json_converter.unstructure(shared_holder())
+    assert tree["B"] == {"$ref": "1"}
+    back = nc.json_converter.structure(tree, Holder)
+    assert back.a is back.b is back.l[0]  # type: ignore[index]
+    element = nc.xml_converter.structure(HOLDER_XML, Holder)
+    assert element.a is element.b

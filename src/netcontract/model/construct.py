@@ -62,7 +62,7 @@ def construct(
 def allocate(cls: type) -> Any:
     """An instance of ``cls`` before ``__init__`` (what a z:Id or ``$id`` names while its
     members are read: a cycle refers to it). attrs classes need nothing else."""
-    return cls.__new__(cls)
+    return object.__new__(cls)
 
 
 def missing_required(
