@@ -20,7 +20,7 @@ The rules are those of ``docs/xsd-rules.md`` (read in .NET's
 
 What Python contracts cannot express has no branch here: non-``int``
 enum bases (``ActualType``), ``IsRequired``/``EmitDefaultValue=false`` members, dictionaries,
-``IsReference`` classes, value-type classes and generic type names (``ResponseDto[T]`` stands
+value-type classes and generic type names (``ResponseDto[T]`` stands
 for a .NET class whose ``Data`` is declared ``object``).
 """
 
