@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import netcontract as nc
 
@@ -164,3 +166,19 @@ def test_jsonnet_dangling_ref_is_null_in_mono_and_refused_here(twin: Path) -> No
     )
     with pytest.raises(nc.JsonPayloadError, match="names no object read before it"):
         nc.from_json(text, Holder)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_drawn_shared_references_read_back_identical_by_mono(
+    twin: Path, data: st.DataObject
+) -> None:
+    """Values drawn by netcontract.strategies (shared instances included): Mono reads
+    netcontract's XML and Json.NET and writes them back identical."""
+    from netcontract.strategies import for_type
+
+    holder = data.draw(for_type(Holder, max_items=3))
+    xml = nc.to_xml(holder)
+    assert _read(twin, "read-xml", "Holder", xml) == xml
+    text = nc.to_json(holder)
+    assert _read(twin, "read-json", "Holder", text, "None") == text

@@ -289,7 +289,7 @@ def test_repr_of_a_cycle_is_guarded_and_eq_is_not() -> None:
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_strategies_draw_shared_references_that_round_trip(data: st.DataObject) -> None:
-    from netcontract.strategies import for_type  # noqa: PLC0415 - hypothesis-only module
+    from netcontract.strategies import for_type
 
     holder = data.draw(for_type(Holder))
     for back in (nc.from_xml(nc.to_xml(holder), Holder), nc.from_json(nc.to_json(holder), Holder)):
@@ -300,9 +300,9 @@ def test_strategies_draw_shared_references_that_round_trip(data: st.DataObject) 
 
 
 def test_strategies_draw_shared_references_at_all() -> None:
-    from hypothesis import find  # noqa: PLC0415
+    from hypothesis import find
 
-    from netcontract.strategies import for_type  # noqa: PLC0415
+    from netcontract.strategies import for_type
 
     shared = find(for_type(Holder), lambda h: h.a is not None and h.a is h.b)
     assert b'z:Ref="i1"' in nc.to_xml(shared)

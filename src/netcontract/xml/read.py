@@ -92,7 +92,8 @@ def _make_reader(slot: Slot) -> Reader:
     type_name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
-        if element.get(_ZREF) is not None:  # before i:nil: .NET Framework writes both
+        if element.get(_ZREF) is not None:  # before i:nil (written beside z:Ref by Mono's
+            # preserveObjectReferences mode)
             return _referenced(element, wire, path, ctx)
         nil = _nil(element)
         if nil is None:

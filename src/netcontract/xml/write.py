@@ -214,7 +214,7 @@ class _Writer:
             if info.is_reference:
                 seen = self.ids.get(id(value))
                 if seen is not None:
-                    # Mono: <B z:Ref="i1" />, without i:nil (.NET Framework adds
+                    # Mono: <B z:Ref="i1" />, without i:nil (its preserveObjectReferences mode adds
                     # i:nil="true"; both are read), i:type only in an object member
                     ref_type = xsi_type if type_first else None
                     ref = f' z:Ref="{seen[0]}"'

@@ -33,7 +33,11 @@ public static class References {
     static string Xml(object o, Type t, bool indent) {
         var s = new DataContractSerializer(t);
         var sb = new StringBuilder();
-        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = indent })) s.WriteObject(w, o);
+        // as Web API's writer with Driver.cs's settings: "\r" in text written "&#xD;"
+        var settings = new XmlWriterSettings {
+            OmitXmlDeclaration = true, Indent = indent, NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize,
+        };
+        using (var w = XmlWriter.Create(sb, settings)) s.WriteObject(w, o);
         return sb.ToString();
     }
 
