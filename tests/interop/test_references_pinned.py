@@ -315,3 +315,25 @@ def test_converters_keep_shared_references() -> None:
     assert back.a is back.b is back.l[0]  # type: ignore[index]
     element = nc.xml_converter.structure(HOLDER_XML, Holder)
     assert element.a is element.b
+
+
+@nc.contract("Q", is_reference=True)
+class Named:
+    name: str = nc.member("Name", is_required=True)
+
+
+@nc.contract("Q")
+class Pair:
+    a: Named | None = nc.member("A", default=None)
+    b: Named | None = nc.member("B", default=None)
+
+
+def test_validate_xml_accepts_a_z_ref_to_a_contract_with_required_members() -> None:
+    # the exported schema requires <Name> in every Named element, a z:Ref element included
+    named = Named(name="x")
+    text = nc.to_xml(Pair(a=named, b=named))
+    assert b'<B z:Ref="i1"' in text
+    back = nc.validate_xml(text, Pair)
+    assert back.a is back.b
+    with pytest.raises(nc.XmlPayloadError, match="Name"):
+        nc.validate_xml(text.replace(b"<Name>x</Name>", b""), Pair)
