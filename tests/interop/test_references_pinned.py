@@ -337,3 +337,14 @@ def test_validate_xml_accepts_a_z_ref_to_a_contract_with_required_members() -> N
     assert back.a is back.b
     with pytest.raises(nc.XmlPayloadError, match="Name"):
         nc.validate_xml(text.replace(b"<Name>x</Name>", b""), Pair)
+
+
+def test_ids_read_before_a_generated_reader_declines_are_not_read_twice() -> None:
+    # the generated list reader reads the item (registering i2), then declines the list at
+    # the unknown element; the reference reader reads the list again: i2 is not "given twice"
+    text = _holder(
+        '<A z:Id="i1"><Name>s</Name></A><L><Node z:Ref="i1" /><Node z:Id="i2"><Name>t</Name>'
+        "</Node><Unknown /></L>"
+    )
+    holder = nc.from_xml(text, Holder)
+    assert holder.l is not None and holder.l[0] is holder.a and holder.l[1].name == "t"
