@@ -281,7 +281,7 @@ class _References:
         self.ids: dict[int, tuple[str, Any]] = {}
 
     def seen(self, value: Any) -> dict[str, Any] | None:
-        """``{"$ref": n}`` for a value written before, else None (and it gets its ``$id``)."""
+        """``{"$ref": n}`` for a value written before, else None (then new_id gives its ``$id``)."""
         known = self.ids.get(id(value))
         if known is not None:
             return {"$ref": known[0]}
