@@ -57,7 +57,7 @@ DEFAULT_LIMITS: Final = Limits()
 class ReadContext:
     """State of one document read: options, limits, counters and the problems found."""
 
-    __slots__ = ("depth", "items", "limits", "problems", "strict")
+    __slots__ = ("depth", "items", "limits", "problems", "refs", "strict")
 
     def __init__(self, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> None:
         self.strict = strict
@@ -65,6 +65,16 @@ class ReadContext:
         self.problems: list[Problem] = []
         self.depth = 0
         self.items = 0
+        #: the objects of the document's z:Id / $id so far, by id, in reading order (a fast
+        #: path that declines an element forgets the ones it registered: forget_refs)
+        self.refs: dict[str, Any] = {}
+
+    def forget_refs(self, count: int) -> None:
+        """Forget the references registered after the first ``count`` (an element re-read)."""
+        refs = self.refs
+        if len(refs) > count:
+            for key in list(refs)[count:]:
+                del refs[key]
 
     def problem(self, path: str, message: str, element: Any = None) -> None:
         self.problems.append(Problem(path, message, getattr(element, "sourceline", None)))

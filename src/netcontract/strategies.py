@@ -401,6 +401,11 @@ class _Builder:
             # deferred: members are resolved at the first draw, so contracts may refer to
             # themselves or to classes declared later
             strategy = st.deferred(lambda: self._members(tp, cls))
+            if info.is_reference:
+                # shared references (z:Ref, $ref): some draws of one example give the same
+                # instance (st.shared: one value per example and key); no cycles are drawn
+                key = f"netcontract.is_reference:{cls.__module__}.{cls.__qualname__}:{id(self)}"
+                strategy = st.one_of(strategy, st.shared(strategy, key=key))
             self._contracts[tp] = strategy
         return strategy
 

@@ -245,14 +245,20 @@ def _positive_zero(value: Any) -> Any:
     return value
 
 
-def map_values(value: Any, fn: Callable[[Any], Any]) -> Any:
-    """``value`` with ``fn`` applied to every leaf (inside lists and contracts)."""
+def map_values(value: Any, fn: Callable[[Any], Any], _made: dict[int, Any] | None = None) -> Any:
+    """``value`` with ``fn`` applied to every leaf (inside lists and contracts); an object met
+    twice (an is_reference contract's shared instance) gives one new object (no cycles)."""
+    made: dict[int, Any] = {} if _made is None else _made
     if isinstance(value, list):
-        return [map_values(item, fn) for item in value]
+        return [map_values(item, fn, made) for item in value]
     if isinstance(value, dict):  # a JSON object read into an untyped member
-        return {key: map_values(item, fn) for key, item in value.items()}
+        return {key: map_values(item, fn, made) for key, item in value.items()}
     if _is_contract_value(value):
-        return attrs.evolve(value, **{a: map_values(getattr(value, a), fn) for a in _stored(value)})
+        new = made.get(id(value))
+        if new is None:
+            members = {a: map_values(getattr(value, a), fn, made) for a in _stored(value)}
+            new = made[id(value)] = attrs.evolve(value, **members)
+        return new
     return fn(value)
 
 

@@ -15,6 +15,10 @@ generated module.
   ``data/mono_members``, ``data/mono_values``, ``data/mono_dicts`` and the real-world sets
   netcontract maps fully; one Mono process per set.
 
+``Gen.A.Link`` is ``[DataContract(IsReference = true)]``: Mono exports it as ``ser:Id``/``ser:Ref``,
+the generator maps it to ``is_reference=True``, and the importer's classes read and write the
+shared instances the strategies draw as netcontract does.
+
 The C# classes declare members in ordinal order: an XSD does not carry declaration order, so
 Json.NET's order is known only for classes declared that way (as the importer declares them).
 """
@@ -94,6 +98,10 @@ namespace Gen.A
         public List<Animal> Pets { get; set; }
         public string Text { get; set; }
     }
+    // IsReference: shared instances and cycles (z:Id / z:Ref, $id / $ref)
+    [DataContract(IsReference = true)]
+    public class Link { [DataMember] public string Name { get; set; } [DataMember] public Link Next { get; set; } }
+    public class Chain { public Link A { get; set; } public Link B { get; set; } }
 }
 namespace Gen.B
 {
@@ -108,7 +116,7 @@ namespace Gen.B
 public static class GenProbe
 {
     static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
-    static readonly Type[] Roots = { typeof(Gen.B.Kennel), typeof(Gen.A.Everything), typeof(Gen.A.Numbers) };
+    static readonly Type[] Roots = { typeof(Gen.B.Kennel), typeof(Gen.A.Everything), typeof(Gen.A.Numbers), typeof(Gen.A.Chain) };
     static readonly Type[] Known = { typeof(Gen.B.Dog) };
 
     static byte[] Xml(object obj, bool indent)
@@ -171,6 +179,9 @@ public static class GenProbe
                 Page = new Gen.A.Page<Gen.A.Animal> { Total = 2, Items = new List<Gen.A.Animal> { new Gen.A.Animal { Legs = 2 } } } });
             // a Dog where an Animal is declared: i:type in XML (Json.NET writes no type: XML only)
             Sample(o, "polymorphic", new Gen.B.Dog { Friend = new Gen.B.Dog { Bark = "yip" } });
+            var link = new Gen.A.Link { Name = "l" };
+            link.Next = new Gen.A.Link { Name = "m", Next = link };
+            Sample(o, "references", new Gen.A.Chain { A = link, B = link });
         }
         o.Flush();
     }
@@ -263,7 +274,7 @@ def test_only_the_generic_annotation_is_reported(generated):
 
 def test_export_of_the_generated_classes_equals_monos_component_by_component(mono, generated):
     _, module = generated
-    ours = nc.export_schemas(module.Kennel, module.Everything, module.Numbers)
+    ours = nc.export_schemas(module.Kennel, module.Everything, module.Numbers, module.Chain)
     theirs = mono["schemas"]
     assert set(ours) == set(theirs)
     assert ours[SER] == theirs[SER]
@@ -276,7 +287,7 @@ def test_export_of_the_generated_classes_equals_monos_component_by_component(mon
 
 def test_the_export_is_byte_identical_but_for_the_generic_annotation(mono, generated):
     _, module = generated
-    ours = nc.export_schemas(module.Kennel, module.Everything, module.Numbers)
+    ours = nc.export_schemas(module.Kennel, module.Everything, module.Numbers, module.Chain)
     for namespace, text in mono["schemas"].items():
         assert ours[namespace] == _without_generic_annotation(text), namespace
 
@@ -294,7 +305,16 @@ def test_generated_classes_rewrite_what_mono_writes_byte_for_byte(mono, generate
         for data, indent in ((json, False), (json_indent, True)):
             assert nc.to_json(nc.from_json(data, cls), indent=indent) == data, name
             checked += 1
-    assert checked == 18
+    assert checked == 22
+
+
+def test_is_reference_is_generated_and_reads_monos_cycle(mono, generated):
+    # Mono exports [DataContract(IsReference = true)] as ser:Id / ser:Ref attributes
+    _, module = generated
+    assert module.Link.__netcontract__.is_reference
+    xml, _, json, _ = next(out for name, _, out in mono["samples"] if name == "references")
+    for chain in (nc.from_xml(xml, module.Chain), nc.from_json(json, module.Chain)):
+        assert chain.a is chain.b and chain.a.next.next is chain.a
 
 
 # ----------------------------------------------------------------------------- the reverse check

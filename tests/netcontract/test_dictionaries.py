@@ -8,10 +8,12 @@ the other rules below were probed on Mono as their docstrings say (docs/values.m
 
 from __future__ import annotations
 
+import math
 import uuid
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -410,6 +412,27 @@ def test_max_collection_items_counts_the_entries() -> None:
         assert read(write(Pinned(s2i={"a": 1, "b": 2})), Pinned, limits=limits).s2i
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equality where a NaN drawn as a value equals the NaN read back (``==`` says not)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is float:
+        return (math.isnan(a) and math.isnan(b)) or a == b
+    if type(a) is dict:
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if type(a) is list:
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if attrs.has(type(a)):
+        return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in attrs.fields(type(a)))
+    return bool(a == b)
+
+
+def test_same_compares_nan_values_as_equal():
+    assert _same({False: math.nan}, {False: math.nan})
+    assert not _same({False: math.nan}, {False: 0.0})
+    assert not _same({"a": 1, "b": 2}, {"b": 2, "a": 1})  # insertion order is the wire order
+
+
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_drawn_dictionaries_round_trip_in_every_format(
@@ -423,7 +446,78 @@ def test_drawn_dictionaries_round_trip_in_every_format(
         for indent in (False, True):
             written = write(value, indent=indent)
             back = read(written, Pinned)
-            assert back == value
+            assert _same(back, value)
             assert write(back, indent=indent) == written
     wcf = nc.to_wcf_json(value, lossy=True)
     assert nc.to_wcf_json(nc.from_wcf_json(wcf, Pinned), lossy=True) == wcf
+
+
+# --- dictionaries and Json.NET's references (PreserveReferencesHandling) ----------------------
+
+
+@nc.contract("Refs.Maps")
+class _SharedMaps:
+    m: dict[str, nc.Int32] | None = nc.member("M", default=None)
+    m2: dict[str, nc.Int32] | None = nc.member("M2", default=None)
+    items: list[nc.Int32] | None = nc.member("L", default=None)
+
+
+@pytest.mark.parametrize(
+    ("handling", "expected"),
+    [
+        # Mono (Json.NET 6.0.8, JsonConvert.SerializeObject with PreserveReferencesHandling):
+        # a dictionary is an object: it gets an $id under Objects and All, a $ref when repeated
+        ("Objects", b'{"$id":"1","M":{"$id":"2","a":1},"M2":{"$ref":"2"},"L":[1]}'),
+        ("Arrays", b'{"M":{"a":1},"M2":{"a":1},"L":{"$id":"1","$values":[1]}}'),
+        (
+            "All",
+            b'{"$id":"1","M":{"$id":"2","a":1},"M2":{"$ref":"2"},"L":{"$id":"3","$values":[1]}}',
+        ),
+    ],
+)
+def test_dictionaries_take_part_in_preserved_references(handling, expected):
+    settings = nc.JsonSettings(preserve_references_handling=handling)
+    shared = {"a": 1}
+    written = nc.to_json(_SharedMaps(m=shared, m2=shared, items=[1]), settings=settings)
+    assert written == expected
+    read = nc.from_json(written, _SharedMaps, settings=settings)
+    assert read == _SharedMaps(m=shared, m2=shared, items=[1])
+    assert (read.m is read.m2) is (handling != "Arrays")
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # Mono: Json.NET reads a first $id, $type or $ref of a dictionary as metadata whatever the
+        # settings ({"$id":"1","a":1} is {"a":1}; {"$ref":"9"} is null): refused without them
+        b'{"M":{"$id":"1","a":1}}',
+        b'{"M":{"$type":"x","a":1}}',
+        b'{"M":{"$ref":"9"}}',
+        b'{"M":{"$values":[1]}}',
+    ],
+)
+def test_metadata_first_in_a_dictionary_is_refused_without_preserved_references(document):
+    with pytest.raises(nc.JsonPayloadError, match="metadata members"):
+        nc.from_json(document, _SharedMaps)
+
+
+def test_metadata_names_after_the_first_member_are_keys():
+    # Mono: {"a":1,"$id":"1"} reads as the keys "a" and "$id" (and writes them back)
+    read = nc.from_json(b'{"M":{"a":1,"$id":"1"}}', _SharedMaps)
+    assert read.m == {"a": 1, "$id": 1}
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (b'{"M":{"$ref":"1"}}', "names no object read before it"),
+        (b'{"L":{"$id":"1","$values":[]},"M":{"$ref":"1"}}', "names a list, not a dict"),
+        (b'{"M":{"$id":"1"},"L":{"$ref":"1"}}', "names a dict, not a list"),
+        (b'{"M":{"$id":1}}', "expected a string"),
+        (b'{"M":{"$id":"1","$type":"x"}}', "metadata members"),
+    ],
+)
+def test_dictionary_references_that_name_nothing_or_another_kind_are_refused(document, message):
+    settings = nc.JsonSettings(preserve_references_handling="All")
+    with pytest.raises(nc.JsonPayloadError, match=message):
+        nc.from_json(document, _SharedMaps, settings=settings)

@@ -93,12 +93,14 @@ def _comment(text: str, indent: str) -> list[str]:
     ]
 
 
-def _decorator(qname: QName, py_name: str) -> list[str]:
+def _decorator(qname: QName, py_name: str, is_reference: bool = False) -> list[str]:
     namespace, name = qname
     clr = _clr_namespace(namespace)
     args = [py_string(clr)] if clr is not None else [f"xml_namespace={py_string(namespace)}"]
     if name != py_name:
         args.append(f"name={py_string(name)}")
+    if is_reference:
+        args.append("is_reference=True")
     return _call("@", "nc.contract", args, "")
 
 
@@ -186,7 +188,7 @@ def _class(spec: ClassSpec, names: dict[QName, str]) -> list[str]:
     out: list[str] = []
     for function in spec.functions:
         out += [*function, "", ""]
-    out += [*_note(spec.note, ""), *_decorator(spec.qname, spec.py_name)]
+    out += [*_note(spec.note, ""), *_decorator(spec.qname, spec.py_name, spec.is_reference)]
     out.append(f"class {spec.py_name}{base}:")
     body: list[str] = []
     if spec.doc:

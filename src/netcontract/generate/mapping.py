@@ -110,12 +110,6 @@ class Feature:
 
 #: every construct the generator reports, by key
 FEATURES: Final[dict[str, Feature]] = {
-    "is_reference": Feature(
-        "IsReference (ser:Id / ser:Ref attributes)",
-        Action.MAPPED,
-        "shared references and cycles (z:Id / z:Ref) are neither read nor written",
-        "issue 13",
-    ),
     "generic": Feature(
         "generic contract (ser:GenericType annotation)",
         Action.MAPPED,

@@ -152,6 +152,8 @@ class ClassSpec:
     functions: list[list[str]] = attrs.field(factory=list)
     #: what the user must check, as a comment above the class (help pages)
     note: str = ""
+    #: ser:Id / ser:Ref attributes: [DataContract(IsReference = true)]
+    is_reference: bool = False
 
 
 @attrs.define
@@ -744,9 +746,16 @@ class _Mapper:
             if shape.kind == "collection":
                 continue
             for feature, message in shape.features:
-                self.report(comp.where(), feature, message)
+                if feature != "is_reference":  # mapped exactly: @nc.contract(is_reference=True)
+                    self.report(comp.where(), feature, message)
             classes.append(
-                ClassSpec(qname, self.py_names[qname], shape.base, _documentation(comp.el))
+                ClassSpec(
+                    qname,
+                    self.py_names[qname],
+                    shape.base,
+                    _documentation(comp.el),
+                    is_reference=any(f == "is_reference" for f, _ in shape.features),
+                )
             )
         by_qname = {c.qname: c for c in classes}
         for class_spec in classes:

@@ -11,6 +11,7 @@ Json.NET writes, and leave anything else to the reference reader.
 from __future__ import annotations
 
 import decimal
+import itertools
 import re
 import uuid
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings, ensur
 from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.construct import construct, missing_required
+from netcontract.model.construct import allocate, construct, missing_required
 from netcontract.model.enums import enum_name_message
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
@@ -227,11 +228,14 @@ class _ReadTable:
         "needs_value",
         "populate",
         "skips_null",
+        "tracks",
     )
 
     def __init__(self, info: ContractInfo, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> None:
         self.info = info
         self.cls = info.cls
+        #: "$id" first and {"$ref": ...} are read (IsReference, PreserveReferencesHandling)
+        self.tracks = info.is_reference or settings.preserves_objects
         self.by_name: dict[str, tuple[str, str, Reader | None]] = {}
         skip_null = settings.null_value_handling == "Ignore"
         #: NullValueHandling.Ignore, by attribute: the member's [JsonProperty] over the settings'
@@ -328,6 +332,17 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
     if plan.clash is not None:
         ctx.problem(path, plan.clash)
         return FAILED
+    members = iter(value.items())
+    into = None
+    if plan.tracks and value:
+        first = next(iter(value))
+        if first == "$ref":
+            return json_referenced(value, plan.cls, path, ctx)
+        if first == "$id":
+            into = _register(value["$id"], plan.cls, path, ctx)
+            if into is FAILED:
+                return FAILED
+            next(members)
     ctx.enter(path, 0)
     kwargs: dict[str, Any] = {}
     seen: set[str] = set()
@@ -335,7 +350,7 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
     failed = False
     unknown = 0
     by_name = plan.by_name
-    for key, item in value.items():
+    for key, item in members:
         entry = by_name.get(key)
         if entry is None:
             entry = plan.by_upper.get(ordinal_upper(key))
@@ -398,7 +413,44 @@ def read_contract(plan: _ReadTable, value: Any, path: str, ctx: ReadContext) -> 
             kwargs[attr] = default
     if failed:
         return FAILED
-    return construct(plan.info, kwargs, path, ctx)
+    return construct(plan.info, kwargs, path, ctx, None, into)
+
+
+def _register(ident: Any, cls: type, path: str, ctx: ReadContext) -> Any:
+    """The object (made, not initialized) that ``"$id": ident`` names from now on."""
+    if type(ident) is not str:
+        # Json.NET 6.0.8 ignores a null or number: a later $ref to it would be lost
+        ctx.problem(_paths.join(path, "$id"), f"expected a string, got {_json_kind(ident)}")
+        return FAILED
+    if ident in ctx.refs:
+        # Mono (Json.NET): "Error reading object reference '1'"
+        ctx.problem(_paths.join(path, "$id"), f"{ident!r} is given to two objects")
+        return FAILED
+    obj = ctx.refs[ident] = [] if cls is list else {} if cls is dict else allocate(cls)
+    return obj
+
+
+def json_referenced(value: dict[str, Any], expected: type, path: str, ctx: ReadContext) -> Any:
+    """The object ``{"$ref": ident}`` names: one read before it with that ``$id``."""
+    ref = value["$ref"]
+    if len(value) != 1:
+        # Mono (Json.NET): "Additional content found in JSON reference object"
+        ctx.problem(path, "a $ref object must have no other member")
+        return FAILED
+    if type(ref) is not str:
+        # Mono (Json.NET): "JSON reference $ref property must have a string or null value"
+        ctx.problem(_paths.join(path, "$ref"), f"expected a string, got {_json_kind(ref)}")
+        return FAILED
+    found = ctx.refs.get(ref)
+    if found is None:
+        # Json.NET 6.0.8 reads an unknown or later $id as null: a value lost silently
+        ctx.problem(path, f"$ref {ref!r} names no object read before it")
+        return FAILED
+    if not isinstance(found, expected):
+        shown = "list" if expected is list else expected.__name__
+        ctx.problem(path, f"$ref {ref!r} names a {type(found).__name__}, not a {shown}")
+        return FAILED
+    return found
 
 
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
@@ -439,13 +491,26 @@ def _free_of_lone_surrogates(key: str, value: Any, path: str, ctx: ReadContext) 
 
 def _list_reader(wire: ListType, settings: JsonSettings) -> Reader:
     item_reader = _make_reader(wire.item, settings)
+    arrays = settings.preserves_arrays
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
+        result: list[Any] = []
+        if arrays and type(value) is dict and value:
+            # PreserveReferencesHandling.Arrays: {"$id":"2","$values":[...]} or {"$ref":"2"}
+            keys = list(value)
+            if keys[0] == "$ref":
+                return json_referenced(value, list, path, ctx)
+            if keys != ["$id", "$values"]:
+                ctx.problem(path, "expected an array, or an object of $id and $values")
+                return FAILED
+            result = _register(value["$id"], list, path, ctx)
+            if result is FAILED:
+                return FAILED
+            value = value["$values"]
         if type(value) is not list:
             ctx.problem(path, f"expected an array, got {_json_kind(value)}")
             return FAILED
         ctx.enter(path, len(value))
-        result = []
         failed = False
         for index, item in enumerate(value):
             converted = item_reader(item, _paths.item(path, index), ctx)
@@ -464,13 +529,33 @@ def _dict_reader(wire: DictType, settings: JsonSettings) -> Reader:
     Json.NET keeps the last value (Mono): never silently lossy."""
     parse_key = key_parser(wire.key, settings)
     value_reader = _make_reader(wire.value, settings)
+    objects = settings.preserves_objects
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is not dict:
             ctx.problem(path, f"expected an object, got {_json_kind(value)}")
             return FAILED
-        ctx.enter(path, len(value))
         result: dict[Any, Any] = {}
+        if value:
+            # Json.NET reads these first members of a dictionary as metadata, not as keys
+            # (Mono; later ones are keys): a reference with PreserveReferencesHandling
+            # Objects or All, else refused, as in a contract
+            first = next(iter(value))
+            if objects and first == "$ref":
+                return json_referenced(value, dict, path, ctx)
+            if objects and first == "$id":
+                result = _register(value["$id"], dict, path, ctx)
+                if result is FAILED:
+                    return FAILED
+                value = dict(itertools.islice(value.items(), 1, None))
+                first = next(iter(value), "")
+            if first in _METADATA:
+                ctx.problem(
+                    _paths.key(path, first),
+                    "metadata members ($type, $ref, $id, $values) are refused",
+                )
+                return FAILED
+        ctx.enter(path, len(value))
         failed = False
         for name, item in value.items():
             ctx.check_string(path, name)
@@ -738,6 +823,11 @@ def _generate_reader(info: ContractInfo) -> Callable[[Any, ReadContext, list[int
     src = Source("json reader", repr(info.tp))
     fallback = src.const(Fallback, "Fallback")
     src.line(0, "def read(d, ctx, counted):")
+    if info.is_reference:
+        src.line(
+            1, f"raise {fallback}('is_reference: $id and $ref are read by the reference reader')"
+        )
+        return src.compile("read")
     if any(member_rules(m) for m in info.json_net_members):
         src.line(1, f"raise {fallback}('[JsonProperty] Required or NullValueHandling')")
         return src.compile("read")

@@ -123,6 +123,8 @@ def read_typed(data: bytes, tp: Any, ctx: ReadContext) -> Any:
 
 
 def _build(info: ContractInfo) -> _Plan:
+    if info.is_reference:  # "$id" and "$ref": the reference reader (the dict readers say so)
+        raise Fallback("is_reference: $id and $ref are read by the reference reader")
     if any(member_rules(m) for m in info.json_net_members):
         raise Fallback("[JsonProperty] Required or NullValueHandling")  # the dict readers say so
     src = Source("json struct reader", repr(info.tp))

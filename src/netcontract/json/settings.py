@@ -126,6 +126,14 @@ class JsonSettings:
     float_format_handling: Literal["String", "Symbol", "DefaultValue"] = attrs.field(
         default="String", validator=_one_of("String", "Symbol", "DefaultValue")
     )
+    #: ``PreserveReferencesHandling``: ``"None"`` writes ``"$id"``/``"$ref"`` for
+    #: is_reference contracts only (as Json.NET honours ``IsReference``); ``"Objects"`` for
+    #: every contract object (the root too); ``"Arrays"`` wraps every list as
+    #: ``{"$id":"2","$values":[...]}``; ``"All"`` both. One counter numbers objects and
+    #: lists in writing order. Reading accepts what the same setting writes
+    preserve_references_handling: Literal["None", "Objects", "Arrays", "All"] = attrs.field(
+        default="None", validator=_one_of("None", "Objects", "Arrays", "All")
+    )
     #: the server's UTC offset in minutes (``TimeZoneInfo.Local``), which Json.NET uses for
     #: Local and Unspecified values: ``MicrosoftDateFormat``'s ``+hhmm``, the ``"Utc"`` and
     #: ``"Local"`` conversions. One fixed offset (no daylight saving time); 0 is a server
@@ -141,6 +149,16 @@ class JsonSettings:
         """Whether reading and writing are Json.NET's defaults (the formatting aside): then the
         generated paths run, else the reference reader and writer."""
         return self is DEFAULT_JSON_SETTINGS or self in (DEFAULT_JSON_SETTINGS, _DEFAULT_INDENTED)
+
+    @property
+    def preserves_objects(self) -> bool:
+        """``$id``/``$ref`` on every contract object (``Objects``, ``All``)."""
+        return self.preserve_references_handling in ("Objects", "All")
+
+    @property
+    def preserves_arrays(self) -> bool:
+        """Lists as ``{"$id":..,"$values":[..]}`` (``Arrays``, ``All``)."""
+        return self.preserve_references_handling in ("Arrays", "All")
 
     @property
     def ignores_defaults(self) -> bool:

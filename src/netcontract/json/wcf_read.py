@@ -35,6 +35,7 @@ from netcontract.clr.objects import AnyObject
 from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate
 from netcontract.errors import JsonSyntaxError
+from netcontract.json.wcf_write import wcf_reference_problem
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
@@ -617,6 +618,9 @@ def _hinted(value: dict[str, Any], path: str, ctx: ReadContext) -> type | None:
 
 
 def read_contract(table: _ReadTable, value: dict[str, Any], path: str, ctx: ReadContext) -> Any:
+    if table.info.is_reference:
+        ctx.problem(path, wcf_reference_problem(table.info.cls))
+        return FAILED
     kwargs: dict[str, Any] = {}
     failed = False
     by_name = table.by_name

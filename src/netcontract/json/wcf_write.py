@@ -298,6 +298,9 @@ class _Writers:
 
     def contract(self, obj: Any, path: str, problems: list[Problem], *, hinted: bool) -> Any:
         info = contract_info(type(obj))
+        if info.is_reference:
+            problems.append(Problem(path, wcf_reference_problem(info.cls)))
+            return FAILED
         result: dict[str, Any] = {"__type": type_hint(info.wire)} if hinted else {}
         for attr, wire_name, slot, omit, required in _table(info):
             value = getattr(obj, attr)
@@ -366,6 +369,16 @@ def _table(info: ContractInfo) -> tuple[tuple[str, str, Slot, bool, bool], ...]:
             (m.attr, m.wire_name, m.slot, not m.emit_default_value, m.is_required)
             for m in i.xml_members
         ),
+    )
+
+
+def wcf_reference_problem(cls: type) -> str:
+    """Why DataContractJsonSerializer neither writes nor reads an is_reference contract."""
+    # Mono: SerializationException "Unsupported value for IsReference for type 'R.Node',
+    # IsReference value is True." (reading and writing, shared or not)
+    return (
+        f"{cls.__name__} is is_reference: DataContractJsonSerializer refuses such contracts"
+        " (.NET: Unsupported value for IsReference)"
     )
 
 

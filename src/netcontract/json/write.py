@@ -10,9 +10,11 @@ handle itself to the reference writer.
 
 from __future__ import annotations
 
+import contextvars
 import enum
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Final
 
 import msgspec
@@ -83,11 +85,22 @@ def _make_writer(slot: Slot, settings: JsonSettings) -> Writer:
         inner = _contract_writer(wire, settings)
     elif isinstance(wire, ListType):
         item_writer = _make_writer(wire.item, settings)
+        arrays = settings.preserves_arrays
 
         def inner(value: Any, path: str, problems: list[Problem]) -> Any:
             if not isinstance(value, list | tuple):
                 problems.append(Problem(path, f"expected a list, got {type(value).__name__}"))
                 return FAILED
+            if arrays:  # PreserveReferencesHandling.Arrays: {"$id":"2","$values":[...]}
+                with _references() as table:
+                    ref = table.seen(value)
+                    if ref is not None:
+                        return ref
+                    ident = table.new_id(value)
+                    items = [
+                        item_writer(x, _paths.item(path, i), problems) for i, x in enumerate(value)
+                    ]
+                    return {"$id": ident, "$values": items}
             return [
                 item_writer(item, _paths.item(path, i), problems) for i, item in enumerate(value)
             ]
@@ -124,12 +137,23 @@ def _dict_writer(wire: DictType, settings: JsonSettings) -> Writer:
     key_text = key_writer(wire.key, settings)
     value_writer = _make_writer(wire.value, settings)
     datetime_keys = isinstance(wire.key.wire, PrimitiveType) and wire.key.wire.primitive is DATETIME
+    objects = settings.preserves_objects
 
     def write(value: Any, path: str, problems: list[Problem]) -> Any:
         if not isinstance(value, dict):
             problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
             return FAILED
-        result: dict[str, Any] = {}
+        if objects:  # PreserveReferencesHandling.Objects: a dictionary is an object (Mono)
+            with _references() as table:
+                ref = table.seen(value)
+                if ref is not None:
+                    return ref
+                return entries(value, path, problems, {"$id": table.new_id(value)})
+        return entries(value, path, problems, {})
+
+    def entries(
+        value: dict[Any, Any], path: str, problems: list[Problem], result: dict[str, Any]
+    ) -> Any:
         ticks: dict[int, Any] = {}
         for key, item in value.items():
             item_path = _paths.key(path, key)
@@ -257,7 +281,8 @@ def _contract_writer(wire: ContractType, settings: JsonSettings) -> Writer:
                 Problem(path, f"expected a {declared.__name__}, got {type(value).__name__}")
             )
             return FAILED
-        return write_contract(_plan(type(value), settings), value, path, problems)
+        with _references():  # the document's, or a new one when this is the root
+            return write_contract(_plan(type(value), settings), value, path, problems)
 
     return write
 
@@ -266,11 +291,13 @@ class _WriteTable:
     """A contract's member table for the reference writer (its plan's ``json_writing``, or
     a ``json_variant`` for non-default settings)."""
 
-    __slots__ = ("clash", "cls", "info", "write_members")
+    __slots__ = ("clash", "cls", "info", "tracks", "write_members")
 
     def __init__(self, info: ContractInfo, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> None:
         self.info = info
         self.cls = info.cls
+        #: "$id" first, "$ref" when written before (IsReference, PreserveReferencesHandling)
+        self.tracks = info.is_reference or settings.preserves_objects
         self.clash = settings.name_clash(info.name, [m.wire_name for m in info.json_net_members])
         ignore_defaults = settings.ignores_defaults
         skip_null = settings.null_value_handling == "Ignore"
@@ -300,11 +327,71 @@ def _plan(tp: Any, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> _WriteTabl
     return info.json_variant(("json_writing", settings), lambda i: _WriteTable(i, settings))
 
 
+class _References:
+    """The ``$id`` of the objects (and lists) written so far in one document: id() -> (the
+    number as text, the object, kept alive so that its id() is not reused)."""
+
+    __slots__ = ("ids",)
+
+    def __init__(self) -> None:
+        self.ids: dict[int, tuple[str, Any]] = {}
+
+    def seen(self, value: Any) -> dict[str, Any] | None:
+        """``{"$ref": n}`` for a value written before, else None (then new_id gives its ``$id``)."""
+        known = self.ids.get(id(value))
+        if known is not None:
+            return {"$ref": known[0]}
+        return None
+
+    def new_id(self, value: Any) -> str:
+        # Json.NET's DefaultReferenceResolver: "1", "2"... in writing order
+        ident = str(len(self.ids) + 1)
+        self.ids[id(value)] = (ident, value)
+        return ident
+
+
+#: the reference table of the document being written (None: none yet; the generated writers
+#: set _FAST, which makes an is_reference object decline to the reference writer)
+_REFERENCES: Final[contextvars.ContextVar[_References | None]] = contextvars.ContextVar(
+    "netcontract_json_references", default=None
+)
+_FAST: Final = _References()
+
+
+@contextmanager
+def _references() -> Iterator[_References]:
+    """The document's reference table: the one in use, or a new one for this document."""
+    table = _REFERENCES.get()
+    if table is not None:  # _FAST too: an is_reference object met there declines
+        yield table
+        return
+    table = _References()
+    token = _REFERENCES.set(table)
+    try:
+        yield table
+    finally:
+        _REFERENCES.reset(token)
+
+
 def write_contract(plan: _WriteTable, obj: Any, path: str, problems: list[Problem]) -> Any:
     if plan.clash is not None:
         problems.append(Problem(path, plan.clash))
         return FAILED
-    result: dict[str, Any] = {}
+    if plan.tracks:
+        with _references() as table:
+            if table is _FAST:
+                raise Fallback("is_reference: the reference writer numbers $id")
+            ref = table.seen(obj)
+            if ref is not None:
+                return ref
+            result: dict[str, Any] = {"$id": table.new_id(obj)}
+            return _write_members(plan, obj, path, problems, result)
+    return _write_members(plan, obj, path, problems, {})
+
+
+def _write_members(
+    plan: _WriteTable, obj: Any, path: str, problems: list[Problem], result: dict[str, Any]
+) -> Any:
     for attr, wire_name, compute, writer, omit, skip_null, needs_value in plan.write_members:
         value = compute(obj) if compute is not None else getattr(obj, attr)
         if value is None and needs_value is not None:
@@ -403,6 +490,7 @@ def json_bytes(
         # the generated writers know Json.NET's default settings only
         fell_back(plan.cls, "non-default JsonSettings: the reference writer writes them")
     elif not indent and generated_paths():
+        token = _REFERENCES.set(_FAST)
         try:
             tree = _fast_writer(plan.cls)(obj)
         except Fallback as signal:
@@ -412,8 +500,11 @@ def json_bytes(
                 return _encode(tree), []
             except (msgspec.EncodeError, UnicodeEncodeError) as exc:  # a lone surrogate
                 fell_back(plan.cls, exc)
+        finally:
+            _REFERENCES.reset(token)
     problems: list[Problem] = []
-    tree = write_contract(plan, obj, "", problems)
+    with _references():
+        tree = write_contract(plan, obj, "", problems)
     if problems:
         return b"", problems
     return dumps_jsonnet(tree, indent=indent).encode("utf-8"), []
@@ -467,6 +558,11 @@ def _member_rules(m: Member) -> bool:
 def _generate_writer(info: ContractInfo) -> Callable[[Any], Any]:
     src = Source("json writer", info.cls.__qualname__)
     src.line(0, "def write(obj):")
+    if info.is_reference:
+        # "$id" and "$ref" depend on what the document held before: the reference writer
+        fallback = src.const(Fallback, "Fallback")
+        src.line(1, f"raise {fallback}('is_reference: the reference writer numbers $id')")
+        return src.compile("write")
     if not info.emits_all:
         # members left out at their default: the reference writer writes such contracts
         fallback = src.const(Fallback, "Fallback")

@@ -17,7 +17,7 @@ from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.plan import ContractInfo, Member
 
-__all__ = ["construct", "missing_required"]
+__all__ = ["allocate", "construct", "missing_required"]
 
 _QUOTED_ATTRIBUTE: Final = re.compile(r"'(\w+)' ")
 _MISSING: Final = re.compile(r"__init__\(\) missing \d+ required [\w-]* ?arguments?: (.*)")
@@ -25,10 +25,23 @@ _QUOTED: Final = re.compile(r"'(\w+)'")
 
 
 def construct(
-    info: ContractInfo, kwargs: dict[str, Any], path: str, ctx: ReadContext, element: Any = None
+    info: ContractInfo,
+    kwargs: dict[str, Any],
+    path: str,
+    ctx: ReadContext,
+    element: Any = None,
+    into: Any = None,
 ) -> Any:
-    """``info.cls(**kwargs)``, or FAILED with the problem recorded when the class refuses."""
+    """``info.cls(**kwargs)``, or FAILED with the problem recorded when the class refuses.
+
+    ``into`` (an is_reference object made by :func:`allocate` before its members were read,
+    so that they may refer to it) is initialized in place instead: ``__init__`` on it, which
+    sets frozen attrs classes too.
+    """
     try:
+        if into is not None:
+            type(into).__init__(into, **info.init_kwargs(kwargs))
+            return into
         return info.cls(**info.init_kwargs(kwargs))
     except MemoryError:
         raise
@@ -44,6 +57,12 @@ def construct(
                 element,
             )
         return FAILED
+
+
+def allocate(cls: type) -> Any:
+    """An instance of ``cls`` before ``__init__`` (what a z:Id or ``$id`` names while its
+    members are read: a cycle refers to it). attrs classes need nothing else."""
+    return object.__new__(cls)
 
 
 def missing_required(

@@ -91,6 +91,8 @@ class ContractMeta:
     computed: dict[str, _Computed] = attrs.field(factory=dict)
     #: names visible where the class was declared (for string annotations of local classes)
     local_names: dict[str, Any] = attrs.field(factory=dict, repr=False)
+    #: .NET's [DataContract(IsReference = true)]: shared references and cycles on the wire
+    is_reference: bool = False
 
 
 def member(
@@ -212,6 +214,7 @@ def contract(
     *,
     name: str | None = None,
     xml_namespace: str | None = None,
+    is_reference: bool | None = None,
 ) -> Callable[[C], C]: ...
 
 
@@ -222,6 +225,7 @@ def contract(
     *,
     name: str | None = None,
     xml_namespace: str | None = None,
+    is_reference: bool | None = None,
 ) -> Any:
     """Make a class a data contract.
 
@@ -229,7 +233,16 @@ def contract(
     ``http://schemas.datacontract.org/2004/07/`` + it, unless ``xml_namespace`` is given.
     ``name`` defaults to the class name. A plain class becomes an attrs class (slotted,
     keyword-only); a :class:`ContractEnum` subclass only gets its wire name.
+
+    ``is_reference=True`` is .NET's ``[DataContract(IsReference = true)]``: an instance met
+    twice in one document is written once (``z:Id="i1"`` in XML, ``"$id":"1"`` in Json.NET)
+    and then referred to (``z:Ref="i1"``, ``{"$ref":"1"}``), so shared objects and cycles
+    survive a round trip; reading gives the same Python object (``is``) at each place. A
+    derived contract takes its base's setting when it gives none, and must not give another
+    (.NET refuses a mix).
     """
+    if is_reference is not None and type(is_reference) is not bool:
+        raise ContractDefinitionError("contract: is_reference must be a bool")
     # Classes declared inside a function refer to names local to it: keep them for resolving
     # string annotations later (as typing.get_type_hints cannot see them).
     caller_locals = dict(sys._getframe(1).f_locals)
@@ -237,7 +250,7 @@ def contract(
         return _make_contract(namespace, None, name, xml_namespace, caller_locals)
 
     def decorate(cls: C) -> C:
-        return _make_contract(cls, namespace, name, xml_namespace, caller_locals)
+        return _make_contract(cls, namespace, name, xml_namespace, caller_locals, is_reference)
 
     return decorate
 
@@ -248,11 +261,14 @@ def _make_contract(
     name: str | None,
     xml_namespace: str | None,
     caller_locals: dict[str, Any],
+    is_reference: bool | None = None,
 ) -> C:
     if xml_namespace is None:
         xml_namespace = DATACONTRACT_BASE + (clr_namespace or "")
     contract_name = name or cls.__name__
     if issubclass(cls, enum.Enum):
+        if is_reference:
+            raise ContractDefinitionError(f"{cls.__qualname__}: an enum cannot be is_reference")
         if not issubclass(cls, enum.IntEnum):
             raise ContractDefinitionError(f"{cls.__qualname__}: enums must be IntEnum subclasses")
         _check_enum_wire_names(cls)
@@ -279,10 +295,33 @@ def _make_contract(
     # (``child: Node | None`` in a function's local ``Node``) resolves it here
     local_names = {**caller_locals, cls.__name__: new_cls}
     new_cls.__netcontract__ = ContractMeta(  # type: ignore[attr-defined]
-        contract_name, xml_namespace, clr_namespace, order, computed_members, local_names
+        contract_name,
+        xml_namespace,
+        clr_namespace,
+        order,
+        computed_members,
+        local_names,
+        _reference_setting(new_cls, is_reference),
     )
     _register(new_cls, contract_name, xml_namespace)
     return typing.cast(C, new_cls)
+
+
+def _reference_setting(cls: type, given: bool | None) -> bool:
+    """The contract's IsReference: ``given``, else its base contract's. A value other than the
+    base's is refused, as .NET refuses it (Mono: InvalidDataContractException "Derived types
+    must have the same value for IsReference as the base type")."""
+    for base in cls.__mro__[1:]:
+        meta = base.__dict__.get("__netcontract__")
+        if isinstance(meta, ContractMeta):
+            if given is not None and meta.is_reference != given:
+                raise ContractDefinitionError(
+                    f"{cls.__qualname__}: is_reference={given}, but its base"
+                    f" {base.__qualname__} has is_reference={meta.is_reference}; .NET wants"
+                    " derived types to have the same value as the base type"
+                )
+            return meta.is_reference
+    return bool(given)
 
 
 def _check_enum_wire_names(cls: type[enum.Enum]) -> None:

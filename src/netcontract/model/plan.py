@@ -141,6 +141,12 @@ class ContractInfo:
         return all(m.emit_default_value for m in self.json_members)
 
     @property
+    def is_reference(self) -> bool:
+        """.NET's [DataContract(IsReference = true)]: written once, then referred to."""
+        meta: ContractMeta = self.cls.__dict__["__netcontract__"]
+        return meta.is_reference
+
+    @property
     def name(self) -> str:
         return self.wire.contract_name
 

@@ -19,14 +19,14 @@ from typing import Any, Final
 
 from lxml import etree
 
-from netcontract.clr.namespaces import XS, XSI
+from netcontract.clr.namespaces import SER, XS, XSI
 from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.value_types import ValueType, box, by_contract_name
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
-from netcontract.model.construct import construct, missing_required
+from netcontract.model.construct import allocate, construct, missing_required
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
 from netcontract.model.enums import enum_name_message
 from netcontract.model.names import clark
@@ -46,6 +46,8 @@ __all__ = ["ReadContext", "read_root"]
 
 _NIL: Final = f"{{{XSI}}}nil"
 _TYPE: Final = f"{{{XSI}}}type"
+_ZID: Final = f"{{{SER}}}Id"
+_ZREF: Final = f"{{{SER}}}Ref"
 _XML_WS: Final = " \t\r\n"
 
 Reader = Callable[[Any, str, ReadContext], Any]
@@ -91,6 +93,9 @@ def _make_reader(slot: Slot) -> Reader:
     type_name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        if element.get(_ZREF) is not None:  # before i:nil (written beside z:Ref by Mono's
+            # preserveObjectReferences mode)
+            return _referenced(element, wire, path, ctx)
         nil = _nil(element)
         if nil is None:
             ctx.problem(path, _bad_nil(element), element)
@@ -106,6 +111,62 @@ def _make_reader(slot: Slot) -> Reader:
         return inner(element, path, ctx)
 
     return read
+
+
+def _referenced(element: Any, wire: Any, path: str, ctx: ReadContext) -> Any:
+    """The object an element's ``z:Ref`` names: one read before it with that ``z:Id`` (Mono
+    refuses a reference to an object later in the document, or to none)."""
+    ref = element.get(_ZREF)
+    refs_allowed = isinstance(wire, ObjectType) or (
+        isinstance(wire, ContractType) and contract_info(wire.cls).is_reference
+    )
+    if not refs_allowed:
+        name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
+        ctx.problem(path, f"z:Ref={ref!r} where a {name} is expected: {_NOT_REFERENCE}", element)
+        return FAILED
+    if element.get(_ZID) is not None:
+        # Mono: "Deserialized object with reference id ... not found in stream"
+        ctx.problem(path, "an element with both z:Id and z:Ref", element)
+        return FAILED
+    text = element.text
+    nil = element.get(_NIL)
+    if len(element) or (text and text.strip(_XML_WS)) or (nil is not None and not _nil(element)):
+        # Mono ignores the content of a z:Ref element: a value that would be lost silently
+        ctx.problem(
+            path, "an element with z:Ref must be empty (its content would be lost)", element
+        )
+        return FAILED
+    found = ctx.refs.get(ref)
+    if found is None:
+        ctx.problem(
+            path,
+            f'z:Ref={ref!r} names no object read before it (.NET: "Deserialized object with'
+            ' reference id not found in stream")',
+            element,
+        )
+        return FAILED
+    expected = wire.cls if isinstance(wire, ContractType) else _expected_class(wire)
+    if expected is not None and not isinstance(found, expected):
+        ctx.problem(
+            path,
+            f"z:Ref={ref!r} names a {type(found).__name__}, not a {expected.__name__}",
+            element,
+        )
+        return FAILED
+    return found
+
+
+_NOT_REFERENCE: Final = (
+    "shared references (z:Id, z:Ref) are read for is_reference contracts only"
+    " (@contract(..., is_reference=True))"
+)
+
+
+def _expected_class(wire: ObjectType) -> type | None:
+    expected = wire.expected
+    if expected is not None and isinstance(expected.wire, ContractType):
+        return expected.wire.cls
+    return None
 
 
 def _wire_reader(wire: Any) -> Reader:
@@ -261,6 +322,26 @@ def _typed_target(element: Any, tp: Any, declared: type, path: str, ctx: ReadCon
 
 
 def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -> Any:
+    into = None
+    if plan.info.is_reference:
+        if element.get(_ZREF) is not None:  # the root, or an element a fast path declined
+            return _referenced(element, plan.info.wire, path, ctx)
+        ident = element.get(_ZID)
+        if ident is not None:
+            if not ident:  # Mono: "Invalid Id ''. Must not be null or empty."
+                ctx.problem(path, "z:Id is empty", element)
+                return FAILED
+            if ident in ctx.refs:
+                # Mono: "The same Id value 'i1' is defined more than once"
+                ctx.problem(path, f"z:Id={ident!r} is given to two objects", element)
+                return FAILED
+            # made now, initialized once its members are read: they may refer to it
+            into = ctx.refs[ident] = allocate(plan.info.cls)
+    elif element.get(_ZID) is not None or element.get(_ZREF) is not None:
+        # Mono reads them on any class (preserveObjectReferences); each reference would be
+        # expanded on writing, so a small document could become a huge one
+        ctx.problem(path, f"z:Id or z:Ref on a {plan.info.name}: {_NOT_REFERENCE}", element)
+        return FAILED
     text = element.text
     if text and text.strip(_XML_WS):
         ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
@@ -309,7 +390,7 @@ def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -
         failed = True
     if failed:
         return FAILED
-    return construct(plan.info, kwargs, path, ctx, element)
+    return construct(plan.info, kwargs, path, ctx, element, into)
 
 
 def _list_reader(wire: ListType) -> Reader:
@@ -583,7 +664,15 @@ def read_root(
     tp = _typed_target(root, tp, typing.get_origin(tp) or tp, "", ctx)
     if tp is FAILED:
         return FAILED
-    if generated_paths():
+    # an is_reference root (z:Id) is read by the reference reader, as every is_reference
+    # element is: reading one object the fast way and its later reference the other would
+    # not share their table of z:Id
+    if (
+        generated_paths()
+        and not contract_info(tp).is_reference
+        and root.get(_ZID) is None
+        and root.get(_ZREF) is None
+    ):
         depth, items = ctx.depth, ctx.items
         try:
             return _fast_reader(tp)(root, ctx, "")
@@ -593,6 +682,7 @@ def read_root(
             fell_back(tp, exc)
             del ctx.problems[:]
             ctx.depth, ctx.items = depth, items
+            ctx.refs.clear()
     return read_contract(_plan(tp), root, "", ctx)
 
 
@@ -680,6 +770,7 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
     src.line(1, "items = ctx.items")
     src.line(1, "depth = ctx.depth")
     src.line(1, "problems = len(ctx.problems)")
+    src.line(1, "refs = len(ctx.refs)")
     src.line(1, "try:")
     src.line(2, "t = el.text")
     src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
@@ -720,6 +811,7 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
     src.line(2, "ctx.items = items")
     src.line(2, "ctx.depth = depth")
     src.line(2, "del ctx.problems[problems:]")
+    src.line(2, "ctx.forget_refs(refs)")  # the objects of z:Id in the element, read again
     src.line(
         2,
         f"return {src.const(read_contract, 'reference')}({src.const(plan, 'plan')}, el, path, ctx)",
@@ -784,6 +876,12 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
             else:
                 src.guarded(lvl + 1, f"{var} = {parse}", f"{p.clr_name} refused")
         return
+    if isinstance(wire, ObjectType) or (
+        isinstance(wire, ContractType) and contract_info(wire.cls).is_reference
+    ):
+        # z:Id and z:Ref (i:nil="true" beside z:Ref is not a null): the reference reader
+        src.line(lvl, reference)
+        return
     src.line(lvl, "if a is not None:")
     if nillable:
         src.line(lvl + 1, "if a == 'true' and c.text is None and not len(c):")
@@ -796,7 +894,8 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         target = _contract_tp(wire)
         fn = src.name("r_" + wire.cls.__name__)
         src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
-        src.line(lvl, f"elif c.get({src.const(_TYPE, 'TYPE')}) is not None:")
+        # i:type, or a z:Id / z:Ref to refuse: the reference reader
+        src.line(lvl, "elif c.attrib:")
         src.line(lvl + 1, reference)
         src.line(lvl, "else:")
         src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
@@ -826,6 +925,7 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src.line(1, "items = ctx.items")
     src.line(1, "depth = ctx.depth")
     src.line(1, "problems = len(ctx.problems)")
+    src.line(1, "refs = len(ctx.refs)")
     src.line(1, "try:")
     src.line(2, f"if el.get({src.const(_TYPE, 'TYPE')}) is not None: raise {d}")
     src.line(2, "t = el.text")
@@ -839,7 +939,11 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')")
     src.line(3, f"if c.tag != {item_tag}: raise {d}('an element other than an item')")
     item_wire = item.wire
-    if isinstance(item_wire, ContractType):
+    if isinstance(item_wire, ContractType) and contract_info(item_wire.cls).is_reference:
+        reference = src.const(reader_for(item), "reader")
+        src.line(3, f"v = {reference}(c, f'{{path}}[{{len(result)}}]', ctx)")
+        src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
+    elif isinstance(item_wire, ContractType):
         # items are read one by one: a path per item, and the reference reader for anything
         # else than a plain element of the declared class
         target = _contract_tp(item_wire)
@@ -847,8 +951,8 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
         src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
         reference = src.const(reader_for(item), "reader")
         src.line(3, "ipath = f'{path}[{len(result)}]'")
-        nil, type_ = src.const(_NIL, "NIL"), src.const(_TYPE, "TYPE")
-        src.line(3, f"if c.get({nil}) is None and c.get({type_}) is None:")
+        # i:nil, i:type, or a z:Id / z:Ref to refuse: the reference reader
+        src.line(3, "if not c.attrib:")
         src.line(4, f"v = {fn}(c, ctx, ipath)")
         src.line(3, "else:")
         src.line(4, f"v = {reference}(c, ipath, ctx)")
@@ -863,5 +967,6 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src.line(2, "ctx.items = items")
     src.line(2, "ctx.depth = depth")
     src.line(2, "del ctx.problems[problems:]")
+    src.line(2, "ctx.forget_refs(refs)")
     src.line(2, f"return {src.const(_wire_reader(wire), 'reference')}(el, path, ctx)")
     return src.compile("read")

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from netcontract.clr.namespaces import XSI
+from netcontract.clr.namespaces import SER, XSI
 from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.value_types import (
     ValueType,
@@ -74,12 +74,15 @@ def escape_text(text: str) -> str:
 
 
 class _Writer:
-    __slots__ = ("indent", "parts", "problems")
+    __slots__ = ("ids", "indent", "parts", "problems")
 
     def __init__(self, indent: bool) -> None:
         self.parts: list[str] = []
         self.indent = indent
         self.problems: list[Problem] = []
+        #: is_reference objects written so far: id() -> (z:Id, the object, kept alive so
+        #: that its id() is not reused)
+        self.ids: dict[int, tuple[str, Any]] = {}
 
     # -- element start -------------------------------------------------------------
     def start(
@@ -91,8 +94,14 @@ class _Writer:
         declare: str | None,
         xsi_type: tuple[str, str] | None,
         nil: bool,
+        ser: str = "",
+        type_first: bool = False,
     ) -> tuple[str, Scope]:
-        """Open a start tag (without its closing ``>``); returns (qualified name, scope)."""
+        """Open a start tag (without its closing ``>``); returns (qualified name, scope).
+
+        ``ser`` is a ``z:Id``/``z:Ref`` attribute (is_reference); Mono writes it after a
+        ``xmlns:d2p1`` declaration, before ``i:type`` (after it in an ``object`` member:
+        ``type_first``), and declares ``xmlns:z`` after both where it is not in scope."""
         prefix = scope.get(ns)
         implicit = None
         if prefix is None:
@@ -109,6 +118,8 @@ class _Writer:
             new_prefix = f"d{depth}p{count}"
             attrs += f' xmlns:{new_prefix}="{declare}"'
             scope = {**scope, declare: new_prefix}
+        if ser and not type_first:
+            attrs += ser
         if xsi_type is not None:
             type_ns, type_name = xsi_type
             type_prefix = scope.get(type_ns)
@@ -125,6 +136,12 @@ class _Writer:
             attrs += (
                 f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
             )
+        if ser:
+            if type_first:
+                attrs += ser
+            if SER not in scope:
+                attrs += f' xmlns:z="{SER}"'
+                scope = {**scope, SER: "z"}
         if nil:
             attrs += ' i:nil="true"'
         if implicit is not None:
@@ -194,8 +211,23 @@ class _Writer:
             # Mono: a [Flags] 0 without a zero member is an empty, self-closed element
             self._text_element(local, ns, scope, depth, declare, xsi_type, escape_text(name), True)
         elif isinstance(runtime, ContractType):
-            qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
             info = contract_info(type(value))
+            ser = ""
+            type_first = isinstance(declared, ObjectType)
+            if info.is_reference:
+                seen = self.ids.get(id(value))
+                if seen is not None:
+                    # Mono: <B z:Ref="i1" />, without i:nil (its preserveObjectReferences mode adds
+                    # i:nil="true"; both are read), i:type only in an object member
+                    ref_type = xsi_type if type_first else None
+                    ref = f' z:Ref="{seen[0]}"'
+                    self.start(local, ns, scope, depth, declare, ref_type, False, ref, type_first)
+                    self.parts.append(" />")
+                    return
+                ser = f' z:Id="{self.new_id(value)}"'
+            qname, inner = self.start(
+                local, ns, scope, depth, declare, xsi_type, False, ser, type_first
+            )
             self._children_of_contract(qname, info, value, inner, depth, path)
         elif isinstance(runtime, ListType):
             qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
@@ -251,6 +283,13 @@ class _Writer:
             self.member("Value", item_ns, runtime.value, item, item_scope, depth + 2, item_path)
             self._end(item_qname, depth + 1)
         self._end(qname, depth)
+
+    def new_id(self, value: Any) -> str:
+        """The z:Id of an is_reference object written for the first time: i1, i2... in the
+        order the objects are written (depth first, as Mono numbers them)."""
+        ident = f"i{len(self.ids) + 1}"
+        self.ids[id(value)] = (ident, value)
+        return ident
 
     def _complex_value(
         self,
@@ -506,24 +545,30 @@ def _root_start(info: ContractInfo, root: tuple[str, str] | None) -> tuple[str, 
     """The root's name, its start tag (without ``>``) and the namespace scope inside it."""
     ns = info.namespace
     name, root_ns = (info.name, ns) if root is None else root
+    # Mono: an is_reference root is <Node xmlns:i="..." z:Id="i1" xmlns:z="..." xmlns="...">
+    # and its descendants use that z prefix (after xmlns:d1p1 under a root of its own)
+    ser = f' z:Id="i1" xmlns:z="{SER}"' if info.is_reference else ""
+    scope = {XSI: "i", SER: "z"} if info.is_reference else {XSI: "i"}
     if root_ns == ns:
         if ns:
-            return name, f'<{name} xmlns:i="{XSI}" xmlns="{ns}"', {XSI: "i", ns: ""}
+            return name, f'<{name} xmlns:i="{XSI}"{ser} xmlns="{ns}"', {**scope, ns: ""}
         # no namespace: the default namespace is "" already (its members declare nothing; Mono)
-        return name, f'<{name} xmlns:i="{XSI}"', {XSI: "i", "": ""}
+        return name, f'<{name} xmlns:i="{XSI}"{ser}', {**scope, "": ""}
     default = f' xmlns="{root_ns}"' if root_ns else ""
     if not ns:
         # Mono: members in no namespace under a root in one each declare xmlns=""
-        return name, f'<{name} xmlns:i="{XSI}"{default}', {XSI: "i", root_ns: ""}
+        return name, f'<{name} xmlns:i="{XSI}"{ser}{default}', {**scope, root_ns: ""}
     # Mono: the contract's namespace gets the prefix d1p1 on the root, declared first
-    start = f'<{name} xmlns:d1p1="{ns}" xmlns:i="{XSI}"{default}'
-    return name, start, {ns: "d1p1", XSI: "i", root_ns: ""}
+    start = f'<{name} xmlns:d1p1="{ns}" xmlns:i="{XSI}"{ser}{default}'
+    return name, start, {ns: "d1p1", **scope, root_ns: ""}
 
 
 def _reference_write_xml(
     info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None
 ) -> tuple[str, list[Problem]]:
     writer = _Writer(indent)
+    if info.is_reference:
+        writer.new_id(obj)
     name, start, scope = _root_start(info, root)
     writer.parts.append(start)
     writer._children_of_contract(name, info, obj, scope, 1, "")
@@ -543,6 +588,8 @@ def _fast_write(info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str
     if not info.xml_members:
         return start + " />"
     writer = _Writer(indent)
+    if info.is_reference:
+        writer.new_id(obj)
     parts = writer.parts
     parts.append(start + ">")
     _fast_writer(info.cls, scope, 1, indent)(obj, parts.append, writer)
@@ -705,6 +752,11 @@ def _emit_member(
             f" and ({t} := {lookup}) is not None:",
         )
         src.line(lvl + 1, f"a({t})")
+    elif isinstance(wire, ContractType) and contract_info(wire.cls).is_reference:
+        # z:Id or z:Ref depends on what was written before: the reference writer's member,
+        # whose ids (w.ids) every is_reference object of the document goes through
+        src.line(lvl, f"{keyword} False:")
+        src.line(lvl + 1, "pass")
     elif isinstance(wire, ContractType):
         src.line(lvl, f"{keyword} type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
         if contract_info(wire.cls).xml_members:

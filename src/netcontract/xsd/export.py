@@ -20,7 +20,7 @@ The rules are those of ``docs/xsd-rules.md`` (read in .NET's
 
 What Python contracts cannot express has no branch here: non-``int``
 enum bases (``ActualType``), ``IsRequired``/``EmitDefaultValue=false`` members, dictionaries,
-``IsReference`` classes, value-type classes and generic type names (``ResponseDto[T]`` stands
+value-type classes and generic type names (``ResponseDto[T]`` stands
 for a .NET class whose ``Data`` is declared ``object``).
 """
 
@@ -314,6 +314,12 @@ def _export_class(doc: _Document, wire: ContractType) -> None:
         out.append(f"{sequence_indent}</xs:sequence>\n")
     else:
         out.append(f"{sequence_indent}<xs:sequence />\n")
+    if info.is_reference and base_qname is None:
+        # Mono's XsdDataContractExporter: IsReference=true is the two attributes, after the
+        # sequence (no appinfo); a derived contract inherits them from its base
+        doc.add_import(SER)
+        doc.uses_ser = True
+        out.append('    <xs:attribute ref="ser:Id" />\n    <xs:attribute ref="ser:Ref" />\n')
     if base_qname is not None:
         out.append("      </xs:extension>\n    </xs:complexContent>\n")
     out.append("  </xs:complexType>\n")

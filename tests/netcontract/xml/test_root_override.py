@@ -97,3 +97,35 @@ def test_root_names_xml_cannot_carry_are_refused(name, namespace, message):
 def test_reading_with_a_root_override_needs_the_class():
     with pytest.raises(TypeError, match="need the contract class"):
         nc.from_xml(MONO_ROOT_URN_X, root_name="Root")
+
+
+@nc.contract("G", is_reference=True)
+class Node:
+    name: str | None = nc.member("Name", default=None)
+    next: Node | None = nc.member("Next", default=None)
+
+
+G = "http://schemas.datacontract.org/2004/07/G"
+SER = "http://schemas.microsoft.com/2003/10/Serialization/"
+
+
+@pytest.mark.parametrize(
+    ("namespace", "start"),
+    [
+        # Mono (new DataContractSerializer(typeof(Node), "Root", ns), a node pointing at itself):
+        # z:Id and xmlns:z come after xmlns:i, before the default namespace
+        (
+            "urn:x",
+            f'<Root xmlns:d1p1="{G}" xmlns:i="{XSI}" z:Id="i1" xmlns:z="{SER}" xmlns="urn:x">',
+        ),
+        ("", f'<Root xmlns:d1p1="{G}" xmlns:i="{XSI}" z:Id="i1" xmlns:z="{SER}">'),
+    ],
+)
+def test_root_override_of_an_is_reference_contract(engine_path, namespace, start):
+    node = Node(name="a")
+    node.next = node
+    written = nc.to_xml(node, root_name="Root", root_namespace=namespace)
+    expected = start + '<d1p1:Name>a</d1p1:Name><d1p1:Next z:Ref="i1" /></Root>'
+    assert written == expected.encode()
+    read = nc.from_xml(written, Node, root_name="Root", root_namespace=namespace)
+    assert read.next is read and read.name == "a"
