@@ -257,14 +257,22 @@ class _Writers:
                 problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
                 return FAILED
             result = []
+            written: set[tuple[type, Any]] = set()
             for key, item in value.items():
                 item_path = _paths.key(path, key)
-                result.append(
-                    {
-                        "Key": key_writer(key, item_path, problems),
-                        "Value": value_writer(item, item_path, problems),
-                    }
-                )
+                text = key_writer(key, item_path, problems)
+                if text is not FAILED:
+                    # two keys written alike (DateTimes in one millisecond with lossy=True):
+                    # .NET refuses the document's duplicate key on reading
+                    if (type(text), text) in written:
+                        problems.append(
+                            Problem(
+                                item_path, f"is written as the key {text!r} of an earlier entry"
+                            )
+                        )
+                        continue
+                    written.add((type(text), text))
+                result.append({"Key": text, "Value": value_writer(item, item_path, problems)})
             return result
 
         return write
