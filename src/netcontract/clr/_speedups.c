@@ -446,6 +446,13 @@ layout(const char *digits, int len, int point, int max_digits, int neg)
 }
 
 static PyObject *format_r_full(double a, uint64_t abits, int neg);
+static PyObject *format_r(double v);
+
+#define R_CACHE_BITS 14
+static struct r_entry {
+    uint64_t bits;
+    PyObject *text;
+} r_cache[1 << R_CACHE_BITS];
 
 static PyObject *
 format_double_r(PyObject *self, PyObject *arg)
@@ -459,11 +466,37 @@ format_double_r(PyObject *self, PyObject *arg)
         return PyUnicode_FromString(v > 0 ? "Infinity" : "-Infinity");
     if (v == 0.0)
         return PyUnicode_FromString("0");
-    if (-1e15 < v && v < 1e15 && v == floor(v)) {
+    if (-1e15 < v && v < 1e15 && v == floor(v)) { /* as str(int(v)) */
         char buf[24];
-        int len = snprintf(buf, sizeof buf, "%lld", (long long)v);
-        return ascii_str(buf, len);
+        int o = sizeof buf;
+        long long n = (long long)v;
+        unsigned long long m = n < 0 ? (unsigned long long)(-n) : (unsigned long long)n;
+        do {
+            buf[--o] = (char)('0' + m % 10);
+            m /= 10;
+        } while (m);
+        if (n < 0)
+            buf[--o] = '-';
+        return ascii_str(buf + o, (Py_ssize_t)sizeof buf - o);
     }
+    /* documents repeat values (as numbers._R_CACHE knows): a direct-mapped cache of texts */
+    uint64_t vbits;
+    memcpy(&vbits, &v, sizeof vbits);
+    struct r_entry *entry = &r_cache[(vbits * 0x9E3779B97F4A7C15ULL) >> (64 - R_CACHE_BITS)];
+    if (entry->text != NULL && entry->bits == vbits)
+        return Py_NewRef(entry->text);
+    PyObject *text = format_r(v);
+    if (text != NULL) {
+        Py_XSETREF(entry->text, Py_NewRef(text));
+        entry->bits = vbits;
+    }
+    return text;
+}
+
+/* format_double_r of a finite value that is not an integer below 1e15 */
+static PyObject *
+format_r(double v)
+{
     int neg = v < 0;
     double a = neg ? -v : v;
     uint64_t abits;
