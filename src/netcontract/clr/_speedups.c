@@ -6,7 +6,7 @@
  * Python code, with its message. tests/netcontract/clr/test_compiled.py checks that both paths
  * give the same value or the same error on random and corpus inputs.
  *
- * C99, CPython's stable C API functions only where practical; no dependency but Python.h.
+ * C99 and CPython's C API; no dependency but Python.h.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -112,7 +112,15 @@ setup_guid(PyObject *self, PyObject *args)
 static const char *
 ascii_of(PyObject *text, Py_ssize_t *n)
 {
-    if (!PyUnicode_CheckExact(text) || !PyUnicode_IS_ASCII(text))
+    if (!PyUnicode_CheckExact(text))
+        return NULL;
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) { /* a legacy (wchar_t) str; Python reports the error */
+        PyErr_Clear();
+        return NULL;
+    }
+#endif
+    if (!PyUnicode_IS_ASCII(text))
         return NULL;
     *n = PyUnicode_GET_LENGTH(text);
     return (const char *)PyUnicode_1BYTE_DATA(text);
