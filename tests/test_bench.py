@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from netcontract.clr import compiled
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
@@ -44,3 +46,21 @@ def test_breakdown_accounts_for_each_conversion() -> None:
     out = _run("breakdown.py", "--vehicles", "20")
     assert out.count("= sum of the ingredients above") == 4
     assert out.count("= the rest (generated code, calls)") == 4
+
+
+def test_codecs_prints_both_paths_for_each_compiled_codec() -> None:
+    if compiled.extension is None:
+        # without a compiler the script says so and stops (CI builds it: NETCONTRACT_NO_SKIPS)
+        proc = subprocess.run(
+            [sys.executable, str(BENCH / "codecs.py"), "--count", "50"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 1
+        assert "not built" in proc.stderr
+        return
+    out = _run("codecs.py", "--count", "50", "--markdown")
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "ns" not in line]
+    assert len(rows) == 12, out  # 6 codecs x 2 value sets
+    assert all(re.search(r"\| [\d.]+x \|$", row) for row in rows), out

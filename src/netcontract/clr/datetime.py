@@ -17,6 +17,8 @@ import enum
 import re
 from typing import Final, NoReturn, final
 
+from netcontract.clr.compiled import extension as _extension
+from netcontract.clr.compiled import speedups as _speedups
 from netcontract.clr.numbers import show_text
 
 __all__ = [
@@ -697,3 +699,27 @@ def parse_datetime_json(text: str) -> DateTime:
         if value is not None:
             return value
     return parse_datetime(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The compiled codecs (netcontract.clr.compiled): same results, the functions above as fallback
+# ---------------------------------------------------------------------------------------------
+
+PURE: Final = {"parse_datetime": parse_datetime, "format_datetime": format_datetime}
+"""The pure-Python reference of each codec that has a compiled version."""
+
+if _extension is not None:  # registered even when not in use, for the differential tests
+    for _name, _pure in PURE.items():
+        _extension.set_fallback(_name, _pure)
+    _extension.setup_datetime(
+        DateTime,
+        _UNSPECIFIED,
+        _UTC,
+        _LOCAL,
+        DateTime.__dict__["_ticks"],
+        DateTime.__dict__["_kind"],
+        DateTime.__dict__["_offset"],
+    )
+if _speedups is not None:
+    parse_datetime = _speedups.parse_datetime
+    format_datetime = _speedups.format_datetime

@@ -11,6 +11,8 @@ import binascii
 import uuid
 from typing import Final
 
+from netcontract.clr.compiled import extension as _extension
+from netcontract.clr.compiled import speedups as _speedups
 from netcontract.clr.numbers import show_text
 
 __all__ = ["format_guid", "parse_guid"]
@@ -80,3 +82,14 @@ def parse_guid(text: str) -> uuid.UUID:
 def format_guid(value: uuid.UUID) -> str:
     """The lowercase D format that both serializers write."""
     return str(value)
+
+
+# The compiled codec (netcontract.clr.compiled): same results, the function above as fallback
+PURE: Final = {"parse_guid": parse_guid}
+"""The pure-Python reference of each codec that has a compiled version."""
+
+if _extension is not None:  # registered even when not in use, for the differential tests
+    _extension.set_fallback("parse_guid", parse_guid)
+    _extension.setup_guid(_UUID, _UUID.__dict__["int"], _UUID.__dict__["is_safe"], _UNKNOWN)
+if _speedups is not None:
+    parse_guid = _speedups.parse_guid

@@ -30,6 +30,9 @@ import struct
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from netcontract.clr.compiled import extension as _extension
+from netcontract.clr.compiled import speedups as _speedups
+
 __all__ = [
     "DECIMAL_MAX",
     "DECIMAL_MAX_SCALE",
@@ -699,3 +702,23 @@ def parse_decimal_json(text: str) -> Decimal:
     if _JSON_NUMBER.fullmatch(text) is None:
         raise ValueError(f"{show_text(text)} is not a valid JSON number for a Decimal")
     return _decimal_from_text(text, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The compiled codecs (netcontract.clr.compiled): same results, the functions above as fallback
+# ---------------------------------------------------------------------------------------------
+
+PURE: Final = {
+    "parse_double_xml": parse_double_xml,
+    "parse_double_json_number": parse_double_json_number,
+    "format_double_r": format_double_r,
+}
+"""The pure-Python reference of each codec that has a compiled version."""
+
+if _extension is not None:  # registered even when not in use, for the differential tests
+    for _name, _pure in PURE.items():
+        _extension.set_fallback(_name, _pure)
+if _speedups is not None:
+    parse_double_xml = _speedups.parse_double_xml
+    parse_double_json_number = _speedups.parse_double_json_number
+    format_double_r = _speedups.format_double_r

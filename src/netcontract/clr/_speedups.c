@@ -1,0 +1,930 @@
+/* Compiled versions of netcontract's hot .NET value codecs (optional; see ARCHITECTURE.md).
+ *
+ * Every function here handles the common, valid inputs and hands everything else (odd shapes,
+ * errors, values out of range) to the pure-Python function registered for it with
+ * set_fallback(), which stays the reference: an error is therefore always raised by the
+ * Python code, with its message. tests/netcontract/clr/test_compiled.py checks that both paths
+ * give the same value or the same error on random and corpus inputs.
+ *
+ * C99 and CPython's C API; no dependency but Python.h.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ fallbacks and set-up */
+
+enum {
+    FB_PARSE_DOUBLE_XML,
+    FB_PARSE_DOUBLE_JSON_NUMBER,
+    FB_FORMAT_DOUBLE_R,
+    FB_PARSE_DATETIME,
+    FB_FORMAT_DATETIME,
+    FB_PARSE_GUID,
+    FB_COUNT
+};
+static const char *const fallback_names[FB_COUNT] = {
+    "parse_double_xml", "parse_double_json_number", "format_double_r",
+    "parse_datetime",   "format_datetime",          "parse_guid",
+};
+static PyObject *fallbacks[FB_COUNT];
+
+/* DateTime: the class, its kinds (UNSPECIFIED, UTC, LOCAL) and its slots' descriptors */
+static PyTypeObject *datetime_type;
+static PyObject *kind_unspecified, *kind_utc, *kind_local;
+static PyObject *slot_ticks, *slot_kind, *slot_offset;
+/* uuid.UUID, its slots' descriptors and SafeUUID.unknown */
+static PyTypeObject *uuid_type;
+static PyObject *slot_uuid_int, *slot_uuid_safe, *safe_unknown;
+
+static PyObject *
+call_fallback(int which, PyObject *arg)
+{
+    PyObject *fn = fallbacks[which];
+    if (fn == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "netcontract._speedups: no fallback for %s",
+                     fallback_names[which]);
+        return NULL;
+    }
+    return PyObject_CallOneArg(fn, arg);
+}
+
+static int
+store(PyObject **slot, PyObject *value)
+{
+    Py_XINCREF(value);
+    Py_XSETREF(*slot, value);
+    return 0;
+}
+
+static PyObject *
+set_fallback(PyObject *self, PyObject *args)
+{
+    const char *name;
+    PyObject *fn;
+    if (!PyArg_ParseTuple(args, "sO:set_fallback", &name, &fn))
+        return NULL;
+    for (int i = 0; i < FB_COUNT; i++) {
+        if (strcmp(name, fallback_names[i]) == 0) {
+            store(&fallbacks[i], fn);
+            Py_RETURN_NONE;
+        }
+    }
+    PyErr_Format(PyExc_ValueError, "unknown codec %s", name);
+    return NULL;
+}
+
+static PyObject *
+setup_datetime(PyObject *self, PyObject *args)
+{
+    PyObject *cls, *unspecified, *utc, *local, *ticks, *kind, *offset;
+    if (!PyArg_ParseTuple(args, "O!OOOOOO:setup_datetime", &PyType_Type, &cls, &unspecified,
+                          &utc, &local, &ticks, &kind, &offset))
+        return NULL;
+    store((PyObject **)&datetime_type, cls);
+    store(&kind_unspecified, unspecified);
+    store(&kind_utc, utc);
+    store(&kind_local, local);
+    store(&slot_ticks, ticks);
+    store(&slot_kind, kind);
+    store(&slot_offset, offset);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+setup_guid(PyObject *self, PyObject *args)
+{
+    PyObject *cls, *int_slot, *safe_slot, *unknown;
+    if (!PyArg_ParseTuple(args, "O!OOO:setup_guid", &PyType_Type, &cls, &int_slot, &safe_slot,
+                          &unknown))
+        return NULL;
+    store((PyObject **)&uuid_type, cls);
+    store(&slot_uuid_int, int_slot);
+    store(&slot_uuid_safe, safe_slot);
+    store(&safe_unknown, unknown);
+    Py_RETURN_NONE;
+}
+
+/* An ASCII str's characters, or NULL (not a str, or not ASCII: the caller falls back). */
+static const char *
+ascii_of(PyObject *text, Py_ssize_t *n)
+{
+    if (!PyUnicode_CheckExact(text))
+        return NULL;
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) { /* a legacy (wchar_t) str; Python reports the error */
+        PyErr_Clear();
+        return NULL;
+    }
+#endif
+    if (!PyUnicode_IS_ASCII(text))
+        return NULL;
+    *n = PyUnicode_GET_LENGTH(text);
+    return (const char *)PyUnicode_1BYTE_DATA(text);
+}
+
+static PyObject *
+ascii_str(const char *s, Py_ssize_t n)
+{
+    PyObject *out = PyUnicode_New(n, 127);
+    if (out != NULL)
+        memcpy(PyUnicode_1BYTE_DATA(out), s, (size_t)n);
+    return out;
+}
+
+#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
+
+/* ------------------------------------- the CLR decimal -> double conversion (numbers.py) */
+
+/* The runtime's power-of-ten mantissas (numbers.py _POW10_*), and bit lengths of 10^k. */
+static const uint64_t pow10_up[15] = {
+    0xA000000000000000ULL, 0xC800000000000000ULL, 0xFA00000000000000ULL, 0x9C40000000000000ULL,
+    0xC350000000000000ULL, 0xF424000000000000ULL, 0x9896800000000000ULL, 0xBEBC200000000000ULL,
+    0xEE6B280000000000ULL, 0x9502F90000000000ULL, 0xBA43B74000000000ULL, 0xE8D4A51000000000ULL,
+    0x9184E72A00000000ULL, 0xB5E620F480000000ULL, 0xE35FA931A0000000ULL,
+};
+static const uint64_t pow10_down[15] = {
+    0xCCCCCCCCCCCCCCCDULL, 0xA3D70A3D70A3D70BULL, 0x83126E978D4FDF3CULL, 0xD1B71758E219652EULL,
+    0xA7C5AC471B478425ULL, 0x8637BD05AF6C69B7ULL, 0xD6BF94D5E57A42BEULL, 0xABCC77118461CEFFULL,
+    0x89705F4136B4A599ULL, 0xDBE6FECEBDEDD5C2ULL, 0xAFEBFF0BCB24AB02ULL, 0x8CBCCC096F5088CFULL,
+    0xE12E13424BB40E18ULL, 0xB424DC35095CD813ULL, 0x901D7CF73AB0ACDCULL,
+};
+static const uint64_t pow10_16_up[21] = {
+    0x8E1BC9BF04000000ULL, 0x9DC5ADA82B70B59EULL, 0xAF298D050E4395D6ULL, 0xC2781F49FFCFA6D4ULL,
+    0xD7E77A8F87DAF7FAULL, 0xEFB3AB16C59B14A0ULL, 0x850FADC09923329CULL, 0x93BA47C980E98CDEULL,
+    0xA402B9C5A8D3A6E6ULL, 0xB616A12B7FE617A8ULL, 0xCA28A291859BBF90ULL, 0xE070F78D39275566ULL,
+    0xF92E0C3537826140ULL, 0x8A5296FFE33CC92CULL, 0x9991A6F3D6BF1762ULL, 0xAA7EEBFB9DF9DE8AULL,
+    0xBD49D14AA79DBC7EULL, 0xD226FC195C6A2F88ULL, 0xE950DF20247C83F8ULL, 0x81842F29F2CCE373ULL,
+    0x8FCAC257558EE4E2ULL,
+};
+static const uint64_t pow10_16_down[21] = {
+    0xE69594BEC44DE160ULL, 0xCFB11EAD453994C3ULL, 0xBB127C53B17EC165ULL, 0xA87FEA27A539E9B3ULL,
+    0x97C560BA6B0919B5ULL, 0x88B402F7FD7553ABULL, 0xF64335BCF065D3A0ULL, 0xDDD0467C64BCE4C4ULL,
+    0xC7CABA6E7C5382EDULL, 0xB3F4E093DB73A0B7ULL, 0xA21727DB38CB0053ULL, 0x91FF83775423CC29ULL,
+    0x8380DEA93DA4BC82ULL, 0xECE53CEC4A314F00ULL, 0xD5605FCDCF32E217ULL, 0xC0314325637A1978ULL,
+    0xAD1C8EAB5EE43BA2ULL, 0x9BECCE62836AC5B0ULL, 0x8C71DCD9BA0B495CULL, 0xFD00B89747823938ULL,
+    0xE3E27A444D8D991AULL,
+};
+static const int bits_small[15] = {4, 7, 10, 14, 17, 20, 24, 27, 30, 34, 37, 40, 44, 47, 50};
+static const int bits_big[21] = {54,  107, 160, 213, 266, 319, 373, 426, 479,  532, 585,
+                                 638, 691, 745, 798, 851, 904, 957, 1010, 1064, 1117};
+
+#define SCALE_LIMIT (22 * 16)
+#define INF_BITS 0x7FF0000000000000ULL
+#define TOP64 0x8000000000000000ULL
+
+/* The runtime's lossy 64x64 multiply: the low x low partial product is dropped. */
+static void
+mul_step(uint64_t *val, int *exp, uint64_t mult, int delta)
+{
+    uint64_t ah = *val >> 32, al = *val & 0xFFFFFFFFULL;
+    uint64_t bh = mult >> 32, bl = mult & 0xFFFFFFFFULL;
+    uint64_t v = ah * bh + ((ah * bl) >> 32) + ((al * bh) >> 32);
+    *exp += delta;
+    if (!(v & TOP64)) {
+        v <<= 1;
+        *exp -= 1;
+    }
+    *val = v;
+}
+
+/* numbers._clr_to_bits: IEEE bits of mantissa * 10**power as the CLR computes them. */
+static uint64_t
+clr_to_bits(uint64_t mantissa, int64_t power)
+{
+    if (!(-SCALE_LIMIT < power && power < SCALE_LIMIT))
+        return power > 0 ? INF_BITS : 0;
+    int shift = __builtin_clzll(mantissa);
+    uint64_t val = mantissa << shift;
+    int exp = 64 - shift;
+    int mag = (int)(power < 0 ? -power : power);
+    int small = mag & 15, big = mag >> 4;
+    if (small) {
+        if (power < 0)
+            mul_step(&val, &exp, pow10_down[small - 1], 1 - bits_small[small - 1]);
+        else
+            mul_step(&val, &exp, pow10_up[small - 1], bits_small[small - 1]);
+    }
+    if (big) {
+        if (power < 0)
+            mul_step(&val, &exp, pow10_16_down[big - 1], 1 - bits_big[big - 1]);
+        else
+            mul_step(&val, &exp, pow10_16_up[big - 1], bits_big[big - 1]);
+    }
+    if (val & 0x400) {
+        uint64_t sum = val + 0x3FF + ((val >> 11) & 1);
+        if (sum < val) { /* carried out of 64 bits */
+            sum = (sum >> 1) | TOP64;
+            exp += 1;
+        }
+        val = sum;
+    }
+    exp += 0x3FE;
+    if (exp <= 0) {
+        if (exp == -52 && val >= 0x8000000000000058ULL)
+            return 1;
+        if (exp <= -52)
+            return 0;
+        return val >> (12 - exp);
+    }
+    if (exp >= 0x7FF)
+        return INF_BITS;
+    return ((uint64_t)exp << 52) | ((val >> 11) & 0xFFFFFFFFFFFFFULL);
+}
+
+static double
+bits_to_double(uint64_t bits)
+{
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+/* numbers._clr_parse for validated parts: digits s[i0:i1] (integer part), s[f0:f1] (fraction),
+ * exponent s[e0:e1] (sign included; e0 == e1: none). Returns 0 with the magnitude's bits in
+ * *bits, or -1 on overflow (the caller falls back so Python raises). */
+static int
+clr_parse(const char *s, Py_ssize_t i0, Py_ssize_t i1, Py_ssize_t f0, Py_ssize_t f1,
+          Py_ssize_t e0, Py_ssize_t e1, uint64_t *bits)
+{
+    /* the significant digits, across the integer and fraction parts */
+    Py_ssize_t total = (i1 - i0) + (f1 - f0);
+    Py_ssize_t lead = 0, k;
+    for (k = 0; k < total; k++) {
+        char c = k < i1 - i0 ? s[i0 + k] : s[f0 + k - (i1 - i0)];
+        if (c != '0')
+            break;
+        lead++;
+    }
+    if (lead == total) {
+        *bits = 0;
+        return 0;
+    }
+    int64_t point = (int64_t)(i1 - i0) - (int64_t)lead;
+    Py_ssize_t last = total; /* one past the last non-zero digit */
+    while (last > lead) {
+        Py_ssize_t j = last - 1;
+        char c = j < i1 - i0 ? s[i0 + j] : s[f0 + j - (i1 - i0)];
+        if (c != '0')
+            break;
+        last--;
+    }
+    Py_ssize_t used = last - lead;
+    if (used > 18)
+        used = 18;
+    uint64_t mantissa = 0;
+    for (k = lead; k < lead + used; k++) {
+        char c = k < i1 - i0 ? s[i0 + k] : s[f0 + k - (i1 - i0)];
+        mantissa = mantissa * 10 + (uint64_t)(c - '0');
+    }
+    if (e1 > e0) {
+        int neg = s[e0] == '-';
+        Py_ssize_t p = e0 + (s[e0] == '+' || s[e0] == '-');
+        while (p < e1 && s[p] == '0')
+            p++;
+        int64_t exponent = 0;
+        if (e1 - p > 4) {
+            exponent = 9999;
+        }
+        else {
+            for (; p < e1; p++)
+                exponent = exponent * 10 + (s[p] - '0');
+            if (exponent > 1000)
+                exponent = 9999;
+        }
+        point += neg ? -exponent : exponent;
+    }
+    uint64_t b = clr_to_bits(mantissa, point - (int64_t)used);
+    if (b == INF_BITS)
+        return -1;
+    *bits = b;
+    return 0;
+}
+
+/* [+-]?[0-9]*(\.[0-9]*)?([eE][+-]?[0-9]+)? in s[p:n] with at least one mantissa digit, as
+ * numbers._XML_DOUBLE; json: the JSON number grammar instead. Returns 1 if it matches. */
+static int
+scan_number(const char *s, Py_ssize_t p, Py_ssize_t n, int json, int *neg, Py_ssize_t *i0,
+            Py_ssize_t *i1, Py_ssize_t *f0, Py_ssize_t *f1, Py_ssize_t *e0, Py_ssize_t *e1)
+{
+    *neg = 0;
+    if (p < n && (s[p] == '-' || (!json && s[p] == '+'))) {
+        *neg = s[p] == '-';
+        p++;
+    }
+    *i0 = p;
+    while (p < n && IS_DIGIT(s[p]))
+        p++;
+    *i1 = p;
+    if (json && (*i1 == *i0 || (s[*i0] == '0' && *i1 - *i0 > 1)))
+        return 0;
+    *f0 = *f1 = p;
+    if (p < n && s[p] == '.') {
+        p++;
+        *f0 = p;
+        while (p < n && IS_DIGIT(s[p]))
+            p++;
+        *f1 = p;
+        if (json && *f1 == *f0)
+            return 0;
+    }
+    if (*i1 == *i0 && *f1 == *f0)
+        return 0;
+    *e0 = *e1 = p;
+    if (p < n && (s[p] == 'e' || s[p] == 'E')) {
+        p++;
+        *e0 = p;
+        if (p < n && (s[p] == '+' || s[p] == '-'))
+            p++;
+        Py_ssize_t d = p;
+        while (p < n && IS_DIGIT(s[p]))
+            p++;
+        if (p == d)
+            return 0;
+        *e1 = p;
+    }
+    return p == n;
+}
+
+static int
+is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static PyObject *
+parse_double_xml(PyObject *self, PyObject *text)
+{
+    Py_ssize_t n;
+    const char *s = ascii_of(text, &n);
+    if (s == NULL)
+        return call_fallback(FB_PARSE_DOUBLE_XML, text);
+    Py_ssize_t p = 0;
+    while (p < n && is_xml_space(s[p]))
+        p++;
+    while (n > p && is_xml_space(s[n - 1]))
+        n--;
+    int neg;
+    Py_ssize_t i0, i1, f0, f1, e0, e1;
+    uint64_t bits;
+    if (!scan_number(s, p, n, 0, &neg, &i0, &i1, &f0, &f1, &e0, &e1) ||
+        clr_parse(s, i0, i1, f0, f1, e0, e1, &bits) < 0)
+        return call_fallback(FB_PARSE_DOUBLE_XML, text);
+    double v = bits_to_double(bits); /* 0 bits: +0.0, and "-0..." gives -0.0 */
+    return PyFloat_FromDouble(neg ? -v : v);
+}
+
+static PyObject *
+parse_double_json_number(PyObject *self, PyObject *text)
+{
+    Py_ssize_t n;
+    const char *s = ascii_of(text, &n);
+    if (s == NULL)
+        return call_fallback(FB_PARSE_DOUBLE_JSON_NUMBER, text);
+    int neg;
+    Py_ssize_t i0, i1, f0, f1, e0, e1;
+    if (!scan_number(s, 0, n, 1, &neg, &i0, &i1, &f0, &f1, &e0, &e1))
+        return call_fallback(FB_PARSE_DOUBLE_JSON_NUMBER, text);
+    double v;
+    if (f1 == f0 && e1 == e0) { /* JSON: an empty fraction did not scan */
+        /* an integer token: rounded to the nearest double, as float(int(...)) does; 18
+         * digits fit an int64, whose conversion to double is correctly rounded */
+        if (i1 - i0 > 18)
+            return call_fallback(FB_PARSE_DOUBLE_JSON_NUMBER, text);
+        int64_t m = 0;
+        for (Py_ssize_t k = i0; k < i1; k++)
+            m = m * 10 + (s[k] - '0');
+        v = (double)m;
+    }
+    else {
+        uint64_t bits;
+        if (clr_parse(s, i0, i1, f0, f1, e0, e1, &bits) < 0)
+            return call_fallback(FB_PARSE_DOUBLE_JSON_NUMBER, text);
+        v = bits_to_double(bits);
+    }
+    return PyFloat_FromDouble(neg ? -v : v);
+}
+
+/* numbers._layout: .NET's "G" layout of digits[0:len] with the point after `point`. */
+static PyObject *
+layout(const char *digits, int len, int point, int max_digits, int neg)
+{
+    char out[64];
+    int o = 0;
+    while (len > 1 && digits[len - 1] == '0')
+        len--;
+    if (neg)
+        out[o++] = '-';
+    if (point > max_digits || point < -3) {
+        int exp = point - 1;
+        out[o++] = digits[0];
+        if (len > 1) {
+            out[o++] = '.';
+            memcpy(out + o, digits + 1, (size_t)(len - 1));
+            o += len - 1;
+        }
+        o += snprintf(out + o, sizeof out - (size_t)o, exp >= 0 ? "E+%02d" : "E-%02d",
+                      exp >= 0 ? exp : -exp);
+    }
+    else if (point <= 0) {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (int k = 0; k < -point; k++)
+            out[o++] = '0';
+        memcpy(out + o, digits, (size_t)len);
+        o += len;
+    }
+    else if (len <= point) {
+        memcpy(out + o, digits, (size_t)len);
+        o += len;
+        for (int k = len; k < point; k++)
+            out[o++] = '0';
+    }
+    else {
+        memcpy(out + o, digits, (size_t)point);
+        o += point;
+        out[o++] = '.';
+        memcpy(out + o, digits + point, (size_t)(len - point));
+        o += len - point;
+    }
+    return ascii_str(out, o);
+}
+
+static PyObject *format_r_full(double a, uint64_t abits, int neg);
+static PyObject *format_r(double v);
+
+#define R_CACHE_BITS 14
+static struct r_entry {
+    uint64_t bits;
+    PyObject *text;
+} r_cache[1 << R_CACHE_BITS];
+
+static PyObject *
+format_double_r(PyObject *self, PyObject *arg)
+{
+    if (!PyFloat_CheckExact(arg))
+        return call_fallback(FB_FORMAT_DOUBLE_R, arg);
+    double v = PyFloat_AS_DOUBLE(arg);
+    if (isnan(v))
+        return PyUnicode_FromString("NaN");
+    if (isinf(v))
+        return PyUnicode_FromString(v > 0 ? "Infinity" : "-Infinity");
+    if (v == 0.0)
+        return PyUnicode_FromString("0");
+    if (-1e15 < v && v < 1e15 && v == floor(v)) { /* as str(int(v)) */
+        char buf[24];
+        int o = sizeof buf;
+        long long n = (long long)v;
+        unsigned long long m = n < 0 ? (unsigned long long)(-n) : (unsigned long long)n;
+        do {
+            buf[--o] = (char)('0' + m % 10);
+            m /= 10;
+        } while (m);
+        if (n < 0)
+            buf[--o] = '-';
+        return ascii_str(buf + o, (Py_ssize_t)sizeof buf - o);
+    }
+    /* documents repeat values (as numbers._R_CACHE knows): a direct-mapped cache of texts */
+    uint64_t vbits;
+    memcpy(&vbits, &v, sizeof vbits);
+    struct r_entry *entry = &r_cache[(vbits * 0x9E3779B97F4A7C15ULL) >> (64 - R_CACHE_BITS)];
+    if (entry->text != NULL && entry->bits == vbits)
+        return Py_NewRef(entry->text);
+    PyObject *text = format_r(v);
+    if (text != NULL) {
+        Py_XSETREF(entry->text, Py_NewRef(text));
+        entry->bits = vbits;
+    }
+    return text;
+}
+
+/* format_double_r of a finite value that is not an integer below 1e15 */
+static PyObject *
+format_r(double v)
+{
+    int neg = v < 0;
+    double a = neg ? -v : v;
+    uint64_t abits;
+    memcpy(&abits, &a, sizeof abits);
+    /* Most values have a shortest form (repr) of at most 15 digits. Those digits are then also
+     * the 15-digit rounding the runtime makes (15-digit decimals lie further apart than a
+     * double's ulp, so no other one is as close, and the value is far from a rounding tie):
+     * when the CLR conversion reads them back as the value, they are the answer. Otherwise
+     * (or when repr is longer) the full 41-digit route below decides. */
+    if (a < 2.2250738585072014e-308) /* subnormal: an ulp is no longer that small */
+        return format_r_full(a, abits, neg);
+    char *shortest = PyOS_double_to_string(a, 'r', 0, 0, NULL);
+    if (shortest == NULL)
+        return NULL;
+    {
+        char sig[24];
+        int nsig = 0, before_point = 0, seen_point = 0, lead = 1, point = 0;
+        const char *c = shortest;
+        for (; *c && *c != 'e'; c++) {
+            if (*c == '.') {
+                seen_point = 1;
+                continue;
+            }
+            if (!seen_point)
+                before_point++;
+            if (lead && *c == '0') {
+                point--; /* a leading zero after the point moves the first digit right */
+                continue;
+            }
+            lead = 0;
+            if (nsig < 20)
+                sig[nsig] = *c;
+            nsig++;
+        }
+        /* "0.00123": before_point 1 counts the zero; point = before_point - leading zeros */
+        point += before_point;
+        if (*c == 'e')
+            point += atoi(c + 1);
+        PyMem_Free(shortest);
+        while (nsig > 1 && nsig <= 20 && sig[nsig - 1] == '0')
+            nsig--;
+        if (nsig >= 1 && nsig <= 15) {
+            /* the runtime reads back its 15-digit buffer, trailing zeros included (the
+             * lossy product depends on how the value is split into digits and power) */
+            uint64_t d = 0;
+            for (int k = 0; k < 15; k++)
+                d = d * 10 + (uint64_t)(k < nsig ? sig[k] - '0' : 0);
+            if (clr_to_bits(d, (int64_t)point - 15) == abits)
+                return layout(sig, nsig, point, 15, neg);
+        }
+    }
+    return format_r_full(a, abits, neg);
+}
+
+/* format_double_r of a finite non-integer magnitude a (bits abits), by numbers._format_r */
+static PyObject *
+format_r_full(double a, uint64_t abits, int neg)
+{
+    char buf[24];
+    /* 41 correctly rounded significant digits, "d.<40 digits>e±XX": Python's own "%.40e"
+     * (so the same digits as the pure code); .NET rounds this string half up. */
+    char s[64];
+    char *text = PyOS_double_to_string(a, 'e', 40, 0, NULL);
+    if (text == NULL)
+        return NULL;
+    strncpy(s, text, sizeof s - 1);
+    s[sizeof s - 1] = '\0';
+    PyMem_Free(text);
+    int point = atoi(s + 43) + 1;
+    char digits[20];
+    digits[0] = s[0];
+    memcpy(digits + 1, s + 2, 16); /* 17 significant digits */
+    int exact15 = 1;
+    for (int k = 16; k < 42; k++) {
+        if (s[k] != '0') {
+            exact15 = 0;
+            break;
+        }
+    }
+    if (exact15)
+        return layout(digits, 15, point, 15, neg);
+    uint64_t d15 = 0;
+    for (int k = 0; k < 15; k++)
+        d15 = d15 * 10 + (uint64_t)(digits[k] - '0');
+    int p15 = point;
+    if (s[16] >= '5') {
+        d15 += 1;
+        if (d15 == 1000000000000000ULL) {
+            d15 = 100000000000000ULL;
+            p15 += 1;
+        }
+    }
+    if (clr_to_bits(d15, (int64_t)p15 - 15) == abits) {
+        int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d15);
+        return layout(buf, len, p15, 15, neg);
+    }
+    uint64_t d17 = 0;
+    for (int k = 0; k < 17; k++)
+        d17 = d17 * 10 + (uint64_t)(digits[k] - '0');
+    if (s[18] >= '5') {
+        d17 += 1;
+        if (d17 == 100000000000000000ULL) {
+            d17 = 10000000000000000ULL;
+            point += 1;
+        }
+    }
+    int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d17);
+    return layout(buf, len, point, 17, neg);
+}
+
+/* ---------------------------------------------------------------------- DateTime (datetime.py) */
+
+#define TICKS_PER_SECOND 10000000LL
+#define TICKS_PER_DAY (86400LL * TICKS_PER_SECOND)
+
+static const int days_in_month[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+static const int days_before_month[13] = {0,   0,   31,  59,  90,  120, 151,
+                                          181, 212, 243, 273, 304, 334};
+
+static int
+is_leap(int year)
+{
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
+
+static int
+two_digits(const char *s, int *out)
+{
+    if (!IS_DIGIT(s[0]) || !IS_DIGIT(s[1]))
+        return 0;
+    *out = (s[0] - '0') * 10 + (s[1] - '0');
+    return 1;
+}
+
+static PyObject *
+new_datetime(int64_t ticks, PyObject *kind, PyObject *offset)
+{
+    PyObject *obj = datetime_type->tp_alloc(datetime_type, 0);
+    if (obj == NULL)
+        return NULL;
+    PyObject *t = PyLong_FromLongLong(ticks);
+    if (t == NULL || Py_TYPE(slot_ticks)->tp_descr_set(slot_ticks, obj, t) < 0 ||
+        Py_TYPE(slot_kind)->tp_descr_set(slot_kind, obj, kind) < 0 ||
+        Py_TYPE(slot_offset)->tp_descr_set(slot_offset, obj, offset) < 0) {
+        Py_XDECREF(t);
+        Py_DECREF(obj);
+        return NULL;
+    }
+    Py_DECREF(t);
+    return obj;
+}
+
+static PyObject *
+parse_datetime(PyObject *self, PyObject *text)
+{
+    Py_ssize_t n;
+    const char *s = ascii_of(text, &n);
+    if (s == NULL || datetime_type == NULL || n < 19)
+        return call_fallback(FB_PARSE_DATETIME, text);
+    int yh, yl, month, day, hour, minute, second;
+    if (!two_digits(s, &yh) || !two_digits(s + 2, &yl) || s[4] != '-' ||
+        !two_digits(s + 5, &month) || s[7] != '-' || !two_digits(s + 8, &day) || s[10] != 'T' ||
+        !two_digits(s + 11, &hour) || s[13] != ':' || !two_digits(s + 14, &minute) ||
+        s[16] != ':' || !two_digits(s + 17, &second))
+        return call_fallback(FB_PARSE_DATETIME, text);
+    int year = yh * 100 + yl;
+    if (year < 1 || month < 1 || month > 12 || day < 1 ||
+        day > (month == 2 && is_leap(year) ? 29 : days_in_month[month]) || hour > 23 ||
+        minute > 59 || second > 59)
+        return call_fallback(FB_PARSE_DATETIME, text);
+    Py_ssize_t pos = 19;
+    int64_t fraction = 0;
+    if (pos < n && s[pos] == '.') {
+        Py_ssize_t start = ++pos;
+        while (pos < n && IS_DIGIT(s[pos]) && pos - start < 8)
+            fraction = fraction * 10 + (s[pos++] - '0');
+        Py_ssize_t count = pos - start;
+        if (count == 0 || count > 7)
+            return call_fallback(FB_PARSE_DATETIME, text);
+        for (Py_ssize_t k = count; k < 7; k++)
+            fraction *= 10;
+    }
+    Py_ssize_t rest = n - pos;
+    PyObject *kind, *offset = Py_None;
+    int offset_minutes = 0;
+    if (rest == 0) {
+        kind = kind_unspecified;
+    }
+    else if (rest == 1 && (s[pos] == 'Z' || s[pos] == 'z')) {
+        kind = kind_utc;
+    }
+    else if (rest == 6 && (s[pos] == '+' || s[pos] == '-') && s[pos + 3] == ':') {
+        int oh, om;
+        if (!two_digits(s + pos + 1, &oh) || !two_digits(s + pos + 4, &om) || om > 59 ||
+            oh * 60 + om > 14 * 60)
+            return call_fallback(FB_PARSE_DATETIME, text);
+        offset_minutes = s[pos] == '-' ? -(oh * 60 + om) : oh * 60 + om;
+        kind = kind_local;
+    }
+    else {
+        return call_fallback(FB_PARSE_DATETIME, text);
+    }
+    int y = year - 1;
+    int64_t days = (int64_t)y * 365 + y / 4 - y / 100 + y / 400 + days_before_month[month] +
+                   day - 1 + (month > 2 && is_leap(year));
+    int64_t ticks =
+        (days * 86400 + hour * 3600 + minute * 60 + second) * TICKS_PER_SECOND + fraction;
+    if (kind != kind_local)
+        return new_datetime(ticks, kind, Py_None);
+    offset = PyLong_FromLong(offset_minutes);
+    if (offset == NULL)
+        return NULL;
+    PyObject *out = new_datetime(ticks, kind, offset);
+    Py_DECREF(offset);
+    return out;
+}
+
+/* `value` as `width` decimal digits (zero-padded) at out[*o] */
+static void
+put_digits(char *out, int *o, int value, int width)
+{
+    for (int k = width - 1; k >= 0; k--) {
+        out[*o + k] = (char)('0' + value % 10);
+        value /= 10;
+    }
+    *o += width;
+}
+
+/* days since 0001-01-01 -> (year, month, day): the algorithm of CPython's datetime module */
+static void
+civil_from_days(int64_t n, int *year, int *month, int *day)
+{
+    int64_t n400 = n / 146097;
+    n %= 146097;
+    int64_t n100 = n / 36524;
+    n %= 36524;
+    int64_t n4 = n / 1461;
+    n %= 1461;
+    int64_t n1 = n / 365;
+    n %= 365;
+    *year = (int)(n400 * 400 + 1 + n100 * 100 + n4 * 4 + n1);
+    if (n1 == 4 || n100 == 4) {
+        *year -= 1;
+        *month = 12;
+        *day = 31;
+        return;
+    }
+    int leap = n1 == 3 && (n4 != 24 || n100 == 3);
+    int m = (int)((n + 50) >> 5);
+    int preceding = days_before_month[m] + (m > 2 && leap);
+    if (preceding > n) {
+        m -= 1;
+        preceding -= days_in_month[m] + (m == 2 && leap);
+    }
+    *month = m;
+    *day = (int)(n - preceding) + 1;
+}
+
+static PyObject *
+format_datetime(PyObject *self, PyObject *value)
+{
+    if (datetime_type == NULL || Py_TYPE(value) != datetime_type)
+        return call_fallback(FB_FORMAT_DATETIME, value);
+    PyObject *t = Py_TYPE(slot_ticks)->tp_descr_get(slot_ticks, value, NULL);
+    if (t == NULL)
+        return NULL;
+    long long ticks = PyLong_AsLongLong(t);
+    Py_DECREF(t);
+    if (ticks == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *kind = Py_TYPE(slot_kind)->tp_descr_get(slot_kind, value, NULL);
+    if (kind == NULL)
+        return NULL;
+    Py_DECREF(kind); /* kept alive by value; only its identity is used */
+    char out[40];
+    int year, month, day;
+    int64_t days = ticks / TICKS_PER_DAY, rem = ticks % TICKS_PER_DAY;
+    civil_from_days(days, &year, &month, &day);
+    int64_t seconds = rem / TICKS_PER_SECOND, fraction = rem % TICKS_PER_SECOND;
+    int hms = (int)seconds;
+    int o = 0;
+    put_digits(out, &o, year, 4);
+    out[o++] = '-';
+    put_digits(out, &o, month, 2);
+    out[o++] = '-';
+    put_digits(out, &o, day, 2);
+    out[o++] = 'T';
+    put_digits(out, &o, hms / 3600, 2);
+    out[o++] = ':';
+    put_digits(out, &o, hms / 60 % 60, 2);
+    out[o++] = ':';
+    put_digits(out, &o, hms % 60, 2);
+    if (fraction) { /* the 7 tick digits without their trailing zeros */
+        int f = (int)fraction, len = 7;
+        while (f % 10 == 0) {
+            f /= 10;
+            len--;
+        }
+        out[o++] = '.';
+        put_digits(out, &o, f, len);
+    }
+    if (kind == kind_utc) {
+        out[o++] = 'Z';
+    }
+    else if (kind == kind_local) {
+        PyObject *off = Py_TYPE(slot_offset)->tp_descr_get(slot_offset, value, NULL);
+        if (off == NULL)
+            return NULL;
+        long minutes = PyLong_AsLong(off);
+        Py_DECREF(off);
+        if (minutes == -1 && PyErr_Occurred())
+            return NULL;
+        int m = (int)(minutes < 0 ? -minutes : minutes);
+        out[o++] = minutes < 0 ? '-' : '+';
+        put_digits(out, &o, m / 60, 2);
+        out[o++] = ':';
+        put_digits(out, &o, m % 60, 2);
+    }
+    else if (kind != kind_unspecified) {
+        return call_fallback(FB_FORMAT_DATETIME, value);
+    }
+    return ascii_str(out, o);
+}
+
+/* -------------------------------------------------------------------------- Guid (guid.py) */
+
+static int
+hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static PyObject *
+parse_guid(PyObject *self, PyObject *text)
+{
+    Py_ssize_t n;
+    const char *s = ascii_of(text, &n);
+    if (s == NULL || uuid_type == NULL)
+        return call_fallback(FB_PARSE_GUID, text);
+    const char *h = s;
+    int hyphens = 1;
+    if (n == 38) {
+        if (!((s[0] == '{' && s[37] == '}') || (s[0] == '(' && s[37] == ')')))
+            return call_fallback(FB_PARSE_GUID, text);
+        h = s + 1;
+    }
+    else if (n == 32) {
+        hyphens = 0;
+    }
+    else if (n != 36) {
+        return call_fallback(FB_PARSE_GUID, text);
+    }
+    uint64_t hi = 0, lo = 0;
+    int count = 0;
+    for (int k = 0; k < (hyphens ? 36 : 32); k++) {
+        if (hyphens && (k == 8 || k == 13 || k == 18 || k == 23)) {
+            if (h[k] != '-')
+                return call_fallback(FB_PARSE_GUID, text);
+            continue;
+        }
+        int d = hex_value(h[k]);
+        if (d < 0)
+            return call_fallback(FB_PARSE_GUID, text);
+        if (count < 16)
+            hi = (hi << 4) | (uint64_t)d;
+        else
+            lo = (lo << 4) | (uint64_t)d;
+        count++;
+    }
+    unsigned char raw[16];
+    for (int k = 0; k < 8; k++) {
+        raw[k] = (unsigned char)(hi >> (56 - 8 * k));
+        raw[8 + k] = (unsigned char)(lo >> (56 - 8 * k));
+    }
+#if PY_VERSION_HEX >= 0x030D0000
+    PyObject *number = PyLong_FromUnsignedNativeBytes(raw, 16, Py_ASNATIVEBYTES_BIG_ENDIAN);
+#else
+    PyObject *number = _PyLong_FromByteArray(raw, 16, 0, 0); /* big-endian, unsigned */
+#endif
+    if (number == NULL)
+        return NULL;
+    PyObject *obj = uuid_type->tp_alloc(uuid_type, 0);
+    if (obj != NULL &&
+        (Py_TYPE(slot_uuid_int)->tp_descr_set(slot_uuid_int, obj, number) < 0 ||
+         Py_TYPE(slot_uuid_safe)->tp_descr_set(slot_uuid_safe, obj, safe_unknown) < 0))
+        Py_CLEAR(obj);
+    Py_DECREF(number);
+    return obj;
+}
+
+/* ------------------------------------------------------------------------------- module */
+
+static PyMethodDef methods[] = {
+    {"set_fallback", set_fallback, METH_VARARGS, "Register the pure function a codec defers to."},
+    {"setup_datetime", setup_datetime, METH_VARARGS, "Register DateTime, its kinds and slots."},
+    {"setup_guid", setup_guid, METH_VARARGS, "Register uuid.UUID, its slots and SafeUUID."},
+    {"parse_double_xml", parse_double_xml, METH_O, "numbers.parse_double_xml, compiled."},
+    {"parse_double_json_number", parse_double_json_number, METH_O,
+     "numbers.parse_double_json_number, compiled."},
+    {"format_double_r", format_double_r, METH_O, "numbers.format_double_r, compiled."},
+    {"parse_datetime", parse_datetime, METH_O, "datetime.parse_datetime, compiled."},
+    {"format_datetime", format_datetime, METH_O, "datetime.format_datetime, compiled."},
+    {"parse_guid", parse_guid, METH_O, "guid.parse_guid, compiled."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "netcontract.clr._speedups",
+    "Compiled .NET value codecs; the pure-Python functions are the reference and fallback.",
+    -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,208 @@
+"""Differential check: each compiled codec against its pure-Python reference, on random input.
+
+    python3 dev.py differential [COUNT] [SEED]     COUNT inputs per codec (default 1,000,000)
+
+For every input both functions must give the same value (floats compared bit for bit, so NaN
+and -0.0 count) or raise the same exception type with the same message. The inputs are drawn
+around the codecs' grammars: valid text .NET writes, the same text with one character changed,
+inserted or removed, boundary values (ranges, 15/17-digit doubles, subnormals, leap days), and
+arbitrary characters. test_compiled.py runs the same generators on a bounded count.
+"""
+
+from __future__ import annotations
+
+import random
+import struct
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from netcontract.clr import compiled
+from netcontract.clr import datetime as _datetime
+from netcontract.clr import guid as _guid
+from netcontract.clr import numbers as _numbers
+from netcontract.clr.datetime import MAX_TICKS, DateTime, DateTimeKind
+
+_NOISE = "0123456789+-.eEZzT:- \t\r\n\v{}()abcdefABCDEFxX,_\u0663\u00b2\u00e9"
+
+
+def outcome(fn: Callable[[Any], Any], arg: Any) -> tuple[str, Any]:
+    """What ``fn(arg)`` gives, in a form two implementations can be compared by."""
+    try:
+        value = fn(arg)
+    except Exception as exc:
+        return ("raises", (type(exc), str(exc)))
+    if type(value) is float:
+        return ("float", struct.pack("<d", value))
+    if type(value) is DateTime:
+        return ("DateTime", (value.ticks, value.kind, value.offset_minutes))
+    if type(value) is uuid.UUID:
+        return ("UUID", (value.int, value.is_safe))
+    return (type(value).__name__, value)
+
+
+def _mutate(rng: random.Random, text: str) -> str:
+    """The text with a character changed, inserted or removed (sometimes two edits)."""
+    for _ in range(rng.choice((1, 1, 1, 2))):
+        i = rng.randrange(len(text) + 1)
+        op = rng.randrange(3)
+        c = rng.choice(_NOISE)
+        if op == 0 and i < len(text):
+            text = text[:i] + c + text[i + 1 :]
+        elif op == 1:
+            text = text[:i] + c + text[i:]
+        elif i < len(text):
+            text = text[:i] + text[i + 1 :]
+    return text
+
+
+def _maybe_mutate(rng: random.Random, text: str) -> str:
+    r = rng.random()
+    if r < 0.25:
+        return _mutate(rng, text)
+    if r < 0.28:
+        return "".join(rng.choice(_NOISE) for _ in range(rng.randrange(40)))
+    return text
+
+
+def _random_double(rng: random.Random) -> float:
+    r = rng.random()
+    if r < 0.4:  # any bit pattern: subnormals, huge and tiny values, NaN and infinities
+        value: float = struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0]
+        return value
+    if r < 0.8:  # a short decimal, as documents hold
+        return round(rng.uniform(-1e6, 1e6), rng.randrange(10))
+    if r < 0.9:
+        return float(rng.randrange(-(10**16), 10**16))
+    return rng.choice((0.0, -0.0, 1e15, -1e15, 1e16, 5e-324, 2.2250738585072014e-308, 1e308))
+
+
+def double_texts(rng: random.Random) -> Iterator[str]:
+    """Texts for the Double parsers: R and repr output, grammar pieces, edits of both."""
+    while True:
+        r = rng.random()
+        if r < 0.3:
+            text = _numbers.PURE["format_double_r"](_random_double(rng))
+        elif r < 0.45:
+            text = repr(_random_double(rng))
+        else:
+            sign = rng.choice(("", "", "-", "+"))
+            whole = "".join(rng.choice("0123456789") for _ in range(rng.randrange(25)))
+            if rng.random() < 0.2:
+                whole = "0" * rng.randrange(5) + whole
+            text = sign + whole
+            if rng.random() < 0.6:
+                text += "." + "".join(rng.choice("0123456789") for _ in range(rng.randrange(25)))
+            if rng.random() < 0.4:
+                text += rng.choice("eE") + rng.choice(("", "+", "-"))
+                text += str(rng.choice((rng.randrange(400), rng.randrange(10**6))))
+                if rng.random() < 0.1:
+                    text = text[:-1] + "0" * rng.randrange(6) + text[-1]
+        if rng.random() < 0.05:
+            text = rng.choice((" ", "\t", "\n", "\r", "\v")) + text + rng.choice((" ", "\r\n"))
+        yield _maybe_mutate(rng, text)
+
+
+def doubles(rng: random.Random) -> Iterator[float]:
+    while True:
+        yield _random_double(rng)
+
+
+def _random_ticks(rng: random.Random) -> int:
+    r = rng.random()
+    if r < 0.6:  # the years documents hold, with 0..7 fraction digits
+        ticks = rng.randrange(599_266_080_000_000_000, 693_937_152_000_000_000)
+        return ticks - ticks % rng.choice((1, 10, 10_000, 10_000_000))
+    if r < 0.95:
+        return rng.randrange(MAX_TICKS + 1)
+    return rng.choice((0, MAX_TICKS, 863_999_999_999))
+
+
+def datetimes(rng: random.Random) -> Iterator[DateTime]:
+    while True:
+        kind = rng.choice(list(DateTimeKind))
+        offset = rng.randrange(-840, 841) if kind is DateTimeKind.LOCAL else None
+        yield DateTime(_random_ticks(rng), kind, offset)
+
+
+def datetime_texts(rng: random.Random) -> Iterator[str]:
+    """Texts .NET writes, boundary fields (Feb 29, hour 24, year 0), other offsets, edits."""
+    values = datetimes(rng)
+    while True:
+        r = rng.random()
+        if r < 0.5:
+            text = _datetime.PURE["format_datetime"](next(values))
+            if rng.random() < 0.1:
+                text = text.replace("Z", "z")
+        else:
+            year = rng.choice((rng.randrange(10000), rng.randrange(1900, 2200)))
+            month, day = rng.randrange(14), rng.randrange(33)
+            hour, minute, second = rng.randrange(26), rng.randrange(62), rng.randrange(62)
+            text = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
+            if rng.random() < 0.5:
+                text += "." + "".join(rng.choice("0123456789") for _ in range(rng.randrange(10)))
+            zone = rng.random()
+            if zone < 0.3:
+                text += rng.choice("Zz")
+            elif zone < 0.7:
+                text += f"{rng.choice('+-')}{rng.randrange(16):02d}:{rng.randrange(62):02d}"
+        yield _maybe_mutate(rng, text)
+
+
+def guid_texts(rng: random.Random) -> Iterator[str]:
+    while True:
+        value = uuid.UUID(int=rng.getrandbits(128))
+        form = rng.randrange(4)
+        text = value.hex if form == 1 else str(value)
+        if form == 2:
+            text = "{" + text + "}"
+        elif form == 3:
+            text = "(" + text + ")"
+        if rng.random() < 0.3:
+            text = "".join(c.upper() if rng.random() < 0.5 else c for c in text)
+        yield _maybe_mutate(rng, text)
+
+
+# (name, module of the pure and the public function, input generator)
+CODECS: tuple[tuple[str, Any, Callable[[random.Random], Iterator[Any]]], ...] = (
+    ("parse_double_xml", _numbers, double_texts),
+    ("parse_double_json_number", _numbers, double_texts),
+    ("format_double_r", _numbers, doubles),
+    ("parse_datetime", _datetime, datetime_texts),
+    ("format_datetime", _datetime, datetimes),
+    ("parse_guid", _guid, guid_texts),
+)
+
+
+def run(count: int, seed: int) -> dict[str, int]:
+    """Compare every codec on ``count`` inputs; raise AssertionError on the first difference."""
+    extension = compiled.extension
+    if extension is None:
+        raise RuntimeError("the compiled codecs are not built: nothing to compare")
+    compared = {}
+    for name, module, generator in CODECS:
+        pure = module.PURE[name]
+        fast = getattr(extension, name)
+        rng = random.Random(f"{seed}-{name}")
+        inputs = generator(rng)
+        for _ in range(count):
+            arg = next(inputs)
+            want, got = outcome(pure, arg), outcome(fast, arg)
+            if want != got:
+                raise AssertionError(f"{name}({arg!r}): pure {want}, compiled {got}")
+        compared[name] = count
+    return compared
+
+
+def main(argv: list[str]) -> int:
+    count = int(argv[0]) if argv else 1_000_000
+    seed = int(argv[1]) if len(argv) > 1 else random.randrange(2**32)
+    print(f"differential: {count:,} inputs per codec, seed {seed}", flush=True)
+    for name, n in run(count, seed).items():
+        print(f"  {name}: {n:,} inputs, same value or same error")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
