@@ -48,7 +48,6 @@ MUTATION_QUICK_MODULES = ["src/netcontract/clr/guid.py"]
 MUTATION_QUICK_TESTS = [
     "tests/netcontract/clr/test_guid.py",
     "tests/netcontract/test_byte_rules.py",
-    "tests/netcontract/test_boundaries.py",
 ]
 # killed / (total - equivalent), in percent
 MUTATION_QUICK_FLOOR = 100.0
