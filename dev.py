@@ -194,11 +194,14 @@ def mutation_report(where: Path, floor: float | None) -> int:
         f" {len(known)}, not checked {len(unchecked)}"
     )
     for name in unknown:
-        print(f"  survived: {name}  (see: .venv/bin/mutmut show {name})")
+        print(f"  survived: {name}  (in {where}: {BIN / 'mutmut'} show {name})")
     if floor is None:
         return 0
     if unknown or score < floor or not checked:
-        print(f"mutation testing failed: floor {floor}%, every survivor listed as equivalent")
+        print(
+            "mutation testing failed: a survivor is not listed in tests/mutation/equivalent.txt,"
+            f" or the score is below {floor}%"
+        )
         return 1
     return 0
 
