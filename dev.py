@@ -9,6 +9,13 @@
     python3 dev.py differential [COUNT] [SEED]
                             each compiled .NET codec against its pure-Python reference on
                             COUNT random inputs (default 1,000,000; needs a C compiler)
+    python3 dev.py mutate   mutation testing (mutmut) of the modules and tests [tool.mutmut] in
+                            pyproject.toml names, one worker; then the score and the survivors
+                            (mutant names may follow, as `mutmut run` takes them)
+    python3 dev.py mutate --quick
+                            the CI subset (MUTATION_QUICK below) in a copy under build/: fails
+                            when one of its mutants survives, unless tests/mutation/equivalent.txt
+                            lists it, or when its score falls below MUTATION_QUICK_FLOOR
 
 Each command creates ./.venv on first use and installs the project into it (editable,
 with the test and dev extras); later runs reuse it unless pyproject.toml changed.
@@ -38,6 +45,23 @@ GENERATED_FILES = "build/generated/*"
 GENERATED_FLOOR = 50
 # what the install builds: a change to any of them reinstalls (and so recompiles)
 INSTALL_INPUTS = ("pyproject.toml", "setup.py", "src/netcontract/clr/_speedups.c")
+
+
+# `mutate --quick` (CI): modules whose every mutant the listed tests kill, bar the documented
+# equivalent ones; a few minutes on one core
+MUTATION_QUICK_MODULES = ["src/netcontract/clr/guid.py"]
+MUTATION_QUICK_TESTS = [
+    "tests/netcontract/clr/test_guid.py",
+    "tests/netcontract/test_byte_rules.py",
+]
+# killed / (total - equivalent), in percent
+MUTATION_QUICK_FLOOR = 100.0
+MUTATION_BUILD = ROOT / "build" / "mutation-quick"
+EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
+# mutmut's exit codes of a mutant (mutmut/stats.py): 1 and 3 (tests failed), a timeout or a
+# crash all detect it; 0 is a survivor; 33 and 5: no selected test reaches its function
+_KILLED = {1, 3, 24, 36, -24, 152, 255, -11, -9, 37}
+_NO_TESTS = {5, 33}
 
 
 def ensure_env() -> None:
@@ -127,6 +151,11 @@ def main(argv: list[str]) -> int:
     if command == "differential":
         ensure_env()
         return run(str(PYTHON), "tests/netcontract/clr/differential.py", *rest)
+    if command == "mutate":
+        ensure_env()
+        if rest[:1] == ["--quick"]:
+            return mutate_quick()
+        return mutate(ROOT, rest)
     if command == "check":
         ensure_env()
         status = run(str(BIN / "ruff"), "check", "src", "tests")
@@ -135,6 +164,106 @@ def main(argv: list[str]) -> int:
         return status
     print(__doc__)
     return 0 if command in ("help", "-h", "--help") else 2
+
+
+def mutate(where: Path, names: list[str], floor: float | None = None) -> int:
+    """Run mutmut in ``where`` (one worker: the machines are shared) and report the score
+    (see :func:`mutation_report`)."""
+    # NETCONTRACT_PURE: the compiled codecs would answer for the Python functions mutated
+    env = dict(os.environ, NETCONTRACT_HYPOTHESIS_PROFILE="mutation", NETCONTRACT_PURE="1")
+    # the generated sources' folder and the no-fallback switch are the test command's
+    for name in ("NETCONTRACT_GENERATED_SOURCES", "NETCONTRACT_NO_FALLBACK"):
+        env.pop(name, None)
+    # mutmut exits 0 when mutants survive: the verdict is read from its results afterwards
+    return subprocess.run(
+        [str(BIN / "mutmut"), "run", "--max-children", "1", *names], cwd=where, env=env, check=False
+    ).returncode or mutation_report(where, floor)
+
+
+def mutation_report(where: Path, floor: float | None) -> int:
+    """Print the score of the last run in ``where`` (from mutmut's mutants/*.meta files) and
+    its survivors; with ``floor``, 1 if a survivor is not listed as equivalent or the score is
+    below the floor."""
+    import json  # noqa: PLC0415 - only this command reads mutmut's files
+
+    equivalent = {
+        line.split("#", 1)[0].strip()
+        for line in EQUIVALENT.read_text(encoding="utf-8").splitlines()
+        if line.split("#", 1)[0].strip()
+    }
+    killed: list[str] = []
+    survived: list[str] = []
+    untested: list[str] = []
+    unchecked: list[str] = []
+    for meta in sorted((where / "mutants").rglob("*.py.meta")):
+        results = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        for name, code in results.items():
+            if code is None:
+                unchecked.append(name)
+            elif code in _KILLED:
+                killed.append(name)
+            elif code in _NO_TESTS:
+                untested.append(name)
+            else:  # 0, or anything mutmut calls suspicious
+                survived.append(name)
+    checked = len(killed) + len(survived) + len(untested)
+    known = [n for n in survived + untested if n in equivalent]
+    unknown = sorted(n for n in survived + untested if n not in equivalent)
+    score = 100.0 * len(killed) / max(1, checked - len(known))
+    print(
+        f"mutation score: {len(killed)} killed / {checked} checked ({score:.1f}% of the"
+        f" {checked - len(known)} not listed as equivalent); survived {len(survived)},"
+        f" no test reaches {len(untested)}, equivalent (tests/mutation/equivalent.txt)"
+        f" {len(known)}, not checked {len(unchecked)}"
+    )
+    for name in unknown:
+        print(f"  survived: {name}  (in {where}: {BIN / 'mutmut'} show {name})")
+    if floor is None:
+        return 0
+    if unknown or score < floor or not checked:
+        print(
+            "mutation testing failed: a survivor is not listed in tests/mutation/equivalent.txt,"
+            f" or the score is below {floor}%"
+        )
+        return 1
+    return 0
+
+
+def mutate_quick() -> int:
+    """The CI subset: a copy of the project whose [tool.mutmut] names MUTATION_QUICK_*."""
+    shutil.rmtree(MUTATION_BUILD, ignore_errors=True)
+    MUTATION_BUILD.mkdir(parents=True)
+    for folder in ("src", "tests", "fixtures", "xsd", "bench"):
+        shutil.copytree(
+            ROOT / folder, MUTATION_BUILD / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    start = text.index("\n[tool.mutmut]\n")
+    end = text.index("\n[", start + 1)
+
+    def toml_list(values: list[str]) -> str:
+        return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+    table = text[start:end]
+    kept = [
+        line
+        for line in table.splitlines()
+        if line.startswith(
+            ("source_paths", "also_copy", "pytest_add_cli_args =", "process_", "fork")
+        )
+    ]
+    quick = "\n".join(
+        [
+            "",
+            "[tool.mutmut]",
+            *kept,
+            f"only_mutate = {toml_list(MUTATION_QUICK_MODULES)}",
+            f"pytest_add_cli_args_test_selection = {toml_list(MUTATION_QUICK_TESTS)}",
+            "",
+        ]
+    )
+    (MUTATION_BUILD / "pyproject.toml").write_text(text[:start] + quick + text[end:])
+    return mutate(MUTATION_BUILD, [], MUTATION_QUICK_FLOOR)
 
 
 if __name__ == "__main__":

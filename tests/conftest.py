@@ -1,6 +1,7 @@
 """Hypothesis settings profiles for the whole test suite.
 
 - ``dev`` (default): quick feedback while editing.
+- ``mutation``: ``dev`` derandomized and without an example database (python3 dev.py mutate).
 - ``ci``: more examples, no deadline (shared CI machines stall), fresh randomness on every run
   and ``print_blob=True`` so that a failure can be replayed with ``@reproduce_failure``.
 
@@ -45,6 +46,20 @@ settings.register_profile(
     deadline=None,
     print_blob=True,
     # engine_path sets a switch for the whole test, not per example
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+settings.register_profile(
+    "mutation",
+    # python3 dev.py mutate: the same examples on every run, none replayed from a database, so
+    # a mutant is killed or survives by the code alone and not by the draw
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,
         HealthCheck.data_too_large,

@@ -94,6 +94,24 @@ def test_parse_guid_refuses(text: str) -> None:
         parse_guid(text)
 
 
+def _hyphen_moved(position: int) -> str:
+    """G with its hyphen at ``position`` swapped with the digit after it (still 36 characters
+    and 32 hex digits: only the place of the hyphen is wrong)."""
+    return G[:position] + G[position + 1] + "-" + G[position + 2 :]
+
+
+@pytest.mark.parametrize("wrap", ["{}", "{{{}}}", "({})"])
+@pytest.mark.parametrize("position", [8, 13, 18, 23])
+def test_parse_guid_refuses_any_one_hyphen_out_of_place(position: int, wrap: str) -> None:
+    # Mono: new Guid(s) throws FormatException for each of the four in the D, B and P formats
+    # (e.g. "0f8fad5b-d9cb-469fa-165-70867728950e", "(0f8fad5b-d9cb-469f-a1657-0867728950e)").
+    # Each position is checked on its own: a mutant that tested the last two only together
+    # (mutmut, `... or h[18] != "-" and h[23] != "-"`) passed every other test.
+    text = wrap.format(_hyphen_moved(position))
+    with pytest.raises(ValueError, match="is not a valid Guid"):
+        parse_guid(text)
+
+
 def test_parse_guid_message() -> None:
     with pytest.raises(ValueError) as info:
         parse_guid("nope")
