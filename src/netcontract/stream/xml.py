@@ -154,7 +154,7 @@ class _Reader:
                 try:
                     parser.feed(view)
                 except etree.XMLSyntaxError as exc:
-                    yield from self._events(parser)
+                    yield from self._items_before_error(parser)
                     raise syntax_error(exc) from None
                 self.fed += len(view)
                 yield from self._events(parser)
@@ -163,9 +163,25 @@ class _Reader:
             try:
                 parser.close()
             except etree.XMLSyntaxError as exc:
-                yield from self._events(parser)
+                yield from self._items_before_error(parser)
                 raise syntax_error(exc) from None
             yield from self._events(parser)
+
+    def _items_before_error(self, parser: etree.XMLPullParser) -> Iterator[Any]:
+        """The items queued with a syntax error that were complete before it: lxml ends the
+        elements left open, so an item cut short looks complete; an item followed by another
+        element is not one of them (the last one may be: it is not read)."""
+        for event, element in parser.read_events():
+            if event == "start":  # (only end events are made up)
+                self._start(element)
+            elif (
+                event == "end"
+                and self.list_el is not None
+                and element.getparent() is self.list_el
+                and element.tag == self.item_tag
+                and element.getnext() is not None
+            ):
+                yield self._item(element)
 
     def _over_item_bytes(self) -> None:
         where = _paths.item(self.list_path, self.index) if self.list_el is not None else ""
