@@ -130,8 +130,12 @@ class _Reader:
                 if self.segments
                 else [clark(self.wire.contract_namespace, self.wire.contract_name), self.item_tag]
             )
+            # (a collection document: end events only; the probe checks the root)
             parser = etree.XMLPullParser(
-                events=("start", "end"), tag=tags, encoding="utf-8", **PARSER_OPTIONS
+                events=("end",) if tags else ("start", "end"),
+                tag=tags,
+                encoding="utf-8",
+                **PARSER_OPTIONS,
             )
             parser.resolvers.add(RefuseExternal())
             # the filtered events do not show a root of another name: a second parser sees
@@ -174,7 +178,10 @@ class _Reader:
         for event, element in parser.read_events():
             if event == "start":  # (only end events are made up)
                 self._start(element)
-            elif (
+                continue
+            if self.list_el is None and not self.segments and not self.list_done:
+                self._adopt_root(element)
+            if (
                 event == "end"
                 and self.list_el is not None
                 and element.getparent() is self.list_el
@@ -245,12 +252,22 @@ class _Reader:
                 yield rest
 
     # -- the parser's events -----------------------------------------------------------
+    def _adopt_root(self, element: Any) -> None:
+        """A collection document: its root (checked by the probe) is the list."""
+        root = element
+        while (up := root.getparent()) is not None:
+            root = up
+        self.chain.append((root, "", None))
+        self.list_el = root
+
     def _events(self, parser: etree.XMLPullParser) -> Iterator[Any]:
         for event, element in parser.read_events():
             if event == "start":
                 self._start(element)
                 continue
             parent = element.getparent()
+            if self.list_el is None and not self.segments and not self.list_done:
+                self._adopt_root(element)
             if parent is not None and parent is self.list_el:
                 if element.tag == self.item_tag:
                     yield self._item(element)
@@ -383,11 +400,19 @@ class _Reader:
                 ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", parent)
         # the children before ``element``: from the first (the tree holds the items parsed
         # ahead of the events too, so the list is not copied whole)
+        if element is not None and self.text_checked:
+            # the usual case: only the item read last is before this one
+            prev = element.getprevious()
+            if prev is not None and prev is self.kept and prev.getprevious() is None:
+                tail = prev.tail
+                if tail and tail.strip(_XML_WS):
+                    ctx.problem(path, f"unexpected text {tail.strip(_XML_WS)[:40]!r}", prev)
+                    raise XmlPayloadError(ctx.problems)
+                parent.remove(prev)
+                return
         before = []
-        if element is None:
-            child = parent[-1] if len(parent) else None
-        else:
-            child = element.getprevious()
+        last = parent[-1] if len(parent) else None
+        child = last if element is None else element.getprevious()
         while child is not None:
             before.append(child)
             child = child.getprevious()
