@@ -55,7 +55,7 @@ def write_collection(path: Path, size: int) -> int:
     return 2000 * copies
 
 
-@nc.contract("http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto")
+@nc.contract(xml_namespace="http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto")
 class VehicleList:
     """A contract of the vehicles' own namespace holding them: the vehicles of its document
     are the same bytes as the collection's items (a customer group's, in another namespace,
