@@ -250,7 +250,8 @@ class Generated(io.RawIOBase):
             data = out.getvalue()
             start = data.index(b">") + 1
             end = data.rindex(b"</")
-            self.head, self.item, self.tail, self.sep = data[:start], data[start:end], data[end:], b""
+            self.head, self.item, self.tail = data[:start], data[start:end], data[end:]
+            self.sep = b""
         else:
             self.head, self.item, self.tail, self.sep = b"[", nc.to_json(one), b"]", b","
         self.count = total // len(self.item)

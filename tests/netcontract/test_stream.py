@@ -346,3 +346,24 @@ def test_sources_are_binary_files_or_paths() -> None:
         list(nc.iter_xml(io.StringIO("<a/>"), VehicleLightDto))
     with pytest.raises(nc.InputTypeError, match="binary file object or a path"):
         list(nc.iter_json(b"[]", VehicleLightDto))
+
+
+def test_the_readme_streaming_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(
+        r"```python\n(import netcontract as nc\nfrom vehizen import VehicleLightDto\n\n"
+        r"# a collection.*?)```",
+        readme,
+        re.S,
+    )
+    assert block is not None
+    group = nc.from_json((ROOT / "fixtures" / "customer_group.json").read_bytes(), CustomerGroupDto)
+    (tmp_path / "customer_group.json").write_bytes(nc.to_json(group))
+    with (tmp_path / "vehicles.xml").open("wb") as fp:
+        nc.write_xml_items(fp, group.vehicles or [], VehicleLightDto)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    assert (tmp_path / "out.xml").read_bytes() == (tmp_path / "vehicles.xml").read_bytes()
+    assert list(nc.iter_json(tmp_path / "out.json", VehicleLightDto)) == [VehicleLightDto(id_ws=1)]
