@@ -175,6 +175,7 @@ def test_collection_root_is_written_as_mono_writes_it() -> None:
     assert streamed_json([], VehicleLightDto, True) == b"[]"
 
 
+@pytest.mark.falls_back  # non-default settings: the reference writer, by design
 def test_json_writer_honours_settings() -> None:
     settings_ = nc.JsonSettings(null_value_handling="Ignore", formatting="Indented")
     items = [VehicleLightDto(id_ws=1), VehicleLightDto(id_ws=2)]
