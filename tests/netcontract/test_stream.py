@@ -368,3 +368,17 @@ def test_the_readme_streaming_example_runs(tmp_path: Path, monkeypatch: pytest.M
     exec(compile(block.group(1), "README.md", "exec"), {})
     assert (tmp_path / "out.xml").read_bytes() == (tmp_path / "vehicles.xml").read_bytes()
     assert list(nc.iter_json(tmp_path / "out.json", VehicleLightDto)) == [VehicleLightDto(id_ws=1)]
+
+
+def test_a_list_member_given_twice_is_refused_as_from_xml_refuses_it() -> None:
+    xml = nc.to_xml(CustomerGroupDto(vehicles=_vehicles(1)))
+    start = xml.index(b"<Vehicles")
+    end = xml.index(b"</Vehicles>") + len(b"</Vehicles>")
+    twice = xml[:end] + xml[start:end] + xml[end:]
+    with pytest.raises(nc.XmlPayloadError) as whole:
+        nc.from_xml(twice, CustomerGroupDto)
+    count, exc = _error_after(nc.iter_xml(io.BytesIO(twice), VehicleLightDto, path="Vehicles"))
+    assert count == 1
+    assert [(p.path, p.message) for p in exc.problems] == [
+        (p.path, p.message) for p in whole.value.problems
+    ]

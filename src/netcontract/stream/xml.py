@@ -116,6 +116,8 @@ class _Reader:
         self.list_el: Any = None  # the list element, while it is open
         self.list_path = ""
         self.list_done = False
+        # (the list's parent, tag and path: the same element again is refused, as from_xml)
+        self.list_key: tuple[Any, str, str] | None = None
         self.index = 0  # of the next item
         self.kept: Any = None  # the last item read (its tail is checked with the next one)
         self.text_checked = False
@@ -288,6 +290,14 @@ class _Reader:
         if parent is None:
             self._root(element)
             return
+        key = self.list_key
+        if self.list_done and key is not None and parent is key[0] and element.tag == key[1]:
+            self._refuse(
+                ReadContext(self.strict, self.limits),
+                key[2],
+                "element given twice (.NET would keep the first and drop this one)",
+                element,
+            )
         if self.list_done or not self.chain or parent is not self.chain[-1][0]:
             return
         _, parent_path, info = self.chain[-1]
@@ -311,6 +321,8 @@ class _Reader:
             self._refuse(ctx, element_path, _bad_nil(element), element)
         last = level == len(self.segments)
         wire = member.slot.wire
+        if last:
+            self.list_key = (parent, element.tag, element_path)
         if nil:
             # a null list (or contract on the path): no items, as from_xml gives None
             self.chain.append((element, element_path, None))
