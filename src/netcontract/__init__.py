@@ -67,6 +67,14 @@ from netcontract.model.contract import (
 )
 from netcontract.model.enums import ContractEnum, ContractFlag, enum_member
 from netcontract.model.plan import ContractInfo, Member, contract_info
+from netcontract.stream import (
+    JsonListWriter,
+    XmlListWriter,
+    iter_json,
+    iter_xml,
+    write_json_items,
+    write_xml_items,
+)
 from netcontract.testing.corpus import draw_corpus, write_corpus
 from netcontract.webapi.forms import from_form, to_form
 from netcontract.webapi.help_page import HELP_PAGE_NOW, help_page_sample
@@ -99,6 +107,7 @@ __all__ = [
     "Int32",
     "Int64",
     "JsonConverter",
+    "JsonListWriter",
     "JsonPayloadError",
     "JsonSettings",
     "JsonSyntaxError",
@@ -120,6 +129,7 @@ __all__ = [
     "UnreadableBodyError",
     "UnsupportedMediaTypeError",
     "XmlConverter",
+    "XmlListWriter",
     "XmlPayloadError",
     "XmlSyntaxError",
     "computed",
@@ -136,6 +146,8 @@ __all__ = [
     "from_xml",
     "generate",
     "help_page_sample",
+    "iter_json",
+    "iter_xml",
     "json_converter",
     "known_contracts",
     "member",
@@ -148,6 +160,8 @@ __all__ = [
     "to_xml",
     "validate_xml",
     "write_corpus",
+    "write_json_items",
+    "write_xml_items",
     "xml_converter",
 ]
 

@@ -49,6 +49,9 @@ class Limits:
     #: attributes on one element, checked before schema validation (xmlschema's error
     #: reporting is quadratic in them; DataContract XML needs at most a few)
     max_attributes: int = 64
+    #: bytes of one item of a streamed collection (iter_xml, iter_json), and of the stretch
+    #: between two items; the whole-document max_bytes does not apply to a streamed read
+    max_item_bytes: int = 32 * 1024 * 1024
 
 
 DEFAULT_LIMITS: Final = Limits()

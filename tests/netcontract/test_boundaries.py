@@ -522,6 +522,7 @@ def test_defaults_are_the_documented_ones() -> None:
         "max_collection_items": 65536,
         "max_total_items": 1000000,
         "max_attributes": 64,
+        "max_item_bytes": 33554432,
     }
 
 

@@ -237,6 +237,6 @@ def test_the_external_resolver_refuses_what_libxml2_would_load() -> None:
     # the parser's options never let libxml2 load anything (a DOCTYPE is refused first); the
     # resolver is the second wall: a parser that did load DTDs is stopped at the first load
     loose = etree.XMLParser(load_dtd=True, no_network=True, resolve_entities=True)
-    loose.resolvers.add(xml_parse._RefuseExternal())
+    loose.resolvers.add(xml_parse.RefuseExternal())
     with pytest.raises(nc.XmlSyntaxError, match="external resource 'file:///etc/passwd'"):
         etree.fromstring(b'<!DOCTYPE x SYSTEM "file:///etc/passwd"><x/>', loose)

@@ -19,10 +19,20 @@ from lxml import etree
 
 from netcontract.errors import XmlSyntaxError
 
-__all__ = ["XmlSyntaxError", "parse_xml", "parse_xml_bytes"]
+__all__ = [
+    "PARSER_OPTIONS",
+    "RefuseExternal",
+    "XmlSyntaxError",
+    "check_declaration",
+    "check_prolog",
+    "detect_encoding",
+    "parse_xml",
+    "parse_xml_bytes",
+    "syntax_error",
+]
 
 
-class _RefuseExternal(etree.Resolver):
+class RefuseExternal(etree.Resolver):
     """Fail closed on any attempt to load an external resource."""
 
     def resolve(self, system_url: str | None, public_id: str | None, context: Any) -> Any:
@@ -32,7 +42,7 @@ class _RefuseExternal(etree.Resolver):
 _local: Final = threading.local()
 
 # Every option is spelled out, whatever the installed lxml defaults to (docs/safety.md §2.1).
-_PARSER_OPTIONS: Final[dict[str, Any]] = {
+PARSER_OPTIONS: Final[dict[str, Any]] = {
     "resolve_entities": False,
     "no_network": True,
     "load_dtd": False,
@@ -54,8 +64,8 @@ def _parser() -> etree.XMLParser:
     # an encoding it would guess from the first bytes or take from the declaration.
     parser: etree.XMLParser | None = getattr(_local, "parser", None)
     if parser is None:
-        parser = etree.XMLParser(encoding="utf-8", **_PARSER_OPTIONS)
-        parser.resolvers.add(_RefuseExternal())
+        parser = etree.XMLParser(encoding="utf-8", **PARSER_OPTIONS)
+        parser.resolvers.add(RefuseExternal())
         _local.parser = parser
     return parser
 
@@ -97,6 +107,11 @@ def _detect(data: bytes) -> tuple[str, int]:
     return "UTF-8", 3 if data.startswith(b"\xef\xbb\xbf") else 0
 
 
+def detect_encoding(data: bytes) -> tuple[str, int]:
+    """:func:`_detect`: the encoding of the first bytes of a document and its BOM's length."""
+    return _detect(data)
+
+
 def _utf8_view(data: bytes) -> bytes:
     """The UTF-8 bytes libxml2 is given: ``data`` itself, or UTF-16 transcoded, once its
     encoding is one WCF reads and its declaration (if any) agrees with it."""
@@ -112,6 +127,13 @@ def _utf8_view(data: bytes) -> bytes:
                 f"invalid {encoding} at byte {position}: {data[position : position + 4]!r}"
             ) from None
         view = text.encode("utf-8")  # (the decoder refuses lone surrogates)
+    check_declaration(view, encoding, bom)
+    return view
+
+
+def check_declaration(view: bytes, encoding: str, bom: int) -> None:
+    """Refuse a declaration that contradicts the ``encoding`` the bytes are in (``view``:
+    their UTF-8, from the start; ``bom``: the length of their byte order mark)."""
     declared = _DECLARED_ENCODING.match(view.removeprefix(_UTF8_BOM))
     if declared is None:
         if encoding != "UTF-8" and not bom:  # WCF wants the declaration; libxml2 too
@@ -120,10 +142,10 @@ def _utf8_view(data: bytes) -> bytes:
                 "declaration naming its encoding",
                 1,
             )
-        return view
+        return
     name = declared.group(1).decode("ascii").lower()
     if name in _DECLARABLE[encoding]:
-        return view
+        return
     if encoding != "UTF-8":
         message = f"the document is {encoding} but declares encoding {name!r}"
     elif name.startswith("utf-16"):
@@ -133,7 +155,7 @@ def _utf8_view(data: bytes) -> bytes:
     raise XmlSyntaxError(message, 1)
 
 
-def _check_prolog(view: bytes) -> None:
+def check_prolog(view: bytes) -> None:
     """Refuse a DOCTYPE before libxml2 sees it (so no entity is ever declared, let alone
     expanded); ``view`` is exactly what libxml2 is given."""
     view = view.removeprefix(_UTF8_BOM)
@@ -192,15 +214,11 @@ def parse_xml_bytes(data: bytes) -> etree._Element:
 
 
 def _parse(view: bytes) -> etree._Element:
-    _check_prolog(view)
+    check_prolog(view)
     try:
         root = etree.fromstring(view, _parser())
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position
-        message = _LXML_POSITION.sub("", exc.msg or str(exc))
-        # one line (libxml2 ends some messages with a line break: "...range\n, line 1")
-        message = " ".join(line.strip() for line in message.splitlines() if line.strip())
-        raise XmlSyntaxError(message, line, column) from None
+        raise syntax_error(exc) from None
     tree = root.getroottree()
     info = tree.docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
@@ -208,3 +226,12 @@ def _parse(view: bytes) -> etree._Element:
             "a DOCTYPE (DTD) is not allowed: DataContract XML never has one", 1, None
         )
     return root
+
+
+def syntax_error(exc: etree.XMLSyntaxError) -> XmlSyntaxError:
+    """libxml2's error as the :class:`XmlSyntaxError` netcontract raises."""
+    line, column = exc.position
+    message = _LXML_POSITION.sub("", exc.msg or str(exc))
+    # one line (libxml2 ends some messages with a line break: "...range\n, line 1")
+    message = " ".join(line.strip() for line in message.splitlines() if line.strip())
+    return XmlSyntaxError(message, line, column)

@@ -1,0 +1,384 @@
+"""Streaming reads and writes (issue 18): ``iter_xml``/``iter_json`` give what the
+whole-document readers give, item by item; ``write_xml_items``/``write_json_items`` give the
+bytes of the whole list.
+
+The whole-document references: for a collection document, the list reader ``from_xml`` runs
+for a list member (``xml/read.py``) over the parsed document, and the reference JSON writer
+over the whole list; for a list member (``path=``), ``from_xml``/``from_json`` of the
+contract holding it. Objects are compared by the bytes they write (exact: NaN, -0.0, ...).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import netcontract as nc
+from netcontract.clr.namespaces import XSI
+from netcontract.json.read import reader_for as json_reader_for
+from netcontract.json.text import dumps_jsonnet, loads_strict
+from netcontract.json.write import _plan as json_write_plan
+from netcontract.json.write import write_contract
+from netcontract.limits import ReadContext
+from netcontract.model.wire import Slot, list_type, resolve_annotation
+from netcontract.strategies import for_type
+from netcontract.xml.parse import parse_xml
+from netcontract.xml.read import reader_for as xml_reader_for
+from netcontract.xml.write import _Writer
+from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, VehicleLightDto
+
+ROOT = Path(__file__).resolve().parents[2]
+DTO_NS = "http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto"
+ITEM_TYPES = [VehicleLightDto, ExternalInterfaceHeaderDto]
+
+
+def xml_key(items: Any) -> list[bytes]:
+    return [b"null" if v is None else nc.to_xml(v) for v in items]
+
+
+def json_key(items: Any) -> list[bytes]:
+    return [b"null" if v is None else nc.to_json(v) for v in items]
+
+
+def whole_xml_read(data: bytes, item_cls: Any) -> list[Any]:
+    """The list reader of from_xml over the whole collection document."""
+    slot = Slot(list_type(resolve_annotation(item_cls)), optional=False)
+    ctx = ReadContext()
+    result = xml_reader_for(slot)(parse_xml(data), "", ctx)
+    assert not ctx.problems
+    return result  # type: ignore[no-any-return]
+
+
+def whole_xml_bytes(items: list[Any], item_cls: Any, indent: bool) -> bytes:
+    """The collection document as the reference writer writes each item (the root is
+    Mono's, pinned in test_collection_root_is_written_as_mono_writes_it)."""
+    wire = list_type(resolve_annotation(item_cls))
+    ns = wire.contract_namespace
+    start = f'<{wire.contract_name} xmlns:i="{XSI}" xmlns="{ns}"'
+    if not items:
+        return (start + " />").encode()
+    writer = _Writer(indent)
+    for index, item in enumerate(items):
+        writer.member(
+            wire.item_name, ns, resolve_annotation(item_cls), item, {XSI: "i", ns: ""}, 2, ""
+        )
+        assert not writer.problems, index
+    end = f"\n</{wire.contract_name}>" if indent else f"</{wire.contract_name}>"
+    return (start + ">" + "".join(writer.parts) + end).encode()
+
+
+def whole_json_read(data: bytes, item_cls: Any) -> list[Any]:
+    slot = Slot(list_type(resolve_annotation(item_cls)), optional=False)
+    ctx = ReadContext()
+    result = json_reader_for(slot)(loads_strict(data), "", ctx)
+    assert not ctx.problems
+    return result  # type: ignore[no-any-return]
+
+
+def whole_json_bytes(items: list[Any], item_cls: Any, indent: bool) -> bytes:
+    trees = [write_contract(json_write_plan(item_cls), item, "", []) for item in items]
+    return dumps_jsonnet(trees, indent=indent).encode("utf-8")
+
+
+def streamed_xml(items: list[Any], item_cls: Any, indent: bool) -> bytes:
+    out = io.BytesIO()
+    assert nc.write_xml_items(out, items, item_cls, indent=indent) == len(items)
+    return out.getvalue()
+
+
+def streamed_json(items: list[Any], item_cls: Any, indent: bool) -> bytes:
+    out = io.BytesIO()
+    assert nc.write_json_items(out, items, item_cls, indent=indent) == len(items)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("item_cls", ITEM_TYPES, ids=lambda t: t.__name__)
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_streamed_xml_equals_the_whole_list(
+    engine_path: str, item_cls: Any, data: st.DataObject
+) -> None:
+    items = data.draw(st.lists(for_type(item_cls), max_size=4), label="items")
+    for indent in (False, True):
+        streamed = streamed_xml(items, item_cls, indent)
+        assert streamed == whole_xml_bytes(items, item_cls, indent)
+        read = list(nc.iter_xml(io.BytesIO(streamed), item_cls))
+        assert xml_key(read) == xml_key(whole_xml_read(streamed, item_cls)) == xml_key(items)
+
+
+@pytest.mark.parametrize("item_cls", ITEM_TYPES, ids=lambda t: t.__name__)
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_streamed_json_equals_the_whole_list(
+    engine_path: str, item_cls: Any, data: st.DataObject
+) -> None:
+    items = data.draw(st.lists(for_type(item_cls), max_size=4), label="items")
+    for indent in (False, True):
+        streamed = streamed_json(items, item_cls, indent)
+        assert streamed == whole_json_bytes(items, item_cls, indent)
+        read = list(nc.iter_json(io.BytesIO(streamed), item_cls))
+        assert json_key(read) == json_key(whole_json_read(streamed, item_cls)) == json_key(items)
+
+
+@settings(max_examples=20, deadline=None)
+@given(group=for_type(CustomerGroupDto))
+def test_a_list_member_streams_as_the_whole_document_reads_it(
+    engine_path: str, group: CustomerGroupDto
+) -> None:
+    for indent in (False, True):
+        xml = nc.to_xml(group, indent=indent)
+        streamed = list(nc.iter_xml(io.BytesIO(xml), VehicleLightDto, path="Vehicles"))
+        assert xml_key(streamed) == xml_key(nc.from_xml(xml, CustomerGroupDto).vehicles or [])
+        text = nc.to_json(group, indent=indent)
+        streamed = list(nc.iter_json(io.BytesIO(text), VehicleLightDto, path="Vehicles"))
+        assert json_key(streamed) == json_key(nc.from_json(text, CustomerGroupDto).vehicles or [])
+
+
+def test_the_fixtures_stream_as_they_read() -> None:
+    # the corpus documents of the help page: a customer group and its vehicles
+    xml = ROOT / "fixtures" / "customer_group.xml"
+    group = nc.from_xml(xml.read_bytes(), CustomerGroupDto)
+    assert group.vehicles
+    assert xml_key(nc.iter_xml(xml, VehicleLightDto, path="Vehicles")) == xml_key(group.vehicles)
+    assert xml_key(nc.iter_xml(str(xml), VehicleLightDto, path="vehicles".title())) == xml_key(
+        group.vehicles
+    )
+    text = ROOT / "fixtures" / "customer_group.json"
+    group = nc.from_json(text.read_bytes(), CustomerGroupDto)
+    assert json_key(nc.iter_json(text, VehicleLightDto, path="Vehicles")) == json_key(
+        group.vehicles
+    )
+    # Json.NET finds a member ignoring case when no exact match exists
+    assert json_key(nc.iter_json(text, VehicleLightDto, path="vehicles")) == json_key(
+        group.vehicles
+    )
+
+
+def test_collection_root_is_written_as_mono_writes_it() -> None:
+    # Mono: DataContractSerializer.WriteObject(XmlWriter.Create(...), new List<VehicleLightDto>())
+    # and a list of one default vehicle (tests/interop/test_stream_interop.py checks many)
+    empty = (
+        b'<ArrayOfVehicleLightDto xmlns:i="http://www.w3.org/2001/XMLSchema-instance" '
+        b'xmlns="http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto" />'
+    )
+    assert streamed_xml([], VehicleLightDto, False) == empty
+    assert streamed_xml([], VehicleLightDto, True) == empty
+    one = streamed_xml([VehicleLightDto()], VehicleLightDto, True)
+    assert one.startswith(empty[:-3] + b'>\n  <VehicleLightDto>\n    <Brand i:nil="true" />')
+    assert one.endswith(b"\n  </VehicleLightDto>\n</ArrayOfVehicleLightDto>")
+    assert b"<?xml" not in one  # no declaration, as to_xml
+    assert streamed_json([], VehicleLightDto, True) == b"[]"
+
+
+@pytest.mark.falls_back  # non-default settings: the reference writer, by design
+def test_json_writer_honours_settings() -> None:
+    settings_ = nc.JsonSettings(null_value_handling="Ignore", formatting="Indented")
+    items = [VehicleLightDto(id_ws=1), VehicleLightDto(id_ws=2)]
+    out = io.BytesIO()
+    nc.write_json_items(out, items, VehicleLightDto, settings=settings_)
+    expected = b"[\n  " + b",\n  ".join(
+        nc.to_json(v, settings=settings_).replace(b"\n", b"\n  ") for v in items
+    )
+    assert out.getvalue() == expected + b"\n]"
+    assert b"null" not in out.getvalue()
+    read = list(nc.iter_json(io.BytesIO(out.getvalue()), VehicleLightDto, settings=settings_))
+    assert [v.id_ws for v in read] == [1, 2]
+
+
+def _error_after(iterator: Any) -> tuple[int, BaseException]:
+    count = 0
+    try:
+        for _ in iterator:
+            count += 1
+    except nc.NetContractError as exc:
+        return count, exc
+    raise AssertionError("no error")
+
+
+def _vehicles(count: int) -> list[VehicleLightDto]:
+    return [VehicleLightDto(id_ws=i, tolerance=i) for i in range(count)]
+
+
+def test_a_refused_item_raises_after_the_items_before_it_with_its_path() -> None:
+    xml = streamed_xml(_vehicles(5), VehicleLightDto, False)
+    bad = xml.replace(b"<Tolerance>3</Tolerance>", b"<Tolerance>x</Tolerance>")
+    count, exc = _error_after(nc.iter_xml(io.BytesIO(bad), VehicleLightDto))
+    assert count == 3
+    assert isinstance(exc, nc.XmlPayloadError)
+    assert [(p.path, p.message) for p in exc.problems] == [
+        ("[3].Tolerance", "'x' is not a valid Int32")
+    ]
+    text = streamed_json(_vehicles(5), VehicleLightDto, False)
+    bad = text.replace(b'"Tolerance":3', b'"Tolerance":"x"')
+    count, exc = _error_after(nc.iter_json(io.BytesIO(bad), VehicleLightDto))
+    assert count == 3
+    assert isinstance(exc, nc.JsonPayloadError)
+    assert [p.path for p in exc.problems] == ["[3].Tolerance"]
+
+
+def test_list_member_paths_name_the_member() -> None:
+    group = CustomerGroupDto(vehicles=_vehicles(3))
+    text = nc.to_json(group).replace(b'"Tolerance":2', b'"Tolerance":"x"')
+    with pytest.raises(nc.JsonPayloadError) as whole:
+        nc.from_json(text, CustomerGroupDto)
+    count, exc = _error_after(nc.iter_json(io.BytesIO(text), VehicleLightDto, path="Vehicles"))
+    assert count == 2
+    assert isinstance(exc, nc.JsonPayloadError)
+    assert exc.problems == whole.value.problems
+
+
+def test_strict_refuses_an_unknown_element_between_items() -> None:
+    xml = streamed_xml(_vehicles(2), VehicleLightDto, False)
+    xml = xml.replace(
+        b"</VehicleLightDto><VehicleLightDto>", b"</VehicleLightDto><X/><VehicleLightDto>"
+    )
+    assert len(list(nc.iter_xml(io.BytesIO(xml), VehicleLightDto))) == 2  # ignored, as .NET
+    count, exc = _error_after(nc.iter_xml(io.BytesIO(xml), VehicleLightDto, strict=True))
+    assert count == 1
+    assert "unexpected element '{" + DTO_NS + "}X'" in str(exc)
+
+
+def test_text_between_items_is_refused() -> None:
+    xml = streamed_xml(_vehicles(2), VehicleLightDto, False)
+    xml = xml.replace(
+        b"</VehicleLightDto><VehicleLightDto>", b"</VehicleLightDto>oops<VehicleLightDto>"
+    )
+    count, exc = _error_after(nc.iter_xml(io.BytesIO(xml), VehicleLightDto))
+    assert count == 1
+    assert "unexpected text 'oops'" in str(exc)
+
+
+def test_the_root_must_be_the_collection() -> None:
+    xml = nc.to_xml(CustomerGroupDto())
+    count, exc = _error_after(nc.iter_xml(io.BytesIO(xml), VehicleLightDto))
+    assert count == 0
+    assert "expecting element 'ArrayOfVehicleLightDto'" in str(exc)
+    count, exc = _error_after(nc.iter_json(io.BytesIO(b"{}"), VehicleLightDto))
+    assert count == 0
+    assert isinstance(exc, nc.JsonSyntaxError)
+    assert "expected an array" in str(exc)
+
+
+def test_utf16_and_bom_documents_stream() -> None:
+    xml = streamed_xml(_vehicles(3), VehicleLightDto, True).decode()
+    for data in (
+        b"\xef\xbb\xbf" + xml.encode(),
+        "\ufeff".encode("utf-16-le") + xml.encode("utf-16-le"),
+        '<?xml version="1.0" encoding="utf-16"?>'.encode("utf-16-be") + xml.encode("utf-16-be"),
+    ):
+        assert [v.id_ws for v in nc.iter_xml(io.BytesIO(data), VehicleLightDto)] == [0, 1, 2]
+    text = streamed_json(_vehicles(3), VehicleLightDto, False)
+    assert [v.id_ws for v in nc.iter_json(io.BytesIO(b"\xef\xbb\xbf" + text), VehicleLightDto)] == [
+        0,
+        1,
+        2,
+    ]
+
+
+class _Trickle(io.RawIOBase):
+    """A file that gives one byte per read: every token is split across reads."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.data[self.pos : self.pos + 1]
+        self.pos += 1
+        return chunk
+
+
+def test_tokens_split_across_reads_are_found() -> None:
+    items = [VehicleLightDto(name='a "quoted" \\ [x] {y}', id_ws=i) for i in range(3)]
+    text = streamed_json(items, VehicleLightDto, True)
+    assert json_key(nc.iter_json(_Trickle(text), VehicleLightDto)) == json_key(items)
+    wrapped = b'{"A":[1,{"b":"]"}],"Vehicles":' + text + b',"Z":null}'
+    got = nc.iter_json(_Trickle(wrapped), VehicleLightDto, path="Vehicles")
+    assert json_key(got) == json_key(items)
+    xml = streamed_xml(items, VehicleLightDto, True)
+    assert xml_key(nc.iter_xml(_Trickle(xml), VehicleLightDto)) == xml_key(items)
+
+
+def test_a_missing_or_null_list_member_gives_no_items() -> None:
+    for group in (CustomerGroupDto(), CustomerGroupDto(vehicles=[])):
+        assert (
+            list(nc.iter_xml(io.BytesIO(nc.to_xml(group)), VehicleLightDto, path="Vehicles")) == []
+        )
+        assert (
+            list(nc.iter_json(io.BytesIO(nc.to_json(group)), VehicleLightDto, path="Vehicles"))
+            == []
+        )
+    assert list(nc.iter_json(io.BytesIO(b'{"Name":"x"}'), VehicleLightDto, path="Vehicles")) == []
+
+
+def test_a_json_member_of_the_path_given_twice_is_refused() -> None:
+    data = b'{"Vehicles":[],"Name":"x","Vehicles":[{}]}'
+    count, exc = _error_after(nc.iter_json(io.BytesIO(data), VehicleLightDto, path="Vehicles"))
+    assert count == 0
+    assert "given twice" in str(exc)
+
+
+def test_writers_refuse_a_bad_item_with_its_path() -> None:
+    out = io.BytesIO()
+    writer = nc.XmlListWriter(out, VehicleLightDto)
+    writer.write(VehicleLightDto())
+    with pytest.raises(nc.SerializationError) as info:
+        writer.write(VehicleLightDto(name="\x01"))
+    assert info.value.problems[0].path == "[1].Name"
+    out = io.BytesIO()
+    with nc.JsonListWriter(out, VehicleLightDto) as json_writer:
+        json_writer.write(VehicleLightDto())
+        with pytest.raises(nc.SerializationError) as info:
+            json_writer.write(VehicleLightDto(tolerance="x"))  # type: ignore[arg-type]
+    assert info.value.problems[0].path.startswith("[1]")
+    assert out.getvalue().startswith(b"[{") and out.getvalue().endswith(b"}]")
+
+
+def test_sources_are_binary_files_or_paths() -> None:
+    with pytest.raises(nc.InputTypeError, match="binary file object"):
+        list(nc.iter_xml(io.StringIO("<a/>"), VehicleLightDto))
+    with pytest.raises(nc.InputTypeError, match="binary file object or a path"):
+        list(nc.iter_json(b"[]", VehicleLightDto))
+
+
+def test_the_readme_streaming_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(
+        r"```python\n(import netcontract as nc\nfrom vehizen import VehicleLightDto\n\n"
+        r"# a collection.*?)```",
+        readme,
+        re.S,
+    )
+    assert block is not None
+    group = nc.from_json((ROOT / "fixtures" / "customer_group.json").read_bytes(), CustomerGroupDto)
+    (tmp_path / "customer_group.json").write_bytes(nc.to_json(group))
+    with (tmp_path / "vehicles.xml").open("wb") as fp:
+        nc.write_xml_items(fp, group.vehicles or [], VehicleLightDto)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    assert (tmp_path / "out.xml").read_bytes() == (tmp_path / "vehicles.xml").read_bytes()
+    assert list(nc.iter_json(tmp_path / "out.json", VehicleLightDto)) == [VehicleLightDto(id_ws=1)]
+
+
+def test_a_list_member_given_twice_is_refused_as_from_xml_refuses_it() -> None:
+    xml = nc.to_xml(CustomerGroupDto(vehicles=_vehicles(1)))
+    start = xml.index(b"<Vehicles")
+    end = xml.index(b"</Vehicles>") + len(b"</Vehicles>")
+    twice = xml[:end] + xml[start:end] + xml[end:]
+    with pytest.raises(nc.XmlPayloadError) as whole:
+        nc.from_xml(twice, CustomerGroupDto)
+    count, exc = _error_after(nc.iter_xml(io.BytesIO(twice), VehicleLightDto, path="Vehicles"))
+    assert count == 1
+    assert [(p.path, p.message) for p in exc.problems] == [
+        (p.path, p.message) for p in whole.value.problems
+    ]
