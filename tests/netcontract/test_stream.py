@@ -382,3 +382,55 @@ def test_a_list_member_given_twice_is_refused_as_from_xml_refuses_it() -> None:
     assert [(p.path, p.message) for p in exc.problems] == [
         (p.path, p.message) for p in whole.value.problems
     ]
+
+
+# --- is_reference items: one reference numbering for the whole document ----------------------
+
+
+@nc.contract("G", name="Node", is_reference=True)
+class _RefNode:
+    name: str | None = nc.member("Name", default=None)
+    next: _RefNode | None = nc.member("Next", default=None)
+
+
+_Z = 'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
+# Mono: DataContractSerializer (through XmlWriter) and Json.NET 6.0.8 writing the List<Node>
+# [a, b (whose Next is a), a]
+MONO_NODE_LIST_XML = (
+    '<ArrayOfNode xmlns:i="http://www.w3.org/2001/XMLSchema-instance" '
+    'xmlns="http://schemas.datacontract.org/2004/07/G">'
+    f'<Node z:Id="i1" {_Z}><Name>a</Name><Next i:nil="true" /></Node>'
+    f'<Node z:Id="i2" {_Z}><Name>b</Name><Next z:Ref="i1" /></Node>'
+    f'<Node z:Ref="i1" {_Z} /></ArrayOfNode>'
+).encode()
+MONO_NODE_LIST_JSON = (
+    b'[{"$id":"1","Name":"a","Next":null},{"$id":"2","Name":"b","Next":{"$ref":"1"}},{"$ref":"1"}]'
+)
+
+
+def test_is_reference_items_are_numbered_across_the_document(engine_path):
+    a = _RefNode(name="a")
+    items = [a, _RefNode(name="b", next=a), a]
+    xml, js = io.BytesIO(), io.BytesIO()
+    nc.write_xml_items(xml, items, _RefNode)
+    nc.write_json_items(js, items, _RefNode)
+    assert xml.getvalue() == MONO_NODE_LIST_XML
+    assert js.getvalue() == MONO_NODE_LIST_JSON
+    for read in (
+        list(nc.iter_xml(io.BytesIO(MONO_NODE_LIST_XML), _RefNode)),
+        list(nc.iter_json(io.BytesIO(MONO_NODE_LIST_JSON), _RefNode)),
+    ):
+        assert read[0] is read[2] is read[1].next
+        assert [n.name for n in read] == ["a", "b", "a"]
+
+
+def test_a_reference_to_a_later_item_is_refused():
+    later = b'[{"$ref":"1"},{"$id":"1","Name":"a","Next":null}]'
+    with pytest.raises(nc.JsonPayloadError, match="names no object read before it"):
+        list(nc.iter_json(io.BytesIO(later), _RefNode))
+
+
+def test_json_list_writer_refuses_settings_that_make_the_list_an_object():
+    settings = nc.JsonSettings(preserve_references_handling="Arrays")
+    with pytest.raises(nc.SerializationError, match="makes the list an object"):
+        nc.JsonListWriter(io.BytesIO(), _RefNode, settings=settings)

@@ -30,7 +30,7 @@ from netcontract.json.read import reader_for as json_reader_for
 from netcontract.json.read_struct import UNKNOWN_MEMBER, read_typed
 from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings
 from netcontract.json.text import loads_strict, structure_over
-from netcontract.json.write import json_bytes
+from netcontract.json.write import _REFERENCES, _References, json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.wire import ContractType, resolve_annotation
@@ -234,13 +234,17 @@ def _iterate(
         else:
             scan.expect(b"[", "an array")
             index = 0
+            # the $id of is_reference objects read so far: a later item may $ref one (Json.NET)
+            refs: dict[str, Any] = {}
             if scan.peek() == ord("]"):
                 scan.pos += 1
             else:
                 while True:
                     scan.path = _paths.item(list_path, index)
                     raw = scan.value()
-                    yield _read_item(raw, tp, slot, reference, scan.path, settings, item_limits)
+                    yield _read_item(
+                        raw, tp, slot, reference, scan.path, settings, item_limits, refs
+                    )
                     index += 1
                     scan.path = list_path
                     after = scan.peek()
@@ -315,21 +319,22 @@ def _read_item(
     path: str,
     settings: JsonSettings | None,
     limits: Limits,
+    refs: dict[str, Any],
 ) -> Any:
     """One item, read by the paths ``from_json`` runs, its problems at ``path``."""
     conversion_started()
     result: Any = DECLINED
     fast = tp is not None and settings is None and generated_paths() and raw != b"null"
     if fast:
-        result = read_typed(raw, tp, ReadContext(limits=limits))
+        result = read_typed(raw, tp, _context(limits, refs))
         if result is not DECLINED and result is not UNKNOWN_MEMBER:
             conversion_done()
             return result
     over = structure_over(raw, limits)
     if over is not None:
-        ReadContext(limits=limits).exceeded(path, *over)
+        _context(limits, refs).exceeded(path, *over)
     if fast and result is DECLINED:
-        result = read_json(raw, tp, ReadContext(limits=limits))
+        result = read_json(raw, tp, _context(limits, refs))
         if result is not DECLINED:
             conversion_done()
             return result
@@ -338,12 +343,18 @@ def _read_item(
     except JsonSyntaxError as exc:
         message = exc.problems[0].message if exc.problems else str(exc)
         raise JsonSyntaxError(f"item {path}: {message}") from None
-    ctx = ReadContext(limits=limits)
+    ctx = _context(limits, refs)
     result = reference(value, path, ctx)
     if ctx.problems or result is FAILED:
         raise JsonPayloadError(ctx.problems)
     conversion_done()
     return result
+
+
+def _context(limits: Limits, refs: dict[str, Any]) -> ReadContext:
+    ctx = ReadContext(limits=limits)
+    ctx.refs = refs
+    return ctx
 
 
 # ------------------------------------------------------------------------------ writing
@@ -370,9 +381,22 @@ class JsonListWriter:
                 f"JsonListWriter writes contracts; {item_cls!r} is not one"
             )
         self._settings = settings or DEFAULT_JSON_SETTINGS
+        if self._settings.preserves_arrays:
+            # Json.NET writes such a list as {"$id":"1","$values":[...]}: not an array
+            raise SerializationError(
+                [
+                    Problem(
+                        "",
+                        "JsonListWriter writes an array: PreserveReferencesHandling Arrays "
+                        "or All makes the list an object (use to_json)",
+                    )
+                ]
+            )
         self._indent = indent or self._settings.indented
         self._count = 0
         self._closed = False
+        # one $id numbering for the whole array, as Json.NET numbers the list it writes
+        self._references = _References()
 
     def write(self, item: Any) -> None:
         """Write one item (a problem raises :class:`~netcontract.SerializationError` with
@@ -384,7 +408,11 @@ class JsonListWriter:
             data = b"null"
         else:
             conversion_started()
-            data, problems = json_bytes(item, indent=self._indent, settings=self._settings)
+            token = _REFERENCES.set(self._references)
+            try:
+                data, problems = json_bytes(item, indent=self._indent, settings=self._settings)
+            finally:
+                _REFERENCES.reset(token)
             if problems:
                 raise SerializationError(
                     Problem(

@@ -103,6 +103,8 @@ class _Reader:
         self.wire = wire
         self.segments = segments
         self.strict = strict
+        #: the z:Id of the is_reference objects read so far, for the z:Ref of later items
+        self._refs: dict[str, Any] = {}
         self.limits = limits
         self.item_tag = clark(wire.contract_namespace, wire.item_name)
         self.reference = reader_for(slot)
@@ -448,13 +450,16 @@ class _Reader:
 
     def _item(self, element: Any) -> Any:
         ctx = ReadContext(self.strict, self.limits)
+        # a z:Ref may name an object of an earlier item (DataContractSerializer's List<T>)
+        ctx.refs = self._refs
         self._siblings_before(element, ctx)
         # the levels above the item count toward max_depth as in from_xml: the contracts on
         # the path and the list
         ctx.depth = len(self.segments) + 1
         conversion_started()
         item_path = _paths.item(self.list_path, self.index)
-        if self.fast is not None and element.get(_NIL) is None and element.get(_TYPE) is None:
+        # an attribute (i:nil, i:type, z:Id, z:Ref) is the reference reader's to read
+        if self.fast is not None and not element.attrib:
             value = self.fast(element, ctx, item_path)
         else:
             value = self.reference(element, item_path, ctx)
@@ -527,9 +532,13 @@ class XmlListWriter:
         self._closed = False
         wire = self._slot.wire
         self._fast: tuple[type, str, str, Any] | None = None
+        #: the z:Id of the is_reference objects written so far: one numbering for the whole
+        #: document, as DataContractSerializer numbers the List<T> it writes (Mono)
+        self._ids: dict[int, tuple[str, Any]] = {}
         if isinstance(wire, ContractType) and not wire.type_args:
             info = contract_info(wire.cls)
-            if info.xml_members and info.emits_all:
+            # an is_reference item's own z:Id is written by the reference writer's member()
+            if info.xml_members and info.emits_all and not info.is_reference:
                 item_start, qname, inner = _static_start(
                     self._wire.item_name,
                     self._wire.contract_namespace,
@@ -564,6 +573,7 @@ class XmlListWriter:
         fast = self._fast
         if fast is not None and generated_paths() and type(item) is fast[0]:
             writer = _Writer(self._indent)
+            writer.ids = self._ids
             parts = writer.parts
             parts.append(fast[1])
             try:
@@ -574,6 +584,7 @@ class XmlListWriter:
                 parts.append(fast[2])
                 return "".join(parts)
         writer = _Writer(self._indent)
+        writer.ids = self._ids
         writer.member(
             self._wire.item_name,
             self._wire.contract_namespace,
