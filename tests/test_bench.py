@@ -44,3 +44,10 @@ def test_breakdown_accounts_for_each_conversion() -> None:
     out = _run("breakdown.py", "--vehicles", "20")
     assert out.count("= sum of the ingredients above") == 4
     assert out.count("= the rest (generated code, calls)") == 4
+
+
+def test_batch_converts_a_folder_with_each_jobs_value_to_the_same_files() -> None:
+    out = _run("batch.py", "--files", "6", "--vehicles", "1", "--repeat", "1")
+    assert out.startswith("6 files, ")
+    assert re.search(r"^\| 1 \| [\d.]+ \| \d+ \| 1\.00x \|", out, re.M)
+    assert re.search(r"^\| 2 \| [\d.]+ \| \d+ \| [\d.]+x \|", out, re.M)

@@ -1,7 +1,8 @@
 """The ``netcontract`` command line.
 
-    netcontract convert [--type NAME] [--from json|xml|wcf-json] [--to json|xml|wcf-json]
-                        [--indent] [--strict] [--lossy] [--json-settings FILE] [--out FILE|DIR]
+    netcontract convert [--type NAME] [--from json|xml|wcf-json|ndjson]
+                        [--to json|xml|wcf-json|ndjson] [--indent] [--strict] [--lossy]
+                        [--json-settings FILE] [--out FILE|DIR] [--jobs N] [--quiet]
                         [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
     netcontract export-xsd [--type NAME]... --out DIR

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +120,30 @@ def test_files_of_a_folder_read_into_documents(client, tmp_path):
     assert all(d.ok for d in documents)
     missing = nc_dask.read_bag([tmp_path / "nope.xml"]).compute()
     assert isinstance(missing[0].error, OSError)
+
+
+def test_the_readme_dask_example_runs(tmp_path):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(
+        r"```python\n(from distributed import Client, LocalCluster\n.*?)```", readme, re.S
+    )
+    assert block is not None
+    captures = tmp_path / "captures"
+    captures.mkdir()
+    group = nc.help_page_sample(CustomerGroupDto)
+    (captures / "a.xml").write_bytes(nc.to_xml(group))
+    (captures / "b.json").write_bytes(BAD_TOLERANCE)
+    (tmp_path / "example.py").write_text(block.group(1), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "example.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith(f"refused {Path('captures') / 'b.json'} ['Vehicles[0].Tolerance: ")
+    assert lines[1:] == [group.name, "converted 1 refused 1"]
+    assert (tmp_path / "converted" / "a.json").read_bytes() == nc.to_json(group) + b"\n"
