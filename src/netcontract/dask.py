@@ -35,7 +35,7 @@ except ImportError as exc:  # pragma: no cover - the extra is not installed
     ) from exc
 
 from netcontract.conversions import from_json, from_wcf_json, from_xml, to_json, to_wcf_json, to_xml
-from netcontract.errors import NetContractError, PayloadError
+from netcontract.errors import NetContractError, PayloadError, SerializationError
 from netcontract.files import write_output
 from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, Limits
@@ -76,9 +76,7 @@ class Document:
         """The refusal as lines (``Vehicles[0].Tolerance: ...``); empty when read."""
         if self.error is None:
             return []
-        if isinstance(self.error, PayloadError):
-            return [str(problem) for problem in self.error.problems]
-        return [str(self.error)]
+        return _problem_lines(self.error)
 
 
 @attrs.frozen
@@ -292,11 +290,15 @@ class _Writing:
             else:
                 data = to_wcf_json(document.value, indent=self.indent)
             write_output(destination, data + b"\n")
-        except PayloadError as exc:
-            return path, [str(problem) for problem in exc.problems]
-        except (NetContractError, OSError) as exc:
-            return path, [str(exc)]
+        except (NetContractError, OSError) as exc:  # SerializationError: what .NET cannot write
+            return path, _problem_lines(exc)
         return str(destination), []
+
+
+def _problem_lines(error: Exception) -> list[str]:
+    if isinstance(error, PayloadError | SerializationError):
+        return [str(problem) for problem in error.problems]
+    return [str(error)]
 
 
 def convert_folder(

@@ -147,3 +147,49 @@ def test_the_readme_dask_example_runs(tmp_path):
     assert lines[0].startswith(f"refused {Path('captures') / 'b.json'} ['Vehicles[0].Tolerance: ")
     assert lines[1:] == [group.name, "converted 1 refused 1"]
     assert (tmp_path / "converted" / "a.json").read_bytes() == nc.to_json(group) + b"\n"
+
+
+def test_reading_and_converting_in_this_process_with_the_synchronous_scheduler(tmp_path):
+    # the same code the workers run, here (and so measured by coverage)
+    dask = pytest.importorskip("dask")
+    group = nc.help_page_sample(CustomerGroupDto)
+    with dask.config.set(scheduler="sync"):
+        payloads = dask_bag.from_sequence(
+            [nc.to_wcf_json(group, lossy=True).decode(), "{}"], npartitions=1
+        )
+        documents = nc_dask.read_bag(payloads, CustomerGroupDto, fmt="wcf-json").compute()
+        assert [d.ok for d in documents] == [True, True]
+        assert documents[0].value == nc.from_wcf_json(
+            nc.to_wcf_json(group, lossy=True), CustomerGroupDto
+        )
+        no_class = nc_dask.read_bag(dask_bag.from_sequence([b"{}"]), fmt="json").compute()
+        assert no_class[0].problems() == ["json documents need cls (JSON does not name its type)"]
+        source = tmp_path / "in"
+        source.mkdir()
+        (source / "a.xml").write_bytes(nc.to_xml(group))
+        report = nc_dask.convert_folder(source, tmp_path / "x", to="xml", indent=True)
+        assert (tmp_path / "x" / "a.xml").read_bytes() == nc.to_xml(group, indent=True) + b"\n"
+        assert report.refused == []
+        report = nc_dask.convert_folder(source, tmp_path / "w", to="wcf-json")
+        # .NET's DataContractJsonSerializer loses the sample's sub-millisecond ticks: refused,
+        # one line per member, as the command line reports them
+        problems = _wcf_refusal(group)
+        assert len(problems) > 1
+        assert report.refused == [(str(source / "a.xml"), [str(p) for p in problems])]
+        assert not (tmp_path / "w" / "a.json").exists()
+        assert nc_dask.read_bag(tmp_path / "empty-*.xml").compute() == []
+        (source / "a.json").write_bytes(nc.to_json(group))
+        with pytest.raises(ValueError, match=r"a\.json"):
+            nc_dask.convert_folder(source, tmp_path / "y", to="json")
+        with pytest.raises(ValueError, match="fmt must be"):
+            nc_dask.read_bag(source, fmt="yaml")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="to must be"):
+            nc_dask.convert_folder(source, tmp_path / "z", to="csv")  # type: ignore[arg-type]
+
+
+def _wcf_refusal(group):
+    try:
+        nc.to_wcf_json(group)
+    except nc.SerializationError as exc:
+        return exc.problems
+    return []
