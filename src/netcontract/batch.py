@@ -7,10 +7,11 @@ so reports and outputs are the same for any ``--jobs``.
 Workers are started with ``spawn`` (a fresh interpreter, as on Windows and macOS): nothing of
 the parent's state is inherited by accident (locks held by other threads, open files), so the
 function and its arguments must pickle, and the worker sets itself up with ``initializer``.
-Workers ignore SIGINT, SIGTERM and SIGHUP: Ctrl+C reaches the whole process group, and the
-parent alone decides. It cancels what has not started and lets the running files finish
-(each output is written atomically, so none is left half written); a second Ctrl+C kills
-the workers at once, and the caller removes their temporary files.
+Workers ignore SIGINT, SIGTERM and SIGHUP (SIGINT from their start: they inherit it
+ignored). Ctrl+C reaches the whole process group, and the parent alone decides: it cancels
+what has not started and lets the running files finish (each output is written atomically,
+so none is left half written); a second Ctrl+C kills the workers at once, and the caller
+removes their temporary files.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -73,13 +75,31 @@ def run_ordered(
         yield from map(function, tasks)
         return
     workers = min(jobs, len(tasks))
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(initializer, initargs),
-    )
-    results: Iterable[R] = executor.map(function, tasks, chunksize=chunk_size(len(tasks), workers))
+    # the pool's processes (its resource tracker, then the workers on the first submission)
+    # start here, with SIGINT ignored, which a new process inherits: a Ctrl+C while they
+    # import netcontract (a second or more) prints no traceback from them. A Ctrl+C in the
+    # few milliseconds the parent ignores it is lost (blocking it instead would not do:
+    # spawn's exec resets the mask).
+    ignoring = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if ignoring else None
+    executor = None
+    try:
+        executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(initializer, initargs),
+        )
+        results: Iterable[R] = executor.map(
+            function, tasks, chunksize=chunk_size(len(tasks), workers)
+        )
+    except BaseException:
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        if ignoring:
+            signal.signal(signal.SIGINT, previous)
     try:
         yield from results
     except BaseException:

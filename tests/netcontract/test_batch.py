@@ -332,3 +332,38 @@ def test_a_refused_ndjson_output_file_is_left_as_it_was(tmp_path, monkeypatch):
     assert status == 130
     assert target.read_bytes() == b"before\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.ndjson", "in"]
+
+
+PROBE = """
+import signal
+
+# what SIGINT does while the worker starts: this module is imported when the worker unpickles
+# its initializer, before any code of netcontract's runs there
+AT_IMPORT = str(signal.getsignal(signal.SIGINT))
+
+
+def start():
+    pass
+
+
+def disposition(_):
+    return AT_IMPORT
+"""
+
+
+def test_workers_start_with_sigint_ignored_so_an_early_ctrl_c_prints_no_traceback(
+    tmp_path, monkeypatch
+):
+    from netcontract.batch import run_ordered
+
+    (tmp_path / "nc_signal_probe.py").write_text(PROBE)
+    monkeypatch.syspath_prepend(str(tmp_path))  # spawned workers get this sys.path
+    import nc_signal_probe
+
+    results = list(
+        run_ordered(
+            nc_signal_probe.disposition, [1, 2, 3, 4], jobs=2, initializer=nc_signal_probe.start
+        )
+    )
+    assert results == [str(signal.SIG_IGN)] * 4
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored here
