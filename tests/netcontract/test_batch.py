@@ -367,3 +367,13 @@ def test_workers_start_with_sigint_ignored_so_an_early_ctrl_c_prints_no_tracebac
     )
     assert results == [str(signal.SIG_IGN)] * 4
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored here
+
+
+def test_a_folder_to_ndjson_never_overwrites_one_of_its_inputs(tmp_path):
+    source = mixed_folder(tmp_path / "in", good=2)
+    victim = source / "CustomerGroupDto-0000.xml"
+    before = victim.read_bytes()
+    status, _, err = run("convert", "--to", "ndjson", "--out", str(victim), str(source))
+    assert status == 2
+    assert "is one of the inputs (nothing was written)" in err
+    assert victim.read_bytes() == before
