@@ -64,3 +64,10 @@ def test_codecs_prints_both_paths_for_each_compiled_codec() -> None:
     rows = [line for line in out.splitlines() if line.startswith("| ") and "ns" not in line]
     assert len(rows) == 12, out  # 6 codecs x 2 value sets
     assert all(re.search(r"\| [\d.]+x \|$", row) for row in rows), out
+
+
+def test_batch_converts_a_folder_with_each_jobs_value_to_the_same_files() -> None:
+    out = _run("batch.py", "--files", "6", "--vehicles", "1", "--repeat", "1")
+    assert out.startswith("6 files, ")
+    assert re.search(r"^\| 1 \| [\d.]+ \| \d+ \| 1\.00x \|", out, re.M)
+    assert re.search(r"^\| 2 \| [\d.]+ \| \d+ \| [\d.]+x \|", out, re.M)

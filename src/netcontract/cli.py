@@ -1,7 +1,8 @@
 """The ``netcontract`` command line.
 
-    netcontract convert [--type NAME] [--from json|xml|wcf-json] [--to json|xml|wcf-json]
-                        [--indent] [--strict] [--lossy] [--json-settings FILE] [--out FILE|DIR]
+    netcontract convert [--type NAME] [--from json|xml|wcf-json|ndjson]
+                        [--to json|xml|wcf-json|ndjson] [--indent] [--strict] [--lossy]
+                        [--json-settings FILE] [--out FILE|DIR] [--jobs N] [--quiet]
                         [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
     netcontract export-xsd [--type NAME]... --out DIR
@@ -37,6 +38,7 @@ import socket
 import stat
 import sys
 import threading
+import time
 import traceback
 import typing
 import uuid
@@ -45,6 +47,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO, Final, NoReturn
 
+from netcontract.batch import available_cpus, run_ordered
 from netcontract.clr.datetime import DateTime
 from netcontract.clr.value_types import Byte, Int16, Int32, Int64, SByte, UInt16, UInt32, UInt64
 from netcontract.conversions import (
@@ -62,12 +65,19 @@ from netcontract.errors import (
     Problem,
     SerializationError,
 )
-from netcontract.files import OutputError, remove_temporary_files, write_atomically, write_output
+from netcontract.files import (
+    OutputError,
+    open_output,
+    remove_temporary_files,
+    write_atomically,
+    write_output,
+)
 from netcontract.generate import cli as _generate_cli
 from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, ReadContext
 from netcontract.model.contract import is_contract, known_contracts, load_contract_entry_points
 from netcontract.model.plan import contract_info
+from netcontract.ndjson import ndjson_line, on_line, read_ndjson_lines
 from netcontract.testing.corpus import FORMATS, MANIFEST_NAME, is_corpus_manifest, write_corpus
 from netcontract.webapi.help_page import help_page_sample
 from netcontract.xsd.export import export_schemas, schema_file_name
@@ -544,8 +554,10 @@ def _convert_bytes(
     source = source or sniff_format(data, hint)
     target = args.target or ("json" if source == "xml" else "xml")
     cls: Any = resolve_type(args.type) if args.type else None
-    if args.json_settings is not None and "json" not in (source, target):
-        raise UsageError("--json-settings applies to Json.NET JSON (json), not to xml or wcf-json")
+    if args.json_settings is not None and not {source, target} & {"json", "ndjson"}:
+        raise UsageError(
+            "--json-settings applies to Json.NET JSON (json, ndjson), not to xml or wcf-json"
+        )
     if source in ("json", "wcf-json"):
         if cls is None:
             raise UsageError(
@@ -564,6 +576,13 @@ def _convert_bytes(
             obj = from_wcf_json(data, cls)
     else:
         obj = from_xml(data, cls, strict=args.strict)
+    return _convert_object(obj, args, target)
+
+
+def _convert_object(obj: Any, args: argparse.Namespace, target: str) -> tuple[bytes, str]:
+    """``obj`` written in ``target`` format (with its trailing newline)."""
+    if target == "ndjson":
+        return ndjson_line(obj, settings=args.json_settings), target
     if target == "wcf-json":
         out = to_wcf_json(obj, indent=args.indent, lossy=args.lossy)
     elif target == "json":
@@ -585,12 +604,44 @@ def _input_name(args: argparse.Namespace, stdin: BinaryIO) -> str:
     return "-"
 
 
+#: a folder with fewer files is converted in this process unless --jobs says otherwise:
+#: starting a worker (a fresh interpreter importing netcontract and the contracts) costs
+#: about as much as converting a hundred small documents (bench/batch.py)
+POOL_MIN_FILES: Final = 100
+MAX_JOBS: Final = 256
+_NDJSON_NAMES: Final = (".ndjson", ".jsonl")
+
+
+def _check_ndjson_options(args: argparse.Namespace) -> None:
+    if "ndjson" not in (args.source, args.target):
+        return
+    if args.source == "ndjson" and args.type is None:
+        raise UsageError(
+            "--type is required for NDJSON input (JSON does not name its type;"
+            " `netcontract types` lists the known contracts)"
+        )
+    if args.target == "ndjson" and args.indent:
+        raise UsageError("--indent does not apply to --to ndjson (one document per line)")
+    settings = args.json_settings
+    if args.target == "ndjson" and settings is not None and settings.formatting != "None":
+        raise UsageError(
+            '--to ndjson needs compact JSON: the --json-settings formatting must be "None"'
+        )
+
+
 def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr: Any) -> int:
     name = _input_name(args, stdin)
+    if args.source is None and name.lower().endswith(_NDJSON_NAMES):
+        args.source = "ndjson"
+    if args.target is None and args.out is not None and args.out.lower().endswith(_NDJSON_NAMES):
+        args.target = "ndjson"
+    _check_ndjson_options(args)
     if name != "-" and Path(name).is_dir():
         return _convert_folder(args, name, stdin, stdout, stderr)
     if args.type:
         resolve_type(args.type)  # a usage error before a long read of stdin
+    if args.source == "ndjson":
+        return _convert_ndjson(args, name, stdin, stdout, stderr)
     if args.target is None and args.out is not None:
         args.target = _extension(args.out)  # --out group.xml: XML, whatever the input
     out, _ = _convert_bytes(_read_input(name, stdin), args, args.source, _extension(name))
@@ -601,6 +652,93 @@ def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr
     return EXIT_OK
 
 
+# -- folders and NDJSON: each document reported on its own, a summary at the end
+
+#: the arguments of the folder being converted, in this process or in a worker
+_FOLDER_ARGS: argparse.Namespace | None = None
+_NO_STREAM: Final = typing.cast(BinaryIO, _ClosedStream())
+
+
+def _start_folder_worker(args: argparse.Namespace, in_worker: bool) -> None:
+    global _FOLDER_ARGS  # noqa: PLW0603 - set once per worker process
+    _FOLDER_ARGS = args
+    if in_worker:
+        _load_contracts()  # a spawned worker knows only what it imports
+        if args.type:
+            resolve_type(args.type)  # imports a module:Class module once, not per file
+
+
+def _convert_folder_file(task: tuple[Path, Path | None, str]) -> tuple[bool, list[str], bytes]:
+    """Convert one file of a folder (in a worker, or here with --jobs 1): whether it was
+    converted, its report lines, and its NDJSON line when the output is NDJSON (else the
+    output is written to the destination)."""
+    path, destination, source = task
+    args = _FOLDER_ARGS
+    assert args is not None
+    try:
+        out, _ = _convert_bytes(_read_input(str(path), _NO_STREAM), args, source, "folder")
+        if destination is None:
+            return True, [], out
+        _write_out(str(destination), out, _NO_STREAM, _NO_STREAM)
+    except (PayloadError, SerializationError) as exc:
+        return False, [f"netcontract: {path}: {problem}" for problem in exc.problems], b""
+    except (UsageError, NetContractError) as exc:
+        return False, [f"netcontract: {path}: {exc}"], b""
+    return True, [], b""
+
+
+class _Report:
+    """Per-document reports on stderr, a progress bar while it is a terminal (and not
+    --quiet), and the summary line."""
+
+    def __init__(self, args: argparse.Namespace, stderr: Any, total: int, unit: str) -> None:
+        self.stderr = stderr
+        self.quiet = bool(args.quiet)
+        self.started = time.monotonic()
+        self.bar: Any = None
+        isatty = getattr(stderr, "isatty", None)
+        if not self.quiet and total > 1 and isatty is not None and isatty():
+            with contextlib.suppress(ImportError):  # tqdm is a dependency; be safe anyway
+                from tqdm import tqdm  # noqa: PLC0415 - only for a terminal
+
+                self.bar = tqdm(
+                    total=total, file=stderr, unit=unit, leave=False, dynamic_ncols=True
+                )
+
+    def lines(self, lines: list[str]) -> None:
+        if not lines:
+            return
+        if self.bar is None:
+            for line in lines:
+                _say(self.stderr, line)
+            return
+        with self.bar.external_write_mode():
+            for line in lines:
+                _say(self.stderr, line)
+
+    def step(self) -> None:
+        if self.bar is not None:
+            self.bar.update()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            with contextlib.suppress(Exception):
+                self.bar.close()
+            self.bar = None
+
+    def summary(self, counts: str, where: str) -> None:
+        self.close()
+        if not self.quiet:
+            seconds = time.monotonic() - self.started
+            _say(self.stderr, f"netcontract: {counts}, into {where} ({seconds:.2f} s)")
+
+
+def _folder_jobs(args: argparse.Namespace, files: int) -> int:
+    if args.jobs is not None:
+        return int(args.jobs)
+    return available_cpus() if files >= POOL_MIN_FILES else 1
+
+
 def _convert_folder(
     args: argparse.Namespace, folder: str, stdin: BinaryIO, stdout: BinaryIO, stderr: Any
 ) -> int:
@@ -608,10 +746,17 @@ def _convert_folder(
 
     The extension (or --from) gives each file's format, so every output name is known before
     anything is written: names that would collide, or overwrite an input, are refused first.
+    With --to ndjson the outputs are the lines of one --out file (or stdout), in file order.
     """
-    if args.out is None or args.out in _STDOUT_NAMES or args.out in _STDERR_NAMES:
-        raise UsageError("converting a folder needs --out FOLDER")
-    source_dir, out_dir = Path(folder), Path(args.out)
+    to_ndjson = args.target == "ndjson"
+    if args.source == "ndjson":
+        raise UsageError("--from ndjson reads one NDJSON file (or stdin), not a folder")
+    if not to_ndjson and (
+        args.out is None or args.out in _STDOUT_NAMES or args.out in _STDERR_NAMES
+    ):
+        raise UsageError("converting a folder needs --out FOLDER (or --to ndjson)")
+    source_dir = Path(folder)
+    out_dir = None if to_ndjson else Path(args.out)
     if args.type:
         resolve_type(args.type)
     try:
@@ -621,10 +766,10 @@ def _convert_folder(
         raise UsageError(f"cannot read the folder {folder!r}: {exc.strerror or exc}") from None
     if not files:
         raise UsageError(f"no .json or .xml file in {folder!r}")
-    if out_dir.exists() and not out_dir.is_dir():
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {args.out!r} is not a folder")
 
-    plan: list[tuple[Path, Path, str]] = []  # input, output, the input's format
+    plan: list[tuple[Path, Path | None, str]] = []  # input, output, the input's format
     skipped: list[Path] = []
     for path in files:
         if path.name == MANIFEST_NAME and _is_manifest(path):
@@ -633,32 +778,166 @@ def _convert_folder(
         source = args.source or _extension(path.name) or "json"
         target = args.target or ("json" if source == "xml" else "xml")
         suffix = "json" if target == "wcf-json" else target
-        plan.append((path, out_dir / f"{path.stem}.{suffix}", source))
-    _refuse_collisions(plan, files)
-
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot create {args.out!r}: {exc.strerror or exc}") from None
+        plan.append((path, None if out_dir is None else out_dir / f"{path.stem}.{suffix}", source))
+    if out_dir is not None:
+        _refuse_collisions(plan, files)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create {args.out!r}: {exc.strerror or exc}") from None
+    elif args.out not in (None, *_STDOUT_NAMES) and Path(args.out).resolve() in {
+        p.resolve() for p in files
+    }:
+        raise UsageError(f"--out {args.out!r} is one of the inputs (nothing was written)")
     for path in skipped:
         _say(stderr, f"netcontract: {path}: skipped: the manifest of a fixtures folder")
+
+    report = _Report(args, stderr, len(plan), "file")
+    jobs = _folder_jobs(args, len(plan))
+    results = run_ordered(
+        _convert_folder_file,
+        plan,
+        jobs=jobs,
+        initializer=_start_folder_worker,
+        initargs=(args, jobs > 1),
+    )
     failed = 0
-    for path, destination, source in plan:
+    try:
+        with _ndjson_output(args, stdout, stderr) if to_ndjson else _no_output() as write:
+            for ok, lines, line in results:
+                failed += not ok
+                report.lines(lines)
+                if line:
+                    write(line)
+                report.step()
+    except BaseException:
+        report.close()
         try:
-            out, _ = _convert_bytes(_read_input(str(path), stdin), args, source, "folder")
-            _write_out(str(destination), out, stdout, stderr)
-        except (PayloadError, SerializationError) as exc:
-            failed += 1
-            for problem in exc.problems:
-                _say(stderr, f"netcontract: {path}: {problem}")
-        except (UsageError, NetContractError) as exc:
-            failed += 1
-            _say(stderr, f"netcontract: {path}: {exc}")
-    converted = len(plan) - failed
-    summary = f"netcontract: {converted} converted, {failed} refused"
+            typing.cast(Any, results).close()  # the workers stop (or are killed) first
+        finally:
+            if out_dir is not None and jobs > 1:
+                _remove_worker_temporaries(out_dir, {d.name for _, d, _ in plan if d})
+        raise
+    counts = f"{len(files)} files, {len(plan) - failed} converted, {failed} refused"
     if skipped:
-        summary += f", {len(skipped)} skipped"
-    _say(stderr, f"{summary}, into {out_dir}")
+        counts += f", {len(skipped)} skipped"
+    where = str(out_dir) if out_dir is not None else _shown_output(args.out)
+    report.summary(counts, where)
+    return EXIT_PAYLOAD if failed else EXIT_OK
+
+
+def _shown_output(out: str | None) -> str:
+    return "stdout" if out is None or out in _STDOUT_NAMES else out
+
+
+@contextlib.contextmanager
+def _no_output() -> typing.Iterator[Callable[[bytes], None]]:
+    def refuse(data: bytes) -> None:
+        raise AssertionError("a folder's outputs are files")
+
+    yield refuse
+
+
+@contextlib.contextmanager
+def _ndjson_output(
+    args: argparse.Namespace, stdout: BinaryIO, stderr: Any
+) -> typing.Iterator[Callable[[bytes], None]]:
+    """Where NDJSON lines go: stdout as they come, or --out (a regular file replaced
+    atomically at the end, so a reader never sees half the lines; a device or pipe as they
+    come)."""
+    out = args.out
+    if out is None or out in _STDOUT_NAMES:
+        yield lambda line: _emit(stdout, line)
+        return
+    if out in _STDERR_NAMES or out == "/dev/stdin" or out.startswith(("/dev/fd/", "/proc/")):
+        raise UsageError(f"--to ndjson writes to a file or stdout, not {out!r}")
+    try:
+        with open_output(out) as output:
+            yield output.write
+    except OutputError as exc:
+        raise UsageError(f"--out {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {out!r}: {exc.strerror or exc}") from None
+
+
+#: the temporary files of files.write_atomically: .NAME.<12 hex digits>.tmp
+_TEMPORARY: Final = re.compile(r"\.(.+)\.[0-9a-f]{12}\.tmp")
+
+
+def _remove_worker_temporaries(out_dir: Path, names: set[str]) -> None:
+    """Remove the temporary files of outputs named ``names`` that killed workers left (they
+    were not this process's to remove at exit)."""
+    with contextlib.suppress(OSError):
+        for path in out_dir.iterdir():
+            match = _TEMPORARY.fullmatch(path.name)
+            if match is not None and match.group(1) in names:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
+def _convert_ndjson(
+    args: argparse.Namespace, name: str, stdin: BinaryIO, stdout: BinaryIO, stderr: Any
+) -> int:
+    """--from ndjson: each line into a file of --out FOLDER (``<stem>-<line>.<ext>``), or with
+    --to ndjson into one NDJSON file or stdout; a refused line is reported with its number and
+    the others are still converted."""
+    target = args.target or "xml"
+    to_ndjson = target == "ndjson"
+    if not to_ndjson and (
+        args.out is None or args.out in _STDOUT_NAMES or args.out in _STDERR_NAMES
+    ):
+        raise UsageError(
+            "--from ndjson writes one file per line into --out FOLDER, or one NDJSON"
+            " document with --to ndjson"
+        )
+    out_dir = None if to_ndjson else Path(args.out)
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageError(f"--out {args.out!r} is not a folder")
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create {args.out!r}: {exc.strerror or exc}") from None
+    cls = resolve_type(args.type)
+    shown = "<stdin>" if name == "-" else name
+    stem = "stdin" if name == "-" else Path(name).stem
+    suffix = "json" if target == "wcf-json" else target
+    report = _Report(args, stderr, 0, "line")
+    converted = failed = 0
+    with contextlib.ExitStack() as stack:
+        if name == "-":
+            source = stdin
+        else:
+            try:
+                source = stack.enter_context(open(name, "rb"))  # noqa: PTH123
+            except OSError as exc:
+                raise UsageError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+        write = stack.enter_context(
+            _ndjson_output(args, stdout, stderr) if to_ndjson else _no_output()
+        )
+        for number, line in read_ndjson_lines(source):
+            try:
+                if isinstance(line, PayloadError):
+                    raise line
+                try:
+                    obj = from_json(line, cls, settings=args.json_settings)
+                except PayloadError as exc:
+                    raise on_line(exc, number) from None
+                out, _ = _convert_object(obj, args, target)
+                if out_dir is None:
+                    write(out)
+                else:
+                    destination = out_dir / f"{stem}-{number:06d}.{suffix}"
+                    _write_out(str(destination), out, stdout, stderr)
+                converted += 1
+            except (PayloadError, SerializationError) as exc:
+                failed += 1
+                report.lines([f"netcontract: {shown}: {problem}" for problem in exc.problems])
+            except NetContractError as exc:
+                failed += 1
+                report.lines([f"netcontract: {shown}: line {number}: {exc}"])
+    counts = f"{converted + failed} lines, {converted} converted, {failed} refused"
+    report.summary(counts, str(out_dir) if out_dir is not None else _shown_output(args.out))
     return EXIT_PAYLOAD if failed else EXIT_OK
 
 
@@ -670,9 +949,10 @@ def _is_manifest(path: Path) -> bool:
         return False  # then it is converted, and its problem reported like any other
 
 
-def _refuse_collisions(plan: list[tuple[Path, Path, str]], inputs: list[Path]) -> None:
+def _refuse_collisions(plan: list[tuple[Path, Path | None, str]], inputs: list[Path]) -> None:
     by_output: dict[Path, list[tuple[Path, Path]]] = {}
     for path, destination, _ in plan:
+        assert destination is not None
         by_output.setdefault(destination.resolve(), []).append((path, destination))
     problems = [
         f"{' and '.join(p.name for p, _ in sources)} would"
@@ -684,7 +964,7 @@ def _refuse_collisions(plan: list[tuple[Path, Path, str]], inputs: list[Path]) -
     problems += [
         f"converting {path.name} would overwrite the input {resolved_inputs[out].name}"
         for path, destination, _ in plan
-        if (out := destination.resolve()) in resolved_inputs
+        if destination is not None and (out := destination.resolve()) in resolved_inputs
     ]
     if problems:
         raise UsageError(
@@ -876,14 +1156,34 @@ def build_parser() -> argparse.ArgumentParser:
         " (ResponseDto[CustomerGroupDto], ResponseDto[Guid])"
     )
     convert.add_argument("--type", help=type_help)
-    formats = ("json", "xml", "wcf-json")
+    formats = ("json", "xml", "wcf-json", "ndjson")
     convert.add_argument(
         "--from",
         dest="source",
         choices=formats,
-        help="input format (wcf-json: WCF's DataContractJsonSerializer; never sniffed)",
+        help="input format (wcf-json: WCF's DataContractJsonSerializer; never sniffed;"
+        " ndjson: one Json.NET document per line, also from a .ndjson or .jsonl name)",
     )
-    convert.add_argument("--to", dest="target", choices=formats, help="output format")
+    convert.add_argument(
+        "--to",
+        dest="target",
+        choices=formats,
+        help="output format (ndjson: one compact Json.NET document per line; a folder's"
+        " files into one --out FILE or stdout)",
+    )
+    convert.add_argument(
+        "--jobs",
+        type=_job_count,
+        default=None,
+        metavar="N",
+        help="worker processes for a folder (default: the CPUs, in this process when the"
+        f" folder has fewer than {POOL_MIN_FILES} files; 1: in this process)",
+    )
+    convert.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary line (refused files are still reported)",
+    )
     convert.add_argument(
         "--lossy",
         action="store_true",
@@ -981,6 +1281,16 @@ def _json_settings(path: str | None) -> JsonSettings | None:
 
 #: the most documents `fixtures` draws: a corpus is drawn whole, in memory, before it is written
 MAX_FIXTURES: Final = 100_000
+
+
+def _job_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid count {text!r}") from None
+    if not 1 <= count <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"{count} is not between 1 and {MAX_JOBS}")
+    return count
 
 
 def _fixture_count(text: str) -> int:

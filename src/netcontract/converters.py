@@ -5,10 +5,15 @@ unstructures contracts into JSON-ready values in Json.NET's member order and val
 ``xml_converter`` structures lxml elements into contracts. Both dispatch contract classes to
 netcontract's per-class plans, so ``converter.structure(data, CustomerGroupDto)`` follows
 exactly the rules of :func:`netcontract.from_json` / :func:`netcontract.from_xml`.
+
+Converters and plans (:class:`~netcontract.ContractInfo`) pickle, so any executor can ship
+them: a converter as its settings (hooks registered on it later are not carried: they are
+functions), a plan as its contract, unpickled as that contract's plan.
 """
 
 from __future__ import annotations
 
+import copyreg
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +26,7 @@ from netcontract.json.settings import JsonSettings
 from netcontract.json.write import writer_for
 from netcontract.limits import FAILED, ReadContext, as_document
 from netcontract.model.contract import is_contract
-from netcontract.model.plan import contract_info
+from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, Slot
 from netcontract.xml.parse import parse_xml
 from netcontract.xml.read import read_root
@@ -68,6 +73,13 @@ class JsonConverter(cattrs.Converter):
 
         return unstructure
 
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        # cattrs' hooks are closures and lambdas: a converter pickles as what it was made
+        # from, and is rebuilt (its hooks too) where it is unpickled
+        if self is json_converter:
+            return "json_converter"  # the module's instance, by reference
+        return (_json_converter, (self.settings,))
+
 
 class XmlConverter(cattrs.Converter):
     """A cattrs converter that structures lxml elements into contract classes.
@@ -94,6 +106,27 @@ class XmlConverter(cattrs.Converter):
 
         return structure
 
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        if self is xml_converter:
+            return "xml_converter"
+        return (_xml_converter, (self.strict,))
+
+
+def _json_converter(settings: JsonSettings | None) -> JsonConverter:
+    return JsonConverter(settings=settings)
+
+
+def _xml_converter(strict: bool) -> XmlConverter:
+    return XmlConverter(strict=strict)
+
+
+def _reduce_plan(plan: ContractInfo) -> tuple[Any, ...]:
+    # a plan holds generated functions and caches: it pickles as the contract it is the plan
+    # of, and unpickles as that contract's plan in the receiving process
+    return (contract_info, (plan.tp if plan.tp is not None else plan.cls,))
+
+
+copyreg.pickle(ContractInfo, _reduce_plan)
 
 json_converter = JsonConverter()
 xml_converter = XmlConverter()

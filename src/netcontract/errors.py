@@ -191,4 +191,6 @@ class ApiError(NetContractError):
         return {**self.__dict__, "response": None}
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (type(self), self.args, self.__dict__))
+        # the state without the response (__reduce__ is used instead of __getstate__, which
+        # was bypassed: a response that pickled was carried, one that did not failed)
+        return (_rebuild, (type(self), self.args, self.__getstate__()))

@@ -22,9 +22,16 @@ import os
 import secrets
 import stat
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["OutputError", "remove_temporary_files", "write_atomically", "write_output"]
+__all__ = [
+    "OutputError",
+    "open_output",
+    "remove_temporary_files",
+    "write_atomically",
+    "write_output",
+]
 
 _PENDING: set[Path] = set()
 _PENDING_LOCK = threading.Lock()
@@ -53,21 +60,15 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
         write_atomically(given.resolve(), data)
     elif stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
         _write_stream(name, data)
-    elif stat.S_ISDIR(kind):
-        raise OutputError(f"{name!r} is a folder; give a file")
-    elif stat.S_ISBLK(kind):
-        raise OutputError(f"{name!r} is a block device; netcontract does not write to disks")
     else:
-        raise OutputError(f"{name!r} is neither a regular file nor a device or a pipe")
+        _refuse(name, kind)
 
 
 def _write_stream(name: str, data: bytes) -> None:
     # no O_CREAT, no O_TRUNC: the node exists and is not a file to be replaced
     fd = os.open(name, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        _write_fd(fd, data)
     finally:
         os.close(fd)
 
@@ -77,6 +78,14 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     A new file gets ``0o666`` minus the umask; an existing one keeps its permission bits.
     """
+    with _atomic_file(path) as fd:
+        _write_fd(fd, data)
+
+
+@contextlib.contextmanager
+def _atomic_file(path: Path) -> Iterator[int]:
+    """The descriptor of a temporary file that replaces ``path`` when the block ends without
+    an exception, and is removed otherwise."""
     try:
         existing: os.stat_result | None = path.stat()
     except FileNotFoundError:
@@ -99,9 +108,7 @@ def write_atomically(path: Path, data: bytes) -> None:
                 if (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
                     with contextlib.suppress(OSError):  # only root may give files away
                         os.fchown(fd, existing.st_uid, existing.st_gid)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            yield fd
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -113,6 +120,58 @@ def write_atomically(path: Path, data: bytes) -> None:
         with _PENDING_LOCK:
             _PENDING.discard(temporary)
     _sync_folder(path.parent)
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class _Output:
+    """What :func:`open_output` yields: ``write(data)`` writes all of ``data``."""
+
+    __slots__ = ("_fd",)
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def write(self, data: bytes) -> None:
+        _write_fd(self._fd, data)
+
+
+@contextlib.contextmanager
+def open_output(path: str | os.PathLike[str]) -> Iterator[_Output]:
+    """A document written piece by piece to ``path``, with :func:`write_output`'s rules: a
+    regular file (or a new path, or a link's target) is replaced atomically once the block
+    ends without an exception, and left as it was otherwise; a device or a pipe is written
+    to as the pieces come."""
+    name = os.fspath(path)
+    given = Path(name)
+    try:
+        kind: int | None = given.stat().st_mode
+    except FileNotFoundError:
+        kind = None
+    if kind is None or stat.S_ISREG(kind):
+        target = given.resolve() if kind is not None or given.is_symlink() else given
+        with _atomic_file(target) as fd:
+            yield _Output(fd)
+    elif stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
+        fd = os.open(name, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+        try:
+            yield _Output(fd)
+        finally:
+            os.close(fd)
+    else:
+        _refuse(name, kind)
+
+
+def _refuse(name: str, kind: int) -> None:
+    if stat.S_ISDIR(kind):
+        raise OutputError(f"{name!r} is a folder; give a file")
+    if stat.S_ISBLK(kind):
+        raise OutputError(f"{name!r} is a block device; netcontract does not write to disks")
+    raise OutputError(f"{name!r} is neither a regular file nor a device or a pipe")
 
 
 def _sync_folder(folder: Path) -> None:

@@ -197,7 +197,11 @@ def test_folder_conversion_reports_bad_files_and_converts_the_good_ones(tmp_path
     lines = err.splitlines()
     assert any(line.startswith(f"netcontract: {source / 'broken.xml'}: <root>: ") for line in lines)
     assert any(f"{source / 'bad.json'}: --type is required" in line for line in lines)
-    assert lines[-1] == f"netcontract: 2 converted, 2 refused, into {out_dir}"
+    assert re.fullmatch(
+        rf"netcontract: 4 files, 2 converted, 2 refused, into {re.escape(str(out_dir))}"
+        r" \(\d+\.\d\d s\)",
+        lines[-1],
+    )
 
 
 def test_folder_needs_out(tmp_path):
@@ -609,7 +613,7 @@ def test_folder_skips_the_manifest_of_a_fixtures_folder_by_content(tmp_path):
         "CustomerGroupDto-0001.json",
     ]
     assert f"{corpus / 'manifest.json'}: skipped: the manifest of a fixtures folder" in err
-    assert err.endswith("2 converted, 0 refused, 1 skipped, into " + str(out_dir) + "\n")
+    assert f"3 files, 2 converted, 0 refused, 1 skipped, into {out_dir} (" in err
 
 
 def test_folder_converts_a_document_named_manifest_json(tmp_path):

@@ -163,4 +163,4 @@ def test_settings_where_no_json_net_json_is_read_or_written_are_a_usage_error(
         stdin=data,
     )
     assert (status, out) == (2, b"")
-    assert "--json-settings applies to Json.NET JSON (json), not to xml or wcf-json" in err
+    assert "--json-settings applies to Json.NET JSON (json, ndjson), not to xml or wcf-json" in err

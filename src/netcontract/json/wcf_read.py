@@ -39,7 +39,7 @@ from netcontract.json.wcf_write import wcf_reference_problem
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
-from netcontract.model.contract import find_contract, is_contract
+from netcontract.model.contract import find_derived, is_contract
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -564,7 +564,7 @@ def _table(tp: Any) -> _ReadTable:
     return contract_info(tp).built("wcf_json_reading", _ReadTable)
 
 
-def _resolve_hint(hint: Any, path: str, ctx: ReadContext) -> type | None:
+def _resolve_hint(hint: Any, path: str, ctx: ReadContext, declared: type = object) -> type | None:
     """The contract a ``__type`` value names, or None with the problem recorded."""
     if type(hint) is not str:
         ctx.problem(_paths.join(path, "__type"), f"expected a string, got {_json_kind(hint)}")
@@ -574,7 +574,7 @@ def _resolve_hint(hint: Any, path: str, ctx: ReadContext) -> type | None:
         ns = _vt.DATACONTRACT_BASE + ns[1:]
     elif ns.startswith("\\"):
         ns = ns[1:]
-    found = find_contract(ns, name)
+    found = find_derived(declared, ns, name)
     if found is None or not is_contract(found):
         ctx.problem(_paths.join(path, "__type"), f"unknown contract {hint!r}")
         return None
@@ -591,7 +591,7 @@ def _contract_reader(wire: ContractType) -> Reader:
             return FAILED
         target = tp
         if "__type" in value:
-            found = _hinted(value, path, ctx)
+            found = _hinted(value, path, ctx, declared)
             if found is None:
                 return FAILED
             if not issubclass(found, declared):
@@ -606,7 +606,9 @@ def _contract_reader(wire: ContractType) -> Reader:
     return read
 
 
-def _hinted(value: dict[str, Any], path: str, ctx: ReadContext) -> type | None:
+def _hinted(
+    value: dict[str, Any], path: str, ctx: ReadContext, declared: type = object
+) -> type | None:
     if next(iter(value)) != "__type":
         # .NET ignores a __type that is not first and makes the declared type
         ctx.problem(
@@ -614,7 +616,7 @@ def _hinted(value: dict[str, Any], path: str, ctx: ReadContext) -> type | None:
             "__type must be the first member (DataContractJsonSerializer ignores it elsewhere)",
         )
         return None
-    return _resolve_hint(value["__type"], path, ctx)
+    return _resolve_hint(value["__type"], path, ctx, declared)
 
 
 def read_contract(table: _ReadTable, value: dict[str, Any], path: str, ctx: ReadContext) -> Any:

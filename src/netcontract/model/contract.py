@@ -487,6 +487,27 @@ def find_contract(xml_namespace: str, name: str) -> type | None:
     return found
 
 
+def find_derived(declared: type, xml_namespace: str, name: str) -> type | None:
+    """The contract with this XML namespace and name that is ``declared`` or derives from it.
+
+    The registry holds one class per name (the last declared); when that one is not derived
+    from ``declared`` (two modules declaring one .NET contract, as test suites do), the
+    classes derived from ``declared`` are searched, so an ``i:type`` or ``__type`` in a
+    member finds the class its declaration can hold.
+    """
+    found = find_contract(xml_namespace, name)
+    if found is not None and issubclass(found, declared):
+        return found
+    pending = [declared]
+    while pending:
+        cls = pending.pop()
+        meta = cls.__dict__.get("__netcontract__")
+        if meta is not None and (meta.xml_namespace, meta.name) == (xml_namespace, name):
+            return cls
+        pending.extend(cls.__subclasses__())
+    return found
+
+
 #: packages list the modules that declare their contracts in this entry point group
 #: (``[project.entry-points."netcontract.contracts"] vehizen = "vehizen"``), so that a root
 #: element or an ``i:type`` finds them without an import by the caller

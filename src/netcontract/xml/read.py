@@ -27,7 +27,12 @@ from netcontract.errors import QuotaExceededError
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import allocate, construct, missing_required
-from netcontract.model.contract import find_contract, is_contract, unknown_root_message
+from netcontract.model.contract import (
+    find_contract,
+    find_derived,
+    is_contract,
+    unknown_root_message,
+)
 from netcontract.model.enums import enum_name_message
 from netcontract.model.names import clark
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
@@ -314,7 +319,7 @@ def _typed_target(element: Any, tp: Any, declared: type, path: str, ctx: ReadCon
     except ValueError as exc:
         ctx.problem(path, str(exc), element)
         return FAILED
-    found = find_contract(ns, local)
+    found = find_derived(declared, ns, local)
     if found is None or not issubclass(found, declared) or not is_contract(found):
         ctx.problem(path, f"i:type {local!r} from {ns!r} is not a {declared.__name__}", element)
         return FAILED
