@@ -317,13 +317,16 @@ def _uri_text(draw: Callable[[SearchStrategy[Any]], Any]) -> str:
 
 @st.composite
 def _drawn_uri(draw: Callable[[SearchStrategy[Any]], Any], normalized: bool) -> Uri:
-    text = _uri_text(draw)
-    try:
-        written = serialization_text(text)
-    except ValueError:
-        written = None
-    if written is None or (normalized and serialization_text(written) != written):
-        reject()  # not a form netcontract writes: draw again
+    for _ in range(10):  # a list of Uris stays valid: retry here rather than reject it all
+        text = _uri_text(draw)
+        try:
+            written = serialization_text(text)
+        except ValueError:
+            continue
+        if not normalized or serialization_text(written) == written:
+            break
+    else:
+        reject()  # not a form netcontract writes
     return Uri(written if normalized else text)
 
 

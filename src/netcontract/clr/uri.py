@@ -261,7 +261,8 @@ def _absolute(text: str, scheme: str, start: int) -> str:
     rest = rest[2:]
     end = len(rest)
     for index, char in enumerate(rest):
-        if char in "/?#\\":
+        # Mono: a '\\' does not end the authority ("http://h\\x" is refused)
+        if char in "/?#":
             end = index
             break
     authority, tail = rest[:end], rest[end:]
@@ -323,6 +324,10 @@ def _authority(text: str, authority: str, scheme: str) -> tuple[str | None, str,
 def _host(text: str, host: str) -> str:
     if not host:
         raise InvalidUri(f"{text!r} has an empty host (.NET refuses it)")
+    if host.startswith(".") or ".." in host:
+        raise InvalidUri(f"{text!r}: an empty label in the host (.NET refuses it)")
+    if len(host) > 255 or any(len(label) > 63 for label in host.split(".")):
+        raise UnprovenUri(f"{text!r}: a host label over 63 characters or a host over 255")
     if host.isascii():
         if not _REG_NAME.fullmatch(host):
             raise InvalidUri(f"{text!r}: the host could not be parsed (.NET refuses it)")
