@@ -140,6 +140,12 @@ def test_pinned_mono_documents() -> None:
         ).encode()
     )
     assert nc.Uri("http://ex.com/a%20b") == nc.from_xml(nc.to_xml(OH(uri)), OH).O
+    # Mono: in an object member Json.NET writes the original string and reads back a String;
+    # DataContractJsonSerializer writes the normalized text (no __type) and reads a String
+    assert nc.to_json(OH(uri)) == b'{"O":"HTTP://Ex.COM:80/a b"}'
+    assert nc.from_json(nc.to_json(OH(uri)), OH).O == "HTTP://Ex.COM:80/a b"
+    assert nc.to_wcf_json(OH(uri)) == b'{"O":"http:\\/\\/ex.com\\/a%20b"}'
+    assert nc.from_wcf_json(nc.to_wcf_json(OH(uri)), OH).O == "http://ex.com/a%20b"
 
 
 def test_reading_xml_keeps_the_element_text() -> None:
