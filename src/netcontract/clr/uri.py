@@ -134,6 +134,12 @@ def _escape(text: str, *, backslash: str = "%5C") -> str:
     escapes decoded, other escapes kept as written, what URIs cannot carry escaped."""
     out: list[str] = []
     i, n = 0, len(text)
+    # where the last escape starts (escapes cannot overlap): one pass, so that a text of many
+    # bare '%' stays linear
+    last_escape = -1
+    if "%" in text:
+        for found in _ESCAPE.finditer(text):
+            last_escape = found.start()
     while i < n:
         char = text[i]
         if char == "%":
@@ -151,7 +157,7 @@ def _escape(text: str, *, backslash: str = "%5C") -> str:
                 out.append(decoded if decoded in _UNRESERVED else f"%{pair}")
                 i += 3
                 continue
-            if _ESCAPE.search(text, i + 1):
+            if last_escape > i:
                 # Mono keeps the next escape as written after a '%' that starts none
                 # ("%%41" -> "%25%41"), and decodes later ones: not proven further
                 raise UnprovenUri(
