@@ -84,8 +84,13 @@ class UriProbe:
         return answers
 
     def close(self) -> None:
+        # the pipes too: left to the garbage collector, they raise ResourceWarning in
+        # whichever test runs then
         self._proc.kill()
         self._proc.wait()
+        for pipe in (self._proc.stdin, self._proc.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 @pytest.fixture(scope="module")
