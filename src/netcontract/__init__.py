@@ -16,6 +16,7 @@ from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.own_types import register_value_type
 from netcontract.clr.single import to_single
 from netcontract.clr.timespan import TimeSpan
+from netcontract.clr.uri import Uri
 from netcontract.clr.value_types import (
     Byte,
     Char,
@@ -128,6 +129,7 @@ __all__ = [
     "UInt64",
     "UnreadableBodyError",
     "UnsupportedMediaTypeError",
+    "Uri",
     "XmlConverter",
     "XmlListWriter",
     "XmlPayloadError",

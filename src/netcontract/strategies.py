@@ -23,6 +23,9 @@ The values stay what .NET can carry, and no more; each value type gives its own 
   surrogate, no U+FFFE/U+FFFF), with XML-special text and non-ASCII/astral characters
 - Char: any UTF-16 code unit but a surrogate half (U+0000..U+D7FF, U+E000..U+FFFF): its
   XML form is a number, so controls and U+FFFF are drawn too
+- Uri: http(s)/ws(s)/ftp URIs and relative ones with escapes, IPv6 and Unicode text, of
+  the forms netcontract proves .NET's XML text for; by default only texts that are their own
+  XML text, so that every format gives them back unchanged (``uris(normalized=False)``: any)
 - ``None`` wherever .NET allows null (``X | None`` members and reference types), lists empty
   or not, enums by member (and unnamed values with ``unnamed_enums=True``)
 - ``object`` members: ``None``, a bare :class:`~netcontract.AnyObject`, a Guid, a string, a
@@ -71,6 +74,7 @@ from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.single import SINGLE_MAX
+from netcontract.clr.uri import Uri, serialization_text
 from netcontract.clr.value_types import DATETIME, ValueType
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import is_contract, known_contracts
@@ -98,6 +102,7 @@ __all__ = [
     "register",
     "register_known",
     "singles",
+    "uris",
     "xml_strings",
 ]
 
@@ -256,6 +261,82 @@ def datetimeoffsets() -> SearchStrategy[DateTimeOffset]:
         st.sampled_from((DateTimeOffset.MIN_VALUE, DateTimeOffset.MAX_VALUE)),
         st.builds(_make_datetimeoffset, utc, offsets),
     )
+
+
+_URI_HOSTS: Final = (
+    "example.com",
+    "Example.COM",
+    "h",
+    "a-b.c_d",
+    "127.0.0.1",
+    "[::1]",
+    "[2001:DB8::0:1]",
+    "münchen.de",
+    "xn--mnchen-3ya.de",
+)
+_URI_PIECES: Final = (
+    *"aZ09-._~!$&'()*+,;=:@/",
+    "%20",
+    "%41",
+    "%2F",
+    "%C3%A4",
+    "%zz",
+    " ",
+    "ä",
+    "€",
+    "\U0001f600",
+    "..",
+    "<",
+    '"',
+    "{",
+    "|",
+    "\\",
+    "^",
+    "`",
+)
+
+
+def _uri_text(draw: Callable[[SearchStrategy[Any]], Any]) -> str:
+    def piece(n: int) -> str:
+        return "".join(draw(st.lists(st.sampled_from(_URI_PIECES), max_size=n)))
+
+    start: str = draw(st.sampled_from(("", "a", "../", "./x/", "seg")))
+    if draw(st.booleans()):
+        return start + piece(8)
+    text: str = draw(st.sampled_from(("http", "https", "HTTP", "ws", "wss", "ftp"))) + "://"
+    text += draw(st.sampled_from(("", "", "", "user:pass@")))
+    text += draw(st.sampled_from(_URI_HOSTS))
+    text += draw(st.sampled_from(("", "", ":80", ":443", ":8080", ":21")))
+    text += draw(st.sampled_from(("", "/"))) + piece(8)
+    if draw(st.booleans()):
+        text += "?" + piece(5).replace("#", "")
+    if draw(st.booleans()):
+        text += "#" + piece(5)
+    lead: str = draw(st.sampled_from(("", "", " ")))
+    return lead + text
+
+
+@st.composite
+def _drawn_uri(draw: Callable[[SearchStrategy[Any]], Any], normalized: bool) -> Uri:
+    for _ in range(10):  # a list of Uris stays valid: retry here rather than reject it all
+        text = _uri_text(draw)
+        try:
+            written = serialization_text(text)
+        except ValueError:
+            continue
+        if not normalized or serialization_text(written) == written:
+            break
+    else:
+        reject()  # not a form netcontract writes
+    return Uri(written if normalized else text)
+
+
+def uris(*, normalized: bool = True) -> SearchStrategy[Uri]:
+    """``System.Uri`` values whose DataContract XML text netcontract proves (absolute http,
+    https, ws, wss, ftp and relative URIs, escapes, IPv6, Unicode). ``normalized``: only texts
+    that are their own XML text (reading the XML gives them back); otherwise any original
+    text (Json.NET keeps it, XML writes .NET's normalized text)."""
+    return _drawn_uri(normalized)
 
 
 def singles() -> SearchStrategy[float]:

@@ -8,5 +8,6 @@
 - :mod:`.datetime`: ``DateTime`` (100 ns ticks and kind)
 - :mod:`.datetimeoffset`: ``DateTimeOffset`` (clock ticks and offset; a complex type in XML)
 - :mod:`.guid`: ``Guid`` text forms
+- :mod:`.uri`: ``Uri`` (the original string; the normalized text DataContractSerializer writes)
 - :mod:`.objects`: values of ``object`` members (``AnyObject``, ``Boxed``)
 """

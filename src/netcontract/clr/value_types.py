@@ -2,7 +2,7 @@
 
 Each CLR type a member can hold (``String``, ``Boolean``, the eight integers, ``Double``,
 ``Single``, ``Decimal``, ``Guid``, ``DateTime``, ``DateTimeOffset``, ``Char``, ``TimeSpan``,
-``byte[]``) is one instance of a :class:`ValueType` subclass. It knows, in one place:
+``byte[]``, ``Uri``) is one instance of a :class:`ValueType` subclass. It knows, in one place:
 
 - its names: CLR name, data-contract name and namespace (also its XSD type and its ``i:type``
   in ``object`` members), whether .NET's type is a value type;
@@ -67,6 +67,7 @@ from netcontract.clr.timespan import (
     parse_timespan_json,
     parse_timespan_xml,
 )
+from netcontract.clr.uri import Uri, serialization_text
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -98,6 +99,7 @@ __all__ = [
     "UINT16",
     "UINT32",
     "UINT64",
+    "URI",
     "XS",
     "XSI",
     "Byte",
@@ -1493,6 +1495,88 @@ class BytesType(ValueType):
         )
 
 
+# ----------------------------------------------------------------------------- Uri
+
+
+def _check_uri(value: Any) -> Uri:
+    if type(value) is not Uri:
+        raise _type_error("a netcontract.Uri", value)
+    return value
+
+
+def _uri_of_text(value: Any) -> Uri:
+    """A Uri read from a string: any text ``new Uri(s, RelativeOrAbsolute)`` accepts."""
+    if type(value) is not str:
+        # Mono: Json.NET refuses numbers and booleans in a Uri member
+        raise _type_error("a URI string", value)
+    return Uri(check_no_lone_surrogate(value))
+
+
+class UriType(ValueType):
+    """``System.Uri``: a reference type, held as a :class:`~netcontract.Uri` keeping the
+    original string (see :mod:`netcontract.clr.uri`).
+
+    Json.NET writes the original string and reads it back unchanged; DataContractSerializer
+    (``xs:anyURI``) and WCF JSON write .NET's normalized, escaped text, which netcontract writes
+    where it can prove it and refuses otherwise; reading XML keeps the element text as the
+    original string. Facts: ``tests/netcontract/clr/test_uri.py`` (Mono).
+    """
+
+    clr_name = "Uri"
+    contract_name = "anyURI"
+    python_type = Uri
+    is_value_type = False
+    xml_escapes = True
+
+    check = staticmethod(_check_uri)
+
+    @staticmethod
+    def xml_text(value: Uri) -> str:
+        return serialization_text(value.original_string)
+
+    xml_parse = staticmethod(_uri_of_text)
+
+    @staticmethod
+    def json_value(value: Uri) -> str:
+        return value.original_string
+
+    json_parse = staticmethod(_uri_of_text)
+
+    @staticmethod
+    def form_text(value: Uri) -> str:
+        return value.original_string
+
+    form_parse = staticmethod(_uri_of_text)
+
+    def form_loss(self, value: Any) -> str | None:
+        if is_blank(value.original_string):
+            return "an empty or white-space Uri cannot be written in a form: Web API binds null"
+        return None
+
+    def help_sample(self, index: int, source: SampleSource) -> Uri:
+        # ObjectGenerator: new Uri(String.Format("http://webapihelppage{0}.com", index))
+        return Uri(f"http://webapihelppage{index}.com")
+
+    def strategy(self, *, local_offsets: SearchStrategy[int] | None = None) -> SearchStrategy[Any]:
+        from netcontract.strategies import uris  # noqa: PLC0415 - hypothesis is optional
+
+        return uris()
+
+    def json_fast_value(self, src: Source, var: str) -> Snippet:
+        return Snippet(
+            f"type({var}) is {src.const(Uri, 'Uri')}", f"{var}.original_string", text=True
+        )
+
+    def json_fast_read(self, src: Source, var: str) -> Snippet:
+        return Snippet(f"type({var}) is str", f"{src.const(_uri_of_text, 'uri')}({var})", text=True)
+
+    def msgspec_type(self) -> Any:
+        return str
+
+    def msgspec_convert(self, src: Source, var: str) -> Snippet:
+        return Snippet("True", f"{src.const(_uri_of_text, 'uri')}({var})", text=True)
+
+
 # ----------------------------------------------------------------------------- the instances
 
 STRING: Final = register(StringType(), annotation=str, untyped=str)
@@ -1521,6 +1605,7 @@ BYTES: Final = register(BytesType(), annotation=bytes, untyped=bytes)
 DATETIMEOFFSET: Final = register(
     DateTimeOffsetType(), annotation=DateTimeOffset, untyped=DateTimeOffset
 )
+URI: Final = register(UriType(), annotation=Uri, untyped=Uri)
 
 Int16 = Annotated[int, INT16]
 Int32 = Annotated[int, INT32]

@@ -75,13 +75,14 @@ VALUE_TYPES: Final[dict[tuple[str, str], ValueType]] = {
     ),
     # byte[]: a reference type (null and empty stay different)
     (XS, "base64Binary"): ValueType("bytes", "None", is_value_type=False),
+    # System.Uri: a reference type (nc.Uri keeps the original string)
+    (XS, "anyURI"): ValueType("nc.Uri", "None", is_value_type=False),
     # a member declared `object`: its runtime type travels as i:type
     (XS, "anyType"): ValueType("object", "None", is_value_type=False),
 }
 
 #: XSD types .NET maps to a CLR type netcontract cannot declare yet -> (CLR type, issue)
 UNSUPPORTED_TYPES: Final[dict[tuple[str, str], tuple[str, str]]] = {
-    (XS, "anyURI"): ("Uri", "issue 14"),
     (XS, "QName"): ("XmlQualifiedName", "issue 14"),
 }
 

@@ -380,7 +380,7 @@ def wcf_parse(primitive: ValueType, value: Any) -> Any:
 
 _KNOWN_FORMS: Final = frozenset(
     {"Boolean", "SByte", "Byte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64"}
-    | {"Double", "Single", "Decimal", "Guid", "TimeSpan"}
+    | {"Double", "Single", "Decimal", "Guid", "TimeSpan", "Uri"}
 )
 
 _OFFSET_HINT: Final = "DateTimeOffset:#System"

@@ -165,6 +165,7 @@ _FORMS: Final[dict[str, Callable[[ValueType, Any, bool], Any]]] = {
     "DateTime": lambda p, v, lossy: wcf_date(v, lossy=lossy),
     "Byte[]": lambda p, v, lossy: [Token(str(b)) for b in v],
     "DateTimeOffset": _offset,
+    "Uri": _text,  # Mono: the normalized text DataContractSerializer writes, not the original
 }
 
 

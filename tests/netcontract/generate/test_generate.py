@@ -131,7 +131,9 @@ def test_reports_are_listed_in_the_module_header():
     generated = generate_module(FEATURES)
     header = " ".join(generated.code.split('"""')[1].split())
     assert f"Not mapped exactly ({len(generated.reports)})" in header
-    assert "element 'U': type xs:anyURI is .NET's Uri" in header
+    # xs:anyURI (issue 14) is mapped now, no longer reported
+    assert "anyURI" not in header
+    assert 'u: nc.Uri | None = nc.member("U", default=None)' in generated.code
 
 
 # ----------------------------------------------------------------------------- mapping
@@ -140,18 +142,12 @@ def test_reports_are_listed_in_the_module_header():
 def test_each_construct_netcontract_cannot_map_is_reported_with_its_location():
     reports = generate_module(FEATURES).reports
     assert {r.feature for r in reports} == {
-        "unsupported_type",
         "enum_actual_type",
         "generic",
         "value_type",
     }
     by_location = {r.location: str(r) for r in reports}
-    uri = by_location[f"{P_A}, line 24, complexType 'Dc', element 'U'"]
-    assert "xs:anyURI is .NET's Uri" in uri
-    assert "member left out" in uri
-    assert "issue 14" in uri
-    unsupported = sorted(r.message.split()[1] for r in reports if r.feature == "unsupported_type")
-    assert unsupported == ["xs:anyURI"]
+    assert f"{P_A}, line 24, complexType 'Dc', element 'U'" not in by_location  # nc.Uri
 
 
 def test_is_reference_schema_is_generated_as_is_reference_contract(load_generated):
@@ -195,6 +191,7 @@ def test_the_closest_forms_behave_as_described(load_generated):
         "Pg",
         "Span",
         "Str",
+        "U",
         "Zed",
     }
     assert module.PageOfOtherViKjocsw.__netcontract__.name == "PageOfOtherViKjocsw"
