@@ -21,16 +21,16 @@ from ._mono import mono_available, mono_unavailable_reason
 
 pytestmark = pytest.mark.interop
 
-OTHER = "http://schemas.datacontract.org/2004/07/RootProbe.Other"
-SHOP = "http://schemas.datacontract.org/2004/07/RootProbe.Shop"
+OTHER = "http://schemas.datacontract.org/2004/07/RootInterop.Other"
+SHOP = "http://schemas.datacontract.org/2004/07/RootInterop.Shop"
 
 
-@nc.contract("RootProbe.Other")
+@nc.contract("RootInterop.Other")
 class Tag:
     t: str | None = nc.member("T", default=None)
 
 
-@nc.contract("RootProbe.Shop")
+@nc.contract("RootInterop.Shop")
 class Item:
     child: Item | None = nc.member("Child", default=None)
     name: str | None = nc.member("Name", default=None)
@@ -39,13 +39,13 @@ class Item:
     tag: Tag | None = nc.member("Tag", default=None)
 
 
-@nc.contract("RootProbe.Shop", xml_namespace="")
+@nc.contract("RootInterop.Shop", name="RootInteropNoNs", xml_namespace="")
 class NoNs:
     tag: Tag | None = nc.member("Tag", default=None)
     x: nc.Int32 = nc.member("X", default=0)
 
 
-@nc.contract("RootProbe.Shop")
+@nc.contract("RootInterop.Shop")
 class Empty:
     pass
 

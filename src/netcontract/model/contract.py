@@ -496,7 +496,7 @@ def find_derived(declared: type, xml_namespace: str, name: str) -> type | None:
     member finds the class its declaration can hold.
     """
     found = find_contract(xml_namespace, name)
-    if found is not None and issubclass(found, declared):
+    if declared is object or (found is not None and issubclass(found, declared)):
         return found
     pending = [declared]
     while pending:
@@ -504,7 +504,7 @@ def find_derived(declared: type, xml_namespace: str, name: str) -> type | None:
         meta = cls.__dict__.get("__netcontract__")
         if meta is not None and (meta.xml_namespace, meta.name) == (xml_namespace, name):
             return cls
-        pending.extend(cls.__subclasses__())
+        pending.extend(type.__subclasses__(cls))
     return found
 
 

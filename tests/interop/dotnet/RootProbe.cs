@@ -7,12 +7,12 @@ using System.Runtime.Serialization;
 using System.Text;
 using System.Xml;
 
-namespace RootProbe.Other
+namespace RootInterop.Other
 {
     public class Tag { public string T { get; set; } }
 }
 
-namespace RootProbe.Shop
+namespace RootInterop.Shop
 {
     public class Item
     {
@@ -20,13 +20,13 @@ namespace RootProbe.Shop
         public string Name { get; set; }
         public object O { get; set; }
         public int Qty { get; set; }
-        public RootProbe.Other.Tag Tag { get; set; }
+        public RootInterop.Other.Tag Tag { get; set; }
     }
 
     [DataContract(Namespace = "")]
     public class NoNs
     {
-        [DataMember] public RootProbe.Other.Tag Tag;
+        [DataMember] public RootInterop.Other.Tag Tag;
         [DataMember] public int X;
     }
 
@@ -51,18 +51,18 @@ namespace RootProbe.Shop
             {
                 Child = new Item { Name = "b" },
                 Name = "a",
-                O = new RootProbe.Other.Tag { T = "o" },
+                O = new RootInterop.Other.Tag { T = "o" },
                 Qty = 2,
-                Tag = new RootProbe.Other.Tag { T = "t" },
+                Tag = new RootInterop.Other.Tag { T = "t" },
             };
-            var noNs = new NoNs { Tag = new RootProbe.Other.Tag(), X = 1 };
+            var noNs = new NoNs { Tag = new RootInterop.Other.Tag(), X = 1 };
             foreach (var indent in new[] { false, true })
             {
                 Write("item:Root:urn:x", typeof(Item), item, "Root", "urn:x", indent);
                 Write("item:Root:", typeof(Item), item, "Root", "", indent);
-                Write("item:Root:other", typeof(Item), item, "Root", "http://schemas.datacontract.org/2004/07/RootProbe.Other", indent);
+                Write("item:Root:other", typeof(Item), item, "Root", "http://schemas.datacontract.org/2004/07/RootInterop.Other", indent);
                 Write("item:Item:urn:z", typeof(Item), item, "Item", "urn:z", indent);
-                Write("item:Top:shop", typeof(Item), item, "Top", "http://schemas.datacontract.org/2004/07/RootProbe.Shop", indent);
+                Write("item:Top:shop", typeof(Item), item, "Top", "http://schemas.datacontract.org/2004/07/RootInterop.Shop", indent);
                 Write("nons:Root:urn:x", typeof(NoNs), noNs, "Root", "urn:x", indent);
                 Write("nons:Root:", typeof(NoNs), noNs, "Root", "", indent);
                 Write("empty:Root:urn:x", typeof(Empty), new Empty(), "Root", "urn:x", indent);

@@ -1,8 +1,11 @@
 """to_xml/from_xml with a root name and namespace of their own (root_name=, root_namespace=).
 
 Expected bytes: Mono 6.8's ``new DataContractSerializer(typeof(Item), "Root", ns)`` through
-XmlWriter (``tests/interop/dotnet/RootProbe.cs``; ``tests/interop/test_root_interop.py`` checks
-every case live).
+XmlWriter, for these classes in the CLR namespaces RootProbe.*
+(``tests/interop/test_root_interop.py`` checks the same cases live, with
+``dotnet/RootProbe.cs``'s classes in RootInterop.*: two modules declaring one contract would
+make an ``i:type`` in an ``object`` member find either). The contract names in no namespace
+differ from Mono's ``NoNs`` for the same reason; a root override does not write them.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ class Item:
     tag: Tag | None = nc.member("Tag", default=None)
 
 
-@nc.contract("RootProbe.Shop", xml_namespace="")
+@nc.contract("RootProbe.Shop", name="RootOverrideNoNs", xml_namespace="")
 class NoNs:
     x: nc.Int32 = nc.member("X", default=0)
 
