@@ -69,8 +69,16 @@ def ensure_env() -> None:
     for name in INSTALL_INPUTS:
         digest.update((ROOT / name).read_bytes())
     wanted = digest.hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
-        return
+    # the extension is built in place (src/netcontract/clr/_speedups*.so): a `git clean -x`
+    # removes it while .venv stays, so an install that built it is redone when it is gone
+    built = any(
+        path.suffix in (".so", ".pyd")
+        for path in (ROOT / "src" / "netcontract" / "clr").glob("_speedups*")
+    )
+    if STAMP.exists() and PYTHON.exists():
+        stamp = STAMP.read_text()
+        if stamp == f"{wanted}:pure" or (stamp == f"{wanted}:compiled" and built):
+            return
     if not PYTHON.exists():
         print("dev.py: creating .venv", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(VENV)
@@ -88,7 +96,6 @@ def ensure_env() -> None:
         ],
         check=True,
     )
-    STAMP.write_text(wanted)
     # the C extension is optional: without a compiler the install succeeds without it
     probe = "import netcontract.clr.compiled as c; print(c.REASON)"
     reason = subprocess.run(
@@ -100,6 +107,7 @@ def ensure_env() -> None:
     ).stdout.strip()
     if not reason.startswith("compiled"):
         print(f"dev.py: netcontract runs its {reason}", file=sys.stderr)
+    STAMP.write_text(f"{wanted}:{'compiled' if reason.startswith('compiled') else 'pure'}")
 
 
 def run(*cmd: str) -> int:

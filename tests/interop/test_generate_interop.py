@@ -442,10 +442,15 @@ def test_monos_importer_classes_convert_as_the_generated_classes(
             # what netcontract writes after reading the same payload (JSON does not carry the
             # runtime type of an `object` member or a subclass: both readers lose it alike), as
             # .NET holds it (Mono reads and writes -0.0 as 0: test_conformance.as_dotnet_holds)
-            for source_format, answer, ours in (
-                ("xml", from_xml, as_dotnet_holds(nc.from_xml(nc.to_xml(value), cls))),
-                ("json", from_json, as_dotnet_holds(nc.from_json(text, cls))),
-            ):
+            sources = [("xml", from_xml, as_dotnet_holds(nc.from_xml(nc.to_xml(value), cls)))]
+            try:
+                sources.append(("json", from_json, as_dotnet_holds(nc.from_json(text, cls))))
+            except nc.JsonPayloadError as exc:
+                # an is_reference contract drawn into an `object` member: Json.NET writes its
+                # $id there, which netcontract refuses in object members where Json.NET reads
+                # a JObject (README, "Behaviours chosen where .NET is lossy": refused)
+                assert "metadata members" in str(exc), exc
+            for source_format, answer, ours in sources:
                 if answer.error is not None:
                     problems.append(f"{where}: Mono refused our {source_format}: {answer.error}")
                     continue

@@ -629,14 +629,9 @@ _METADATA: Final = frozenset({"$type", "$ref", "$id", "$values"})
 
 
 def _untyped_reader(
-    value: Any,
-    path: str,
-    ctx: ReadContext,
-    settings: JsonSettings = DEFAULT_JSON_SETTINGS,
-    nested: bool = False,
+    value: Any, path: str, ctx: ReadContext, settings: JsonSettings = DEFAULT_JSON_SETTINGS
 ) -> Any:
-    """An ``object`` member read without a type: JSON values as Json.NET holds them
-    (``nested``: a value inside it, a JToken's, where Json.NET reads no metadata)."""
+    """An ``object`` member read without a type: JSON values as Json.NET holds them."""
     kind = type(value)
     if kind is str:
         ctx.check_string(path, value)
@@ -653,30 +648,12 @@ def _untyped_reader(
             ctx.problem(path, str(exc))
             return FAILED
     if kind is dict:
-        ident = None
-        if value and not nested:
-            # Json.NET reads a first $ref or $id as metadata, also in an object member (an
-            # is_reference contract or PreserveReferencesHandling wrote them): a reference
-            # to the object read before, or the id of this one
-            first = next(iter(value))
-            if first == "$ref":
-                return json_referenced(value, object, path, ctx)
-            if first == "$id":
-                ident = value["$id"]
-                if type(ident) is not str or ident in ctx.refs:
-                    return _register(ident, dict, path, ctx)  # records the problem
-                value = dict(itertools.islice(value.items(), 1, None))
         if not value:
             ctx.enter(path, 0)  # an object, counted as every other (items_over counts it)
             ctx.leave()
-            if ident is not None:
-                ctx.refs[ident] = AnyObject()
-                return ctx.refs[ident]
             return AnyObject()
         ctx.enter(path, len(value))
-        result: dict[str, Any] = {}
-        if ident is not None:
-            ctx.refs[ident] = result
+        result = {}
         failed = False
         for key, item in value.items():
             item_path = _paths.join(path, _shown(key))
@@ -685,7 +662,7 @@ def _untyped_reader(
                 ctx.problem(item_path, "metadata members ($type, $ref, $id, $values) are refused")
                 failed = True
                 continue
-            converted = _untyped_reader(item, item_path, ctx, settings, nested=True)
+            converted = _untyped_reader(item, item_path, ctx, settings)
             # member names are strings too: a lone surrogate there is as unwritable
             if converted is FAILED or _untyped_reader(key, item_path, ctx) is FAILED:
                 failed = True
@@ -695,7 +672,7 @@ def _untyped_reader(
     if kind is list:
         ctx.enter(path, len(value))
         items = [
-            _untyped_reader(item, _paths.item(path, i), ctx, settings, nested=True)
+            _untyped_reader(item, _paths.item(path, i), ctx, settings)
             for i, item in enumerate(value)
         ]
         ctx.leave()
