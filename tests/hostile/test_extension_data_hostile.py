@@ -108,3 +108,14 @@ def test_huge_unknown_member_is_refused_in_bounded_memory() -> None:
     report = json.loads(done.stdout)
     assert report["quota"] == "max_total_items"
     assert report["hwm_kib"] < 300 * 1024
+
+
+def test_wcf_json_unknown_member_is_bounded_by_the_parser_limits() -> None:
+    deep = '{"A":"a","U":' + "[" * 100 + "]" * 100 + "}"
+    with pytest.raises(nc.QuotaExceededError) as caught:
+        nc.from_wcf_json(deep, Keeps)
+    assert caught.value.quota == "max_depth"
+    many = '{"A":"a","U":[' + ",".join(["{}"] * 1001) + "]}"
+    with pytest.raises(nc.QuotaExceededError) as caught:
+        nc.from_wcf_json(many, Keeps, limits=nc.Limits(max_total_items=1000))
+    assert caught.value.quota == "max_total_items"

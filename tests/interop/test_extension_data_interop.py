@@ -245,3 +245,50 @@ def test_jsonnet_ignores_extension_data_as_json_net_does(twin: Path, v2: dict[st
     written = json.loads(nc.to_json(from_xml))
     assert set(written) == {"Item", "Items", "Name"}
     assert set(written["Item"]) == {"A", "M", "C", "P"}
+
+
+#: WCF JSON documents: DataContractJsonSerializer keeps unknown members too
+WCF_CASES: dict[str, tuple[str, str]] = {
+    "positions": (
+        "Base",
+        '{"A0":"x","A":"a","B":{"X":1,"Y":[1,"s",null]},"M":1,"Z":null,"T":1.50,"F":1e5}',
+    ),
+    "members-out-of-order": ("Base", '{"M":1,"X":1,"A":"a","Y":2}'),
+    "derived-levels": ("Derived", '{"A":"a","B":1,"M":1,"BB":2,"C":"c","P":2,"Q":"q"}'),
+    "type-hints": (
+        "Base",
+        '{"A":"a","N":{"__type":"Plain:#ExtData","A":"q"},"O":{"__type":"Unk:#Y","A":"q"},"M":1}',
+    ),
+    "strings-and-literals": ("Base", '{"A":"a","N":"\\/Date(0)\\/","T":true,"U":"\\u00e9/","M":1}'),
+    "holder": (
+        "Holder",
+        '{"Item":{"A":"a","U":"u","M":1,"V":"v"},"Items":[{"A":"x","W":"w"},null],'
+        '"Mid":"m","Name":"n","End":"e"}',
+    ),
+}
+
+
+def _ours_wcf(type_name: str, doc: str) -> str:
+    try:
+        return nc.to_wcf_json(nc.from_wcf_json(doc, MODELS[type_name])).decode()
+    except nc.PayloadError as exc:
+        return f"EXC {exc}"
+
+
+def test_wcf_json_keeps_unknown_members_as_mono_does(twin: Path, v2: dict[str, bytes]) -> None:
+    # Mono: DataContractJsonSerializer honours IExtensibleDataObject: the unknown members are
+    # written back after the member read before each (in document order)
+    cases = {**WCF_CASES, "v2": ("Holder", v2["holder-wcf"].decode())}
+    mono = _batch(twin, "wcf", cases)
+    for case, (type_name, doc) in cases.items():
+        assert mono[case][0] != "EXC", case
+        assert _ours_wcf(type_name, doc) == mono[case][0], case
+
+
+def test_extension_data_is_written_back_in_its_own_format_only(v2: dict[str, bytes]) -> None:
+    from_wcf = nc.from_wcf_json(v2["holder-wcf"], Holder)
+    with pytest.raises(nc.SerializationError, match="read from wcf_json cannot be written as XML"):
+        nc.to_xml(from_wcf)
+    from_xml = nc.from_xml(v2["holder"], Holder)
+    with pytest.raises(nc.SerializationError, match="read from xml cannot be written as WCF"):
+        nc.to_wcf_json(from_xml)
