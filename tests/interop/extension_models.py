@@ -28,3 +28,10 @@ class Holder:
 class Plain:  # no extension data: unknown members are ignored, as before
     a: str | None = nc.member("A", default=None)
     m: nc.Int32 = nc.member("M", default=0)
+
+
+@nc.contract("ExtData", extension_data=True)
+class Quiet:  # M left out at its default: the unknown members after it stay in place
+    a: str | None = nc.member("A", default=None)
+    m: nc.Int32 = nc.member("M", default=0, emit_default_value=False)
+    z: str | None = nc.member("Z", default=None)

@@ -21,7 +21,7 @@ import netcontract as nc
 
 from ._csharp import compile_program, run_program
 from ._mono import MONO_MISSING_REASON, mono_available
-from .extension_models import Base, Derived, Holder, Plain
+from .extension_models import Base, Derived, Holder, Plain, Quiet
 
 pytestmark = [pytest.mark.interop, pytest.mark.falls_back]
 
@@ -126,9 +126,17 @@ REFUSED_HERE = {
     "nil-with-content": ("Base", _base('<A>a</A><N i:nil="true"><X>1</X></N><M>1</M>')),
 }
 
-#: Mono keeps these differently: netcontract's parser drops comments, and lxml does not tell
-#: where an xmlns declaration stood among the attributes (netcontract writes them first)
+#: Mono writes these otherwise: it drops what followed a member left out, netcontract's parser
+#: drops comments, and lxml does not tell where an xmlns declaration stood among the
+#: attributes (netcontract writes them first)
 DIFFERS = {
+    # Mono drops the unknown members that followed a member EmitDefaultValue=false leaves out
+    # (its WriteExtensionData is inside the member's "if written"): netcontract writes them
+    "after-a-member-left-out": (
+        "Quiet",
+        f"<Quiet {NS} {XSI}><A>a</A><B>b</B><M>0</M><N>n</N><Z>z</Z><Y>y</Y></Quiet>",
+        "<A>a</A><B>b</B><N>n</N><Z>z</Z><Y>y</Y>",
+    ),
     "comment-in-xml": (
         "Base",
         _base('<A>a</A><N foo="bar"><X><!-- c --><Y>2</Y></X></N><M>1</M>'),
@@ -141,7 +149,7 @@ DIFFERS = {
     ),
 }
 
-MODELS = {"Base": Base, "Derived": Derived, "Holder": Holder, "Plain": Plain}
+MODELS = {"Base": Base, "Derived": Derived, "Holder": Holder, "Plain": Plain, "Quiet": Quiet}
 
 
 @pytest.fixture(scope="module")
@@ -283,6 +291,14 @@ def test_wcf_json_keeps_unknown_members_as_mono_does(twin: Path, v2: dict[str, b
     for case, (type_name, doc) in cases.items():
         assert mono[case][0] != "EXC", case
         assert _ours_wcf(type_name, doc) == mono[case][0], case
+
+
+def test_wcf_json_keeps_what_follows_a_member_left_out(twin: Path) -> None:
+    # Mono: {"A":"a","B":"b","Z":"z"}: N, which followed M (left out at 0), is lost
+    doc = '{"A":"a","B":"b","M":0,"N":"n","Z":"z"}'
+    mono = _batch(twin, "wcf", {"q": ("Quiet", doc)})["q"][0]
+    assert mono == '{"A":"a","B":"b","Z":"z"}'
+    assert _ours_wcf("Quiet", doc) == '{"A":"a","B":"b","N":"n","Z":"z"}'
 
 
 def test_extension_data_is_written_back_in_its_own_format_only(v2: dict[str, bytes]) -> None:

@@ -32,6 +32,11 @@ namespace Ext.V1 {
     }
     [DataContract(Namespace = "http://schemas.datacontract.org/2004/07/ExtData")]
     public class Plain { [DataMember] public string A; [DataMember] public int M; }
+    [DataContract(Namespace = "http://schemas.datacontract.org/2004/07/ExtData")]
+    public class Quiet : IExtensibleDataObject {
+        [DataMember] public string A; [DataMember(EmitDefaultValue = false)] public int M; [DataMember] public string Z;
+        public ExtensionDataObject ExtensionData { get; set; }
+    }
 }
 
 namespace Ext.V2 {
