@@ -29,8 +29,8 @@ EXTENSION_ATTR: Final = "extension_data"
 class RawElement:
     """An XML element kept as it was (.NET's ``XmlDataNode``: an unknown member carrying
     attributes of its own): its prefix, the namespaces it declared, attributes in document
-    order and its content (text, comments ``("comment", text)``, processing instructions
-    ``("pi", "target data")`` and elements)."""
+    order and its content: text and elements (comments and processing instructions, which
+    .NET keeps, are dropped by netcontract's parser)."""
 
     namespace: str
     name: str
@@ -39,7 +39,7 @@ class RawElement:
     declarations: tuple[tuple[str, str], ...] = ()
     #: (namespace, prefix, name, value)
     attributes: tuple[tuple[str, str, str, str], ...] = ()
-    content: tuple[RawElement | str | tuple[str, str], ...] = ()
+    content: tuple[RawElement | str, ...] = ()
 
 
 @attrs.frozen

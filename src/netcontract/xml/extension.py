@@ -320,7 +320,7 @@ class _RawWriter:
         for item in raw.content:
             if isinstance(item, RawElement):
                 self.element(item, item.name, item.namespace, inner, depth + 1, False, here_mixed)
-            elif isinstance(item, str):
+            else:
                 here_mixed = True  # XmlWriter indents no more in this element
                 self.parts.append(self.escape(item))
         if self.indent and not here_mixed:
