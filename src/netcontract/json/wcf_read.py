@@ -35,11 +35,17 @@ from netcontract.clr.objects import AnyObject
 from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate
 from netcontract.errors import JsonSyntaxError
-from netcontract.json.wcf_write import wcf_reference_problem
+from netcontract.json.wcf_write import untyped_text, wcf_reference_problem
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
 from netcontract.model.contract import find_derived, is_contract
+from netcontract.model.extension import (
+    EXTENSION_ATTR,
+    ExtensionData,
+    ExtensionMember,
+    ExtensionNode,
+)
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -552,12 +558,14 @@ def _enum_reader(wire: EnumType) -> Reader:
 class _ReadTable:
     """A contract's members for the reader (its plan's ``wcf_json_reading``)."""
 
-    __slots__ = ("by_name", "info")
+    __slots__ = ("by_name", "index", "info")
 
     def __init__(self, info: ContractInfo) -> None:
         self.info = info
         # DataContractJsonSerializer knows the data members only (not JSON-only ones)
         self.by_name = {m.wire_name: (m.attr, reader_for(m.slot)) for m in info.xml_members}
+        #: each member's index in DataContract order (where extension data is written back)
+        self.index = {m.wire_name: i for i, m in enumerate(info.xml_members)}
 
 
 def _table(tp: Any) -> _ReadTable:
@@ -626,8 +634,20 @@ def read_contract(table: _ReadTable, value: dict[str, Any], path: str, ctx: Read
     kwargs: dict[str, Any] = {}
     failed = False
     by_name = table.by_name
+    keeps = table.info.extension_data
+    extension: list[ExtensionMember] = []
+    last = -1
     for key, item in value.items():
         entry = by_name.get(key)
+        if entry is None and keeps and key != "__type":
+            # IExtensibleDataObject: kept, to be written back after the member read last
+            # (.NET: the last one in the document, whatever its place in the contract)
+            kept = _extension_node(item, _paths.join(path, key), ctx)
+            if kept is FAILED:
+                failed = True
+            else:
+                extension.append(ExtensionMember(key, "", kept, last))
+            continue
         if entry is None:
             # unknown members are ignored, as .NET does (the parser counted them); a lone
             # surrogate in them is still refused (no encoder could write it)
@@ -639,6 +659,7 @@ def read_contract(table: _ReadTable, value: dict[str, Any], path: str, ctx: Read
                 failed = True
             continue
         attr, reader = entry
+        last = table.index[key]
         result = reader(item, _paths.join(path, key), ctx)
         if result is FAILED:
             failed = True
@@ -648,7 +669,47 @@ def read_contract(table: _ReadTable, value: dict[str, Any], path: str, ctx: Read
         failed = True
     if failed:
         return FAILED
-    return construct(table.info, kwargs, path, ctx)
+    made = construct(table.info, kwargs, path, ctx)
+    if extension and made is not FAILED:
+        object.__setattr__(made, EXTENSION_ATTR, ExtensionData("wcf_json", tuple(extension)))
+    return made
+
+
+def _extension_node(value: Any, path: str, ctx: ReadContext) -> Any:
+    """An unknown member's value as .NET keeps it (the parser counted it toward the limits):
+    a number as the Int32, Int64, Decimal or Double .NET reads it into (written back as .NET
+    writes that: ``1.50`` stays, ``1e5`` is ``100000``), the rest as it is."""
+    kind = type(value)
+    if value is None:
+        return ExtensionNode("json", json_kind="null")
+    if kind is bool:
+        return ExtensionNode("json", json_kind="bool", text="true" if value else "false")
+    if kind is str:
+        try:
+            check_no_lone_surrogate(value)
+        except ValueError as exc:
+            ctx.problem(path, str(exc))
+            return FAILED
+        return ExtensionNode("json", json_kind="string", text=value)
+    if kind is Num:
+        try:
+            text = untyped_text(_untyped_number(value))
+        except (ValueError, TypeError) as exc:
+            ctx.problem(path, str(exc))
+            return FAILED
+        return ExtensionNode("json", json_kind="number", text=text)
+    if kind is list:
+        items = [_extension_node(v, _paths.item(path, i), ctx) for i, v in enumerate(value)]
+        if any(item is FAILED for item in items):
+            return FAILED
+        return ExtensionNode("json", json_kind="array", items=tuple(items))
+    members = []
+    for key, item in value.items():
+        node = _extension_node(item, _paths.join(path, key), ctx)
+        if node is FAILED:
+            return FAILED
+        members.append(ExtensionMember(key, "", node))
+    return ExtensionNode("json", json_kind="object", members=tuple(members))
 
 
 def _holds_lone_surrogate(key: str, value: Any) -> bool:

@@ -38,6 +38,12 @@ from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
+from netcontract.model.extension import (
+    EXTENSION_ATTR,
+    ExtensionData,
+    ExtensionMember,
+    ExtensionNode,
+)
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -311,7 +317,13 @@ class _Writers:
             problems.append(Problem(path, wcf_reference_problem(info.cls)))
             return FAILED
         result: dict[str, Any] = {"__type": type_hint(info.wire)} if hinted else {}
-        for attr, wire_name, slot, omit, required in _table(info):
+        kept = _extension(info, obj, path, problems)
+        _put_extension(result, kept.get(-1, ()))
+        for index, (attr, wire_name, slot, omit, required) in enumerate(_table(info)):
+            if kept:
+                # .NET writes the unknown members after the member each followed, written or
+                # left out (a dict keeps the order: the next member goes after them)
+                _put_extension(result, kept.get(index - 1, ()) if index else ())
             value = getattr(obj, attr)
             member_path = _paths.join(path, wire_name)
             if omit and omitted(slot, value, xml=True):
@@ -325,6 +337,8 @@ class _Writers:
                     )
                 continue
             result[wire_name] = self._member_writer(info, attr, slot)(value, member_path, problems)
+        if kept and info.xml_members:
+            _put_extension(result, kept.get(len(info.xml_members) - 1, ()))
         return result
 
     def _member_writer(self, info: ContractInfo, attr: str, slot: Slot) -> Writer:
@@ -367,6 +381,61 @@ class _Writers:
             Problem(path, f"a {kind.__name__} has no data-contract type to write as WCF JSON")
         )
         return FAILED
+
+
+def _extension(
+    info: ContractInfo, obj: Any, path: str, problems: list[Problem]
+) -> dict[int, list[ExtensionMember]]:
+    """The object's extension data read from WCF JSON, by the index of the member each
+    unknown member followed; a problem when it was read from another format."""
+    if not info.extension_data:
+        return {}
+    data: object = getattr(obj, EXTENSION_ATTR, None)
+    if not data:
+        return {}
+    if not isinstance(data, ExtensionData) or data.format != "wcf_json":
+        shown = data.format if isinstance(data, ExtensionData) else type(data).__name__
+        problems.append(
+            Problem(
+                path,
+                f"extension_data read from {shown} cannot be written as WCF JSON (clear it"
+                " with extension_data=None to write the known members only)",
+            )
+        )
+        return {}
+    by_index: dict[int, list[ExtensionMember]] = {}
+    for member in data.members:
+        by_index.setdefault(member.after, []).append(member)
+    return by_index
+
+
+def _put_extension(result: dict[str, Any], members: Any) -> None:
+    for member in members:
+        result[member.name] = _extension_value(member.value)
+
+
+def _extension_value(node: ExtensionNode) -> Any:
+    """The tree of an unknown member's value (see json/wcf_read.py's _extension_node)."""
+    kind = node.json_kind
+    if kind == "null":
+        return None
+    if kind in ("bool", "number"):
+        return Token(node.text)
+    if kind == "string":
+        return node.text
+    if kind == "array":
+        return [_extension_value(item) for item in node.items]
+    return {member.name: _extension_value(member.value) for member in node.members}
+
+
+def untyped_text(value: Any) -> str:
+    """The number text DataContractJsonSerializer writes for an untyped number (a boxed
+    Int32, an Int64, a Decimal or a boxed Double)."""
+    problems: list[Problem] = []
+    form = _Writers(lossy=False).untyped(value, "", problems)
+    if problems or type(form) is not Token:
+        raise ValueError(problems[0].message if problems else f"{value!r} is not a number")
+    return str.__str__(form)
 
 
 def _table(info: ContractInfo) -> tuple[tuple[str, str, Slot, bool, bool], ...]:

@@ -22,6 +22,7 @@ import attrs
 
 from netcontract.clr.namespaces import DATACONTRACT_BASE
 from netcontract.errors import ContractDefinitionError
+from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
 from netcontract.model.wire import resolve_annotation
 
 __all__ = [
@@ -93,6 +94,8 @@ class ContractMeta:
     local_names: dict[str, Any] = attrs.field(factory=dict, repr=False)
     #: .NET's [DataContract(IsReference = true)]: shared references and cycles on the wire
     is_reference: bool = False
+    #: .NET's IExtensibleDataObject: unknown members kept on ``extension_data``
+    extension_data: bool = False
 
 
 def member(
@@ -215,6 +218,7 @@ def contract(
     name: str | None = None,
     xml_namespace: str | None = None,
     is_reference: bool | None = None,
+    extension_data: bool = False,
 ) -> Callable[[C], C]: ...
 
 
@@ -226,6 +230,7 @@ def contract(
     name: str | None = None,
     xml_namespace: str | None = None,
     is_reference: bool | None = None,
+    extension_data: bool = False,
 ) -> Any:
     """Make a class a data contract.
 
@@ -240,9 +245,17 @@ def contract(
     survive a round trip; reading gives the same Python object (``is``) at each place. A
     derived contract takes its base's setting when it gives none, and must not give another
     (.NET refuses a mix).
+
+    ``extension_data=True`` is .NET's ``IExtensibleDataObject``: the members a document holds
+    that the contract does not know are kept on the instance's ``extension_data`` attribute
+    (not a member; left out of ``==`` and ``repr``) and written back, where .NET writes them,
+    by the writer of the format they were read from (DataContract XML or WCF JSON; Json.NET
+    ignores them, as it does). Derived contracts inherit it.
     """
     if is_reference is not None and type(is_reference) is not bool:
         raise ContractDefinitionError("contract: is_reference must be a bool")
+    if type(extension_data) is not bool:
+        raise ContractDefinitionError("contract: extension_data must be a bool")
     # Classes declared inside a function refer to names local to it: keep them for resolving
     # string annotations later (as typing.get_type_hints cannot see them).
     caller_locals = dict(sys._getframe(1).f_locals)
@@ -250,7 +263,9 @@ def contract(
         return _make_contract(namespace, None, name, xml_namespace, caller_locals)
 
     def decorate(cls: C) -> C:
-        return _make_contract(cls, namespace, name, xml_namespace, caller_locals, is_reference)
+        return _make_contract(
+            cls, namespace, name, xml_namespace, caller_locals, is_reference, extension_data
+        )
 
     return decorate
 
@@ -262,13 +277,16 @@ def _make_contract(
     xml_namespace: str | None,
     caller_locals: dict[str, Any],
     is_reference: bool | None = None,
+    extension_data: bool = False,
 ) -> C:
     if xml_namespace is None:
         xml_namespace = DATACONTRACT_BASE + (clr_namespace or "")
     contract_name = name or cls.__name__
     if issubclass(cls, enum.Enum):
-        if is_reference:
-            raise ContractDefinitionError(f"{cls.__qualname__}: an enum cannot be is_reference")
+        if is_reference or extension_data:
+            raise ContractDefinitionError(
+                f"{cls.__qualname__}: an enum cannot be is_reference or have extension_data"
+            )
         if not issubclass(cls, enum.IntEnum):
             raise ContractDefinitionError(f"{cls.__qualname__}: enums must be IntEnum subclasses")
         _check_enum_wire_names(cls)
@@ -286,6 +304,23 @@ def _make_contract(
             delattr(cls, attr)
             del own_annotations[attr]
     cls.__annotations__ = own_annotations
+    inherited_extension = _inherits_extension_data(cls)
+    if (extension_data or inherited_extension) and (
+        EXTENSION_ATTR in own_annotations or EXTENSION_ATTR in cls.__dict__
+    ):
+        raise ContractDefinitionError(
+            f"{cls.__qualname__}: {EXTENSION_ATTR!r} holds the extension data; a member"
+            " cannot have that attribute name"
+        )
+    if extension_data and not inherited_extension:
+        # a field of attrs (so that the slotted class has room for it), outside __init__,
+        # ==, repr and the members (not in declaration_order): .NET's ExtensionData property
+        cls.__annotations__ = {**own_annotations, EXTENSION_ATTR: ExtensionData | None}
+        setattr(
+            cls,
+            EXTENSION_ATTR,
+            attrs.field(default=None, init=False, eq=False, repr=False, hash=False),
+        )
     new_cls = attrs.define(cls, slots=True, kw_only=True, eq=True, order=False)
     _check_defaults(new_cls)
     _check_annotations(new_cls, own_annotations, computed_members, caller_locals)
@@ -302,6 +337,7 @@ def _make_contract(
         computed_members,
         local_names,
         _reference_setting(new_cls, is_reference),
+        extension_data or inherited_extension,
     )
     _register(new_cls, contract_name, xml_namespace)
     return typing.cast(C, new_cls)
@@ -322,6 +358,16 @@ def _reference_setting(cls: type, given: bool | None) -> bool:
                 )
             return meta.is_reference
     return bool(given)
+
+
+def _inherits_extension_data(cls: type) -> bool:
+    """Whether a base contract keeps extension data (a derived class keeps it too, as a
+    derived .NET class implements its base's IExtensibleDataObject)."""
+    return any(
+        isinstance(meta := base.__dict__.get("__netcontract__"), ContractMeta)
+        and meta.extension_data
+        for base in cls.__mro__[1:]
+    )
 
 
 def _check_enum_wire_names(cls: type[enum.Enum]) -> None:

@@ -147,6 +147,12 @@ class ContractInfo:
         return meta.is_reference
 
     @property
+    def extension_data(self) -> bool:
+        """.NET's IExtensibleDataObject: unknown members are kept and written back."""
+        meta: ContractMeta = self.cls.__dict__["__netcontract__"]
+        return meta.extension_data
+
+    @property
     def name(self) -> str:
         return self.wire.contract_name
 

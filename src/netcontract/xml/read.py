@@ -34,6 +34,7 @@ from netcontract.model.contract import (
     unknown_root_message,
 )
 from netcontract.model.enums import enum_name_message
+from netcontract.model.extension import EXTENSION_ATTR, ExtensionData, ExtensionMember
 from netcontract.model.names import clark
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
 from netcontract.model.wire import (
@@ -46,6 +47,7 @@ from netcontract.model.wire import (
     Slot,
     enum_type,
 )
+from netcontract.xml import extension as _extension
 
 __all__ = ["ReadContext", "read_root"]
 
@@ -356,12 +358,22 @@ def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -
     last = -1
     failed = False
     by_tag = plan.by_tag
+    keeps = plan.info.extension_data
+    extension: list[ExtensionMember] = []
     for child in element:
         entry = by_tag.get(child.tag)
         tail = child.tail
         if tail and tail.strip(_XML_WS):
             ctx.problem(path, f"unexpected text {tail.strip(_XML_WS)[:40]!r}", child)
             failed = True
+        if entry is None and keeps and isinstance(child.tag, str):
+            # IExtensibleDataObject: kept, to be written back after the member read last
+            kept = _extension.read_member(child, last, path, ctx)
+            if kept is FAILED:
+                failed = True
+            else:
+                extension.append(kept)
+            continue
         if entry is None:
             if ctx.strict or not isinstance(child.tag, str):
                 ctx.problem(
@@ -395,7 +407,10 @@ def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -
         failed = True
     if failed:
         return FAILED
-    return construct(plan.info, kwargs, path, ctx, element, into)
+    made = construct(plan.info, kwargs, path, ctx, element, into)
+    if extension and made is not FAILED:
+        object.__setattr__(made, EXTENSION_ATTR, ExtensionData("xml", tuple(extension)))
+    return made
 
 
 def _list_reader(wire: ListType) -> Reader:
@@ -765,6 +780,13 @@ def _reference_item(
 
 def _generate_contract_reader(info: ContractInfo) -> FastReader:
     plan = _plan(info.tp)
+    if info.extension_data:
+        # the unknown members are kept, where the fast path skips them: the reference reader
+
+        def read_keeping(el: Any, ctx: ReadContext, path: str) -> Any:
+            return read_contract(plan, el, path, ctx)
+
+        return read_keeping
     src = Source("xml reader", repr(info.tp))
     subject = src.const(info.tp, "subject")
     d = src.const(Fallback, "Fallback")

@@ -32,6 +32,7 @@ from netcontract.errors import Problem
 from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
+from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
 from netcontract.model.names import encode_local_name
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
@@ -45,6 +46,7 @@ from netcontract.model.wire import (
     WireType,
     enum_type,
 )
+from netcontract.xml.extension import write_member
 
 __all__ = ["write_xml"]
 
@@ -342,6 +344,10 @@ class _Writer:
         members = info.xml_members
         if not info.emits_all:
             members = tuple(m for m in members if self._emitted(m, obj, path))
+        kept = self._extension(info, obj, path)
+        if kept:
+            self._children_keeping(qname, info, obj, members, kept, scope, depth, path)
+            return
         if not members:
             self.parts.append(" />")
             return
@@ -357,6 +363,62 @@ class _Writer:
                 child_depth,
                 _paths.join(path, m.wire_name),
             )
+        self._end(qname, depth)
+
+    def _extension(self, info: ContractInfo, obj: Any, path: str) -> dict[int, list[Any]]:
+        """The object's extension data (IExtensibleDataObject), by the index of the member
+        each unknown member follows; a problem when it was read from another format."""
+        if not info.extension_data:
+            return {}
+        data: object = getattr(obj, EXTENSION_ATTR, None)
+        if not data:
+            return {}
+        if not isinstance(data, ExtensionData) or data.format != "xml":
+            shown = data.format if isinstance(data, ExtensionData) else type(data).__name__
+            self.problems.append(
+                Problem(
+                    path,
+                    f"extension_data read from {shown} cannot be written as XML (clear it"
+                    " with extension_data=None to write the known members only)",
+                )
+            )
+            return {}
+        by_index: dict[int, list[Any]] = {}
+        for kept in data.members:
+            by_index.setdefault(kept.after, []).append(kept)
+        return by_index
+
+    def _children_keeping(
+        self,
+        qname: str,
+        info: ContractInfo,
+        obj: Any,
+        members: tuple[Member, ...],
+        kept: dict[int, list[Any]],
+        scope: Scope,
+        depth: int,
+        path: str,
+    ) -> None:
+        """The members and, after the member each followed when read (Mono: after the
+        member of that index, written or left out), the unknown members."""
+        self.parts.append(">")
+        child_depth = depth + 1
+        written = {id(m) for m in members}
+        for kept_member in kept.get(-1, ()):
+            write_member(self, kept_member, scope, child_depth)
+        for index, m in enumerate(info.xml_members):
+            if id(m) in written:
+                self.member(
+                    m.xml_name,
+                    m.xml_namespace,
+                    m.slot,
+                    getattr(obj, m.attr),
+                    scope,
+                    child_depth,
+                    _paths.join(path, m.wire_name),
+                )
+            for kept_member in kept.get(index, ()):
+                write_member(self, kept_member, scope, child_depth)
         self._end(qname, depth)
 
     def _emitted(self, m: Member, obj: Any, path: str) -> bool:
@@ -585,6 +647,8 @@ def _reference_write_xml(
 
 def _fast_write(info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None) -> str:
     name, start, scope = _root_start(info, root)
+    if info.extension_data and getattr(obj, EXTENSION_ATTR, None):
+        raise Fallback("extension data: the reference writer writes it")
     if not info.xml_members:
         return start + " />"
     writer = _Writer(indent)
@@ -664,6 +728,10 @@ def _generate_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Calla
         fallback = src.const(Fallback, "Fallback")
         src.line(1, f"raise {fallback}('emit_default_value=False: the reference writer writes it')")
         return src.compile("write")
+    if info.extension_data:
+        fallback = src.const(Fallback, "Fallback")
+        src.line(1, f"if obj.{EXTENSION_ATTR}:")
+        src.line(2, f"raise {fallback}('extension data: the reference writer writes it')")
     for m in info.xml_members:
         src.line(1, f"v = obj.{m.attr}")
         _emit_member(src, 1, "v", m.xml_name, m.xml_namespace, m.slot, scope, depth + 1, indent)
@@ -759,7 +827,7 @@ def _emit_member(
         src.line(lvl + 1, "pass")
     elif isinstance(wire, ContractType):
         src.line(lvl, f"{keyword} type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
-        if contract_info(wire.cls).xml_members:
+        if contract_info(wire.cls).xml_members or contract_info(wire.cls).extension_data:
             fn = src.name("w_" + wire.cls.__name__)
             src.globals[fn] = _lazy_writer(src.globals, fn, wire.cls, inner, depth, indent)
             src.line(lvl + 1, f"a({o})")
