@@ -67,6 +67,7 @@ from netcontract.model.contract import (
     member,
 )
 from netcontract.model.enums import ContractEnum, ContractFlag, enum_member
+from netcontract.model.extension import ExtensionData
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.stream import (
     JsonListWriter,
@@ -101,6 +102,7 @@ __all__ = [
     "DateTimeKind",
     "DateTimeOffset",
     "Double",
+    "ExtensionData",
     "FormPayloadError",
     "FormSyntaxError",
     "InputTypeError",
