@@ -11,6 +11,7 @@ import datetime
 import enum
 import importlib.metadata
 import inspect
+import re
 import sys
 import threading
 import types
@@ -23,11 +24,17 @@ import attrs
 from netcontract.clr.namespaces import DATACONTRACT_BASE
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
-from netcontract.model.wire import resolve_annotation
+from netcontract.model.wire import (
+    check_generic_pattern,
+    expand_generic_pattern,
+    generic_argument,
+    resolve_annotation,
+)
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "ContractMeta",
+    "closed_generic",
     "computed",
     "contract",
     "find_contract",
@@ -56,6 +63,8 @@ class _MemberSpec:
     emit_default_value: bool = True
     #: Json.NET's [JsonProperty(PropertyName, Order, Required, NullValueHandling)], [JsonIgnore]
     json: JsonMemberSpec | None = None
+    #: ``clr_type=object``: declared ``object`` in .NET, the annotation a Python-side view
+    clr_object: bool = False
 
 
 #: Json.NET's Required (6.0.8 has the first three; DisallowNull came with Json.NET 8)
@@ -96,6 +105,12 @@ class ContractMeta:
     is_reference: bool = False
     #: .NET's IExtensibleDataObject: unknown members kept on ``extension_data``
     extension_data: bool = False
+    #: a .NET generic contract: its name pattern (``ApiResponseOf{0}{#}``, ``Page{0}``);
+    #: None for other contracts
+    generic_pattern: str | None = None
+    #: a closed .NET generic (``ApiResponse[Customer]``): the open class and its arguments
+    generic_origin: type | None = None
+    generic_args: tuple[Any, ...] = ()
 
 
 def member(
@@ -112,6 +127,7 @@ def member(
     json_required: Literal["Default", "AllowNull", "Always", "DisallowNull"] | None = None,
     json_null_value_handling: Literal["Include", "Ignore"] | None = None,
     json_ignore: bool = False,
+    clr_type: type | None = None,
 ) -> Any:
     """Declare a contract member.
 
@@ -141,7 +157,13 @@ def member(
         member's null handling, over the settings' (``JsonSettings.null_value_handling``).
     :param json_ignore: ``[JsonIgnore]`` on a ``[DataMember]``: the member is in XML only;
         Json.NET neither writes nor reads it (a document holding it is not refused).
+    :param clr_type: ``object``: the member is declared ``object`` on the server and its
+        annotation only says what it holds (``data: T | None`` in a ``ResponseDto[T]`` that is
+        not a .NET generic): XML writes its ``i:type``, and the member does not make its class
+        a .NET generic contract.
     """
+    if clr_type is not None and clr_type is not object:
+        raise ContractDefinitionError(f"member {name or ''!r}: clr_type must be object (or None)")
     if order is not None and (type(order) is not int or order < 0):
         # .NET: "Property 'Order' in DataMemberAttribute attribute cannot be a negative number"
         raise ContractDefinitionError(f"member {name or ''!r}: order must be an int >= 0")
@@ -161,7 +183,9 @@ def member(
         factory=factory,
         kw_only=True,
         metadata={
-            _MEMBER_KEY: _MemberSpec(name, json_only, order, is_required, emit_default_value, json)
+            _MEMBER_KEY: _MemberSpec(
+                name, json_only, order, is_required, emit_default_value, json, clr_type is object
+            )
         },
     )
 
@@ -329,6 +353,7 @@ def _make_contract(
     # the class's own name is not bound yet where it is declared: a recursive member
     # (``child: Node | None`` in a function's local ``Node``) resolves it here
     local_names = {**caller_locals, cls.__name__: new_cls}
+    pattern = _generic_pattern(new_cls, name)
     new_cls.__netcontract__ = ContractMeta(  # type: ignore[attr-defined]
         contract_name,
         xml_namespace,
@@ -338,9 +363,128 @@ def _make_contract(
         local_names,
         _reference_setting(new_cls, is_reference),
         extension_data or inherited_extension,
+        pattern,
     )
-    _register(new_cls, contract_name, xml_namespace)
+    if pattern is None:
+        _register(new_cls, contract_name, xml_namespace)
+    else:
+        # an open generic has no wire name: ApiResponse[Customer] is the contract
+        _install_class_getitem(new_cls)
     return typing.cast(C, new_cls)
+
+
+def _generic_pattern(cls: type, name: str | None) -> str | None:
+    """The name pattern of a .NET generic contract (None for any other contract).
+
+    A class with type parameters is a .NET generic when a member's .NET type uses one (a
+    member declared ``clr_type=object`` does not: its annotation is a Python-side view, as in
+    Vehizen's ``ResponseDto[T]``). .NET's default name is ``{Name}Of{0}{1}...{#}``; a given
+    ``name`` is the ``[DataContract(Name = "Page{0}")]`` pattern.
+    """
+    params: tuple[Any, ...] = cls.__dict__.get("__parameters__", ())
+    if not params or not any(
+        not _spec_of(field).clr_object and _mentions(field.type, params)
+        for field in attrs.fields(cls)
+    ):
+        return None
+    pattern = name or cls.__name__ + "Of" + "".join(f"{{{i}}}" for i in range(len(params))) + "{#}"
+    problem = check_generic_pattern(pattern, len(params))
+    if problem is not None:
+        raise ContractDefinitionError(f"{cls.__qualname__}: name {pattern!r}: {problem}")
+    return pattern
+
+
+def _spec_of(field: attrs.Attribute[Any]) -> _MemberSpec:
+    return field.metadata.get(_MEMBER_KEY) or _MemberSpec(None, json_only=False)
+
+
+_IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _mentions(annotation: Any, params: tuple[Any, ...]) -> bool:
+    """Whether an annotation (maybe still a string) uses one of the type parameters."""
+    if isinstance(annotation, str):
+        names = {p.__name__ for p in params}
+        return any(word in names for word in _IDENTIFIER.findall(annotation))
+    if isinstance(annotation, TypeVar):
+        return annotation in params
+    return any(p in params for p in getattr(annotation, "__parameters__", ()))
+
+
+def _install_class_getitem(open_cls: type) -> None:
+    """``ApiResponse[Customer]`` gives the closed generic contract, a class of its own (its
+    instances carry their type arguments, as .NET objects do); with type variables still in
+    the arguments it stays typing's alias (``ApiResponse[T]`` inside another generic)."""
+
+    def class_getitem(cls: type, params: Any) -> Any:
+        if cls is not open_cls:
+            raise TypeError(f"{cls.__qualname__} is a closed generic contract")
+        alias = super(open_cls, cls).__class_getitem__(params)  # type: ignore[arg-type]
+        args = typing.get_args(alias)
+        if any(_has_type_vars(a) for a in args):
+            return alias
+        return closed_generic(open_cls, args)
+
+    open_cls.__class_getitem__ = classmethod(class_getitem)  # type: ignore[attr-defined]
+
+
+def _has_type_vars(annotation: Any) -> bool:
+    return isinstance(annotation, TypeVar) or bool(getattr(annotation, "__parameters__", ()))
+
+
+_CLOSED: dict[tuple[type, tuple[Any, ...]], type] = {}
+_CLOSED_LOCK: Final = threading.RLock()
+
+
+def closed_generic(open_cls: type, args: tuple[Any, ...]) -> type:
+    """The class of ``open_cls`` closed over ``args`` (made once): a slotted subclass with the
+    contract name .NET gives it (``ApiResponseOfCustomeralC0efJL``), registered like any
+    contract so that a root element or ``i:type`` naming it finds it."""
+    key = (open_cls, args)
+    closed = _CLOSED.get(key)
+    if closed is not None:
+        return closed
+    with _CLOSED_LOCK:
+        closed = _CLOSED.get(key)
+        if closed is not None:
+            return closed
+        meta: ContractMeta = open_cls.__dict__["__netcontract__"]
+        assert meta.generic_pattern is not None
+        arguments: list[tuple[str, str]] = []
+        for arg in args:
+            try:
+                arguments.append(generic_argument(resolve_annotation(arg)))
+            except ContractDefinitionError as exc:
+                raise ContractDefinitionError(
+                    f"{open_cls.__qualname__}[{_shown(arg)}]: {exc}"
+                ) from None
+        name = expand_generic_pattern(meta.generic_pattern, arguments)
+        shown = f"{open_cls.__qualname__}[{', '.join(_shown(a) for a in args)}]"
+        namespace = {
+            "__slots__": (),
+            "__module__": open_cls.__module__,
+            "__qualname__": shown,
+            "__parameters__": (),
+            "__doc__": open_cls.__doc__,
+        }
+        closed = type(shown, (open_cls,), namespace)
+        closed.__netcontract__ = attrs.evolve(  # type: ignore[attr-defined]
+            meta,
+            name=name,
+            declaration_order=(),
+            computed={},
+            generic_origin=open_cls,
+            generic_args=args,
+        )
+        _CLOSED[key] = closed
+        _register(closed, name, meta.xml_namespace)
+        return closed
+
+
+def _shown(annotation: Any) -> str:
+    if isinstance(annotation, type) and typing.get_origin(annotation) is None:
+        return annotation.__qualname__
+    return repr(annotation).replace("typing.", "")
 
 
 def _reference_setting(cls: type, given: bool | None) -> bool:

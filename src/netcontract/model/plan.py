@@ -29,6 +29,7 @@ from netcontract.model.contract import (
     _member_error,
     _MemberSpec,
     _pascal,
+    closed_generic,
     is_contract,
 )
 from netcontract.model.names import encode_local_name
@@ -226,9 +227,21 @@ def _build_info(tp: Any) -> ContractInfo:
     if not is_contract(origin):
         raise ContractDefinitionError(f"{tp!r} is not a contract class (use @contract)")
     args = typing.get_args(tp)
-    params = getattr(origin, "__parameters__", ())
-    typevars = dict(zip(params, args, strict=False)) if args else {}
     meta: ContractMeta = origin.__dict__["__netcontract__"]
+    if meta.generic_pattern is not None and meta.generic_origin is None:
+        if args:  # ApiResponse[T] bound later (an alias typing made): the closed class
+            return contract_info(closed_generic(origin, args))
+        raise ContractDefinitionError(
+            f"{origin.__qualname__} is a .NET generic contract: use a closed one,"
+            f" {origin.__qualname__}[X] (its instances are made by {origin.__qualname__}[X](...))"
+        )
+    if meta.generic_origin is not None:
+        params = meta.generic_origin.__dict__.get("__parameters__", ())
+        typevars = dict(zip(params, meta.generic_args, strict=True))
+        args = ()
+    else:
+        params = getattr(origin, "__parameters__", ())
+        typevars = dict(zip(params, args, strict=False)) if args else {}
 
     levels: list[list[Member]] = []  # base-most first
     specs: dict[int, JsonMemberSpec] = {}  # the Json.NET attributes, by id() of the Member
@@ -316,7 +329,7 @@ def _own_members(
                 attr,
                 wire_name,
                 encode_local_name(wire_name),
-                _resolve_member(klass, attr, hints[attr], typevars),
+                _resolve_member(klass, attr, hints[attr], typevars, clr_object=spec.clr_object),
                 meta.xml_namespace,
                 in_xml=not spec.json_only,
                 computed=None,
@@ -331,10 +344,12 @@ def _own_members(
     return members
 
 
-def _resolve_member(klass: type, attr: str, hint: Any, typevars: dict[Any, Any]) -> Slot:
+def _resolve_member(
+    klass: type, attr: str, hint: Any, typevars: dict[Any, Any], *, clr_object: bool = False
+) -> Slot:
     """The member's slot; a type without a mapping is reported as ``Class.member: ...``."""
     try:
-        return resolve_annotation(hint, typevars)
+        return resolve_annotation(hint, typevars, clr_object=clr_object)
     except ContractDefinitionError as exc:
         raise ContractDefinitionError(_member_error(klass.__qualname__, attr, hint, exc)) from None
 

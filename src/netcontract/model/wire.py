@@ -33,8 +33,11 @@ __all__ = [
     "PrimitiveType",
     "Slot",
     "WireType",
+    "check_generic_pattern",
     "dict_type",
     "enum_type",
+    "expand_generic_pattern",
+    "generic_argument",
     "resolve_annotation",
 ]
 
@@ -278,10 +281,30 @@ def _contract_of(cls: type) -> tuple[str, str] | None:
     return meta.name, meta.xml_namespace
 
 
-def resolve_annotation(annotation: Any, typevars: dict[Any, Any] | None = None) -> Slot:
-    """Resolve a member annotation into a :class:`Slot`."""
+def resolve_annotation(
+    annotation: Any, typevars: dict[Any, Any] | None = None, *, clr_object: bool = False
+) -> Slot:
+    """Resolve a member annotation into a :class:`Slot`.
+
+    ``typevars`` binds the type parameters of a generic contract; ``clr_object`` is a member
+    declared ``object`` in .NET whose annotation says what it holds (``member(clr_type=object)``).
+    """
+    typevars = typevars or {}
     inner, optional = _split_optional(annotation)
-    return Slot(_resolve_wire(inner, typevars or {}), optional)
+    if clr_object:
+        if isinstance(inner, TypeVar):
+            bound = typevars.get(inner)
+            if bound is None:
+                return Slot(ObjectType(), optional)
+            return Slot(ObjectType(expected=resolve_annotation(bound, typevars)), optional)
+        if inner is object or inner is Any:
+            return Slot(ObjectType(), optional)
+        return Slot(ObjectType(expected=resolve_annotation(inner, typevars)), optional)
+    if isinstance(inner, TypeVar) and inner in typevars:
+        # a .NET generic's T is the argument's type on the wire (T? of a value type included)
+        slot = resolve_annotation(typevars[inner])
+        return Slot(slot.wire, optional or slot.optional)
+    return Slot(_resolve_wire(inner, typevars), optional)
 
 
 def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
@@ -313,8 +336,20 @@ def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
         key = resolve_annotation(args[0], typevars)
         return dict_type(key, resolve_annotation(args[1], typevars), annotation)
     if origin is not None and isinstance(origin, type) and _contract_of(origin):
+        args = tuple(_substitute(a, typevars) for a in typing.get_args(annotation))
+        if _generic_meta(origin) is not None:
+            if any(isinstance(a, TypeVar) or getattr(a, "__parameters__", ()) for a in args):
+                raise ContractDefinitionError(
+                    f"{annotation!r}: a type parameter is not bound (give the type arguments)"
+                )
+            return _resolve_wire(origin[args], {})  # type: ignore[index]
         name, ns = _contract_of(origin)  # type: ignore[misc]
-        return ContractType(origin, name, ns, typing.get_args(annotation))
+        return ContractType(origin, name, ns, args)
+    if isinstance(annotation, type) and _generic_meta(annotation) is not None:
+        raise ContractDefinitionError(
+            f"{annotation.__qualname__} is a .NET generic contract: give its type arguments"
+            f" ({annotation.__qualname__}[X])"
+        )
     if isinstance(annotation, type):
         primitive = value_types.for_annotation(annotation)
         if primitive is not None:
@@ -330,6 +365,58 @@ def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
                 f"enum {annotation.__qualname__} needs @contract(namespace) to have a wire name"
             )
     raise ContractDefinitionError(f"{annotation!r} has no .NET data-contract mapping")
+
+
+def _generic_meta(cls: type) -> Any:
+    """The meta of an open .NET generic contract class, else None."""
+    meta = cls.__dict__.get("__netcontract__")
+    if meta is None or getattr(meta, "generic_pattern", None) is None or meta.generic_origin:
+        return None
+    return meta
+
+
+def _substitute(annotation: Any, typevars: dict[Any, Any]) -> Any:
+    """``annotation`` with the bound type parameters replaced (``list[T]`` -> ``list[int]``)."""
+    if not typevars:
+        return annotation
+    if isinstance(annotation, TypeVar):
+        return typevars.get(annotation, annotation)
+    params = getattr(annotation, "__parameters__", ())
+    if params and typing.get_origin(annotation) is not None:
+        return annotation[tuple(typevars.get(p, p) for p in params)]
+    return annotation
+
+
+def check_generic_pattern(pattern: str, count: int) -> str | None:
+    """Why .NET refuses a generic contract's name pattern (None when it accepts it): each
+    ``{`` closes, and holds ``#`` or the index of a type parameter."""
+    for match in _PLACEHOLDER.finditer(pattern):
+        text = match.group(1)
+        if text is None:
+            return "a '{' is not closed"
+        if text != "#" and not (_INDEX.fullmatch(text) and 0 <= int(text) < count):
+            return f"'{{{text}}}' names no type parameter (it has {count})"
+    return None
+
+
+def expand_generic_pattern(pattern: str, arguments: list[tuple[str, str]]) -> str:
+    """The name .NET gives a closed generic: ``{n}`` is the name of argument n, ``{#}`` the
+    digest of the arguments' namespaces unless all are XML Schema's or Serialization's
+    (Mono: ``ApiResponseOfCustomeralC0efJL``, ``ApiResponseOfint``, ``PageCustomer``)."""
+    builtin = all(ns in (XS, SER) for _, ns in arguments)
+    digest = "" if builtin else generic_digest([ns for _, ns in arguments])
+
+    def replace(match: re.Match[str]) -> str:
+        text = match.group(1)
+        return digest if text == "#" else arguments[int(text)][0]
+
+    return _PLACEHOLDER.sub(replace, pattern)
+
+
+#: a placeholder of a generic name pattern: ``{...}`` (group None: a '{' never closed)
+_PLACEHOLDER: Final = re.compile(r"\{([^}]*)\}|\{")
+#: what Int32.TryParse accepts as an index
+_INDEX: Final = re.compile(r"\s*[+-]?[0-9]+\s*")
 
 
 def generic_digest(argument_namespaces: list[str]) -> str:
@@ -381,7 +468,7 @@ KEY_TYPES: Final = frozenset(
 )
 
 
-def _generic_argument(slot: Slot) -> tuple[str, str]:
+def generic_argument(slot: Slot) -> tuple[str, str]:
     """(name, namespace) of a generic argument's contract: ``Nullable<T>`` for an optional
     value type (``NullableOfint`` in the System namespace), else the type's own."""
     wire = slot.wire
@@ -407,8 +494,8 @@ def dict_type(key: Slot, value: Slot, annotation: Any = None) -> DictType:
             f"{annotation!r}: a dictionary key must be a string, an integer, bool, Char, Guid,"
             " DateTime or a (non-[Flags]) contract enum, never None"
         )
-    key_name, key_ns = _generic_argument(key)
-    value_name, value_ns = _generic_argument(value)
+    key_name, key_ns = generic_argument(key)
+    value_name, value_ns = generic_argument(value)
     item_name = "KeyValueOf" + key_name + value_name
     if not (key_ns in (XS, SER) and value_ns in (XS, SER)):
         item_name += generic_digest([key_ns, value_ns])

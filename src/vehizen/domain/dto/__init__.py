@@ -140,4 +140,5 @@ class ResponseDto(Generic[T]):
 
     is_valid: bool = member("IsValid", default=False)  #: Valdie ?
     errors: list[str | None] | None = member("Errors", default=None)  #: liste d'erreurs
-    data: T | None = member("Data", default=None)  #: Objet à retourner
+    #: Objet à retourner (``object`` on the server: ResponseDto is no .NET generic)
+    data: T | None = member("Data", default=None, clr_type=object)
