@@ -301,9 +301,11 @@ def resolve_annotation(
             return Slot(ObjectType(), optional)
         return Slot(ObjectType(expected=resolve_annotation(inner, typevars)), optional)
     if isinstance(inner, TypeVar) and inner in typevars:
-        # a .NET generic's T is the argument's type on the wire (T? of a value type included)
+        # a .NET generic's T is the argument's type on the wire: `T | None` is C#'s `T?` on
+        # an unconstrained T, null for a reference type only (ApiResponse[int | None] is
+        # Nullable<int>: ApiResponseOfNullableOfint...)
         slot = resolve_annotation(typevars[inner])
-        return Slot(slot.wire, optional or slot.optional)
+        return Slot(slot.wire, slot.optional or (optional and not slot.wire.is_value_type))
     return Slot(_resolve_wire(inner, typevars), optional)
 
 

@@ -32,9 +32,10 @@ from typing import Any, Final
 
 import attrs
 
-from netcontract.clr.value_types import SER, XS, XSI
+from netcontract.clr.value_types import SER, SYSTEM, XS, XSI
 from netcontract.errors import ContractDefinitionError
-from netcontract.model.plan import contract_info
+from netcontract.model.contract import ContractMeta
+from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
     DictType,
@@ -42,7 +43,9 @@ from netcontract.model.wire import (
     ListType,
     ObjectType,
     PrimitiveType,
+    Slot,
     WireType,
+    generic_argument,
     resolve_annotation,
 )
 
@@ -218,11 +221,66 @@ def _contract_tp(wire: ContractType) -> Any:
 
 
 def _base_contract(cls: type) -> type | None:
-    """The nearest base class that is itself a contract (DataContract's BaseContract)."""
+    """The nearest base class that is itself a contract (DataContract's BaseContract); an
+    open generic is not (a closed one, ``ApiResponse[Customer]``, is .NET's class)."""
     for klass in cls.__mro__[1:]:
-        if "__netcontract__" in klass.__dict__ and attrs.has(klass):
+        meta = klass.__dict__.get("__netcontract__")
+        if meta is not None and attrs.has(klass) and not _is_open_generic(meta):
             return klass
     return None
+
+
+def _is_open_generic(meta: ContractMeta) -> bool:
+    return meta.generic_pattern is not None and meta.generic_origin is None
+
+
+def _own_members(info: ContractInfo) -> list[Member]:
+    """The members the class declares (a closed generic: those of its open class)."""
+    origin = info.cls.__dict__["__netcontract__"].generic_origin
+    return [m for m in info.xml_members if m.declaring_class in (info.cls, origin)]
+
+
+def _generic_annotation(info: ContractInfo) -> str:
+    """Mono's ``GenericType`` appinfo of a closed generic: the name pattern and namespace,
+    then each argument, nested for an argument that is generic itself (``PairOf{0}{1}{#}``,
+    ``NullableOf{0}{#}``)."""
+    meta: ContractMeta = info.cls.__dict__["__netcontract__"]
+    if meta.generic_origin is None:
+        return ""
+    pattern = meta.generic_origin.__dict__["__netcontract__"].generic_pattern
+    lines = [
+        "    <xs:annotation>\n      <xs:appinfo>\n",
+        f'        <GenericType Name="{_attr(pattern)}" Namespace="{_attr(info.namespace)}"'
+        f' xmlns="{SER}">\n',
+    ]
+    for arg in meta.generic_args:
+        _generic_parameter(resolve_annotation(arg), "          ", lines)
+    lines.append("        </GenericType>\n      </xs:appinfo>\n    </xs:annotation>\n")
+    return "".join(lines)
+
+
+def _generic_parameter(slot: Slot, pad: str, lines: list[str]) -> None:
+    wire = slot.wire
+    inner: list[Slot] = []
+    if slot.optional and wire.is_value_type:
+        name, ns = "NullableOf{0}{#}", SYSTEM
+        inner = [Slot(wire, optional=False)]
+    elif isinstance(wire, ContractType) and not wire.type_args:
+        meta = wire.cls.__dict__["__netcontract__"]
+        name, ns = wire.contract_name, wire.contract_namespace
+        if meta.generic_origin is not None:
+            name = meta.generic_origin.__dict__["__netcontract__"].generic_pattern
+            inner = [resolve_annotation(a) for a in meta.generic_args]
+    else:
+        name, ns = generic_argument(slot)
+    start = f'{pad}<GenericParameter Name="{_attr(name)}" Namespace="{_attr(ns)}"'
+    if not inner:
+        lines.append(start + " />\n")
+        return
+    lines.append(start + ">\n")
+    for item in inner:
+        _generic_parameter(item, pad + "  ", lines)
+    lines.append(f"{pad}</GenericParameter>\n")
 
 
 def _identity(wire: WireType) -> object:
@@ -261,9 +319,8 @@ def _collect(roots: Iterable[WireType]) -> list[WireType]:
             base = _base_contract(info.cls)
             if base is not None:
                 add(contract_info(base).wire)
-            for member in info.xml_members:
-                if member.declaring_class is info.cls:
-                    add(member.slot.wire)
+            for member in _own_members(info):
+                add(member.slot.wire)
         elif isinstance(wire, ListType):
             add(wire.item.wire)
         elif isinstance(wire, DictType):
@@ -277,7 +334,7 @@ def _collect(roots: Iterable[WireType]) -> list[WireType]:
 
 def _export_class(doc: _Document, wire: ContractType) -> None:
     info = contract_info(_contract_tp(wire))
-    own = [m for m in info.xml_members if m.declaring_class is info.cls]
+    own = _own_members(info)
     base = _base_contract(info.cls)
     base_qname = None
     # imports in SchemaExporter.ExportClassDataContract's order: members, then the base
@@ -288,7 +345,7 @@ def _export_class(doc: _Document, wire: ContractType) -> None:
         base_qname = (base_info.namespace, base_info.name)
         doc.add_import(base_qname[0])
 
-    out = [f'  <xs:complexType name="{_attr(info.name)}">\n']
+    out = [f'  <xs:complexType name="{_attr(info.name)}">\n', _generic_annotation(info)]
     scope: dict[str, str] = {}
     indent = "      "
     if base_qname is not None:
