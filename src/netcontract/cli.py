@@ -75,7 +75,12 @@ from netcontract.files import (
 from netcontract.generate import cli as _generate_cli
 from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, ReadContext
-from netcontract.model.contract import is_contract, known_contracts, load_contract_entry_points
+from netcontract.model.contract import (
+    is_contract,
+    known_contracts,
+    load_contract_entry_points,
+    open_generic_contracts,
+)
 from netcontract.model.plan import contract_info
 from netcontract.ndjson import ndjson_line, on_line, read_ndjson_lines
 from netcontract.testing.corpus import FORMATS, MANIFEST_NAME, is_corpus_manifest, write_corpus
@@ -154,8 +159,9 @@ def _contract_classes() -> list[type]:
 
 
 def _named_classes() -> list[type]:
-    """Contracts and contract enums, by name."""
-    return sorted(set(known_contracts().values()), key=lambda c: (c.__name__, c.__module__))
+    """Contracts, contract enums and open generic contracts, by name."""
+    classes = set(known_contracts().values()) | set(open_generic_contracts())
+    return sorted(classes, key=lambda c: (c.__name__, c.__module__))
 
 
 #: type arguments by the names people write: C#'s keywords, .NET's and Python's names

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import importlib.metadata
 import inspect
+import operator
 import re
 import sys
 import threading
@@ -22,6 +24,7 @@ from typing import Any, Final, Literal, TypeVar, dataclass_transform, overload
 import attrs
 
 from netcontract.clr.namespaces import DATACONTRACT_BASE
+from netcontract.clr.value_types import for_annotation
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
 from netcontract.model.wire import (
@@ -42,6 +45,7 @@ __all__ = [
     "known_contracts",
     "load_contract_entry_points",
     "member",
+    "open_generic_contracts",
     "unknown_root_message",
 ]
 
@@ -370,6 +374,7 @@ def _make_contract(
     else:
         # an open generic has no wire name: ApiResponse[Customer] is the contract
         _install_class_getitem(new_cls)
+        _OPEN_GENERICS[(xml_namespace, contract_name)] = new_cls
     return typing.cast(C, new_cls)
 
 
@@ -440,6 +445,7 @@ def closed_generic(open_cls: type, args: tuple[Any, ...]) -> type:
     """The class of ``open_cls`` closed over ``args`` (made once): a slotted subclass with the
     contract name .NET gives it (``ApiResponseOfCustomeralC0efJL``), registered like any
     contract so that a root element or ``i:type`` naming it finds it."""
+    args = tuple(_canonical(a) for a in args)
     key = (open_cls, args)
     closed = _CLOSED.get(key)
     if closed is not None:
@@ -466,6 +472,7 @@ def closed_generic(open_cls: type, args: tuple[Any, ...]) -> type:
             "__qualname__": shown,
             "__parameters__": (),
             "__doc__": open_cls.__doc__,
+            "__reduce__": _reduce_closed,
         }
         closed = type(shown, (open_cls,), namespace)
         closed.__netcontract__ = attrs.evolve(  # type: ignore[attr-defined]
@@ -481,9 +488,41 @@ def closed_generic(open_cls: type, args: tuple[Any, ...]) -> type:
         return closed
 
 
+def _canonical(annotation: Any) -> Any:
+    """One spelling per .NET type argument, so that ``ApiResponse[nc.Int32]`` is
+    ``ApiResponse[int]`` (one class) and ``Optional[X]`` is ``X | None``."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        base, *extras = args
+        if len(extras) == 1 and isinstance(base, type) and for_annotation(base) is extras[0]:
+            return base
+        return annotation
+    if origin in (typing.Union, types.UnionType):
+        return functools.reduce(operator.or_, (_canonical(a) for a in args))
+    if origin in (list, dict):
+        return origin[tuple(_canonical(a) for a in args)]
+    return annotation
+
+
+def _reduce_closed(self: Any) -> tuple[Any, ...]:
+    # the closed class is made at run time: pickle its instances by (open class, arguments)
+    meta: ContractMeta = type(self).__dict__["__netcontract__"]
+    return (_new_closed, (meta.generic_origin, meta.generic_args), self.__getstate__())
+
+
+def _new_closed(open_cls: type, args: tuple[Any, ...]) -> Any:
+    """An uninitialized instance of ``open_cls[args]`` (unpickling sets its state)."""
+    return object.__new__(closed_generic(open_cls, args))
+
+
 def _shown(annotation: Any) -> str:
     if isinstance(annotation, type) and typing.get_origin(annotation) is None:
         return annotation.__qualname__
+    if typing.get_origin(annotation) is typing.Annotated:  # nc.Int64: Int64
+        clr_name = getattr(typing.get_args(annotation)[1], "clr_name", None)
+        if isinstance(clr_name, str):
+            return clr_name
     return repr(annotation).replace("typing.", "")
 
 
@@ -657,6 +696,16 @@ def is_contract(tp: Any) -> bool:
         and "__netcontract__" in origin.__dict__
         and not issubclass(origin, enum.Enum)
     )
+
+
+#: the open .NET generic contracts (never on the wire), by (XML namespace, declared name)
+_OPEN_GENERICS: dict[tuple[str, str], type] = {}
+
+
+def open_generic_contracts() -> list[type]:
+    """The open .NET generic contracts declared so far (``ApiResponse``, closed by
+    ``ApiResponse[Customer]``): names the command line's ``--type`` accepts."""
+    return list(_OPEN_GENERICS.values())
 
 
 def known_contracts() -> dict[tuple[str, str], type]:

@@ -265,6 +265,10 @@ def _generic_parameter(slot: Slot, pad: str, lines: list[str]) -> None:
     if slot.optional and wire.is_value_type:
         name, ns = "NullableOf{0}{#}", SYSTEM
         inner = [Slot(wire, optional=False)]
+    elif isinstance(wire, DictType):
+        # Mono: Dictionary<K,V> is the generic KeyValue collection (List<T> is not)
+        name, ns = "ArrayOfKeyValueOf{0}{1}{#}", wire.contract_namespace
+        inner = [wire.key, wire.value]
     elif isinstance(wire, ContractType) and not wire.type_args:
         meta = wire.cls.__dict__["__netcontract__"]
         name, ns = wire.contract_name, wire.contract_namespace
