@@ -664,8 +664,10 @@ def _check_annotations(
             hint = typing.get_type_hints(holder, localns=local_names, include_extras=True)["v"]
         except Exception:  # noqa: S112 - not resolvable yet (a forward reference): lazy
             continue
-        if typing.get_origin(hint) is typing.ClassVar or any(
-            _may_become_contract(leaf) for leaf in _leaves(hint)
+        if (
+            typing.get_origin(hint) is typing.ClassVar
+            or any(_may_become_contract(leaf) for leaf in _leaves(hint))
+            or getattr(hint, "__parameters__", ())  # bound per closed generic, checked then
         ):
             continue
         try:

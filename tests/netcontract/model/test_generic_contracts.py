@@ -1,0 +1,212 @@
+"""Generic data contracts without Mono: names, bytes and refusals pinned from Mono's
+DataContractSerializer, DataContractJsonSerializer and XsdDataContractExporter (the live
+proof is tests/interop/test_generic_contract_interop.py)."""
+
+from __future__ import annotations
+
+import pickle
+import typing
+import uuid
+from typing import Generic, TypeVar
+
+import pytest
+from hypothesis import given, settings
+
+import netcontract as nc
+from netcontract.strategies import for_type
+from vehizen import CustomerGroupDto, ResponseDto
+
+T = TypeVar("T")
+A = TypeVar("A")
+B = TypeVar("B")
+G = "http://schemas.datacontract.org/2004/07/G"
+
+
+@nc.contract("G")
+class Customer:
+    name: str | None = nc.member("Name", default=None)
+
+
+@nc.contract("G")
+class ApiResponse(Generic[T]):
+    ok: bool = nc.member("Ok", default=False)
+    data: T | None = nc.member("Data", default=None)
+
+
+@nc.contract("G")
+class Pair(Generic[A, B]):
+    first: A | None = nc.member("First", default=None)
+    second: B | None = nc.member("Second", default=None)
+
+
+@nc.contract("G", name="Swap{1}And{0}")
+class Swap(Generic[A, B]):
+    x: A | None = nc.member("X", default=None)
+    y: B | None = nc.member("Y", default=None)
+
+
+@nc.contract("G", name="Page{0}")
+class Page(Generic[T]):
+    items: list[T] | None = nc.member("Items", default=None)
+
+
+@nc.contract("G")
+class Outer(Generic[T]):
+    inner: ApiResponse[T] | None = nc.member("Inner", default=None)
+
+
+@nc.contract("G")
+class Holder:
+    r: ApiResponse[Customer] | None = nc.member("R", default=None)
+    o: object = nc.member("O", default=None)
+
+
+# Mono's XsdDataContractExporter.GetSchemaTypeName of the C# twins
+# (tests/interop/dotnet/Generic.cs): .NET's Of... name, the digest unless every argument is
+# in XML Schema's or Serialization's namespace, patterns expanded
+@pytest.mark.parametrize(
+    ("tp", "name"),
+    [
+        (ApiResponse[Customer], "ApiResponseOfCustomeralC0efJL"),
+        (ApiResponse[int], "ApiResponseOfint"),
+        (ApiResponse[str], "ApiResponseOfstring"),
+        (ApiResponse[uuid.UUID], "ApiResponseOfguid"),
+        (ApiResponse[int | None], "ApiResponseOfNullableOfint5F2dSckg"),
+        (ApiResponse[object], "ApiResponseOfanyType"),
+        (ApiResponse[list[Customer]], "ApiResponseOfArrayOfCustomeralC0efJL"),
+        (ApiResponse[list[int]], "ApiResponseOfArrayOfintuHEDJ7Dj"),
+        (ApiResponse[dict[str, int]], "ApiResponseOfArrayOfKeyValueOfstringintuHEDJ7Dj"),
+        (ApiResponse[Pair[int, str]], "ApiResponseOfPairOfintstringalC0efJL"),
+        (
+            ApiResponse[ApiResponse[Customer]],
+            "ApiResponseOfApiResponseOfCustomeralC0efJLalC0efJL",
+        ),
+        (Pair[int, str], "PairOfintstring"),
+        (Pair[Customer, str], "PairOfCustomerstringCz_PSGR4C"),
+        (Page[Customer], "PageCustomer"),
+        (Swap[int, Customer], "SwapCustomerAndint"),
+        (ApiResponse[nc.DateTimeOffset], "ApiResponseOfDateTimeOffset5F2dSckg"),
+        (Outer[Customer], "OuterOfCustomeralC0efJL"),
+    ],
+)
+def test_closed_generics_have_monos_names(tp: object, name: str) -> None:
+    info = nc.contract_info(tp)
+    assert (info.name, info.namespace) == (name, G)
+
+
+RESPONSE_XML = (  # Mono: T is the argument's type, no i:type
+    b'<ApiResponseOfCustomeralC0efJL xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+    b' xmlns="http://schemas.datacontract.org/2004/07/G"><Data><Name>a</Name></Data>'
+    b"<Ok>true</Ok></ApiResponseOfCustomeralC0efJL>"
+)
+
+
+def test_closed_generic_writes_and_reads_monos_bytes() -> None:
+    response = ApiResponse[Customer](ok=True, data=Customer(name="a"))
+    assert nc.to_xml(response) == RESPONSE_XML
+    assert nc.from_xml(RESPONSE_XML, ApiResponse[Customer]) == response
+    assert nc.from_xml(RESPONSE_XML) == response  # the root names the closed generic
+    assert nc.to_json(response) == b'{"Ok":true,"Data":{"Name":"a"}}'  # Json.NET
+    assert nc.from_json(b'{"Ok":true,"Data":{"Name":"a"}}', ApiResponse[Customer]) == response
+
+
+def test_object_member_holding_a_closed_generic_names_it() -> None:
+    response = ApiResponse[Customer](ok=True, data=Customer(name="a"))
+    holder = Holder(r=response, o=response)
+    # Mono's DataContractSerializer and DataContractJsonSerializer
+    assert nc.to_xml(holder) == (
+        b'<Holder xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        b' xmlns="http://schemas.datacontract.org/2004/07/G">'
+        b'<O i:type="ApiResponseOfCustomeralC0efJL"><Data><Name>a</Name></Data><Ok>true</Ok></O>'
+        b"<R><Data><Name>a</Name></Data><Ok>true</Ok></R></Holder>"
+    )
+    assert nc.to_wcf_json(holder) == (
+        b'{"O":{"__type":"ApiResponseOfCustomeralC0efJL:#G","Data":{"Name":"a"},"Ok":true},'
+        b'"R":{"Data":{"Name":"a"},"Ok":true}}'
+    )
+    assert nc.from_xml(nc.to_xml(holder), Holder) == holder
+
+
+def test_xsd_has_monos_generic_type_annotation() -> None:
+    schema = nc.export_schemas(Swap[int, Customer])[G]
+    assert (  # Mono's XsdDataContractExporter
+        '  <xs:complexType name="SwapCustomerAndint">\n'
+        "    <xs:annotation>\n"
+        "      <xs:appinfo>\n"
+        '        <GenericType Name="Swap{1}And{0}" Namespace="http://schemas.datacontract.org/'
+        '2004/07/G" xmlns="http://schemas.microsoft.com/2003/10/Serialization/">\n'
+        '          <GenericParameter Name="int" Namespace="http://www.w3.org/2001/XMLSchema" />\n'
+        '          <GenericParameter Name="Customer" Namespace="http://schemas.datacontract.org/'
+        '2004/07/G" />\n'
+        "        </GenericType>\n"
+        "      </xs:appinfo>\n"
+        "    </xs:annotation>\n"
+        "    <xs:sequence>\n"
+        '      <xs:element minOccurs="0" name="X" type="xs:int" />\n'
+        '      <xs:element minOccurs="0" name="Y" nillable="true" type="tns:Customer" />\n'
+        "    </xs:sequence>\n"
+        "  </xs:complexType>\n"
+    ) in schema
+    nested = nc.export_schemas(ApiResponse[Pair[int, str]])[G]
+    assert '<GenericParameter Name="PairOf{0}{1}{#}" Namespace="' + G + '">\n' in nested
+
+
+def test_closed_generic_is_one_class_per_dotnet_type() -> None:
+    assert ApiResponse[nc.Int32] is ApiResponse[int]
+    assert ApiResponse[typing.Optional[int]] is ApiResponse[int | None]  # noqa: UP045
+    assert issubclass(ApiResponse[Customer], ApiResponse)
+    assert ApiResponse[Customer].__parameters__ == ()
+    assert repr(ApiResponse[Customer](ok=True)) == "ApiResponse[Customer](ok=True, data=None)"
+    assert typing.get_args(Outer[T]) == (T,)  # with a type variable: typing's alias
+
+
+def test_instances_of_closed_generics_pickle() -> None:
+    response = ApiResponse[list[Customer]](ok=True, data=[Customer(name="a")])
+    back = pickle.loads(pickle.dumps(response))
+    assert back == response
+    assert type(back) is ApiResponse[list[Customer]]
+
+
+def test_open_generic_and_bad_patterns_are_refused() -> None:
+    with pytest.raises(nc.ContractDefinitionError, match=r"use a closed one, ApiResponse\[X\]"):
+        nc.to_xml(ApiResponse(ok=True))
+
+    with pytest.raises(nc.ContractDefinitionError, match=r"Bare\.r: .*give its type arguments"):
+
+        @nc.contract("G")
+        class Bare:
+            r: ApiResponse | None = nc.member("R", default=None)  # type: ignore[type-arg]
+
+    for pattern, problem in (("P{1}", "names no type parameter"), ("P{0", "not closed")):
+        with pytest.raises(nc.ContractDefinitionError, match=problem):
+
+            @nc.contract("G", name=pattern)
+            class P(Generic[T]):
+                v: T | None = nc.member("V", default=None)
+
+
+def test_value_type_argument_of_t_or_none_is_not_nullable() -> None:
+    # `T | None` is C#'s T? on an unconstrained T: Mono writes ApiResponse<int>.Data as int
+    assert nc.to_xml(ApiResponse[int](data=3)) == (
+        b'<ApiResponseOfint xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        b' xmlns="http://schemas.datacontract.org/2004/07/G"><Data>3</Data><Ok>false</Ok>'
+        b"</ApiResponseOfint>"
+    )
+    with pytest.raises(nc.SerializationError, match="Data: None is not allowed"):
+        nc.to_xml(ApiResponse[int]())
+
+
+def test_vehizen_response_dto_stays_an_object_member_view() -> None:
+    # clr_type=object: ResponseDto is no .NET generic; its Data carries i:type
+    assert nc.contract_info(ResponseDto[CustomerGroupDto]).name == "ResponseDto"
+    text = nc.to_xml(ResponseDto[uuid.UUID](data=uuid.UUID(int=1)))
+    assert b'i:type="d2p1:guid">00000000-0000-0000-0000-000000000001</Data>' in text
+
+
+@settings(max_examples=25, deadline=None)
+@given(for_type(ApiResponse[Pair[int, Customer]], max_items=3))
+def test_drawn_closed_generics_round_trip(value: ApiResponse[Pair[int, Customer]]) -> None:
+    assert nc.from_xml(nc.to_xml(value), type(value)) == value
+    assert nc.from_wcf_json(nc.to_wcf_json(value), type(value)) == value
+    assert nc.from_json(nc.to_json(value), type(value)) == value
+    assert nc.validate_xml(nc.to_xml(value, indent=True), type(value)) == value
