@@ -77,6 +77,13 @@ class Holder:
     i: InX[Customer] | None = nc.member("I", default=None)
 
 
+@nc.contract("G")
+class Special(ApiResponse[Customer]):
+    """Derived from a closed generic (C#: Special : ApiResponse<Customer>)."""
+
+    extra: nc.Int32 = nc.member("Extra", default=0)
+
+
 #: the closed generics of Generic.cs's name cases, by case
 CASES: dict[str, Any] = {
     "customer": ApiResponse[Customer],
@@ -104,6 +111,7 @@ CASES: dict[str, Any] = {
     "offset": ApiResponse[nc.DateTimeOffset],
     "holder": Holder,
     "list-response": ApiResponse[list[ApiResponse[Customer]]],
+    "special": Special,
 }
 
 

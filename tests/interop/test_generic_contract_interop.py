@@ -24,7 +24,7 @@ import netcontract as nc
 
 from ._csharp import compile_program, run_program
 from ._mono import MONO_MISSING_REASON, mono_available
-from .generic_models import CASES, ApiResponse, Customer, Holder, holder, response
+from .generic_models import CASES, ApiResponse, Customer, Holder, Special, holder, response
 
 pytestmark = [pytest.mark.interop]
 
@@ -89,6 +89,15 @@ def test_xsd_is_monos(mono: dict[str, bytes]) -> None:
     schemas = nc.export_schemas(Holder)
     assert schemas[G] == mono["xsd-g"].decode()
     assert schemas["urn:x"] == mono["xsd-x"].decode()
+
+
+def test_contract_derived_from_a_closed_generic_is_monos(mono: dict[str, bytes]) -> None:
+    special = Special(ok=True, data=Customer(name="a"), extra=4)
+    assert nc.to_xml(special) == mono["xml-special"]
+    assert nc.to_xml(special, indent=True) == mono["xml-special-indented"]
+    assert nc.from_xml(mono["xml-special"], Special) == special
+    # the base is the closed generic: <xs:extension base="tns:ApiResponseOfCustomeralC0efJL">
+    assert nc.export_schemas(Special)[G] == mono["xsd-special"].decode()
 
 
 @pytest.mark.parametrize(

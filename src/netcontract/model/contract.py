@@ -392,6 +392,15 @@ def _generic_pattern(cls: type, name: str | None) -> str | None:
         for field in attrs.fields(cls)
     ):
         return None
+    if any(
+        isinstance(meta := base.__dict__.get("__netcontract__"), ContractMeta)
+        and meta.generic_pattern is not None
+        for base in cls.__mro__[1:]
+    ):
+        raise ContractDefinitionError(
+            f"{cls.__qualname__}: a generic contract derived from a generic contract is not"
+            " supported yet; derive from a closed one (class X(ApiResponse[Customer]))"
+        )
     pattern = name or cls.__name__ + "Of" + "".join(f"{{{i}}}" for i in range(len(params))) + "{#}"
     problem = check_generic_pattern(pattern, len(params))
     if problem is not None:

@@ -235,9 +235,19 @@ def _build_info(tp: Any) -> ContractInfo:
             f"{origin.__qualname__} is a .NET generic contract: use a closed one,"
             f" {origin.__qualname__}[X] (its instances are made by {origin.__qualname__}[X](...))"
         )
-    if meta.generic_origin is not None:
-        params = meta.generic_origin.__dict__.get("__parameters__", ())
-        typevars = dict(zip(params, meta.generic_args, strict=True))
+    closed = next(
+        (
+            m
+            for k in origin.__mro__
+            if (m := k.__dict__.get("__netcontract__")) is not None
+            and getattr(m, "generic_origin", None) is not None
+        ),
+        None,
+    )
+    if closed is not None:
+        # a closed generic, or a contract derived from one (Special : ApiResponse<Customer>)
+        params = closed.generic_origin.__dict__.get("__parameters__", ())
+        typevars = dict(zip(params, closed.generic_args, strict=True))
         args = ()
     else:
         params = getattr(origin, "__parameters__", ())

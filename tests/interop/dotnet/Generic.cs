@@ -40,6 +40,9 @@ namespace G {
         [DataMember] public InX<Customer> I;
     }
 }
+namespace G {
+    [DataContract] public class Special : ApiResponse<Customer> { [DataMember] public int Extra; }
+}
 namespace H {
     [DataContract] public class Other { [DataMember] public int N; }
 }
@@ -71,6 +74,7 @@ public static class Generic {
         { "offset", typeof(G.ApiResponse<DateTimeOffset>) },
         { "holder", typeof(G.Holder) },
         { "list-response", typeof(G.ApiResponse<List<G.ApiResponse<G.Customer>>>) },
+        { "special", typeof(G.Special) },
     };
 
     static string B64(string s) { return Convert.ToBase64String(Encoding.UTF8.GetBytes(s)); }
@@ -122,9 +126,9 @@ public static class Generic {
         catch (Exception e) { Console.WriteLine(name + " EXC " + B64(e.GetType().Name + ": " + e.Message)); }
     }
 
-    static string Schema(string ns) {
+    static string Schema(Type root, string ns) {
         var exporter = new XsdDataContractExporter();
-        exporter.Export(typeof(G.Holder));
+        exporter.Export(root);
         foreach (System.Xml.Schema.XmlSchema schema in exporter.Schemas.Schemas())
             if (schema.TargetNamespace == ns) {
                 var sb = new StringBuilder();
@@ -151,8 +155,12 @@ public static class Generic {
             Line("json-holder-indented", () => Json(Holder(), true));
             Line("wcf-holder", () => Wcf(Holder(), typeof(G.Holder)));
             Line("wcf-response", () => Wcf(Response(), typeof(G.ApiResponse<G.Customer>)));
-            Line("xsd-g", () => Schema("http://schemas.datacontract.org/2004/07/G"));
-            Line("xsd-x", () => Schema("urn:x"));
+            Line("xsd-g", () => Schema(typeof(G.Holder), "http://schemas.datacontract.org/2004/07/G"));
+            Line("xsd-x", () => Schema(typeof(G.Holder), "urn:x"));
+            var special = new G.Special { Ok = true, Data = new G.Customer { Name = "a" }, Extra = 4 };
+            Line("xml-special", () => Xml(special, typeof(G.Special), false));
+            Line("xml-special-indented", () => Xml(special, typeof(G.Special), true));
+            Line("xsd-special", () => Schema(typeof(G.Special), "http://schemas.datacontract.org/2004/07/G"));
             return;
         }
         var input = Console.In.ReadToEnd();

@@ -228,3 +228,30 @@ def test_generated_paths_handle_closed_generics_as_the_reference_does() -> None:
         assert nc.to_xml(value, indent=True) == indented
         assert nc.from_xml(xml, type(value)) == value
         assert nc.from_json(json, type(value)) == value
+
+
+@nc.contract("G")
+class Special(ApiResponse[Customer]):
+    extra: nc.Int32 = nc.member("Extra", default=0)
+
+
+def test_contract_derived_from_a_closed_generic() -> None:
+    special = Special(ok=True, data=Customer(name="a"), extra=4)
+    text = (  # Mono's DataContractSerializer (class Special : ApiResponse<Customer>)
+        b'<Special xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        b' xmlns="http://schemas.datacontract.org/2004/07/G"><Data><Name>a</Name></Data>'
+        b"<Ok>true</Ok><Extra>4</Extra></Special>"
+    )
+    assert nc.to_xml(special) == text
+    assert nc.from_xml(text, Special) == special
+    assert (
+        '<xs:extension base="tns:ApiResponseOfCustomeralC0efJL">' in nc.export_schemas(Special)[G]
+    )
+
+
+def test_generic_contract_derived_from_a_generic_contract_is_refused() -> None:
+    with pytest.raises(nc.ContractDefinitionError, match="not supported yet"):
+
+        @nc.contract("G")
+        class Derived(ApiResponse[T]):
+            more: T | None = nc.member("More", default=None)
