@@ -676,7 +676,7 @@ def _check_annotations(
         if (
             typing.get_origin(hint) is typing.ClassVar
             or any(_may_become_contract(leaf) for leaf in _leaves(hint))
-            or getattr(hint, "__parameters__", ())  # bound per closed generic, checked then
+            or _has_type_vars(hint)  # bound per closed generic, checked then
         ):
             continue
         try:
