@@ -255,3 +255,19 @@ def test_generic_contract_derived_from_a_generic_contract_is_refused() -> None:
         @nc.contract("G")
         class Derived(ApiResponse[T]):
             more: T | None = nc.member("More", default=None)
+
+
+def test_clr_type_object_declares_an_object_member() -> None:
+    @nc.contract("G")
+    class View(Generic[T]):
+        data: T | None = nc.member("Data", default=None, clr_type=object)
+
+    # no member's .NET type uses T: not a .NET generic, View[X] only says what Data holds
+    assert nc.contract_info(View[Customer]).name == "View"
+    assert nc.to_xml(View[Customer](data=Customer(name="a"))) == (
+        b'<View xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        b' xmlns="http://schemas.datacontract.org/2004/07/G">'
+        b'<Data i:type="Customer"><Name>a</Name></Data></View>'
+    )
+    with pytest.raises(nc.ContractDefinitionError, match="clr_type must be object"):
+        nc.member("X", default=None, clr_type=str)
