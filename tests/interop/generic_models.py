@@ -13,7 +13,7 @@ A = TypeVar("A")
 B = TypeVar("B")
 
 
-@nc.contract("G")
+@nc.contract("GI")
 class Customer:
     name: str | None = nc.member("Name", default=None)
 
@@ -23,35 +23,35 @@ class Other:
     n: nc.Int32 = nc.member("N", default=0)
 
 
-@nc.contract("G")
+@nc.contract("GI")
 class ApiResponse(Generic[T]):
     ok: bool = nc.member("Ok", default=False)
     data: T | None = nc.member("Data", default=None)
 
 
-@nc.contract("G")
+@nc.contract("GI")
 class Pair(Generic[A, B]):
     first: A | None = nc.member("First", default=None)
     second: B | None = nc.member("Second", default=None)
 
 
-@nc.contract("G", name="Page{0}")
+@nc.contract("GI", name="Page{0}")
 class Page(Generic[T]):
     items: list[T] | None = nc.member("Items", default=None)
 
 
-@nc.contract("G", name="Page2{0}{#}")
+@nc.contract("GI", name="Page2{0}{#}")
 class Page2(Generic[T]):
     items: list[T] | None = nc.member("Items", default=None)
 
 
-@nc.contract("G", name="Swap{1}And{0}")
+@nc.contract("GI", name="Swap{1}And{0}")
 class Swap(Generic[A, B]):
     x: A | None = nc.member("X", default=None)
     y: B | None = nc.member("Y", default=None)
 
 
-@nc.contract("G", name="Lit")
+@nc.contract("GI", name="Lit")
 class Lit(Generic[T]):
     v: T | None = nc.member("V", default=None)
 
@@ -61,7 +61,7 @@ class InX(Generic[T]):
     v: T | None = nc.member("V", default=None)
 
 
-@nc.contract("G")
+@nc.contract("GI")
 class Holder:
     r: ApiResponse[Customer] | None = nc.member("R", default=None)
     o: object = nc.member("O", default=None)
@@ -77,7 +77,7 @@ class Holder:
     i: InX[Customer] | None = nc.member("I", default=None)
 
 
-@nc.contract("G")
+@nc.contract("GI")
 class Special(ApiResponse[Customer]):
     """Derived from a closed generic (C#: Special : ApiResponse<Customer>)."""
 

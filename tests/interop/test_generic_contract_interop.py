@@ -28,7 +28,7 @@ from .generic_models import CASES, ApiResponse, Customer, Holder, Special, holde
 
 pytestmark = [pytest.mark.interop]
 
-G = "http://schemas.datacontract.org/2004/07/G"
+G = "http://schemas.datacontract.org/2004/07/GI"
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_jsonnet_is_monos_byte_for_byte(mono: dict[str, bytes]) -> None:
 
 
 def test_wcf_json_is_monos_byte_for_byte(mono: dict[str, bytes]) -> None:
-    # the object member's __type is the closed generic's name: ApiResponseOfCustomeralC0efJL:#G
+    # the object member's __type is the closed generic's name: ApiResponseOfCustomer...:#GI
     assert nc.to_wcf_json(holder()) == mono["wcf-holder"]
     assert nc.to_wcf_json(response()) == mono["wcf-response"]
 
@@ -96,7 +96,7 @@ def test_contract_derived_from_a_closed_generic_is_monos(mono: dict[str, bytes])
     assert nc.to_xml(special) == mono["xml-special"]
     assert nc.to_xml(special, indent=True) == mono["xml-special-indented"]
     assert nc.from_xml(mono["xml-special"], Special) == special
-    # the base is the closed generic: <xs:extension base="tns:ApiResponseOfCustomeralC0efJL">
+    # the base is the closed generic: <xs:extension base="tns:ApiResponseOfCustomer...">
     assert nc.export_schemas(Special)[G] == mono["xsd-special"].decode()
 
 

@@ -15,7 +15,7 @@ using System.Text;
 using System.Xml;
 using Newtonsoft.Json;
 
-namespace G {
+namespace GI {
     [DataContract] public class Customer { [DataMember] public string Name; }
     [DataContract] public class ApiResponse<T> { [DataMember] public bool Ok; [DataMember] public T Data; }
     [DataContract] public class Pair<A, B> { [DataMember] public A First; [DataMember] public B Second; }
@@ -40,7 +40,7 @@ namespace G {
         [DataMember] public InX<Customer> I;
     }
 }
-namespace G {
+namespace GI {
     [DataContract] public class Special : ApiResponse<Customer> { [DataMember] public int Extra; }
 }
 namespace H {
@@ -49,32 +49,32 @@ namespace H {
 
 public static class Generic {
     static readonly Dictionary<string, Type> Cases = new Dictionary<string, Type> {
-        { "customer", typeof(G.ApiResponse<G.Customer>) },
-        { "other", typeof(G.ApiResponse<H.Other>) },
-        { "int", typeof(G.ApiResponse<int>) },
-        { "string", typeof(G.ApiResponse<string>) },
-        { "guid", typeof(G.ApiResponse<Guid>) },
-        { "nullable-int", typeof(G.ApiResponse<int?>) },
-        { "object", typeof(G.ApiResponse<object>) },
-        { "list-customer", typeof(G.ApiResponse<List<G.Customer>>) },
-        { "list-int", typeof(G.ApiResponse<List<int>>) },
-        { "dict", typeof(G.ApiResponse<Dictionary<string, int>>) },
-        { "pair-in", typeof(G.ApiResponse<G.Pair<int, string>>) },
-        { "nested", typeof(G.ApiResponse<G.ApiResponse<G.Customer>>) },
-        { "pair", typeof(G.Pair<int, string>) },
-        { "pair-customer", typeof(G.Pair<G.Customer, string>) },
-        { "pair-two-ns", typeof(G.Pair<G.Customer, H.Other>) },
-        { "page", typeof(G.Page<G.Customer>) },
-        { "page-int", typeof(G.Page<int>) },
-        { "page2", typeof(G.Page2<G.Customer>) },
-        { "page2-int", typeof(G.Page2<int>) },
-        { "swap", typeof(G.Swap<int, G.Customer>) },
-        { "lit", typeof(G.Lit<int>) },
-        { "inx", typeof(G.InX<G.Customer>) },
-        { "offset", typeof(G.ApiResponse<DateTimeOffset>) },
-        { "holder", typeof(G.Holder) },
-        { "list-response", typeof(G.ApiResponse<List<G.ApiResponse<G.Customer>>>) },
-        { "special", typeof(G.Special) },
+        { "customer", typeof(GI.ApiResponse<GI.Customer>) },
+        { "other", typeof(GI.ApiResponse<H.Other>) },
+        { "int", typeof(GI.ApiResponse<int>) },
+        { "string", typeof(GI.ApiResponse<string>) },
+        { "guid", typeof(GI.ApiResponse<Guid>) },
+        { "nullable-int", typeof(GI.ApiResponse<int?>) },
+        { "object", typeof(GI.ApiResponse<object>) },
+        { "list-customer", typeof(GI.ApiResponse<List<GI.Customer>>) },
+        { "list-int", typeof(GI.ApiResponse<List<int>>) },
+        { "dict", typeof(GI.ApiResponse<Dictionary<string, int>>) },
+        { "pair-in", typeof(GI.ApiResponse<GI.Pair<int, string>>) },
+        { "nested", typeof(GI.ApiResponse<GI.ApiResponse<GI.Customer>>) },
+        { "pair", typeof(GI.Pair<int, string>) },
+        { "pair-customer", typeof(GI.Pair<GI.Customer, string>) },
+        { "pair-two-ns", typeof(GI.Pair<GI.Customer, H.Other>) },
+        { "page", typeof(GI.Page<GI.Customer>) },
+        { "page-int", typeof(GI.Page<int>) },
+        { "page2", typeof(GI.Page2<GI.Customer>) },
+        { "page2-int", typeof(GI.Page2<int>) },
+        { "swap", typeof(GI.Swap<int, GI.Customer>) },
+        { "lit", typeof(GI.Lit<int>) },
+        { "inx", typeof(GI.InX<GI.Customer>) },
+        { "offset", typeof(GI.ApiResponse<DateTimeOffset>) },
+        { "holder", typeof(GI.Holder) },
+        { "list-response", typeof(GI.ApiResponse<List<GI.ApiResponse<GI.Customer>>>) },
+        { "special", typeof(GI.Special) },
     };
 
     static string B64(string s) { return Convert.ToBase64String(Encoding.UTF8.GetBytes(s)); }
@@ -100,24 +100,24 @@ public static class Generic {
         return Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    static G.ApiResponse<G.Customer> Response() {
-        return new G.ApiResponse<G.Customer> { Ok = true, Data = new G.Customer { Name = "a" } };
+    static GI.ApiResponse<GI.Customer> Response() {
+        return new GI.ApiResponse<GI.Customer> { Ok = true, Data = new GI.Customer { Name = "a" } };
     }
 
-    static G.Holder Holder() {
-        return new G.Holder {
+    static GI.Holder Holder() {
+        return new GI.Holder {
             R = Response(),
             O = Response(),
-            L = new List<G.ApiResponse<int>> { new G.ApiResponse<int> { Data = 3 }, new G.ApiResponse<int> { Ok = true } },
-            P = new G.ApiResponse<G.Pair<int, string>> { Data = new G.Pair<int, string> { First = 1, Second = "two" } },
-            N = new G.ApiResponse<int?> { Ok = true },
-            A = new G.ApiResponse<List<G.Customer>> { Data = new List<G.Customer> { new G.Customer { Name = "b" } } },
-            D = new G.ApiResponse<Dictionary<string, int>> { Data = new Dictionary<string, int> { { "k", 7 } } },
-            S = new G.Swap<int, G.Customer> { X = 5, Y = new G.Customer() },
-            Pg = new G.Page<G.Customer> { Items = new List<G.Customer> { new G.Customer { Name = "c" } } },
-            X = new G.ApiResponse<H.Other> { Data = new H.Other { N = 9 } },
-            T = new G.Lit<Guid> { V = new Guid("0f8fad5b-d9cb-469f-a165-70867728950e") },
-            I = new G.InX<G.Customer> { V = new G.Customer { Name = "d" } },
+            L = new List<GI.ApiResponse<int>> { new GI.ApiResponse<int> { Data = 3 }, new GI.ApiResponse<int> { Ok = true } },
+            P = new GI.ApiResponse<GI.Pair<int, string>> { Data = new GI.Pair<int, string> { First = 1, Second = "two" } },
+            N = new GI.ApiResponse<int?> { Ok = true },
+            A = new GI.ApiResponse<List<GI.Customer>> { Data = new List<GI.Customer> { new GI.Customer { Name = "b" } } },
+            D = new GI.ApiResponse<Dictionary<string, int>> { Data = new Dictionary<string, int> { { "k", 7 } } },
+            S = new GI.Swap<int, GI.Customer> { X = 5, Y = new GI.Customer() },
+            Pg = new GI.Page<GI.Customer> { Items = new List<GI.Customer> { new GI.Customer { Name = "c" } } },
+            X = new GI.ApiResponse<H.Other> { Data = new H.Other { N = 9 } },
+            T = new GI.Lit<Guid> { V = new Guid("0f8fad5b-d9cb-469f-a165-70867728950e") },
+            I = new GI.InX<GI.Customer> { V = new GI.Customer { Name = "d" } },
         };
     }
 
@@ -147,20 +147,20 @@ public static class Generic {
             return;
         }
         if (args[0] == "write") {
-            Line("xml-response", () => Xml(Response(), typeof(G.ApiResponse<G.Customer>), false));
-            Line("xml-response-indented", () => Xml(Response(), typeof(G.ApiResponse<G.Customer>), true));
-            Line("xml-holder", () => Xml(Holder(), typeof(G.Holder), false));
-            Line("xml-holder-indented", () => Xml(Holder(), typeof(G.Holder), true));
+            Line("xml-response", () => Xml(Response(), typeof(GI.ApiResponse<GI.Customer>), false));
+            Line("xml-response-indented", () => Xml(Response(), typeof(GI.ApiResponse<GI.Customer>), true));
+            Line("xml-holder", () => Xml(Holder(), typeof(GI.Holder), false));
+            Line("xml-holder-indented", () => Xml(Holder(), typeof(GI.Holder), true));
             Line("json-holder", () => Json(Holder(), false));
             Line("json-holder-indented", () => Json(Holder(), true));
-            Line("wcf-holder", () => Wcf(Holder(), typeof(G.Holder)));
-            Line("wcf-response", () => Wcf(Response(), typeof(G.ApiResponse<G.Customer>)));
-            Line("xsd-g", () => Schema(typeof(G.Holder), "http://schemas.datacontract.org/2004/07/G"));
-            Line("xsd-x", () => Schema(typeof(G.Holder), "urn:x"));
-            var special = new G.Special { Ok = true, Data = new G.Customer { Name = "a" }, Extra = 4 };
-            Line("xml-special", () => Xml(special, typeof(G.Special), false));
-            Line("xml-special-indented", () => Xml(special, typeof(G.Special), true));
-            Line("xsd-special", () => Schema(typeof(G.Special), "http://schemas.datacontract.org/2004/07/G"));
+            Line("wcf-holder", () => Wcf(Holder(), typeof(GI.Holder)));
+            Line("wcf-response", () => Wcf(Response(), typeof(GI.ApiResponse<GI.Customer>)));
+            Line("xsd-g", () => Schema(typeof(GI.Holder), "http://schemas.datacontract.org/2004/07/GI"));
+            Line("xsd-x", () => Schema(typeof(GI.Holder), "urn:x"));
+            var special = new GI.Special { Ok = true, Data = new GI.Customer { Name = "a" }, Extra = 4 };
+            Line("xml-special", () => Xml(special, typeof(GI.Special), false));
+            Line("xml-special-indented", () => Xml(special, typeof(GI.Special), true));
+            Line("xsd-special", () => Schema(typeof(GI.Special), "http://schemas.datacontract.org/2004/07/GI"));
             return;
         }
         var input = Console.In.ReadToEnd();
