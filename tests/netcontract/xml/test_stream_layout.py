@@ -1,0 +1,171 @@
+"""to_xml(obj, layout="stream"): the bytes of ``DataContractSerializer.WriteObject(Stream)``.
+
+Every expected document below is Mono 6.8's ``WriteObject(Stream)`` output for the same object
+(the twins of tests/interop/edge_models.py, reference_models.py and extension_models.py),
+copied from ``tests/interop/test_stream_layout_interop.py``, which checks them and many more
+live. They pin, without Mono: ``xmlns`` before ``xmlns:i`` on the root; prefixes ``a``, ``b``...
+(the first letter not bound in scope, so siblings reuse one); every namespace declaration after
+the other attributes (``i:type``, ``z:Id``, ``i:nil``); ``/>`` without a space, also for an
+empty string; no XML declaration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.interop import test_edge_contracts as edge
+from tests.interop.extension_models import Base
+from tests.interop.reference_models import H2, Node, Sub, cycle
+
+import netcontract as nc
+from netcontract.strategies import for_type
+from vehizen import CustomerGroupDto, ResponseDto, VehicleLightDto
+
+A = "http://schemas.datacontract.org/2004/07/Edge.A"
+B = "http://schemas.datacontract.org/2004/07/Edge.B"
+C = "http://schemas.datacontract.org/2004/07/Edge.C"
+D = "http://schemas.datacontract.org/2004/07/Edge.D"
+R = "http://schemas.datacontract.org/2004/07/R"
+EXT = "http://schemas.datacontract.org/2004/07/ExtData"
+XSI = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+XS = "http://www.w3.org/2001/XMLSchema"
+Z = 'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
+
+
+def _case(case_id: str) -> Any:
+    return edge.CASES_BY_ID[case_id].obj
+
+
+def _h2() -> H2:
+    sub = Sub(name="s", extra=3)
+    n2 = Node(name="n2")
+    return H2(a=sub, b=sub, o=n2, o2=n2)
+
+
+#: (id, object, to_xml keyword arguments, Mono's WriteObject(Stream) bytes)
+MONO: list[tuple[str, Any, dict[str, str], str]] = [
+    (
+        "holder-deep",  # a, b, c nested; a letter is free again outside its element
+        _case("holder-deep"),
+        {},
+        f'<Holder xmlns="{A}" {XSI}><Empty xmlns:a="{B}"/><Middles xmlns:a="{B}"><a:Middle>'
+        f'<a:Leaves xmlns:b="{C}"><b:Leaf><b:Back i:nil="true"/><b:Colors><Color>Red</Color>'
+        "<Color>Blue</Color><Color>Minus</Color></b:Colors>"
+        f'<b:Far xmlns:c="{D}"><c:V>far</c:V></b:Far><b:Name>leaf</b:Name></b:Leaf><b:Leaf>'
+        '<b:Back><a:Leaves/><a:Single i:nil="true"/><a:Title>b</a:Title></b:Back>'
+        f'<b:Colors i:nil="true"/><b:Far i:nil="true" xmlns:c="{D}"/><b:Name>back</b:Name>'
+        f'</b:Leaf><b:Leaf i:nil="true"/></a:Leaves><a:Single xmlns:b="{C}">'
+        f'<b:Back i:nil="true"/><b:Colors/><b:Far i:nil="true" xmlns:c="{D}"/>'
+        '<b:Name>single</b:Name></a:Single><a:Title>m1</a:Title></a:Middle><a:Middle i:nil="true"/>'
+        f'<a:Middle><a:Leaves i:nil="true" xmlns:b="{C}"/><a:Single i:nil="true" xmlns:b="{C}"/>'
+        f'<a:Title i:nil="true"/></a:Middle></Middles><Nothings xmlns:a="{B}"><a:Nothing/>'
+        f'<a:Nothing i:nil="true"/><a:Nothing/></Nothings><Other i:nil="true" xmlns:a="{C}"/>'
+        "<Title>h</Title></Holder>",
+    ),
+    (
+        "object-int64",  # i:type first, its namespace declared after it
+        _case("object-int64"),
+        {},
+        f'<Box xmlns="{A}" {XSI}><After>x</After><Thing i:type="a:long" xmlns:a="{XS}">5</Thing>'
+        "</Box>",
+    ),
+    (
+        "subclass-in-member",  # the member type's namespace, then the i:type's
+        _case("dog-friend-is-a-puppy"),
+        {},
+        f'<Dog xmlns="{B}" {XSI}><Legs xmlns="{A}">3</Legs><Name xmlns="{A}">Rex</Name>'
+        '<Bark i:nil="true"/><Coat>Red</Coat>'
+        f'<Friend i:type="b:Puppy" xmlns:a="{A}" xmlns:b="{C}"><a:Legs>4</a:Legs>'
+        '<a:Name>Pup</a:Name><Bark>yip</Bark><Coat>Green</Coat><Friend i:type="Dog">'
+        "<a:Legs>4</a:Legs><a:Name>Mum</a:Name><Bark>woof</Bark><Coat>Blue</Coat>"
+        '<Friend i:nil="true"/><Tint i:nil="true"/><_tag i:nil="true"/></Friend><Tint>Minus</Tint>'
+        "<_tag>t</_tag><b:AgeDays>30</b:AgeDays><b:Zeta>z</b:Zeta><b:alpha>a</b:alpha></Friend>"
+        '<Tint i:nil="true"/><_tag i:nil="true"/></Dog>',
+    ),
+    (
+        "empty-strings",  # "" is <S/> (the writer layout: <S></S>)
+        _case("text-empty"),
+        {},
+        f'<Texts xmlns="{A}" {XSI}><Empty/><Null/><Plain/><Specials/><Unicode/></Texts>',
+    ),
+    (
+        "references",  # z:Id and i:type in written order; xmlns:z declared where used
+        _h2(),
+        {},
+        f'<H2 xmlns="urn:h" {XSI}><A z:Id="i1" i:type="a:Sub" xmlns:a="{R}" {Z}>'
+        '<a:Kids i:nil="true"/><a:Name>s</a:Name><a:Next i:nil="true"/><a:Extra>3</a:Extra></A>'
+        f'<B z:Ref="i1" xmlns:a="{R}" {Z}/><O i:type="a:Node" z:Id="i2" xmlns:a="{R}" {Z}>'
+        '<a:Kids i:nil="true"/><a:Name>n2</a:Name><a:Next i:nil="true"/></O>'
+        f'<O2 i:type="a:Node" z:Ref="i2" xmlns:a="{R}" {Z}/></H2>',
+    ),
+    (
+        "reference-root-renamed",  # z:Id first, then xmlns, xmlns:a, xmlns:i, xmlns:z
+        cycle(),
+        {"root_name": "Graph", "root_namespace": "urn:g"},
+        f'<Graph z:Id="i1" xmlns="urn:g" xmlns:a="{R}" {XSI} {Z}><a:Kids><a:Node z:Ref="i1"/>'
+        '<a:Node z:Id="i2"><a:Kids i:nil="true"/><a:Name>b</a:Name><a:Next z:Ref="i1"/></a:Node>'
+        '</a:Kids><a:Name>a</a:Name><a:Next z:Ref="i2"/></Graph>',
+    ),
+    (
+        "root-in-no-namespace",
+        Base(a="x", m=1),
+        {"root_name": "Root", "root_namespace": ""},
+        f'<Root xmlns:a="{EXT}" {XSI}><a:A>x</a:A><a:M>1</a:M></Root>',
+    ),
+]
+
+
+@pytest.mark.falls_back  # is_reference and extension data: the reference writer
+@pytest.mark.parametrize(
+    ("obj", "kwargs", "expected"), [m[1:] for m in MONO], ids=[m[0] for m in MONO]
+)
+def test_stream_layout_is_monos(engine_path: str, obj: Any, kwargs: Any, expected: str) -> None:
+    assert nc.to_xml(obj, layout="stream", **kwargs) == expected.encode()
+    # and it reads back into the object
+    back = nc.from_xml(expected.encode(), type(obj), **kwargs)
+    assert nc.to_xml(back, **kwargs) == nc.to_xml(obj, **kwargs)
+
+
+@pytest.mark.falls_back
+def test_kept_text_loses_its_leading_white_space_as_mono_writes_it() -> None:
+    """Mono's stream writer drops the white space that begins a kept (extension data) text."""
+    doc = (
+        f'<Base xmlns="{EXT}" {XSI}><A>a</A><N>  text &amp; more &#xD;\n </N><M>1</M></Base>'
+    ).encode()
+    obj = nc.from_xml(doc, Base)
+    assert b"<N>  text &amp; more" in nc.to_xml(obj)  # the writer layout keeps it
+    assert (
+        nc.to_xml(obj, layout="stream")
+        == (
+            f'<Base xmlns="{EXT}" {XSI}><A>a</A><N>text &amp; more &#xD;\n </N><M>1</M></Base>'
+        ).encode()
+    )
+
+
+def test_stream_layout_cannot_be_indented() -> None:
+    """No .NET writer indents this layout: XmlDictionaryWriter's text writer has no setting,
+    and on Mono an XmlWriter with Indent=true wrapped around it indents nothing."""
+    with pytest.raises(ValueError, match="layout='stream' cannot be indented"):
+        nc.to_xml(_case("animal"), layout="stream", indent=True)
+
+
+def test_unknown_layout_is_refused() -> None:
+    with pytest.raises(ValueError, match="layout must be 'writer' or 'stream', not 'Stream'"):
+        nc.to_xml(_case("animal"), layout="Stream")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("tp", [CustomerGroupDto, VehicleLightDto, ResponseDto])
+@given(data=st.data())
+def test_stream_layout_reads_back_as_the_writer_layout(
+    engine_path: str, tp: Any, data: st.DataObject
+) -> None:
+    """Both layouts hold the same document: read, each gives the other's bytes again."""
+    obj = data.draw(for_type(tp), label="obj")
+    writer = nc.to_xml(obj)
+    stream = nc.to_xml(obj, layout="stream")
+    assert b" />" not in stream.replace(b'" />', b"")  # no space before "/>" but in text
+    assert nc.to_xml(nc.from_xml(stream, tp)) == writer
+    assert nc.to_xml(nc.from_xml(writer, tp), layout="stream") == stream
