@@ -15,6 +15,7 @@ data written back (ExtensionData.cs) and root overrides.
 from __future__ import annotations
 
 import base64
+import io
 import os
 import random
 import re
@@ -27,11 +28,13 @@ import pytest
 
 import netcontract as nc
 from netcontract.model.plan import contract_info
+from vehizen import VehicleLightDto
 
 from . import test_conformance as conformance
 from . import test_edge_contracts as edge
 from ._csharp import run_program
 from ._mono import DOTNET_DIR, MONO_MISSING_REASON, TwinError, find_newtonsoft, mono_available
+from .edge_models import Animal, Texts
 from .extension_models import Base
 from .reference_models import H2, Node, Sub, cycle, shared_holder
 from .test_conformance import as_dotnet_holds, generate
@@ -239,8 +242,8 @@ def test_mono_reads_netcontract_stream_bytes(answers: dict[str, Any]) -> None:
         # Mono's stream writer writes "&#x1;" (not XML 1.0: lxml refuses to read it, Mono's
         # XmlWriter to write it again) and a lone surrogate as U+FFFD (the text changes): both
         # refused, as in the writer layout
-        edge.Texts(plain="a\x01b"),
-        edge.Texts(plain="a\ud800b"),
+        Texts(plain="a\x01b"),
+        Texts(plain="a\ud800b"),
         edge.Box(thing={"untyped": 1}),
     ],
     ids=["control-character", "lone-surrogate", "untyped-object"],
@@ -252,3 +255,41 @@ def test_refused_in_both_layouts(obj: Any) -> None:
     with pytest.raises(nc.SerializationError) as stream:
         nc.to_xml(obj, layout="stream")
     assert str(stream.value) == str(writer.value)
+
+
+def _list_cases() -> list[tuple[str, Any, list[Any]]]:
+    vehicles = [d.value for d in generate(20, SEED + 1) if type(d.value) is VehicleLightDto]
+    shared = Node(name="shared")
+    return [
+        ("vehicles", VehicleLightDto, [as_dotnet_holds(v) for v in vehicles] + [None]),
+        ("animals-polymorphic", Animal, [_case_obj("animal"), PUPPY_DOG, None]),
+        ("empty", Animal, []),
+        ("references", Node, [shared, Node(name="other", next=shared), shared]),
+        ("strings-in-no-contract", Texts, [_case_obj("text-empty")]),
+    ]
+
+
+def _case_obj(case_id: str) -> Any:
+    return edge.CASES_BY_ID[case_id].obj
+
+
+PUPPY_DOG: Final = edge.PUPPY
+
+
+def _items_bytes(cls: Any, items: list[Any], layout: Any) -> bytes:
+    out = io.BytesIO()
+    nc.write_xml_items(out, items, cls, layout=layout)
+    return out.getvalue()
+
+
+def test_write_xml_items_stream_layout_is_monos(exe: Path) -> None:
+    """write_xml_items(..., layout="stream") == Mono's WriteObject(Stream) of the List<T> it
+    read from write_xml_items' writer-layout bytes (shared is_reference items numbered once)."""
+    cases = _list_cases()
+    requests = [
+        (f"List:{clr_name(cls)}", "", "", _items_bytes(cls, items, "writer"))
+        for _, cls, items in cases
+    ]
+    got = _ask(exe, requests)
+    for (case_id, cls, items), mono in zip(cases, got, strict=True):
+        assert _items_bytes(cls, items, "stream") == mono, case_id

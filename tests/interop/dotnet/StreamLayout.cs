@@ -1,6 +1,6 @@
 // The C# side of tests/interop/test_stream_layout_interop.py: DataContractSerializer.WriteObject(Stream).
 // Compiled with Contracts.cs, EdgeContracts.cs, References.cs and ExtensionData.cs (-main:StreamLayout).
-// stdin, one request per line: "<CLR full name> <root name or -> <root namespace or -> <base64 XML>";
+// stdin, one request per line: "<CLR full name, or List:<CLR full name>> <root name or -> <root namespace or -> <base64 XML>";
 // the XML (netcontract's "writer" layout) is read by DataContractSerializer (with the Driver's
 // known types for the Vehizen and Edge twins) and written again with WriteObject(Stream), or,
 // with the root name "!stream-read", read from the same bytes as a stream document and written
@@ -36,9 +36,18 @@ public static class StreamLayout
         return all.ToArray();
     }
 
+    // "List:<name>" is a List<T> of that type (netcontract's write_xml_items)
+    static Type Resolve(string name)
+    {
+        if (name.StartsWith("List:"))
+            return typeof(List<>).MakeGenericType(Resolve(name.Substring(5)));
+        return Assembly.GetExecutingAssembly().GetType(name, true);
+    }
+
     static DataContractSerializer Dcs(Type type, string rootName, string rootNs)
     {
-        bool twin = type.FullName.StartsWith("Edge.") || type.FullName.StartsWith("Vehizen.");
+        var item = type.IsGenericType ? type.GetGenericArguments()[0] : type;
+        bool twin = item.FullName.StartsWith("Edge.") || item.FullName.StartsWith("Vehizen.");
         var known = twin ? KnownTypes() : new Type[0];
         if (rootName == "-") return new DataContractSerializer(type, known);
         return new DataContractSerializer(type, rootName, rootNs == "-" ? "" : rootNs, known);
@@ -52,7 +61,7 @@ public static class StreamLayout
 
     static byte[] Handle(string[] parts)
     {
-        var type = Assembly.GetExecutingAssembly().GetType(parts[0], true);
+        var type = Resolve(parts[0]);
         var payload = Convert.FromBase64String(parts[3]);
         var quotas = XmlDictionaryReaderQuotas.Max;
         if (parts[1] == "!stream-read")
