@@ -11,7 +11,10 @@ import netcontract as nc
 from netcontract.cli import main
 from vehizen import CustomerGroupDto
 
-GROUP_JSON = b'{"Name": "g", "Vehicles": [{"Name": "v <1>", "IdWS": 3}], "Id": "0f8fad5b-d9cb-469f-a165-70867728950e"}'
+GROUP_JSON = (
+    b'{"Name": "g", "Vehicles": [{"Name": "v <1>", "IdWS": 3}],'
+    b' "Id": "0f8fad5b-d9cb-469f-a165-70867728950e"}'
+)
 
 
 def run(*args: str, stdin: bytes = b"") -> tuple[int, bytes, str]:

@@ -10,6 +10,11 @@
 - indented layout: two spaces per level, ``\\n``; text stays on the element's line
 - text escapes ``& < >`` and keeps a carriage return as ``&#xD;``; characters XML 1.0 cannot
   carry are refused
+
+``stream=True`` is the layout of ``WriteObject(Stream)`` (XmlDictionaryWriter's text writer,
+Mono): ``xmlns`` before ``xmlns:i`` on the root, prefixes ``a``, ``b``... (the first letter not
+bound in scope), every namespace declaration after the other attributes, ``<X/>`` (also for an
+empty string); never indented.
 """
 
 from __future__ import annotations
