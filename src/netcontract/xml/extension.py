@@ -83,7 +83,7 @@ def _node(element: Any, path: str, ctx: ReadContext) -> Any:
     type_attr = attrib.get(_TYPE)
     if type_attr is not None:
         prefix, _, type_name = type_attr.strip(_XML_WS).rpartition(":")
-        type_ns = element.nsmap.get(prefix or None)
+        type_ns = element.nsmap.get(prefix or None, None if prefix else "")
         if type_ns is None:
             ctx.problem(path, f"i:type {type_attr!r} uses an undeclared prefix", element)
             return FAILED

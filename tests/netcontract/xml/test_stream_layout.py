@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from tests.interop import test_edge_contracts as edge
 from tests.interop.extension_models import Base
 from tests.interop.reference_models import H2, Node, Sub, cycle
+from tests.netcontract.xml import test_empty_namespace as no_ns
 
 import netcontract as nc
 from netcontract.strategies import for_type
@@ -32,6 +33,8 @@ R = "http://schemas.datacontract.org/2004/07/R"
 EXT = "http://schemas.datacontract.org/2004/07/ExtData"
 XSI = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
 XS = "http://www.w3.org/2001/XMLSchema"
+ARR = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+N = "http://schemas.datacontract.org/2004/07/N"
 Z = 'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
 
 
@@ -110,6 +113,16 @@ MONO: list[tuple[str, Any, dict[str, str], str]] = [
         '</a:Kids><a:Name>a</a:Name><a:Next z:Ref="i2"/></Graph>',
     ),
     (
+        "contracts-in-no-namespace",  # test_empty_namespace.py's twin: no xmlns="" before i:type
+        no_ns.VALUE,
+        {},
+        f'<Tnone {XSI}><A>1</A><Inner><A>2</A><Inner i:nil="true"/>'
+        f'<L i:nil="true" xmlns:a="{ARR}"/><O i:type="Tnone"><A>3</A><Inner i:nil="true"/>'
+        f'<L i:nil="true" xmlns:a="{ARR}"/><O i:nil="true"/><Q i:nil="true" xmlns:a="{N}"/></O>'
+        f'<Q i:nil="true" xmlns:a="{N}"/></Inner><L xmlns:a="{ARR}"><a:int>6</a:int></L>'
+        f'<O i:type="a:Q" xmlns:a="{N}"><a:B>4</a:B></O><Q xmlns:a="{N}"><a:B>5</a:B></Q></Tnone>',
+    ),
+    (
         "root-in-no-namespace",
         Base(a="x", m=1),
         {"root_name": "Root", "root_namespace": ""},
@@ -143,6 +156,17 @@ def test_kept_text_loses_its_leading_white_space_as_mono_writes_it() -> None:
             f'<Base xmlns="{EXT}" {XSI}><A>a</A><N>text &amp; more &#xD;\n </N><M>1</M></Base>'
         ).encode()
     )
+
+
+def test_no_namespace_i_type_in_a_namespace_is_refused_in_both_layouts() -> None:
+    """Mono's stream writer writes ``<Box xmlns="urn:box" …><O i:type="Tnone" xmlns="">``:
+    the ``xmlns=""`` puts the member element O itself in no namespace (the writer layout
+    throws). Refused in both layouts, with the same message."""
+    with pytest.raises(nc.SerializationError) as writer:
+        nc.to_xml(no_ns.Box(o=no_ns.Tnone()))
+    with pytest.raises(nc.SerializationError) as stream:
+        nc.to_xml(no_ns.Box(o=no_ns.Tnone()), layout="stream")
+    assert str(stream.value) == str(writer.value)
 
 
 def test_stream_layout_cannot_be_indented() -> None:
