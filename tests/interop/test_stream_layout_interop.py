@@ -293,3 +293,44 @@ def test_write_xml_items_stream_layout_is_monos(exe: Path) -> None:
     got = _ask(exe, requests)
     for (case_id, cls, items), mono in zip(cases, got, strict=True):
         assert _items_bytes(cls, items, "stream") == mono, case_id
+
+
+def _chain_source(depth: int) -> str:
+    """C# for tests/netcontract/xml/test_stream_layout.py's chain: C0 (urn:n0) holding C1
+    (urn:n1)... each in a namespace of its own, written with WriteObject(Stream)."""
+    classes = []
+    for i in range(depth):
+        inner = f" [DataMember] public C{i + 1} M;" if i < depth - 1 else ""
+        classes.append(
+            f'[DataContract(Namespace = "urn:n{i}")] public class C{i} '
+            f"{{ [DataMember] public int V;{inner} }}"
+        )
+    build = "var o = new C0(); " + " ".join(
+        "o" + ".M" * i + f" = new C{i}();" for i in range(1, depth)
+    )
+    return (
+        "using System; using System.IO; using System.Runtime.Serialization;\n"
+        + "\n".join(classes)
+        + "\npublic static class Chain { public static void Main() { "
+        + build
+        + " var s = Console.OpenStandardOutput();"
+        + " new DataContractSerializer(typeof(C0)).WriteObject(s, o); s.Flush(); } }\n"
+    )
+
+
+def test_prefixes_after_z_are_monos(tmp_path: Path) -> None:
+    """26 nested namespaces and more: Mono's letters, then d{depth}p0 (the chain pinned in
+    tests/netcontract/xml/test_stream_layout.py)."""
+    if not mono_available():
+        pytest.skip(MONO_MISSING_REASON)
+    from tests.netcontract.xml.test_stream_layout import CHAIN, DEPTH
+
+    source = tmp_path / "Chain.cs"
+    source.write_text(_chain_source(DEPTH))
+    exe = tmp_path / "Chain.exe"
+    subprocess.run(
+        ["mcs", "-nologo", f"-out:{exe}", "-r:System.Runtime.Serialization", str(source)],
+        check=True,
+        capture_output=True,
+    )
+    assert nc.to_xml(CHAIN, layout="stream") == run_program(exe)

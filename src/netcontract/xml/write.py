@@ -114,7 +114,9 @@ class _Writer:
         ``xmlns:d2p1`` declaration, before ``i:type`` (after it in an ``object`` member:
         ``type_first``), and declares ``xmlns:z`` after both where it is not in scope."""
         if self.stream:
-            return self._stream_start(local, ns, scope, declare, xsi_type, nil, ser, type_first)
+            return self._stream_start(
+                local, ns, scope, depth, declare, xsi_type, nil, ser, type_first
+            )
         prefix = scope.get(ns)
         implicit = None
         if prefix is None:
@@ -169,6 +171,7 @@ class _Writer:
         local: str,
         ns: str,
         scope: Scope,
+        depth: int,
         declare: str | None,
         xsi_type: tuple[str, str] | None,
         nil: bool,
@@ -189,14 +192,14 @@ class _Writer:
         qname = f"{prefix}:{local}" if prefix else local
         attrs = ser if ser and not type_first else ""
         if declare is not None and declare not in scope:
-            new_prefix = _free_prefix(scope)
+            new_prefix = _free_prefix(scope, depth)
             decls += f' xmlns:{new_prefix}="{declare}"'
             scope = {**scope, declare: new_prefix}
         if xsi_type is not None:
             type_ns, type_name = xsi_type
             type_prefix = scope.get(type_ns)
             if type_prefix is None:
-                type_prefix = _free_prefix(scope)
+                type_prefix = _free_prefix(scope, depth)
                 decls += f' xmlns:{type_prefix}="{type_ns}"'
                 scope = {**scope, type_ns: type_prefix}
             attrs += (
@@ -549,18 +552,17 @@ _BARE_OBJECT: Final = ObjectType()
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _free_prefix(scope: Scope) -> str:
+def _free_prefix(scope: Scope, depth: int) -> str:
     """The prefix XmlDictionaryWriter's text writer makes up for a namespace: the first letter
-    no namespace in scope has (Mono), then two letters."""
+    no namespace in scope has, then ``d{depth}p0``, ``d{depth}p1``... (Mono)."""
     taken = set(scope.values())
     for prefix in _LETTERS:
         if prefix not in taken:
             return prefix
-    for first in _LETTERS:  # pragma: no cover - 26 namespaces in scope at once
-        for second in _LETTERS:
-            if first + second not in taken:
-                return first + second
-    raise AssertionError("no free prefix")  # pragma: no cover
+    number = 0
+    while f"d{depth}p{number}" in taken:
+        number += 1
+    return f"d{depth}p{number}"
 
 
 def _check_distinct_keys(

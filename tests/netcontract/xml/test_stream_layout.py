@@ -11,6 +11,8 @@ empty string; no XML declaration.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from typing import Any
 
 import pytest
@@ -193,3 +195,47 @@ def test_stream_layout_reads_back_as_the_writer_layout(
     assert b" />" not in stream.replace(b'" />', b"")  # no space before "/>" but in text
     assert nc.to_xml(nc.from_xml(stream, tp)) == writer
     assert nc.to_xml(nc.from_xml(writer, tp), layout="stream") == stream
+
+
+DEPTH = 30
+
+
+def _chain() -> Any:
+    """C0 (urn:n0) holding C1 (urn:n1) holding ... C29: one new namespace per level."""
+    classes: dict[int, Any] = {}
+    for i in reversed(range(DEPTH)):
+        annotations: dict[str, Any] = {"v": nc.Int32}
+        body: dict[str, Any] = {"v": nc.member("V", default=0), "__annotations__": annotations}
+        if i < DEPTH - 1:
+            annotations["m"] = classes[i + 1] | None
+            body["m"] = nc.member("M", default=None)
+        made = type(f"Chain{i}", (), body)
+        classes[i] = nc.contract("x", name=f"C{i}", xml_namespace=f"urn:n{i}")(made)
+    value = classes[DEPTH - 1]()
+    for i in reversed(range(DEPTH - 1)):
+        value = classes[i](m=value)
+    return value
+
+
+CHAIN = _chain()
+#: Mono's prefixes for the chain, in document order: the letters (not i), then d{depth}p0
+MONO_CHAIN_PREFIXES = [
+    *(c for c in "abcdefghjklmnopqrstuvwxyz"),
+    "d27p0",
+    "d28p0",
+    "d29p0",
+    "d30p0",
+]
+
+
+def test_prefixes_after_z_are_d_depth_p_n_as_mono_makes_them(engine_path: str) -> None:
+    """Mono: 25 letters (``i`` is taken), then ``d27p0`` at depth 27... (the document is
+    1,332 bytes; its SHA-256 pins the rest; live: test_stream_layout_interop.py)."""
+    data = nc.to_xml(CHAIN, layout="stream")
+    prefixes = [m.decode() for m in re.findall(rb"xmlns:([a-z0-9]+)=", data)]
+    assert prefixes == ["i", *MONO_CHAIN_PREFIXES]
+    assert len(data) == 1332
+    assert hashlib.sha256(data).hexdigest() == (
+        "9c37ae96e2245085c8bacf6837535565481fb1566bb6419990786a3b3c4201d3"
+    )
+    assert nc.to_xml(nc.from_xml(data, type(CHAIN))) == nc.to_xml(CHAIN)
