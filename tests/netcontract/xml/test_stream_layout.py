@@ -12,6 +12,7 @@ empty string; no XML declaration.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from typing import Any
 
@@ -261,3 +262,35 @@ def test_prefixes_after_z_are_d_depth_p_n_as_mono_makes_them(engine_path: str) -
         "9c37ae96e2245085c8bacf6837535565481fb1566bb6419990786a3b3c4201d3"
     )
     assert nc.to_xml(nc.from_xml(data, type(CHAIN))) == nc.to_xml(CHAIN)
+
+
+def _items(items: list[Any], **kwargs: Any) -> bytes:
+    out = io.BytesIO()
+    nc.write_xml_items(out, items, edge_models.Animal, **kwargs)
+    return out.getvalue()
+
+
+def test_write_xml_items_stream_layout_is_monos() -> None:
+    """Mono's WriteObject(Stream) of a List<Animal> (live: test_stream_layout_interop.py)."""
+    items = [_case("animal"), edge.PUPPY, None]
+    assert (
+        _items(items, layout="stream")
+        == (
+            f'<ArrayOfAnimal xmlns="{A}" {XSI}><Animal><Legs>4</Legs><Name>Rex</Name></Animal>'
+            f'<Animal i:type="a:Puppy" xmlns:a="{C}"><Legs>4</Legs><Name>Pup</Name>'
+            f'<Bark xmlns="{B}">yip</Bark><Coat xmlns="{B}">Green</Coat>'
+            f'<Friend i:type="Dog" xmlns="{B}" xmlns:b="{A}"><b:Legs>4</b:Legs><b:Name>Mum</b:Name>'
+            '<Bark>woof</Bark><Coat>Blue</Coat><Friend i:nil="true"/><Tint i:nil="true"/>'
+            f'<_tag i:nil="true"/></Friend><Tint xmlns="{B}">Minus</Tint><_tag xmlns="{B}">t</_tag>'
+            "<a:AgeDays>30</a:AgeDays><a:Zeta>z</a:Zeta><a:alpha>a</a:alpha></Animal>"
+            '<Animal i:nil="true"/></ArrayOfAnimal>'
+        ).encode()
+    )
+    assert _items([], layout="stream") == f'<ArrayOfAnimal xmlns="{A}" {XSI}/>'.encode()
+
+
+def test_write_xml_items_refuses_what_to_xml_refuses() -> None:
+    with pytest.raises(ValueError, match="layout='stream' cannot be indented"):
+        _items([], layout="stream", indent=True)
+    with pytest.raises(ValueError, match="layout must be 'writer' or 'stream', not 'x'"):
+        _items([], layout="x")
