@@ -2,6 +2,7 @@
 
     netcontract convert [--type NAME] [--from json|xml|wcf-json|ndjson]
                         [--to json|xml|wcf-json|ndjson] [--indent] [--strict] [--lossy]
+                        [--layout writer|stream]
                         [--json-settings FILE] [--out FILE|DIR] [--jobs N] [--quiet]
                         [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
@@ -559,6 +560,9 @@ def _convert_bytes(
         _check_not_empty_or_compressed(data)
     source = source or sniff_format(data, hint)
     target = args.target or ("json" if source == "xml" else "xml")
+    if args.layout == "stream" and target != "xml" and (args.target or hint != "folder"):
+        # a folder's JSON files become XML with it and its XML files JSON without it
+        raise UsageError(f"--layout stream applies to XML output, not to {target}")
     cls: Any = resolve_type(args.type) if args.type else None
     if args.json_settings is not None and not {source, target} & {"json", "ndjson"}:
         raise UsageError(
@@ -594,7 +598,7 @@ def _convert_object(obj: Any, args: argparse.Namespace, target: str) -> tuple[by
     elif target == "json":
         out = to_json(obj, indent=args.indent, settings=args.json_settings)
     else:
-        out = to_xml(obj, indent=args.indent)
+        out = to_xml(obj, indent=args.indent, layout=args.layout)
     return out + b"\n", target
 
 
@@ -636,6 +640,11 @@ def _check_ndjson_options(args: argparse.Namespace) -> None:
 
 
 def _convert(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO, stderr: Any) -> int:
+    if args.layout == "stream" and args.indent:
+        raise UsageError(
+            "--layout stream cannot be indented (.NET's WriteObject(Stream) writer has no"
+            " indentation)"
+        )
     name = _input_name(args, stdin)
     if args.source is None and name.lower().endswith(_NDJSON_NAMES):
         args.source = "ndjson"
@@ -1197,6 +1206,13 @@ def build_parser() -> argparse.ArgumentParser:
         " (sub-millisecond ticks, an Unspecified DateTime) instead of refusing it",
     )
     convert.add_argument("--indent", action="store_true", help="indented output, as .NET writes it")
+    convert.add_argument(
+        "--layout",
+        choices=("writer", "stream"),
+        default="writer",
+        help="XML output: writer (default; Web API, XmlWriter.Create) or stream (WCF"
+        " messages, files: DataContractSerializer.WriteObject(Stream))",
+    )
     convert.add_argument(
         "--json-settings",
         metavar="FILE",

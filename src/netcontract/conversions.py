@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, overload
+from typing import Any, Literal, TypeVar, overload
 
 from netcontract.codegen import conversion_done, conversion_started, fell_back, generated_paths
 from netcontract.errors import (
@@ -180,17 +180,31 @@ def to_xml(
     indent: bool = False,
     root_name: str | None = None,
     root_namespace: str | None = None,
+    layout: Literal["writer", "stream"] = "writer",
 ) -> bytes:
     """Write ``obj`` as the UTF-8 bytes DataContractSerializer writes through Web API
     (no XML declaration; ``indent`` as ``XmlWriterSettings.Indent``).
+
+    ``layout="stream"`` writes what ``serializer.WriteObject(stream)`` writes (WCF messages,
+    files): the same document laid out by XmlDictionaryWriter's text writer. .NET cannot
+    indent that writer, so ``indent=True`` with it raises ValueError.
 
     ``root_name`` / ``root_namespace`` name the document element as
     ``new DataContractSerializer(type, rootName, rootNamespace)`` does (each defaults to the
     contract's); the members stay in the contract's namespace.
     """
+    if layout not in ("writer", "stream"):
+        raise ValueError(f"to_xml(): layout must be 'writer' or 'stream', not {layout!r}")
+    stream = layout == "stream"
+    if stream and indent:
+        raise ValueError(
+            "to_xml(): layout='stream' cannot be indented: WriteObject(Stream) writes through"
+            " XmlDictionaryWriter's text writer, which has no indentation (an XmlWriter with"
+            " Indent=true wrapped around it indents nothing either)"
+        )
     conversion_started()
     root = _root(type(obj), root_name, root_namespace)
-    text, problems = write_xml(obj, indent=indent, root=root)
+    text, problems = write_xml(obj, indent=indent, root=root, stream=stream)
     if problems:
         raise SerializationError(problems)
     conversion_done()

@@ -68,6 +68,16 @@ def test_generated_writers_write_the_reference_bytes(group: CustomerGroupDto) ->
 
 
 @pytest.mark.parametrize("group", GROUPS, ids=range(len(GROUPS)))
+def test_generated_writers_write_the_stream_layout(group: CustomerGroupDto) -> None:
+    """layout="stream" has generated writers of its own (keyed by layout), no fallback."""
+    with _no_fallback():
+        fast = nc.to_xml(group, layout="stream")
+    assert fast == on_reference(lambda: nc.to_xml(group, layout="stream"))
+    with _no_fallback():  # the generated reader reads the stream layout too
+        assert nc.to_xml(nc.from_xml(fast)) == nc.to_xml(group)
+
+
+@pytest.mark.parametrize("group", GROUPS, ids=range(len(GROUPS)))
 def test_generated_readers_read_what_the_reference_reads(group: CustomerGroupDto) -> None:
     data = nc.to_json(group)
     with _no_fallback():  # read by a generated path, not left to the reference one

@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import typing
 from collections.abc import Iterable, Iterator
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from lxml import etree
 
@@ -506,10 +506,13 @@ def _prolog_end(view: bytes) -> int | None:
 # ------------------------------------------------------------------------------ writing
 
 
-def _list_root_start(wire: ListType) -> tuple[str, Scope]:
+def _list_root_start(wire: ListType, stream: bool = False) -> tuple[str, Scope]:
     """The collection's root start tag (without ``>``) as DataContractSerializer writes a
-    ``List<T>`` (Mono: ``<ArrayOfVehicleLightDto xmlns:i="…" xmlns="…">``), and its scope."""
+    ``List<T>`` (Mono: ``<ArrayOfVehicleLightDto xmlns:i="…" xmlns="…">``; in the stream
+    layout ``xmlns`` first), and its scope."""
     ns = wire.contract_namespace
+    if ns and stream:
+        return f'<{wire.contract_name} xmlns="{ns}" xmlns:i="{XSI}"', {ns: "", XSI: "i"}
     if ns:
         return f'<{wire.contract_name} xmlns:i="{XSI}" xmlns="{ns}"', {XSI: "i", ns: ""}
     return f'<{wire.contract_name} xmlns:i="{XSI}"', {XSI: "i", "": ""}
@@ -520,13 +523,30 @@ class XmlListWriter:
     ``to_xml`` writes for a contract are those of each item, and the whole is what
     DataContractSerializer writes for the ``List<T>`` (no XML declaration; ``indent`` as
     ``XmlWriterSettings.Indent``). ``close()`` (or leaving the ``with`` block without an
-    exception) ends the document; an empty list is the self-closed root."""
+    exception) ends the document; an empty list is the self-closed root. ``layout="stream"``
+    writes what ``WriteObject(Stream)`` writes for the ``List<T>`` (as ``to_xml``; never
+    indented)."""
 
-    def __init__(self, fp: Any, item_cls: Any, *, indent: bool = False) -> None:
+    def __init__(
+        self,
+        fp: Any,
+        item_cls: Any,
+        *,
+        indent: bool = False,
+        layout: Literal["writer", "stream"] = "writer",
+    ) -> None:
+        if layout not in ("writer", "stream"):
+            raise ValueError(f"layout must be 'writer' or 'stream', not {layout!r}")
+        if layout == "stream" and indent:
+            raise ValueError(
+                "layout='stream' cannot be indented: WriteObject(Stream) writes through"
+                " XmlDictionaryWriter's text writer, which has no indentation"
+            )
         self._fp = fp
         self._slot, self._wire = _item_slot(item_cls)
         self._indent = indent
-        start, self._scope = _list_root_start(self._wire)
+        self._stream = stream = layout == "stream"
+        start, self._scope = _list_root_start(self._wire, stream)
         self._start = start
         self._count = 0
         self._closed = False
@@ -547,12 +567,13 @@ class XmlListWriter:
                     None,
                     False,
                     indent,
+                    stream,
                 )
                 self._fast = (
                     wire.cls,
                     item_start + ">",
                     _static_end(qname, 2, indent),
-                    _fast_writer(wire.cls, inner, 2, indent),
+                    _fast_writer(wire.cls, inner, 2, indent, stream),
                 )
 
     def write(self, item: Any) -> None:
@@ -572,7 +593,7 @@ class XmlListWriter:
         path = _paths.item("", self._count)
         fast = self._fast
         if fast is not None and generated_paths() and type(item) is fast[0]:
-            writer = _Writer(self._indent)
+            writer = _Writer(self._indent, self._stream)
             writer.ids = self._ids
             parts = writer.parts
             parts.append(fast[1])
@@ -583,7 +604,7 @@ class XmlListWriter:
             else:
                 parts.append(fast[2])
                 return "".join(parts)
-        writer = _Writer(self._indent)
+        writer = _Writer(self._indent, self._stream)
         writer.ids = self._ids
         writer.member(
             self._wire.item_name,
@@ -604,7 +625,7 @@ class XmlListWriter:
             return
         self._closed = True
         if self._count == 0:
-            self._fp.write((self._start + " />").encode("utf-8"))
+            self._fp.write((self._start + ("/>" if self._stream else " />")).encode("utf-8"))
         else:
             end = f"</{self._wire.contract_name}>"
             self._fp.write((("\n" + end) if self._indent else end).encode("utf-8"))
@@ -617,10 +638,17 @@ class XmlListWriter:
             self.close()
 
 
-def write_xml_items(fp: Any, items: Iterable[Any], item_cls: Any, *, indent: bool = False) -> int:
+def write_xml_items(
+    fp: Any,
+    items: Iterable[Any],
+    item_cls: Any,
+    *,
+    indent: bool = False,
+    layout: Literal["writer", "stream"] = "writer",
+) -> int:
     """Write ``items`` as one collection document to ``fp`` (see :class:`XmlListWriter`);
     returns the number of items written."""
-    writer = XmlListWriter(fp, item_cls, indent=indent)
+    writer = XmlListWriter(fp, item_cls, indent=indent, layout=layout)
     for item in items:
         writer.write(item)
     writer.close()

@@ -83,7 +83,7 @@ def _node(element: Any, path: str, ctx: ReadContext) -> Any:
     type_attr = attrib.get(_TYPE)
     if type_attr is not None:
         prefix, _, type_name = type_attr.strip(_XML_WS).rpartition(":")
-        type_ns = element.nsmap.get(prefix or None)
+        type_ns = element.nsmap.get(prefix or None, None if prefix else "")
         if type_ns is None:
             ctx.problem(path, f"i:type {type_attr!r} uses an undeclared prefix", element)
             return FAILED
@@ -219,13 +219,18 @@ def write_member(writer: Any, member: ExtensionMember, scope: dict[str, str], de
     name, ns = member.name, member.namespace
     if node.kind == "nil":
         writer.start(name, ns, scope, depth, None, None, nil=True)
-        writer.parts.append(" />")
+        writer.parts.append(writer.empty)
     elif node.kind == "text":
-        writer._text_element(name, ns, scope, depth, None, node.type, escape_text(node.text), True)
+        text = node.text
+        if writer.stream:
+            # Mono's stream writer drops the white space that begins a kept text (path B
+            # keeps it; text of white space only was read as an empty object)
+            text = text.lstrip(_XML_WS)
+        writer._text_element(name, ns, scope, depth, None, node.type, escape_text(text), True)
     elif node.kind == "class":
         qname, inner = writer.start(name, ns, scope, depth, None, node.type, nil=False)
         if not node.members:
-            writer.parts.append(" />")
+            writer.parts.append(writer.empty)
             return
         writer.parts.append(">")
         for child in node.members:
@@ -233,7 +238,7 @@ def write_member(writer: Any, member: ExtensionMember, scope: dict[str, str], de
         writer._end(qname, depth)
     else:
         assert node.raw is not None
-        _RawWriter(writer.parts, writer.indent, escape_text).element(
+        _RawWriter(writer.parts, writer.indent, escape_text, writer.stream).element(
             node.raw, name, ns, scope, depth, top=True, mixed=False, xsi_type=node.type
         )
 
@@ -241,12 +246,15 @@ def write_member(writer: Any, member: ExtensionMember, scope: dict[str, str], de
 class _RawWriter:
     """Writes a :class:`RawElement` as .NET's XmlDataNode writes it through XmlWriter: the
     attributes as they were, then the namespace declarations the names need that are not in
-    scope; indented (``indent``) until text is met in an element (mixed content)."""
+    scope; indented (``indent``) until text is met in an element (mixed content). In the
+    stream layout (``stream``), every namespace declaration follows the other attributes, in
+    the order it was made, and a made-up prefix is a letter."""
 
-    def __init__(self, parts: list[str], indent: bool, escape: Any) -> None:
+    def __init__(self, parts: list[str], indent: bool, escape: Any, stream: bool = False) -> None:
         self.parts = parts
         self.indent = indent
         self.escape = escape
+        self.stream = stream
 
     def element(
         self,
@@ -278,10 +286,15 @@ class _RawWriter:
             implicit.append((prefix, ns))
             bound[prefix] = ns
         attrs: list[str] = []
+        decls: list[str] = []
+        own = list(implicit)
+        if self.stream:
+            decls.extend(_declaration(p, u) for p, u in implicit)
+            implicit.clear()
         for declared, uri in raw.declarations:
-            if (declared, uri) in implicit:
+            if (declared, uri) in own:
                 continue
-            attrs.append(
+            (decls if self.stream else attrs).append(
                 f' xmlns:{declared}="{_attribute_text(uri)}"'
                 if declared
                 else f' xmlns="{_attribute_text(uri)}"'
@@ -296,23 +309,28 @@ class _RawWriter:
             if a_prefix and bound.get(a_prefix) != a_ns:
                 implicit.append((a_prefix, a_ns))
                 bound[a_prefix] = a_ns
+        if self.stream:
+            decls.extend(_declaration(p, u) for p, u in implicit)
+            implicit.clear()
         if xsi_type is not None:
             type_ns, type_name = xsi_type
             type_prefix = next((p for p, u in bound.items() if u == type_ns), None)
             if type_prefix is None:
-                type_prefix = f"d{depth}p1"
-                attrs.append(f' xmlns:{type_prefix}="{_attribute_text(type_ns)}"')
+                type_prefix = self._new_prefix(bound, depth)
+                (decls if self.stream else attrs).append(
+                    f' xmlns:{type_prefix}="{_attribute_text(type_ns)}"'
+                )
                 bound[type_prefix] = type_ns
             shown = f"{type_prefix}:{type_name}" if type_prefix else type_name
             attrs.append(f' i:type="{shown}"')
-        for i_prefix, uri in implicit:
-            attrs.append(f' xmlns:{i_prefix}="{uri}"' if i_prefix else f' xmlns="{uri}"')
+        attrs.extend(_declaration(p, u) for p, u in implicit)
+        attrs.extend(decls)
         qname = f"{prefix}:{name}" if prefix else name
         if self.indent and not mixed and depth > 1:
             self.parts.append("\n" + "  " * (depth - 1))
         self.parts.append(f"<{qname}{''.join(attrs)}")
         if not raw.content:
-            self.parts.append(" />")
+            self.parts.append("/>" if self.stream else " />")
             return
         self.parts.append(">")
         inner = {uri: p for p, uri in bound.items() if p != "xml"}
@@ -326,3 +344,13 @@ class _RawWriter:
         if self.indent and not here_mixed:
             self.parts.append("\n" + "  " * (depth - 1))
         self.parts.append(f"</{qname}>")
+
+    def _new_prefix(self, bound: dict[str, str], depth: int) -> str:
+        """A prefix for an ``i:type`` namespace not in scope."""
+        if not self.stream:
+            return f"d{depth}p1"
+        return next(letter for letter in "abcdefghijklmnopqrstuvwxyz" if letter not in bound)
+
+
+def _declaration(prefix: str, uri: str) -> str:
+    return f' xmlns:{prefix}="{uri}"' if prefix else f' xmlns="{uri}"'

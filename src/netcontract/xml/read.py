@@ -87,7 +87,9 @@ def _bad_nil(element: Any) -> str:
 
 def _resolve_qname(element: Any, qname: str) -> tuple[str, str]:
     prefix, _, local = qname.strip(_XML_WS).rpartition(":")
-    ns = element.nsmap.get(prefix or None)
+    # no default namespace in scope: an unprefixed name is in no namespace (Mono's stream
+    # layout writes i:type="Tnone" so under a root in no namespace)
+    ns = element.nsmap.get(prefix or None, None if prefix else "")
     if ns is None:
         raise ValueError(f"i:type {qname!r} uses an undeclared prefix")
     return ns, local

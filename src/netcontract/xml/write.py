@@ -10,6 +10,11 @@
 - indented layout: two spaces per level, ``\\n``; text stays on the element's line
 - text escapes ``& < >`` and keeps a carriage return as ``&#xD;``; characters XML 1.0 cannot
   carry are refused
+
+``stream=True`` is the layout of ``WriteObject(Stream)`` (XmlDictionaryWriter's text writer,
+Mono): ``xmlns`` before ``xmlns:i`` on the root, prefixes ``a``, ``b``... (the first letter not
+bound in scope), every namespace declaration after the other attributes, ``<X/>`` (also for an
+empty string); never indented.
 """
 
 from __future__ import annotations
@@ -76,11 +81,15 @@ def escape_text(text: str) -> str:
 
 
 class _Writer:
-    __slots__ = ("ids", "indent", "parts", "problems")
+    __slots__ = ("empty", "ids", "indent", "parts", "problems", "stream")
 
-    def __init__(self, indent: bool) -> None:
+    def __init__(self, indent: bool, stream: bool = False) -> None:
         self.parts: list[str] = []
         self.indent = indent
+        #: the "stream" layout (WriteObject(Stream)): prefixes a, b..., namespace declarations
+        #: after the other attributes, "/>"; never indented
+        self.stream = stream
+        self.empty = "/>" if stream else " />"
         self.problems: list[Problem] = []
         #: is_reference objects written so far: id() -> (z:Id, the object, kept alive so
         #: that its id() is not reused)
@@ -104,6 +113,10 @@ class _Writer:
         ``ser`` is a ``z:Id``/``z:Ref`` attribute (is_reference); Mono writes it after a
         ``xmlns:d2p1`` declaration, before ``i:type`` (after it in an ``object`` member:
         ``type_first``), and declares ``xmlns:z`` after both where it is not in scope."""
+        if self.stream:
+            return self._stream_start(
+                local, ns, scope, depth, declare, xsi_type, nil, ser, type_first
+            )
         prefix = scope.get(ns)
         implicit = None
         if prefix is None:
@@ -153,6 +166,56 @@ class _Writer:
         self.parts.append(f"<{qname}{attrs}")
         return qname, scope
 
+    def _stream_start(
+        self,
+        local: str,
+        ns: str,
+        scope: Scope,
+        depth: int,
+        declare: str | None,
+        xsi_type: tuple[str, str] | None,
+        nil: bool,
+        ser: str,
+        type_first: bool,
+    ) -> tuple[str, Scope]:
+        """:meth:`start` in the stream layout (Mono's XmlDictionaryWriter text writer): the
+        attributes in the order path B writes them, then every namespace declaration in the
+        order it was made (the element's own default namespace first); a new prefix is the
+        first of ``a``...``z`` not bound in scope."""
+        decls = ""
+        prefix = scope.get(ns)
+        if prefix is None:
+            scope = {k: v for k, v in scope.items() if v != ""}
+            scope[ns] = ""
+            prefix = ""
+            decls += f' xmlns="{ns}"'
+        qname = f"{prefix}:{local}" if prefix else local
+        attrs = ser if ser and not type_first else ""
+        if declare is not None and declare not in scope:
+            new_prefix = _free_prefix(scope, depth)
+            decls += f' xmlns:{new_prefix}="{declare}"'
+            scope = {**scope, declare: new_prefix}
+        if xsi_type is not None:
+            type_ns, type_name = xsi_type
+            type_prefix = scope.get(type_ns)
+            if type_prefix is None:
+                type_prefix = _free_prefix(scope, depth)
+                decls += f' xmlns:{type_prefix}="{type_ns}"'
+                scope = {**scope, type_ns: type_prefix}
+            attrs += (
+                f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
+            )
+        if ser:
+            if type_first:
+                attrs += ser
+            if SER not in scope:
+                decls += f' xmlns:z="{SER}"'
+                scope = {**scope, SER: "z"}
+        if nil:
+            attrs += ' i:nil="true"'
+        self.parts.append(f"<{qname}{attrs}{decls}")
+        return qname, scope
+
     # -- values ----------------------------------------------------------------------
     def member(
         self,
@@ -170,7 +233,7 @@ class _Writer:
         if value is None:
             if slot.optional or not declared.is_value_type:
                 self.start(local, ns, scope, depth, declare, None, nil=True)
-                self.parts.append(" />")
+                self.parts.append(self.empty)
             else:
                 self.problems.append(
                     Problem(path, f"None is not allowed: {_clr_name(declared)} is a value type")
@@ -224,7 +287,7 @@ class _Writer:
                     ref_type = xsi_type if type_first else None
                     ref = f' z:Ref="{seen[0]}"'
                     self.start(local, ns, scope, depth, declare, ref_type, False, ref, type_first)
-                    self.parts.append(" />")
+                    self.parts.append(self.empty)
                     return
                 ser = f' z:Id="{self.new_id(value)}"'
             qname, inner = self.start(
@@ -234,7 +297,7 @@ class _Writer:
         elif isinstance(runtime, ListType):
             qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
             if not value:
-                self.parts.append(" />")
+                self.parts.append(self.empty)
                 return
             self.parts.append(">")
             item_slot = runtime.item
@@ -250,7 +313,7 @@ class _Writer:
         elif isinstance(runtime, ObjectType):
             # a bare System.Object: no type attribute and no content (.NET writes <Data />)
             self.start(local, ns, scope, depth, declare, None, nil=False)
-            self.parts.append(" />")
+            self.parts.append(self.empty)
         else:  # pragma: no cover
             raise AssertionError(runtime)
 
@@ -270,7 +333,7 @@ class _Writer:
         each with its ``Key`` and ``Value`` (Mono), all in the Arrays namespace."""
         qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
         if not value:
-            self.parts.append(" />")
+            self.parts.append(self.empty)
             return
         self.parts.append(">")
         item_ns = runtime.contract_namespace
@@ -333,8 +396,8 @@ class _Writer:
         qname, _ = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
         if text:
             self.parts.append(f">{text}</{qname}>")
-        elif empty_closes:
-            self.parts.append(" />")
+        elif empty_closes or self.stream:  # the stream layout: <S/> for "" (Mono)
+            self.parts.append(self.empty)
         else:
             self.parts.append(f"></{qname}>")
 
@@ -349,7 +412,7 @@ class _Writer:
             self._children_keeping(qname, info, obj, members, kept, scope, depth, path)
             return
         if not members:
-            self.parts.append(" />")
+            self.parts.append(self.empty)
             return
         self.parts.append(">")
         child_depth = depth + 1
@@ -486,6 +549,20 @@ class _Writer:
 
 
 _BARE_OBJECT: Final = ObjectType()
+_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _free_prefix(scope: Scope, depth: int) -> str:
+    """The prefix XmlDictionaryWriter's text writer makes up for a namespace: the first letter
+    no namespace in scope has, then ``d{depth}p0``, ``d{depth}p1``... (Mono)."""
+    taken = set(scope.values())
+    for prefix in _LETTERS:
+        if prefix not in taken:
+            return prefix
+    number = 0
+    while f"d{depth}p{number}" in taken:
+        number += 1
+    return f"d{depth}p{number}"
 
 
 def _check_distinct_keys(
@@ -513,14 +590,16 @@ def _check_distinct_keys(
             seen[ticks] = key
 
 
-def _flag_element(wire: EnumType, start: str, close: str) -> Callable[[int], str | None]:
+def _flag_element(
+    wire: EnumType, start: str, close: str, empty: str
+) -> Callable[[int], str | None]:
     """The whole element of a [Flags] value no single member names, or None (refused)."""
 
     def element(value: int) -> str | None:
         text = wire.xml_text(int(value))
         if text is None:
             return None
-        return start + ">" + escape_text(text) + close if text else start + " />"
+        return start + ">" + escape_text(text) + close if text else start + empty
 
     return element
 
@@ -567,9 +646,12 @@ def _clr_name(wire: WireType) -> str:
 
 
 def write_xml(
-    obj: Any, *, indent: bool = False, root: tuple[str, str] | None = None
+    obj: Any, *, indent: bool = False, root: tuple[str, str] | None = None, stream: bool = False
 ) -> tuple[str, list[Problem]]:
     """Serialize a contract instance as its root element; returns the text and any problems.
+
+    ``stream`` is the layout of ``DataContractSerializer.WriteObject(Stream)`` (never
+    indented: the caller refuses ``indent`` with it).
 
     ``root`` is ``(name, namespace)`` of the document element when it is not the contract's
     (``new DataContractSerializer(type, name, namespace)``).
@@ -586,10 +668,10 @@ def write_xml(
             return "", [Problem("", problem)]
     if generated_paths():
         try:
-            return _fast_write(info, obj, indent, root), []
+            return _fast_write(info, obj, indent, root, stream), []
         except Fallback as signal:
             fell_back(info.cls, signal)
-    return _reference_write_xml(info, obj, indent, root)
+    return _reference_write_xml(info, obj, indent, root, stream)
 
 
 def _root_problem(name: str, namespace: str) -> str | None:
@@ -603,10 +685,14 @@ def _root_problem(name: str, namespace: str) -> str | None:
     return None
 
 
-def _root_start(info: ContractInfo, root: tuple[str, str] | None) -> tuple[str, str, Scope]:
+def _root_start(
+    info: ContractInfo, root: tuple[str, str] | None, stream: bool = False
+) -> tuple[str, str, Scope]:
     """The root's name, its start tag (without ``>``) and the namespace scope inside it."""
     ns = info.namespace
     name, root_ns = (info.name, ns) if root is None else root
+    if stream:
+        return _stream_root_start(info, name, root_ns)
     # Mono: an is_reference root is <Node xmlns:i="..." z:Id="i1" xmlns:z="..." xmlns="...">
     # and its descendants use that z prefix (after xmlns:d1p1 under a root of its own)
     ser = f' z:Id="i1" xmlns:z="{SER}"' if info.is_reference else ""
@@ -625,13 +711,40 @@ def _root_start(info: ContractInfo, root: tuple[str, str] | None) -> tuple[str, 
     return name, start, {ns: "d1p1", **scope, root_ns: ""}
 
 
+def _stream_root_start(info: ContractInfo, name: str, root_ns: str) -> tuple[str, str, Scope]:
+    """The stream layout's root (Mono): ``z:Id``, then the declarations: the root's default
+    namespace, the contract's namespace where it is another (prefix ``a``), ``i``, ``z``."""
+    ns = info.namespace
+    start = f"<{name}"
+    scope: Scope = {}
+    if info.is_reference:
+        start += ' z:Id="i1"'
+    if root_ns:
+        start += f' xmlns="{root_ns}"'
+    scope[root_ns] = ""
+    if ns != root_ns and ns:
+        start += f' xmlns:a="{ns}"'
+        scope[ns] = "a"
+    start += f' xmlns:i="{XSI}"'
+    scope[XSI] = "i"
+    if info.is_reference:
+        start += f' xmlns:z="{SER}"'
+        scope[SER] = "z"
+    return name, start, scope
+
+
+def _empty(stream: bool) -> str:
+    """How an element without content ends."""
+    return "/>" if stream else " />"
+
+
 def _reference_write_xml(
-    info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None
+    info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None, stream: bool
 ) -> tuple[str, list[Problem]]:
-    writer = _Writer(indent)
+    writer = _Writer(indent, stream)
     if info.is_reference:
         writer.new_id(obj)
-    name, start, scope = _root_start(info, root)
+    name, start, scope = _root_start(info, root, stream)
     writer.parts.append(start)
     writer._children_of_contract(name, info, obj, scope, 1, "")
     return "".join(writer.parts), writer.problems
@@ -645,18 +758,20 @@ def _reference_write_xml(
 # and enum element is a constant string, computed once by the reference writer itself.
 
 
-def _fast_write(info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None) -> str:
-    name, start, scope = _root_start(info, root)
+def _fast_write(
+    info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None, stream: bool
+) -> str:
+    name, start, scope = _root_start(info, root, stream)
     if info.extension_data and getattr(obj, EXTENSION_ATTR, None):
         raise Fallback("extension data: the reference writer writes it")
     if not info.xml_members:
-        return start + " />"
-    writer = _Writer(indent)
+        return start + _empty(stream)
+    writer = _Writer(indent, stream)
     if info.is_reference:
         writer.new_id(obj)
     parts = writer.parts
     parts.append(start + ">")
-    _fast_writer(info.cls, scope, 1, indent)(obj, parts.append, writer)
+    _fast_writer(info.cls, scope, 1, indent, stream)(obj, parts.append, writer)
     parts.append(_static_end(name, 1, indent))
     return "".join(parts)
 
@@ -665,21 +780,29 @@ def _scope_key(scope: Scope) -> frozenset[tuple[str, str]]:
     return frozenset(scope.items())
 
 
-def _fast_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
+def _fast_writer(
+    cls: type, scope: Scope, depth: int, indent: bool, stream: bool
+) -> Callable[..., None]:
     """The writer of the members of a ``cls`` element at ``depth`` whose scope is ``scope``."""
     return contract_info(cls).xml_writer(
-        (_scope_key(scope), depth, indent),
-        lambda: _generate_writer(cls, dict(scope), depth, indent),
+        (_scope_key(scope), depth, indent, stream),
+        lambda: _generate_writer(cls, dict(scope), depth, indent, stream),
     )
 
 
 def _lazy_writer(
-    namespace: dict[str, Any], name: str, cls: type, scope: Scope, depth: int, indent: bool
+    namespace: dict[str, Any],
+    name: str,
+    cls: type,
+    scope: Scope,
+    depth: int,
+    indent: bool,
+    stream: bool,
 ) -> Callable[..., None]:
     """A stand-in that generates the real writer on first use (contracts may be recursive)."""
 
     def stub(obj: Any, append: Callable[[str], None], writer: _Writer) -> None:
-        real = _fast_writer(cls, scope, depth, indent)
+        real = _fast_writer(cls, scope, depth, indent, stream)
         namespace[name] = real
         real(obj, append, writer)
 
@@ -687,10 +810,17 @@ def _lazy_writer(
 
 
 def _static_start(
-    local: str, ns: str, scope: Scope, depth: int, declare: str | None, nil: bool, indent: bool
+    local: str,
+    ns: str,
+    scope: Scope,
+    depth: int,
+    declare: str | None,
+    nil: bool,
+    indent: bool,
+    stream: bool,
 ) -> tuple[str, str, Scope]:
     """(start tag without its closing ``>``, qualified name, scope inside) as written."""
-    scratch = _Writer(indent)
+    scratch = _Writer(indent, stream)
     qname, inner = scratch.start(local, ns, scope, depth, declare, None, nil)
     return "".join(scratch.parts), qname, inner
 
@@ -718,7 +848,9 @@ def _string_text(value: str) -> str:
     return escape_text(check_no_lone_surrogate(value))
 
 
-def _generate_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Callable[..., None]:
+def _generate_writer(
+    cls: type, scope: Scope, depth: int, indent: bool, stream: bool
+) -> Callable[..., None]:
     info = contract_info(cls)
     src = Source("xml writer", f"{cls.__qualname__} depth {depth}")
     src.line(0, "def write(obj, a, w):")
@@ -734,7 +866,9 @@ def _generate_writer(cls: type, scope: Scope, depth: int, indent: bool) -> Calla
         src.line(2, f"raise {fallback}('extension data: the reference writer writes it')")
     for m in info.xml_members:
         src.line(1, f"v = obj.{m.attr}")
-        _emit_member(src, 1, "v", m.xml_name, m.xml_namespace, m.slot, scope, depth + 1, indent)
+        _emit_member(
+            src, 1, "v", m.xml_name, m.xml_namespace, m.slot, scope, depth + 1, indent, stream
+        )
     if not info.xml_members:  # pragma: no cover - the caller writes " />" instead
         src.line(1, "pass")
     return src.compile("write")
@@ -750,17 +884,19 @@ def _emit_member(
     scope: Scope,
     depth: int,
     indent: bool,
+    stream: bool,
 ) -> None:
     """Lines writing the element of one member or item whose value is in ``var``."""
     wire = slot.wire
     declare = _declared_namespace(slot, ns)
-    nil_text, _, _ = _static_start(local, ns, scope, depth, declare, True, indent)
-    start, qname, inner = _static_start(local, ns, scope, depth, declare, False, indent)
+    nil_text, _, _ = _static_start(local, ns, scope, depth, declare, True, indent, stream)
+    start, qname, inner = _static_start(local, ns, scope, depth, declare, False, indent, stream)
+    empty = _empty(stream)
     close = f"</{qname}>"
     nillable = slot.optional or not wire.is_value_type
     if nillable:
         src.line(lvl, f"if {var} is None:")
-        src.line(lvl + 1, f"a({src.const(nil_text + ' />', 'nil')})")
+        src.line(lvl + 1, f"a({src.const(nil_text + empty, 'nil')})")
     keyword = "elif" if nillable else "if"
     o = src.const(start + ">", "open")
     c = src.const(close, "close")
@@ -773,7 +909,9 @@ def _emit_member(
         else:
             src.line(lvl, f"{keyword} {snippet.condition}:")
             text = snippet.expression or var
-            if text != var and ('"' in text or "\\" in text or p.xml_empty_closes):
+            # the stream layout closes every element without text: <S/> for "" (Mono)
+            closes_empty = p.xml_empty_closes or stream
+            if text != var and ('"' in text or "\\" in text or closes_empty):
                 # not inside the f-string below (Python 3.11)
                 t = src.name("t")
                 text, statements = t, [*snippet.setup, f"{t} = {snippet.expression}"]
@@ -798,9 +936,9 @@ def _emit_member(
                     ".replace('>', '&gt;')",
                 )
             write = f'a(f"{{{o}}}{{{text}}}{{{c}}}")'
-            if p.xml_empty_closes:  # no text: a self-closing element (byte[])
-                empty = src.const(start + " />", "empty")
-                write = f'a(f"{{{o}}}{{{text}}}{{{c}}}" if {text} else {empty})'
+            if closes_empty:  # no text: a self-closing element (byte[])
+                e = src.const(start + empty, "empty")
+                write = f'a(f"{{{o}}}{{{text}}}{{{c}}}" if {text} != "" else {e})'
             if text == var and not statements:
                 src.line(lvl + 1, write)
             else:
@@ -813,7 +951,8 @@ def _emit_member(
         t = src.name("t")
         lookup = f"{table}.get({var})"
         if wire.flags:  # combined values: the reference rule, inline (None where refused)
-            lookup += f" or {src.const(_flag_element(wire, start, close), 'flags')}({var})"
+            flags = _flag_element(wire, start, close, _empty(stream))
+            lookup += f" or {src.const(flags, 'flags')}({var})"
         src.line(
             lvl,
             f"{keyword} (type({var}) is {src.const(wire.cls, 'enum')} or type({var}) is int)"
@@ -829,16 +968,16 @@ def _emit_member(
         src.line(lvl, f"{keyword} type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
         if contract_info(wire.cls).xml_members or contract_info(wire.cls).extension_data:
             fn = src.name("w_" + wire.cls.__name__)
-            src.globals[fn] = _lazy_writer(src.globals, fn, wire.cls, inner, depth, indent)
+            src.globals[fn] = _lazy_writer(src.globals, fn, wire.cls, inner, depth, indent, stream)
             src.line(lvl + 1, f"a({o})")
             src.line(lvl + 1, f"{fn}({var}, a, w)")
             src.line(lvl + 1, f"a({src.const(_static_end(qname, depth, indent), 'end')})")
         else:
-            src.line(lvl + 1, f"a({src.const(start + ' />', 'empty')})")
+            src.line(lvl + 1, f"a({src.const(start + empty, 'empty')})")
     elif isinstance(wire, ListType):
         src.line(lvl, f"{keyword} type({var}) is list:")
         src.line(lvl + 1, f"if not {var}:")
-        src.line(lvl + 2, f"a({src.const(start + ' />', 'empty')})")
+        src.line(lvl + 2, f"a({src.const(start + empty, 'empty')})")
         src.line(lvl + 1, "else:")
         src.line(lvl + 2, f"a({o})")
         item = src.name("item")
@@ -853,6 +992,7 @@ def _emit_member(
             inner,
             depth + 1,
             indent,
+            stream,
         )
         src.line(lvl + 2, f"a({src.const(_static_end(qname, depth, indent), 'end')})")
     elif not nillable:  # pragma: no cover - object members are reference types

@@ -1,0 +1,336 @@
+"""``to_xml(obj, layout="stream")`` against Mono's ``DataContractSerializer.WriteObject(Stream)``.
+
+One compiled C# program (``dotnet/StreamLayout.cs``), fed every case in one batch: it reads
+netcontract's "writer" bytes of an object with DataContractSerializer and writes the object
+again with ``WriteObject(Stream)``; those bytes must be netcontract's "stream" bytes, and
+netcontract must read them back into the object. Mono also reads netcontract's stream bytes
+(``XmlDictionaryReader``) and writes them through ``XmlWriter.Create``: netcontract's writer
+bytes, so .NET reads what the stream layout writes.
+
+Cases: every edge twin (tests/interop/test_edge_contracts.py), hypothesis-drawn Vehizen
+documents (test_conformance.py's generator), is_reference graphs (References.cs), extension
+data written back (ExtensionData.cs) and root overrides.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import random
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final
+
+import pytest
+
+import netcontract as nc
+from netcontract.model.plan import contract_info
+from vehizen import VehicleLightDto
+
+from . import test_conformance as conformance
+from . import test_edge_contracts as edge
+from ._csharp import run_program
+from ._mono import DOTNET_DIR, MONO_MISSING_REASON, TwinError, find_newtonsoft, mono_available
+from .edge_models import Animal, Texts
+from .extension_models import Base
+from .reference_models import H2, Node, Sub, cycle, shared_holder
+from .test_conformance import as_dotnet_holds, generate
+from .test_extension_data_interop import CASES as EXTENSION_CASES
+from .test_extension_data_interop import MODELS as EXTENSION_MODELS
+
+pytestmark = [pytest.mark.interop, pytest.mark.falls_back]
+
+#: hypothesis-drawn Vehizen documents per run (the seed changes each run and is printed)
+DOCS: Final = int(os.environ.get("NETCONTRACT_STREAM_LAYOUT_DOCS", "300"))
+SEED: Final = random.SystemRandom().randrange(2**32)
+
+SOURCES: Final = ("Contracts.cs", "EdgeContracts.cs", "References.cs", "ExtensionData.cs")
+
+
+@pytest.fixture(scope="module")
+def exe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    if not mono_available():
+        pytest.skip(MONO_MISSING_REASON)
+    build = tmp_path_factory.mktemp("stream-layout")
+    newtonsoft = find_newtonsoft()
+    assert newtonsoft is not None
+    out = build / "StreamLayout.exe"
+    done = subprocess.run(
+        [
+            "mcs",
+            "-nologo",
+            "-main:StreamLayout",
+            f"-out:{out}",
+            "-r:System.Runtime.Serialization",
+            "-r:System.Xml",
+            f"-r:{newtonsoft}",
+            *(str(DOTNET_DIR / s) for s in (*SOURCES, "StreamLayout.cs")),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise TwinError(f"mcs failed:\n{done.stdout}\n{done.stderr}")
+    (build / "Newtonsoft.Json.dll").write_bytes(newtonsoft.read_bytes())
+    yield out
+
+
+def clr_name(cls: Any) -> str:
+    """The twin's CLR full name: the namespace's last segment and the contract name."""
+    if cls in EXTENSION_MODELS.values():
+        return f"Ext.V1.{cls.__name__}"
+    if cls is H2:
+        return "R.H2"
+    info = contract_info(cls)
+    name = info.name.split("Of", 1)[0] if info.name.startswith("ResponseDto") else info.name
+    return f"{info.namespace.rsplit('/', 1)[-1]}.{name}"
+
+
+#: (case id, object, (root name, root namespace) or None)
+Case = tuple[str, Any, tuple[str, str] | None]
+
+
+def _h2() -> H2:
+    sub = Sub(name="s", extra=3)
+    n2 = Node(name="n2")
+    return H2(a=sub, b=sub, o=n2, o2=n2)
+
+
+def cases() -> list[Case]:
+    out: list[Case] = [(f"edge-{c.id}", c.obj, None) for c in edge.CASES]
+    out += [
+        ("ref-holder", shared_holder(), None),
+        ("ref-cycle", cycle(), None),
+        ("ref-h2", _h2(), None),
+        ("ref-cycle-root-other-ns", cycle(), ("Graph", "urn:g")),
+        ("ref-cycle-root-no-ns", cycle(), ("Graph", "")),
+    ]
+    for name, (type_name, doc) in EXTENSION_CASES.items():
+        try:
+            obj = nc.from_xml(doc.encode(), EXTENSION_MODELS[type_name])
+        except nc.PayloadError:
+            continue  # refused by both (test_extension_data_interop.py)
+        out.append((f"ext-{name}", obj, None))
+    roots = [("Root", "urn:r"), ("Root", ""), ("Other", None)]
+    for case in edge.CASES[:: max(1, len(edge.CASES) // 12)]:
+        for root_name, root_ns in roots:
+            ns = contract_info(type(case.obj)).namespace if root_ns is None else root_ns
+            out.append((f"root-{case.id}-{root_name}-{ns}", case.obj, (root_name, ns)))
+    out.append(("root-no-namespace", Base(a="x", m=1), ("Root", "")))
+    for index, doc in enumerate(generate(DOCS, SEED)):
+        out.append((f"drawn-{index}-{doc.twin}", as_dotnet_holds(doc.value), None))
+    return out
+
+
+_MONO_BARE: Final = re.compile(
+    rb'<([\w:]+) i:type="(\w+):anyType" xmlns:\2="http://www\.w3\.org/2001/XMLSchema"/>'
+)
+
+
+def undo_mono_bare_object(output: bytes | str) -> bytes | str:
+    """Mono writes ``new object()`` as ``<Data i:type="a:anyType" xmlns:a="…XMLSchema"/>``;
+    .NET and netcontract write ``<Data/>`` (test_conformance.py: undo_mono_bare_object)."""
+    return _MONO_BARE.sub(rb"<\1/>", output) if isinstance(output, bytes) else output
+
+
+def _root_kwargs(root: tuple[str, str] | None) -> dict[str, str]:
+    return {} if root is None else {"root_name": root[0], "root_namespace": root[1]}
+
+
+def _ask(exe: Path, requests: list[tuple[str, str, str, bytes]]) -> list[bytes | str]:
+    lines = "".join(
+        f"{t} {n or '-'} {ns or '-'} {base64.b64encode(data).decode()}\n"
+        for t, n, ns, data in requests
+    )
+    answers = run_program(exe, stdin=lines.encode(), timeout=300).decode().splitlines()
+    assert len(answers) == len(requests)
+    out: list[bytes | str] = []
+    for line in answers:
+        head, payload = line.split(" ")
+        raw = base64.b64decode(payload)
+        out.append(raw if head == "OK" else "EXC " + raw.decode())
+    return out
+
+
+@pytest.fixture(scope="module")
+def answers(exe: Path) -> dict[str, tuple[Case, bytes, bytes | str, bytes | str]]:
+    """By case id: (case, netcontract's writer bytes, Mono's stream bytes, Mono's writer
+    bytes after reading netcontract's stream bytes)."""
+    print(f"stream layout: {DOCS} drawn documents, seed {SEED}")
+    written: list[tuple[Case, bytes, bytes]] = []
+    for case in cases():
+        _, obj, root = case
+        try:
+            writer = nc.to_xml(obj, **_root_kwargs(root))
+        except nc.SerializationError:
+            continue  # refused in both layouts (checked below) and by .NET (other modules)
+        written.append((case, writer, nc.to_xml(obj, layout="stream", **_root_kwargs(root))))
+    requests = []
+    for (_, obj, root), writer, stream in written:
+        name = clr_name(type(obj))
+        root_name, root_ns = root if root is not None else (None, None)
+        requests.append((name, root_name or "", root_ns or "", writer))
+        requests.append((name, "!stream-read", "", stream))
+    got = _ask(exe, [(t, n, ns, d) for t, n, ns, d in requests])
+    out = {}
+    for index, (case, writer, _) in enumerate(written):
+        out[case[0]] = (case, writer, undo_mono_bare_object(got[2 * index]), got[2 * index + 1])
+    return out
+
+
+def test_every_kind_of_case_reached_mono(answers: dict[str, Any]) -> None:
+    kinds = {case_id.split("-", 1)[0] for case_id in answers}
+    assert kinds == {"edge", "ref", "ext", "root", "drawn"}
+    assert len(answers) > 150
+
+
+def test_stream_bytes_are_monos_write_object_stream_bytes(answers: dict[str, Any]) -> None:
+    """Mono's WriteObject(Stream) of the object it read == to_xml(obj, layout="stream")."""
+    wrong = []
+    for case_id, ((_, obj, root), _, mono, _) in answers.items():
+        ours = nc.to_xml(obj, layout="stream", **_root_kwargs(root))
+        if ours != mono:
+            pairs = enumerate(zip(ours, mono, strict=False))
+            at = next((i for i, (a, b) in pairs if a != b), len(ours))
+            wrong.append(
+                f"{case_id} at {at}:\n  mono: {mono[max(0, at - 150) : at + 150]!r}"
+                f"\n  ours: {ours[max(0, at - 150) : at + 150]!r}"
+            )
+    assert not wrong, f"{len(wrong)} differ:\n" + "\n".join(wrong[:5])
+
+
+#: Mono's stream writer drops the white space that begins a kept text (extension data)
+MONO_DROPS_LEADING_SPACE: Final = {"ext-text"}
+#: netcontract writes the declarations of a kept element first in the writer layout (lxml does
+#: not tell where they stood); Mono keeps them where the stream document put them (last)
+DECLARATIONS_MOVED: Final = {"ext-attributes-white-space-dropped"}
+
+
+def test_netcontract_reads_monos_stream_bytes(answers: dict[str, Any]) -> None:
+    """from_xml(Mono's stream bytes) is the object: written again, netcontract's writer bytes."""
+    wrong = []
+    for case_id, ((_, obj, root), writer, mono, _) in answers.items():
+        assert isinstance(mono, bytes), (case_id, mono)
+        back = nc.from_xml(mono, type(obj), **_root_kwargs(root))
+        if case_id in MONO_DROPS_LEADING_SPACE:
+            # what Mono wrote is what it holds now: written again, the same stream bytes
+            assert nc.to_xml(back, layout="stream", **_root_kwargs(root)) == mono
+            assert nc.to_xml(back, **_root_kwargs(root)) != writer
+        elif nc.to_xml(back, **_root_kwargs(root)) != writer:
+            wrong.append(case_id)
+    assert not wrong
+
+
+def test_mono_reads_netcontract_stream_bytes(answers: dict[str, Any]) -> None:
+    """Mono reads to_xml(obj, layout="stream") (XmlDictionaryReader) into the same object."""
+    wrong = []
+    for case_id, ((_, _, root), writer, _, mono_writer) in answers.items():
+        if root is not None or case_id in MONO_DROPS_LEADING_SPACE | DECLARATIONS_MOVED:
+            continue  # the program reads stream documents with the contract's root only
+        if conformance.undo_mono_bare_object(mono_writer) != writer:
+            wrong.append(f"{case_id}: {mono_writer!r}")
+    assert not wrong, "\n".join(wrong[:5])
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        # Mono's stream writer writes "&#x1;" (not XML 1.0: lxml refuses to read it, Mono's
+        # XmlWriter to write it again) and a lone surrogate as U+FFFD (the text changes): both
+        # refused, as in the writer layout
+        Texts(plain="a\x01b"),
+        Texts(plain="a\ud800b"),
+        edge.Box(thing={"untyped": 1}),
+    ],
+    ids=["control-character", "lone-surrogate", "untyped-object"],
+)
+def test_refused_in_both_layouts(obj: Any) -> None:
+    """What the writer layout refuses, the stream layout refuses with the same problems."""
+    with pytest.raises(nc.SerializationError) as writer:
+        nc.to_xml(obj)
+    with pytest.raises(nc.SerializationError) as stream:
+        nc.to_xml(obj, layout="stream")
+    assert str(stream.value) == str(writer.value)
+
+
+def _list_cases() -> list[tuple[str, Any, list[Any]]]:
+    vehicles = [d.value for d in generate(20, SEED + 1) if type(d.value) is VehicleLightDto]
+    shared = Node(name="shared")
+    return [
+        ("vehicles", VehicleLightDto, [as_dotnet_holds(v) for v in vehicles] + [None]),
+        ("animals-polymorphic", Animal, [_case_obj("animal"), PUPPY_DOG, None]),
+        ("empty", Animal, []),
+        ("references", Node, [shared, Node(name="other", next=shared), shared]),
+        ("strings-in-no-contract", Texts, [_case_obj("text-empty")]),
+    ]
+
+
+def _case_obj(case_id: str) -> Any:
+    return edge.CASES_BY_ID[case_id].obj
+
+
+PUPPY_DOG: Final = edge.PUPPY
+
+
+def _items_bytes(cls: Any, items: list[Any], layout: Any) -> bytes:
+    out = io.BytesIO()
+    nc.write_xml_items(out, items, cls, layout=layout)
+    return out.getvalue()
+
+
+def test_write_xml_items_stream_layout_is_monos(exe: Path) -> None:
+    """write_xml_items(..., layout="stream") == Mono's WriteObject(Stream) of the List<T> it
+    read from write_xml_items' writer-layout bytes (shared is_reference items numbered once)."""
+    cases = _list_cases()
+    requests = [
+        (f"List:{clr_name(cls)}", "", "", _items_bytes(cls, items, "writer"))
+        for _, cls, items in cases
+    ]
+    got = _ask(exe, requests)
+    for (case_id, cls, items), mono in zip(cases, got, strict=True):
+        assert _items_bytes(cls, items, "stream") == mono, case_id
+
+
+def _chain_source(depth: int) -> str:
+    """C# for tests/netcontract/xml/test_stream_layout.py's chain: C0 (urn:n0) holding C1
+    (urn:n1)... each in a namespace of its own, written with WriteObject(Stream)."""
+    classes = []
+    for i in range(depth):
+        inner = f" [DataMember] public C{i + 1} M;" if i < depth - 1 else ""
+        classes.append(
+            f'[DataContract(Namespace = "urn:n{i}")] public class C{i} '
+            f"{{ [DataMember] public int V;{inner} }}"
+        )
+    build = "var o = new C0(); " + " ".join(
+        "o" + ".M" * i + f" = new C{i}();" for i in range(1, depth)
+    )
+    return (
+        "using System; using System.IO; using System.Runtime.Serialization;\n"
+        + "\n".join(classes)
+        + "\npublic static class Chain { public static void Main() { "
+        + build
+        + " var s = Console.OpenStandardOutput();"
+        + " new DataContractSerializer(typeof(C0)).WriteObject(s, o); s.Flush(); } }\n"
+    )
+
+
+def test_prefixes_after_z_are_monos(tmp_path: Path) -> None:
+    """26 nested namespaces and more: Mono's letters, then d{depth}p0 (the chain pinned in
+    tests/netcontract/xml/test_stream_layout.py)."""
+    if not mono_available():
+        pytest.skip(MONO_MISSING_REASON)
+    from tests.netcontract.xml.test_stream_layout import CHAIN, DEPTH
+
+    source = tmp_path / "Chain.cs"
+    source.write_text(_chain_source(DEPTH))
+    exe = tmp_path / "Chain.exe"
+    subprocess.run(
+        ["mcs", "-nologo", f"-out:{exe}", "-r:System.Runtime.Serialization", str(source)],
+        check=True,
+        capture_output=True,
+    )
+    assert nc.to_xml(CHAIN, layout="stream") == run_program(exe)
