@@ -26,7 +26,7 @@ from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.extension import ExtensionMember, ExtensionNode, RawElement
 
-__all__ = ["read_member", "split_tag"]
+__all__ = ["attribute_text", "read_member", "split_tag"]
 
 _NIL: Final = f"{{{XSI}}}nil"
 _TYPE: Final = f"{{{XSI}}}type"
@@ -206,7 +206,8 @@ _ATTRIBUTE_ESCAPES: Final = {
 }
 
 
-def _attribute_text(value: str) -> str:
+def attribute_text(value: str) -> str:
+    """An attribute value as XmlWriter escapes it."""
     return "".join(_ATTRIBUTE_ESCAPES.get(char, char) for char in value)
 
 
@@ -282,16 +283,16 @@ class _RawWriter:
             if (declared, uri) in implicit:
                 continue
             attrs.append(
-                f' xmlns:{declared}="{_attribute_text(uri)}"'
+                f' xmlns:{declared}="{attribute_text(uri)}"'
                 if declared
-                else f' xmlns="{_attribute_text(uri)}"'
+                else f' xmlns="{attribute_text(uri)}"'
             )
             bound[declared] = uri
         for a_ns, a_prefix, a_name, value in raw.attributes:
             attrs.append(
-                f' {a_prefix}:{a_name}="{_attribute_text(value)}"'
+                f' {a_prefix}:{a_name}="{attribute_text(value)}"'
                 if a_prefix
-                else f' {a_name}="{_attribute_text(value)}"'
+                else f' {a_name}="{attribute_text(value)}"'
             )
             if a_prefix and bound.get(a_prefix) != a_ns:
                 implicit.append((a_prefix, a_ns))
@@ -301,7 +302,7 @@ class _RawWriter:
             type_prefix = next((p for p, u in bound.items() if u == type_ns), None)
             if type_prefix is None:
                 type_prefix = f"d{depth}p1"
-                attrs.append(f' xmlns:{type_prefix}="{_attribute_text(type_ns)}"')
+                attrs.append(f' xmlns:{type_prefix}="{attribute_text(type_ns)}"')
                 bound[type_prefix] = type_ns
             shown = f"{type_prefix}:{type_name}" if type_prefix else type_name
             attrs.append(f' i:type="{shown}"')

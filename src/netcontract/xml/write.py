@@ -46,6 +46,7 @@ from netcontract.model.wire import (
     WireType,
     enum_type,
 )
+from netcontract.xml.extension import attribute_text as _attribute_text
 from netcontract.xml.extension import write_member
 
 __all__ = ["write_xml"]
@@ -56,6 +57,25 @@ _ATTRIBUTE_ESCAPES: Final = re.compile('[&<>"\t\n\r]')
 _ESCAPES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;"}
 
 Scope = dict[str, str]  # namespace -> prefix in scope ("" = default namespace)
+
+#: the prefixes bound without a declaration (XmlWriter's LookupPrefix finds them last)
+_PREDEFINED: Final = {
+    "http://www.w3.org/XML/1998/namespace": "xml",
+    "http://www.w3.org/2000/xmlns/": "xmlns",
+}
+
+
+class _Qualified:
+    """What an XmlQualifiedName element needs from :meth:`_Writer.start`: the value's
+    namespace to declare (None: none, the empty name) and whether the element is ``q:``
+    prefixed (declared XmlQualifiedName); ``prefix`` is set to the text's prefix."""
+
+    __slots__ = ("element_prefix", "namespace", "prefix")
+
+    def __init__(self, namespace: str | None, element_prefix: bool) -> None:
+        self.namespace = namespace
+        self.element_prefix = element_prefix
+        self.prefix = ""
 
 
 def _escape_match(match: re.Match[str]) -> str:
@@ -98,15 +118,28 @@ class _Writer:
         nil: bool,
         ser: str = "",
         type_first: bool = False,
+        qualified: _Qualified | None = None,
     ) -> tuple[str, Scope]:
         """Open a start tag (without its closing ``>``); returns (qualified name, scope).
 
         ``ser`` is a ``z:Id``/``z:Ref`` attribute (is_reference); Mono writes it after a
         ``xmlns:d2p1`` declaration, before ``i:type`` (after it in an ``object`` member:
-        ``type_first``), and declares ``xmlns:z`` after both where it is not in scope."""
+        ``type_first``), and declares ``xmlns:z`` after both where it is not in scope.
+
+        ``qualified``: the element holds an XmlQualifiedName, whose namespace it declares
+        (:class:`_Qualified`, which receives the prefix of its text)."""
         prefix = scope.get(ns)
         implicit = None
-        if prefix is None:
+        own = ""
+        if qualified is not None and qualified.element_prefix and ns:
+            # .NET (XmlFormatWriterGenerator's NeedsPrefix) writes a member declared
+            # XmlQualifiedName as q:Name, declaring q last: its namespace may be the one the
+            # value needs (q:name) and the empty one can then be declared
+            prefix = "q"
+            own = f' xmlns:q="{_attribute_text(ns)}"'
+            scope = {k: v for k, v in scope.items() if v != "q"}
+            scope[ns] = "q"
+        elif prefix is None:
             implicit = ns
             new_scope = {k: v for k, v in scope.items() if v != ""}
             new_scope[ns] = ""
@@ -138,6 +171,21 @@ class _Writer:
             attrs += (
                 f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
             )
+        if qualified is not None and qualified.namespace is not None:
+            # XmlWriterDelegator.WriteQName: xmlns="" for the empty namespace, else the
+            # prefix in scope (LookupPrefix: the latest declaration), else d{depth}p{n}
+            value_ns = qualified.namespace
+            if value_ns == "":
+                attrs += ' xmlns=""'
+                qualified.prefix = ""
+            else:
+                found = scope.get(value_ns, _PREDEFINED.get(value_ns))
+                if found is None:
+                    count += 1
+                    found = f"d{depth}p{count}"
+                    attrs += f' xmlns:{found}="{_attribute_text(value_ns)}"'
+                    scope = {**scope, value_ns: found}
+                qualified.prefix = found
         if ser:
             if type_first:
                 attrs += ser
@@ -148,6 +196,7 @@ class _Writer:
             attrs += ' i:nil="true"'
         if implicit is not None:
             attrs += f' xmlns="{implicit}"'
+        attrs += own
         if self.indent and depth > 1:
             self.parts.append("\n" + "  " * (depth - 1))
         self.parts.append(f"<{qname}{attrs}")
@@ -192,7 +241,12 @@ class _Writer:
                 )
             )
             return
-        if isinstance(runtime, PrimitiveType) and runtime.primitive.xml_children is not None:
+        if isinstance(runtime, PrimitiveType) and runtime.primitive.xml_qualified:
+            prefixed = isinstance(declared, PrimitiveType) and declared.primitive.xml_qualified
+            self._qualified_name(
+                local, ns, scope, depth, declare, xsi_type, runtime, value, path, prefixed
+            )
+        elif isinstance(runtime, PrimitiveType) and runtime.primitive.xml_children is not None:
             self._complex_value(local, ns, scope, depth, declare, xsi_type, runtime, value, path)
         elif isinstance(runtime, PrimitiveType):
             try:
@@ -318,6 +372,57 @@ class _Writer:
         for (child, _, _), text in zip(primitive.xml_children, texts, strict=True):
             self._text_element(child, primitive.namespace, inner, depth + 1, None, None, text)
         self._end(qname, depth)
+
+    def _qualified_name(
+        self,
+        local: str,
+        ns: str,
+        scope: Scope,
+        depth: int,
+        declare: str | None,
+        xsi_type: tuple[str, str] | None,
+        runtime: PrimitiveType,
+        value: Any,
+        path: str,
+        prefixed: bool,
+    ) -> None:
+        """An XmlQualifiedName (``xs:QName``): ``prefix:name``, its namespace declared on the
+        element unless in scope; ``Empty`` is an empty element declaring nothing (Mono)."""
+        primitive = runtime.primitive
+        try:
+            name, value_ns = primitive.xml_qname_parts(primitive.check(_unbox(value)))
+        except (ValueError, TypeError) as exc:
+            self.problems.append(Problem(path, str(exc)))
+            return
+        if _INVALID_XML_CHAR.search(value_ns):
+            self.problems.append(
+                Problem(path, f"the namespace {value_ns!r} holds characters XML cannot carry")
+            )
+            return
+        declared: str | None = value_ns
+        if name == "":
+            declared = None  # XmlQualifiedName.Empty: no declaration, no text
+        elif value_ns == "" and (scope.get("") != "" if ns == "" else not prefixed):
+            # the element itself is in the default namespace (an object member) or declares
+            # it: Mono refuses ("The prefix '' cannot be redefined ... within the same start
+            # element tag"); netcontract refuses alike where it is not proven
+            self.problems.append(
+                Problem(
+                    path,
+                    "an XmlQualifiedName in no namespace cannot be written here: .NET would "
+                    'declare xmlns="" on an element whose own namespace is the default one',
+                )
+            )
+            return
+        qualified = _Qualified(declared, prefixed)
+        qname, _ = self.start(
+            local, ns, scope, depth, declare, xsi_type, nil=False, qualified=qualified
+        )
+        if name == "":
+            self.parts.append(" />")
+            return
+        text = f"{qualified.prefix}:{name}" if qualified.prefix else name
+        self.parts.append(f">{text}</{qname}>")
 
     def _text_element(
         self,
