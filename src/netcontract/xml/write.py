@@ -28,7 +28,7 @@ from netcontract.clr.value_types import (
     for_untyped_value,
 )
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
-from netcontract.errors import Problem
+from netcontract.errors import NetContractError, Problem
 from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
@@ -63,6 +63,21 @@ _PREDEFINED: Final = {
     "http://www.w3.org/XML/1998/namespace": "xml",
     "http://www.w3.org/2000/xmlns/": "xmlns",
 }
+
+
+@functools.lru_cache(maxsize=1024)
+def _readable_namespace(namespace: str) -> bool:
+    """A namespace the XML parser reads back from a declaration (libxml2 refuses some URIs
+    .NET writes: spaces, non-ASCII, ``<``, a ``%`` that starts no escape...)."""
+    from netcontract.xml.parse import parse_xml  # noqa: PLC0415 - only for this check
+
+    if _INVALID_XML_CHAR.search(namespace):
+        return False
+    try:
+        parse_xml(f'<a xmlns:p="{_attribute_text(namespace)}"/>'.encode())
+    except NetContractError:
+        return False
+    return True
 
 
 class _Qualified:
@@ -394,9 +409,13 @@ class _Writer:
         except (ValueError, TypeError) as exc:
             self.problems.append(Problem(path, str(exc)))
             return
-        if _INVALID_XML_CHAR.search(value_ns):
+        if value_ns and value_ns not in _PREDEFINED and not _readable_namespace(value_ns):
             self.problems.append(
-                Problem(path, f"the namespace {value_ns!r} holds characters XML cannot carry")
+                Problem(
+                    path,
+                    f"the namespace {value_ns!r} is not a URI netcontract's XML parser reads "
+                    "back (libxml2 refuses it in a declaration): not written",
+                )
             )
             return
         declared: str | None = value_ns
