@@ -303,6 +303,23 @@ def test_json_net_reads_its_object_back_as_the_empty_name(probe: Path) -> None:
         nc.from_json('{"Q":"a"}', QH)
 
 
+def test_json_settings_as_json_net_applies_them(probe: Path) -> None:
+    # XmlQualifiedName is an object contract to Json.NET: the camel-casing resolver renames
+    # its members, DefaultValueHandling.Ignore leaves IsEmpty out when false
+    from netcontract.json.settings import JsonSettings
+
+    camel = JsonSettings(contract_resolver="CamelCase")
+    ignore = JsonSettings(default_value_handling="Ignore")
+    values = [QName("a", "urn:x"), QName("a", ""), QName.EMPTY]
+    answers = ask(probe, [f"js {_b(q.name)} {_b(q.namespace)}" for q in values])
+    for q, answer in zip(values, answers, strict=True):
+        assert answer[0] == "ok"
+        assert nc.to_json(QH(q), settings=camel) == _d(answer[1])
+        assert nc.to_json(QH(q), settings=ignore) == _d(answer[2])
+        assert nc.from_json(_d(answer[1]), QH, settings=camel) == QH(q)
+        assert nc.from_json(_d(answer[2]), QH, settings=ignore) == QH(q)
+
+
 def test_refusals_are_monos(probe: Path) -> None:
     # names that are no NCName: XmlQualifiedName refuses them, Mono's writer throws
     bad_names = ["a:b", "n m", "1a", "", "-a", "a\U00010000"]

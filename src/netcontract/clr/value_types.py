@@ -1604,6 +1604,7 @@ def _check_qname(value: Any) -> XmlQualifiedName:
 
 #: the members of Json.NET's object, in the order it writes them (Mono, Json.NET 6.0.8)
 _QNAME_MEMBERS: Final = ("Namespace", "Name", "IsEmpty")
+_QNAME_MEMBER_NAMES: Final = {name.lower(): name for name in _QNAME_MEMBERS}
 
 
 class QNameType(ValueType):
@@ -1654,14 +1655,21 @@ class QNameType(ValueType):
         if type(value) is not dict:
             # Mono: Json.NET refuses a string ("Error converting value")
             raise _type_error('an object {"Namespace":…,"Name":…} (XmlQualifiedName)', value)
-        unknown = sorted(set(value) - set(_QNAME_MEMBERS))
-        if unknown:
-            raise ValueError(f"unknown member {unknown[0]!r} in an XmlQualifiedName")
-        name, namespace = value.get("Name"), value.get("Namespace")
+        # member names in any case (Json.NET's matching; a camel-casing resolver writes
+        # "namespace", "name", "isEmpty"); IsEmpty may be left out (DefaultValueHandling)
+        members: dict[str, Any] = {}
+        for key, item in value.items():
+            known = _QNAME_MEMBER_NAMES.get(key.lower())
+            if known is None:
+                raise ValueError(f"unknown member {key!r} in an XmlQualifiedName")
+            if known in members:
+                raise ValueError(f"{known} given twice in an XmlQualifiedName")
+            members[known] = item
+        name, namespace = members.get("Name"), members.get("Namespace")
         if type(name) is not str or type(namespace) is not str:
             raise ValueError("an XmlQualifiedName needs the strings Name and Namespace")
         made = XmlQualifiedName(name, namespace)
-        empty = value.get("IsEmpty", made.is_empty)
+        empty = members.get("IsEmpty", made.is_empty)
         if empty is not made.is_empty:
             raise ValueError(f"IsEmpty is {_describe(empty)} for {made!r}")
         return made

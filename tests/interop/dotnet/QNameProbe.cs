@@ -7,6 +7,9 @@
 //   q <name> <ns>     new XmlQualifiedName(name, ns) in QH.Q and OH.O, written by
 //                     DataContractSerializer: <ok DCS QH|err> <ok DCS OH|err>
 //   s <Type> -        XsdDataContractExporter: ok <namespace> <schema> ...
+//   js <name> <ns>    QH holding new XmlQualifiedName(name, ns) written by Json.NET with
+//                     CamelCasePropertyNamesContractResolver, then DefaultValueHandling.Ignore:
+//                     ok <camel> <ignore>
 // An exception answers err <type: message>. DCS writes through XmlWriter.Create (Web API's
 // "path B", no declaration, UTF-8 without BOM, "\n" indentation).
 using System;
@@ -81,6 +84,12 @@ public static class Program {
         case "q": res = Step(() => {
             var q = new XmlQualifiedName(D(p[1]), D(p[2]));
             return Step(() => "ok " + B(Dcs(new QH { Q = q }, typeof(QH), false))) + " " + Step(() => "ok " + B(Dcs(new OH { O = q }, typeof(OH), false)));
+          }); break;
+        case "js": res = Step(() => {
+            var h = new QH { Q = new XmlQualifiedName(D(p[1]), D(p[2])) };
+            var camel = new JsonSerializerSettings { ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver() };
+            var ignore = new JsonSerializerSettings { DefaultValueHandling = DefaultValueHandling.Ignore };
+            return "ok " + B(JsonConvert.SerializeObject(h, camel)) + " " + B(JsonConvert.SerializeObject(h, ignore));
           }); break;
         case "s": res = Step(() => Schemas(T(p[1]))); break;
         default: res = "err " + B("unknown op"); break;
