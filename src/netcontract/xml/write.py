@@ -49,7 +49,7 @@ from netcontract.model.wire import (
 from netcontract.xml.extension import attribute_text as _attribute_text
 from netcontract.xml.extension import write_member
 
-__all__ = ["write_xml"]
+__all__ = ["readable_namespace", "write_xml"]
 
 _INVALID_XML_CHAR: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NEEDS_ESCAPE: Final = re.compile("[&<>\r]")
@@ -66,7 +66,7 @@ _PREDEFINED: Final = {
 
 
 @functools.lru_cache(maxsize=1024)
-def _readable_namespace(namespace: str) -> bool:
+def readable_namespace(namespace: str) -> bool:
     """A namespace the XML parser reads back from a declaration (libxml2 refuses some URIs
     .NET writes: spaces, non-ASCII, ``<``, a ``%`` that starts no escape...)."""
     from netcontract.xml.parse import parse_xml  # noqa: PLC0415 - only for this check
@@ -409,7 +409,7 @@ class _Writer:
         except (ValueError, TypeError) as exc:
             self.problems.append(Problem(path, str(exc)))
             return
-        if value_ns and value_ns not in _PREDEFINED and not _readable_namespace(value_ns):
+        if value_ns and value_ns not in _PREDEFINED and not readable_namespace(value_ns):
             self.problems.append(
                 Problem(
                     path,
