@@ -201,6 +201,19 @@ def test_what_netcontract_writes_mono_reads_and_writes_back_byte_for_byte(probe:
             assert nc.from_wcf_json(wcf, type(value)) == value
 
 
+def test_a_collection_document_is_monos(probe: Path) -> None:
+    # List<XmlQualifiedName> at the root: ArrayOfQName, written and read item by item
+    import io
+
+    items = [QName("a", "urn:x"), QName("b", ""), QName.EMPTY, QName("c", ARR), None]
+    buf = io.BytesIO()
+    nc.write_xml_items(buf, items, QName)
+    answer = ask(probe, [f"x ListQ {base64.b64encode(buf.getvalue()).decode()}"])[0]
+    assert answer[0] == "ok"
+    assert _d(answer[1]) == buf.getvalue()  # Mono's bytes
+    assert list(nc.iter_xml(io.BytesIO(_d(answer[2])), QName)) == items
+
+
 ROOT = f'<QH xmlns="{NS}" xmlns:i="{XSI}">'
 
 #: hand-written documents: (member element, what Mono reads (name, namespace), or None where

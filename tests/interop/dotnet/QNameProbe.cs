@@ -38,6 +38,7 @@ public static class Program {
   static string B(byte[] b) { return Convert.ToBase64String(b); }
   static string D(string b) { return b == "-" ? null : Utf8.GetString(Convert.FromBase64String(b)); }
   static Type T(string name) {
+    if (name == "ListQ") return typeof(List<XmlQualifiedName>);  // a collection document
     var t = Type.GetType("QNameProbe." + name);
     if (t == null) throw new ArgumentException("unknown type " + name);
     return t;
