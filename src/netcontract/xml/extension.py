@@ -105,6 +105,15 @@ def _node(element: Any, path: str, ctx: ReadContext) -> Any:
             # Mono reads white space alone as an empty object: written back <N />
             return ExtensionNode("class", xsi_type)
         primitive = None if xsi_type is None else by_contract_name(*xsi_type)
+        if primitive is not None and primitive.xml_qualified:
+            # its text's prefix needs the declarations around it, which are not kept
+            ctx.problem(
+                path,
+                "an unknown member holding an XmlQualifiedName (i:type QName) cannot be kept "
+                "as extension data (not supported)",
+                element,
+            )
+            return FAILED
         if primitive is not None and primitive.xml_children is None:
             try:
                 # .NET reads the value and writes it again as it writes that type

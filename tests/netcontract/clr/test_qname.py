@@ -353,3 +353,21 @@ def test_lists_round_trip_in_every_format(items: list[QName | None]) -> None:
         assert nc.from_xml(nc.to_xml(value, indent=True), LH) == value
         assert nc.from_json(nc.to_json(value), LH) == value
         assert nc.from_wcf_json(nc.to_wcf_json(value), LH) == value
+
+
+@nc.contract(xml_namespace=NS, extension_data=True)
+@attrs.define
+class Extensible:
+    Q: QName | None = None
+
+
+def test_an_unknown_member_holding_one_is_not_kept_as_extension_data() -> None:
+    doc = (
+        f'<Extensible xmlns:i="{XSI}" xmlns="{NS}"><Other xmlns:d2p1="{XS}" i:type="d2p1:QName"'
+        ' xmlns:d2p2="urn:x">d2p2:a</Other><q:Q xmlns:q="http://n">q:b</q:Q></Extensible>'
+    )
+    with pytest.raises(nc.XmlPayloadError, match=r"^Other: an unknown member holding an Xml"):
+        nc.from_xml(doc, Extensible)
+    ok = doc.replace("<Other", "<Another").replace("</Other>", "</Another>")
+    ok = ok.replace(' xmlns:d2p1="http://www.w3.org/2001/XMLSchema" i:type="d2p1:QName"', "")
+    assert nc.from_xml(ok, Extensible) == Extensible(QName("b", NS))
