@@ -280,6 +280,10 @@ def test_json_net_is_monos() -> None:
         # keeps the name (README, "Behaviours chosen where .NET is lossy")
         doc = b'{"Q":{"Namespace":"http://ns","Name":"name","IsEmpty":false}}'
         assert nc.from_json(doc, QH) == QH(QName("name", "http://ns"))
+
+
+@pytest.mark.falls_back  # non-default JsonSettings: the reference writer writes them
+def test_json_net_settings_are_monos() -> None:
     camel = JsonSettings(contract_resolver="CamelCase")
     ignore = JsonSettings(default_value_handling="Ignore")
     q = QH(QName("a", "urn:x"))
