@@ -375,3 +375,15 @@ def test_an_unknown_member_holding_one_is_not_kept_as_extension_data() -> None:
     ok = doc.replace("<Other", "<Another").replace("</Other>", "</Another>")
     ok = ok.replace(' xmlns:d2p1="http://www.w3.org/2001/XMLSchema" i:type="d2p1:QName"', "")
     assert nc.from_xml(ok, Extensible) == Extensible(QName("b", NS))
+
+
+def test_documents_dotnet_writes_validate() -> None:
+    # the empty name is an empty xs:QName, which XSD refuses but .NET writes (Mono)
+    value = LH([QName("a", "urn:x"), QName("b", ""), QName.EMPTY, None])
+    assert nc.validate_xml(nc.to_xml(value), LH) == value
+    assert nc.validate_xml(nc.to_xml(OH(QName.EMPTY)), OH) == OH(QName.EMPTY)
+    xml_ns = QH(QName("a", "http://www.w3.org/XML/1998/namespace"))  # xml:a
+    assert nc.validate_xml(nc.to_xml(xml_ns), QH) == xml_ns
+    bad = nc.to_xml(QH(QName("a", "urn:x"))).replace(b"d2p1:a", b"u:a")
+    with pytest.raises(nc.XmlPayloadError, match=r"^Q: 'u:a' is not a valid XmlQualifiedName"):
+        nc.validate_xml(bad, QH)
