@@ -232,6 +232,41 @@ _PREDEFINED_PREFIXES: Final = {
 }
 
 
+def _scope_size(node: Any, limit: int, scopes: dict[Any, int]) -> int:
+    """The namespace declarations in scope at ``node`` (its own and its ancestors'; more
+    than ``limit`` counted as ``limit + 1``), each element counted once per document."""
+    chain = []
+    while node is not None and node not in scopes:
+        chain.append(node)
+        node = node.getparent()
+    size = 0 if node is None else scopes[node]
+    for element in reversed(chain):
+        if size <= limit:
+            # start-ns events are the element's own declarations; its children are not walked
+            for event, _ in etree.iterwalk(element, events=("start", "start-ns")):
+                if event == "start":
+                    break
+                size += 1
+                if size > limit:
+                    break
+        scopes[element] = size
+    return size
+
+
+def _in_scope(element: Any, prefix: str, path: str, ctx: ReadContext) -> str | None:
+    """The namespace ``prefix`` ("": the default) is bound to at a leaf ``element``.
+
+    ``element.nsmap`` copies every declaration in scope: more than ``max_attributes`` of them
+    around the element's parent exceed the quota (as in ``validate_xml``), so that a document
+    declaring thousands of namespaces on its root cannot cost that much per value."""
+    limit = ctx.limits.max_attributes
+    parent = element.getparent()
+    if parent is not None and _scope_size(parent, limit, ctx.scopes) > limit:
+        ctx.exceeded(path, "max_attributes", limit, "namespace declarations in scope", element)
+    found: str | None = element.nsmap.get(prefix or None)
+    return found
+
+
 def _qualified_reader(primitive: ValueType) -> Reader:
     """An ``xs:QName`` (XmlQualifiedName): ``prefix:name`` resolved against the namespaces
     declared in scope, a name alone in the default namespace, no text the empty name.
@@ -254,7 +289,7 @@ def _qualified_reader(primitive: ValueType) -> Reader:
         elif not prefix:
             ctx.problem(path, f"{text!r} is not a qualified name (nothing before ':')", element)
             return FAILED
-        ns = element.nsmap.get(prefix or None)
+        ns = _in_scope(element, prefix, path, ctx)
         if ns is None:
             ns = _PREDEFINED_PREFIXES.get(prefix) if prefix else ""
         if ns is None:

@@ -387,3 +387,16 @@ def test_documents_dotnet_writes_validate() -> None:
     bad = nc.to_xml(QH(QName("a", "urn:x"))).replace(b"d2p1:a", b"u:a")
     with pytest.raises(nc.XmlPayloadError, match=r"^Q: 'u:a' is not a valid XmlQualifiedName"):
         nc.validate_xml(bad, QH)
+
+
+def test_namespace_declarations_around_a_value_are_bounded() -> None:
+    # each xs:QName resolves its prefix in scope: thousands of declarations on the root would
+    # cost that much per value; more than max_attributes around its parent exceed the quota
+    decls = "".join(f' xmlns:p{i}="urn:{i}"' for i in range(5_000))
+    items = "<a:QName>p1:x</a:QName>" * 5_000
+    doc = (f'<LH xmlns="{NS}"{decls}><L xmlns:a="{ARR}">{items}</L></LH>').encode()
+    with pytest.raises(nc.QuotaExceededError, match="max_attributes") as caught:
+        nc.from_xml(doc, LH)
+    assert caught.value.problems[0].path == "L[0]"
+    few = doc.replace(decls.encode(), "".join(f' xmlns:p{i}="urn:{i}"' for i in range(60)).encode())
+    assert nc.from_xml(few, LH) == LH([QName("x", "urn:1")] * 5_000)
