@@ -14,6 +14,7 @@ from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.own_types import register_value_type
+from netcontract.clr.qname import XmlQualifiedName
 from netcontract.clr.single import to_single
 from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.uri import Uri
@@ -135,6 +136,7 @@ __all__ = [
     "XmlConverter",
     "XmlListWriter",
     "XmlPayloadError",
+    "XmlQualifiedName",
     "XmlSyntaxError",
     "computed",
     "contract",

@@ -60,7 +60,7 @@ DEFAULT_LIMITS: Final = Limits()
 class ReadContext:
     """State of one document read: options, limits, counters and the problems found."""
 
-    __slots__ = ("depth", "items", "limits", "problems", "refs", "strict")
+    __slots__ = ("depth", "items", "limits", "problems", "refs", "scopes", "strict")
 
     def __init__(self, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> None:
         self.strict = strict
@@ -71,6 +71,9 @@ class ReadContext:
         #: the objects of the document's z:Id / $id so far, by id, in reading order (a fast
         #: path that declines an element forgets the ones it registered: forget_refs)
         self.refs: dict[str, Any] = {}
+        #: XML elements an xs:QName was read under -> namespace declarations in scope there,
+        #: counted once per element (xml/read.py) and capped past max_attributes
+        self.scopes: dict[Any, int] = {}
 
     def forget_refs(self, count: int) -> None:
         """Forget the references registered after the first ``count`` (an element re-read)."""

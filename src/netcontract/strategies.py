@@ -26,6 +26,8 @@ The values stay what .NET can carry, and no more; each value type gives its own 
 - Uri: http(s)/ws(s)/ftp URIs and relative ones with escapes, IPv6 and Unicode text, of
   the forms netcontract proves .NET's XML text for; by default only texts that are their own
   XML text, so that every format gives them back unchanged (``uris(normalized=False)``: any)
+- XmlQualifiedName: the empty name, NCNames as .NET verifies them (4th edition classes) in
+  no namespace, the built-in ones or URIs the XML parser reads back from a declaration
 - ``None`` wherever .NET allows null (``X | None`` members and reference types), lists empty
   or not, enums by member (and unnamed values with ``unnamed_enums=True``)
 - ``object`` members: ``None``, a bare :class:`~netcontract.AnyObject`, a Guid, a string, a

@@ -9,5 +9,6 @@
 - :mod:`.datetimeoffset`: ``DateTimeOffset`` (clock ticks and offset; a complex type in XML)
 - :mod:`.guid`: ``Guid`` text forms
 - :mod:`.uri`: ``Uri`` (the original string; the normalized text DataContractSerializer writes)
+- :mod:`.qname`: ``XmlQualifiedName`` (an NCName and a namespace, as .NET verifies them)
 - :mod:`.objects`: values of ``object`` members (``AnyObject``, ``Boxed``)
 """

@@ -238,4 +238,9 @@ def _carrier_of(travels_as: Any) -> ValueType:
             f"register_value_type: travels_as={travels_as!r} is not a .NET primitive"
             " (str, bool, float, decimal.Decimal, uuid.UUID, bytes, nc.Int32, nc.DateTime...)"
         )
+    if found.xml_qualified:
+        # its XML text depends on the namespaces in scope, which a carrier cannot pass on
+        raise ContractDefinitionError(
+            "register_value_type: an XmlQualifiedName cannot carry an own type (not supported)"
+        )
     return found

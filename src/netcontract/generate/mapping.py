@@ -77,14 +77,14 @@ VALUE_TYPES: Final[dict[tuple[str, str], ValueType]] = {
     (XS, "base64Binary"): ValueType("bytes", "None", is_value_type=False),
     # System.Uri: a reference type (nc.Uri keeps the original string)
     (XS, "anyURI"): ValueType("nc.Uri", "None", is_value_type=False),
+    # System.Xml.XmlQualifiedName: a reference type
+    (XS, "QName"): ValueType("nc.XmlQualifiedName", "None", is_value_type=False),
     # a member declared `object`: its runtime type travels as i:type
     (XS, "anyType"): ValueType("object", "None", is_value_type=False),
 }
 
 #: XSD types .NET maps to a CLR type netcontract cannot declare yet -> (CLR type, issue)
-UNSUPPORTED_TYPES: Final[dict[tuple[str, str], tuple[str, str]]] = {
-    (XS, "QName"): ("XmlQualifiedName", "issue 14"),
-}
+UNSUPPORTED_TYPES: Final[dict[tuple[str, str], tuple[str, str]]] = {}
 
 
 class Action(enum.Enum):

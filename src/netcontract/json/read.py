@@ -72,9 +72,15 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
         # strings of any length: a String, a Uri (the generated readers check them too)
         is_string = wire.primitive.carrier is STRING or wire.primitive.carrier is URI
 
+        qualified = wire.primitive.xml_qualified  # XmlQualifiedName: an object of strings
+
         def inner(value: Any, path: str, ctx: ReadContext) -> Any:
             if is_string and type(value) is str:
                 ctx.check_string(path, value)
+            elif qualified and type(value) is dict:
+                for text in value.values():
+                    if type(text) is str:
+                        ctx.check_string(path, text)
             try:
                 return parse(value)
             except (ValueError, TypeError) as exc:

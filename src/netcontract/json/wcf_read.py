@@ -371,6 +371,14 @@ def wcf_parse(primitive: ValueType, value: Any) -> Any:
         return bytes(_integral(_scalar_text(b, "a number"), _vt.BYTE) for b in value)
     if name == "DateTimeOffset":
         return _parse_offset(value)
+    if name == "XmlQualifiedName":
+        if type(value) is not str:
+            # Mono refuses an object (Json.NET's form) here
+            raise TypeError(f'expected a "name:namespace" string, got {_json_kind(value)}')
+        # Mono splits at the first colon ("a" and "a:" are in no namespace); a name .NET
+        # could not write back (":x", "a b:x") is refused
+        qname, _, namespace = value.partition(":")
+        return primitive.xml_from_qname(qname, namespace)
     if name not in _KNOWN_FORMS:  # a value type registered later
         raise ValueError(f"{name} has no WCF JSON form in netcontract yet")
     text = _scalar_text(value, f"a {name} value")

@@ -172,6 +172,8 @@ _FORMS: Final[dict[str, Callable[[ValueType, Any, bool], Any]]] = {
     "Byte[]": lambda p, v, lossy: [Token(str(b)) for b in v],
     "DateTimeOffset": _offset,
     "Uri": _text,  # Mono: the normalized text DataContractSerializer writes, not the original
+    # Mono: "name:namespace" ("name:" without one), "" for Empty
+    "XmlQualifiedName": lambda p, v, lossy: f"{v.name}:{v.namespace}" if v.name else "",
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextvars
 import enum
+import functools
 import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from netcontract.clr.value_types import (
     DATETIMEOFFSET,
     DOUBLE,
     SINGLE,
+    XMLQNAME,
     ValueType,
     check_no_lone_surrogate,
     for_untyped_value,
@@ -225,6 +227,8 @@ def _primitive_writer(primitive: ValueType, slot: Slot, settings: JsonSettings) 
         to_json = _double_writer(settings, nullable=slot.optional)
     elif primitive is SINGLE and settings.float_format_handling != "String":
         to_json = _double_writer(settings, nullable=slot.optional, finite=SINGLE.json_value)
+    elif primitive is XMLQNAME and not settings.is_default:
+        to_json = functools.partial(_qname_json, settings=settings)
 
     def write(value: Any, path: str, problems: list[Problem]) -> Any:
         try:
@@ -234,6 +238,16 @@ def _primitive_writer(primitive: ValueType, slot: Slot, settings: JsonSettings) 
             return FAILED
 
     return write
+
+
+def _qname_json(value: Any, settings: JsonSettings) -> dict[str, Any]:
+    """An XmlQualifiedName as Json.NET writes it under ``settings`` (Mono): an object contract
+    like any other, so the contract resolver renames its members and DefaultValueHandling
+    Ignore leaves out ``IsEmpty`` when false."""
+    written: dict[str, Any] = XMLQNAME.json_value(value)
+    if settings.ignores_defaults and not written["IsEmpty"]:
+        del written["IsEmpty"]
+    return {settings.name(key): item for key, item in written.items()}
 
 
 def _datetime_writer(settings: JsonSettings) -> Callable[[DateTime], Any]:
@@ -429,6 +443,8 @@ def write_untyped(
     value_type = for_untyped_value(kind)
     if value_type is DATETIME and not settings.is_default:
         return _datetime_writer(settings)(value)
+    if value_type is XMLQNAME and not settings.is_default:
+        return _qname_json(value, settings)
     if value_type is DOUBLE and settings.float_format_handling != "String":
         # a boxed double is no Nullable<double> (Mono: DefaultValue writes 0.0)
         return _double_writer(settings, nullable=False)(value)

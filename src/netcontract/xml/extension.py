@@ -26,7 +26,7 @@ from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.extension import ExtensionMember, ExtensionNode, RawElement
 
-__all__ = ["read_member", "split_tag"]
+__all__ = ["attribute_text", "read_member", "split_tag"]
 
 _NIL: Final = f"{{{XSI}}}nil"
 _TYPE: Final = f"{{{XSI}}}type"
@@ -105,6 +105,15 @@ def _node(element: Any, path: str, ctx: ReadContext) -> Any:
             # Mono reads white space alone as an empty object: written back <N />
             return ExtensionNode("class", xsi_type)
         primitive = None if xsi_type is None else by_contract_name(*xsi_type)
+        if primitive is not None and primitive.xml_qualified:
+            # its text's prefix needs the declarations around it, which are not kept
+            ctx.problem(
+                path,
+                "an unknown member holding an XmlQualifiedName (i:type QName) cannot be kept "
+                "as extension data (not supported)",
+                element,
+            )
+            return FAILED
         if primitive is not None and primitive.xml_children is None:
             try:
                 # .NET reads the value and writes it again as it writes that type
@@ -206,7 +215,8 @@ _ATTRIBUTE_ESCAPES: Final = {
 }
 
 
-def _attribute_text(value: str) -> str:
+def attribute_text(value: str) -> str:
+    """An attribute value as XmlWriter escapes it."""
     return "".join(_ATTRIBUTE_ESCAPES.get(char, char) for char in value)
 
 
@@ -295,16 +305,16 @@ class _RawWriter:
             if (declared, uri) in own:
                 continue
             (decls if self.stream else attrs).append(
-                f' xmlns:{declared}="{_attribute_text(uri)}"'
+                f' xmlns:{declared}="{attribute_text(uri)}"'
                 if declared
-                else f' xmlns="{_attribute_text(uri)}"'
+                else f' xmlns="{attribute_text(uri)}"'
             )
             bound[declared] = uri
         for a_ns, a_prefix, a_name, value in raw.attributes:
             attrs.append(
-                f' {a_prefix}:{a_name}="{_attribute_text(value)}"'
+                f' {a_prefix}:{a_name}="{attribute_text(value)}"'
                 if a_prefix
-                else f' {a_name}="{_attribute_text(value)}"'
+                else f' {a_name}="{attribute_text(value)}"'
             )
             if a_prefix and bound.get(a_prefix) != a_ns:
                 implicit.append((a_prefix, a_ns))
@@ -318,7 +328,7 @@ class _RawWriter:
             if type_prefix is None:
                 type_prefix = self._new_prefix(bound, depth)
                 (decls if self.stream else attrs).append(
-                    f' xmlns:{type_prefix}="{_attribute_text(type_ns)}"'
+                    f' xmlns:{type_prefix}="{attribute_text(type_ns)}"'
                 )
                 bound[type_prefix] = type_ns
             shown = f"{type_prefix}:{type_name}" if type_prefix else type_name

@@ -209,6 +209,8 @@ def _local(element: Any) -> str:
 def _primitive_reader(primitive: ValueType) -> Reader:
     if primitive.xml_children is not None:
         return _complex_reader(primitive)
+    if primitive.xml_qualified:
+        return _qualified_reader(primitive)
     parse = primitive.xml_parse
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
@@ -220,6 +222,93 @@ def _primitive_reader(primitive: ValueType) -> Reader:
             return parse(text)
         except (ValueError, TypeError) as exc:
             ctx.problem(path, str(exc), element)
+            return FAILED
+
+    return read
+
+
+#: prefixes bound without a declaration (lxml's nsmap leaves them out)
+_PREDEFINED_PREFIXES: Final = {
+    "xml": "http://www.w3.org/XML/1998/namespace",
+    "xmlns": "http://www.w3.org/2000/xmlns/",
+}
+
+
+def _scope_size(node: Any, limit: int, scopes: dict[Any, int]) -> int:
+    """The namespace declarations in scope at ``node`` (its own and its ancestors'; more
+    than ``limit`` counted as ``limit + 1``), each element counted once per document."""
+    chain = []
+    while node is not None and node not in scopes:
+        chain.append(node)
+        node = node.getparent()
+    size = 0 if node is None else scopes[node]
+    for element in reversed(chain):
+        if size <= limit:
+            # start-ns events are the element's own declarations; its children are not walked
+            for event, _ in etree.iterwalk(element, events=("start", "start-ns")):
+                if event == "start":
+                    break
+                size += 1
+                if size > limit:
+                    break
+        scopes[element] = size
+    return size
+
+
+def _in_scope(element: Any, prefix: str, path: str, ctx: ReadContext) -> str | None:
+    """The namespace ``prefix`` ("": the default) is bound to at a leaf ``element``.
+
+    ``element.nsmap`` copies every declaration in scope: more than ``max_attributes`` of them
+    around the element's parent exceed the quota (as in ``validate_xml``), so that a document
+    declaring thousands of namespaces on its root cannot cost that much per value."""
+    limit = ctx.limits.max_attributes
+    parent = element.getparent()
+    if parent is not None and _scope_size(parent, limit, ctx.scopes) > limit:
+        ctx.exceeded(path, "max_attributes", limit, "namespace declarations in scope", element)
+    found: str | None = element.nsmap.get(prefix or None)
+    return found
+
+
+def _qualified_reader(primitive: ValueType) -> Reader:
+    """An ``xs:QName`` (XmlQualifiedName): ``prefix:name`` resolved against the namespaces
+    declared in scope, a name alone in the default namespace, no text the empty name.
+
+    Refused where Mono reads something it could not write back: an undeclared prefix (Mono:
+    the empty namespace), a name that is no NCName or has white space around it (Mono keeps
+    it in the name: ``" nm "``), ``:name`` and ``prefix:`` (Mono: the default namespace, the
+    empty name)."""
+
+    def read(element: Any, path: str, ctx: ReadContext) -> Any:
+        text = _text_of(element, path, ctx)
+        if text is None:
+            return FAILED
+        ctx.check_string(path, text, element)
+        if text == "":
+            return primitive.xml_from_qname("", "")
+        prefix, colon, name = text.partition(":")
+        if not colon:
+            prefix, name = "", text
+        elif not prefix:
+            ctx.problem(path, f"{text!r} is not a qualified name (nothing before ':')", element)
+            return FAILED
+        ns = _in_scope(element, prefix, path, ctx)
+        if ns is None:
+            ns = _PREDEFINED_PREFIXES.get(prefix) if prefix else ""
+        if ns is None:
+            ctx.problem(
+                path,
+                f"{text!r}: the prefix {prefix!r} is not declared (.NET would read the "
+                "empty namespace)",
+                element,
+            )
+            return FAILED
+        if name == "":
+            ctx.problem(path, f"{text!r} has no name after its prefix", element)
+            return FAILED
+        try:
+            return primitive.xml_from_qname(name, ns)
+        except (ValueError, TypeError) as exc:
+            ctx.problem(path, f"{text!r}: {exc}", element)
             return FAILED
 
     return read
@@ -873,6 +962,10 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         reference = (
             f"{var} = {src.const(_reference_member, 'member')}({reader}, c, ctx, path, {name!r})"
         )
+    if isinstance(wire, PrimitiveType) and wire.primitive.xml_qualified:
+        # an xs:QName's prefix is resolved in scope: the reference reader, for the member only
+        src.line(lvl, reference)
+        return
     nil = src.const(_NIL, "NIL")
     src.line(lvl, f"a = c.get({nil})")
     if isinstance(wire, PrimitiveType | EnumType):

@@ -33,7 +33,7 @@ from netcontract.clr.value_types import (
     for_untyped_value,
 )
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
-from netcontract.errors import Problem
+from netcontract.errors import NetContractError, Problem
 from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
@@ -51,9 +51,10 @@ from netcontract.model.wire import (
     WireType,
     enum_type,
 )
+from netcontract.xml.extension import attribute_text as _attribute_text
 from netcontract.xml.extension import write_member
 
-__all__ = ["write_xml"]
+__all__ = ["readable_namespace", "write_xml"]
 
 _INVALID_XML_CHAR: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NEEDS_ESCAPE: Final = re.compile("[&<>\r]")
@@ -61,6 +62,40 @@ _ATTRIBUTE_ESCAPES: Final = re.compile('[&<>"\t\n\r]')
 _ESCAPES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;"}
 
 Scope = dict[str, str]  # namespace -> prefix in scope ("" = default namespace)
+
+#: the prefixes bound without a declaration (XmlWriter's LookupPrefix finds them last)
+_PREDEFINED: Final = {
+    "http://www.w3.org/XML/1998/namespace": "xml",
+    "http://www.w3.org/2000/xmlns/": "xmlns",
+}
+
+
+@functools.lru_cache(maxsize=1024)
+def readable_namespace(namespace: str) -> bool:
+    """A namespace the XML parser reads back from a declaration (libxml2 refuses some URIs
+    .NET writes: spaces, non-ASCII, ``<``, a ``%`` that starts no escape...)."""
+    from netcontract.xml.parse import parse_xml  # noqa: PLC0415 - only for this check
+
+    if _INVALID_XML_CHAR.search(namespace):
+        return False
+    try:
+        parse_xml(f'<a xmlns:p="{_attribute_text(namespace)}"/>'.encode())
+    except NetContractError:
+        return False
+    return True
+
+
+class _Qualified:
+    """What an XmlQualifiedName element needs from :meth:`_Writer.start`: the value's
+    namespace to declare (None: none, the empty name) and whether the element is ``q:``
+    prefixed (declared XmlQualifiedName); ``prefix`` is set to the text's prefix."""
+
+    __slots__ = ("element_prefix", "namespace", "prefix")
+
+    def __init__(self, namespace: str | None, element_prefix: bool) -> None:
+        self.namespace = namespace
+        self.element_prefix = element_prefix
+        self.prefix = ""
 
 
 def _escape_match(match: re.Match[str]) -> str:
@@ -107,19 +142,33 @@ class _Writer:
         nil: bool,
         ser: str = "",
         type_first: bool = False,
+        qualified: _Qualified | None = None,
     ) -> tuple[str, Scope]:
         """Open a start tag (without its closing ``>``); returns (qualified name, scope).
 
         ``ser`` is a ``z:Id``/``z:Ref`` attribute (is_reference); Mono writes it after a
         ``xmlns:d2p1`` declaration, before ``i:type`` (after it in an ``object`` member:
-        ``type_first``), and declares ``xmlns:z`` after both where it is not in scope."""
+        ``type_first``), and declares ``xmlns:z`` after both where it is not in scope.
+
+        ``qualified``: the element holds an XmlQualifiedName, whose namespace it declares
+        (:class:`_Qualified`, which receives the prefix of its text; never in the stream
+        layout, which refuses such values)."""
         if self.stream:
             return self._stream_start(
                 local, ns, scope, depth, declare, xsi_type, nil, ser, type_first
             )
         prefix = scope.get(ns)
         implicit = None
-        if prefix is None:
+        own = ""
+        if qualified is not None and qualified.element_prefix and ns:
+            # .NET (XmlFormatWriterGenerator's NeedsPrefix) writes a member declared
+            # XmlQualifiedName as q:Name, declaring q last: its namespace may be the one the
+            # value needs (q:name) and the empty one can then be declared
+            prefix = "q"
+            own = f' xmlns:q="{_attribute_text(ns)}"'
+            scope = {k: v for k, v in scope.items() if v != "q"}
+            scope[ns] = "q"
+        elif prefix is None:
             implicit = ns
             new_scope = {k: v for k, v in scope.items() if v != ""}
             new_scope[ns] = ""
@@ -151,6 +200,21 @@ class _Writer:
             attrs += (
                 f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
             )
+        if qualified is not None and qualified.namespace is not None:
+            # XmlWriterDelegator.WriteQName: xmlns="" for the empty namespace, else the
+            # prefix in scope (LookupPrefix: the latest declaration), else d{depth}p{n}
+            value_ns = qualified.namespace
+            if value_ns == "":
+                attrs += ' xmlns=""'
+                qualified.prefix = ""
+            else:
+                found = scope.get(value_ns, _PREDEFINED.get(value_ns))
+                if found is None:
+                    count += 1
+                    found = f"d{depth}p{count}"
+                    attrs += f' xmlns:{found}="{_attribute_text(value_ns)}"'
+                    scope = {**scope, value_ns: found}
+                qualified.prefix = found
         if ser:
             if type_first:
                 attrs += ser
@@ -161,6 +225,7 @@ class _Writer:
             attrs += ' i:nil="true"'
         if implicit is not None:
             attrs += f' xmlns="{implicit}"'
+        attrs += own
         if self.indent and depth > 1:
             self.parts.append("\n" + "  " * (depth - 1))
         self.parts.append(f"<{qname}{attrs}")
@@ -255,7 +320,12 @@ class _Writer:
                 )
             )
             return
-        if isinstance(runtime, PrimitiveType) and runtime.primitive.xml_children is not None:
+        if isinstance(runtime, PrimitiveType) and runtime.primitive.xml_qualified:
+            prefixed = isinstance(declared, PrimitiveType) and declared.primitive.xml_qualified
+            self._qualified_name(
+                local, ns, scope, depth, declare, xsi_type, runtime, value, path, prefixed
+            )
+        elif isinstance(runtime, PrimitiveType) and runtime.primitive.xml_children is not None:
             self._complex_value(local, ns, scope, depth, declare, xsi_type, runtime, value, path)
         elif isinstance(runtime, PrimitiveType):
             try:
@@ -381,6 +451,68 @@ class _Writer:
         for (child, _, _), text in zip(primitive.xml_children, texts, strict=True):
             self._text_element(child, primitive.namespace, inner, depth + 1, None, None, text)
         self._end(qname, depth)
+
+    def _qualified_name(
+        self,
+        local: str,
+        ns: str,
+        scope: Scope,
+        depth: int,
+        declare: str | None,
+        xsi_type: tuple[str, str] | None,
+        runtime: PrimitiveType,
+        value: Any,
+        path: str,
+        prefixed: bool,
+    ) -> None:
+        """An XmlQualifiedName (``xs:QName``): ``prefix:name``, its namespace declared on the
+        element unless in scope; ``Empty`` is an empty element declaring nothing (Mono)."""
+        primitive = runtime.primitive
+        try:
+            name, value_ns = primitive.xml_qname_parts(primitive.check(_unbox(value)))
+        except (ValueError, TypeError) as exc:
+            self.problems.append(Problem(path, str(exc)))
+            return
+        if value_ns and value_ns not in _PREDEFINED and not readable_namespace(value_ns):
+            self.problems.append(
+                Problem(
+                    path,
+                    f"the namespace {value_ns!r} is not a URI netcontract's XML parser reads "
+                    "back (libxml2 refuses it in a declaration): not written",
+                )
+            )
+            return
+        declared: str | None = value_ns
+        if name == "":
+            declared = None  # XmlQualifiedName.Empty: no declaration, no text
+        elif value_ns == "" and (scope.get("") != "" if ns == "" else not prefixed):
+            # the element itself is in the default namespace (an object member) or declares
+            # it: Mono refuses ("The prefix '' cannot be redefined ... within the same start
+            # element tag"); netcontract refuses alike where it is not proven
+            self.problems.append(
+                Problem(
+                    path,
+                    "an XmlQualifiedName in no namespace cannot be written here: .NET would "
+                    'declare xmlns="" on an element whose own namespace is the default one',
+                )
+            )
+            return
+        if self.stream:
+            # the prefixes the stream layout's writer gives a QName's namespace are not
+            # probed against .NET yet: refused rather than guessed
+            self.problems.append(
+                Problem(path, "an XmlQualifiedName is not written in layout='stream' yet")
+            )
+            return
+        qualified = _Qualified(declared, prefixed)
+        qname, _ = self.start(
+            local, ns, scope, depth, declare, xsi_type, nil=False, qualified=qualified
+        )
+        if name == "":
+            self.parts.append(" />")
+            return
+        text = f"{qualified.prefix}:{name}" if qualified.prefix else name
+        self.parts.append(f">{text}</{qname}>")
 
     def _text_element(
         self,

@@ -237,6 +237,16 @@ class _Reporter:
             return
         self._seen.add(element)
         path, wire = self.locator.locate(element)
+        if (
+            isinstance(wire, PrimitiveType)
+            and wire.primitive.xml_qualified
+            and len(element) == 0
+            and (not element.text or element.text.startswith(("xml:", "xmlns:")))
+        ):
+            # XmlQualifiedName.Empty (.NET writes an empty xs:QName, which XSD refuses) and
+            # the prefixes bound without a declaration (xmlschema does not know them): the
+            # reader checks these
+            return
         if "not nillable" in reason:
             message = f"null (i:nil) is not allowed: {_type_label(wire)} is a value type"
             self.add(path, message, element)
