@@ -61,6 +61,7 @@ from netcontract.generate import generate
 from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.model.contract import (
+    collection_contract,
     computed,
     contract,
     known_contracts,
@@ -136,6 +137,7 @@ __all__ = [
     "XmlListWriter",
     "XmlPayloadError",
     "XmlSyntaxError",
+    "collection_contract",
     "computed",
     "contract",
     "contract_info",

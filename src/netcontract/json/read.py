@@ -86,9 +86,9 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
     elif isinstance(wire, ContractType):
         inner = _contract_reader(wire, settings)
     elif isinstance(wire, ListType):
-        inner = _list_reader(wire, settings)
+        inner = _as_collection(wire.cls, list, _list_reader(wire, settings))
     elif isinstance(wire, DictType):
-        inner = _dict_reader(wire, settings)
+        inner = _as_collection(wire.cls, dict, _dict_reader(wire, settings))
     elif isinstance(wire, ObjectType):
         if wire.expected is not None:
             inner = _make_reader(wire.expected, settings)
@@ -109,6 +109,18 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
             ctx.problem(path, null_message)
             return FAILED
         return inner(value, path, ctx)
+
+    return read
+
+
+def _as_collection(cls: type, plain: type, reader: Reader) -> Reader:
+    """``reader``, its list or dict made into ``cls`` (a collection contract's class)."""
+    if cls is plain:
+        return reader
+
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
+        result = reader(value, path, ctx)
+        return result if result is FAILED or type(result) is cls else cls(result)
 
     return read
 
@@ -930,7 +942,7 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         src.line(lvl + 1, f"{var} = {name}({var}, ctx, counted)")
         src.line(lvl, f"elif not ({none}):")
         src.line(lvl + 1, reference)
-    elif isinstance(wire, ListType):
+    elif isinstance(wire, ListType) and wire.cls is list:  # (a collection contract: below)
         src.line(lvl, f"if type({var}) is list:")
         # ctx.enter('', len(...)) inlined, as for the object (depth + 1 is the list's level)
         src.line(lvl + 1, "ctx.depth = depth + 1")
@@ -961,6 +973,6 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         src.line(lvl + 1, "ctx.depth = depth")  # ctx.leave()
         src.line(lvl, f"elif not ({none}):")
         src.line(lvl + 1, reference)
-    else:  # object members: the reference reader
+    else:  # object members, collection contracts: the reference reader
         src.line(lvl, f"if not ({none}):")
         src.line(lvl + 1, reference)

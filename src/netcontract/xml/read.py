@@ -45,6 +45,7 @@ from netcontract.model.wire import (
     ObjectType,
     PrimitiveType,
     Slot,
+    collection_of,
     enum_type,
 )
 from netcontract.xml import extension as _extension
@@ -416,6 +417,7 @@ def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -
 def _list_reader(wire: ListType) -> Reader:
     item_tag = clark(wire.contract_namespace, wire.item_name)
     item_reader = reader_for(wire.item)
+    made = wire.cls
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         type_attr = element.get(_TYPE)
@@ -445,7 +447,9 @@ def _list_reader(wire: ListType) -> Reader:
                 failed = True
             result.append(value)
         ctx.leave()
-        return FAILED if failed else result
+        if failed:
+            return FAILED
+        return result if made is list else made(result)
 
     return read
 
@@ -458,7 +462,9 @@ def _dict_reader(wire: DictType) -> Reader:
     elements after the ``Value`` are skipped. ``strict`` refuses what is skipped."""
     ns = wire.contract_namespace
     item_tag = clark(ns, wire.item_name)
-    key_tag, value_tag = clark(ns, "Key"), clark(ns, "Value")
+    key_name, value_name = wire.key_name, wire.value_name
+    key_tag, value_tag = clark(ns, key_name), clark(ns, value_name)
+    made = wire.cls
     key_reader = reader_for(wire.key)
     value_reader = reader_for(wire.value)
 
@@ -497,7 +503,9 @@ def _dict_reader(wire: DictType) -> Reader:
                 continue
             result[key] = value
         ctx.leave()
-        return FAILED if failed else result
+        if failed:
+            return FAILED
+        return result if made is dict else made(result)
 
     def read_entry(item: Any, dict_path: str, index: int, ctx: ReadContext) -> Any:
         path = _paths.item(dict_path, index)  # (the key's path once it is read)
@@ -513,13 +521,13 @@ def _dict_reader(wire: DictType) -> Reader:
             elif key_element is not None and value_element is None and tag == value_tag:
                 value_element = child
             elif key_element is None and tag == value_tag:
-                ctx.problem(path, "expecting element 'Key' before 'Value'", child)
+                ctx.problem(path, f"expecting element {key_name!r} before {value_name!r}", child)
                 return FAILED
             elif ctx.strict or not isinstance(tag, str):
                 ctx.problem(path, f"unexpected element {tag!r} in a dictionary item", child)
                 return FAILED
         if key_element is None or value_element is None:
-            missing = "Key" if key_element is None else "Value"
+            missing = key_name if key_element is None else value_name
             ctx.problem(path, f"a dictionary item without its '{missing}' element", item)
             return FAILED
         key = key_reader(key_element, path, ctx)
@@ -614,6 +622,9 @@ def _object_reader(wire: ObjectType) -> Reader:
             return FAILED
         if is_contract(found):
             return read_contract(_plan(found), element, path, ctx)
+        collection = collection_of(found)
+        if collection is not None:  # its reader checks the i:type again
+            return reader_for(Slot(collection, optional=False))(element, path, ctx)
         meta = found.__dict__["__netcontract__"]
         enum_wire = enum_type(found, meta.name, meta.xml_namespace)
         return _enum_reader(enum_wire)(element, path, ctx)
@@ -659,10 +670,15 @@ def read_root(
     ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     if tp is None:
         found = find_contract(ns, local)
-        if found is None or not is_contract(found):
+        if found is not None and collection_of(found) is not None and expected is None:
+            tp = found
+        elif found is None or not is_contract(found):
             ctx.problem("", unknown_root_message(ns, local), root)
             return FAILED
         tp = found
+    collection = collection_of(tp)
+    if collection is not None:
+        return _read_collection_root(collection, root, ns, local, expected, ctx)
     info = contract_info(tp)
     name, namespace = (info.name, info.namespace) if expected is None else expected
     if (namespace, name) != (ns, local):
@@ -704,6 +720,37 @@ def read_root(
             ctx.depth, ctx.items = depth, items
             ctx.refs.clear()
     return read_contract(_plan(tp), root, "", ctx)
+
+
+def _read_collection_root(
+    wire: ListType | DictType,
+    root: etree._Element,
+    ns: str,
+    local: str,
+    expected: tuple[str, str] | None,
+    ctx: ReadContext,
+) -> Any:
+    """A collection contract as the document: the reference reader of its type."""
+    fell_back(wire.cls, "a collection contract as the document: the reference reader")
+    if expected is not None:
+        ctx.problem("", "root_name and root_namespace need a contract class", root)
+        return FAILED
+    if (wire.contract_namespace, wire.contract_name) != (ns, local):
+        ctx.problem(
+            "",
+            f"expecting element {wire.contract_name!r} from namespace"
+            f" {wire.contract_namespace!r}, found {local!r} from namespace {ns!r}",
+            root,
+        )
+        return FAILED
+    nil = _nil(root)
+    if nil is None:
+        ctx.problem("", _bad_nil(root), root)
+        return FAILED
+    if nil:
+        ctx.problem("", "the document is null (i:nil) where an object was expected", root)
+        return FAILED
+    return reader_for(Slot(wire, optional=False))(root, "", ctx)
 
 
 # ------------------------------------------------------------------------------ fast path
@@ -988,7 +1035,10 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
         _emit_xml_member(src, 3, "v", item, None)
     src.line(3, "append(v)")
     src.line(2, "ctx.leave()")
-    src.line(2, "return result")
+    if wire.cls is list:
+        src.line(2, "return result")
+    else:  # a collection contract: its own class
+        src.line(2, f"return {src.const(wire.cls, 'made')}(result)")
     src.line(1, f"except ({d}, {src.const(QuotaExceededError, 'Quota')}) as e:")
     src.line(2, f"{src.const(fell_back, 'fell_back')}({subject}, e)")
     src.line(2, "ctx.items = items")

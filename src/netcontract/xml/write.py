@@ -44,6 +44,7 @@ from netcontract.model.wire import (
     PrimitiveType,
     Slot,
     WireType,
+    collection_of,
     enum_type,
 )
 from netcontract.xml.extension import write_member
@@ -98,6 +99,7 @@ class _Writer:
         nil: bool,
         ser: str = "",
         type_first: bool = False,
+        items_declare: str | None = None,
     ) -> tuple[str, Scope]:
         """Open a start tag (without its closing ``>``); returns (qualified name, scope).
 
@@ -115,11 +117,12 @@ class _Writer:
         qname = f"{prefix}:{local}" if prefix else local
         attrs = ""
         count = 0
-        if declare is not None and declare not in scope:
-            count += 1
-            new_prefix = f"d{depth}p{count}"
-            attrs += f' xmlns:{new_prefix}="{declare}"'
-            scope = {**scope, declare: new_prefix}
+        for wanted in (declare, items_declare):
+            if wanted is not None and wanted not in scope:
+                count += 1
+                new_prefix = f"d{depth}p{count}"
+                attrs += f' xmlns:{new_prefix}="{wanted}"'
+                scope = {**scope, wanted: new_prefix}
         if ser and not type_first:
             attrs += ser
         if xsi_type is not None:
@@ -232,7 +235,12 @@ class _Writer:
             )
             self._children_of_contract(qname, info, value, inner, depth, path)
         elif isinstance(runtime, ListType):
-            qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
+            # Mono: a collection contract whose items' type is in another namespace declares
+            # it too (<X xmlns:d2p1="urn:n" xmlns:d2p2="urn:x">), before writing any item
+            items_declare = _declared_namespace(runtime.item, runtime.contract_namespace)
+            qname, inner = self.start(
+                local, ns, scope, depth, declare, xsi_type, nil=False, items_declare=items_declare
+            )
             if not value:
                 self.parts.append(" />")
                 return
@@ -281,8 +289,9 @@ class _Writer:
                 runtime.item_name, item_ns, inner, depth + 1, None, None, nil=False
             )
             self.parts.append(">")
-            self.member("Key", item_ns, runtime.key, key, item_scope, depth + 2, item_path)
-            self.member("Value", item_ns, runtime.value, item, item_scope, depth + 2, item_path)
+            key_name, value_name = runtime.key_name, runtime.value_name
+            self.member(key_name, item_ns, runtime.key, key, item_scope, depth + 2, item_path)
+            self.member(value_name, item_ns, runtime.value, item, item_scope, depth + 2, item_path)
             self._end(item_qname, depth + 1)
         self._end(qname, depth)
 
@@ -539,7 +548,7 @@ def _wire_of_python_value(value: Any) -> WireType | None:
     if isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__:
         meta = kind.__dict__["__netcontract__"]
         return enum_type(kind, meta.name, meta.xml_namespace)
-    return None
+    return collection_of(kind)  # a collection contract: i:type names it (Mono)
 
 
 @functools.cache
@@ -579,6 +588,11 @@ def write_xml(
     :class:`~netcontract.codegen.Fallback` and the reference writer below writes the whole
     document again and reports every problem.
     """
+    collection = collection_of(type(obj))
+    if collection is not None:
+        if root is not None:
+            return "", [Problem("", "root_name and root_namespace need a contract class")]
+        return _write_collection_root(collection, obj, indent)
     info = contract_info(type(obj))
     if root is not None:
         problem = _root_problem(*root)
@@ -623,6 +637,22 @@ def _root_start(info: ContractInfo, root: tuple[str, str] | None) -> tuple[str, 
     # Mono: the contract's namespace gets the prefix d1p1 on the root, declared first
     start = f'<{name} xmlns:d1p1="{ns}" xmlns:i="{XSI}"{ser}{default}'
     return name, start, {ns: "d1p1", **scope, root_ns: ""}
+
+
+def _write_collection_root(
+    wire: ListType | DictType, obj: Any, indent: bool
+) -> tuple[str, list[Problem]]:
+    """A collection contract as the document: its element as a member of its type would be,
+    with ``xmlns:i`` declared first (Mono: ``<Items xmlns:i="..." xmlns:d1p1="..." xmlns=...>``)."""
+    fell_back(wire.cls, "a collection contract as the document: the reference writer")
+    writer = _Writer(indent)
+    name, ns = wire.contract_name, wire.contract_namespace
+    writer.member(name, ns, Slot(wire, optional=False), obj, {XSI: "i"}, 1, "")
+    if writer.problems:
+        return "", writer.problems
+    first = writer.parts[0]
+    writer.parts[0] = f'<{name} xmlns:i="{XSI}"' + first[len(name) + 1 :]
+    return "".join(writer.parts), []
 
 
 def _reference_write_xml(
