@@ -229,6 +229,8 @@ def _identity(wire: WireType) -> object:
     """What must agree when two wire types carry the same contract name."""
     if isinstance(wire, ContractType | EnumType):
         return wire.cls
+    if isinstance(wire, ListType | DictType) and wire.cls not in (list, dict):
+        return wire.cls  # a collection contract
     if isinstance(wire, ListType):
         item = wire.item.wire
         return ("list", _type_qname(item), wire.item.clr_nillable, wire.item_name)
@@ -378,10 +380,10 @@ def _export_dict(doc: _Document, wire: DictType) -> None:
     scope: dict[str, str] = {}
     pad = "            "
     key_element = doc.element(
-        pad, "Key", key_qname, nillable=key.clr_nillable, scope=scope, required=True
+        pad, wire.key_name, key_qname, nillable=key.clr_nillable, scope=scope, required=True
     )
     value_element = doc.element(
-        pad, "Value", value_qname, nillable=value.clr_nillable, scope=scope, required=True
+        pad, wire.value_name, value_qname, nillable=value.clr_nillable, scope=scope, required=True
     )
     name = _attr(wire.contract_name)
     doc.items.append(
