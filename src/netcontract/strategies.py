@@ -791,9 +791,10 @@ def _registered_strategy(tp: Any) -> SearchStrategy[Any]:
 def register(tp: type) -> None:
     """Make ``hypothesis.strategies.from_type(tp)`` use :func:`for_type` for this class.
 
-    ``tp`` is a contract class, a contract enum or a collection contract; for a generic contract the strategy is
-    resolved per parametrization (``from_type(ResponseDto[uuid.UUID])``). Nothing is resolved
-    until hypothesis asks, so classes may refer to classes declared later.
+    ``tp`` is a contract class, a contract enum or a collection contract; for a generic
+    contract the strategy is resolved per parametrization
+    (``from_type(ResponseDto[uuid.UUID])``). Nothing is resolved until hypothesis asks, so
+    classes may refer to classes declared later.
     """
     origin = typing.get_origin(tp) or tp
     if not isinstance(origin, type) or not (
