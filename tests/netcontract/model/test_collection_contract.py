@@ -124,6 +124,7 @@ def test_written_and_read_as_mono_does(name: str, fmt: str) -> None:
         assert type(back) is type(value)
 
 
+@pytest.mark.falls_back  # (collection contracts as the document: the reference code)
 def test_reading_makes_the_collection_classes() -> None:
     back = nc.from_xml(PINNED["holder", "xml"].encode(), Holder)
     assert type(back.l) is ItemList
@@ -136,6 +137,7 @@ def test_reading_makes_the_collection_classes() -> None:
     assert type(nc.from_xml(PINNED["root-map", "xml"].encode())) is Map
 
 
+@pytest.mark.falls_back  # (collection contracts as the document: the reference code)
 def test_defaults_are_the_class_name_and_the_clr_namespace() -> None:
     @nc.collection_contract("Some.Ns")
     class Things(list[int]):
@@ -209,6 +211,7 @@ def test_definitions_dotnet_refuses_are_refused(declare: Any, message: str) -> N
         declare()
 
 
+@pytest.mark.falls_back  # (collection contracts as the document: the reference code)
 def test_refused_documents() -> None:
     doc = PINNED["root-map", "xml"].replace("<K>y</K>", "<K>x</K>").encode()
     with pytest.raises(nc.XmlPayloadError, match="duplicate key"):
