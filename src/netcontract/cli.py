@@ -154,8 +154,12 @@ def _contract_classes() -> list[type]:
 
 
 def _named_classes() -> list[type]:
-    """Contracts and contract enums, by name."""
-    return sorted(set(known_contracts().values()), key=lambda c: (c.__name__, c.__module__))
+    """Contracts and contract enums, by name (collection contracts are no document types
+    for the command yet)."""
+    return sorted(
+        {cls for cls in known_contracts().values() if "__netcontract__" in cls.__dict__},
+        key=lambda c: (c.__name__, c.__module__),
+    )
 
 
 #: type arguments by the names people write: C#'s keywords, .NET's and Python's names
