@@ -123,4 +123,6 @@ def samples() -> dict[str, Any]:
         "root-othermap": full.om,
         "root-nested": full.ne,
         "root-empty-map": Map(),
+        "holder-object-map": Holder(o=Map(a=1)),
+        "holder-object-otheritems": Holder(o=OtherItems([Other(a="o"), None])),
     }

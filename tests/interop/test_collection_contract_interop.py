@@ -14,10 +14,12 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
+import attrs
 import pytest
 
 import netcontract as nc
@@ -154,11 +156,22 @@ def _write(value: Any, fmt: str) -> bytes:
     return nc.to_wcf_json(value)
 
 
+#: Mono's DataContractJsonSerializer writes a dictionary collection contract in an object
+#: member as KeyValuePair objects (``[{"__type":"KeyValuePairOfstringint:#System.Collections.
+#: Generic","key":"a","value":1}]``): refused both ways
+WCF_REFUSED: Final = frozenset({"holder-object-map"})
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_written_as_mono_writes_it(
     mono_samples: dict[str, dict[str, bytes]], name: str, fmt: str
 ) -> None:
+    if fmt == "wcf" and name in WCF_REFUSED:
+        assert b"KeyValuePairOf" in mono_samples[name][fmt]
+        with pytest.raises(nc.SerializationError, match="O: a Map has no data-contract type"):
+            _write(SAMPLES[name], fmt)
+        return
     assert _write(SAMPLES[name], fmt) == mono_samples[name][fmt]
 
 
@@ -168,32 +181,33 @@ def test_monos_bytes_are_read_back(
     mono_samples: dict[str, dict[str, bytes]], name: str, fmt: str
 ) -> None:
     value = SAMPLES[name]
+    data = mono_samples[name][fmt]
     read = {
         "xml": nc.from_xml,
         "xml-indented": nc.from_xml,
         "json": nc.from_json,
         "wcf": nc.from_wcf_json,
     }[fmt]
-    back = read(mono_samples[name][fmt], type(value))
+    if fmt == "wcf" and name in WCF_REFUSED:
+        with pytest.raises(nc.JsonPayloadError, match="unknown contract 'KeyValuePairOf"):
+            read(data, type(value))
+        return
+    back = read(data, type(value))
     assert type(back) is type(value)
     if fmt == "json" and isinstance(value, Holder) and value.o is not None:
-        # Json.NET reads an object member as a JArray (no type in the JSON): so does from_json
-        assert back.o == [{"A": None, "B": 0}] if name == "holder" else ["in-object"]
-        back = type(value)(
-            **{
-                **{
-                    f: getattr(back, f)
-                    for f in ("l", "m", "s", "n", "d", "i", "ll", "x", "om", "ne")
-                },
-                "o": value.o,
-            }
-        )
+        # Json.NET reads an object member as a JArray or JObject (no type in the JSON): so
+        # does from_json
+        assert back.o == json.loads(data)["O"]
+        back = attrs.evolve(back, o=value.o)
     assert back == value
     if isinstance(value, Holder) and value.l is not None:
         assert type(back.l) is ItemList and type(back.m) is Map and type(back.om) is OtherMap
         assert type(back.ne[0]) is ItemList if back.ne else True
+    if isinstance(value, Holder) and fmt.startswith("xml") and value.o is not None:
+        # i:type names the collection contract (WCF JSON writes no type for it: a list)
+        assert type(back.o) is type(value.o)
     if fmt.startswith("xml"):
-        assert nc.validate_xml(mono_samples[name][fmt]) == value
+        assert nc.validate_xml(data) == value
 
 
 def _ours(type_name: str, doc: str) -> str:

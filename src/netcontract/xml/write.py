@@ -117,12 +117,11 @@ class _Writer:
         qname = f"{prefix}:{local}" if prefix else local
         attrs = ""
         count = 0
-        for wanted in (declare, items_declare):
-            if wanted is not None and wanted not in scope:
-                count += 1
-                new_prefix = f"d{depth}p{count}"
-                attrs += f' xmlns:{new_prefix}="{wanted}"'
-                scope = {**scope, wanted: new_prefix}
+        if declare is not None and declare not in scope:
+            count += 1
+            new_prefix = f"d{depth}p{count}"
+            attrs += f' xmlns:{new_prefix}="{declare}"'
+            scope = {**scope, declare: new_prefix}
         if ser and not type_first:
             attrs += ser
         if xsi_type is not None:
@@ -141,6 +140,13 @@ class _Writer:
             attrs += (
                 f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
             )
+        if items_declare is not None and items_declare not in scope:
+            # Mono: after the collection's own namespace, and after an i:type naming it
+            # (<O xmlns:d2p1="urn:n" i:type="d2p1:OtherItems" xmlns:d2p2="urn:x">)
+            count += 1
+            new_prefix = f"d{depth}p{count}"
+            attrs += f' xmlns:{new_prefix}="{items_declare}"'
+            scope = {**scope, items_declare: new_prefix}
         if ser:
             if type_first:
                 attrs += ser

@@ -40,7 +40,7 @@ namespace Coll {
     [CollectionDataContract(Namespace = "urn:m2", KeyName = "Id")]
     public class OtherMap : Dictionary<int, Other> {}
     [DataContract(Namespace = "http://schemas.datacontract.org/2004/07/Coll")]
-    [KnownType(typeof(ItemList))] [KnownType(typeof(Strs))]
+    [KnownType(typeof(ItemList))] [KnownType(typeof(Strs))] [KnownType(typeof(Map))] [KnownType(typeof(OtherItems))]
     public class Holder {
         [DataMember] public ItemList L; [DataMember] public Map M; [DataMember] public object O;
         [DataMember] public Strs S; [DataMember] public NamedItems N; [DataMember] public DefMap D;
@@ -100,6 +100,8 @@ public static class CollectionTwin {
             { "root-othermap", full.OM },
             { "root-nested", full.NE },
             { "root-empty-map", new Coll.Map() },
+            { "holder-object-map", new Coll.Holder { O = new Coll.Map { { "a", 1 } } } },
+            { "holder-object-otheritems", new Coll.Holder { O = new Coll.OtherItems { new Coll.Other { A = "o" }, null } } },
         };
     }
 

@@ -25,6 +25,16 @@ SAMPLES = samples()
 
 #: Mono's bytes, by (sample, format)
 PINNED: dict[tuple[str, str], str] = {
+    ("holder-object-otheritems", "xml"): (
+        '<Holder xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        ' xmlns="http://schemas.datacontract.org/2004/07/Coll"><D i:nil="true" />'
+        '<I i:nil="true" /><L i:nil="true" /><LL i:nil="true" /><M'
+        ' xmlns:d2p1="urn:m" i:nil="true" /><N xmlns:d2p1="urn:n" i:nil="true" />'
+        '<NE i:nil="true" /><O xmlns:d2p1="urn:n" i:type="d2p1:OtherItems"'
+        ' xmlns:d2p2="urn:x"><d2p1:Other><d2p2:A>o</d2p2:A></d2p1:Other>'
+        '<d2p1:Other i:nil="true" /></O><OM xmlns:d2p1="urn:m2" i:nil="true" />'
+        '<S i:nil="true" /><X xmlns:d2p1="urn:n" i:nil="true" /></Holder>'
+    ),
     ("holder", "xml"): (
         '<Holder xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
         ' xmlns="http://schemas.datacontract.org/2004/07/Coll">'
