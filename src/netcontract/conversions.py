@@ -7,6 +7,7 @@ from typing import Any, TypeVar, overload
 
 from netcontract.codegen import conversion_done, conversion_started, fell_back, generated_paths
 from netcontract.errors import (
+    ContractDefinitionError,
     JsonPayloadError,
     Problem,
     SerializationError,
@@ -175,6 +176,11 @@ def _root(tp: Any, name: str | None, namespace: str | None) -> tuple[str, str] |
     """The (name, namespace) of a root override, the contract's filling what is not given."""
     if name is None and namespace is None:
         return None
+    if collection_of(tp) is not None:
+        raise ContractDefinitionError(
+            f"{tp.__qualname__}: root_name and root_namespace need a contract class (a"
+            " collection contract's document element is its own name)"
+        )
     info = contract_info(tp)
     return (info.name if name is None else name, info.namespace if namespace is None else namespace)
 

@@ -670,15 +670,13 @@ def read_root(
     ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     if tp is None:
         found = find_contract(ns, local)
-        if found is not None and collection_of(found) is not None and expected is None:
-            tp = found
-        elif found is None or not is_contract(found):
+        if found is None or not (is_contract(found) or collection_of(found) is not None):
             ctx.problem("", unknown_root_message(ns, local), root)
             return FAILED
         tp = found
     collection = collection_of(tp)
     if collection is not None:
-        return _read_collection_root(collection, root, ns, local, expected, ctx)
+        return _read_collection_root(collection, root, ns, local, ctx)
     info = contract_info(tp)
     name, namespace = (info.name, info.namespace) if expected is None else expected
     if (namespace, name) != (ns, local):
@@ -727,14 +725,11 @@ def _read_collection_root(
     root: etree._Element,
     ns: str,
     local: str,
-    expected: tuple[str, str] | None,
     ctx: ReadContext,
 ) -> Any:
-    """A collection contract as the document: the reference reader of its type."""
+    """A collection contract as the document: the reference reader of its type (from_xml
+    refuses a root name for it)."""
     fell_back(wire.cls, "a collection contract as the document: the reference reader")
-    if expected is not None:
-        ctx.problem("", "root_name and root_namespace need a contract class", root)
-        return FAILED
     if (wire.contract_namespace, wire.contract_name) != (ns, local):
         ctx.problem(
             "",

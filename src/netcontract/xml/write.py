@@ -595,9 +595,7 @@ def write_xml(
     document again and reports every problem.
     """
     collection = collection_of(type(obj))
-    if collection is not None:
-        if root is not None:
-            return "", [Problem("", "root_name and root_namespace need a contract class")]
+    if collection is not None:  # (to_xml refuses a root name for it)
         return _write_collection_root(collection, obj, indent)
     info = contract_info(type(obj))
     if root is not None:
