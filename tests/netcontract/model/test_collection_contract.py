@@ -274,3 +274,14 @@ def test_drawn_roots_are_instances_of_the_class(value: Map) -> None:
     assert type(value) is Map
     assert nc.from_xml(nc.to_xml(value), Map) == value
     assert nc.from_json(nc.to_json(value), Map) == value
+
+
+def test_help_page_samples_and_form_bodies_make_the_collection_classes() -> None:
+    # (the values are List<T>'s and Dictionary<K,V>'s; only the class is the contract's)
+    from netcontract.webapi.forms import from_form
+    from netcontract.webapi.help_page import help_page_sample
+
+    sample = help_page_sample(Holder)
+    assert type(sample.l) is ItemList
+    assert type(sample.m) is Map
+    assert type(from_form(b"S=a&S=b", Holder).s).__name__ == "Strs"
