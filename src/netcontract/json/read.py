@@ -439,7 +439,15 @@ def _register(ident: Any, cls: type, path: str, ctx: ReadContext) -> Any:
         # Mono (Json.NET): "Error reading object reference '1'"
         ctx.problem(_paths.join(path, "$id"), f"{ident!r} is given to two objects")
         return FAILED
-    obj = ctx.refs[ident] = [] if cls is list else {} if cls is dict else allocate(cls)
+    obj = ctx.refs[ident] = (
+        []
+        if cls is list
+        else {}
+        if cls is dict
+        else cls()
+        if issubclass(cls, list)
+        else allocate(cls)
+    )
     return obj
 
 
@@ -505,6 +513,7 @@ def _free_of_lone_surrogates(key: str, value: Any, path: str, ctx: ReadContext) 
 def _list_reader(wire: ListType, settings: JsonSettings) -> Reader:
     item_reader = _make_reader(wire.item, settings)
     arrays = settings.preserves_arrays
+    made = wire.cls
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         result: list[Any] = []
@@ -512,11 +521,12 @@ def _list_reader(wire: ListType, settings: JsonSettings) -> Reader:
             # PreserveReferencesHandling.Arrays: {"$id":"2","$values":[...]} or {"$ref":"2"}
             keys = list(value)
             if keys[0] == "$ref":
-                return json_referenced(value, list, path, ctx)
+                return json_referenced(value, made, path, ctx)
             if keys != ["$id", "$values"]:
                 ctx.problem(path, "expected an array, or an object of $id and $values")
                 return FAILED
-            result = _register(value["$id"], list, path, ctx)
+            # (a collection contract's own class: the object its $ref names)
+            result = _register(value["$id"], made, path, ctx)
             if result is FAILED:
                 return FAILED
             value = value["$values"]
