@@ -66,6 +66,32 @@ class OtherMap(dict[int, Other | None]):
     pass
 
 
+@nc.collection_contract("Coll", is_reference=True)
+class RefList(list[Item | None]):
+    pass
+
+
+@nc.collection_contract("Coll", is_reference=True, item_name="P")
+class RefMap(dict[str, int]):
+    pass
+
+
+@nc.contract("Coll")
+class Shared:
+    a: RefList | None = nc.member("A", default=None)
+    b: RefList | None = nc.member("B", default=None)
+    m: RefMap | None = nc.member("M", default=None)
+    n: RefMap | None = nc.member("N", default=None)
+    l: list[RefList | None] | None = nc.member("L", default=None)  # noqa: E741 - the twin's
+
+
+def shared() -> Shared:
+    """The twin's SharedSample(): one list and one dictionary, each met twice or more."""
+    one = RefList([Item(a="x"), None])
+    table = RefMap(k=1)
+    return Shared(a=one, b=one, m=table, n=table, l=[one, RefList()])
+
+
 @nc.contract("Coll")
 class Holder:
     # the C# declaration order (Json.NET's); XML sorts them by name
@@ -123,6 +149,8 @@ def samples() -> dict[str, Any]:
         "root-othermap": full.om,
         "root-nested": full.ne,
         "root-empty-map": Map(),
+        "shared": shared(),
+        "root-reflist": shared().a,
         "holder-object-map": Holder(o=Map(a=1)),
         "holder-object-otheritems": Holder(o=OtherItems([Other(a="o"), None])),
     }

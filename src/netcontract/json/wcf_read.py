@@ -469,6 +469,13 @@ def reader_for(slot: Slot) -> Reader:
         inner = _enum_reader(wire)
     elif isinstance(wire, ContractType):
         inner = _contract_reader(wire)
+    elif isinstance(wire, ListType | DictType) and wire.is_reference:
+        refused = wcf_reference_problem(wire.cls)
+
+        def inner(value: Any, path: str, ctx: ReadContext) -> Any:
+            ctx.problem(path, refused)
+            return FAILED
+
     elif isinstance(wire, ListType):
         item_reader = reader_for(wire.item)
 

@@ -227,6 +227,13 @@ class _Writers:
 
         elif isinstance(wire, ContractType):
             inner = self._contract(wire)
+        elif isinstance(wire, ListType | DictType) and wire.is_reference:
+            refused = wcf_reference_problem(wire.cls)
+
+            def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+                problems.append(Problem(path, refused))
+                return FAILED
+
         elif isinstance(wire, ListType):
             item_writer = self.for_slot(wire.item)
 

@@ -291,7 +291,9 @@ def collection_contract(
     each item element (default: the item's contract name, ``KeyValueOf{K}{V}`` for a dict),
     ``key_name``/``value_name`` a dictionary entry's elements (default ``Key``/``Value``). The
     items, and a dictionary's keys and values, are in the collection's namespace (Mono).
-    Reading makes an instance of the class. ``is_reference`` is not supported yet.
+    Reading makes an instance of the class. ``is_reference=True`` is IsReference: in XML, a
+    collection met again is written as a ``z:Ref`` to its first ``z:Id`` (WCF JSON refuses it,
+    Json.NET ignores it, as .NET does).
     """
     if type(is_reference) is not bool:
         raise ContractDefinitionError("collection_contract: is_reference must be a bool")
@@ -299,8 +301,6 @@ def collection_contract(
     def decorate(cls: C) -> C:
         args = _collection_args(cls)
         where = f"{cls.__qualname__}: CollectionDataContract"
-        if is_reference:
-            raise ContractDefinitionError(f"{where} IsReference is not supported yet")
         if len(args) == 1 and (key_name is not None or value_name is not None):
             # .NET: InvalidDataContractException (KeyName/ValueName need a dictionary)
             raise ContractDefinitionError(
@@ -321,7 +321,7 @@ def collection_contract(
         contract_name = name or cls.__name__
         ns = DATACONTRACT_BASE + (namespace or "") if xml_namespace is None else xml_namespace
         cls.__netcontract_collection__ = CollectionMeta(  # type: ignore[attr-defined]
-            contract_name, ns, namespace, args, item_name, key_name, value_name
+            contract_name, ns, namespace, args, item_name, key_name, value_name, is_reference
         )
         try:
             resolve_annotation(cls)

@@ -212,6 +212,8 @@ class ListType(WireType):
     is_value_type: bool = False
     #: the class a reader makes: ``list``, or the collection contract's own class
     cls: type = list
+    #: a collection contract's IsReference (z:Id / z:Ref in XML)
+    is_reference: bool = False
 
 
 @attrs.frozen(eq=False, slots=True)
@@ -231,6 +233,8 @@ class DictType(WireType):
     #: the key and value element names (a collection contract's KeyName and ValueName)
     key_name: str = "Key"
     value_name: str = "Value"
+    #: a collection contract's IsReference (z:Id / z:Ref in XML)
+    is_reference: bool = False
 
 
 @attrs.frozen(eq=False, slots=True)
@@ -442,6 +446,7 @@ class CollectionMeta:
     item_name: str | None = None
     key_name: str | None = None
     value_name: str | None = None
+    is_reference: bool = False
 
 
 def collection_wire(cls: type) -> ListType | DictType:
@@ -451,7 +456,9 @@ def collection_wire(cls: type) -> ListType | DictType:
     if len(meta.args) == 1:
         item = resolve_annotation(meta.args[0])
         item_name = meta.item_name or item.wire.contract_name
-        return ListType(item, item_name, meta.name, meta.xml_namespace, cls=cls)
+        return ListType(
+            item, item_name, meta.name, meta.xml_namespace, cls=cls, is_reference=meta.is_reference
+        )
     key = resolve_annotation(meta.args[0])
     plain = dict_type(key, resolve_annotation(meta.args[1]), cls)
     return DictType(
@@ -463,6 +470,7 @@ def collection_wire(cls: type) -> ListType | DictType:
         cls=cls,
         key_name=meta.key_name or "Key",
         value_name=meta.value_name or "Value",
+        is_reference=meta.is_reference,
     )
 
 

@@ -125,8 +125,10 @@ def _referenced(element: Any, wire: Any, path: str, ctx: ReadContext) -> Any:
     """The object an element's ``z:Ref`` names: one read before it with that ``z:Id`` (Mono
     refuses a reference to an object later in the document, or to none)."""
     ref = element.get(_ZREF)
-    refs_allowed = isinstance(wire, ObjectType) or (
-        isinstance(wire, ContractType) and contract_info(wire.cls).is_reference
+    refs_allowed = (
+        isinstance(wire, ObjectType)
+        or (isinstance(wire, ContractType) and contract_info(wire.cls).is_reference)
+        or (isinstance(wire, ListType | DictType) and wire.is_reference)
     )
     if not refs_allowed:
         name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
@@ -153,7 +155,9 @@ def _referenced(element: Any, wire: Any, path: str, ctx: ReadContext) -> Any:
             element,
         )
         return FAILED
-    expected = wire.cls if isinstance(wire, ContractType) else _expected_class(wire)
+    expected = (
+        wire.cls if isinstance(wire, ContractType | ListType | DictType) else _expected_class(wire)
+    )
     if expected is not None and not isinstance(found, expected):
         ctx.problem(
             path,
@@ -423,6 +427,9 @@ def _list_reader(wire: ListType) -> Reader:
         type_attr = element.get(_TYPE)
         if type_attr is not None and not _names_list(element, type_attr, wire, path, ctx):
             return FAILED
+        into = _collection_id(wire, element, path, ctx)
+        if into is FAILED:
+            return FAILED
         text = element.text
         if text and text.strip(_XML_WS):
             ctx.problem(path, f"unexpected text {text.strip(_XML_WS)[:40]!r}", element)
@@ -449,6 +456,9 @@ def _list_reader(wire: ListType) -> Reader:
         ctx.leave()
         if failed:
             return FAILED
+        if into is not None:
+            into.extend(result)
+            return into
         return result if made is list else made(result)
 
     return read
@@ -471,6 +481,9 @@ def _dict_reader(wire: DictType) -> Reader:
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         type_attr = element.get(_TYPE)
         if type_attr is not None and not _names_list(element, type_attr, wire, path, ctx):
+            return FAILED
+        into = _collection_id(wire, element, path, ctx)
+        if into is FAILED:
             return FAILED
         if not _no_text(element, path, ctx):
             return FAILED
@@ -505,6 +518,9 @@ def _dict_reader(wire: DictType) -> Reader:
         ctx.leave()
         if failed:
             return FAILED
+        if into is not None:
+            into.update(result)
+            return into
         return result if made is dict else made(result)
 
     def read_entry(item: Any, dict_path: str, index: int, ctx: ReadContext) -> Any:
@@ -542,6 +558,25 @@ def _dict_reader(wire: DictType) -> Reader:
         return key, value
 
     return read
+
+
+def _collection_id(wire: ListType | DictType, element: Any, path: str, ctx: ReadContext) -> Any:
+    """The (empty) collection an is_reference collection contract's ``z:Id`` names from now
+    on, made before its items are read (they may refer to it); None without one."""
+    ident = element.get(_ZID) if wire.is_reference else None
+    if ident is None:
+        return None
+    if element.get(_ZREF) is not None:
+        ctx.problem(path, "an element with both z:Id and z:Ref", element)
+        return FAILED
+    if not ident:  # Mono: "Invalid Id ''. Must not be null or empty."
+        ctx.problem(path, "z:Id is empty", element)
+        return FAILED
+    if ident in ctx.refs:
+        ctx.problem(path, f"z:Id={ident!r} is given to two objects", element)
+        return FAILED
+    made = ctx.refs[ident] = wire.cls()
+    return made
 
 
 def _no_text(element: Any, path: str, ctx: ReadContext) -> bool:
@@ -969,7 +1004,7 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         src.line(lvl, "else:")
         src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
         src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
-    elif isinstance(wire, ListType):
+    elif isinstance(wire, ListType) and not wire.is_reference:  # (z:Id: the reference reader)
         fn = src.name("list")
         src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot))
         src.line(lvl, "else:")

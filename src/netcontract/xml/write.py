@@ -240,25 +240,21 @@ class _Writer:
                 local, ns, scope, depth, declare, xsi_type, False, ser, type_first
             )
             self._children_of_contract(qname, info, value, inner, depth, path)
-        elif isinstance(runtime, ListType):
-            # Mono: a collection contract whose items' type is in another namespace declares
-            # it too (<X xmlns:d2p1="urn:n" xmlns:d2p2="urn:x">), before writing any item
-            items_declare = _declared_namespace(runtime.item, runtime.contract_namespace)
-            qname, inner = self.start(
-                local, ns, scope, depth, declare, xsi_type, nil=False, items_declare=items_declare
-            )
-            if not value:
+        elif isinstance(runtime, ListType | DictType) and runtime.is_reference:
+            type_first = isinstance(declared, ObjectType)
+            seen = self.ids.get(id(value))
+            if seen is not None:  # Mono: <B z:Ref="i1" xmlns:z="..." />, as for a contract
+                ref = f' z:Ref="{seen[0]}"'
+                ref_type = xsi_type if type_first else None
+                self.start(local, ns, scope, depth, declare, ref_type, False, ref, type_first)
                 self.parts.append(" />")
                 return
-            self.parts.append(">")
-            item_slot = runtime.item
-            item_ns = runtime.contract_namespace
-            item_name = runtime.item_name
-            for index, item in enumerate(value):
-                self.member(
-                    item_name, item_ns, item_slot, item, inner, depth + 1, _paths.item(path, index)
-                )
-            self._end(qname, depth)
+            ser = f' z:Id="{self.new_id(value)}"'
+            self._collection(
+                local, ns, scope, depth, declare, xsi_type, runtime, value, path, ser, type_first
+            )
+        elif isinstance(runtime, ListType):
+            self._collection(local, ns, scope, depth, declare, xsi_type, runtime, value, path)
         elif isinstance(runtime, DictType):
             self._dictionary(local, ns, scope, depth, declare, xsi_type, runtime, value, path)
         elif isinstance(runtime, ObjectType):
@@ -267,6 +263,54 @@ class _Writer:
             self.parts.append(" />")
         else:  # pragma: no cover
             raise AssertionError(runtime)
+
+    def _collection(
+        self,
+        local: str,
+        ns: str,
+        scope: Scope,
+        depth: int,
+        declare: str | None,
+        xsi_type: tuple[str, str] | None,
+        runtime: ListType | DictType,
+        value: Any,
+        path: str,
+        ser: str = "",
+        type_first: bool = False,
+    ) -> None:
+        """A list (or, through ``_dictionary``, a dictionary) element and its items."""
+        if isinstance(runtime, DictType):
+            self._dictionary(
+                local, ns, scope, depth, declare, xsi_type, runtime, value, path, ser, type_first
+            )
+            return
+        # Mono: a collection contract whose items' type is in another namespace declares
+        # it too (<X xmlns:d2p1="urn:n" xmlns:d2p2="urn:x">), before writing any item
+        items_declare = _declared_namespace(runtime.item, runtime.contract_namespace)
+        qname, inner = self.start(
+            local,
+            ns,
+            scope,
+            depth,
+            declare,
+            xsi_type,
+            nil=False,
+            ser=ser,
+            type_first=type_first,
+            items_declare=items_declare,
+        )
+        if not value:
+            self.parts.append(" />")
+            return
+        self.parts.append(">")
+        item_slot = runtime.item
+        item_ns = runtime.contract_namespace
+        item_name = runtime.item_name
+        for index, item in enumerate(value):
+            self.member(
+                item_name, item_ns, item_slot, item, inner, depth + 1, _paths.item(path, index)
+            )
+        self._end(qname, depth)
 
     def _dictionary(
         self,
@@ -279,10 +323,14 @@ class _Writer:
         runtime: DictType,
         value: dict[Any, Any],
         path: str,
+        ser: str = "",
+        type_first: bool = False,
     ) -> None:
         """A ``Dictionary<K,V>``: one ``KeyValueOf...`` item per entry, in insertion order,
         each with its ``Key`` and ``Value`` (Mono), all in the Arrays namespace."""
-        qname, inner = self.start(local, ns, scope, depth, declare, xsi_type, nil=False)
+        qname, inner = self.start(
+            local, ns, scope, depth, declare, xsi_type, nil=False, ser=ser, type_first=type_first
+        )
         if not value:
             self.parts.append(" />")
             return

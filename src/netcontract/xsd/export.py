@@ -366,8 +366,19 @@ def _export_list(doc: _Document, wire: ListType) -> None:
     doc.items.append(
         f'  <xs:complexType name="{_attr(wire.contract_name)}">\n'
         f"    <xs:sequence>\n{element}    </xs:sequence>\n"
+        f"{_reference_attributes(doc, wire)}"
         "  </xs:complexType>\n"
     )
+
+
+def _reference_attributes(doc: _Document, wire: ListType | DictType) -> str:
+    """Mono: an is_reference collection contract's ``ser:Id`` and ``ser:Ref`` attributes,
+    after its sequence (as a class's)."""
+    if not wire.is_reference:
+        return ""
+    doc.add_import(SER)
+    doc.uses_ser = True
+    return '    <xs:attribute ref="ser:Id" />\n    <xs:attribute ref="ser:Ref" />\n'
 
 
 def _export_dict(doc: _Document, wire: DictType) -> None:
@@ -402,6 +413,7 @@ def _export_dict(doc: _Document, wire: DictType) -> None:
         "        </xs:complexType>\n"
         "      </xs:element>\n"
         "    </xs:sequence>\n"
+        f"{_reference_attributes(doc, wire)}"
         "  </xs:complexType>\n"
     )
 

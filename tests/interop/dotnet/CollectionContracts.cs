@@ -5,7 +5,7 @@
 //             "<name> <b64 xml> <b64 xml indented> <b64 Json.NET> <b64 Json.NET indented> <b64 WCF JSON>"
 //   xml|wcf|jsonnet   stdin "<type> <base64 document>" per line: read, written back (compact);
 //             "<base64>" or "EXC <base64 message>"
-//   xsd       XsdDataContractExporter's schemas for Coll.Holder, one "<base64 schema>" per line
+//   xsd T     XsdDataContractExporter's schemas for Coll.T, one "<base64 schema>" per line
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -39,6 +39,15 @@ namespace Coll {
     public class DefMap : Dictionary<string, Item> {}
     [CollectionDataContract(Namespace = "urn:m2", KeyName = "Id")]
     public class OtherMap : Dictionary<int, Other> {}
+    [CollectionDataContract(Namespace = "http://schemas.datacontract.org/2004/07/Coll", IsReference = true)]
+    public class RefList : List<Item> {}
+    [CollectionDataContract(IsReference = true, ItemName = "P")]
+    public class RefMap : Dictionary<string, int> {}
+    [DataContract(Namespace = "http://schemas.datacontract.org/2004/07/Coll")]
+    public class Shared {
+        [DataMember] public RefList A; [DataMember] public RefList B; [DataMember] public RefMap M;
+        [DataMember] public RefMap N; [DataMember] public List<RefList> L;
+    }
     [DataContract(Namespace = "http://schemas.datacontract.org/2004/07/Coll")]
     [KnownType(typeof(ItemList))] [KnownType(typeof(Strs))] [KnownType(typeof(Map))] [KnownType(typeof(OtherItems))]
     public class Holder {
@@ -65,8 +74,18 @@ public static class CollectionTwin {
 
     static string Wcf(object o, Type t) {
         var ms = new MemoryStream();
-        new DataContractJsonSerializer(t).WriteObject(ms, o);
+        try {
+            new DataContractJsonSerializer(t).WriteObject(ms, o);
+        } catch (SerializationException e) {
+            return "EXC " + e.Message;
+        }
         return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    static Coll.Shared SharedSample() {
+        var l = new Coll.RefList { new Coll.Item { A = "x" }, null };
+        var m = new Coll.RefMap { { "k", 1 } };
+        return new Coll.Shared { A = l, B = l, M = m, N = m, L = new List<Coll.RefList> { l, new Coll.RefList() } };
     }
 
     static Dictionary<string, object> Samples() {
@@ -100,6 +119,8 @@ public static class CollectionTwin {
             { "root-othermap", full.OM },
             { "root-nested", full.NE },
             { "root-empty-map", new Coll.Map() },
+            { "shared", SharedSample() },
+            { "root-reflist", SharedSample().A },
             { "holder-object-map", new Coll.Holder { O = new Coll.Map { { "a", 1 } } } },
             { "holder-object-otheritems", new Coll.Holder { O = new Coll.OtherItems { new Coll.Other { A = "o" }, null } } },
         };
@@ -117,7 +138,7 @@ public static class CollectionTwin {
         }
         if (args[0] == "xsd") {
             var ex = new XsdDataContractExporter();
-            ex.Export(typeof(Coll.Holder));
+            ex.Export(Type.GetType("Coll." + args[1]));
             foreach (XmlSchema sc in ex.Schemas.Schemas()) {
                 var sw = new StringWriter();
                 sc.Write(sw);
