@@ -15,7 +15,16 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given, settings
-from tests.interop.collection_models import Holder, Item, ItemList, Map, NamedItems, samples
+from tests.interop.collection_models import (
+    Holder,
+    Item,
+    ItemList,
+    Map,
+    NamedItems,
+    RefList,
+    Shared,
+    samples,
+)
 
 import netcontract as nc
 from netcontract.codegen import FallbackForbidden, _no_fallback
@@ -38,6 +47,22 @@ def _same(back: Any, value: Any) -> bool:
 
 #: Mono's bytes, by (sample, format)
 PINNED: dict[tuple[str, str], str] = {
+    ("shared", "xml"): (
+        '<Shared xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        ' xmlns="http://schemas.datacontract.org/2004/07/Coll">'
+        '<A z:Id="i1"'
+        ' xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"><Item>'
+        '<A>x</A><B>0</B></Item><Item i:nil="true" /></A><B z:Ref="i1"'
+        ' xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/" /><L>'
+        '<RefList z:Ref="i1"'
+        ' xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/" />'
+        '<RefList z:Id="i2"'
+        ' xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/" /></L>'
+        '<M z:Id="i3"'
+        ' xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"><P>'
+        '<Key>k</Key><Value>1</Value></P></M><N z:Ref="i3"'
+        ' xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/" /></Shared>'
+    ),
     ("holder-object-otheritems", "xml"): (
         '<Holder xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
         ' xmlns="http://schemas.datacontract.org/2004/07/Coll"><D i:nil="true" />'
@@ -202,12 +227,6 @@ def test_the_generated_paths_keep_members_and_decline_roots_visibly() -> None:
             "key_name and value_name are for a dict",
         ),
         (
-            lambda: nc.collection_contract("N", is_reference=True)(
-                types.new_class("L", (list[int],))
-            ),
-            "IsReference is not supported yet",
-        ),
-        (
             lambda: nc.collection_contract("N", item_name="a b")(
                 types.new_class("L", (list[int],))
             ),
@@ -274,6 +293,24 @@ def test_drawn_roots_are_instances_of_the_class(value: Map) -> None:
     assert type(value) is Map
     assert nc.from_xml(nc.to_xml(value), Map) == value
     assert nc.from_json(nc.to_json(value), Map) == value
+
+
+@pytest.mark.falls_back  # (the root: the reference code)
+def test_shared_collections_are_read_as_one_object() -> None:
+    back = nc.from_xml(PINNED["shared", "xml"].encode(), Shared)
+    assert back.a is back.b is back.l[0]
+    assert back.m is back.n
+    assert type(back.a) is RefList
+    assert nc.to_xml(back) == PINNED["shared", "xml"].encode()
+    with pytest.raises(nc.SerializationError, match="DataContractJsonSerializer refuses"):
+        nc.to_wcf_json(back)
+    # a z:Ref naming another kind of collection, or nothing read before it
+    doc = PINNED["shared", "xml"].replace('<N z:Ref="i3"', '<N z:Ref="i1"')
+    with pytest.raises(nc.XmlPayloadError, match="names a RefList, not a RefMap"):
+        nc.from_xml(doc.encode(), Shared)
+    doc = PINNED["shared", "xml"].replace('<B z:Ref="i1"', '<B z:Ref="i9"')
+    with pytest.raises(nc.XmlPayloadError, match="names no object read before it"):
+        nc.from_xml(doc.encode(), Shared)
 
 
 def test_help_page_samples_and_form_bodies_make_the_collection_classes() -> None:
