@@ -199,6 +199,8 @@ def _collection(spec: ClassSpec) -> list[str]:
     ):
         if value is not None:
             args.append(f"{keyword}={py_string(value)}")
+    if collection.is_reference:
+        args.append("is_reference=True")
     out = [*_call("@", "nc.collection_contract", args, "")]
     out += _call(f"class {spec.py_name}", "", [collection.base], "", ":")
     body = _docstring(spec.doc, "    ") if spec.doc else ["    pass"]

@@ -175,6 +175,7 @@ class CollectionSpec:
     item_name: str | None = None
     key_name: str | None = None
     value_name: str | None = None
+    is_reference: bool = False
 
 
 @attrs.define
@@ -591,7 +592,8 @@ class _Mapper:
             item_name += generic_digest(namespaces)
         element_name = decode_name(elements[0].get("name") or "")
         default_names = names == ["Key", "Value"] and element_name == item_name
-        if default_names and comp.qname == (ARR, "ArrayOf" + item_name):
+        is_reference = self._is_reference(comp.qname)
+        if default_names and comp.qname == (ARR, "ArrayOf" + item_name) and not is_reference:
             return plain
         if encode_local_name(element_name) != element_name:
             return _Failure("dictionary", f"dictionary {comp.qname[1]!r} has an unusual item")
@@ -601,6 +603,7 @@ class _Mapper:
             element_name if element_name != item_name else None,
             names[0] if names[0] != "Key" else None,
             names[1] if names[1] != "Value" else None,
+            is_reference,
         )
         return self._collection_class(comp, named, [key_ref, value_ref])
 
@@ -656,7 +659,9 @@ class _Mapper:
         element_name = decode_name(item.get("name") or "")
         optional = " | None" if (nillable or not ref.is_value_type) else ""
         annotation = f"list[{ref.annotation}{optional}]"
-        if element_name == item_name and (item_ns, "ArrayOf" + list_name) == comp.qname:
+        is_reference = self._is_reference(comp.qname)
+        default = element_name == item_name and (item_ns, "ArrayOf" + list_name) == comp.qname
+        if default and not is_reference:
             return _TypeRef(annotation, "None", False, comp.qname)
         # a name or an item name of its own: [CollectionDataContract] on a List<T> subclass
         if encode_local_name(element_name) != element_name:
@@ -665,8 +670,17 @@ class _Mapper:
                 f"collection {comp.qname[1]!r} names its items {item.get('name')!r}, "
                 "which is not an XML name",
             )
-        named = CollectionSpec(annotation, element_name if element_name != item_name else None)
+        named = CollectionSpec(
+            annotation,
+            element_name if element_name != item_name else None,
+            is_reference=is_reference,
+        )
         return self._collection_class(comp, named, [ref])
+
+    def _is_reference(self, qname: QName) -> bool:
+        """Whether the type has the ``ser:Id``/``ser:Ref`` attributes (IsReference=true)."""
+        shape = self.shape(qname)
+        return isinstance(shape, _Shape) and any(f == "is_reference" for f, _ in shape.features)
 
     def _collection_class(
         self, comp: _Component, collection: CollectionSpec, refs: list[_TypeRef]

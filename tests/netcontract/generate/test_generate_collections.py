@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.interop.collection_models import Holder
+from tests.interop.collection_models import Holder, Shared
 from tests.netcontract.model.test_collection_contract import PINNED
 
 import netcontract as nc
@@ -23,7 +23,7 @@ from netcontract.xsd.export import export_schemas, schema_file_name
 
 @pytest.fixture
 def generated(tmp_path: Path) -> str:
-    for namespace, text in export_schemas(Holder).items():
+    for namespace, text in export_schemas(Holder, Shared).items():
         (tmp_path / schema_file_name(namespace)).write_text(text, encoding="utf-8")
     return nc.generate(sorted(tmp_path.glob("*.xsd")), strict=True)
 
@@ -57,3 +57,15 @@ def test_generated_classes_read_and_write_monos_bytes(
         PINNED["holder", "wcf"].encode()
     )
     assert export_schemas(module.Holder) == export_schemas(Holder)
+
+
+def test_is_reference_collection_types_become_is_reference_collection_contracts(
+    generated: str, load_generated: Callable[[str], ModuleType]
+) -> None:
+    assert '@nc.collection_contract("Coll", is_reference=True)\nclass RefList(' in generated
+    assert '@nc.collection_contract("Coll", item_name="P", is_reference=True)' in generated
+    module = load_generated(generated)
+    mono = PINNED["shared", "xml"].encode()
+    shared = nc.from_xml(mono, module.Shared)
+    assert shared.a is shared.b
+    assert nc.to_xml(shared) == mono
