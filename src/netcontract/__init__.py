@@ -62,6 +62,7 @@ from netcontract.generate import generate
 from netcontract.json.settings import JsonSettings
 from netcontract.limits import DEFAULT_LIMITS, Limits
 from netcontract.model.contract import (
+    collection_contract,
     computed,
     contract,
     known_contracts,
@@ -138,6 +139,7 @@ __all__ = [
     "XmlPayloadError",
     "XmlQualifiedName",
     "XmlSyntaxError",
+    "collection_contract",
     "computed",
     "contract",
     "contract_info",

@@ -160,8 +160,11 @@ def _contract_classes() -> list[type]:
 
 
 def _named_classes() -> list[type]:
-    """Contracts, contract enums and open generic contracts, by name."""
-    classes = set(known_contracts().values()) | set(open_generic_contracts())
+    """Contracts, contract enums and open generic contracts, by name (collection contracts
+    are no document types for the command yet)."""
+    classes = {
+        cls for cls in known_contracts().values() if "__netcontract__" in cls.__dict__
+    } | set(open_generic_contracts())
     return sorted(classes, key=lambda c: (c.__name__, c.__module__))
 
 

@@ -7,6 +7,7 @@ from typing import Any, Literal, TypeVar, overload
 
 from netcontract.codegen import conversion_done, conversion_started, fell_back, generated_paths
 from netcontract.errors import (
+    ContractDefinitionError,
     JsonPayloadError,
     Problem,
     SerializationError,
@@ -21,7 +22,7 @@ from netcontract.json.wcf_write import wcf_json_bytes
 from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
 from netcontract.model.plan import contract_info
-from netcontract.model.wire import Slot
+from netcontract.model.wire import Slot, collection_of
 from netcontract.xml.parse import parse_xml
 from netcontract.xml.read import read_root
 from netcontract.xml.write import write_xml
@@ -47,12 +48,16 @@ def from_json(
     data = as_document(data, "from_json")
     _check_size(data, limits)
     conversion_started()
+    collection = collection_of(cls)
+    if collection is not None:
+        # a collection contract as the document: the generated readers start at a contract
+        fell_back(cls, "a collection contract as the document: the reference reader")
     if settings is not None and not settings.is_default:
         # the generated readers know Json.NET's default settings only
         fell_back(cls, "non-default JsonSettings: the reference reader reads them")
     else:
         settings = None
-    raw = _utf8(data) if generated_paths() and settings is None else None
+    raw = _utf8(data) if generated_paths() and settings is None and collection is None else None
     result: Any = DECLINED
     if raw is not None:
         # the generated paths (README, "Speed"): the msgspec Struct first; it builds only what
@@ -74,7 +79,8 @@ def from_json(
     if value is None:
         raise JsonPayloadError([Problem("", "the document is null where an object was expected")])
     ctx = ReadContext(limits=limits)
-    result = reader_for(Slot(contract_info(cls).wire, optional=False), settings)(value, "", ctx)
+    wire = collection or contract_info(cls).wire
+    result = reader_for(Slot(wire, optional=False), settings)(value, "", ctx)
     if ctx.problems or result is FAILED:
         raise JsonPayloadError(ctx.problems)
     conversion_done()
@@ -170,6 +176,11 @@ def _root(tp: Any, name: str | None, namespace: str | None) -> tuple[str, str] |
     """The (name, namespace) of a root override, the contract's filling what is not given."""
     if name is None and namespace is None:
         return None
+    if collection_of(tp) is not None:
+        raise ContractDefinitionError(
+            f"{tp.__qualname__}: root_name and root_namespace need a contract class (a"
+            " collection contract's document element is its own name)"
+        )
     info = contract_info(tp)
     return (info.name if name is None else name, info.namespace if namespace is None else namespace)
 

@@ -91,6 +91,7 @@ from netcontract.model.wire import (
     ObjectType,
     PrimitiveType,
     Slot,
+    collection_of,
     resolve_annotation,
 )
 
@@ -547,15 +548,17 @@ class _Builder:
         if isinstance(wire, ContractType):
             return self.contract(_parametrized(wire))
         if isinstance(wire, ListType):
+            made = wire.cls  # a collection contract: instances of its class
             if self.options.max_items == 0:
-                return st.just([])
+                return st.builds(made) if made is not list else st.just([])
             items = self.slot(wire.item)
-            return st.one_of(
+            lists = st.one_of(
                 st.just([]), st.lists(items, min_size=1, max_size=self.options.max_items)
             )
+            return lists if made is list else lists.map(made)
         if isinstance(wire, DictType):
             if self.options.max_items == 0:
-                return st.just({})
+                return st.just({}) if wire.cls is dict else st.builds(wire.cls)
             # the key's own values (never None: a key cannot be null)
             entries = st.dictionaries(
                 self._wire(wire.key), self.slot(wire.value), max_size=self.options.max_items
@@ -563,7 +566,7 @@ class _Builder:
             if isinstance(wire.key.wire, PrimitiveType) and wire.key.wire.primitive is DATETIME:
                 # DateTime keys are equal in .NET when their ticks are, whatever their kind
                 entries = entries.map(_distinct_ticks)
-            return entries
+            return entries if wire.cls is dict else entries.map(wire.cls)
         if isinstance(wire, ObjectType):
             if wire.expected is not None:
                 # a bound type variable (ResponseDto[uuid.UUID]): values of that type only
@@ -740,7 +743,8 @@ def for_type(
 ) -> SearchStrategy[Any]:
     """A strategy of valid values for a contract, a contract enum or a member annotation.
 
-    :param tp: a contract class (``CustomerGroupDto``), a parametrized generic contract
+    :param tp: a contract class (``CustomerGroupDto``), a collection contract (instances of
+        its class), a parametrized generic contract
         (``ResponseDto[uuid.UUID]``: ``Data`` then holds Guids), a contract enum, or an
         annotation as written on a member (``list[str | None] | None``, ``Int64``,
         ``DateTime | None``, ``object``). A contract or enum gives instances, never None;
@@ -772,6 +776,9 @@ def for_type(
     builder = _builder(options)
     if is_contract(tp):
         return builder.contract(tp)
+    collection = collection_of(tp)
+    if collection is not None:  # a collection contract: instances, never None
+        return builder._wire(Slot(collection, optional=False))
     # an enum is a value type: its slot never holds None
     return builder.for_annotation(tp)
 
@@ -786,13 +793,16 @@ def _registered_strategy(tp: Any) -> SearchStrategy[Any]:
 def register(tp: type) -> None:
     """Make ``hypothesis.strategies.from_type(tp)`` use :func:`for_type` for this class.
 
-    ``tp`` is a contract class or a contract enum; for a generic contract the strategy is
-    resolved per parametrization (``from_type(ResponseDto[uuid.UUID])``). Nothing is resolved
-    until hypothesis asks, so classes may refer to classes declared later.
+    ``tp`` is a contract class, a contract enum or a collection contract; for a generic
+    contract the strategy is resolved per parametrization
+    (``from_type(ResponseDto[uuid.UUID])``). Nothing is resolved until hypothesis asks, so
+    classes may refer to classes declared later.
     """
     origin = typing.get_origin(tp) or tp
-    if not isinstance(origin, type) or "__netcontract__" not in origin.__dict__:
-        raise TypeError(f"{tp!r} is not a contract class or contract enum")
+    if not isinstance(origin, type) or not (
+        "__netcontract__" in origin.__dict__ or "__netcontract_collection__" in origin.__dict__
+    ):
+        raise TypeError(f"{tp!r} is not a contract class, contract enum or collection contract")
     st.register_type_strategy(origin, _registered_strategy)
 
 

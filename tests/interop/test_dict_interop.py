@@ -49,10 +49,12 @@ def _drawn(count: int) -> list[Any]:
         deadline=None,
         suppress_health_check=list(HealthCheck),
     )
-    @given(for_type(Maps, local_offsets=st.just(0)))
+    @given(for_type(Maps, local_offsets=st.just(0), object_contracts=()))
     def collect(value: Any) -> None:
-        # (the object member draws any registered contract, the test modules' too, which the
-        # twin does not know; test_edge_contracts puts values in it)
+        # (the object member is left out: the twin does not know the test modules' contracts;
+        # test_edge_contracts puts values in it. object_contracts=() keeps the draws the
+        # same whatever contracts the other test modules of the session declared: with more
+        # of them, seed 14 drew a NaN, which != itself)
         # (and -0.0, which .NET reads as +0 and Json.NET on .NET Framework writes as 0.0:
         # README, "Behaviours chosen where .NET is lossy"; test_edge_contracts has its cases)
         by_bool = value.by_bool and {k: v if v != 0 else 0.0 for k, v in value.by_bool.items()}

@@ -6,6 +6,7 @@ test_conformance.py)."""
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,11 @@ def _complex_member() -> Any:
         a: complex = 1j
 
     return nc.to_xml(Complexed())
+
+
+@nc.collection_contract(xml_namespace="urn:refusals")
+class _Strings(list[str]):
+    pass
 
 
 def _two_members_one_name() -> Any:
@@ -116,6 +122,33 @@ ROWS: list[tuple[str, Callable[[], Any], type[BaseException], str]] = [
         _two_members_one_name,
         nc.ContractDefinitionError,
         "_two_members_one_name.<locals>.Twice: two members named X",
+    ),
+    # collection contracts ([CollectionDataContract])
+    (
+        "a collection contract's KeyName on a list",
+        lambda: nc.collection_contract("N", key_name="K")(types.new_class("L", (list[int],))),
+        nc.ContractDefinitionError,
+        "L: CollectionDataContract key_name and value_name are for a dict[K, V] subclass only",
+    ),
+    (
+        "a collection contract that is no list or dict subclass",
+        lambda: nc.collection_contract("N")(types.new_class("L", (tuple[int],))),
+        nc.ContractDefinitionError,
+        "L: a collection contract derives from list[T] or dict[K, V]",
+    ),
+    (
+        "a root name for a collection contract",
+        lambda: nc.to_xml(_Strings(["a"]), root_name="X"),
+        nc.ContractDefinitionError,
+        "_Strings: root_name and root_namespace need a contract class (a collection"
+        " contract's document element is its own name)",
+    ),
+    (
+        "a collection contract's document of another name",
+        lambda: nc.from_xml(b'<ArrayOfstring xmlns="urn:refusals"/>', _Strings),
+        nc.XmlPayloadError,
+        "<root>: expecting element '_Strings' from namespace 'urn:refusals', found"
+        " 'ArrayOfstring' from namespace 'urn:refusals' (line 1)",
     ),
     # reading XML: i:type, text where elements belong, a null root, unknown roots
     (

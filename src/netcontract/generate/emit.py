@@ -183,7 +183,33 @@ def _plain_member(member: MemberSpec) -> list[str]:
     ]
 
 
+def _collection(spec: ClassSpec) -> list[str]:
+    """``@nc.collection_contract(...)`` and ``class X(list[...])``: a [CollectionDataContract]."""
+    collection = spec.collection
+    assert collection is not None
+    namespace, name = spec.qname
+    clr = _clr_namespace(namespace)
+    args = [py_string(clr)] if clr is not None else [f"xml_namespace={py_string(namespace)}"]
+    if name != spec.py_name:
+        args.append(f"name={py_string(name)}")
+    for keyword, value in (
+        ("item_name", collection.item_name),
+        ("key_name", collection.key_name),
+        ("value_name", collection.value_name),
+    ):
+        if value is not None:
+            args.append(f"{keyword}={py_string(value)}")
+    if collection.is_reference:
+        args.append("is_reference=True")
+    out = [*_call("@", "nc.collection_contract", args, "")]
+    out += _call(f"class {spec.py_name}", "", [collection.base], "", ":")
+    body = _docstring(spec.doc, "    ") if spec.doc else ["    pass"]
+    return out + body
+
+
 def _class(spec: ClassSpec, names: dict[QName, str]) -> list[str]:
+    if spec.collection is not None:
+        return _collection(spec)
     base = f"({names[spec.base]})" if spec.base is not None else ""
     out: list[str] = []
     for function in spec.functions:

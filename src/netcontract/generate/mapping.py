@@ -131,16 +131,11 @@ FEATURES: Final[dict[str, Feature]] = {
         "an enum whose export_schemas has no ActualType annotation",
         "issue 14",
     ),
-    "collection_name": Feature(
-        "collection contract with its own name or namespace (CollectionDataContract)",
-        Action.MAPPED,
-        "a list: same elements, but export_schemas and i:type name it as List<T>",
-        "issue 13",
-    ),
     "collection_item_name": Feature(
-        "collection contract with its own item name (CollectionDataContract ItemName)",
+        "collection contract whose item name is not an XML name (CollectionDataContract "
+        "ItemName); other names of its own are mapped to nc.collection_contract",
         Action.MEMBER_LEFT_OUT,
-        "netcontract's lists name their items after the item type",
+        "nc.collection_contract takes XML names only",
         "issue 13",
     ),
     "dictionary": Feature(

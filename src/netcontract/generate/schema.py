@@ -50,9 +50,18 @@ from netcontract.generate.mapping import (
 )
 from netcontract.generate.sources import SchemaDoc
 from netcontract.model.enums import ContractEnum
+from netcontract.model.names import encode_local_name
 from netcontract.model.wire import generic_digest
 
-__all__ = ["ClassSpec", "EnumSpec", "MemberSpec", "Report", "Specs", "map_schemas"]
+__all__ = [
+    "ClassSpec",
+    "CollectionSpec",
+    "EnumSpec",
+    "MemberSpec",
+    "Report",
+    "Specs",
+    "map_schemas",
+]
 
 #: components (named types) in all the given schemas
 MAX_COMPONENTS: Final = 50_000
@@ -153,6 +162,19 @@ class ClassSpec:
     #: what the user must check, as a comment above the class (help pages)
     note: str = ""
     #: ser:Id / ser:Ref attributes: [DataContract(IsReference = true)]
+    is_reference: bool = False
+    #: a [CollectionDataContract] (a collection type of its own name, or item names)
+    collection: CollectionSpec | None = None
+
+
+@attrs.define
+class CollectionSpec:
+    """``@nc.collection_contract(...)`` on ``class X(base)``: what differs from the defaults."""
+
+    base: str  #: ``list[Item | None]``, ``dict[str, int]``
+    item_name: str | None = None
+    key_name: str | None = None
+    value_name: str | None = None
     is_reference: bool = False
 
 
@@ -283,6 +305,8 @@ class _Mapper:
         self.in_progress: set[QName] = set()  #: shapes being computed (base cycles)
         self.refs_in_progress: set[QName] = set()  #: type refs being computed (list cycles)
         self.py_names: dict[QName, str] = {}
+        #: the collection contracts met so far (made when a type refers to one)
+        self.collections: dict[QName, ClassSpec] = {}
         for doc in docs:
             self._index(doc)
 
@@ -543,15 +567,45 @@ class _Mapper:
                 sequence = _children(inner[0])
                 if len(sequence) == 1 and sequence[0].tag == _tag("sequence"):
                     parts = _children(sequence[0])
-        names = [p.get("name") for p in parts]
-        if names != ["Key", "Value"] or any(p.get("type") is None for p in parts):
+        names = [decode_name(p.get("name") or "") for p in parts]
+        if (
+            len(parts) != 2
+            or any(p.get("type") is None for p in parts)
+            or any(encode_local_name(n) != n or not n for n in names)
+        ):
             return _Failure("dictionary", f"dictionary {comp.qname[1]!r} has an unusual item")
         key = self.resolve_qname(parts[0], parts[0].get("type") or "", comp.doc)
         value = self.resolve_qname(parts[1], parts[1].get("type") or "", comp.doc)
         if key is None or value is None:
             return _Failure("unknown_type", f"dictionary {comp.qname[1]!r}: unresolved types")
         nillable = parts[1].get("nillable") == "true"
-        return self._dictionary_of(comp.qname, key, value, nillable=nillable)
+        plain = self._dictionary_of(comp.qname, key, value, nillable=nillable)
+        if isinstance(plain, _Failure):
+            return plain
+        key_ref, value_ref = self.type_ref(key), self.type_ref(value)
+        assert not isinstance(key_ref, _Failure) and not isinstance(value_ref, _Failure)
+        item_name = (
+            "KeyValueOf" + _argument_name(key_ref, False) + _argument_name(value_ref, nillable)
+        )
+        namespaces = [_argument_ns(key_ref, False), _argument_ns(value_ref, nillable)]
+        if not all(ns in (XS, SER) for ns in namespaces):
+            item_name += generic_digest(namespaces)
+        element_name = decode_name(elements[0].get("name") or "")
+        default_names = names == ["Key", "Value"] and element_name == item_name
+        is_reference = self._is_reference(comp.qname)
+        if default_names and comp.qname == (ARR, "ArrayOf" + item_name) and not is_reference:
+            return plain
+        if encode_local_name(element_name) != element_name:
+            return _Failure("dictionary", f"dictionary {comp.qname[1]!r} has an unusual item")
+        # a name, an item name or key and value names of its own: [CollectionDataContract]
+        named = CollectionSpec(
+            plain.annotation,
+            element_name if element_name != item_name else None,
+            names[0] if names[0] != "Key" else None,
+            names[1] if names[1] != "Value" else None,
+            is_reference,
+        )
+        return self._collection_class(comp, named, [key_ref, value_ref])
 
     def _dictionary_of(
         self, qname: QName, key: QName, value: QName, *, nillable: bool | None
@@ -602,21 +656,44 @@ class _Mapper:
             item_ns = SYSTEM
         if item_ns in (XS, SER):
             item_ns = ARR
-        if decode_name(item.get("name") or "") != item_name:
+        element_name = decode_name(item.get("name") or "")
+        optional = " | None" if (nillable or not ref.is_value_type) else ""
+        annotation = f"list[{ref.annotation}{optional}]"
+        is_reference = self._is_reference(comp.qname)
+        default = element_name == item_name and (item_ns, "ArrayOf" + list_name) == comp.qname
+        if default and not is_reference:
+            return _TypeRef(annotation, "None", False, comp.qname)
+        # a name or an item name of its own: [CollectionDataContract] on a List<T> subclass
+        if encode_local_name(element_name) != element_name:
             return _Failure(
                 "collection_item_name",
                 f"collection {comp.qname[1]!r} names its items {item.get('name')!r}, "
-                f"not {item_name!r}",
+                "which is not an XML name",
             )
-        if (item_ns, "ArrayOf" + list_name) != comp.qname:
-            self.report(
-                comp.where(),
-                "collection_name",
-                f"collection {comp.qname[1]!r} of {comp.qname[0]!r} is List<{item_name}>, "
-                f"which netcontract names {'ArrayOf' + list_name!r} of {item_ns!r}",
-            )
-        optional = " | None" if (nillable or not ref.is_value_type) else ""
-        return _TypeRef(f"list[{ref.annotation}{optional}]", "None", False, comp.qname)
+        named = CollectionSpec(
+            annotation,
+            element_name if element_name != item_name else None,
+            is_reference=is_reference,
+        )
+        return self._collection_class(comp, named, [ref])
+
+    def _is_reference(self, qname: QName) -> bool:
+        """Whether the type has the ``ser:Id``/``ser:Ref`` attributes (IsReference=true)."""
+        shape = self.shape(qname)
+        return isinstance(shape, _Shape) and any(f == "is_reference" for f, _ in shape.features)
+
+    def _collection_class(
+        self, comp: _Component, collection: CollectionSpec, refs: list[_TypeRef]
+    ) -> _TypeRef:
+        """A collection contract class, declared after the classes its items are."""
+        spec = self.collections.get(comp.qname)
+        if spec is None:
+            py_name = self.py_names[comp.qname]
+            spec = ClassSpec(comp.qname, py_name, None, _documentation(comp.el))
+            spec.collection = collection
+            spec.needs.update(ref.contract for ref in refs)
+            self.collections[comp.qname] = spec
+        return _TypeRef(spec.py_name, "None", False, comp.qname)
 
     # -- enums -------------------------------------------------------------------------------
 
@@ -741,9 +818,9 @@ class _Mapper:
             if isinstance(shape, _Failure):
                 self.report(comp.where(), shape.feature, shape.message)
                 continue
-            if shape.kind == "dictionary":
-                continue  # reported where a member uses it
-            if shape.kind == "collection":
+            if shape.kind in ("dictionary", "collection"):
+                # reported where a member uses it; a collection contract becomes a class
+                self.type_ref(qname)
                 continue
             for feature, message in shape.features:
                 if feature != "is_reference":  # mapped exactly: @nc.contract(is_reference=True)
@@ -760,6 +837,7 @@ class _Mapper:
         by_qname = {c.qname: c for c in classes}
         for class_spec in classes:
             self._members(class_spec, by_qname)
+        classes.extend(self.collections[q] for q in sorted(self.collections))
         # reports in the order of the schemas: file, then line
         self.reports.sort(key=_report_key)
         return Specs(enums, classes, self.reports, self.skipped_elements, self.imports)
@@ -846,6 +924,18 @@ class _Mapper:
                     order=index if ordered else None,
                 )
             )
+
+
+def _argument_name(ref: _TypeRef, nillable: bool) -> str:
+    """A generic argument's name in ``KeyValueOf{K}{V}`` (``NullableOf...`` for ``T?``)."""
+    namespace, name = ref.contract
+    if nillable and ref.is_value_type:
+        return "NullableOf" + name + ("" if namespace in (XS, SER) else generic_digest([namespace]))
+    return name
+
+
+def _argument_ns(ref: _TypeRef, nillable: bool) -> str:
+    return SYSTEM if nillable and ref.is_value_type else ref.contract[0]
 
 
 #: the XSD types of the dictionary keys netcontract declares (model/wire.py KEY_TYPES)

@@ -92,9 +92,9 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
     elif isinstance(wire, ContractType):
         inner = _contract_reader(wire, settings)
     elif isinstance(wire, ListType):
-        inner = _list_reader(wire, settings)
+        inner = _as_collection(wire.cls, list, _list_reader(wire, settings))
     elif isinstance(wire, DictType):
-        inner = _dict_reader(wire, settings)
+        inner = _as_collection(wire.cls, dict, _dict_reader(wire, settings))
     elif isinstance(wire, ObjectType):
         if wire.expected is not None:
             inner = _make_reader(wire.expected, settings)
@@ -115,6 +115,18 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
             ctx.problem(path, null_message)
             return FAILED
         return inner(value, path, ctx)
+
+    return read
+
+
+def _as_collection(cls: type, plain: type, reader: Reader) -> Reader:
+    """``reader``, its list or dict made into ``cls`` (a collection contract's class)."""
+    if cls is plain:
+        return reader
+
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
+        result = reader(value, path, ctx)
+        return result if result is FAILED or type(result) is cls else cls(result)
 
     return read
 
@@ -433,7 +445,15 @@ def _register(ident: Any, cls: type, path: str, ctx: ReadContext) -> Any:
         # Mono (Json.NET): "Error reading object reference '1'"
         ctx.problem(_paths.join(path, "$id"), f"{ident!r} is given to two objects")
         return FAILED
-    obj = ctx.refs[ident] = [] if cls is list else {} if cls is dict else allocate(cls)
+    obj = ctx.refs[ident] = (
+        []
+        if cls is list
+        else {}
+        if cls is dict
+        else cls()
+        if issubclass(cls, list)
+        else allocate(cls)
+    )
     return obj
 
 
@@ -499,6 +519,7 @@ def _free_of_lone_surrogates(key: str, value: Any, path: str, ctx: ReadContext) 
 def _list_reader(wire: ListType, settings: JsonSettings) -> Reader:
     item_reader = _make_reader(wire.item, settings)
     arrays = settings.preserves_arrays
+    made = wire.cls
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         result: list[Any] = []
@@ -506,11 +527,12 @@ def _list_reader(wire: ListType, settings: JsonSettings) -> Reader:
             # PreserveReferencesHandling.Arrays: {"$id":"2","$values":[...]} or {"$ref":"2"}
             keys = list(value)
             if keys[0] == "$ref":
-                return json_referenced(value, list, path, ctx)
+                return json_referenced(value, made, path, ctx)
             if keys != ["$id", "$values"]:
                 ctx.problem(path, "expected an array, or an object of $id and $values")
                 return FAILED
-            result = _register(value["$id"], list, path, ctx)
+            # (a collection contract's own class: the object its $ref names)
+            result = _register(value["$id"], made, path, ctx)
             if result is FAILED:
                 return FAILED
             value = value["$values"]
@@ -936,7 +958,7 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         src.line(lvl + 1, f"{var} = {name}({var}, ctx, counted)")
         src.line(lvl, f"elif not ({none}):")
         src.line(lvl + 1, reference)
-    elif isinstance(wire, ListType):
+    elif isinstance(wire, ListType) and wire.cls is list:  # (a collection contract: below)
         src.line(lvl, f"if type({var}) is list:")
         # ctx.enter('', len(...)) inlined, as for the object (depth + 1 is the list's level)
         src.line(lvl + 1, "ctx.depth = depth + 1")
@@ -967,6 +989,6 @@ def _emit_json_read(src: Source, lvl: int, var: str, slot: Slot) -> None:
         src.line(lvl + 1, "ctx.depth = depth")  # ctx.leave()
         src.line(lvl, f"elif not ({none}):")
         src.line(lvl + 1, reference)
-    else:  # object members: the reference reader
+    else:  # object members, collection contracts: the reference reader
         src.line(lvl, f"if not ({none}):")
         src.line(lvl + 1, reference)

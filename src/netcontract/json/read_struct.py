@@ -206,7 +206,7 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
         src.line(lvl, f"if {var} is not None:")
         src.line(lvl + 1, f"{var} = {src.const(plan.convert, 'convert')}({var}, ctx, counted)")
         return _maybe(plan.struct, nillable)
-    elif isinstance(wire, ListType):
+    elif isinstance(wire, ListType) and wire.cls is list:  # (a collection contract: below)
         item = wire.item
         src.line(lvl, f"if {var} is not None:")
         src.line(lvl + 1, f"ctx.enter('', len({var}))")

@@ -55,6 +55,7 @@ from netcontract.model.wire import (
     ObjectType,
     PrimitiveType,
     Slot,
+    collection_of,
 )
 
 __all__ = ["Num", "parse_wcf", "read_wcf", "wcf_parse", "wcf_parse_date"]
@@ -476,6 +477,13 @@ def reader_for(slot: Slot) -> Reader:
         inner = _enum_reader(wire)
     elif isinstance(wire, ContractType):
         inner = _contract_reader(wire)
+    elif isinstance(wire, ListType | DictType) and wire.is_reference:
+        refused = wcf_reference_problem(wire.cls)
+
+        def inner(value: Any, path: str, ctx: ReadContext) -> Any:
+            ctx.problem(path, refused)
+            return FAILED
+
     elif isinstance(wire, ListType):
         item_reader = reader_for(wire.item)
 
@@ -485,8 +493,11 @@ def reader_for(slot: Slot) -> Reader:
                 ctx.problem(path, f"expected an array, got {_json_kind(value)}")
                 return FAILED
             result = [item_reader(v, _paths.item(path, i), ctx) for i, v in enumerate(value)]
-            return FAILED if any(v is FAILED for v in result) else result
+            if any(v is FAILED for v in result):
+                return FAILED
+            return result if made is list else made(result)
 
+        made = wire.cls
     elif isinstance(wire, DictType):
         inner = _dict_reader(wire)
     elif isinstance(wire, ObjectType):
@@ -510,6 +521,7 @@ def _dict_reader(wire: DictType) -> Reader:
     ignored); a null or duplicate key is refused (.NET throws)."""
     key_reader = reader_for(wire.key)
     value_reader = reader_for(wire.value)
+    made = wire.cls
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is not list:
@@ -539,7 +551,9 @@ def _dict_reader(wire: DictType) -> Reader:
             if converted is FAILED:
                 failed = True
             result[key] = converted
-        return FAILED if failed else result
+        if failed:
+            return FAILED
+        return result if made is dict else made(result)
 
     return read
 
@@ -823,4 +837,5 @@ def read_wcf(data: bytes | str, tp: Any, ctx: ReadContext) -> Any:
     if tree is None:
         ctx.problem("", "the document is null where an object was expected")
         return FAILED
-    return reader_for(Slot(contract_info(tp).wire, optional=False))(tree, "", ctx)
+    wire = collection_of(tp) or contract_info(tp).wire
+    return reader_for(Slot(wire, optional=False))(tree, "", ctx)

@@ -53,6 +53,7 @@ from netcontract.model.wire import (
     ObjectType,
     PrimitiveType,
     Slot,
+    collection_of,
 )
 
 __all__ = ["Token", "type_hint", "value_type_hint", "wcf_date", "wcf_json_bytes", "wcf_value"]
@@ -228,6 +229,13 @@ class _Writers:
 
         elif isinstance(wire, ContractType):
             inner = self._contract(wire)
+        elif isinstance(wire, ListType | DictType) and wire.is_reference:
+            refused = wcf_reference_problem(wire.cls)
+
+            def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+                problems.append(Problem(path, refused))
+                return FAILED
+
         elif isinstance(wire, ListType):
             item_writer = self.for_slot(wire.item)
 
@@ -375,7 +383,9 @@ class _Writers:
             return {}
         if isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__:
             return Token(str(int(value)))
-        if kind is list or kind is tuple:
+        if kind is list or kind is tuple or isinstance(collection_of(kind), ListType):
+            # Mono: a collection contract too, without a hint of its own (its contract items
+            # get theirs: [{"__type":"Item:#Coll",...}])
             return [self.untyped(v, _paths.item(path, i), problems) for i, v in enumerate(value)]
         if is_contract(kind):
             return self.contract(value, path, problems, hinted=True)
@@ -468,9 +478,13 @@ def wcf_json_bytes(
     """``obj`` as the UTF-8 bytes DataContractJsonSerializer writes, and the problems that
     prevent it."""
     problems: list[Problem] = []
-    if not is_contract(type(obj)):
+    collection = collection_of(type(obj))
+    if collection is not None:  # a collection contract: an array, as a member of its type
+        tree = _Writers(lossy).for_slot(Slot(collection, optional=False))(obj, "", problems)
+    elif not is_contract(type(obj)):
         return b"", [Problem("", f"a {type(obj).__name__} is not a contract")]
-    tree = _Writers(lossy).contract(obj, "", problems, hinted=False)
+    else:
+        tree = _Writers(lossy).contract(obj, "", problems, hinted=False)
     if problems:
         return b"", problems
     out: list[str] = []

@@ -56,6 +56,7 @@ from netcontract.model.wire import (
     ObjectType,
     PrimitiveType,
     Slot,
+    collection_of,
     resolve_annotation,
 )
 
@@ -463,6 +464,9 @@ def write_untyped(
         return int(value)
     if kind is Boxed:
         return value.primitive.json_value(value.value)
+    collection = collection_of(kind)
+    if collection is not None:  # Json.NET: as a member of its type (no $type)
+        return writer_for(Slot(collection, optional=False), settings)(value, path, problems)
     if kind is dict:
         # a JObject: the contract resolver does not rename its members (Json.NET)
         return {
@@ -500,6 +504,9 @@ def json_bytes(
     reference path (``write_contract`` then :func:`dumps_jsonnet`) writes the whole document
     again and reports every problem; it also writes the indented layout.
     """
+    collection = collection_of(type(obj))
+    if collection is not None:
+        return _collection_bytes(collection, obj, indent or settings.indented, settings)
     plan = _plan(type(obj), settings)
     indent = indent or settings.indented
     if not settings.is_default:
@@ -521,6 +528,20 @@ def json_bytes(
     problems: list[Problem] = []
     with _references():
         tree = write_contract(plan, obj, "", problems)
+    if problems:
+        return b"", problems
+    return dumps_jsonnet(tree, indent=indent).encode("utf-8"), []
+
+
+def _collection_bytes(
+    wire: ListType | DictType, obj: Any, indent: bool, settings: JsonSettings
+) -> tuple[bytes, list[Problem]]:
+    """A collection contract as the document: the reference writer (a plain array or object,
+    as for a member of its type); the generated writers start at a contract."""
+    fell_back(wire.cls, "a collection contract as the document: the reference writer")
+    problems: list[Problem] = []
+    with _references():
+        tree = writer_for(Slot(wire, optional=False), settings)(obj, "", problems)
     if problems:
         return b"", problems
     return dumps_jsonnet(tree, indent=indent).encode("utf-8"), []

@@ -27,7 +27,9 @@ from netcontract.clr.namespaces import DATACONTRACT_BASE
 from netcontract.clr.value_types import for_annotation
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
+from netcontract.model.names import encode_local_name
 from netcontract.model.wire import (
+    CollectionMeta,
     check_generic_pattern,
     expand_generic_pattern,
     generic_argument,
@@ -38,6 +40,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "ContractMeta",
     "closed_generic",
+    "collection_contract",
     "computed",
     "contract",
     "find_contract",
@@ -296,6 +299,86 @@ def contract(
         )
 
     return decorate
+
+
+def collection_contract(
+    namespace: str | None = None,
+    /,
+    *,
+    name: str | None = None,
+    xml_namespace: str | None = None,
+    item_name: str | None = None,
+    key_name: str | None = None,
+    value_name: str | None = None,
+    is_reference: bool = False,
+) -> Callable[[C], C]:
+    """.NET's ``[CollectionDataContract]`` on a ``list[T]`` or ``dict[K, V]`` subclass.
+
+    ``class Items(list[Item])`` is ``class Items : List<Item>``: ``name`` defaults to the class
+    name (not ``ArrayOfItem``), the XML namespace to ``http://schemas.datacontract.org/2004/07/``
+    + ``namespace`` (the CLR namespace) unless ``xml_namespace`` is given; ``item_name`` names
+    each item element (default: the item's contract name, ``KeyValueOf{K}{V}`` for a dict),
+    ``key_name``/``value_name`` a dictionary entry's elements (default ``Key``/``Value``). The
+    items, and a dictionary's keys and values, are in the collection's namespace (Mono).
+    Reading makes an instance of the class. ``is_reference=True`` is IsReference: in XML, a
+    collection met again is written as a ``z:Ref`` to its first ``z:Id`` (WCF JSON refuses it,
+    Json.NET ignores it, as .NET does).
+    """
+    if type(is_reference) is not bool:
+        raise ContractDefinitionError("collection_contract: is_reference must be a bool")
+
+    def decorate(cls: C) -> C:
+        args = _collection_args(cls)
+        where = f"{cls.__qualname__}: CollectionDataContract"
+        if len(args) == 1 and (key_name is not None or value_name is not None):
+            # .NET: InvalidDataContractException (KeyName/ValueName need a dictionary)
+            raise ContractDefinitionError(
+                f"{where} key_name and value_name are for a dict[K, V] subclass only"
+            )
+        for label, given in (
+            ("name", name),
+            ("item_name", item_name),
+            ("key_name", key_name),
+            ("value_name", value_name),
+        ):
+            if given is not None and (
+                type(given) is not str or not given or encode_local_name(given) != given
+            ):
+                raise ContractDefinitionError(f"{where} {label}={given!r} is not an XML name")
+        if xml_namespace is not None and type(xml_namespace) is not str:
+            raise ContractDefinitionError(f"{where} xml_namespace must be a str")
+        contract_name = name or cls.__name__
+        ns = DATACONTRACT_BASE + (namespace or "") if xml_namespace is None else xml_namespace
+        cls.__netcontract_collection__ = CollectionMeta(  # type: ignore[attr-defined]
+            contract_name, ns, namespace, args, item_name, key_name, value_name, is_reference
+        )
+        try:
+            resolve_annotation(cls)
+        except ContractDefinitionError as exc:
+            del cls.__netcontract_collection__  # type: ignore[attr-defined]
+            raise ContractDefinitionError(f"{cls.__qualname__}: {exc}") from None
+        _register(cls, contract_name, ns)
+        return cls
+
+    return decorate
+
+
+def _collection_args(cls: type) -> tuple[Any, ...]:
+    """The item annotation (``list[T]`` base) or key and value annotations (``dict[K, V]``)."""
+    for base in getattr(cls, "__orig_bases__", ()):
+        origin = typing.get_origin(base)
+        if origin in (list, dict):
+            args = typing.get_args(base)
+            if len(args) == (1 if origin is list else 2):
+                if any(isinstance(a, str | typing.ForwardRef) for a in args):
+                    raise ContractDefinitionError(
+                        f"{cls.__qualname__}: a collection contract's item type must be declared"
+                        " before it (not a string)"
+                    )
+                return args
+    raise ContractDefinitionError(
+        f"{cls.__qualname__}: a collection contract derives from list[T] or dict[K, V]"
+    )
 
 
 def _make_contract(

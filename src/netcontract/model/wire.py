@@ -34,6 +34,8 @@ __all__ = [
     "Slot",
     "WireType",
     "check_generic_pattern",
+    "collection_of",
+    "collection_wire",
     "dict_type",
     "enum_type",
     "expand_generic_pattern",
@@ -202,12 +204,19 @@ class ContractType(WireType):
 
 @attrs.frozen(eq=False, slots=True)
 class ListType(WireType):
+    """``List<T>`` (``list[T]``), or a ``[CollectionDataContract]`` list (``cls``, a ``list``
+    subclass): item elements in the collection's namespace."""
+
     item: Slot
     #: local name of each item element (the item's contract name: ``string``, ``VehicleLightDto``)
     item_name: str
     contract_name: str
     contract_namespace: str
     is_value_type: bool = False
+    #: the class a reader makes: ``list``, or the collection contract's own class
+    cls: type = list
+    #: a collection contract's IsReference (z:Id / z:Ref in XML)
+    is_reference: bool = False
 
 
 @attrs.frozen(eq=False, slots=True)
@@ -222,6 +231,13 @@ class DictType(WireType):
     contract_name: str
     contract_namespace: str
     is_value_type: bool = False
+    #: the class a reader makes: ``dict``, or the collection contract's own class
+    cls: type = dict
+    #: the key and value element names (a collection contract's KeyName and ValueName)
+    key_name: str = "Key"
+    value_name: str = "Value"
+    #: a collection contract's IsReference (z:Id / z:Ref in XML)
+    is_reference: bool = False
 
 
 @attrs.frozen(eq=False, slots=True)
@@ -353,6 +369,8 @@ def _resolve_wire(annotation: Any, typevars: dict[Any, Any]) -> WireType:
             f" ({annotation.__qualname__}[X])"
         )
     if isinstance(annotation, type):
+        if "__netcontract_collection__" in annotation.__dict__:
+            return collection_wire(annotation)
         primitive = value_types.for_annotation(annotation)
         if primitive is not None:
             return PrimitiveType(primitive)
@@ -502,3 +520,51 @@ def dict_type(key: Slot, value: Slot, annotation: Any = None) -> DictType:
     if not (key_ns in (XS, SER) and value_ns in (XS, SER)):
         item_name += generic_digest([key_ns, value_ns])
     return DictType(key, value, item_name, "ArrayOf" + item_name, ARR)
+
+
+@attrs.frozen
+class CollectionMeta:
+    """What ``@collection_contract`` records on a class (as ``__netcontract_collection__``):
+    .NET's ``[CollectionDataContract]`` and the class's item (or key and value) annotations."""
+
+    name: str
+    xml_namespace: str
+    clr_namespace: str | None
+    #: ``(item,)`` for a list subclass, ``(key, value)`` for a dict subclass
+    args: tuple[Any, ...]
+    item_name: str | None = None
+    key_name: str | None = None
+    value_name: str | None = None
+    is_reference: bool = False
+
+
+def collection_wire(cls: type) -> ListType | DictType:
+    """The wire type of a ``[CollectionDataContract]`` class: its own name and namespace (Mono:
+    the items, and a dictionary's ``Key``/``Value``, are in the collection's namespace)."""
+    meta: CollectionMeta = cls.__dict__["__netcontract_collection__"]
+    if len(meta.args) == 1:
+        item = resolve_annotation(meta.args[0])
+        item_name = meta.item_name or item.wire.contract_name
+        return ListType(
+            item, item_name, meta.name, meta.xml_namespace, cls=cls, is_reference=meta.is_reference
+        )
+    key = resolve_annotation(meta.args[0])
+    plain = dict_type(key, resolve_annotation(meta.args[1]), cls)
+    return DictType(
+        plain.key,
+        plain.value,
+        meta.item_name or plain.item_name,
+        meta.name,
+        meta.xml_namespace,
+        cls=cls,
+        key_name=meta.key_name or "Key",
+        value_name=meta.value_name or "Value",
+        is_reference=meta.is_reference,
+    )
+
+
+def collection_of(tp: Any) -> ListType | DictType | None:
+    """The wire type of ``tp`` when it is a collection contract class (a document's root)."""
+    if isinstance(tp, type) and "__netcontract_collection__" in tp.__dict__:
+        return collection_wire(tp)
+    return None

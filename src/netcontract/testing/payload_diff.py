@@ -21,7 +21,14 @@ from netcontract.errors import XmlSyntaxError
 from netcontract.model.contract import find_contract
 from netcontract.model.paths import item, join
 from netcontract.model.plan import contract_info
-from netcontract.model.wire import ContractType, DictType, ListType, ObjectType, Slot
+from netcontract.model.wire import (
+    ContractType,
+    DictType,
+    ListType,
+    ObjectType,
+    Slot,
+    collection_of,
+)
 from netcontract.xml.parse import parse_xml
 
 __all__ = [
@@ -326,7 +333,7 @@ def _context_for(element: etree._Element, slot: Slot | None) -> Any:
     if declared is not None:
         ns, _, local = _qname_value(element, declared)[1:].partition("}")
         cls = find_contract(ns, local)
-        return contract_info(cls).wire if cls is not None else None
+        return _wire_of(cls) if cls is not None else None
     if slot is None:
         return None
     wire = slot.wire
@@ -472,7 +479,12 @@ def _holds_items(
 def _root_context(root: etree._Element) -> Any:
     qname = etree.QName(root)
     cls = find_contract(qname.namespace or "", qname.localname)
-    return contract_info(cls).wire if cls is not None else None
+    return _wire_of(cls) if cls is not None else None
+
+
+def _wire_of(cls: type) -> Any:
+    """A contract's wire type, or a collection contract's."""
+    return collection_of(cls) or contract_info(cls).wire
 
 
 def xml_differences(

@@ -493,7 +493,9 @@ class _Binder:
         if isinstance(wire, ContractType):
             return self.contract(_contract_type(wire), node, path)
         if isinstance(wire, ListType):
-            return self.list(wire, node, path)
+            items = self.list(wire, node, path)
+            # (a collection contract: its own class)
+            return items if items is _MISSING or wire.cls is list else wire.cls(items)
         if isinstance(wire, ObjectType):
             self.problem(path, "an object member cannot be given in a form (no type)")
             return _MISSING

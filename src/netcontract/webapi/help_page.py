@@ -116,10 +116,14 @@ class _Generation:
                 raise SerializationError([Problem(path, str(exc))]) from exc
         if isinstance(wire, EnumType):
             return _first_enum_value(wire)
-        if isinstance(wire, ListType):
-            return self.collection(wire, path)
-        if isinstance(wire, DictType):
-            return self.dictionary(wire, path)
+        if isinstance(wire, ListType | DictType):
+            made: Any = (
+                self.collection(wire, path)
+                if isinstance(wire, ListType)
+                else self.dictionary(wire, path)
+            )
+            # (a collection contract: its own class)
+            return made if made is None or wire.cls in (list, dict) else wire.cls(made)
         if isinstance(wire, ContractType):
             tp = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
             return self.complex(tp, path)

@@ -45,6 +45,7 @@ from netcontract.model.wire import (
     ObjectType,
     PrimitiveType,
     Slot,
+    collection_of,
     enum_type,
 )
 from netcontract.xml import extension as _extension
@@ -126,8 +127,10 @@ def _referenced(element: Any, wire: Any, path: str, ctx: ReadContext) -> Any:
     """The object an element's ``z:Ref`` names: one read before it with that ``z:Id`` (Mono
     refuses a reference to an object later in the document, or to none)."""
     ref = element.get(_ZREF)
-    refs_allowed = isinstance(wire, ObjectType) or (
-        isinstance(wire, ContractType) and contract_info(wire.cls).is_reference
+    refs_allowed = (
+        isinstance(wire, ObjectType)
+        or (isinstance(wire, ContractType) and contract_info(wire.cls).is_reference)
+        or (isinstance(wire, ListType | DictType) and wire.is_reference)
     )
     if not refs_allowed:
         name = wire.primitive.clr_name if isinstance(wire, PrimitiveType) else wire.contract_name
@@ -154,7 +157,9 @@ def _referenced(element: Any, wire: Any, path: str, ctx: ReadContext) -> Any:
             element,
         )
         return FAILED
-    expected = wire.cls if isinstance(wire, ContractType) else _expected_class(wire)
+    expected = (
+        wire.cls if isinstance(wire, ContractType | ListType | DictType) else _expected_class(wire)
+    )
     if expected is not None and not isinstance(found, expected):
         ctx.problem(
             path,
@@ -507,10 +512,14 @@ def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -
 def _list_reader(wire: ListType) -> Reader:
     item_tag = clark(wire.contract_namespace, wire.item_name)
     item_reader = reader_for(wire.item)
+    made = wire.cls
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         type_attr = element.get(_TYPE)
         if type_attr is not None and not _names_list(element, type_attr, wire, path, ctx):
+            return FAILED
+        into = _collection_id(wire, element, path, ctx)
+        if into is FAILED:
             return FAILED
         text = element.text
         if text and text.strip(_XML_WS):
@@ -536,7 +545,12 @@ def _list_reader(wire: ListType) -> Reader:
                 failed = True
             result.append(value)
         ctx.leave()
-        return FAILED if failed else result
+        if failed:
+            return FAILED
+        if into is not None:
+            into.extend(result)
+            return into
+        return result if made is list else made(result)
 
     return read
 
@@ -549,13 +563,18 @@ def _dict_reader(wire: DictType) -> Reader:
     elements after the ``Value`` are skipped. ``strict`` refuses what is skipped."""
     ns = wire.contract_namespace
     item_tag = clark(ns, wire.item_name)
-    key_tag, value_tag = clark(ns, "Key"), clark(ns, "Value")
+    key_name, value_name = wire.key_name, wire.value_name
+    key_tag, value_tag = clark(ns, key_name), clark(ns, value_name)
+    made = wire.cls
     key_reader = reader_for(wire.key)
     value_reader = reader_for(wire.value)
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         type_attr = element.get(_TYPE)
         if type_attr is not None and not _names_list(element, type_attr, wire, path, ctx):
+            return FAILED
+        into = _collection_id(wire, element, path, ctx)
+        if into is FAILED:
             return FAILED
         if not _no_text(element, path, ctx):
             return FAILED
@@ -588,7 +607,12 @@ def _dict_reader(wire: DictType) -> Reader:
                 continue
             result[key] = value
         ctx.leave()
-        return FAILED if failed else result
+        if failed:
+            return FAILED
+        if into is not None:
+            into.update(result)
+            return into
+        return result if made is dict else made(result)
 
     def read_entry(item: Any, dict_path: str, index: int, ctx: ReadContext) -> Any:
         path = _paths.item(dict_path, index)  # (the key's path once it is read)
@@ -604,13 +628,13 @@ def _dict_reader(wire: DictType) -> Reader:
             elif key_element is not None and value_element is None and tag == value_tag:
                 value_element = child
             elif key_element is None and tag == value_tag:
-                ctx.problem(path, "expecting element 'Key' before 'Value'", child)
+                ctx.problem(path, f"expecting element {key_name!r} before {value_name!r}", child)
                 return FAILED
             elif ctx.strict or not isinstance(tag, str):
                 ctx.problem(path, f"unexpected element {tag!r} in a dictionary item", child)
                 return FAILED
         if key_element is None or value_element is None:
-            missing = "Key" if key_element is None else "Value"
+            missing = key_name if key_element is None else value_name
             ctx.problem(path, f"a dictionary item without its '{missing}' element", item)
             return FAILED
         key = key_reader(key_element, path, ctx)
@@ -625,6 +649,25 @@ def _dict_reader(wire: DictType) -> Reader:
         return key, value
 
     return read
+
+
+def _collection_id(wire: ListType | DictType, element: Any, path: str, ctx: ReadContext) -> Any:
+    """The (empty) collection an is_reference collection contract's ``z:Id`` names from now
+    on, made before its items are read (they may refer to it); None without one."""
+    ident = element.get(_ZID) if wire.is_reference else None
+    if ident is None:
+        return None
+    if element.get(_ZREF) is not None:
+        ctx.problem(path, "an element with both z:Id and z:Ref", element)
+        return FAILED
+    if not ident:  # Mono: "Invalid Id ''. Must not be null or empty."
+        ctx.problem(path, "z:Id is empty", element)
+        return FAILED
+    if ident in ctx.refs:
+        ctx.problem(path, f"z:Id={ident!r} is given to two objects", element)
+        return FAILED
+    made = ctx.refs[ident] = wire.cls()
+    return made
 
 
 def _no_text(element: Any, path: str, ctx: ReadContext) -> bool:
@@ -705,6 +748,9 @@ def _object_reader(wire: ObjectType) -> Reader:
             return FAILED
         if is_contract(found):
             return read_contract(_plan(found), element, path, ctx)
+        collection = collection_of(found)
+        if collection is not None:  # its reader checks the i:type again
+            return reader_for(Slot(collection, optional=False))(element, path, ctx)
         meta = found.__dict__["__netcontract__"]
         enum_wire = enum_type(found, meta.name, meta.xml_namespace)
         return _enum_reader(enum_wire)(element, path, ctx)
@@ -750,10 +796,13 @@ def read_root(
     ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     if tp is None:
         found = find_contract(ns, local)
-        if found is None or not is_contract(found):
+        if found is None or not (is_contract(found) or collection_of(found) is not None):
             ctx.problem("", unknown_root_message(ns, local), root)
             return FAILED
         tp = found
+    collection = collection_of(tp)
+    if collection is not None:
+        return _read_collection_root(collection, root, ns, local, ctx)
     info = contract_info(tp)
     name, namespace = (info.name, info.namespace) if expected is None else expected
     if (namespace, name) != (ns, local):
@@ -795,6 +844,34 @@ def read_root(
             ctx.depth, ctx.items = depth, items
             ctx.refs.clear()
     return read_contract(_plan(tp), root, "", ctx)
+
+
+def _read_collection_root(
+    wire: ListType | DictType,
+    root: etree._Element,
+    ns: str,
+    local: str,
+    ctx: ReadContext,
+) -> Any:
+    """A collection contract as the document: the reference reader of its type (from_xml
+    refuses a root name for it)."""
+    fell_back(wire.cls, "a collection contract as the document: the reference reader")
+    if (wire.contract_namespace, wire.contract_name) != (ns, local):
+        ctx.problem(
+            "",
+            f"expecting element {wire.contract_name!r} from namespace"
+            f" {wire.contract_namespace!r}, found {local!r} from namespace {ns!r}",
+            root,
+        )
+        return FAILED
+    nil = _nil(root)
+    if nil is None:
+        ctx.problem("", _bad_nil(root), root)
+        return FAILED
+    if nil:
+        ctx.problem("", "the document is null (i:nil) where an object was expected", root)
+        return FAILED
+    return reader_for(Slot(wire, optional=False))(root, "", ctx)
 
 
 # ------------------------------------------------------------------------------ fast path
@@ -1022,7 +1099,7 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         src.line(lvl, "else:")
         src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
         src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
-    elif isinstance(wire, ListType):
+    elif isinstance(wire, ListType) and not wire.is_reference:  # (z:Id: the reference reader)
         fn = src.name("list")
         src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot))
         src.line(lvl, "else:")
@@ -1083,7 +1160,10 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
         _emit_xml_member(src, 3, "v", item, None)
     src.line(3, "append(v)")
     src.line(2, "ctx.leave()")
-    src.line(2, "return result")
+    if wire.cls is list:
+        src.line(2, "return result")
+    else:  # a collection contract: its own class
+        src.line(2, f"return {src.const(wire.cls, 'made')}(result)")
     src.line(1, f"except ({d}, {src.const(QuotaExceededError, 'Quota')}) as e:")
     src.line(2, f"{src.const(fell_back, 'fell_back')}({subject}, e)")
     src.line(2, "ctx.items = items")

@@ -291,6 +291,8 @@ def _identity(wire: WireType) -> object:
     """What must agree when two wire types carry the same contract name."""
     if isinstance(wire, ContractType | EnumType):
         return wire.cls
+    if isinstance(wire, ListType | DictType) and wire.cls not in (list, dict):
+        return wire.cls  # a collection contract
     if isinstance(wire, ListType):
         item = wire.item.wire
         return ("list", _type_qname(item), wire.item.clr_nillable, wire.item_name)
@@ -425,8 +427,19 @@ def _export_list(doc: _Document, wire: ListType) -> None:
     doc.items.append(
         f'  <xs:complexType name="{_attr(wire.contract_name)}">\n'
         f"    <xs:sequence>\n{element}    </xs:sequence>\n"
+        f"{_reference_attributes(doc, wire)}"
         "  </xs:complexType>\n"
     )
+
+
+def _reference_attributes(doc: _Document, wire: ListType | DictType) -> str:
+    """Mono: an is_reference collection contract's ``ser:Id`` and ``ser:Ref`` attributes,
+    after its sequence (as a class's)."""
+    if not wire.is_reference:
+        return ""
+    doc.add_import(SER)
+    doc.uses_ser = True
+    return '    <xs:attribute ref="ser:Id" />\n    <xs:attribute ref="ser:Ref" />\n'
 
 
 def _export_dict(doc: _Document, wire: DictType) -> None:
@@ -439,10 +452,10 @@ def _export_dict(doc: _Document, wire: DictType) -> None:
     scope: dict[str, str] = {}
     pad = "            "
     key_element = doc.element(
-        pad, "Key", key_qname, nillable=key.clr_nillable, scope=scope, required=True
+        pad, wire.key_name, key_qname, nillable=key.clr_nillable, scope=scope, required=True
     )
     value_element = doc.element(
-        pad, "Value", value_qname, nillable=value.clr_nillable, scope=scope, required=True
+        pad, wire.value_name, value_qname, nillable=value.clr_nillable, scope=scope, required=True
     )
     name = _attr(wire.contract_name)
     doc.items.append(
@@ -461,6 +474,7 @@ def _export_dict(doc: _Document, wire: DictType) -> None:
         "        </xs:complexType>\n"
         "      </xs:element>\n"
         "    </xs:sequence>\n"
+        f"{_reference_attributes(doc, wire)}"
         "  </xs:complexType>\n"
     )
 

@@ -40,6 +40,7 @@ from netcontract.model.wire import (
     ObjectType,
     PrimitiveType,
     WireType,
+    collection_of,
     resolve_annotation,
 )
 from netcontract.xml.parse import parse_xml
@@ -129,11 +130,12 @@ class _Entry(WireType):
     is_value_type: bool = False
 
     def child(self, tag: str) -> tuple[str, WireType] | None:
-        ns = self.dictionary.contract_namespace
-        if tag == clark(ns, "Key"):
-            return "Key", self.dictionary.key.wire
-        if tag == clark(ns, "Value"):
-            return "Value", self.dictionary.value.wire
+        dictionary = self.dictionary
+        ns = dictionary.contract_namespace
+        if tag == clark(ns, dictionary.key_name):
+            return dictionary.key_name, dictionary.key.wire
+        if tag == clark(ns, dictionary.value_name):
+            return dictionary.value_name, dictionary.value.wire
         return None
 
 
@@ -342,17 +344,22 @@ def _root_contract(root: Any, cls: Any) -> tuple[Any, list[Problem]]:
     line = root.sourceline
     if cls is None:
         found = find_contract(ns, local)
-        if found is None or not is_contract(found):
+        if found is None or not (is_contract(found) or collection_of(found) is not None):
             return None, [Problem("", unknown_root_message(ns, local), line)]
         cls = found
-    info = contract_info(cls)
-    if (info.namespace, info.name) != (ns, local):
+    wire = _root_wire(cls)
+    if (wire.contract_namespace, wire.contract_name) != (ns, local):
         message = (
-            f"expecting element {info.name!r} from namespace {info.namespace!r}, "
-            f"found {local!r} from namespace {ns!r}"
+            f"expecting element {wire.contract_name!r} from namespace"
+            f" {wire.contract_namespace!r}, found {local!r} from namespace {ns!r}"
         )
         return None, [Problem("", message, line)]
     return cls, []
+
+
+def _root_wire(cls: Any) -> WireType:
+    """The wire type of a document's root: a contract's, or a collection contract's."""
+    return collection_of(cls) or contract_info(cls).wire
 
 
 class _Typed:
@@ -552,7 +559,7 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
     if nil is not None and nil.strip(_XML_WS) in ("true", "1"):
         message = "the document is null (i:nil) where an object was expected"
         raise XmlPayloadError([Problem("", message, root.sourceline)])
-    locator = _Locator(contract_info(tp).wire)
+    locator = _Locator(_root_wire(tp))
     reporter = _Reporter(locator)
     prescan = _Prescan(locator, reporter, ctx)
     prescan.walk(root, locator.root_wire, 1)
