@@ -48,6 +48,8 @@ from netcontract.model.wire import (
     enum_type,
 )
 from netcontract.xml import extension as _extension
+from netcontract.xml import walk as _walk
+from netcontract.xml.walk import Document
 
 __all__ = ["ReadContext", "read_root"]
 
@@ -695,6 +697,12 @@ def read_root(
     ):
         depth, items = ctx.depth, ctx.items
         try:
+            if _walk.ACTIVE:
+                node = _walk.walk(root)
+                if type(node) is tuple:
+                    return _walked_reader(tp)(node, ctx, "", Document(root))
+                # the tree holds what the walk does not read: the readers of lxml's proxies
+                fell_back(tp, f"the compiled walk declined: {node}")
             return _fast_reader(tp)(root, ctx, "")
         except (Fallback, QuotaExceededError) as exc:
             # a quota is raised where the fast path counted: the reference path says where it
@@ -721,33 +729,53 @@ def read_root(
 
 _MISSING: Final = object()
 FastReader = Callable[[Any, ReadContext, str], Any]
+# the reader of a walked element: (node, ctx, path, document), see xml/walk.py
+WalkedReader = Callable[[Any, ReadContext, str, Document], Any]
 
 
 def _fast_reader(tp: Any) -> FastReader:
-    return contract_info(tp).built("xml_reader", _generate_contract_reader)
+    reader: FastReader = contract_info(tp).built("xml_reader", _generate_contract_reader)
+    return reader
 
 
-def _fast_list_reader(slot: Slot) -> FastReader:
+def _walked_reader(tp: Any) -> WalkedReader:
+    """The generated reader of the compiled walk's tuples (``xml/walk.py``)."""
+    reader: WalkedReader = contract_info(tp).built(
+        "xml_walked_reader", lambda info: _generate_contract_reader(info, True)
+    )
+    return reader
+
+
+def _fast_list_reader(slot: Slot, walked: bool = False) -> Any:
     assert isinstance(slot.wire, ListType)
-    return _generate_list_reader(slot, slot.wire)
+    return _generate_list_reader(slot, slot.wire, walked)
 
 
-def _lazy(namespace: dict[str, Any], name: str, make: Callable[[], FastReader]) -> FastReader:
+def _lazy(namespace: dict[str, Any], name: str, make: Callable[[], Any]) -> Any:
     """A stand-in that makes the real reader on first use (contracts may be recursive) and
     puts it in its place in the generated module (a list reader lives only there)."""
 
-    def stub(element: Any, ctx: ReadContext, path: str) -> Any:
+    def stub(*args: Any) -> Any:
         with BUILD_LOCK:
             real = namespace[name]
             if real is stub:
                 real = namespace[name] = make()
-        return real(element, ctx, path)
+        return real(*args)
 
     return stub
 
 
 def _member_path(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
+
+
+def _skip_walked(node: Any, children: Any, known: frozenset[str], ctx: ReadContext) -> Any:
+    """:func:`_skip_unknown` over walked elements (the walk has checked the text)."""
+    while node is not None and node[0] not in known:
+        if ctx.strict:
+            raise Fallback("an unknown element to refuse")
+        node = next(children, None)
+    return node
 
 
 def _skip_unknown(child: Any, children: Any, known: frozenset[str], ctx: ReadContext) -> Any:
@@ -778,34 +806,44 @@ def _reference_item(
     return value
 
 
-def _generate_contract_reader(info: ContractInfo) -> FastReader:
+def _generate_contract_reader(info: ContractInfo, walked: bool = False) -> Any:
+    """The generated reader of a contract's element: an lxml element, or (``walked``) the
+    compiled walk's tuple of one (``xml/walk.py``), read the same way."""
     plan = _plan(info.tp)
     if info.extension_data:
         # the unknown members are kept, where the fast path skips them: the reference reader
+        if walked:
+
+            def read_walked(node: Any, ctx: ReadContext, path: str, doc: Document) -> Any:
+                return read_contract(plan, doc.element(node[4]), path, ctx)
+
+            return read_walked
 
         def read_keeping(el: Any, ctx: ReadContext, path: str) -> Any:
             return read_contract(plan, el, path, ctx)
 
         return read_keeping
-    src = Source("xml reader", repr(info.tp))
+    src = Source("xml walked reader" if walked else "xml reader", repr(info.tp))
     subject = src.const(info.tp, "subject")
     d = src.const(Fallback, "Fallback")
     tags = [clark(m.xml_namespace, m.xml_name) for m in info.xml_members]
     known = src.const(frozenset(tags), "known")
-    skip = src.const(_skip_unknown, "skip")
-    src.line(0, "def read(el, ctx, path):")
+    skip = src.const(_skip_walked if walked else _skip_unknown, "skip")
+    tag_of = "c[0]" if walked else "c.tag"
+    src.line(0, "def read(el, ctx, path, doc):" if walked else "def read(el, ctx, path):")
     src.line(1, "items = ctx.items")
     src.line(1, "depth = ctx.depth")
     src.line(1, "problems = len(ctx.problems)")
     src.line(1, "refs = len(ctx.refs)")
     src.line(1, "try:")
-    src.line(2, "t = el.text")
+    src.line(2, "t = el[1]" if walked else "t = el.text")
     src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
-    src.line(2, "ctx.enter(path, 0, el)")
+    # the element only gives a quota's line: the reference reader, run on a quota, gives it
+    src.line(2, "ctx.enter(path, 0)" if walked else "ctx.enter(path, 0, el)")
     src.line(2, "maxlen = ctx.limits.max_string_length")
-    src.line(2, "it = iter(el)")
+    src.line(2, "it = iter(el[3])" if walked else "it = iter(el)")
     src.line(2, "c = next(it, None)")
-    src.line(2, "tag = None if c is None else c.tag")
+    src.line(2, f"tag = None if c is None else {tag_of}")
     src.line(2, "complete = True")
     for index, (m, tag) in enumerate(zip(info.xml_members, tags, strict=True)):
         var = f"v{index}"
@@ -815,16 +853,18 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
         src.line(2, f"ok = tag == {t}")
         src.line(2, f"if not ok and tag is not None and tag not in {known}:")
         src.line(3, f"c = {skip}(c, it, {known}, ctx)")
-        src.line(3, "tag = None if c is None else c.tag")
+        src.line(3, f"tag = None if c is None else {tag_of}")
         src.line(3, f"ok = tag == {t}")
         src.line(2, "if ok:")
-        src.line(3, "tl = c.tail")
-        src.line(
-            3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')"
-        )
-        _emit_xml_member(src, 3, var, m.slot, m.wire_name)
+        if not walked:  # the walk gives a parent's text, tails included, as its own
+            src.line(3, "tl = c.tail")
+            src.line(
+                3,
+                f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')",
+            )
+        _emit_xml_member(src, 3, var, m.slot, m.wire_name, walked)
         src.line(3, "c = next(it, None)")
-        src.line(3, "tag = None if c is None else c.tag")
+        src.line(3, f"tag = None if c is None else {tag_of}")
         src.line(2, "else:")
         if m.is_required:  # the reference reader reports it
             src.line(3, f"raise {d}('a required member is missing')")
@@ -839,9 +879,11 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
     src.line(2, "ctx.depth = depth")
     src.line(2, "del ctx.problems[problems:]")
     src.line(2, "ctx.forget_refs(refs)")  # the objects of z:Id in the element, read again
+    element = "doc.element(el[4])" if walked else "el"
     src.line(
         2,
-        f"return {src.const(read_contract, 'reference')}({src.const(plan, 'plan')}, el, path, ctx)",
+        f"return {src.const(read_contract, 'reference')}"
+        f"({src.const(plan, 'plan')}, {element}, path, ctx)",
     )
     cls = src.const(info.cls, info.cls.__name__)
     names = [f"v{index}" for index in range(len(info.xml_members))]
@@ -858,26 +900,37 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
     return src.compile("read")
 
 
-def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | None) -> None:
-    """Lines reading the member element ``c`` into ``var`` (``name`` None: a list item)."""
+def _emit_xml_member(
+    src: Source, lvl: int, var: str, slot: Slot, name: str | None, walked: bool = False
+) -> None:
+    """Lines reading the member element ``c`` into ``var`` (``name`` None: a list item);
+    ``walked``: ``c`` is the compiled walk's tuple of the element (``xml/walk.py``)."""
     wire = slot.wire
     d = src.const(Fallback, "Fallback")
     nillable = slot.optional or not wire.is_value_type
     join = src.const(_member_path, "join")
     reader = src.const(reader_for(slot), "reader")
+    element = "doc.element(c[4])" if walked else "c"
     if name is None:
-        reference = f"{var} = {src.const(_reference_item, 'item')}({reader}, c, ctx, path, result)"
+        reference = (
+            f"{var} = {src.const(_reference_item, 'item')}({reader}, {element}, ctx, path, result)"
+        )
     else:
         reference = (
-            f"{var} = {src.const(_reference_member, 'member')}({reader}, c, ctx, path, {name!r})"
+            f"{var} = {src.const(_reference_member, 'member')}"
+            f"({reader}, {element}, ctx, path, {name!r})"
         )
-    nil = src.const(_NIL, "NIL")
-    src.line(lvl, f"a = c.get({nil})")
+    if walked:
+        src.line(lvl, "a = c[2]")
+        text, kids, attributes = "c[1]", "c[3]", "c[5]"
+    else:
+        src.line(lvl, f"a = c.get({src.const(_NIL, 'NIL')})")
+        text, kids, attributes = "c.text", "len(c)", "c.attrib"
     if isinstance(wire, PrimitiveType | EnumType):
-        src.line(lvl, "x = c.text")
-        src.line(lvl, "if a is not None or len(c):")
+        src.line(lvl, f"x = {text}")
+        src.line(lvl, f"if a is not None or {kids}:")
         if nillable:
-            src.line(lvl + 1, "if a == 'true' and x is None and not len(c):")
+            src.line(lvl + 1, f"if a == 'true' and x is None and not {kids}:")
             src.line(lvl + 2, f"{var} = None")
             src.line(lvl + 1, "else:")
             src.line(lvl + 2, reference)
@@ -911,7 +964,7 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         return
     src.line(lvl, "if a is not None:")
     if nillable:
-        src.line(lvl + 1, "if a == 'true' and c.text is None and not len(c):")
+        src.line(lvl + 1, f"if a == 'true' and {text} is None and not {kids}:")
         src.line(lvl + 2, f"{var} = None")
         src.line(lvl + 1, "else:")
         src.line(lvl + 2, reference)
@@ -920,18 +973,23 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
     if isinstance(wire, ContractType):
         target = _contract_tp(wire)
         fn = src.name("r_" + wire.cls.__name__)
-        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
+        make: Callable[[], Any] = (
+            (lambda: _walked_reader(target)) if walked else (lambda: _fast_reader(target))
+        )
+        src.globals[fn] = _lazy(src.globals, fn, make)
         # i:type, or a z:Id / z:Ref to refuse: the reference reader
-        src.line(lvl, "elif c.attrib:")
+        src.line(lvl, f"elif {attributes}:")
         src.line(lvl + 1, reference)
         src.line(lvl, "else:")
-        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
+        tail = ", doc" if walked else ""
+        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}){tail})")
         src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     elif isinstance(wire, ListType):
         fn = src.name("list")
-        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot))
+        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot, walked))
         src.line(lvl, "else:")
-        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
+        tail = ", doc" if walked else ""
+        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}){tail})")
         src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     else:  # object members: the reference reader
         src.line(lvl, "else:")
@@ -942,50 +1000,73 @@ def _contract_tp(wire: ContractType) -> Any:
     return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
 
 
-def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadContext, str], Any]:
+def _generate_list_reader(slot: Slot, wire: ListType, walked: bool = False) -> Any:
+    """The generated reader of a list's element (``walked``: of its walked tuple)."""
     item = wire.item
-    src = Source("xml list reader", wire.contract_name)
+    src = Source("xml walked list reader" if walked else "xml list reader", wire.contract_name)
     subject = src.const(wire.contract_name, "subject")
     d = src.const(Fallback, "Fallback")
     item_tag = src.const(clark(wire.contract_namespace, wire.item_name), "tag")
-    src.line(0, "def read(el, ctx, path):")
+    element = "doc.element(c[4])" if walked else "c"
+    src.line(0, "def read(el, ctx, path, doc):" if walked else "def read(el, ctx, path):")
     src.line(1, "items = ctx.items")
     src.line(1, "depth = ctx.depth")
     src.line(1, "problems = len(ctx.problems)")
     src.line(1, "refs = len(ctx.refs)")
     src.line(1, "try:")
-    src.line(2, f"if el.get({src.const(_TYPE, 'TYPE')}) is not None: raise {d}")
-    src.line(2, "t = el.text")
+    if walked:
+        src.line(2, f"if el[5] == 2: raise {d}('i:type on a list')")
+        src.line(2, "t = el[1]")
+    else:
+        src.line(2, f"if el.get({src.const(_TYPE, 'TYPE')}) is not None: raise {d}")
+        src.line(2, "t = el.text")
     src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
-    src.line(2, "ctx.enter(path, len(el), el)")
+    if walked:
+        src.line(2, "kids = el[3]")
+        src.line(2, "ctx.enter(path, len(kids))")
+    else:
+        src.line(2, "ctx.enter(path, len(el), el)")
     src.line(2, "maxlen = ctx.limits.max_string_length")
     src.line(2, "result = []")
     src.line(2, "append = result.append")
-    src.line(2, "for c in el:")
-    src.line(3, "tl = c.tail")
-    src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')")
-    src.line(3, f"if c.tag != {item_tag}: raise {d}('an element other than an item')")
+    if walked:
+        src.line(2, "for c in kids:")
+        src.line(3, f"if c[0] != {item_tag}: raise {d}('an element other than an item')")
+    else:
+        src.line(2, "for c in el:")
+        src.line(3, "tl = c.tail")
+        src.line(
+            3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')"
+        )
+        src.line(3, f"if c.tag != {item_tag}: raise {d}('an element other than an item')")
     item_wire = item.wire
     if isinstance(item_wire, ContractType) and contract_info(item_wire.cls).is_reference:
         reference = src.const(reader_for(item), "reader")
-        src.line(3, f"v = {reference}(c, f'{{path}}[{{len(result)}}]', ctx)")
+        src.line(3, f"v = {reference}({element}, f'{{path}}[{{len(result)}}]', ctx)")
         src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     elif isinstance(item_wire, ContractType):
         # items are read one by one: a path per item, and the reference reader for anything
         # else than a plain element of the declared class
         target = _contract_tp(item_wire)
         fn = src.name("r_" + item_wire.cls.__name__)
-        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
+        make: Callable[[], Any] = (
+            (lambda: _walked_reader(target)) if walked else (lambda: _fast_reader(target))
+        )
+        src.globals[fn] = _lazy(src.globals, fn, make)
         reference = src.const(reader_for(item), "reader")
         src.line(3, "ipath = f'{path}[{len(result)}]'")
         # i:nil, i:type, or a z:Id / z:Ref to refuse: the reference reader
-        src.line(3, "if not c.attrib:")
-        src.line(4, f"v = {fn}(c, ctx, ipath)")
+        if walked:
+            src.line(3, "if c[2] is None and not c[5]:")
+            src.line(4, f"v = {fn}(c, ctx, ipath, doc)")
+        else:
+            src.line(3, "if not c.attrib:")
+            src.line(4, f"v = {fn}(c, ctx, ipath)")
         src.line(3, "else:")
-        src.line(4, f"v = {reference}(c, ipath, ctx)")
+        src.line(4, f"v = {reference}({element}, ipath, ctx)")
         src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     else:
-        _emit_xml_member(src, 3, "v", item, None)
+        _emit_xml_member(src, 3, "v", item, None, walked)
     src.line(3, "append(v)")
     src.line(2, "ctx.leave()")
     src.line(2, "return result")
@@ -995,5 +1076,9 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src.line(2, "ctx.depth = depth")
     src.line(2, "del ctx.problems[problems:]")
     src.line(2, "ctx.forget_refs(refs)")
-    src.line(2, f"return {src.const(_wire_reader(wire), 'reference')}(el, path, ctx)")
+    src.line(
+        2,
+        f"return {src.const(_wire_reader(wire), 'reference')}"
+        f"({'doc.element(el[4])' if walked else 'el'}, path, ctx)",
+    )
     return src.compile("read")
