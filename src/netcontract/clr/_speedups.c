@@ -908,13 +908,16 @@ parse_guid(PyObject *self, PyObject *text)
 /* walk_tree(root, max_depth): lxml's parsed tree read without a proxy object per element,
  * for the generated XML readers (xml/walk.py; README, "Speed"). It reads libxml2's node
  * structs straight from the root _Element, and returns one tuple per element:
- *     (tag, text, nil, children, serial, other)
+ *     (tag, text, nil, children, serial, other, shape, plain)
  * tag: lxml's "{ns}local" (or "local"); text: lxml's .text for an element without element
  * children; for one with children, None when its text nodes are all XML white space, else
  * the str registered by setup_walk (xml/walk.py's MIXED);
  * nil: the i:nil attribute's value or None; children: a tuple of child tuples, () for none;
  * serial: the element's index in root.iter(); other: 0 no attribute but i:nil, 1 others,
- * 2 an i:type among them. Anything else (a comment, processing instruction, entity
+ * 2 an i:type among them; shape: the tuple of the children's tags, the one kept in the dict
+ * registered by setup_walk (so a reader compares it with `is`); plain: per child, its text
+ * ("" for none) when it has no attribute, no child element and at most max_length
+ * characters, else None. Anything else (a comment, processing instruction, entity
  * reference, XInclude node, a deeper tree than max_depth)
  * declines: the answer is then a str saying why, and the Python readers walk lxml's proxies.
  *
@@ -964,6 +967,9 @@ enum { NC_ELEMENT = 1, NC_ATTRIBUTE = 2, NC_TEXT = 3, NC_CDATA = 4 };
 
 static PyTypeObject *element_type;
 static PyObject *mixed_text;
+static PyObject *zero, *empty; /* 0 and "" (made by setup_walk) */
+static PyObject *shapes; /* dict: each shape tuple to itself (xml/walk.py SHAPES) */
+#define NC_SHAPES_MAX 4096 /* past that many shapes, new ones are not kept (only slower) */
 static const char XSI_HREF[] = "http://www.w3.org/2001/XMLSchema-instance";
 
 typedef struct {
@@ -975,18 +981,25 @@ typedef struct {
     nc_tag tags[NC_TAGS];
     long serial;
     int max_depth;
+    Py_ssize_t max_length;
     const char *reason; /* set when the walk declines (no Python exception then) */
 } nc_walk;
 
 static PyObject *
 setup_walk(PyObject *self, PyObject *args)
 {
-    PyObject *tp, *mixed;
-    if (!PyArg_ParseTuple(args, "O!U", &PyType_Type, &tp, &mixed))
+    PyObject *tp, *mixed, *shape_dict;
+    if (!PyArg_ParseTuple(args, "O!UO!", &PyType_Type, &tp, &mixed, &PyDict_Type, &shape_dict))
         return NULL;
+    Py_XDECREF(shapes);
+    Py_INCREF(shape_dict);
+    shapes = shape_dict;
     Py_XDECREF(mixed_text);
     Py_INCREF(mixed);
     mixed_text = mixed;
+    if (zero == NULL && ((zero = PyLong_FromLong(0)) == NULL ||
+                         (empty = PyUnicode_FromStringAndSize("", 0)) == NULL))
+        return NULL;
     Py_XDECREF(element_type);
     Py_INCREF(tp);
     element_type = (PyTypeObject *)tp;
@@ -1071,10 +1084,37 @@ xml_space_only(const unsigned char *c)
     return 1;
 }
 
+/* the tuple of the children's tags, the one in `shapes` when there is one */
+static PyObject *
+walk_shape(PyObject *kids, Py_ssize_t count)
+{
+    PyObject *shape = PyTuple_New(count), *kept;
+    if (shape == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *tag = PyTuple_GET_ITEM(PyTuple_GET_ITEM(kids, i), 0);
+        Py_INCREF(tag);
+        PyTuple_SET_ITEM(shape, i, tag);
+    }
+    kept = PyDict_GetItemWithError(shapes, shape);
+    if (kept != NULL) {
+        Py_INCREF(kept);
+        Py_DECREF(shape);
+        return kept;
+    }
+    if (PyErr_Occurred() ||
+        (PyDict_GET_SIZE(shapes) < NC_SHAPES_MAX && PyDict_SetItem(shapes, shape, shape) < 0)) {
+        Py_DECREF(shape);
+        return NULL;
+    }
+    return shape;
+}
+
 static PyObject *
 walk_node(nc_walk *w, nc_node *node, int depth)
 {
     PyObject *nil = NULL, *text = NULL, *kids = NULL, *tag = NULL, *serial = NULL, *result;
+    PyObject *shape = NULL, *plain = NULL;
     long other = 0;
     Py_ssize_t count = 0;
     if (depth > w->max_depth) {
@@ -1146,6 +1186,26 @@ walk_node(nc_walk *w, nc_node *node, int depth)
     }
     if (text == NULL || kids == NULL)
         goto error;
+    if (count == 0) {
+        shape = PyTuple_New(0);
+        plain = PyTuple_New(0);
+    } else {
+        shape = walk_shape(kids, count);
+        plain = PyTuple_New(count);
+    }
+    if (shape == NULL || plain == NULL)
+        goto error;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *kid = PyTuple_GET_ITEM(kids, i), *t = PyTuple_GET_ITEM(kid, 1);
+        if (PyTuple_GET_ITEM(kid, 2) == Py_None && PyTuple_GET_ITEM(kid, 5) == zero &&
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(kid, 3)) == 0 &&
+            (t == Py_None || PyUnicode_GET_LENGTH(t) <= w->max_length))
+            t = t == Py_None ? empty : t;
+        else
+            t = Py_None;
+        Py_INCREF(t);
+        PyTuple_SET_ITEM(plain, i, t);
+    }
     tag = walk_tag(w, node);
     if (tag == NULL)
         goto error;
@@ -1153,7 +1213,7 @@ walk_node(nc_walk *w, nc_node *node, int depth)
         Py_INCREF(Py_None);
         nil = Py_None;
     }
-    result = PyTuple_New(6);
+    result = PyTuple_New(8);
     if (result == NULL)
         goto error;
     PyTuple_SET_ITEM(result, 0, tag);
@@ -1162,9 +1222,12 @@ walk_node(nc_walk *w, nc_node *node, int depth)
     PyTuple_SET_ITEM(result, 3, kids);
     PyTuple_SET_ITEM(result, 4, serial);
     PyTuple_SET_ITEM(result, 5, PyLong_FromLong(other)); /* a cached small int */
+    PyTuple_SET_ITEM(result, 6, shape);
+    PyTuple_SET_ITEM(result, 7, plain);
     /* they hold only str, int, None and such tuples: no cycle, nothing for the collector
      * (CPython untracks such tuples itself, but only once a collection has scanned them) */
     PyObject_GC_UnTrack(kids);
+    PyObject_GC_UnTrack(plain);
     PyObject_GC_UnTrack(result);
     return result;
 decline:
@@ -1174,6 +1237,8 @@ error:
     Py_XDECREF(kids);
     Py_XDECREF(tag);
     Py_XDECREF(serial);
+    Py_XDECREF(shape);
+    Py_XDECREF(plain);
     return NULL;
 }
 
@@ -1182,9 +1247,10 @@ walk_tree(PyObject *self, PyObject *args)
 {
     PyObject *root, *result;
     int max_depth;
-    if (!PyArg_ParseTuple(args, "Oi", &root, &max_depth))
+    Py_ssize_t max_length;
+    if (!PyArg_ParseTuple(args, "Oin", &root, &max_depth, &max_length))
         return NULL;
-    if (element_type == NULL || mixed_text == NULL || !PyObject_TypeCheck(root, element_type)) {
+    if (element_type == NULL || shapes == NULL || !PyObject_TypeCheck(root, element_type)) {
         PyErr_SetString(PyExc_TypeError, "walk_tree: not an lxml element (see setup_walk)");
         return NULL;
     }
@@ -1195,6 +1261,7 @@ walk_tree(PyObject *self, PyObject *args)
     if (w == NULL)
         return PyErr_NoMemory();
     w->max_depth = max_depth;
+    w->max_length = max_length;
     /* no cyclic collection while the tuples are made: they hold no cycle, and a collection
      * every few hundred tuples would scan the whole growing tree again and again */
     int gc_was_enabled = PyGC_Disable();

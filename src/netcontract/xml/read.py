@@ -698,7 +698,7 @@ def read_root(
         depth, items = ctx.depth, ctx.items
         try:
             if _walk.ACTIVE:
-                node = _walk.walk(root)
+                node = _walk.walk(root, ctx.limits.max_string_length)
                 if type(node) is tuple:
                     return _walked_reader(tp)(node, ctx, "", Document(root))
                 # the tree holds what the walk does not read: the readers of lxml's proxies
@@ -841,37 +841,45 @@ def _generate_contract_reader(info: ContractInfo, walked: bool = False) -> Any:
     # the element only gives a quota's line: the reference reader, run on a quota, gives it
     src.line(2, "ctx.enter(path, 0)" if walked else "ctx.enter(path, 0, el)")
     src.line(2, "maxlen = ctx.limits.max_string_length")
-    src.line(2, "it = iter(el[3])" if walked else "it = iter(el)")
-    src.line(2, "c = next(it, None)")
-    src.line(2, f"tag = None if c is None else {tag_of}")
-    src.line(2, "complete = True")
+    # the walk gives the children's tags as one tuple: when they are the members, all in
+    # order (as .NET writes them), they are read by position, the general path is the else
+    g = 0
+    if walked:
+        _emit_walked_shape(src, info, tags)
+        g = 1
+    src.line(2 + g, "it = iter(el[3])" if walked else "it = iter(el)")
+    src.line(2 + g, "c = next(it, None)")
+    src.line(2 + g, f"tag = None if c is None else {tag_of}")
+    src.line(2 + g, "complete = True")
     for index, (m, tag) in enumerate(zip(info.xml_members, tags, strict=True)):
         var = f"v{index}"
         t = src.const(tag, "tag")
         # one comparison when the member is where .NET writes it; the re-test only after a
         # mismatch (an unknown element to skip, or a member left out)
-        src.line(2, f"ok = tag == {t}")
-        src.line(2, f"if not ok and tag is not None and tag not in {known}:")
-        src.line(3, f"c = {skip}(c, it, {known}, ctx)")
-        src.line(3, f"tag = None if c is None else {tag_of}")
-        src.line(3, f"ok = tag == {t}")
-        src.line(2, "if ok:")
+        src.line(2 + g, f"ok = tag == {t}")
+        src.line(2 + g, f"if not ok and tag is not None and tag not in {known}:")
+        src.line(3 + g, f"c = {skip}(c, it, {known}, ctx)")
+        src.line(3 + g, f"tag = None if c is None else {tag_of}")
+        src.line(3 + g, f"ok = tag == {t}")
+        src.line(2 + g, "if ok:")
         if not walked:  # the walk gives a parent's text, tails included, as its own
-            src.line(3, "tl = c.tail")
+            src.line(3 + g, "tl = c.tail")
             src.line(
-                3,
+                3 + g,
                 f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')",
             )
-        _emit_xml_member(src, 3, var, m.slot, m.wire_name, walked)
-        src.line(3, "c = next(it, None)")
-        src.line(3, f"tag = None if c is None else {tag_of}")
-        src.line(2, "else:")
+        _emit_xml_member(src, 3 + g, var, m.slot, m.wire_name, walked)
+        src.line(3 + g, "c = next(it, None)")
+        src.line(3 + g, f"tag = None if c is None else {tag_of}")
+        src.line(2 + g, "else:")
         if m.is_required:  # the reference reader reports it
-            src.line(3, f"raise {d}('a required member is missing')")
-        src.line(3, f"{var} = {src.const(_MISSING, 'MISSING')}")
-        src.line(3, "complete = False")
-    src.line(2, "if c is not None:")
-    src.line(3, f"if {skip}(c, it, {known}, ctx) is not None: raise {d}('elements out of order')")
+            src.line(3 + g, f"raise {d}('a required member is missing')")
+        src.line(3 + g, f"{var} = {src.const(_MISSING, 'MISSING')}")
+        src.line(3 + g, "complete = False")
+    src.line(2 + g, "if c is not None:")
+    src.line(
+        3 + g, f"if {skip}(c, it, {known}, ctx) is not None: raise {d}('elements out of order')"
+    )
     src.line(2, "ctx.leave()")
     src.line(1, f"except ({d}, {src.const(QuotaExceededError, 'Quota')}) as e:")
     src.line(2, f"{src.const(fell_back, 'fell_back')}({subject}, e)")
@@ -939,22 +947,7 @@ def _emit_xml_member(
         src.line(lvl, "else:")
         src.line(lvl + 1, "if x is None: x = ''")
         src.line(lvl + 1, f"elif len(x) > maxlen: raise {d}('max_string_length')")
-        if isinstance(wire, EnumType):
-            values = src.const(wire.values, "values")
-            if wire.flags:  # names joined by spaces: the reference rule, inline
-                values = src.const(wire, "flags")
-                src.line(lvl + 1, f"{var} = {values}.xml_value(x)")
-            else:
-                src.line(lvl + 1, f"{var} = {values}.get(x)")
-            src.line(lvl + 1, f"if {var} is None:")
-            src.line(lvl + 2, reference)
-        else:
-            p = wire.primitive
-            parse = p.xml_fast_parse(src, "x")
-            if parse == "x":  # the text itself (String)
-                src.line(lvl + 1, f"{var} = x")
-            else:
-                src.guarded(lvl + 1, f"{var} = {parse}", f"{p.clr_name} refused")
+        _emit_text_value(src, lvl + 1, var, wire, reference)
         return
     if isinstance(wire, ObjectType) or (
         isinstance(wire, ContractType) and contract_info(wire.cls).is_reference
@@ -994,6 +987,57 @@ def _emit_xml_member(
     else:  # object members: the reference reader
         src.line(lvl, "else:")
         src.line(lvl + 1, reference)
+
+
+def _emit_text_value(
+    src: Source, lvl: int, var: str, wire: PrimitiveType | EnumType, reference: str
+) -> None:
+    """Lines reading the text ``x`` (a str within max_string_length) into ``var``."""
+    if isinstance(wire, EnumType):
+        values = src.const(wire.values, "values")
+        if wire.flags:  # names joined by spaces: the reference rule, inline
+            values = src.const(wire, "flags")
+            src.line(lvl, f"{var} = {values}.xml_value(x)")
+        else:
+            src.line(lvl, f"{var} = {values}.get(x)")
+        src.line(lvl, f"if {var} is None:")
+        src.line(lvl + 1, reference)
+    else:
+        p = wire.primitive
+        parse = p.xml_fast_parse(src, "x")
+        if parse == "x":  # the text itself (String)
+            src.line(lvl, f"{var} = x")
+        else:
+            src.guarded(lvl, f"{var} = {parse}", f"{p.clr_name} refused")
+
+
+def _emit_walked_shape(src: Source, info: ContractInfo, tags: list[str]) -> None:
+    """Lines reading a walked element whose children are the members, all of them, in
+    order (its ``shape`` is their tags): each by position, a plain leaf's text as given."""
+    shape = src.const(_walk.shape(tuple(tags)), "shape")
+    src.line(2, f"if el[6] is {shape}:")
+    src.line(3, "k = el[3]")
+    src.line(3, "xs = el[7]")
+    for index, m in enumerate(info.xml_members):
+        var = f"v{index}"
+        wire = m.slot.wire
+        if isinstance(wire, PrimitiveType | EnumType):
+            reader = src.const(reader_for(m.slot), "reader")
+            reference = (
+                f"{var} = {src.const(_reference_member, 'member')}"
+                f"({reader}, doc.element(k[{index}][4]), ctx, path, {m.wire_name!r})"
+            )
+            src.line(3, f"x = xs[{index}]")
+            src.line(3, "if x is not None:")
+            _emit_text_value(src, 4, var, wire, reference)
+            src.line(3, "else:")
+            src.line(4, f"c = k[{index}]")
+            _emit_xml_member(src, 4, var, m.slot, m.wire_name, True)
+        else:
+            src.line(3, f"c = k[{index}]")
+            _emit_xml_member(src, 3, var, m.slot, m.wire_name, True)
+    src.line(3, "complete = True")
+    src.line(2, "else:")
 
 
 def _contract_tp(wire: ContractType) -> Any:

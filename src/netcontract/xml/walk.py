@@ -24,7 +24,18 @@ from lxml import etree
 from netcontract.clr import compiled
 from netcontract.clr.namespaces import XSI
 
-__all__ = ["ACTIVE", "MAX_DEPTH", "MIXED", "REASON", "Document", "walk", "walk_proxies", "walker"]
+__all__ = [
+    "ACTIVE",
+    "MAX_DEPTH",
+    "MIXED",
+    "REASON",
+    "SHAPES",
+    "Document",
+    "shape",
+    "walk",
+    "walk_proxies",
+    "walker",
+]
 
 _NIL: Final = f"{{{XSI}}}nil"
 _TYPE: Final = f"{{{XSI}}}type"
@@ -34,18 +45,30 @@ MIXED: Final = "text beside elements"
 MAX_DEPTH: Final = 1000
 """Deeper trees are declined (libxml2 refuses trees deeper than 256 without huge_tree)."""
 
-Node = tuple[str, str | None, str | None, tuple[Any, ...], int, int]
+Node = tuple[
+    str, str | None, str | None, tuple[Any, ...], int, int, tuple[str, ...], tuple[str | None, ...]
+]
+SHAPES: Final[dict[tuple[str, ...], tuple[str, ...]]] = {}
+"""Each tuple of child tags seen (the walk's ``shape``), to itself: readers compare with ``is``."""
 
 
-def walk_proxies(root: Any, max_depth: int = MAX_DEPTH) -> Node | str:
-    """The walk over lxml's proxies: per element ``(tag, text, nil, children, serial,
-    other)``, or a str saying why the tree is declined.
+def shape(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The tuple the walk gives as ``shape`` for children with these tags."""
+    return SHAPES.setdefault(tags, tags)
+
+
+def walk_proxies(root: Any, max_depth: int = MAX_DEPTH, max_length: int = 2**62) -> Node | str:
+    """The walk over lxml's proxies: per element ``(tag, text, nil, children, serial, other,
+    shape, plain)``, or a str saying why the tree is declined.
 
     ``tag`` is lxml's; ``text`` lxml's ``.text`` for an element without child elements, else
     None when all its text (``.text`` and the children's ``.tail``) is XML white space and
     :data:`MIXED` when not; ``nil`` the ``i:nil`` attribute or None; ``children`` the child
     elements' tuples; ``serial`` the element's index in ``root.iter()``; ``other`` 0 when it
-    has no attribute but ``i:nil``, 2 when ``i:type`` is among them, else 1. Comments,
+    has no attribute but ``i:nil``, 2 when ``i:type`` is among them, else 1; ``shape`` the
+    tuple of the children's tags (:func:`shape`); ``plain`` per child its text (``""`` for
+    none) when it has no attribute, no child element and at most ``max_length`` characters,
+    else None. Comments,
     processing instructions and entity references (which the hardened parser removes or
     refuses) decline the walk."""
     serial = 0
@@ -69,7 +92,7 @@ def walk_proxies(root: Any, max_depth: int = MAX_DEPTH) -> Node | str:
         mine = serial
         serial += 1
         if not children:
-            return (el.tag, el.text, nil, (), mine, other)
+            return (el.tag, el.text, nil, (), mine, other, (), ())
         texts = [el.text, *(child.tail for child in children)]
         mixed = any(t and t.strip(_XML_WS) for t in texts)
         kids = []
@@ -78,7 +101,17 @@ def walk_proxies(root: Any, max_depth: int = MAX_DEPTH) -> Node | str:
             if isinstance(kid, str):
                 return kid
             kids.append(kid)
-        return (el.tag, MIXED if mixed else None, nil, tuple(kids), mine, other)
+        plain = tuple(
+            (kid[1] or "")
+            if kid[2] is None
+            and kid[5] == 0
+            and not kid[3]
+            and (kid[1] is None or len(kid[1]) <= max_length)
+            else None
+            for kid in kids
+        )
+        tags = shape(tuple(kid[0] for kid in kids))
+        return (el.tag, MIXED if mixed else None, nil, tuple(kids), mine, other, tags, plain)
 
     return node(root, 0)
 
@@ -107,7 +140,7 @@ _SAMPLE: Final = (
 )
 
 
-def _checked() -> tuple[Callable[[Any, int], Any] | None, str]:
+def _checked() -> tuple[Callable[[Any, int, int], Any] | None, str]:
     ext = compiled.extension
     if ext is None:
         return None, compiled.REASON
@@ -117,10 +150,14 @@ def _checked() -> tuple[Callable[[Any, int], Any] | None, str]:
     # the same since 2.0. A later major version is declined until it is checked.
     if not 4 <= etree.LXML_VERSION[0] <= 6 or etree.LIBXML_VERSION[0] != 2:
         return None, f"lxml walk: lxml {etree.__version__} is not a version it was checked with"
-    ext.setup_walk(etree._Element, MIXED)
+    try:
+        ext.setup_walk(etree._Element, MIXED, SHAPES)
+    except TypeError:  # pragma: no cover - an extension built from an older _speedups.c
+        return None, "pure Python: the extension's walk_tree is out of date (rebuild it)"
     parser = etree.XMLParser(strip_cdata=True, resolve_entities=False)
     sample = etree.fromstring(_SAMPLE, parser)
-    if ext.walk_tree(sample, MAX_DEPTH) != walk_proxies(sample):  # pragma: no cover
+    compiled_view = ext.walk_tree(sample, MAX_DEPTH, 2)
+    if compiled_view != walk_proxies(sample, MAX_DEPTH, 2):  # pragma: no cover
         return None, "lxml walk: the compiled walk disagrees with lxml on a sample"
     return ext.walk_tree, "compiled: walk_tree over libxml2's nodes"
 
@@ -132,8 +169,9 @@ ACTIVE: bool = walker is not None and compiled.ACTIVE
 REASON: Final = _why if compiled.ACTIVE else compiled.REASON
 
 
-def walk(root: Any) -> Node | str:
-    """The compiled walk of ``root`` (only when :data:`ACTIVE`), or why it is declined."""
+def walk(root: Any, max_length: int) -> Node | str:
+    """The compiled walk of ``root`` (only when :data:`ACTIVE`), or why it is declined;
+    ``max_length``: the longest text given as ``plain``."""
     assert walker is not None
-    result: Node | str = walker(root, MAX_DEPTH)
+    result: Node | str = walker(root, MAX_DEPTH, max_length)
     return result

@@ -41,7 +41,7 @@ KEEPING = etree.XMLParser(remove_comments=False, remove_pis=False, strip_cdata=F
 
 def compiled_walk(root: Any) -> Any:
     assert walk.walker is not None
-    return walk.walker(root, walk.MAX_DEPTH)
+    return walk.walker(root, walk.MAX_DEPTH, 2**62)
 
 
 def outcome(data: bytes, tp: Any, walked: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
@@ -65,19 +65,26 @@ def test_the_tuples_of_a_sample() -> None:
         b'<b i:nil=" true " i:type="x"/><c xml:lang="en">t&amp;<![CDATA[<]]></c>'
         b"<d>  <e/> z </d><f>\n</f></a>"
     )
+    e = ("{urn:a}e", None, None, (), 4, 0, (), ())
     assert compiled_walk(root) == (
         "{urn:a}a",
         None,
         None,
         (
-            ("{urn:a}b", None, " true ", (), 1, 2),
-            ("{urn:a}c", "t&<", None, (), 2, 1),
-            ("{urn:a}d", walk.MIXED, None, (("{urn:a}e", None, None, (), 4, 0),), 3, 0),
-            ("{urn:a}f", "\n", None, (), 5, 0),
+            ("{urn:a}b", None, " true ", (), 1, 2, (), ()),
+            ("{urn:a}c", "t&<", None, (), 2, 1, (), ()),
+            ("{urn:a}d", walk.MIXED, None, (e,), 3, 0, ("{urn:a}e",), ("",)),
+            ("{urn:a}f", "\n", None, (), 5, 0, (), ()),
         ),
         0,
         0,
+        ("{urn:a}b", "{urn:a}c", "{urn:a}d", "{urn:a}f"),
+        (None, None, None, "\n"),
     )
+    # the shapes are kept: a reader compares them with `is`
+    assert compiled_walk(root)[6] is walk.shape(("{urn:a}b", "{urn:a}c", "{urn:a}d", "{urn:a}f"))
+    assert walk.walker is not None
+    assert walk.walker(root, walk.MAX_DEPTH, 0)[7] == (None, None, None, None)
     assert compiled_walk(root) == walk.walk_proxies(root)
 
 
@@ -98,8 +105,8 @@ def test_what_the_walk_declines(doc: bytes) -> None:
 def test_a_tree_deeper_than_max_depth_is_declined() -> None:
     root = etree.fromstring(b"<a>" * 20 + b"</a>" * 20)
     assert walk.walker is not None
-    assert walk.walker(root, 5) == walk.walk_proxies(root, 5) == "a tree deeper than max_depth"
-    assert walk.walker(root, 19) == walk.walk_proxies(root, 19)
+    assert walk.walker(root, 5, 9) == walk.walk_proxies(root, 5) == "a tree deeper than max_depth"
+    assert walk.walker(root, 19, 9) == walk.walk_proxies(root, 19)
 
 
 def test_serials_are_the_positions_in_iter() -> None:
@@ -114,7 +121,7 @@ def test_serials_are_the_positions_in_iter() -> None:
 
 @pytest.mark.falls_back
 def test_a_declined_walk_is_a_visible_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(walk, "walk", lambda root: "a comment")
+    monkeypatch.setattr(walk, "walk", lambda root, length: "a comment")
     data = nc.to_xml(make_group(2, 3))
     declined = pytest.raises(AssertionError, match="the compiled walk declined: a comment")
     with declined, _no_fallback():
@@ -189,6 +196,8 @@ def test_walked_reading_is_reading_lxml(
     data = edit(data, edits)
     kept = etree.fromstring(data, KEEPING)
     assert compiled_walk(kept) == walk.walk_proxies(kept)
+    assert walk.walker is not None
+    assert walk.walker(kept, walk.MAX_DEPTH, 3) == walk.walk_proxies(kept, walk.MAX_DEPTH, 3)
     try:
         hardened = parse_xml_bytes(data)
     except nc.NetContractError:
