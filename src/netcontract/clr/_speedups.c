@@ -1250,10 +1250,12 @@ walk_tree(PyObject *self, PyObject *args)
     Py_ssize_t max_length;
     if (!PyArg_ParseTuple(args, "Oin", &root, &max_depth, &max_length))
         return NULL;
-    if (element_type == NULL || shapes == NULL || !PyObject_TypeCheck(root, element_type)) {
-        PyErr_SetString(PyExc_TypeError, "walk_tree: not an lxml element (see setup_walk)");
+    if (element_type == NULL || shapes == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "walk_tree before setup_walk");
         return NULL;
     }
+    if (!PyObject_TypeCheck(root, element_type))
+        return PyUnicode_FromString("not an lxml element");
     nc_node *node = ((nc_element *)root)->c_node;
     if (node == NULL || node->type != NC_ELEMENT)
         return PyUnicode_FromString("not an element node");

@@ -102,6 +102,13 @@ def test_what_the_walk_declines(doc: bytes) -> None:
     assert compiled_walk(root) == walk.walk_proxies(root)
 
 
+def test_what_is_not_an_lxml_element_is_declined() -> None:
+    assert walk.walker is not None
+    assert walk.walker("<a/>", walk.MAX_DEPTH, 9) == "not an lxml element"
+    comment = etree.fromstring(b"<a><!-- c --></a>", KEEPING)[0]
+    assert isinstance(walk.walker(comment, walk.MAX_DEPTH, 9), str)
+
+
 def test_a_tree_deeper_than_max_depth_is_declined() -> None:
     root = etree.fromstring(b"<a>" * 20 + b"</a>" * 20)
     assert walk.walker is not None
