@@ -1084,19 +1084,11 @@ xml_space_only(const unsigned char *c)
     return 1;
 }
 
-/* the tuple of the children's tags, the one in `shapes` when there is one */
+/* the tuple of the children's tags (a new one, taken over), or the one in `shapes` */
 static PyObject *
-walk_shape(PyObject *kids, Py_ssize_t count)
+walk_shape(PyObject *shape)
 {
-    PyObject *shape = PyTuple_New(count), *kept;
-    if (shape == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *tag = PyTuple_GET_ITEM(PyTuple_GET_ITEM(kids, i), 0);
-        Py_INCREF(tag);
-        PyTuple_SET_ITEM(shape, i, tag);
-    }
-    kept = PyDict_GetItemWithError(shapes, shape);
+    PyObject *kept = PyDict_GetItemWithError(shapes, shape);
     if (kept != NULL) {
         Py_INCREF(kept);
         Py_DECREF(shape);
@@ -1108,6 +1100,16 @@ walk_shape(PyObject *kids, Py_ssize_t count)
         return NULL;
     }
     return shape;
+}
+
+/* whether an element's children are all text (or CDATA), or it has none */
+static int
+text_only(nc_node *node)
+{
+    for (nc_node *c = node->children; c; c = c->next)
+        if (c->type != NC_TEXT && c->type != NC_CDATA)
+            return 0;
+    return 1;
 }
 
 static PyObject *
@@ -1172,40 +1174,62 @@ walk_node(nc_walk *w, nc_node *node, int depth)
             }
         Py_INCREF(text);
         kids = PyTuple_New(count);
-        if (kids != NULL) {
-            Py_ssize_t i = 0;
-            for (nc_node *c = node->children; c; c = c->next) {
-                if (c->type != NC_ELEMENT)
-                    continue;
-                PyObject *kid = walk_node(w, c, depth + 1);
-                if (kid == NULL)
-                    goto error;
-                PyTuple_SET_ITEM(kids, i++, kid);
+        plain = PyTuple_New(count);
+        shape = PyTuple_New(count);
+        if (kids == NULL || plain == NULL || shape == NULL)
+            goto error;
+        Py_ssize_t i = 0;
+        for (nc_node *c = node->children; c; c = c->next, i++) {
+            PyObject *kid, *t, *ktag;
+            if (c->type != NC_ELEMENT) {
+                i--;
+                continue;
             }
+            if (c->properties == NULL && depth + 1 <= w->max_depth && text_only(c)) {
+                /* a plain leaf: its text in `plain`, None in `children` (no tuple made) */
+                t = walk_text(c->children);
+                if (t == NULL)
+                    goto error;
+                if (t == Py_None) {
+                    Py_DECREF(t);
+                    Py_INCREF(empty);
+                    t = empty;
+                }
+                if (PyUnicode_GET_LENGTH(t) <= w->max_length) {
+                    ktag = walk_tag(w, c);
+                    if (ktag == NULL) {
+                        Py_DECREF(t);
+                        goto error;
+                    }
+                    w->serial++;
+                    Py_INCREF(Py_None);
+                    PyTuple_SET_ITEM(kids, i, Py_None);
+                    PyTuple_SET_ITEM(plain, i, t);
+                    PyTuple_SET_ITEM(shape, i, ktag);
+                    continue;
+                }
+                Py_DECREF(t);
+            }
+            kid = walk_node(w, c, depth + 1);
+            if (kid == NULL)
+                goto error;
+            ktag = PyTuple_GET_ITEM(kid, 0);
+            Py_INCREF(ktag);
+            Py_INCREF(Py_None);
+            PyTuple_SET_ITEM(kids, i, kid);
+            PyTuple_SET_ITEM(plain, i, Py_None);
+            PyTuple_SET_ITEM(shape, i, ktag);
         }
+        shape = walk_shape(shape);
     }
     if (text == NULL || kids == NULL)
         goto error;
     if (count == 0) {
         shape = PyTuple_New(0);
         plain = PyTuple_New(0);
-    } else {
-        shape = walk_shape(kids, count);
-        plain = PyTuple_New(count);
     }
     if (shape == NULL || plain == NULL)
         goto error;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *kid = PyTuple_GET_ITEM(kids, i), *t = PyTuple_GET_ITEM(kid, 1);
-        if (PyTuple_GET_ITEM(kid, 2) == Py_None && PyTuple_GET_ITEM(kid, 5) == zero &&
-            PyTuple_GET_SIZE(PyTuple_GET_ITEM(kid, 3)) == 0 &&
-            (t == Py_None || PyUnicode_GET_LENGTH(t) <= w->max_length))
-            t = t == Py_None ? empty : t;
-        else
-            t = Py_None;
-        Py_INCREF(t);
-        PyTuple_SET_ITEM(plain, i, t);
-    }
     tag = walk_tag(w, node);
     if (tag == NULL)
         goto error;

@@ -847,7 +847,10 @@ def _generate_contract_reader(info: ContractInfo, walked: bool = False) -> Any:
     if walked:
         _emit_walked_shape(src, info, tags)
         g = 1
-    src.line(2 + g, "it = iter(el[3])" if walked else "it = iter(el)")
+    if walked:  # plain leaves as tuples
+        src.line(3, f"it = iter({src.const(_walk.full, 'full')}(el) if None in el[3] else el[3])")
+    else:
+        src.line(2, "it = iter(el)")
     src.line(2 + g, "c = next(it, None)")
     src.line(2 + g, f"tag = None if c is None else {tag_of}")
     src.line(2 + g, "complete = True")
@@ -1025,7 +1028,7 @@ def _emit_walked_shape(src: Source, info: ContractInfo, tags: list[str]) -> None
             reader = src.const(reader_for(m.slot), "reader")
             reference = (
                 f"{var} = {src.const(_reference_member, 'member')}"
-                f"({reader}, doc.element(k[{index}][4]), ctx, path, {m.wire_name!r})"
+                f"({reader}, doc.element((el[4], {index})), ctx, path, {m.wire_name!r})"
             )
             src.line(3, f"x = xs[{index}]")
             src.line(3, "if x is not None:")
@@ -1033,8 +1036,8 @@ def _emit_walked_shape(src: Source, info: ContractInfo, tags: list[str]) -> None
             src.line(3, "else:")
             src.line(4, f"c = k[{index}]")
             _emit_xml_member(src, 4, var, m.slot, m.wire_name, True)
-        else:
-            src.line(3, f"c = k[{index}]")
+        else:  # an empty list or contract is a plain leaf: its tuple is made
+            src.line(3, f"c = k[{index}] or {src.const(_walk.leaf, 'leaf')}(el, {index})")
             _emit_xml_member(src, 3, var, m.slot, m.wire_name, True)
     src.line(3, "complete = True")
     src.line(2, "else:")
@@ -1067,6 +1070,7 @@ def _generate_list_reader(slot: Slot, wire: ListType, walked: bool = False) -> A
     src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
     if walked:
         src.line(2, "kids = el[3]")
+        src.line(2, f"if None in kids: kids = {src.const(_walk.full, 'full')}(el)")
         src.line(2, "ctx.enter(path, len(kids))")
     else:
         src.line(2, "ctx.enter(path, len(el), el)")

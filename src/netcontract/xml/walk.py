@@ -31,6 +31,8 @@ __all__ = [
     "REASON",
     "SHAPES",
     "Document",
+    "full",
+    "leaf",
     "shape",
     "walk",
     "walk_proxies",
@@ -67,8 +69,9 @@ def walk_proxies(root: Any, max_depth: int = MAX_DEPTH, max_length: int = 2**62)
     elements' tuples; ``serial`` the element's index in ``root.iter()``; ``other`` 0 when it
     has no attribute but ``i:nil``, 2 when ``i:type`` is among them, else 1; ``shape`` the
     tuple of the children's tags (:func:`shape`); ``plain`` per child its text (``""`` for
-    none) when it has no attribute, no child element and at most ``max_length`` characters,
-    else None. Comments,
+    none) when it has no attribute, no child element and at most ``max_length`` characters
+    (a plain leaf, whose entry in ``children`` is then None: no tuple is made), else None.
+    Comments,
     processing instructions and entity references (which the hardened parser removes or
     refuses) decline the walk."""
     serial = 0
@@ -95,23 +98,36 @@ def walk_proxies(root: Any, max_depth: int = MAX_DEPTH, max_length: int = 2**62)
             return (el.tag, el.text, nil, (), mine, other, (), ())
         texts = [el.text, *(child.tail for child in children)]
         mixed = any(t and t.strip(_XML_WS) for t in texts)
-        kids = []
+        kids: list[Node | None] = []
+        plain: list[str | None] = []
         for child in children:
+            text = child.text or ""
+            if (
+                not child.attrib
+                and not len(child)
+                and depth < max_depth
+                and len(text) <= max_length
+            ):
+                serial += 1
+                kids.append(None)
+                plain.append(text)
+                continue
             kid = node(child, depth + 1)
             if isinstance(kid, str):
                 return kid
             kids.append(kid)
-        plain = tuple(
-            (kid[1] or "")
-            if kid[2] is None
-            and kid[5] == 0
-            and not kid[3]
-            and (kid[1] is None or len(kid[1]) <= max_length)
-            else None
-            for kid in kids
+            plain.append(None)
+        tags = shape(tuple(child.tag for child in children))
+        return (
+            el.tag,
+            MIXED if mixed else None,
+            nil,
+            tuple(kids),
+            mine,
+            other,
+            tags,
+            tuple(plain),
         )
-        tags = shape(tuple(kid[0] for kid in kids))
-        return (el.tag, MIXED if mixed else None, nil, tuple(kids), mine, other, tags, plain)
 
     return node(root, 0)
 
@@ -125,12 +141,35 @@ class Document:
         self.root = root
         self._elements: list[Any] | None = None
 
-    def element(self, serial: int) -> Any:
-        """The lxml element of the tuple whose serial this is."""
+    def element(self, serial: int | tuple[int, int]) -> Any:
+        """The lxml element of the tuple whose serial this is, or (parent's serial, index)
+        of a plain leaf."""
+        if isinstance(serial, tuple):
+            return self.element(serial[0])[serial[1]]
         elements = self._elements
         if elements is None:
             elements = self._elements = list(self.root.iter())
         return elements[serial]
+
+
+def full(node: Node) -> tuple[Node, ...]:
+    """The children of a walked element, a tuple made for each plain leaf (its serial is
+    its parent's and its index, which :meth:`Document.element` finds)."""
+    kids, tags, texts, serial = node[3], node[6], node[7], node[4]
+    return tuple(
+        kid
+        if kid is not None
+        else (tags[index], texts[index], None, (), (serial, index), 0, (), ())  # type: ignore[misc]
+        for index, kid in enumerate(kids)
+    )
+
+
+def leaf(node: Node, index: int) -> Node:
+    """The child ``index`` of a walked element as a tuple, made if it is a plain leaf."""
+    kid = node[3][index]
+    if kid is not None:
+        return kid  # type: ignore[no-any-return]
+    return (node[6][index], node[7][index], None, (), (node[4], index), 0, (), ())  # type: ignore[return-value]
 
 
 _SAMPLE: Final = (
