@@ -7,8 +7,10 @@ clock), in ms and as a ratio to lxml's ``etree.fromstring`` of the XML (the unit
 in the same round; the medians of ``--rounds`` rounds are shown:
 
 - the parse the conversion cannot avoid (lxml with netcontract's hardened parser; msgspec);
-- the walk: the lxml calls the XML reader makes on every element (child iteration, tag,
-  text, tail, i:nil, child count), with nothing done with their results;
+- the walk: the compiled walk of libxml2's tree (netcontract.xml.walk, when it is in use),
+  or else the lxml calls the XML reader makes on every element (child iteration, tag, text,
+  tail, i:nil, child count), with nothing done with their results; the whole conversion
+  over lxml's proxies (the walk switched off) and those lxml calls are shown after it;
 - the value codecs, called on every value of the document and nothing else (.NET's exact
   DateTime, Guid, Int32 and Double text rules, written in Python);
 - building the objects (the attrs classes' own ``__init__``) or joining and encoding text.
@@ -40,6 +42,7 @@ from netcontract.clr import numbers as _numbers
 from netcontract.clr import value_types as _clr
 from netcontract.json import read_struct as _json_typed
 from netcontract.json.text import loads_fast
+from netcontract.xml import walk as _walk
 from netcontract.xml.parse import parse_xml_bytes
 from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, VehicleLightDto
 
@@ -63,6 +66,16 @@ def walk(root: Any) -> None:
     for vehicle in root[4]:
         for child in vehicle:
             child.tag, child.text, child.tail, child.get(NIL), len(child)
+
+
+def over_proxies(xml: bytes) -> Any:
+    """from_xml with the compiled walk switched off: the readers walk lxml's proxies."""
+    active = _walk.ACTIVE
+    _walk.ACTIVE = False
+    try:
+        return nc.from_xml(xml)
+    finally:
+        _walk.ACTIVE = active
 
 
 def main() -> None:
@@ -117,7 +130,11 @@ def main() -> None:
 
     add("XML -> objects: whole", lambda: nc.from_xml(xml))
     add("  parse (hardened lxml parser)", lambda: parse_xml_bytes(xml))
-    add("  walk: lxml calls on every element", lambda: walk(root))
+    if _walk.ACTIVE:
+        length = nc.Limits().max_string_length
+        add("  walk: compiled walk_tree (tuples)", lambda: _walk.walk(root, length))
+    else:
+        add("  walk: lxml calls on every element", lambda: walk(root))
     parse_dt, dates, guids = _datetime.parse_datetime, texts["DateTime"], texts["Guid"]
     add(f"  codecs: {len(dates)} DateTime", lambda: [parse_dt(t) for t in dates])
     add(f"  codecs: {len(texts['Guid'])} Guid", lambda: [_guid.parse_guid(t) for t in guids])
@@ -136,6 +153,9 @@ def main() -> None:
             [ExternalInterfaceHeaderDto(**k) for k in interfaces],
         ),
     )
+    if _walk.ACTIVE:
+        add("XML -> objects over lxml's proxies: whole", lambda: over_proxies(xml))
+        add("  walk: lxml calls on every element", lambda: walk(root))
     format_dt, format_xml = _datetime.format_datetime, _numbers.format_double_xml
     format_json = _numbers.format_double_json
     add("objects -> XML: whole", lambda: nc.to_xml(group))

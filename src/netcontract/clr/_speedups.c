@@ -903,6 +903,407 @@ parse_guid(PyObject *self, PyObject *text)
 
 /* ------------------------------------------------------------------------------- module */
 
+
+/* ------------------------------------------------------------------ the XML tree walk */
+/* walk_tree(root, max_depth): lxml's parsed tree read without a proxy object per element,
+ * for the generated XML readers (xml/walk.py; README, "Speed"). It reads libxml2's node
+ * structs straight from the root _Element, and returns one tuple per element:
+ *     (tag, text, nil, children, serial, other, shape, plain)
+ * tag: lxml's "{ns}local" (or "local"); text: lxml's .text for an element without element
+ * children; for one with children, None when its text nodes are all XML white space, else
+ * the str registered by setup_walk (xml/walk.py's MIXED);
+ * nil: the i:nil attribute's value or None; children: a tuple of child tuples, () for none;
+ * serial: the element's index in root.iter(); other: 0 no attribute but i:nil, 1 others,
+ * 2 an i:type among them; shape: the tuple of the children's tags, the one kept in the dict
+ * registered by setup_walk (so a reader compares it with `is`); plain: per child, its text
+ * ("" for none) when it has no attribute, no child element and at most max_length
+ * characters, else None. Anything else (a comment, processing instruction, entity
+ * reference, XInclude node, a deeper tree than max_depth)
+ * declines: the answer is then a str saying why, and the Python readers walk lxml's proxies.
+ *
+ * The structs below mirror the leading fields of libxml2's xmlNode, xmlAttr and xmlNs (tree.h;
+ * the same since libxml2 2.0) and of lxml's _Element (etree.h: PyObject_HEAD, _doc, _c_node),
+ * so the build needs no lxml headers; xml/walk.py checks lxml's and libxml2's versions and
+ * compares walk_tree with a walk over lxml's proxies on a sample before it uses it. */
+
+typedef struct nc_ns {
+    struct nc_ns *next;
+    int type;
+    const unsigned char *href;
+    const unsigned char *prefix;
+} nc_ns;
+
+struct nc_attr;
+
+typedef struct nc_node {
+    void *private_;
+    int type;
+    const unsigned char *name;
+    struct nc_node *children, *last, *parent, *next, *prev;
+    void *doc;
+    nc_ns *ns;
+    unsigned char *content;
+    struct nc_attr *properties;
+} nc_node;
+
+typedef struct nc_attr {
+    void *private_;
+    int type;
+    const unsigned char *name;
+    nc_node *children, *last, *parent;
+    struct nc_attr *next, *prev;
+    void *doc;
+    nc_ns *ns;
+} nc_attr;
+
+typedef struct {
+    PyObject_HEAD
+    void *doc;
+    nc_node *c_node;
+} nc_element;
+
+enum { NC_ELEMENT = 1, NC_ATTRIBUTE = 2, NC_TEXT = 3, NC_CDATA = 4 };
+#define NC_TAGS 256 /* a power of two: the per-walk cache of tag strings */
+
+static PyTypeObject *element_type;
+static PyObject *mixed_text;
+static PyObject *zero, *empty; /* 0 and "" (made by setup_walk) */
+static PyObject *shapes; /* dict: each shape tuple to itself (xml/walk.py SHAPES) */
+#define NC_SHAPES_MAX 4096 /* past that many shapes, new ones are not kept (only slower) */
+static const char XSI_HREF[] = "http://www.w3.org/2001/XMLSchema-instance";
+
+typedef struct {
+    const void *ns, *name;
+    PyObject *tag;
+} nc_tag;
+
+typedef struct {
+    nc_tag tags[NC_TAGS];
+    long serial;
+    int max_depth;
+    Py_ssize_t max_length;
+    const char *reason; /* set when the walk declines (no Python exception then) */
+} nc_walk;
+
+static PyObject *
+setup_walk(PyObject *self, PyObject *args)
+{
+    PyObject *tp, *mixed, *shape_dict;
+    if (!PyArg_ParseTuple(args, "O!UO!", &PyType_Type, &tp, &mixed, &PyDict_Type, &shape_dict))
+        return NULL;
+    Py_XDECREF(shapes);
+    Py_INCREF(shape_dict);
+    shapes = shape_dict;
+    Py_XDECREF(mixed_text);
+    Py_INCREF(mixed);
+    mixed_text = mixed;
+    if (zero == NULL && ((zero = PyLong_FromLong(0)) == NULL ||
+                         (empty = PyUnicode_FromStringAndSize("", 0)) == NULL))
+        return NULL;
+    Py_XDECREF(element_type);
+    Py_INCREF(tp);
+    element_type = (PyTypeObject *)tp;
+    Py_RETURN_NONE;
+}
+
+/* lxml's tag text: "{href}name", or the name when the element has no namespace */
+static PyObject *
+walk_tag(nc_walk *w, nc_node *node)
+{
+    const unsigned char *href = node->ns ? node->ns->href : NULL;
+    size_t h = (((size_t)node->name >> 4) ^ ((size_t)node->ns >> 3) * 31u) & (NC_TAGS - 1);
+    nc_tag *slot = &w->tags[h];
+    PyObject *tag;
+    if (slot->tag && slot->name == node->name && slot->ns == node->ns) {
+        Py_INCREF(slot->tag);
+        return slot->tag;
+    }
+    if (href == NULL) {
+        tag = PyUnicode_DecodeUTF8((const char *)node->name, strlen((const char *)node->name),
+                                   "strict");
+    } else {
+        size_t hl = strlen((const char *)href), nl = strlen((const char *)node->name);
+        char *buf = PyMem_Malloc(hl + nl + 3);
+        if (buf == NULL)
+            return PyErr_NoMemory();
+        buf[0] = '{';
+        memcpy(buf + 1, href, hl);
+        buf[hl + 1] = '}';
+        memcpy(buf + hl + 2, node->name, nl);
+        tag = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)(hl + nl + 2), "strict");
+        PyMem_Free(buf);
+    }
+    if (tag == NULL)
+        return NULL;
+    Py_XDECREF(slot->tag);
+    slot->ns = node->ns;
+    slot->name = node->name;
+    Py_INCREF(tag);
+    slot->tag = tag;
+    return tag;
+}
+
+/* the text of consecutive text nodes from node on, as lxml's .text: None when there are
+ * none; the caller has checked that they are all text or CDATA nodes */
+static PyObject *
+walk_text(nc_node *node)
+{
+    if (node == NULL)
+        Py_RETURN_NONE;
+    if (node->next == NULL) {
+        const char *c = node->content ? (const char *)node->content : "";
+        return PyUnicode_DecodeUTF8(c, (Py_ssize_t)strlen(c), "strict");
+    }
+    size_t total = 0;
+    for (nc_node *t = node; t; t = t->next)
+        total += t->content ? strlen((const char *)t->content) : 0;
+    char *buf = PyMem_Malloc(total + 1);
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    size_t at = 0;
+    for (nc_node *t = node; t; t = t->next) {
+        if (t->content) {
+            size_t n = strlen((const char *)t->content);
+            memcpy(buf + at, t->content, n);
+            at += n;
+        }
+    }
+    PyObject *text = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)total, "strict");
+    PyMem_Free(buf);
+    return text;
+}
+
+static int
+xml_space_only(const unsigned char *c)
+{
+    if (c == NULL)
+        return 1;
+    for (; *c; c++)
+        if (*c != ' ' && *c != '\t' && *c != '\r' && *c != '\n')
+            return 0;
+    return 1;
+}
+
+/* the tuple of the children's tags (a new one, taken over), or the one in `shapes` */
+static PyObject *
+walk_shape(PyObject *shape)
+{
+    PyObject *kept = PyDict_GetItemWithError(shapes, shape);
+    if (kept != NULL) {
+        Py_INCREF(kept);
+        Py_DECREF(shape);
+        return kept;
+    }
+    if (PyErr_Occurred() ||
+        (PyDict_GET_SIZE(shapes) < NC_SHAPES_MAX && PyDict_SetItem(shapes, shape, shape) < 0)) {
+        Py_DECREF(shape);
+        return NULL;
+    }
+    return shape;
+}
+
+/* whether an element's children are all text (or CDATA), or it has none */
+static int
+text_only(nc_node *node)
+{
+    for (nc_node *c = node->children; c; c = c->next)
+        if (c->type != NC_TEXT && c->type != NC_CDATA)
+            return 0;
+    return 1;
+}
+
+static PyObject *
+walk_node(nc_walk *w, nc_node *node, int depth)
+{
+    PyObject *nil = NULL, *text = NULL, *kids = NULL, *tag = NULL, *serial = NULL, *result;
+    PyObject *shape = NULL, *plain = NULL;
+    long other = 0;
+    Py_ssize_t count = 0;
+    if (depth > w->max_depth) {
+        w->reason = "a tree deeper than max_depth";
+        return NULL;
+    }
+    for (nc_attr *a = node->properties; a; a = a->next) {
+        if (a->type != NC_ATTRIBUTE) {
+            w->reason = "an unusual attribute node";
+            goto decline;
+        }
+        if (a->ns && a->ns->href && strcmp((const char *)a->ns->href, XSI_HREF) == 0) {
+            if (strcmp((const char *)a->name, "nil") == 0) {
+                for (nc_node *t = a->children; t; t = t->next)
+                    if (t->type != NC_TEXT) {
+                        w->reason = "an entity reference in i:nil";
+                        goto decline;
+                    }
+                if (a->children == NULL)
+                    nil = PyUnicode_FromStringAndSize("", 0);
+                else
+                    nil = walk_text(a->children);
+                if (nil == NULL)
+                    goto error;
+                continue;
+            }
+            if (strcmp((const char *)a->name, "type") == 0) {
+                other = 2;
+                continue;
+            }
+        }
+        if (other == 0)
+            other = 1;
+    }
+    for (nc_node *c = node->children; c; c = c->next) {
+        if (c->type == NC_ELEMENT)
+            count++;
+        else if (c->type != NC_TEXT && c->type != NC_CDATA) {
+            w->reason = "a comment, processing instruction or entity reference";
+            goto decline;
+        }
+    }
+    serial = PyLong_FromLong(w->serial++);
+    if (serial == NULL)
+        goto error;
+    if (count == 0) {
+        text = walk_text(node->children);
+        kids = PyTuple_New(0);
+    } else {
+        text = Py_None;
+        for (nc_node *c = node->children; c; c = c->next)
+            if (c->type != NC_ELEMENT && !xml_space_only(c->content)) {
+                text = mixed_text;
+                break;
+            }
+        Py_INCREF(text);
+        kids = PyTuple_New(count);
+        plain = PyTuple_New(count);
+        shape = PyTuple_New(count);
+        if (kids == NULL || plain == NULL || shape == NULL)
+            goto error;
+        Py_ssize_t i = 0;
+        for (nc_node *c = node->children; c; c = c->next, i++) {
+            PyObject *kid, *t, *ktag;
+            if (c->type != NC_ELEMENT) {
+                i--;
+                continue;
+            }
+            if (c->properties == NULL && depth + 1 <= w->max_depth && text_only(c)) {
+                /* a plain leaf: its text in `plain`, None in `children` (no tuple made) */
+                t = walk_text(c->children);
+                if (t == NULL)
+                    goto error;
+                if (t == Py_None) {
+                    Py_DECREF(t);
+                    Py_INCREF(empty);
+                    t = empty;
+                }
+                if (PyUnicode_GET_LENGTH(t) <= w->max_length) {
+                    ktag = walk_tag(w, c);
+                    if (ktag == NULL) {
+                        Py_DECREF(t);
+                        goto error;
+                    }
+                    w->serial++;
+                    Py_INCREF(Py_None);
+                    PyTuple_SET_ITEM(kids, i, Py_None);
+                    PyTuple_SET_ITEM(plain, i, t);
+                    PyTuple_SET_ITEM(shape, i, ktag);
+                    continue;
+                }
+                Py_DECREF(t);
+            }
+            kid = walk_node(w, c, depth + 1);
+            if (kid == NULL)
+                goto error;
+            ktag = PyTuple_GET_ITEM(kid, 0);
+            Py_INCREF(ktag);
+            Py_INCREF(Py_None);
+            PyTuple_SET_ITEM(kids, i, kid);
+            PyTuple_SET_ITEM(plain, i, Py_None);
+            PyTuple_SET_ITEM(shape, i, ktag);
+        }
+        shape = walk_shape(shape);
+    }
+    if (text == NULL || kids == NULL)
+        goto error;
+    if (count == 0) {
+        shape = PyTuple_New(0);
+        plain = PyTuple_New(0);
+    }
+    if (shape == NULL || plain == NULL)
+        goto error;
+    tag = walk_tag(w, node);
+    if (tag == NULL)
+        goto error;
+    if (nil == NULL) {
+        Py_INCREF(Py_None);
+        nil = Py_None;
+    }
+    result = PyTuple_New(8);
+    if (result == NULL)
+        goto error;
+    PyTuple_SET_ITEM(result, 0, tag);
+    PyTuple_SET_ITEM(result, 1, text);
+    PyTuple_SET_ITEM(result, 2, nil);
+    PyTuple_SET_ITEM(result, 3, kids);
+    PyTuple_SET_ITEM(result, 4, serial);
+    PyTuple_SET_ITEM(result, 5, PyLong_FromLong(other)); /* a cached small int */
+    PyTuple_SET_ITEM(result, 6, shape);
+    PyTuple_SET_ITEM(result, 7, plain);
+    /* they hold only str, int, None and such tuples: no cycle, nothing for the collector
+     * (CPython untracks such tuples itself, but only once a collection has scanned them) */
+    PyObject_GC_UnTrack(kids);
+    PyObject_GC_UnTrack(plain);
+    PyObject_GC_UnTrack(result);
+    return result;
+decline:
+error:
+    Py_XDECREF(nil);
+    Py_XDECREF(text);
+    Py_XDECREF(kids);
+    Py_XDECREF(tag);
+    Py_XDECREF(serial);
+    Py_XDECREF(shape);
+    Py_XDECREF(plain);
+    return NULL;
+}
+
+static PyObject *
+walk_tree(PyObject *self, PyObject *args)
+{
+    PyObject *root, *result;
+    int max_depth;
+    Py_ssize_t max_length;
+    if (!PyArg_ParseTuple(args, "Oin", &root, &max_depth, &max_length))
+        return NULL;
+    if (element_type == NULL || shapes == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "walk_tree before setup_walk");
+        return NULL;
+    }
+    if (!PyObject_TypeCheck(root, element_type))
+        return PyUnicode_FromString("not an lxml element");
+    nc_node *node = ((nc_element *)root)->c_node;
+    if (node == NULL || node->type != NC_ELEMENT)
+        return PyUnicode_FromString("not an element node");
+    nc_walk *w = PyMem_Calloc(1, sizeof(nc_walk));
+    if (w == NULL)
+        return PyErr_NoMemory();
+    w->max_depth = max_depth;
+    w->max_length = max_length;
+    /* no cyclic collection while the tuples are made: they hold no cycle, and a collection
+     * every few hundred tuples would scan the whole growing tree again and again */
+    int gc_was_enabled = PyGC_Disable();
+    result = walk_node(w, node, 0);
+    if (gc_was_enabled)
+        PyGC_Enable();
+    if (result == NULL && !PyErr_Occurred())
+        result = PyUnicode_FromString(w->reason ? w->reason : "declined");
+    for (int i = 0; i < NC_TAGS; i++)
+        Py_XDECREF(w->tags[i].tag);
+    PyMem_Free(w);
+    return result;
+}
+
+/* ------------------------------------------------------------------ the module */
+
 static PyMethodDef methods[] = {
     {"set_fallback", set_fallback, METH_VARARGS, "Register the pure function a codec defers to."},
     {"setup_datetime", setup_datetime, METH_VARARGS, "Register DateTime, its kinds and slots."},
@@ -914,6 +1315,8 @@ static PyMethodDef methods[] = {
     {"parse_datetime", parse_datetime, METH_O, "datetime.parse_datetime, compiled."},
     {"format_datetime", format_datetime, METH_O, "datetime.format_datetime, compiled."},
     {"parse_guid", parse_guid, METH_O, "guid.parse_guid, compiled."},
+    {"setup_walk", setup_walk, METH_VARARGS, "Register lxml's _Element class and the mixed-text str."},
+    {"walk_tree", walk_tree, METH_VARARGS, "The element tree as nested tuples, or why not."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -113,6 +113,8 @@ class ContractInfo:
     xml_reading: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: xml/read.py: the generated reader
     xml_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
+    #: xml/read.py: the generated reader of the compiled walk's tuples (xml/walk.py)
+    xml_walked_reader: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: json/wcf_read.py: DataContractJsonSerializer's member table (reference reader)
     wcf_json_reading: Any = attrs.field(default=_UNBUILT, init=False, repr=False)
     #: json/wcf_write.py: DataContractJsonSerializer's member table (reference writer)

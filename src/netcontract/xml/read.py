@@ -49,6 +49,8 @@ from netcontract.model.wire import (
     enum_type,
 )
 from netcontract.xml import extension as _extension
+from netcontract.xml import walk as _walk
+from netcontract.xml.walk import Document
 
 __all__ = ["ReadContext", "read_root"]
 
@@ -835,6 +837,12 @@ def read_root(
     ):
         depth, items = ctx.depth, ctx.items
         try:
+            if _walk.ACTIVE:
+                node = _walk.walk(root, ctx.limits.max_string_length)
+                if type(node) is tuple:
+                    return _walked_reader(tp)(node, ctx, "", Document(root))
+                # the tree holds what the walk does not read: the readers of lxml's proxies
+                fell_back(tp, f"the compiled walk declined: {node}")
             return _fast_reader(tp)(root, ctx, "")
         except (Fallback, QuotaExceededError) as exc:
             # a quota is raised where the fast path counted: the reference path says where it
@@ -889,33 +897,53 @@ def _read_collection_root(
 
 _MISSING: Final = object()
 FastReader = Callable[[Any, ReadContext, str], Any]
+# the reader of a walked element: (node, ctx, path, document), see xml/walk.py
+WalkedReader = Callable[[Any, ReadContext, str, Document], Any]
 
 
 def _fast_reader(tp: Any) -> FastReader:
-    return contract_info(tp).built("xml_reader", _generate_contract_reader)
+    reader: FastReader = contract_info(tp).built("xml_reader", _generate_contract_reader)
+    return reader
 
 
-def _fast_list_reader(slot: Slot) -> FastReader:
+def _walked_reader(tp: Any) -> WalkedReader:
+    """The generated reader of the compiled walk's tuples (``xml/walk.py``)."""
+    reader: WalkedReader = contract_info(tp).built(
+        "xml_walked_reader", lambda info: _generate_contract_reader(info, True)
+    )
+    return reader
+
+
+def _fast_list_reader(slot: Slot, walked: bool = False) -> Any:
     assert isinstance(slot.wire, ListType)
-    return _generate_list_reader(slot, slot.wire)
+    return _generate_list_reader(slot, slot.wire, walked)
 
 
-def _lazy(namespace: dict[str, Any], name: str, make: Callable[[], FastReader]) -> FastReader:
+def _lazy(namespace: dict[str, Any], name: str, make: Callable[[], Any]) -> Any:
     """A stand-in that makes the real reader on first use (contracts may be recursive) and
     puts it in its place in the generated module (a list reader lives only there)."""
 
-    def stub(element: Any, ctx: ReadContext, path: str) -> Any:
+    def stub(*args: Any) -> Any:
         with BUILD_LOCK:
             real = namespace[name]
             if real is stub:
                 real = namespace[name] = make()
-        return real(element, ctx, path)
+        return real(*args)
 
     return stub
 
 
 def _member_path(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
+
+
+def _skip_walked(node: Any, children: Any, known: frozenset[str], ctx: ReadContext) -> Any:
+    """:func:`_skip_unknown` over walked elements (the walk has checked the text)."""
+    while node is not None and node[0] not in known:
+        if ctx.strict:
+            raise Fallback("an unknown element to refuse")
+        node = next(children, None)
+    return node
 
 
 def _skip_unknown(child: Any, children: Any, known: frozenset[str], ctx: ReadContext) -> Any:
@@ -946,60 +974,83 @@ def _reference_item(
     return value
 
 
-def _generate_contract_reader(info: ContractInfo) -> FastReader:
+def _generate_contract_reader(info: ContractInfo, walked: bool = False) -> Any:
+    """The generated reader of a contract's element: an lxml element, or (``walked``) the
+    compiled walk's tuple of one (``xml/walk.py``), read the same way."""
     plan = _plan(info.tp)
     if info.extension_data:
         # the unknown members are kept, where the fast path skips them: the reference reader
+        if walked:
+
+            def read_walked(node: Any, ctx: ReadContext, path: str, doc: Document) -> Any:
+                return read_contract(plan, doc.element(node[4]), path, ctx)
+
+            return read_walked
 
         def read_keeping(el: Any, ctx: ReadContext, path: str) -> Any:
             return read_contract(plan, el, path, ctx)
 
         return read_keeping
-    src = Source("xml reader", repr(info.tp))
+    src = Source("xml walked reader" if walked else "xml reader", repr(info.tp))
     subject = src.const(info.tp, "subject")
     d = src.const(Fallback, "Fallback")
     tags = [clark(m.xml_namespace, m.xml_name) for m in info.xml_members]
     known = src.const(frozenset(tags), "known")
-    skip = src.const(_skip_unknown, "skip")
-    src.line(0, "def read(el, ctx, path):")
+    skip = src.const(_skip_walked if walked else _skip_unknown, "skip")
+    tag_of = "c[0]" if walked else "c.tag"
+    src.line(0, "def read(el, ctx, path, doc):" if walked else "def read(el, ctx, path):")
     src.line(1, "items = ctx.items")
     src.line(1, "depth = ctx.depth")
     src.line(1, "problems = len(ctx.problems)")
     src.line(1, "refs = len(ctx.refs)")
     src.line(1, "try:")
-    src.line(2, "t = el.text")
+    src.line(2, "t = el[1]" if walked else "t = el.text")
     src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
-    src.line(2, "ctx.enter(path, 0, el)")
+    # the element only gives a quota's line: the reference reader, run on a quota, gives it
+    src.line(2, "ctx.enter(path, 0)" if walked else "ctx.enter(path, 0, el)")
     src.line(2, "maxlen = ctx.limits.max_string_length")
-    src.line(2, "it = iter(el)")
-    src.line(2, "c = next(it, None)")
-    src.line(2, "tag = None if c is None else c.tag")
-    src.line(2, "complete = True")
+    # the walk gives the children's tags as one tuple: when they are the members, all in
+    # order (as .NET writes them), they are read by position, the general path is the else
+    g = 0
+    if walked:
+        _emit_walked_shape(src, info, tags)
+        g = 1
+    if walked:  # plain leaves as tuples
+        src.line(3, f"it = iter({src.const(_walk.full, 'full')}(el) if None in el[3] else el[3])")
+    else:
+        src.line(2, "it = iter(el)")
+    src.line(2 + g, "c = next(it, None)")
+    src.line(2 + g, f"tag = None if c is None else {tag_of}")
+    src.line(2 + g, "complete = True")
     for index, (m, tag) in enumerate(zip(info.xml_members, tags, strict=True)):
         var = f"v{index}"
         t = src.const(tag, "tag")
         # one comparison when the member is where .NET writes it; the re-test only after a
         # mismatch (an unknown element to skip, or a member left out)
-        src.line(2, f"ok = tag == {t}")
-        src.line(2, f"if not ok and tag is not None and tag not in {known}:")
-        src.line(3, f"c = {skip}(c, it, {known}, ctx)")
-        src.line(3, "tag = None if c is None else c.tag")
-        src.line(3, f"ok = tag == {t}")
-        src.line(2, "if ok:")
-        src.line(3, "tl = c.tail")
-        src.line(
-            3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')"
-        )
-        _emit_xml_member(src, 3, var, m.slot, m.wire_name)
-        src.line(3, "c = next(it, None)")
-        src.line(3, "tag = None if c is None else c.tag")
-        src.line(2, "else:")
+        src.line(2 + g, f"ok = tag == {t}")
+        src.line(2 + g, f"if not ok and tag is not None and tag not in {known}:")
+        src.line(3 + g, f"c = {skip}(c, it, {known}, ctx)")
+        src.line(3 + g, f"tag = None if c is None else {tag_of}")
+        src.line(3 + g, f"ok = tag == {t}")
+        src.line(2 + g, "if ok:")
+        if not walked:  # the walk gives a parent's text, tails included, as its own
+            src.line(3 + g, "tl = c.tail")
+            src.line(
+                3 + g,
+                f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')",
+            )
+        _emit_xml_member(src, 3 + g, var, m.slot, m.wire_name, walked)
+        src.line(3 + g, "c = next(it, None)")
+        src.line(3 + g, f"tag = None if c is None else {tag_of}")
+        src.line(2 + g, "else:")
         if m.is_required:  # the reference reader reports it
-            src.line(3, f"raise {d}('a required member is missing')")
-        src.line(3, f"{var} = {src.const(_MISSING, 'MISSING')}")
-        src.line(3, "complete = False")
-    src.line(2, "if c is not None:")
-    src.line(3, f"if {skip}(c, it, {known}, ctx) is not None: raise {d}('elements out of order')")
+            src.line(3 + g, f"raise {d}('a required member is missing')")
+        src.line(3 + g, f"{var} = {src.const(_MISSING, 'MISSING')}")
+        src.line(3 + g, "complete = False")
+    src.line(2 + g, "if c is not None:")
+    src.line(
+        3 + g, f"if {skip}(c, it, {known}, ctx) is not None: raise {d}('elements out of order')"
+    )
     src.line(2, "ctx.leave()")
     src.line(1, f"except ({d}, {src.const(QuotaExceededError, 'Quota')}) as e:")
     src.line(2, f"{src.const(fell_back, 'fell_back')}({subject}, e)")
@@ -1007,9 +1058,11 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
     src.line(2, "ctx.depth = depth")
     src.line(2, "del ctx.problems[problems:]")
     src.line(2, "ctx.forget_refs(refs)")  # the objects of z:Id in the element, read again
+    element = "doc.element(el[4])" if walked else "el"
     src.line(
         2,
-        f"return {src.const(read_contract, 'reference')}({src.const(plan, 'plan')}, el, path, ctx)",
+        f"return {src.const(read_contract, 'reference')}"
+        f"({src.const(plan, 'plan')}, {element}, path, ctx)",
     )
     cls = src.const(info.cls, info.cls.__name__)
     names = [f"v{index}" for index in range(len(info.xml_members))]
@@ -1026,30 +1079,41 @@ def _generate_contract_reader(info: ContractInfo) -> FastReader:
     return src.compile("read")
 
 
-def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | None) -> None:
-    """Lines reading the member element ``c`` into ``var`` (``name`` None: a list item)."""
+def _emit_xml_member(
+    src: Source, lvl: int, var: str, slot: Slot, name: str | None, walked: bool = False
+) -> None:
+    """Lines reading the member element ``c`` into ``var`` (``name`` None: a list item);
+    ``walked``: ``c`` is the compiled walk's tuple of the element (``xml/walk.py``)."""
     wire = slot.wire
     d = src.const(Fallback, "Fallback")
     nillable = slot.optional or not wire.is_value_type
     join = src.const(_member_path, "join")
     reader = src.const(reader_for(slot), "reader")
+    element = "doc.element(c[4])" if walked else "c"
     if name is None:
-        reference = f"{var} = {src.const(_reference_item, 'item')}({reader}, c, ctx, path, result)"
+        reference = (
+            f"{var} = {src.const(_reference_item, 'item')}({reader}, {element}, ctx, path, result)"
+        )
     else:
         reference = (
-            f"{var} = {src.const(_reference_member, 'member')}({reader}, c, ctx, path, {name!r})"
+            f"{var} = {src.const(_reference_member, 'member')}"
+            f"({reader}, {element}, ctx, path, {name!r})"
         )
     if isinstance(wire, PrimitiveType) and wire.primitive.xml_qualified:
         # an xs:QName's prefix is resolved in scope: the reference reader, for the member only
         src.line(lvl, reference)
         return
-    nil = src.const(_NIL, "NIL")
-    src.line(lvl, f"a = c.get({nil})")
+    if walked:
+        src.line(lvl, "a = c[2]")
+        text, kids, attributes = "c[1]", "c[3]", "c[5]"
+    else:
+        src.line(lvl, f"a = c.get({src.const(_NIL, 'NIL')})")
+        text, kids, attributes = "c.text", "len(c)", "c.attrib"
     if isinstance(wire, PrimitiveType | EnumType):
-        src.line(lvl, "x = c.text")
-        src.line(lvl, "if a is not None or len(c):")
+        src.line(lvl, f"x = {text}")
+        src.line(lvl, f"if a is not None or {kids}:")
         if nillable:
-            src.line(lvl + 1, "if a == 'true' and x is None and not len(c):")
+            src.line(lvl + 1, f"if a == 'true' and x is None and not {kids}:")
             src.line(lvl + 2, f"{var} = None")
             src.line(lvl + 1, "else:")
             src.line(lvl + 2, reference)
@@ -1058,22 +1122,7 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         src.line(lvl, "else:")
         src.line(lvl + 1, "if x is None: x = ''")
         src.line(lvl + 1, f"elif len(x) > maxlen: raise {d}('max_string_length')")
-        if isinstance(wire, EnumType):
-            values = src.const(wire.values, "values")
-            if wire.flags:  # names joined by spaces: the reference rule, inline
-                values = src.const(wire, "flags")
-                src.line(lvl + 1, f"{var} = {values}.xml_value(x)")
-            else:
-                src.line(lvl + 1, f"{var} = {values}.get(x)")
-            src.line(lvl + 1, f"if {var} is None:")
-            src.line(lvl + 2, reference)
-        else:
-            p = wire.primitive
-            parse = p.xml_fast_parse(src, "x")
-            if parse == "x":  # the text itself (String)
-                src.line(lvl + 1, f"{var} = x")
-            else:
-                src.guarded(lvl + 1, f"{var} = {parse}", f"{p.clr_name} refused")
+        _emit_text_value(src, lvl + 1, var, wire, reference)
         return
     if isinstance(wire, ObjectType) or (
         isinstance(wire, ContractType) and contract_info(wire.cls).is_reference
@@ -1083,7 +1132,7 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
         return
     src.line(lvl, "if a is not None:")
     if nillable:
-        src.line(lvl + 1, "if a == 'true' and c.text is None and not len(c):")
+        src.line(lvl + 1, f"if a == 'true' and {text} is None and not {kids}:")
         src.line(lvl + 2, f"{var} = None")
         src.line(lvl + 1, "else:")
         src.line(lvl + 2, reference)
@@ -1092,72 +1141,152 @@ def _emit_xml_member(src: Source, lvl: int, var: str, slot: Slot, name: str | No
     if isinstance(wire, ContractType):
         target = _contract_tp(wire)
         fn = src.name("r_" + wire.cls.__name__)
-        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
+        make: Callable[[], Any] = (
+            (lambda: _walked_reader(target)) if walked else (lambda: _fast_reader(target))
+        )
+        src.globals[fn] = _lazy(src.globals, fn, make)
         # i:type, or a z:Id / z:Ref to refuse: the reference reader
-        src.line(lvl, "elif c.attrib:")
+        src.line(lvl, f"elif {attributes}:")
         src.line(lvl + 1, reference)
         src.line(lvl, "else:")
-        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
+        tail = ", doc" if walked else ""
+        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}){tail})")
         src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     elif isinstance(wire, ListType) and not wire.is_reference:  # (z:Id: the reference reader)
         fn = src.name("list")
-        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot))
+        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot, walked))
         src.line(lvl, "else:")
-        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}))")
+        tail = ", doc" if walked else ""
+        src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}){tail})")
         src.line(lvl + 1, f"if {var} is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     else:  # object members: the reference reader
         src.line(lvl, "else:")
         src.line(lvl + 1, reference)
 
 
+def _emit_text_value(
+    src: Source, lvl: int, var: str, wire: PrimitiveType | EnumType, reference: str
+) -> None:
+    """Lines reading the text ``x`` (a str within max_string_length) into ``var``."""
+    if isinstance(wire, EnumType):
+        values = src.const(wire.values, "values")
+        if wire.flags:  # names joined by spaces: the reference rule, inline
+            values = src.const(wire, "flags")
+            src.line(lvl, f"{var} = {values}.xml_value(x)")
+        else:
+            src.line(lvl, f"{var} = {values}.get(x)")
+        src.line(lvl, f"if {var} is None:")
+        src.line(lvl + 1, reference)
+    else:
+        p = wire.primitive
+        parse = p.xml_fast_parse(src, "x")
+        if parse == "x":  # the text itself (String)
+            src.line(lvl, f"{var} = x")
+        else:
+            src.guarded(lvl, f"{var} = {parse}", f"{p.clr_name} refused")
+
+
+def _emit_walked_shape(src: Source, info: ContractInfo, tags: list[str]) -> None:
+    """Lines reading a walked element whose children are the members, all of them, in
+    order (its ``shape`` is their tags): each by position, a plain leaf's text as given."""
+    shape = src.const(_walk.shape(tuple(tags)), "shape")
+    src.line(2, f"if el[6] is {shape}:")
+    src.line(3, "k = el[3]")
+    src.line(3, "xs = el[7]")
+    for index, m in enumerate(info.xml_members):
+        var = f"v{index}"
+        wire = m.slot.wire
+        if isinstance(wire, PrimitiveType | EnumType):
+            reader = src.const(reader_for(m.slot), "reader")
+            reference = (
+                f"{var} = {src.const(_reference_member, 'member')}"
+                f"({reader}, doc.element((el[4], {index})), ctx, path, {m.wire_name!r})"
+            )
+            src.line(3, f"x = xs[{index}]")
+            src.line(3, "if x is not None:")
+            _emit_text_value(src, 4, var, wire, reference)
+            src.line(3, "else:")
+            src.line(4, f"c = k[{index}]")
+            _emit_xml_member(src, 4, var, m.slot, m.wire_name, True)
+        else:  # an empty list or contract is a plain leaf: its tuple is made
+            src.line(3, f"c = k[{index}] or {src.const(_walk.leaf, 'leaf')}(el, {index})")
+            _emit_xml_member(src, 3, var, m.slot, m.wire_name, True)
+    src.line(3, "complete = True")
+    src.line(2, "else:")
+
+
 def _contract_tp(wire: ContractType) -> Any:
     return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
 
 
-def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadContext, str], Any]:
+def _generate_list_reader(slot: Slot, wire: ListType, walked: bool = False) -> Any:
+    """The generated reader of a list's element (``walked``: of its walked tuple)."""
     item = wire.item
-    src = Source("xml list reader", wire.contract_name)
+    src = Source("xml walked list reader" if walked else "xml list reader", wire.contract_name)
     subject = src.const(wire.contract_name, "subject")
     d = src.const(Fallback, "Fallback")
     item_tag = src.const(clark(wire.contract_namespace, wire.item_name), "tag")
-    src.line(0, "def read(el, ctx, path):")
+    element = "doc.element(c[4])" if walked else "c"
+    src.line(0, "def read(el, ctx, path, doc):" if walked else "def read(el, ctx, path):")
     src.line(1, "items = ctx.items")
     src.line(1, "depth = ctx.depth")
     src.line(1, "problems = len(ctx.problems)")
     src.line(1, "refs = len(ctx.refs)")
     src.line(1, "try:")
-    src.line(2, f"if el.get({src.const(_TYPE, 'TYPE')}) is not None: raise {d}")
-    src.line(2, "t = el.text")
+    if walked:
+        src.line(2, f"if el[5] == 2: raise {d}('i:type on a list')")
+        src.line(2, "t = el[1]")
+    else:
+        src.line(2, f"if el.get({src.const(_TYPE, 'TYPE')}) is not None: raise {d}")
+        src.line(2, "t = el.text")
     src.line(2, f"if t is not None and t.strip(' \\t\\r\\n'): raise {d}('text in the element')")
-    src.line(2, "ctx.enter(path, len(el), el)")
+    if walked:
+        src.line(2, "kids = el[3]")
+        src.line(2, f"if None in kids: kids = {src.const(_walk.full, 'full')}(el)")
+        src.line(2, "ctx.enter(path, len(kids))")
+    else:
+        src.line(2, "ctx.enter(path, len(el), el)")
     src.line(2, "maxlen = ctx.limits.max_string_length")
     src.line(2, "result = []")
     src.line(2, "append = result.append")
-    src.line(2, "for c in el:")
-    src.line(3, "tl = c.tail")
-    src.line(3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')")
-    src.line(3, f"if c.tag != {item_tag}: raise {d}('an element other than an item')")
+    if walked:
+        src.line(2, "for c in kids:")
+        src.line(3, f"if c[0] != {item_tag}: raise {d}('an element other than an item')")
+    else:
+        src.line(2, "for c in el:")
+        src.line(3, "tl = c.tail")
+        src.line(
+            3, f"if tl is not None and tl.strip(' \\t\\r\\n'): raise {d}('text after an element')"
+        )
+        src.line(3, f"if c.tag != {item_tag}: raise {d}('an element other than an item')")
     item_wire = item.wire
     if isinstance(item_wire, ContractType) and contract_info(item_wire.cls).is_reference:
         reference = src.const(reader_for(item), "reader")
-        src.line(3, f"v = {reference}(c, f'{{path}}[{{len(result)}}]', ctx)")
+        src.line(3, f"v = {reference}({element}, f'{{path}}[{{len(result)}}]', ctx)")
         src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     elif isinstance(item_wire, ContractType):
         # items are read one by one: a path per item, and the reference reader for anything
         # else than a plain element of the declared class
         target = _contract_tp(item_wire)
         fn = src.name("r_" + item_wire.cls.__name__)
-        src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_reader(target))
+        make: Callable[[], Any] = (
+            (lambda: _walked_reader(target)) if walked else (lambda: _fast_reader(target))
+        )
+        src.globals[fn] = _lazy(src.globals, fn, make)
         reference = src.const(reader_for(item), "reader")
         src.line(3, "ipath = f'{path}[{len(result)}]'")
         # i:nil, i:type, or a z:Id / z:Ref to refuse: the reference reader
-        src.line(3, "if not c.attrib:")
-        src.line(4, f"v = {fn}(c, ctx, ipath)")
+        if walked:
+            src.line(3, "if c[2] is None and not c[5]:")
+            src.line(4, f"v = {fn}(c, ctx, ipath, doc)")
+        else:
+            src.line(3, "if not c.attrib:")
+            src.line(4, f"v = {fn}(c, ctx, ipath)")
         src.line(3, "else:")
-        src.line(4, f"v = {reference}(c, ipath, ctx)")
+        src.line(4, f"v = {reference}({element}, ipath, ctx)")
         src.line(3, f"if v is {src.const(FAILED, 'FAILED')}: raise {d}('a problem')")
     else:
-        _emit_xml_member(src, 3, "v", item, None)
+        _emit_xml_member(src, 3, "v", item, None, walked)
     src.line(3, "append(v)")
     src.line(2, "ctx.leave()")
     if wire.cls is list:
@@ -1170,5 +1299,9 @@ def _generate_list_reader(slot: Slot, wire: ListType) -> Callable[[Any, ReadCont
     src.line(2, "ctx.depth = depth")
     src.line(2, "del ctx.problems[problems:]")
     src.line(2, "ctx.forget_refs(refs)")
-    src.line(2, f"return {src.const(_wire_reader(wire), 'reference')}(el, path, ctx)")
+    src.line(
+        2,
+        f"return {src.const(_wire_reader(wire), 'reference')}"
+        f"({'doc.element(el[4])' if walked else 'el'}, path, ctx)",
+    )
     return src.compile("read")

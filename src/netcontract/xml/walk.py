@@ -1,0 +1,216 @@
+"""The compiled walk of a parsed document (``walk_tree`` in ``clr/_speedups.c``).
+
+The generated XML readers spend most of their time in lxml: a proxy object per element and
+its ``tag``, ``text``, ``tail``, ``get`` and ``len`` calls. ``walk_tree`` reads libxml2's tree
+behind the root element in C, in one pass, and gives each element as a tuple ``(tag, text,
+nil, children, serial, other)``: see :func:`walk_proxies`, the same walk over lxml's proxies,
+which is its definition (the tests compare the two; this module compares them on a sample at
+import). The generated readers read the tuples (``xml/read.py``) and hand an element to the
+reference reader as lxml's element (:meth:`Document.element`), so results and problems are
+the reference's.
+
+The walk is used when the compiled codecs are (``netcontract.clr.compiled``), lxml is a version
+whose ``_Element`` layout the C code mirrors, and the sample agrees; else ``ACTIVE`` is False,
+``REASON`` says why, and the readers walk lxml's proxies as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from lxml import etree
+
+from netcontract.clr import compiled
+from netcontract.clr.namespaces import XSI
+
+__all__ = [
+    "ACTIVE",
+    "MAX_DEPTH",
+    "MIXED",
+    "REASON",
+    "SHAPES",
+    "Document",
+    "full",
+    "leaf",
+    "shape",
+    "walk",
+    "walk_proxies",
+    "walker",
+]
+
+_NIL: Final = f"{{{XSI}}}nil"
+_TYPE: Final = f"{{{XSI}}}type"
+_XML_WS: Final = " \t\r\n"
+MIXED: Final = "text beside elements"
+"""The text of an element with child elements and text that is not XML white space."""
+MAX_DEPTH: Final = 1000
+"""Deeper trees are declined (libxml2 refuses trees deeper than 256 without huge_tree)."""
+
+Node = tuple[
+    str, str | None, str | None, tuple[Any, ...], int, int, tuple[str, ...], tuple[str | None, ...]
+]
+SHAPES: Final[dict[tuple[str, ...], tuple[str, ...]]] = {}
+"""Each tuple of child tags seen (the walk's ``shape``), to itself: readers compare with ``is``."""
+
+
+def shape(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The tuple the walk gives as ``shape`` for children with these tags."""
+    return SHAPES.setdefault(tags, tags)
+
+
+def walk_proxies(root: Any, max_depth: int = MAX_DEPTH, max_length: int = 2**62) -> Node | str:
+    """The walk over lxml's proxies: per element ``(tag, text, nil, children, serial, other,
+    shape, plain)``, or a str saying why the tree is declined.
+
+    ``tag`` is lxml's; ``text`` lxml's ``.text`` for an element without child elements, else
+    None when all its text (``.text`` and the children's ``.tail``) is XML white space and
+    :data:`MIXED` when not; ``nil`` the ``i:nil`` attribute or None; ``children`` the child
+    elements' tuples; ``serial`` the element's index in ``root.iter()``; ``other`` 0 when it
+    has no attribute but ``i:nil``, 2 when ``i:type`` is among them, else 1; ``shape`` the
+    tuple of the children's tags (:func:`shape`); ``plain`` per child its text (``""`` for
+    none) when it has no attribute, no child element and at most ``max_length`` characters
+    (a plain leaf, whose entry in ``children`` is then None: no tuple is made), else None.
+    Comments,
+    processing instructions and entity references (which the hardened parser removes or
+    refuses) decline the walk."""
+    serial = 0
+
+    def node(el: Any, depth: int) -> Node | str:
+        nonlocal serial
+        if depth > max_depth:
+            return "a tree deeper than max_depth"
+        nil = None
+        other = 0
+        for key, value in el.attrib.items():
+            if key == _NIL:
+                nil = value
+            elif key == _TYPE:
+                other = 2
+            elif other == 0:
+                other = 1
+        children = list(el)
+        if any(type(child.tag) is not str for child in children):
+            return "a comment, processing instruction or entity reference"
+        mine = serial
+        serial += 1
+        if not children:
+            return (el.tag, el.text, nil, (), mine, other, (), ())
+        texts = [el.text, *(child.tail for child in children)]
+        mixed = any(t and t.strip(_XML_WS) for t in texts)
+        kids: list[Node | None] = []
+        plain: list[str | None] = []
+        for child in children:
+            text = child.text or ""
+            if (
+                not child.attrib
+                and not len(child)
+                and depth < max_depth
+                and len(text) <= max_length
+            ):
+                serial += 1
+                kids.append(None)
+                plain.append(text)
+                continue
+            kid = node(child, depth + 1)
+            if isinstance(kid, str):
+                return kid
+            kids.append(kid)
+            plain.append(None)
+        tags = shape(tuple(child.tag for child in children))
+        return (
+            el.tag,
+            MIXED if mixed else None,
+            nil,
+            tuple(kids),
+            mine,
+            other,
+            tags,
+            tuple(plain),
+        )
+
+    return node(root, 0)
+
+
+class Document:
+    """The lxml elements of a walked tree by serial, listed when a reader first asks."""
+
+    __slots__ = ("_elements", "root")
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self._elements: list[Any] | None = None
+
+    def element(self, serial: int | tuple[int, int]) -> Any:
+        """The lxml element of the tuple whose serial this is, or (parent's serial, index)
+        of a plain leaf."""
+        if isinstance(serial, tuple):
+            return self.element(serial[0])[serial[1]]
+        elements = self._elements
+        if elements is None:
+            elements = self._elements = list(self.root.iter())
+        return elements[serial]
+
+
+def full(node: Node) -> tuple[Node, ...]:
+    """The children of a walked element, a tuple made for each plain leaf (its serial is
+    its parent's and its index, which :meth:`Document.element` finds)."""
+    kids, tags, texts, serial = node[3], node[6], node[7], node[4]
+    return tuple(
+        kid
+        if kid is not None
+        else (tags[index], texts[index], None, (), (serial, index), 0, (), ())  # type: ignore[misc]
+        for index, kid in enumerate(kids)
+    )
+
+
+def leaf(node: Node, index: int) -> Node:
+    """The child ``index`` of a walked element as a tuple, made if it is a plain leaf."""
+    kid = node[3][index]
+    if kid is not None:
+        return kid  # type: ignore[no-any-return]
+    return (node[6][index], node[7][index], None, (), (node[4], index), 0, (), ())  # type: ignore[return-value]
+
+
+_SAMPLE: Final = (
+    b'<a xmlns="urn:a" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" x="1">\n'
+    b' <b i:nil="true"/><c i:type="d">t&amp;\xc3\xa9<![CDATA[<]]></c><e/>\n'
+    b' <f xmlns="">z<g/>w</f><h></h></a>'
+)
+
+
+def _checked() -> tuple[Callable[[Any, int, int], Any] | None, str]:
+    ext = compiled.extension
+    if ext is None:
+        return None, compiled.REASON
+    if not hasattr(ext, "walk_tree"):  # pragma: no cover - an extension built before the walk
+        return None, "pure Python: the extension has no walk_tree (rebuild it)"
+    # lxml's _Element has begun with (_doc, _c_node) since lxml 2; libxml2's node structs are
+    # the same since 2.0. A later major version is declined until it is checked.
+    if not 4 <= etree.LXML_VERSION[0] <= 6 or etree.LIBXML_VERSION[0] != 2:
+        return None, f"lxml walk: lxml {etree.__version__} is not a version it was checked with"
+    try:
+        ext.setup_walk(etree._Element, MIXED, SHAPES)
+    except TypeError:  # pragma: no cover - an extension built from an older _speedups.c
+        return None, "pure Python: the extension's walk_tree is out of date (rebuild it)"
+    parser = etree.XMLParser(strip_cdata=True, resolve_entities=False)
+    sample = etree.fromstring(_SAMPLE, parser)
+    compiled_view = ext.walk_tree(sample, MAX_DEPTH, 2)
+    if compiled_view != walk_proxies(sample, MAX_DEPTH, 2):  # pragma: no cover
+        return None, "lxml walk: the compiled walk disagrees with lxml on a sample"
+    return ext.walk_tree, "compiled: walk_tree over libxml2's nodes"
+
+
+walker, _why = _checked()
+"""The compiled walk when it is built and fits this lxml (in use or not: tests compare it)."""
+ACTIVE: bool = walker is not None and compiled.ACTIVE
+"""True when the generated XML readers read the compiled walk's tuples."""
+REASON: Final = _why if compiled.ACTIVE else compiled.REASON
+
+
+def walk(root: Any, max_length: int) -> Node | str:
+    """The compiled walk of ``root`` (only when :data:`ACTIVE`), or why it is declined;
+    ``max_length``: the longest text given as ``plain``."""
+    assert walker is not None
+    result: Node | str = walker(root, MAX_DEPTH, max_length)
+    return result
