@@ -3,7 +3,7 @@ written one by one (``XmlListWriter``, ``write_xml_items``), in bounded memory.
 
 Reading parses with lxml's pull parser under the options of ``xml/parse.py`` (no DTD, no
 entities, no network, ``huge_tree`` off; a DOCTYPE is refused before libxml2 sees it) and
-reads each item, once its end tag has been parsed, with the readers ``from_xml`` uses for the
+reads each item, once it is parsed completely, with the readers ``from_xml`` uses for the
 items of a list (the generated contract reader, else the reference reader), so values,
 checks, messages and paths are the same. Each item is then cleared and dropped from the tree.
 """
