@@ -3,7 +3,7 @@ written one by one (``XmlListWriter``, ``write_xml_items``), in bounded memory.
 
 Reading parses with lxml's pull parser under the options of ``xml/parse.py`` (no DTD, no
 entities, no network, ``huge_tree`` off; a DOCTYPE is refused before libxml2 sees it) and
-reads each item, once its end tag has been parsed, with the readers ``from_xml`` uses for the
+reads each item, once it is parsed completely, with the readers ``from_xml`` uses for the
 items of a list (the generated contract reader, else the reference reader), so values,
 checks, messages and paths are the same. Each item is then cleared and dropped from the tree.
 """
@@ -122,6 +122,8 @@ class _Reader:
         self.list_key: tuple[Any, str, str] | None = None
         self.index = 0  # of the next item
         self.kept: Any = None  # the last item read (its tail is checked with the next one)
+        #: a collection document: the last child of the root looked at (kept in the tree)
+        self.cursor: Any = None
         self.text_checked = False
         self.fed = 0  # UTF-8 bytes given to the parser
         self.boundary = 0  # bytes fed when the last item (or path element) was seen
@@ -134,10 +136,13 @@ class _Reader:
                 if self.segments
                 else [clark(self.wire.contract_namespace, self.wire.contract_name), self.item_tag]
             )
-            # (a collection document: end events only; the probe checks the root)
+            # a collection document: the root's start event only, and its items found in the
+            # tree once complete (lxml takes the GIL back for each parser callback it hooks
+            # for events: hooking the end of every element cost about a tenth of the read);
+            # the probe checks the root. A list member on a path: start and end events.
             parser = etree.XMLPullParser(
-                events=("end",) if tags else ("start", "end"),
-                tag=tags,
+                events=("start",) if tags else ("start", "end"),
+                tag=tags[:1] if tags else None,
                 encoding="utf-8",
                 **PARSER_OPTIONS,
             )
@@ -165,7 +170,10 @@ class _Reader:
                     yield from self._items_before_error(parser)
                     raise syntax_error(exc) from None
                 self.fed += len(view)
-                yield from self._events(parser)
+                if tags is None:
+                    yield from self._events(parser)
+                else:
+                    yield from self._complete_items(parser, closed=False)
                 if self.fed - self.boundary > self.limits.max_item_bytes:
                     self._over_item_bytes()
             try:
@@ -173,18 +181,66 @@ class _Reader:
             except etree.XMLSyntaxError as exc:
                 yield from self._items_before_error(parser)
                 raise syntax_error(exc) from None
-            yield from self._events(parser)
+            if tags is None:
+                yield from self._events(parser)
+            else:
+                yield from self._complete_items(parser, closed=True)
+
+    def _complete_items(self, parser: etree.XMLPullParser, closed: bool) -> Iterator[Any]:
+        """A collection document: read the items of the root parsed completely so far, in
+        order. An element is complete once it has a next sibling or text after it (or the
+        document is closed); the last one may be held back until the next chunk."""
+        if self.list_el is None:
+            for _, element in parser.read_events():
+                if element.getparent() is None and not self.list_done:
+                    self.chain.append((element, "", None))
+                    self.list_el = element
+                    break
+            else:
+                return
+        else:
+            # (a nested element of the root's name: its start event is not the root's)
+            for _ in parser.read_events():
+                pass
+        root = self.list_el
+        item_tag = self.item_tag
+        # after the last child looked at (still in the tree)
+        child = next(iter(root), None) if self.cursor is None else self.cursor.getnext()
+        while child is not None:
+            after = child.getnext()
+            if after is None and not closed and child.tail is None:
+                break  # maybe not complete yet
+            if child.tag == item_tag:
+                yield self._item(child)
+            self.cursor = child
+            child = after
+        if closed:
+            self._list_end(root)
 
     def _items_before_error(self, parser: etree.XMLPullParser) -> Iterator[Any]:
         """The items queued with a syntax error that were complete before it: lxml ends the
         elements left open, so an item cut short looks complete; an item followed by another
         element is not one of them (the last one may be: it is not read)."""
+        if not self.segments:
+            # a collection document: the children of the root followed by another element
+            for _, element in parser.read_events():
+                if self.list_el is None and element.getparent() is None:
+                    self.chain.append((element, "", None))
+                    self.list_el = element
+            if self.list_el is None or self.list_done:
+                return
+            root = self.list_el
+            child = next(iter(root), None) if self.cursor is None else self.cursor.getnext()
+            while child is not None and (after := child.getnext()) is not None:
+                if child.tag == self.item_tag:
+                    yield self._item(child)
+                self.cursor = child
+                child = after
+            return
         for event, element in parser.read_events():
             if event == "start":  # (only end events are made up)
                 self._start(element)
                 continue
-            if self.list_el is None and not self.segments and not self.list_done:
-                self._adopt_root(element)
             if (
                 event == "end"
                 and self.list_el is not None
@@ -256,22 +312,12 @@ class _Reader:
                 yield rest
 
     # -- the parser's events -----------------------------------------------------------
-    def _adopt_root(self, element: Any) -> None:
-        """A collection document: its root (checked by the probe) is the list."""
-        root = element
-        while (up := root.getparent()) is not None:
-            root = up
-        self.chain.append((root, "", None))
-        self.list_el = root
-
     def _events(self, parser: etree.XMLPullParser) -> Iterator[Any]:
         for event, element in parser.read_events():
             if event == "start":
                 self._start(element)
                 continue
             parent = element.getparent()
-            if self.list_el is None and not self.segments and not self.list_done:
-                self._adopt_root(element)
             if parent is not None and parent is self.list_el:
                 if element.tag == self.item_tag:
                     yield self._item(element)
@@ -475,6 +521,7 @@ class _Reader:
     def _list_end(self, element: Any) -> None:
         self._siblings_before(None, ReadContext(self.strict, self.limits))
         self.kept = None
+        self.cursor = None
         self.list_el = None
         self.list_done = True
         if self.chain and self.chain[-1][0] is element:
