@@ -140,7 +140,24 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(GENERATED, ignore_errors=True)
         GENERATED.mkdir(parents=True)  # coverage measures a source folder only if it exists
         os.environ["NETCONTRACT_GENERATED_SOURCES"] = str(GENERATED)
-        status = run(str(PYTHON), "-m", "coverage", "run", "-m", "pytest")
+        for stale in [ROOT / ".coverage", *ROOT.glob(".coverage.*")]:
+            stale.unlink(missing_ok=True)
+        # one worker per CPU (NETCONTRACT_TEST_WORKERS overrides), each test module whole on
+        # one worker (module-scoped fixtures such as the compiled C# twins are built once)
+        workers = os.environ.get("NETCONTRACT_TEST_WORKERS", "auto")
+        status = run(
+            str(PYTHON),
+            "-m",
+            "coverage",
+            "run",
+            "-m",
+            "pytest",
+            "-n",
+            workers,
+            "--dist",
+            "loadfile",
+        )
+        run(str(PYTHON), "-m", "coverage", "combine", "-q")
         if status:
             return status
         print("coverage of netcontract and vehizen (floor: fail_under in pyproject.toml):")

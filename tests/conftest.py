@@ -26,6 +26,13 @@ from hypothesis import HealthCheck, settings
 
 from netcontract import codegen
 
+# python3 dev.py test measures its pytest-xdist workers through coverage's subprocess patch,
+# which hands its settings down in this variable; the processes the tests start themselves
+# (the CLI, the pool workers of batches) stay unmeasured, as they were before the suite ran in
+# workers (measuring them slowed those tests and their data would mix into the report)
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.pop("COVERAGE_PROCESS_CONFIG", None)
+
 settings.register_profile(
     "dev",
     max_examples=60,
