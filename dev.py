@@ -16,6 +16,8 @@
                             the CI subset (MUTATION_QUICK below) in a copy under build/: fails
                             when one of its mutants survives, unless tests/mutation/equivalent.txt
                             lists it, or when its score falls below MUTATION_QUICK_FLOOR
+    python3 dev.py planted  plant again, one at a time, the five bugs issue #20 named and check
+                            that the Mono-free tests catch each on both codec paths
 
 Each command creates ./.venv on first use and installs the project into it (editable,
 with the test and dev extras); later runs reuse it unless pyproject.toml changed.
@@ -181,6 +183,9 @@ def main(argv: list[str]) -> int:
         if rest[:1] == ["--quick"]:
             return mutate_quick()
         return mutate(ROOT, rest)
+    if command == "planted":
+        ensure_env()
+        return run(str(PYTHON), "tests/mutation/planted.py", *rest)
     if command == "check":
         ensure_env()
         status = run(str(BIN / "ruff"), "check", "src", "tests")

@@ -16,6 +16,7 @@ import struct
 import sys
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import date as _date
 from typing import Any
 
 from netcontract.clr import compiled
@@ -114,8 +115,12 @@ def _random_ticks(rng: random.Random) -> int:
     if r < 0.6:  # the years documents hold, with 0..7 fraction digits
         ticks = rng.randrange(599_266_080_000_000_000, 693_937_152_000_000_000)
         return ticks - ticks % rng.choice((1, 10, 10_000, 10_000_000))
-    if r < 0.95:
+    if r < 0.9:
         return rng.randrange(MAX_TICKS + 1)
+    if r < 0.95:  # a month's first tick or the tick before it, near the month tables' edges
+        year = rng.choice((rng.randrange(1, 10000), 1899, 1900, 2199, 2200, 2201))
+        first = (_date(year, rng.randrange(1, 13), 1).toordinal() - 1) * 864_000_000_000
+        return max(first - rng.choice((0, 1, 10_000_000)), 0)
     return rng.choice((0, MAX_TICKS, 863_999_999_999))
 
 

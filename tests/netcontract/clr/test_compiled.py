@@ -14,6 +14,7 @@ import random
 import subprocess
 import sys
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from netcontract.clr import compiled
 from netcontract.clr import datetime as _datetime
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
-from netcontract.clr.datetime import DateTime
+from netcontract.clr.datetime import DateTime, DateTimeKind
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -157,6 +158,40 @@ def test_compiled_format_datetime_matches_on_the_mono_table(row: tuple[Any, ...]
     _same("format_datetime", _datetime, value)
     assert compiled.extension is not None
     assert compiled.extension.format_datetime(value) == text
+
+
+def _month_edges() -> list[DateTime]:
+    """The first tick of every month in the years at the edges of the month tables (both
+    paths keep tables for 1900..2199) and of .NET's range, and the tick before each, in every
+    kind: where a table's bound written `<=` for `<` fails."""
+    values = []
+    for year in (1, 1899, 1900, 1901, 2199, 2200, 2201, 9999):
+        for month in range(1, 13):
+            first = (date(year, month, 1).toordinal() - 1) * 864_000_000_000
+            for ticks in {first, max(first - 1, 0)}:
+                values.append(DateTime(ticks, DateTimeKind.UTC))
+                values.append(DateTime(ticks, DateTimeKind.UNSPECIFIED))
+                values.append(DateTime(ticks, DateTimeKind.LOCAL, -300))
+    return values
+
+
+@needs_extension
+def test_compiled_datetime_codecs_match_at_the_month_table_edges() -> None:
+    for value in _month_edges():
+        _same("format_datetime", _datetime, value)
+        text = _datetime.PURE["format_datetime"](value)
+        _same("parse_datetime", _datetime, text)
+        assert _datetime.PURE["parse_datetime"](text).ticks == value.ticks, text
+
+
+def test_pure_datetime_codecs_round_trip_at_the_month_table_edges() -> None:
+    """The pure path alone (NETCONTRACT_PURE=1 in CI runs this file): the table edges written
+    and read back, literal at 2200-01-01 (a `<=` for `<` in a month table broke that day)."""
+    for value in _month_edges():
+        text = _datetime.PURE["format_datetime"](value)
+        assert _datetime.PURE["parse_datetime"](text).ticks == value.ticks, text
+    edge = DateTime((date(2200, 1, 1).toordinal() - 1) * 864_000_000_000, DateTimeKind.UTC)
+    assert _datetime.PURE["format_datetime"](edge) == "2200-01-01T00:00:00Z"
 
 
 @needs_extension
