@@ -157,11 +157,11 @@ def test_thousands_of_declarations_in_scope_are_refused_in_bounded_time(
 @pytest.mark.parametrize(("entry", "shape"), READERS)
 def test_declarations_at_the_quota_are_read_in_linear_time(entry: str, shape: str) -> None:
     # 59 declarations on the root (63 with the document's own, 64 with each element's),
-    # 20,000 lookups (2,000 for validate_xml: xmlschema costs 0.5 ms per object)
-    elements = 2_000 if entry == "validate_xml" else 20_000
+    # 10,000 lookups (2,000 for validate_xml: xmlschema costs 0.5 ms per object); 0.3-0.7 s
+    elements = 2_000 if entry == "validate_xml" else 10_000
     result = run(entry, shape, nc.Limits().max_attributes - 5, elements)
     assert (result["outcome"], result["quota"]) == ("read", None)
-    assert result["cpu"] <= 4.0, f"{result['cpu']:.1f} s of CPU"
+    assert result["cpu"] <= 3.0, f"{result['cpu']:.1f} s of CPU"
     assert result["rise"] <= 96 * MIB, f"peak resident set rose {result['rise'] / MIB:.0f} MB"
 
 
