@@ -1176,7 +1176,10 @@ def _emit_walked_shape(src: Source, info: ContractInfo, tags: list[str]) -> None
     for index, m in enumerate(info.xml_members):
         var = f"v{index}"
         wire = m.slot.wire
-        if isinstance(wire, PrimitiveType | EnumType):
+        # an xs:QName's text alone is not its value (its prefix is resolved in scope): a
+        # plain leaf of one is read by the reference reader, as _emit_xml_member does
+        qualified = isinstance(wire, PrimitiveType) and wire.primitive.xml_qualified
+        if isinstance(wire, PrimitiveType | EnumType) and not qualified:
             reader = src.const(reader_for(m.slot), "reader")
             reference = (
                 f"{var} = {src.const(_reference_member, 'member')}"
@@ -1188,7 +1191,7 @@ def _emit_walked_shape(src: Source, info: ContractInfo, tags: list[str]) -> None
             src.line(3, "else:")
             src.line(4, f"c = k[{index}]")
             _emit_xml_member(src, 4, var, m.slot, m.wire_name, True)
-        else:  # an empty list or contract is a plain leaf: its tuple is made
+        else:  # an empty list or contract (or a QName) is a plain leaf: its tuple is made
             src.line(3, f"c = k[{index}] or {src.const(_walk.leaf, 'leaf')}(el, {index})")
             _emit_xml_member(src, 3, var, m.slot, m.wire_name, True)
     src.line(3, "complete = True")
