@@ -25,6 +25,7 @@ from netcontract.clr.value_types import by_contract_name
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.extension import ExtensionMember, ExtensionNode, RawElement
+from netcontract.xml import scope as _scope
 
 __all__ = ["attribute_text", "read_member", "split_tag"]
 
@@ -83,7 +84,8 @@ def _node(element: Any, path: str, ctx: ReadContext) -> Any:
     type_attr = attrib.get(_TYPE)
     if type_attr is not None:
         prefix, _, type_name = type_attr.strip(_XML_WS).rpartition(":")
-        type_ns = element.nsmap.get(prefix or None, None if prefix else "")
+        in_scope = _scope.namespaces(element, path, ctx)
+        type_ns = in_scope.get(prefix or None, None if prefix else "")
         if type_ns is None:
             ctx.problem(path, f"i:type {type_attr!r} uses an undeclared prefix", element)
             return FAILED
@@ -152,25 +154,34 @@ def _object_node(
     return ExtensionNode("class", xsi_type, members=tuple(members))
 
 
-def _attribute_prefix(element: Any, ns: str) -> str:
+def _attribute_prefix(in_scope: dict[str | None, str], ns: str) -> str:
     if ns == XML_NS:
         return "xml"
-    for prefix, uri in element.nsmap.items():
+    for prefix, uri in in_scope.items():
         if uri == ns and prefix is not None:
             return str(prefix)
     return ""  # pragma: no cover - a parsed attribute's namespace has a prefix
 
 
-def _raw(element: Any, parent: Any, path: str, ctx: ReadContext) -> Any:
+def _raw(
+    element: Any,
+    parent: Any,
+    path: str,
+    ctx: ReadContext,
+    inherited: dict[str | None, str] | None = None,
+) -> Any:
     """The element as XML: what .NET's XmlDataNode keeps (comments and processing
-    instructions are not: netcontract's parser drops them)."""
+    instructions are not: netcontract's parser drops them). ``inherited``: the parent's
+    declarations in scope, known when the parent is read here."""
     ns, local = split_tag(element.tag)
-    inherited = {} if parent is None else parent.nsmap
-    if parent is None:
-        parent_el = element.getparent()
-        inherited = {} if parent_el is None else parent_el.nsmap
+    if inherited is None:
+        parent_el = element.getparent() if parent is None else parent
+        inherited = {} if parent_el is None else _scope.namespaces(parent_el, path, ctx)
+    # the declarations in scope, counted and capped (xml/scope.py): lxml's nsmap copies
+    # them all, per element
+    in_scope = _scope.namespaces(element, path, ctx)
     declarations = tuple(
-        (prefix or "", uri) for prefix, uri in element.nsmap.items() if inherited.get(prefix) != uri
+        (prefix or "", uri) for prefix, uri in in_scope.items() if inherited.get(prefix) != uri
     )
     attributes = []
     for key, value in element.attrib.items():
@@ -178,7 +189,7 @@ def _raw(element: Any, parent: Any, path: str, ctx: ReadContext) -> Any:
             continue  # the member's i:type is written by the serializer; i:nil is not kept
         a_ns, a_local = split_tag(key)
         ctx.check_string(path, value, element)
-        prefix = _attribute_prefix(element, a_ns) if a_ns else ""
+        prefix = _attribute_prefix(in_scope, a_ns) if a_ns else ""
         attributes.append((a_ns, prefix, a_local, value))
     content: list[RawElement | str] = []
     # .NET's XmlDocument drops text of white space alone
@@ -188,7 +199,7 @@ def _raw(element: Any, parent: Any, path: str, ctx: ReadContext) -> Any:
     for child in element:
         child_path = _paths.join(path, split_tag(child.tag)[1])
         ctx.enter(child_path, 0, child)
-        raw = _raw(child, element, child_path, ctx)
+        raw = _raw(child, element, child_path, ctx, in_scope)
         ctx.leave()
         if raw is FAILED:
             return FAILED

@@ -49,6 +49,7 @@ from netcontract.model.wire import (
     enum_type,
 )
 from netcontract.xml import extension as _extension
+from netcontract.xml import scope as _scope
 from netcontract.xml import walk as _walk
 from netcontract.xml.walk import Document
 
@@ -88,11 +89,13 @@ def _bad_nil(element: Any) -> str:
     return f"i:nil={element.get(_NIL)!r} is not an xs:boolean (true, false, 1 or 0)"
 
 
-def _resolve_qname(element: Any, qname: str) -> tuple[str, str]:
+def _resolve_qname(element: Any, qname: str, path: str, ctx: ReadContext) -> tuple[str, str]:
+    """The (namespace, name) an ``i:type`` names: ValueError for an undeclared prefix,
+    QuotaExceededError past ``max_attributes`` declarations in scope (xml/scope.py)."""
     prefix, _, local = qname.strip(_XML_WS).rpartition(":")
     # no default namespace in scope: an unprefixed name is in no namespace (Mono's stream
     # layout writes i:type="Tnone" so under a root in no namespace)
-    ns = element.nsmap.get(prefix or None, None if prefix else "")
+    ns = _scope.namespaces(element, path, ctx).get(prefix or None, None if prefix else "")
     if ns is None:
         raise ValueError(f"i:type {qname!r} uses an undeclared prefix")
     return ns, local
@@ -241,39 +244,10 @@ _PREDEFINED_PREFIXES: Final = {
 }
 
 
-def _scope_size(node: Any, limit: int, scopes: dict[Any, int]) -> int:
-    """The namespace declarations in scope at ``node`` (its own and its ancestors'; more
-    than ``limit`` counted as ``limit + 1``), each element counted once per document."""
-    chain = []
-    while node is not None and node not in scopes:
-        chain.append(node)
-        node = node.getparent()
-    size = 0 if node is None else scopes[node]
-    for element in reversed(chain):
-        if size <= limit:
-            # start-ns events are the element's own declarations; its children are not walked
-            for event, _ in etree.iterwalk(element, events=("start", "start-ns")):
-                if event == "start":
-                    break
-                size += 1
-                if size > limit:
-                    break
-        scopes[element] = size
-    return size
-
-
 def _in_scope(element: Any, prefix: str, path: str, ctx: ReadContext) -> str | None:
-    """The namespace ``prefix`` ("": the default) is bound to at a leaf ``element``.
-
-    ``element.nsmap`` copies every declaration in scope: more than ``max_attributes`` of them
-    around the element's parent exceed the quota (as in ``validate_xml``), so that a document
-    declaring thousands of namespaces on its root cannot cost that much per value."""
-    limit = ctx.limits.max_attributes
-    parent = element.getparent()
-    if parent is not None and _scope_size(parent, limit, ctx.scopes) > limit:
-        ctx.exceeded(path, "max_attributes", limit, "namespace declarations in scope", element)
-    found: str | None = element.nsmap.get(prefix or None)
-    return found
+    """The namespace ``prefix`` ("": the default) is bound to at a leaf ``element``; more
+    than ``max_attributes`` declarations in scope there exceed the quota (xml/scope.py)."""
+    return _scope.namespaces(element, path, ctx).get(prefix or None)
 
 
 def _qualified_reader(primitive: ValueType) -> Reader:
@@ -415,7 +389,9 @@ def _typed_target(element: Any, tp: Any, declared: type, path: str, ctx: ReadCon
     if type_attr is None:
         return tp
     try:
-        ns, local = _resolve_qname(element, type_attr)
+        ns, local = _resolve_qname(element, type_attr, path, ctx)
+    except QuotaExceededError:
+        raise  # a ValueError too, but no problem of this element's
     except ValueError as exc:
         ctx.problem(path, str(exc), element)
         return FAILED
@@ -694,7 +670,9 @@ def _names_list(
     """Whether an ``i:type`` on a collection names the collection's own contract (.NET
     refuses any other, Mono: "contains data of the ... data contract"); records the problem."""
     try:
-        qname = _resolve_qname(element, type_attr)
+        qname = _resolve_qname(element, type_attr, path, ctx)
+    except QuotaExceededError:
+        raise  # a ValueError too, but no problem of this element's
     except ValueError as exc:
         ctx.problem(path, str(exc), element)
         return False
@@ -720,7 +698,9 @@ def _object_reader(wire: ObjectType) -> Reader:
             ctx.problem(path, "an object member with content needs an i:type attribute", element)
             return FAILED
         try:
-            ns, local = _resolve_qname(element, type_attr)
+            ns, local = _resolve_qname(element, type_attr, path, ctx)
+        except QuotaExceededError:
+            raise  # a ValueError too, but no problem of this element's
         except ValueError as exc:
             ctx.problem(path, str(exc), element)
             return FAILED
@@ -1196,7 +1176,10 @@ def _emit_walked_shape(src: Source, info: ContractInfo, tags: list[str]) -> None
     for index, m in enumerate(info.xml_members):
         var = f"v{index}"
         wire = m.slot.wire
-        if isinstance(wire, PrimitiveType | EnumType):
+        # an xs:QName's text alone is not its value (its prefix is resolved in scope): a
+        # plain leaf of one is read by the reference reader, as _emit_xml_member does
+        qualified = isinstance(wire, PrimitiveType) and wire.primitive.xml_qualified
+        if isinstance(wire, PrimitiveType | EnumType) and not qualified:
             reader = src.const(reader_for(m.slot), "reader")
             reference = (
                 f"{var} = {src.const(_reference_member, 'member')}"
@@ -1208,7 +1191,7 @@ def _emit_walked_shape(src: Source, info: ContractInfo, tags: list[str]) -> None
             src.line(3, "else:")
             src.line(4, f"c = k[{index}]")
             _emit_xml_member(src, 4, var, m.slot, m.wire_name, True)
-        else:  # an empty list or contract is a plain leaf: its tuple is made
+        else:  # an empty list or contract (or a QName) is a plain leaf: its tuple is made
             src.line(3, f"c = k[{index}] or {src.const(_walk.leaf, 'leaf')}(el, {index})")
             _emit_xml_member(src, 3, var, m.slot, m.wire_name, True)
     src.line(3, "complete = True")
