@@ -21,11 +21,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.interop import edge_models
 from tests.interop import test_edge_contracts as edge
+from tests.interop import test_qname_interop as qi
+from tests.interop.collection_models import samples as collection_samples
 from tests.interop.extension_models import Base
 from tests.interop.reference_models import H2, Node, Sub, cycle
 from tests.netcontract.xml import test_empty_namespace as no_ns
 
 import netcontract as nc
+from netcontract import XmlQualifiedName as QName
 from netcontract.strategies import for_type
 from vehizen import CustomerGroupDto, ResponseDto, VehicleLightDto
 
@@ -40,6 +43,9 @@ XS = "http://www.w3.org/2001/XMLSchema"
 ARR = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
 N = "http://schemas.datacontract.org/2004/07/N"
 Z = 'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
+QNS = qi.NS
+COLLNS = "http://schemas.datacontract.org/2004/07/Coll"
+COLL = collection_samples()
 
 
 def _case(case_id: str) -> Any:
@@ -135,9 +141,103 @@ MONO: list[tuple[str, Any, dict[str, str], str]] = [
 ]
 
 
+#: XmlQualifiedName values and collection contracts, as Mono's WriteObject(Stream) writes them
+#: (tests/interop/test_stream_layout_interop.py: qname-* and coll-* cases)
+MONO_QNAME_COLLECTION: list[tuple[str, Any, dict[str, str], str]] = [
+    (
+        "qname-other",
+        qi.QH(Q=QName("n", "urn:o")),
+        {},
+        f'<QH xmlns="{QNS}" {XSI}><q:Q xmlns:q="{QNS}" xmlns:a="urn:o">a:n</q:Q></QH>',
+    ),
+    (
+        "qname-own",
+        qi.QH(Q=QName("n", qi.NS)),
+        {},
+        f'<QH xmlns="{QNS}" {XSI}><q:Q xmlns:q="{QNS}">q:n</q:Q></QH>',
+    ),
+    (
+        "qname-list",
+        qi.LH(L=[QName("a", "urn:o"), None, QName("c", qi.NS), QName("d", qi.ARR)]),
+        {},
+        f'<LH xmlns="{QNS}" {XSI}><L xmlns:a="{ARR}"><q:QName xmlns:q="{ARR}" xmlns:b="urn'
+        f':o">b:a</q:QName><a:QName i:nil="true"/><q:QName xmlns:q="{ARR}">c</q:QName><q:Q'
+        f'Name xmlns:q="{ARR}">q:d</q:QName></L></LH>',
+    ),
+    (
+        "qname-no-ns",
+        qi.QH(Q=QName("n", "")),
+        {},
+        f'<QH xmlns="{QNS}" {XSI}><q:Q xmlns:q="{QNS}" xmlns="">n</q:Q></QH>',
+    ),
+    (
+        "qname-object",
+        qi.OH(O=QName("a", "urn:o")),
+        {},
+        f'<OH xmlns="{QNS}" {XSI}><O i:type="a:QName" xmlns:a="{XS}" xmlns:b="urn:o">b:a</O></OH>',
+    ),
+    (
+        "qname-nested-shadowed",
+        qi.Outer(
+            In=qi.Inner(IQ=QName("a", "urn:o"), JQ=QName("b", "urn:o")), Z=QName("z", "urn:o")
+        ),
+        {},
+        f'<Outer xmlns="{QNS}" {XSI}><In xmlns:a="urn:other"><q:IQ xmlns:q="urn:other" xml'
+        'ns:b="urn:o">b:a</q:IQ><q:JQ xmlns:q="urn:other" xmlns:b="urn:o">b:b</q:JQ></In>'
+        f'<q:Z xmlns:q="{QNS}" xmlns:a="urn:o">a:z</q:Z></Outer>',
+    ),
+    (
+        "qname-no-namespace-default",
+        qi.NoNs(Q=QName("a", ""), L=[QName("", ""), QName("x", qi.ARR)]),
+        {},
+        f'<NoNs {XSI}><L xmlns:a="{ARR}"><q:QName xmlns:q="{ARR}"/><q:QName xmlns:q="{ARR}'
+        '">q:x</q:QName></L><Q>a</Q></NoNs>',
+    ),
+    (
+        "coll-holder-object-otheritems",
+        COLL["holder-object-otheritems"],
+        {},
+        f'<Holder xmlns="{COLLNS}" {XSI}><D i:nil="true"/><I i:nil="true"/><L i:nil="true"'
+        '/><LL i:nil="true"/><M i:nil="true" xmlns:a="urn:m"/><N i:nil="true" xmlns:a="ur'
+        'n:n"/><NE i:nil="true"/><O i:type="a:OtherItems" xmlns:a="urn:n" xmlns:b="urn:x"'
+        '><a:Other><b:A>o</b:A></a:Other><a:Other i:nil="true"/></O><OM i:nil="true" xmln'
+        's:a="urn:m2"/><S i:nil="true"/><X i:nil="true" xmlns:a="urn:n"/></Holder>',
+    ),
+    (
+        "coll-holder-empties",
+        COLL["holder-empties"],
+        {},
+        f'<Holder xmlns="{COLLNS}" {XSI}><D/><I/><L/><LL i:nil="true"/><M xmlns:a="urn:m"/'
+        '><N xmlns:a="urn:n"/><NE/><O i:type="Strs"><S>in-object</S></O><OM xmlns:a="urn:'
+        'm2"/><S/><X xmlns:a="urn:n" xmlns:b="urn:x"/></Holder>',
+    ),
+    (
+        "coll-root-named",
+        COLL["root-named"],
+        {},
+        f'<Items xmlns="urn:n" {XSI} xmlns:a="{COLLNS}"><It><a:A>n</a:A><a:B>0</a:B></It></Items>',
+    ),
+    (
+        "coll-root-reflist",
+        COLL["root-reflist"],
+        {},
+        f'<RefList z:Id="i1" xmlns="{COLLNS}" {XSI} {Z}><Item><A>x</A><B>0</B></Item><Item'
+        ' i:nil="true"/></RefList>',
+    ),
+    (
+        "coll-root-empty-map",
+        COLL["root-empty-map"],
+        {},
+        f'<Map xmlns="urn:m" {XSI}/>',
+    ),
+]
+
+
 @pytest.mark.falls_back  # is_reference and extension data: the reference writer
 @pytest.mark.parametrize(
-    ("obj", "kwargs", "expected"), [m[1:] for m in MONO], ids=[m[0] for m in MONO]
+    ("obj", "kwargs", "expected"),
+    [m[1:] for m in MONO + MONO_QNAME_COLLECTION],
+    ids=[m[0] for m in MONO + MONO_QNAME_COLLECTION],
 )
 def test_stream_layout_is_monos(engine_path: str, obj: Any, kwargs: Any, expected: str) -> None:
     assert nc.to_xml(obj, layout="stream", **kwargs) == expected.encode()
