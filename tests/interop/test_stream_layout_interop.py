@@ -9,8 +9,10 @@ bytes, so .NET reads what the stream layout writes.
 
 Cases: every edge twin (tests/interop/test_edge_contracts.py), hypothesis-drawn Vehizen
 documents (test_conformance.py's generator), is_reference graphs (References.cs), extension
-data written back (ExtensionData.cs), root overrides, XmlQualifiedName values (QNameProbe.cs)
-and collection contracts (CollectionContracts.cs), the expected bytes being Mono's.
+data written back (ExtensionData.cs), root overrides, XmlQualifiedName values (QNameProbe.cs),
+collection contracts (CollectionContracts.cs) and generic contracts (Generic.cs: also a
+collection contract of a closed generic, a generic over it, a QName inside a generic), the
+expected bytes being Mono's.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from netcontract import XmlQualifiedName as QName
 from netcontract.model.plan import contract_info
 from vehizen import VehicleLightDto
 
+from . import generic_models
 from . import test_conformance as conformance
 from . import test_edge_contracts as edge
 from . import test_qname_interop as qi
@@ -133,6 +136,8 @@ def clr_name(cls: Any) -> str:
         return f"QNameProbe.{cls.__name__}"
     if cls.__module__ == collection_samples.__module__:
         return f"Coll.{cls.__name__}"
+    if cls.__module__ == generic_models.__name__:
+        return f"GI.{cls.__name__}"
     if cls in EXTENSION_MODELS.values():
         return f"Ext.V1.{cls.__name__}"
     if cls is H2:
@@ -174,6 +179,13 @@ def cases() -> list[Case]:
             out.append((f"root-{case.id}-{root_name}-{ns}", case.obj, (root_name, ns)))
     out.append(("root-no-namespace", Base(a="x", m=1), ("Root", "")))
     out += _qname_cases() + _collection_cases()
+    # generic contracts (Generic.cs): closed generics, a collection contract of them, a
+    # generic over it and a QName inside one
+    out += [
+        ("generic-holder", generic_models.holder(), None),
+        ("generic-special", generic_models.Special(ok=True, extra=4), None),
+        ("generic-garage", generic_models.garage(), None),
+    ]
     for index, doc in enumerate(generate(DOCS, SEED)):
         out.append((f"drawn-{index}-{doc.twin}", as_dotnet_holds(doc.value), None))
     return out
@@ -237,7 +249,7 @@ def answers(exe: Path) -> dict[str, tuple[Case, bytes, bytes | str, bytes | str]
 
 def test_every_kind_of_case_reached_mono(answers: dict[str, Any]) -> None:
     kinds = {case_id.split("-", 1)[0] for case_id in answers}
-    assert kinds == {"edge", "ref", "ext", "root", "drawn", "qname", "coll"}
+    assert kinds == {"edge", "ref", "ext", "root", "drawn", "qname", "coll", "generic"}
     assert len(answers) > 150
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.interop import edge_models
+from tests.interop import edge_models, generic_models
 from tests.interop import test_edge_contracts as edge
 from tests.interop import test_qname_interop as qi
 from tests.interop.collection_models import samples as collection_samples
@@ -46,6 +46,8 @@ Z = 'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
 QNS = qi.NS
 COLLNS = "http://schemas.datacontract.org/2004/07/Coll"
 COLL = collection_samples()
+GI = "http://schemas.datacontract.org/2004/07/GI"
+CAR = "ApiResponseOfCarZSi_Pnjiv"
 
 
 def _case(case_id: str) -> Any:
@@ -229,6 +231,16 @@ MONO_QNAME_COLLECTION: list[tuple[str, Any, dict[str, str], str]] = [
         COLL["root-empty-map"],
         {},
         f'<Map xmlns="urn:m" {XSI}/>',
+    ),
+    (
+        "generic-garage",  # CarList of ApiResponse<Car>, ApiResponse<CarList>, a QName in one
+        generic_models.garage(),
+        {},
+        f'<Garage xmlns="{GI}" {XSI}><Cars><{CAR}><Data><Model>m</Model></Data><Ok>true</Ok>'
+        f'</{CAR}><{CAR} i:nil="true"/></Cars><O i:type="CarList"><{CAR}><Data i:nil="true"/>'
+        f'<Ok>false</Ok></{CAR}></O><Q><q:Data xmlns:q="{GI}" xmlns:a="urn:o">a:n</q:Data>'
+        f"<Ok>false</Ok></Q><Wrapped><Data><{CAR}><Data><Model>m</Model></Data><Ok>true</Ok>"
+        f'</{CAR}><{CAR} i:nil="true"/></Data><Ok>true</Ok></Wrapped></Garage>',
     ),
 ]
 
