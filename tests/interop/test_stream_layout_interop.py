@@ -399,3 +399,63 @@ def test_prefixes_after_z_are_monos(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert nc.to_xml(CHAIN, layout="stream") == run_program(exe)
+
+
+@nc.contract(xml_namespace="urn:stream-x")
+class StreamOther:
+    A: str | None = None
+
+
+@nc.collection_contract(name="StreamRL", xml_namespace="urn:stream-n", is_reference=True)
+class StreamRL(list[StreamOther | None]):
+    """An is_reference collection contract whose items are in another namespace."""
+
+
+@nc.collection_contract(name="StreamNL", xml_namespace="")
+class StreamNL(list[StreamOther | None]):
+    """A collection contract in no namespace."""
+
+
+_ROOT_SOURCE: Final = """
+using System; using System.IO; using System.Collections.Generic; using System.Runtime.Serialization;
+[DataContract(Name = "StreamOther", Namespace = "urn:stream-x")]
+public class StreamOther { [DataMember] public string A; }
+[CollectionDataContract(Name = "StreamRL", Namespace = "urn:stream-n", IsReference = true)]
+public class StreamRL : List<StreamOther> {}
+[CollectionDataContract(Name = "StreamNL", Namespace = "")]
+public class StreamNL : List<StreamOther> {}
+public static class Roots {
+    static void W(object o) {
+        var s = new MemoryStream();
+        new DataContractSerializer(o.GetType()).WriteObject(s, o);
+        Console.WriteLine(Convert.ToBase64String(s.ToArray()));
+    }
+    public static void Main() {
+        W(new StreamRL { new StreamOther { A = "a" } });
+        W(new StreamNL { new StreamOther { A = "b" }, null });
+    }
+}
+"""
+
+
+def test_collection_contract_roots_are_monos(tmp_path: Path) -> None:
+    """A collection contract as the document in the stream layout: an is_reference one
+    declares z right after i, before its items' namespace; one in no namespace declares i
+    only (Mono's WriteObject(Stream) bytes)."""
+    if not mono_available():
+        pytest.skip(MONO_MISSING_REASON)
+    source = tmp_path / "Roots.cs"
+    source.write_text(_ROOT_SOURCE)
+    exe = tmp_path / "Roots.exe"
+    subprocess.run(
+        ["mcs", "-nologo", f"-out:{exe}", "-r:System.Runtime.Serialization", str(source)],
+        check=True,
+        capture_output=True,
+    )
+    mono = [base64.b64decode(line) for line in run_program(exe).decode().split()]
+    objs = [
+        StreamRL([StreamOther(A="a")]),
+        StreamNL([StreamOther(A="b"), None]),
+    ]
+    assert [nc.to_xml(o, layout="stream") for o in objs] == mono
+    assert [nc.from_xml(m, type(o)) for m, o in zip(mono, objs, strict=True)] == objs

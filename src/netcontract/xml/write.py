@@ -992,6 +992,12 @@ def _write_collection_root(
         writer.parts[0] = f"<{name}{declare_i}" + first[len(name) + 1 :]
     elif ns:
         own = f' xmlns="{ns}"'
+        declare_z = f' xmlns:z="{SER}"'
+        if declare_z in first:
+            # Mono: the root declares z right after i, before its items' namespace
+            # (<RL z:Id="i1" xmlns="urn:n" xmlns:i="…" xmlns:z="…" xmlns:a="urn:x">)
+            first = first.replace(declare_z, "", 1)
+            declare_i += declare_z
         writer.parts[0] = first.replace(own, own + declare_i, 1)
     else:
         at = first.find(" xmlns")
