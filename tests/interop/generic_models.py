@@ -84,6 +84,37 @@ class Special(ApiResponse[Customer]):
     extra: nc.Int32 = nc.member("Extra", default=0)
 
 
+@nc.contract("GI")
+class Car:
+    model: str | None = nc.member("Model", default=None)
+
+
+@nc.collection_contract("GI")
+class CarList(list[ApiResponse[Car] | None]):
+    """A collection contract of a closed generic item (C#: CarList : List<ApiResponse<Car>>)."""
+
+
+@nc.contract("GI")
+class Garage:
+    """Feature interactions: CarList, a generic over it, a QName inside a generic."""
+
+    cars: CarList | None = nc.member("Cars", default=None)
+    wrapped: ApiResponse[CarList] | None = nc.member("Wrapped", default=None)
+    q: ApiResponse[nc.XmlQualifiedName] | None = nc.member("Q", default=None)
+    o: object = nc.member("O", default=None)
+
+
+def garage() -> Garage:
+    """Generic.cs's Garage()."""
+    cars = CarList([ApiResponse[Car](ok=True, data=Car(model="m")), None])
+    return Garage(
+        cars=cars,
+        wrapped=ApiResponse[CarList](ok=True, data=cars),
+        q=ApiResponse[nc.XmlQualifiedName](data=nc.XmlQualifiedName("n", "urn:o")),
+        o=CarList([ApiResponse[Car]()]),
+    )
+
+
 #: the closed generics of Generic.cs's name cases, by case
 CASES: dict[str, Any] = {
     "customer": ApiResponse[Customer],

@@ -9,7 +9,10 @@ bytes, so .NET reads what the stream layout writes.
 
 Cases: every edge twin (tests/interop/test_edge_contracts.py), hypothesis-drawn Vehizen
 documents (test_conformance.py's generator), is_reference graphs (References.cs), extension
-data written back (ExtensionData.cs) and root overrides.
+data written back (ExtensionData.cs), root overrides, XmlQualifiedName values (QNameProbe.cs),
+collection contracts (CollectionContracts.cs) and generic contracts (Generic.cs: also a
+collection contract of a closed generic, a generic over it, a QName inside a generic), the
+expected bytes being Mono's.
 """
 
 from __future__ import annotations
@@ -27,13 +30,17 @@ from typing import Any, Final
 import pytest
 
 import netcontract as nc
+from netcontract import XmlQualifiedName as QName
 from netcontract.model.plan import contract_info
 from vehizen import VehicleLightDto
 
+from . import generic_models
 from . import test_conformance as conformance
 from . import test_edge_contracts as edge
+from . import test_qname_interop as qi
 from ._csharp import run_program
 from ._mono import DOTNET_DIR, MONO_MISSING_REASON, TwinError, find_newtonsoft, mono_available
+from .collection_models import samples as collection_samples
 from .edge_models import Animal, Texts
 from .extension_models import Base
 from .reference_models import H2, Node, Sub, cycle, shared_holder
@@ -47,7 +54,15 @@ pytestmark = [pytest.mark.interop, pytest.mark.falls_back]
 DOCS: Final = int(os.environ.get("NETCONTRACT_STREAM_LAYOUT_DOCS", "300"))
 SEED: Final = random.SystemRandom().randrange(2**32)
 
-SOURCES: Final = ("Contracts.cs", "EdgeContracts.cs", "References.cs", "ExtensionData.cs")
+SOURCES: Final = (
+    "Contracts.cs",
+    "EdgeContracts.cs",
+    "References.cs",
+    "ExtensionData.cs",
+    "QNameProbe.cs",
+    "CollectionContracts.cs",
+    "Generic.cs",
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +94,50 @@ def exe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield out
 
 
+def _qname_cases() -> list[Case]:
+    """XmlQualifiedName values (QNameProbe.cs twins): the q: member prefix, a shadowed
+    prefix, xmlns="", predefined prefixes, the empty name, in an object member and a list."""
+    ns, arr = qi.NS, qi.ARR
+    objs = {
+        "other": qi.QH(Q=QName("n", "urn:o")),
+        "own": qi.QH(Q=QName("n", ns)),
+        "empty": qi.QH(Q=QName("", "")),
+        "xs": qi.QH(Q=QName("n", qi.XS)),
+        "xsi": qi.QH(Q=QName("n", qi.XSI)),
+        "ser": qi.QH(Q=QName("n", qi.SER)),
+        "xml": qi.QH(Q=QName("n", qi.XML_NS)),
+        "no-ns": qi.QH(Q=QName("n", "")),
+        "escaped": qi.QH(Q=QName("n", "urn:a&b'c")),
+        "list": qi.LH(L=[QName("a", "urn:o"), None, QName("c", ns), QName("d", arr)]),
+        "list-empties": qi.LH(L=[QName("", ""), QName("b", "")]),
+        "object": qi.OH(O=QName("a", "urn:o")),
+        "object-own": qi.OH(O=QName("a", ns)),
+        "object-empty": qi.OH(O=QName("", "")),
+        "derived": qi.QD(BQ=QName("a", "urn:o"), DQ=QName("b", "http://netcontract/qbase")),
+        "nested": qi.Outer(In=qi.Inner(IQ=QName("a", "urn:other"), JQ=QName("b", ns))),
+        "nested-shadowed": qi.Outer(
+            In=qi.Inner(IQ=QName("a", "urn:o"), JQ=QName("b", "urn:o")), Z=QName("z", "urn:o")
+        ),
+        "no-namespace": qi.NoNs(Q=QName("a", "urn:o"), L=[QName("b", ""), QName("c", "urn:o")]),
+        "no-namespace-default": qi.NoNs(Q=QName("a", ""), L=[QName("", ""), QName("x", arr)]),
+    }
+    return [(f"qname-{k}", v, None) for k, v in objs.items()]
+
+
+def _collection_cases() -> list[Case]:
+    """Collection contracts (CollectionContracts.cs twins): as members, in an object member,
+    nested, with is_reference, and as the document."""
+    return [(f"coll-{k}", v, None) for k, v in collection_samples().items()]
+
+
 def clr_name(cls: Any) -> str:
     """The twin's CLR full name: the namespace's last segment and the contract name."""
+    if cls.__module__ == qi.__name__:
+        return f"QNameProbe.{cls.__name__}"
+    if cls.__module__ == collection_samples.__module__:
+        return f"Coll.{cls.__name__}"
+    if cls.__module__ == generic_models.__name__:
+        return f"GI.{cls.__name__}"
     if cls in EXTENSION_MODELS.values():
         return f"Ext.V1.{cls.__name__}"
     if cls is H2:
@@ -121,6 +178,14 @@ def cases() -> list[Case]:
             ns = contract_info(type(case.obj)).namespace if root_ns is None else root_ns
             out.append((f"root-{case.id}-{root_name}-{ns}", case.obj, (root_name, ns)))
     out.append(("root-no-namespace", Base(a="x", m=1), ("Root", "")))
+    out += _qname_cases() + _collection_cases()
+    # generic contracts (Generic.cs): closed generics, a collection contract of them, a
+    # generic over it and a QName inside one
+    out += [
+        ("generic-holder", generic_models.holder(), None),
+        ("generic-special", generic_models.Special(ok=True, extra=4), None),
+        ("generic-garage", generic_models.garage(), None),
+    ]
     for index, doc in enumerate(generate(DOCS, SEED)):
         out.append((f"drawn-{index}-{doc.twin}", as_dotnet_holds(doc.value), None))
     return out
@@ -184,7 +249,7 @@ def answers(exe: Path) -> dict[str, tuple[Case, bytes, bytes | str, bytes | str]
 
 def test_every_kind_of_case_reached_mono(answers: dict[str, Any]) -> None:
     kinds = {case_id.split("-", 1)[0] for case_id in answers}
-    assert kinds == {"edge", "ref", "ext", "root", "drawn"}
+    assert kinds == {"edge", "ref", "ext", "root", "drawn", "qname", "coll", "generic"}
     assert len(answers) > 150
 
 
@@ -334,3 +399,63 @@ def test_prefixes_after_z_are_monos(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert nc.to_xml(CHAIN, layout="stream") == run_program(exe)
+
+
+@nc.contract(xml_namespace="urn:stream-x")
+class StreamOther:
+    A: str | None = None
+
+
+@nc.collection_contract(name="StreamRL", xml_namespace="urn:stream-n", is_reference=True)
+class StreamRL(list[StreamOther | None]):
+    """An is_reference collection contract whose items are in another namespace."""
+
+
+@nc.collection_contract(name="StreamNL", xml_namespace="")
+class StreamNL(list[StreamOther | None]):
+    """A collection contract in no namespace."""
+
+
+_ROOT_SOURCE: Final = """
+using System; using System.IO; using System.Collections.Generic; using System.Runtime.Serialization;
+[DataContract(Name = "StreamOther", Namespace = "urn:stream-x")]
+public class StreamOther { [DataMember] public string A; }
+[CollectionDataContract(Name = "StreamRL", Namespace = "urn:stream-n", IsReference = true)]
+public class StreamRL : List<StreamOther> {}
+[CollectionDataContract(Name = "StreamNL", Namespace = "")]
+public class StreamNL : List<StreamOther> {}
+public static class Roots {
+    static void W(object o) {
+        var s = new MemoryStream();
+        new DataContractSerializer(o.GetType()).WriteObject(s, o);
+        Console.WriteLine(Convert.ToBase64String(s.ToArray()));
+    }
+    public static void Main() {
+        W(new StreamRL { new StreamOther { A = "a" } });
+        W(new StreamNL { new StreamOther { A = "b" }, null });
+    }
+}
+"""
+
+
+def test_collection_contract_roots_are_monos(tmp_path: Path) -> None:
+    """A collection contract as the document in the stream layout: an is_reference one
+    declares z right after i, before its items' namespace; one in no namespace declares i
+    only (Mono's WriteObject(Stream) bytes)."""
+    if not mono_available():
+        pytest.skip(MONO_MISSING_REASON)
+    source = tmp_path / "Roots.cs"
+    source.write_text(_ROOT_SOURCE)
+    exe = tmp_path / "Roots.exe"
+    subprocess.run(
+        ["mcs", "-nologo", f"-out:{exe}", "-r:System.Runtime.Serialization", str(source)],
+        check=True,
+        capture_output=True,
+    )
+    mono = [base64.b64decode(line) for line in run_program(exe).decode().split()]
+    objs = [
+        StreamRL([StreamOther(A="a")]),
+        StreamNL([StreamOther(A="b"), None]),
+    ]
+    assert [nc.to_xml(o, layout="stream") for o in objs] == mono
+    assert [nc.from_xml(m, type(o)) for m, o in zip(mono, objs, strict=True)] == objs

@@ -153,11 +153,20 @@ class _Writer:
         ``type_first``), and declares ``xmlns:z`` after both where it is not in scope.
 
         ``qualified``: the element holds an XmlQualifiedName, whose namespace it declares
-        (:class:`_Qualified`, which receives the prefix of its text; never in the stream
-        layout, which refuses such values)."""
+        (:class:`_Qualified`, which receives the prefix of its text)."""
         if self.stream:
             return self._stream_start(
-                local, ns, scope, depth, declare, xsi_type, nil, ser, type_first
+                local,
+                ns,
+                scope,
+                depth,
+                declare,
+                xsi_type,
+                nil,
+                ser,
+                type_first,
+                qualified,
+                items_declare,
             )
         prefix = scope.get(ns)
         implicit = None
@@ -251,14 +260,27 @@ class _Writer:
         nil: bool,
         ser: str,
         type_first: bool,
+        qualified: _Qualified | None = None,
+        items_declare: str | None = None,
     ) -> tuple[str, Scope]:
         """:meth:`start` in the stream layout (Mono's XmlDictionaryWriter text writer): the
         attributes in the order path B writes them, then every namespace declaration in the
-        order it was made (the element's own default namespace first); a new prefix is the
-        first of ``a``...``z`` not bound in scope."""
+        order it was made (the element's own namespace first: its default or, for a member
+        declared XmlQualifiedName, ``xmlns:q``); a new prefix is the first of ``a``...``z``
+        not bound in scope."""
         decls = ""
         prefix = scope.get(ns)
-        if prefix is None:
+        #: a prefix still bound in scope though its namespace now has "q" (Mono makes up
+        #: another: <a:L xmlns:a="ARR"><q:QName xmlns:q="ARR" xmlns:b="urn:o">b:n)
+        shadowed = ""
+        if qualified is not None and qualified.element_prefix and ns:
+            # Mono: <q:Q xmlns:q="ns" xmlns:a="urn:o">a:n</q:Q>, q declared first
+            shadowed = prefix or ""
+            prefix = "q"
+            decls += f' xmlns:q="{_attribute_text(ns)}"'
+            scope = {k: v for k, v in scope.items() if v != "q"}
+            scope[ns] = "q"
+        elif prefix is None:
             scope = {k: v for k, v in scope.items() if v != ""}
             scope[ns] = ""
             prefix = ""
@@ -279,6 +301,27 @@ class _Writer:
             attrs += (
                 f' i:type="{type_prefix}:{type_name}"' if type_prefix else f' i:type="{type_name}"'
             )
+        if qualified is not None and qualified.namespace is not None:
+            # the prefix in scope (the latest declaration), else a new letter; the empty
+            # namespace where it is the default already needs nothing (Mono: <Q>a</Q>)
+            value_ns = qualified.namespace
+            found = scope.get(value_ns, _PREDEFINED.get(value_ns))
+            if found is None:
+                if value_ns == "":
+                    decls += ' xmlns=""'
+                    found = ""
+                    scope = {k: v for k, v in scope.items() if v != ""}
+                else:
+                    found = _free_prefix(scope, depth, shadowed)
+                    decls += f' xmlns:{found}="{_attribute_text(value_ns)}"'
+                scope = {**scope, value_ns: found}
+            qualified.prefix = found
+        if items_declare is not None and items_declare not in scope:
+            # Mono: after the collection's own namespace and an i:type naming it
+            # (<O i:type="a:OtherItems" xmlns:a="urn:n" xmlns:b="urn:x">)
+            new_prefix = _free_prefix(scope, depth)
+            decls += f' xmlns:{new_prefix}="{items_declare}"'
+            scope = {**scope, items_declare: new_prefix}
         if ser:
             if type_first:
                 attrs += ser
@@ -420,13 +463,6 @@ class _Writer:
         # Mono: a collection contract whose items' type is in another namespace declares
         # it too (<X xmlns:d2p1="urn:n" xmlns:d2p2="urn:x">), before writing any item
         items_declare = _declared_namespace(runtime.item, runtime.contract_namespace)
-        if self.stream and runtime.cls is not list:
-            # where the stream layout's writer declares a collection contract's namespaces
-            # is not probed against .NET yet: refused rather than guessed
-            self.problems.append(
-                Problem(path, "a collection contract is not written in layout='stream' yet")
-            )
-            return
         qname, inner = self.start(
             local,
             ns,
@@ -468,11 +504,6 @@ class _Writer:
     ) -> None:
         """A ``Dictionary<K,V>``: one ``KeyValueOf...`` item per entry, in insertion order,
         each with its ``Key`` and ``Value`` (Mono), all in the Arrays namespace."""
-        if self.stream and runtime.cls is not dict:
-            self.problems.append(
-                Problem(path, "a collection contract is not written in layout='stream' yet")
-            )
-            return
         qname, inner = self.start(
             local, ns, scope, depth, declare, xsi_type, nil=False, ser=ser, type_first=type_first
         )
@@ -572,19 +603,12 @@ class _Writer:
                 )
             )
             return
-        if self.stream:
-            # the prefixes the stream layout's writer gives a QName's namespace are not
-            # probed against .NET yet: refused rather than guessed
-            self.problems.append(
-                Problem(path, "an XmlQualifiedName is not written in layout='stream' yet")
-            )
-            return
         qualified = _Qualified(declared, prefixed)
         qname, _ = self.start(
             local, ns, scope, depth, declare, xsi_type, nil=False, qualified=qualified
         )
         if name == "":
-            self.parts.append(" />")
+            self.parts.append(self.empty)
             return
         text = f"{qualified.prefix}:{name}" if qualified.prefix else name
         self.parts.append(f">{text}</{qname}>")
@@ -759,10 +783,10 @@ _BARE_OBJECT: Final = ObjectType()
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _free_prefix(scope: Scope, depth: int) -> str:
+def _free_prefix(scope: Scope, depth: int, shadowed: str = "") -> str:
     """The prefix XmlDictionaryWriter's text writer makes up for a namespace: the first letter
-    no namespace in scope has, then ``d{depth}p0``, ``d{depth}p1``... (Mono)."""
-    taken = set(scope.values())
+    no namespace in scope has (nor ``shadowed``), then ``d{depth}p0``, ``d{depth}p1``... (Mono)."""
+    taken = {*scope.values(), shadowed}
     for prefix in _LETTERS:
         if prefix not in taken:
             return prefix
@@ -870,9 +894,7 @@ def write_xml(
     """
     collection = collection_of(type(obj))
     if collection is not None:  # (to_xml refuses a root name for it)
-        if stream:
-            return "", [Problem("", "a collection contract is not written in layout='stream' yet")]
-        return _write_collection_root(collection, obj, indent)
+        return _write_collection_root(collection, obj, indent, stream)
     info = contract_info(type(obj))
     if root is not None:
         problem = _root_problem(*root)
@@ -951,18 +973,36 @@ def _empty(stream: bool) -> str:
 
 
 def _write_collection_root(
-    wire: ListType | DictType, obj: Any, indent: bool
+    wire: ListType | DictType, obj: Any, indent: bool, stream: bool = False
 ) -> tuple[str, list[Problem]]:
     """A collection contract as the document: its element as a member of its type would be,
-    with ``xmlns:i`` declared first (Mono: ``<Items xmlns:i="..." xmlns:d1p1="..." xmlns=...>``)."""
+    with ``xmlns:i`` declared first (Mono: ``<Items xmlns:i="..." xmlns:d1p1="..." xmlns=...>``);
+    in the stream layout after the default namespace (Mono: ``<Items xmlns="urn:n"
+    xmlns:i="..." xmlns:a="...">``)."""
     fell_back(wire.cls, "a collection contract as the document: the reference writer")
-    writer = _Writer(indent)
+    writer = _Writer(indent, stream)
     name, ns = wire.contract_name, wire.contract_namespace
-    writer.member(name, ns, Slot(wire, optional=False), obj, {XSI: "i"}, 1, "")
+    scope: Scope = {XSI: "i", "": ""} if stream and not ns else {XSI: "i"}
+    writer.member(name, ns, Slot(wire, optional=False), obj, scope, 1, "")
     if writer.problems:
         return "", writer.problems
     first = writer.parts[0]
-    writer.parts[0] = f'<{name} xmlns:i="{XSI}"' + first[len(name) + 1 :]
+    declare_i = f' xmlns:i="{XSI}"'
+    if not stream:
+        writer.parts[0] = f"<{name}{declare_i}" + first[len(name) + 1 :]
+    elif ns:
+        own = f' xmlns="{ns}"'
+        declare_z = f' xmlns:z="{SER}"'
+        if declare_z in first:
+            # Mono: the root declares z right after i, before its items' namespace
+            # (<RL z:Id="i1" xmlns="urn:n" xmlns:i="…" xmlns:z="…" xmlns:a="urn:x">)
+            first = first.replace(declare_z, "", 1)
+            declare_i += declare_z
+        writer.parts[0] = first.replace(own, own + declare_i, 1)
+    else:
+        at = first.find(" xmlns")
+        at = len(first) if at < 0 else at
+        writer.parts[0] = first[:at] + declare_i + first[at:]
     return "".join(writer.parts), []
 
 

@@ -43,6 +43,19 @@ namespace GI {
 namespace GI {
     [DataContract] public class Special : ApiResponse<Customer> { [DataMember] public int Extra; }
 }
+namespace GI {
+    // feature interactions: a collection contract of a closed generic item, a generic over a
+    // collection contract, an XmlQualifiedName inside a generic
+    [DataContract] public class Car { [DataMember] public string Model; }
+    [CollectionDataContract] public class CarList : List<ApiResponse<Car>> {}
+    [DataContract] [KnownType(typeof(CarList))]
+    public class Garage {
+        [DataMember] public CarList Cars;
+        [DataMember] public ApiResponse<CarList> Wrapped;
+        [DataMember] public ApiResponse<XmlQualifiedName> Q;
+        [DataMember] public object O;
+    }
+}
 namespace H {
     [DataContract] public class Other { [DataMember] public int N; }
 }
@@ -121,6 +134,16 @@ public static class Generic {
         };
     }
 
+    static GI.Garage Garage() {
+        var cars = new GI.CarList { new GI.ApiResponse<GI.Car> { Ok = true, Data = new GI.Car { Model = "m" } }, null };
+        return new GI.Garage {
+            Cars = cars,
+            Wrapped = new GI.ApiResponse<GI.CarList> { Ok = true, Data = cars },
+            Q = new GI.ApiResponse<XmlQualifiedName> { Data = new XmlQualifiedName("n", "urn:o") },
+            O = new GI.CarList { new GI.ApiResponse<GI.Car>() },
+        };
+    }
+
     static void Line(string name, Func<string> make) {
         try { Console.WriteLine(name + " " + B64(make())); }
         catch (Exception e) { Console.WriteLine(name + " EXC " + B64(e.GetType().Name + ": " + e.Message)); }
@@ -161,6 +184,12 @@ public static class Generic {
             Line("xml-special", () => Xml(special, typeof(GI.Special), false));
             Line("xml-special-indented", () => Xml(special, typeof(GI.Special), true));
             Line("xsd-special", () => Schema(typeof(GI.Special), "http://schemas.datacontract.org/2004/07/GI"));
+            Line("xml-garage", () => Xml(Garage(), typeof(GI.Garage), false));
+            Line("xml-garage-indented", () => Xml(Garage(), typeof(GI.Garage), true));
+            Line("json-garage", () => Json(Garage(), false));
+            Line("json-garage-indented", () => Json(Garage(), true));
+            Line("wcf-garage", () => Wcf(Garage(), typeof(GI.Garage)));
+            Line("xsd-garage", () => Schema(typeof(GI.Garage), "http://schemas.datacontract.org/2004/07/GI"));
             return;
         }
         var input = Console.In.ReadToEnd();
