@@ -18,13 +18,30 @@ test on the generated paths and on the reference path alone.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from netcontract import codegen
+
+# pytest (--import-mode=importlib) names the modules of tests/interop/, a package in a folder
+# that is not one, "interop.*". The unit tests that reuse its twins import them by that name
+# too (`from interop.edge_models import ...`), registered here: under a second name
+# ("tests.interop.*") each twin module would declare its contracts twice, and the registry
+# would find the other copy's classes by wire name
+_INTEROP = Path(__file__).parent / "interop"
+if "interop" not in sys.modules:
+    _spec = importlib.util.spec_from_file_location(
+        "interop", _INTEROP / "__init__.py", submodule_search_locations=[str(_INTEROP)]
+    )
+    assert _spec is not None and _spec.loader is not None
+    sys.modules["interop"] = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(sys.modules["interop"])
 
 # python3 dev.py test measures its pytest-xdist workers through coverage's subprocess patch,
 # which hands its settings down in this variable; the processes the tests start themselves

@@ -345,7 +345,7 @@ def test_collection_contracts_as_members_stay_on_the_generated_paths() -> None:
     # [CollectionDataContract] members: the generated paths read and write them (a list
     # member's reader makes the class; other members go through the reference member code
     # without a fallback); as the document, every path declines visibly (see below)
-    from tests.interop.collection_models import Holder, Map, samples
+    from interop.collection_models import Holder, Map, samples
 
     holder = samples()["holder"]
     xml, json = nc.to_xml(holder), nc.to_json(holder)

@@ -452,7 +452,7 @@ class _Square(_Shape):
 
 
 def _corpus() -> list[tuple[str, Any]]:
-    from tests.interop.test_vehizen_corpus import CORPUS
+    from interop.test_vehizen_corpus import CORPUS
 
     return CORPUS
 

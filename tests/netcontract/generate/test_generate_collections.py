@@ -14,10 +14,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.interop.collection_models import Holder, Shared
 from tests.netcontract.model.test_collection_contract import PINNED
 
 import netcontract as nc
+from interop.collection_models import Holder, Shared
 from netcontract.xsd.export import export_schemas, schema_file_name
 
 

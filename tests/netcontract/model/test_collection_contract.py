@@ -15,7 +15,9 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given, settings
-from tests.interop.collection_models import (
+
+import netcontract as nc
+from interop.collection_models import (
     Holder,
     Item,
     ItemList,
@@ -25,8 +27,6 @@ from tests.interop.collection_models import (
     Shared,
     samples,
 )
-
-import netcontract as nc
 from netcontract.codegen import FallbackForbidden, _no_fallback
 from netcontract.strategies import for_type
 

@@ -19,14 +19,14 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.interop import edge_models
-from tests.interop import test_edge_contracts as edge
-from tests.interop import test_qname_interop as qi
-from tests.interop.extension_models import Base
-from tests.interop.reference_models import H2, Node, Sub, cycle
 from tests.netcontract.xml import test_empty_namespace as no_ns
 
 import netcontract as nc
+from interop import edge_models
+from interop import test_edge_contracts as edge
+from interop import test_qname_interop as qi
+from interop.extension_models import Base
+from interop.reference_models import H2, Node, Sub, cycle
 from netcontract import XmlQualifiedName as QName
 from netcontract.strategies import for_type
 from vehizen import CustomerGroupDto, ResponseDto, VehicleLightDto
