@@ -41,6 +41,7 @@ import sys
 import threading
 import time
 import traceback
+import types
 import typing
 import uuid
 from collections.abc import Callable, Sequence
@@ -586,22 +587,40 @@ def _convert_bytes(
         if source == "json":
             obj = from_json(data, cls, settings=args.json_settings)
         else:
-            obj = from_wcf_json(data, cls)
+            obj = from_wcf_json(data, cls, known_types=_type_arguments(cls))
     else:
-        obj = from_xml(data, cls, strict=args.strict)
-    return _convert_object(obj, args, target)
+        obj = from_xml(data, cls, strict=args.strict, known_types=_type_arguments(cls))
+    return _convert_object(obj, args, target, cls)
 
 
-def _convert_object(obj: Any, args: argparse.Namespace, target: str) -> tuple[bytes, str]:
+def _type_arguments(cls: Any) -> list[Any]:
+    """The contracts and enums a ``--type ResponseDto[X]`` names as arguments: X is known
+    (the Python-side view of an ``object`` member), as the serializer's known types."""
+    found: list[Any] = []
+    pending = list(typing.get_args(cls))
+    while pending:
+        arg = pending.pop(0)
+        origin = typing.get_origin(arg)
+        if origin is typing.Union or origin is types.UnionType:  # X? is X | None
+            pending.extend(typing.get_args(arg))
+        elif isinstance(origin or arg, type) and "__netcontract__" in (origin or arg).__dict__:
+            found.append(arg)
+    return found
+
+
+def _convert_object(
+    obj: Any, args: argparse.Namespace, target: str, cls: Any = None
+) -> tuple[bytes, str]:
     """``obj`` written in ``target`` format (with its trailing newline)."""
+    known = _type_arguments(cls)
     if target == "ndjson":
         return ndjson_line(obj, settings=args.json_settings), target
     if target == "wcf-json":
-        out = to_wcf_json(obj, indent=args.indent, lossy=args.lossy)
+        out = to_wcf_json(obj, indent=args.indent, lossy=args.lossy, known_types=known)
     elif target == "json":
         out = to_json(obj, indent=args.indent, settings=args.json_settings)
     else:
-        out = to_xml(obj, indent=args.indent, layout=args.layout)
+        out = to_xml(obj, indent=args.indent, layout=args.layout, known_types=known)
     return out + b"\n", target
 
 
@@ -941,7 +960,7 @@ def _convert_ndjson(
                     obj = from_json(line, cls, settings=args.json_settings)
                 except PayloadError as exc:
                     raise on_line(exc, number) from None
-                out, _ = _convert_object(obj, args, target)
+                out, _ = _convert_object(obj, args, target, cls)
                 if out_dir is None:
                     write(out)
                 else:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal, TypeVar, overload
 
 from netcontract.codegen import conversion_done, conversion_started, fell_back, generated_paths
@@ -126,6 +127,7 @@ def from_xml(
     limits: Limits = ...,
     root_name: str | None = ...,
     root_namespace: str | None = ...,
+    known_types: Iterable[Any] | None = ...,
 ) -> T: ...
 @overload
 def from_xml(
@@ -136,6 +138,7 @@ def from_xml(
     limits: Limits = ...,
     root_name: None = ...,
     root_namespace: None = ...,
+    known_types: Iterable[Any] | None = ...,
 ) -> Any: ...
 
 
@@ -147,6 +150,7 @@ def from_xml(
     limits: Limits = DEFAULT_LIMITS,
     root_name: str | None = None,
     root_namespace: str | None = None,
+    known_types: Iterable[Any] | None = None,
 ) -> Any:
     """Read a DataContract XML document.
 
@@ -155,6 +159,8 @@ def from_xml(
     ``root_name`` / ``root_namespace``: the document element .NET expects when its serializer
     was made with them (``new DataContractSerializer(type, rootName, rootNamespace)``; each
     defaults to the contract's; ``cls`` is then needed).
+    ``known_types``: the serializer's known types (``new DataContractSerializer(type,
+    knownTypes)``): contracts an ``i:type`` may name anywhere in the document.
     Raises :class:`~netcontract.XmlPayloadError` listing every problem with path and line.
     """
     if cls is None and (root_name is not None or root_namespace is not None):
@@ -165,7 +171,7 @@ def from_xml(
     conversion_started()
     ctx = ReadContext(strict, limits)
     expected = None if cls is None else _root(cls, root_name, root_namespace)
-    result = read_root(root, cls, ctx, expected)
+    result = read_root(root, cls, ctx, expected, known_types)
     if ctx.problems or result is FAILED:
         raise XmlPayloadError(ctx.problems)
     conversion_done()
@@ -192,6 +198,7 @@ def to_xml(
     root_name: str | None = None,
     root_namespace: str | None = None,
     layout: Literal["writer", "stream"] = "writer",
+    known_types: Iterable[Any] | None = None,
 ) -> bytes:
     """Write ``obj`` as the UTF-8 bytes DataContractSerializer writes through Web API
     (no XML declaration; ``indent`` as ``XmlWriterSettings.Indent``).
@@ -202,7 +209,9 @@ def to_xml(
 
     ``root_name`` / ``root_namespace`` name the document element as
     ``new DataContractSerializer(type, rootName, rootNamespace)`` does (each defaults to the
-    contract's); the members stay in the contract's namespace.
+    contract's); the members stay in the contract's namespace. ``known_types``: the
+    serializer's known types; a member holding a type .NET does not know there is refused
+    (``SerializationError``), as .NET refuses it ("... is not expected").
     """
     if layout not in ("writer", "stream"):
         raise ValueError(f"to_xml(): layout must be 'writer' or 'stream', not {layout!r}")
@@ -215,15 +224,24 @@ def to_xml(
         )
     conversion_started()
     root = _root(type(obj), root_name, root_namespace)
-    text, problems = write_xml(obj, indent=indent, root=root, stream=stream)
+    text, problems = write_xml(
+        obj, indent=indent, root=root, stream=stream, known_types=known_types
+    )
     if problems:
         raise SerializationError(problems)
     conversion_done()
     return text.encode("utf-8")
 
 
-def from_wcf_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEFAULT_LIMITS) -> T:
-    """Read a document written by WCF's DataContractJsonSerializer into ``cls``.
+def from_wcf_json(
+    data: bytes | str,
+    cls: type[T] | Any,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    known_types: Iterable[Any] | None = None,
+) -> T:
+    """Read a document written by WCF's DataContractJsonSerializer into ``cls``
+    (``known_types``: the serializer's, as for :func:`from_xml`).
 
     Raises :class:`~netcontract.JsonPayloadError` listing every problem with its path
     (:class:`~netcontract.JsonSyntaxError` for text that is not JSON), or
@@ -232,23 +250,30 @@ def from_wcf_json(data: bytes | str, cls: type[T] | Any, *, limits: Limits = DEF
     _check_size(data, limits)
     conversion_started()
     ctx = ReadContext(limits=limits)
-    result = read_wcf(data, cls, ctx)
+    result = read_wcf(data, cls, ctx, known_types)
     if ctx.problems or result is FAILED:
         raise JsonPayloadError(ctx.problems)
     conversion_done()
     return result  # type: ignore[no-any-return]
 
 
-def to_wcf_json(obj: Any, *, indent: bool = False, lossy: bool = False) -> bytes:
+def to_wcf_json(
+    obj: Any,
+    *,
+    indent: bool = False,
+    lossy: bool = False,
+    known_types: Iterable[Any] | None = None,
+) -> bytes:
     """Write ``obj`` as the UTF-8 bytes WCF's DataContractJsonSerializer writes (``indent``:
     ``JsonReaderWriterFactory.CreateJsonWriter(..., indent: true)``).
 
     ``lossy=True`` writes what .NET writes where it loses part of a value (a DateTime's
     sub-millisecond ticks, an Unspecified kind); by default such a value is refused.
+    ``known_types``: the serializer's, as for :func:`to_xml`.
     Raises :class:`~netcontract.SerializationError` listing every problem with its path.
     """
     conversion_started()
-    data, problems = wcf_json_bytes(obj, indent=indent, lossy=lossy)
+    data, problems = wcf_json_bytes(obj, indent=indent, lossy=lossy, known_types=known_types)
     if problems:
         raise SerializationError(problems)
     conversion_done()

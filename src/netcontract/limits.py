@@ -7,6 +7,7 @@ bounding what a hostile document can make the reader do. They mirror the spirit 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
@@ -60,7 +61,7 @@ DEFAULT_LIMITS: Final = Limits()
 class ReadContext:
     """State of one document read: options, limits, counters and the problems found."""
 
-    __slots__ = ("depth", "items", "limits", "problems", "refs", "scopes", "strict")
+    __slots__ = ("depth", "items", "known", "limits", "problems", "refs", "scopes", "strict")
 
     def __init__(self, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> None:
         self.strict = strict
@@ -74,6 +75,9 @@ class ReadContext:
         #: XML elements an xs:QName was read under -> namespace declarations in scope there,
         #: counted once per element (xml/read.py) and capped past max_attributes
         self.scopes: dict[Any, int] = {}
+        #: the types an i:type / __type may name here (netcontract.model.known): the
+        #: document's, then those of each contract on the path being read
+        self.known: Mapping[tuple[str, str], Any] = {}
 
     def forget_refs(self, count: int) -> None:
         """Forget the references registered after the first ``count`` (an element re-read)."""

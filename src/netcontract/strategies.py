@@ -31,7 +31,9 @@ The values stay what .NET can carry, and no more; each value type gives its own 
 - ``None`` wherever .NET allows null (``X | None`` members and reference types), lists empty
   or not, enums by member (and unnamed values with ``unnamed_enums=True``)
 - ``object`` members: ``None``, a bare :class:`~netcontract.AnyObject`, a Guid, a string, a
-  bool, an Int64-range int, a float, a DateTime or a small contract instance
+  bool, an Int64-range int, a float, a DateTime or a small contract instance: of a type the
+  owner's ``known_types`` make known (.NET refuses any other there), or of ``object_contracts``
+  when given (known to the serializer: pass them as ``known_types`` when writing)
 """
 
 # ruff: noqa: E402 - _hypothesis_setup_hook must exist before hypothesis is imported
@@ -82,6 +84,7 @@ from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import is_contract, known_contracts
 from netcontract.model.defaults import omitted
 from netcontract.model.enums import ContractEnum
+from netcontract.model.known import own_known
 from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -465,7 +468,10 @@ class _Builder:
         self._annotations: dict[Any, SearchStrategy[Any]] = {}
         self._enums: dict[type, SearchStrategy[Any]] = {}
         self._values: dict[ValueType, SearchStrategy[Any]] = {}
-        self._objects: SearchStrategy[Any] | None = None
+        self._objects: dict[type | None, SearchStrategy[Any]] = {}
+        #: the contract whose members are being built: an object member draws only the
+        #: contracts its known_types make known (.NET refuses any other)
+        self._owner: type | None = None
 
     # -- entry points ------------------------------------------------------------------
     def for_annotation(self, tp: Any) -> SearchStrategy[Any]:
@@ -495,11 +501,15 @@ class _Builder:
 
     def _members(self, tp: Any, cls: type) -> SearchStrategy[Any]:
         info = contract_info(tp)
-        members = {
-            m.attr: self.slot(m.slot) if m.emit_default_value else self._emit_default(m)
-            for m in info.json_members
-            if m.computed is None
-        }
+        outer, self._owner = self._owner, cls
+        try:
+            members = {
+                m.attr: self.slot(m.slot) if m.emit_default_value else self._emit_default(m)
+                for m in info.json_members
+                if m.computed is None
+            }
+        finally:
+            self._owner = outer
 
         def build(values: dict[str, Any]) -> Any:
             try:
@@ -571,7 +581,7 @@ class _Builder:
             if wire.expected is not None:
                 # a bound type variable (ResponseDto[uuid.UUID]): values of that type only
                 return self._wire(wire.expected)
-            return self._object()
+            return self._object(self._owner)
         raise TypeError(f"no strategy for {wire!r}")  # pragma: no cover - every wire type
 
     def _primitive(self, value_type: ValueType) -> SearchStrategy[Any]:
@@ -608,9 +618,10 @@ class _Builder:
         return strategy
 
     # -- object members ----------------------------------------------------------------
-    def _object(self) -> SearchStrategy[Any]:
-        if self._objects is None:
-            self._objects = st.one_of(
+    def _object(self, owner: type | None) -> SearchStrategy[Any]:
+        strategy = self._objects.get(owner)
+        if strategy is None:
+            strategy = self._objects[owner] = st.one_of(
                 st.just(AnyObject()),
                 guids(),
                 xml_strings(),
@@ -620,14 +631,22 @@ class _Builder:
                 ),
                 doubles(),
                 self._primitive(DATETIME),
-                st.deferred(lambda: self._small_contracts()),  # noqa: PLW0108 - deferred refuses bound methods
+                st.deferred(lambda: self._small_contracts(owner)),
             )
-        return self._objects
+        return strategy
 
-    def _small_contracts(self) -> SearchStrategy[Any]:
+    def _small_contracts(self, owner: type | None) -> SearchStrategy[Any]:
         classes = self.options.object_contracts
-        if classes is None:
+        if classes is None and owner is None:
             classes = _contract_family(self.options.family)
+        elif classes is None:
+            # only the contracts the owner's known_types make known: .NET refuses others
+            # there (``object_contracts`` given: the caller's serializer knows them)
+            known: set[Any] = set()
+            for tp in own_known(owner).values():
+                origin: Any = typing.get_origin(tp)
+                known.add(origin or tp)
+            classes = tuple(c for c in _contract_family(self.options.family) if c in known)
         if not classes:
             return st.nothing()
         # nested object members hold no further contract, and lists have at most one item

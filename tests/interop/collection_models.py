@@ -92,7 +92,9 @@ def shared() -> Shared:
     return Shared(a=one, b=one, m=table, n=table, l=[one, RefList()])
 
 
-@nc.contract("Coll")
+# the C# twin's [KnownType(typeof(ItemList))] [KnownType(typeof(Strs))] [KnownType(typeof(Map))]
+# [KnownType(typeof(OtherItems))]: the collection contracts its object member may hold
+@nc.contract("Coll", known_types=("ItemList", "Strs", "Map", "OtherItems"))
 class Holder:
     # the C# declaration order (Json.NET's); XML sorts them by name
     l: ItemList | None = nc.member("L", default=None)  # noqa: E741 - the C# twin's name

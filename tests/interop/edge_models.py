@@ -480,3 +480,35 @@ CLR_NAMES: dict[type, str] = {
         HoldsAllDefault,
     )
 }
+
+
+def _driver_known_types() -> tuple[type, ...]:
+    from vehizen import (
+        CameraType,
+        CustomerGroupDto,
+        ExternalInterfaceHeaderDto,
+        MalfunctionLevel,
+        ResponseDto,
+        State,
+        VehicleBaseDto,
+        VehicleLightDto,
+        VehicleState,
+    )
+
+    twin = (
+        CustomerGroupDto,
+        ResponseDto,
+        VehicleBaseDto,
+        VehicleLightDto,
+        ExternalInterfaceHeaderDto,
+        CameraType,
+        VehicleState,
+        State,
+        MalfunctionLevel,
+    )
+    return (*twin, *CLR_NAMES)
+
+
+#: Driver.cs's KnownTypes (``new DataContractSerializer(type, KnownTypes)``): every twin type,
+#: then EdgeTypes.All; netcontract is given the same list where it talks to the driver
+DRIVER_KNOWN_TYPES: tuple[type, ...] = _driver_known_types()

@@ -17,7 +17,7 @@ class Derived(Base):  # inherits extension_data, as a derived .NET class its int
     p: nc.Int32 = nc.member("P", default=0)
 
 
-@nc.contract("ExtData", extension_data=True)
+@nc.contract("ExtData", extension_data=True, known_types=(Derived,))  # [KnownType]
 class Holder:
     item: Base | None = nc.member("Item", default=None)
     items: list[Base | None] | None = nc.member("Items", default=None)

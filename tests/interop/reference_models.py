@@ -6,7 +6,7 @@ from __future__ import annotations
 import netcontract as nc
 
 
-@nc.contract("R", is_reference=True)
+@nc.contract("R", is_reference=True, known_types=("Sub",))  # [KnownType(typeof(Sub))]
 class Node:
     name: str | None = nc.member("Name", default=None)
     next: Node | None = nc.member("Next", default=None)
@@ -110,7 +110,7 @@ class Sub(Node):
     extra: nc.Int32 = nc.member("Extra", default=0)
 
 
-@nc.contract(xml_namespace="urn:h")
+@nc.contract(xml_namespace="urn:h", known_types=(Node, Sub))
 class H2:
     a: Node | None = nc.member("A", default=None)
     b: Node | None = nc.member("B", default=None)

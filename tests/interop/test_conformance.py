@@ -62,6 +62,7 @@ from vehizen import (
 )
 
 from ._mono import DotNetTwin, TwinResult
+from .edge_models import DRIVER_KNOWN_TYPES
 
 pytestmark = pytest.mark.interop
 
@@ -200,15 +201,17 @@ def generate(count: int, seed_value: int) -> list[Doc]:
 
 def write(value: Any, fmt: str, indent: bool) -> Output:
     try:
-        if fmt == "xml":
-            return nc.to_xml(value, indent=indent)
+        if fmt == "xml":  # with the driver's serializer-level known types
+            return nc.to_xml(value, indent=indent, known_types=DRIVER_KNOWN_TYPES)
         return nc.to_json(value, indent=indent)
     except nc.SerializationError as exc:
         return Refused(str(exc))
 
 
 def read(payload: bytes, fmt: str, cls: Any) -> Any:
-    return nc.from_xml(payload, cls) if fmt == "xml" else nc.from_json(payload, cls)
+    if fmt == "xml":
+        return nc.from_xml(payload, cls, known_types=DRIVER_KNOWN_TYPES)
+    return nc.from_json(payload, cls)
 
 
 def payloads(doc: Doc) -> dict[tuple[str, bool], Output]:

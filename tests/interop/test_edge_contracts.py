@@ -39,6 +39,7 @@ from netcontract.clr.value_types import BYTE, CHAR, INT16, INT32, UINT64
 from ._mono import EDGE_TYPE_NAMES, DotNetTwin, TwinResult
 from .edge_models import (
     CLR_NAMES,
+    DRIVER_KNOWN_TYPES,
     AllDefault,
     Animal,
     Box,
@@ -581,11 +582,15 @@ def family(fmt: str) -> str:
 
 def write(obj: Any, fmt: str) -> bytes:
     indent = fmt.endswith("_indent")
-    return nc.to_xml(obj, indent=indent) if family(fmt) == "xml" else nc.to_json(obj, indent=indent)
+    if family(fmt) == "xml":  # with the driver's serializer-level known types
+        return nc.to_xml(obj, indent=indent, known_types=DRIVER_KNOWN_TYPES)
+    return nc.to_json(obj, indent=indent)
 
 
 def read(data: bytes, fmt: str, cls: type) -> Any:
-    return nc.from_xml(data, cls) if family(fmt) == "xml" else nc.from_json(data, cls)
+    if family(fmt) == "xml":
+        return nc.from_xml(data, cls, known_types=DRIVER_KNOWN_TYPES)
+    return nc.from_json(data, cls)
 
 
 def expected_object(case: Case, fmt: str) -> Any:

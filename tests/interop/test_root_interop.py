@@ -30,7 +30,7 @@ class Tag:
     t: str | None = nc.member("T", default=None)
 
 
-@nc.contract("RootInterop.Shop")
+@nc.contract("RootInterop.Shop", known_types=(Tag,))  # [KnownType(typeof(Tag))]
 class Item:
     child: Item | None = nc.member("Child", default=None)
     name: str | None = nc.member("Name", default=None)

@@ -18,6 +18,7 @@ own offset; netcontract writes the value's: pinned in tests/netcontract/json/tes
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import random
 import subprocess
@@ -39,9 +40,17 @@ from netcontract.strategies import for_type
 from . import edge_models
 from ._mono import mono_available, mono_unavailable_reason
 from ._mono_wcf import WcfTwin
+from .edge_models import DRIVER_KNOWN_TYPES
 from .test_conformance import as_dotnet_holds, generate, undo_mono_bare_object
 from .test_edge_contracts import CASES, same
 from .test_vehizen_corpus import CORPUS
+
+# the twin's serializers know the driver's types (new DataContractSerializer(type, KnownTypes)):
+# netcontract is given the same list
+_to_xml = functools.partial(nc.to_xml, known_types=DRIVER_KNOWN_TYPES)
+_from_xml = functools.partial(nc.from_xml, known_types=DRIVER_KNOWN_TYPES)
+_to_wcf_json = functools.partial(nc.to_wcf_json, known_types=DRIVER_KNOWN_TYPES)
+_from_wcf_json = functools.partial(nc.from_wcf_json, known_types=DRIVER_KNOWN_TYPES)
 
 pytestmark = pytest.mark.interop
 
@@ -107,14 +116,14 @@ def _has_object_member(cls: type, seen: set[type] | None = None) -> bool:
 
 def _ours(obj: Any, indent: bool = False) -> bytes | str:
     try:
-        return nc.to_wcf_json(obj, indent=indent, lossy=True)
+        return _to_wcf_json(obj, indent=indent, lossy=True)
     except nc.SerializationError as exc:
         return f"refused: {exc}"
 
 
 def _read(data: bytes, cls: type) -> Any:
     try:
-        return nc.from_wcf_json(data, cls)
+        return _from_wcf_json(data, cls)
     except (nc.JsonPayloadError, nc.QuotaExceededError) as exc:
         return exc
 
@@ -139,7 +148,7 @@ def compare(wcf: WcfTwin, items: list[tuple[str, Any]]) -> tuple[list[str], int]
     forward = []
     for _, obj in items:
         try:
-            forward.append((_twin_name(obj), "xml", nc.to_xml(obj)))
+            forward.append((_twin_name(obj), "xml", _to_xml(obj)))
         except nc.SerializationError:  # (an unnamed enum value: JSON only)
             forward.append((_twin_name(obj), "wcfjson", b"{}"))
     reverse = [(_twin_name(o), "wcfjson", _ours(o)) for _, o in items]
@@ -193,7 +202,7 @@ def _undo_mono_bare(output: bytes | str | None) -> bytes | str | None:
 
 def _xml(obj: Any) -> bytes | str:
     try:
-        return nc.to_xml(obj)
+        return _to_xml(obj)
     except nc.SerializationError as exc:
         return f"refused: {exc}"
 
@@ -212,15 +221,15 @@ def test_dotnet_bytes_read_back_to_equal_objects(wcf: WcfTwin) -> None:
     items = [(n, o, o) for n, o in CORPUS if not _has_local_offset(o)]
     # (EmitDefaultValue=false leaves values out: those read back as the defaults)
     items += [(c.id, c.obj, c.read_obj or c.obj) for c in CASES if not _has_local_offset(c.obj)]
-    results = wcf.wcf_many((_twin_name(o), "xml", nc.to_xml(o)) for _, o, _ in items)
+    results = wcf.wcf_many((_twin_name(o), "xml", _to_xml(o)) for _, o, _ in items)
     equal = 0
     for (name, obj, expected), result in zip(items, results, strict=True):
         theirs = result.wcfjson
         assert isinstance(theirs, bytes), f"{name}: {theirs}"
-        back = nc.from_wcf_json(theirs, type(obj))
-        assert nc.to_wcf_json(back, lossy=True) == theirs, name
+        back = _from_wcf_json(theirs, type(obj))
+        assert _to_wcf_json(back, lossy=True) == theirs, name
         try:
-            exact = nc.to_wcf_json(obj) == theirs  # nothing lossy in it
+            exact = _to_wcf_json(obj) == theirs  # nothing lossy in it
         except nc.SerializationError:
             continue
         if exact and not _has_object_member(type(obj)):
@@ -567,12 +576,12 @@ def test_local_dates_in_other_time_zones_live(
         env={**os.environ, "TZ": zone},
     )
     written_local, written_unspecified, *read = done.stdout.splitlines()
-    assert nc.to_wcf_json(_T(d=local)).decode() == written_local
+    assert _to_wcf_json(_T(d=local)).decode() == written_local
     # an Unspecified value is written as Local by .NET (netcontract: as a machine in UTC)
     assert written_unspecified == written_local
     for data, line in zip(reads, read, strict=True):
         kind, utc_ticks = line.split()
-        ours = nc.from_wcf_json(data, _T).d
+        ours = _from_wcf_json(data, _T).d
         assert (ours.kind.name, ours.ticks - ours.offset_minutes * 600_000_000) == (
             kind.upper(),
             int(utc_ticks),

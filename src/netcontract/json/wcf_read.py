@@ -25,7 +25,8 @@ from __future__ import annotations
 import decimal
 import json
 import re
-from collections.abc import Callable
+import typing
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from netcontract.clr import value_types as _vt
@@ -39,12 +40,19 @@ from netcontract.json.wcf_write import untyped_text, wcf_reference_problem
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
-from netcontract.model.contract import find_derived, is_contract
+from netcontract.model.contract import is_contract
 from netcontract.model.extension import (
     EXTENSION_ATTR,
     ExtensionData,
     ExtensionMember,
     ExtensionNode,
+)
+from netcontract.model.known import (
+    initial_scope,
+    qualified_name,
+    resolve_known,
+    unknown_type_message,
+    with_own,
 )
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
@@ -594,8 +602,11 @@ def _table(tp: Any) -> _ReadTable:
     return contract_info(tp).built("wcf_json_reading", _ReadTable)
 
 
-def _resolve_hint(hint: Any, path: str, ctx: ReadContext, declared: type = object) -> type | None:
-    """The contract a ``__type`` value names, or None with the problem recorded."""
+def _resolve_hint(
+    hint: Any, path: str, ctx: ReadContext, declared: type = object, itself: Any = None
+) -> Any:
+    """The contract a ``__type`` value names (``itself``, the declared contract, or a type
+    known here), or None with the problem recorded."""
     if type(hint) is not str:
         ctx.problem(_paths.join(path, "__type"), f"expected a string, got {_json_kind(hint)}")
         return None
@@ -604,9 +615,14 @@ def _resolve_hint(hint: Any, path: str, ctx: ReadContext, declared: type = objec
         ns = _vt.DATACONTRACT_BASE + ns[1:]
     elif ns.startswith("\\"):
         ns = ns[1:]
-    found = find_derived(declared, ns, name)
-    if found is None or not is_contract(found):
-        ctx.problem(_paths.join(path, "__type"), f"unknown contract {hint!r}")
+    if itself is not None and (ns, name) == qualified_name(itself):
+        return itself
+    found = resolve_known(ctx.known, declared, ns, name)
+    if found is None:
+        ctx.problem(_paths.join(path, "__type"), unknown_type_message(ns, name))
+        return None
+    if not is_contract(typing.get_origin(found) or found):
+        ctx.problem(_paths.join(path, "__type"), f"{hint!r} is not a contract")
         return None
     return found
 
@@ -621,10 +637,12 @@ def _contract_reader(wire: ContractType) -> Reader:
             return FAILED
         target = tp
         if "__type" in value:
-            found = _hinted(value, path, ctx, declared)
+            found = _hinted(value, path, ctx, declared, tp)
             if found is None:
                 return FAILED
-            if not issubclass(found, declared):
+            if found is tp:
+                pass
+            elif not issubclass(typing.get_origin(found) or found, declared):
                 ctx.problem(
                     _paths.join(path, "__type"), f"{value['__type']!r} is not a {declared.__name__}"
                 )
@@ -637,8 +655,8 @@ def _contract_reader(wire: ContractType) -> Reader:
 
 
 def _hinted(
-    value: dict[str, Any], path: str, ctx: ReadContext, declared: type = object
-) -> type | None:
+    value: dict[str, Any], path: str, ctx: ReadContext, declared: type = object, itself: Any = None
+) -> Any:
     if next(iter(value)) != "__type":
         # .NET ignores a __type that is not first and makes the declared type
         ctx.problem(
@@ -646,10 +664,20 @@ def _hinted(
             "__type must be the first member (DataContractJsonSerializer ignores it elsewhere)",
         )
         return None
-    return _resolve_hint(value["__type"], path, ctx, declared)
+    return _resolve_hint(value["__type"], path, ctx, declared, itself)
 
 
 def read_contract(table: _ReadTable, value: dict[str, Any], path: str, ctx: ReadContext) -> Any:
+    """Read a contract's object; the types its ``known_types`` make known are known inside."""
+    outer = ctx.known
+    ctx.known = with_own(outer, table.info.cls)
+    try:
+        return _read_members(table, value, path, ctx)
+    finally:
+        ctx.known = outer
+
+
+def _read_members(table: _ReadTable, value: dict[str, Any], path: str, ctx: ReadContext) -> Any:
     if table.info.is_reference:
         ctx.problem(path, wcf_reference_problem(table.info.cls))
         return FAILED
@@ -830,8 +858,12 @@ def _untyped_number(text: str) -> Any:
         raise ValueError(f"{text}: .NET reads it into an object as a Decimal, rounded") from exc
 
 
-def read_wcf(data: bytes | str, tp: Any, ctx: ReadContext) -> Any:
-    """Parse and read a document into ``tp``; FAILED with the problems in ``ctx``."""
+def read_wcf(
+    data: bytes | str, tp: Any, ctx: ReadContext, known_types: Iterable[Any] | None = None
+) -> Any:
+    """Parse and read a document into ``tp`` (``known_types``: the serializer's); FAILED
+    with the problems in ``ctx``."""
+    ctx.known = initial_scope(tp, known_types)
     tree = parse_wcf(data, ctx)
     ctx.depth = 0
     if tree is None:

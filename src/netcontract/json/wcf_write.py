@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from netcontract.clr import value_types as _vt
@@ -44,6 +44,8 @@ from netcontract.model.extension import (
     ExtensionMember,
     ExtensionNode,
 )
+from netcontract.model.known import EMPTY, initial_scope, is_known, not_expected_message, with_own
+from netcontract.model.known import Scope as KnownScope
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -207,8 +209,11 @@ Writer = Callable[[Any, str, list[Problem]], Any]
 class _Writers:
     """The writers of one call (``lossy`` is a per-call option)."""
 
-    def __init__(self, lossy: bool) -> None:
+    def __init__(self, lossy: bool, known: KnownScope = EMPTY) -> None:
         self.lossy = lossy
+        #: the types known here (netcontract.model.known): the document's, then those of
+        #: each contract on the path being written
+        self.known = known
         self._cache: dict[tuple[ContractInfo, str], Writer] = {}
 
     def for_slot(self, slot: Slot) -> Writer:
@@ -248,8 +253,12 @@ class _Writers:
         elif isinstance(wire, DictType):
             inner = self._dictionary(wire)
         elif isinstance(wire, ObjectType):
-            # declared `object` in .NET (a generic argument too): the runtime type decides
-            inner = self.untyped
+            # declared `object` in .NET (a generic argument too): the runtime type decides;
+            # the type asked for (ResponseDto[CustomerGroupDto]) counts as known
+            asked = getattr(wire.expected.wire, "cls", None) if wire.expected else None
+
+            def inner(value: Any, path: str, problems: list[Problem]) -> Any:
+                return self.untyped(value, path, problems, asked)
         else:  # pragma: no cover - every wire type is handled above
             raise AssertionError(wire)
 
@@ -317,11 +326,24 @@ class _Writers:
                     Problem(path, f"expected a {declared.__name__}, got {kind.__name__}")
                 )
                 return FAILED
+            if kind is not declared and not is_known(self.known, kind):
+                problems.append(Problem(path, not_expected_message(kind)))
+                return FAILED
             return self.contract(value, path, problems, hinted=kind is not declared)
 
         return write
 
     def contract(self, obj: Any, path: str, problems: list[Problem], *, hinted: bool) -> Any:
+        outer = self.known
+        self.known = with_own(outer, type(obj))
+        try:
+            return self._contract_members(obj, path, problems, hinted=hinted)
+        finally:
+            self.known = outer
+
+    def _contract_members(
+        self, obj: Any, path: str, problems: list[Problem], *, hinted: bool
+    ) -> Any:
         info = contract_info(type(obj))
         if info.is_reference:
             problems.append(Problem(path, wcf_reference_problem(info.cls)))
@@ -359,7 +381,9 @@ class _Writers:
             writer = self._cache[key] = self.for_slot(slot)
         return writer
 
-    def untyped(self, value: Any, path: str, problems: list[Problem]) -> Any:
+    def untyped(
+        self, value: Any, path: str, problems: list[Problem], asked: type | None = None
+    ) -> Any:
         """An ``object`` member's value, from its Python type: values without a hint (.NET
         writes none for them), contracts with their ``__type``."""
         kind = type(value)
@@ -381,6 +405,11 @@ class _Writers:
             return form
         if kind is AnyObject:
             return {}
+        named = isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__
+        if (named or is_contract(kind)) and kind is not asked and not is_known(self.known, kind):
+            # Mono: SerializationException "Type ... is not expected"
+            problems.append(Problem(path, not_expected_message(kind)))
+            return FAILED
         if isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__:
             return Token(str(int(value)))
         if kind is list or kind is tuple or isinstance(collection_of(kind), ListType):
@@ -473,18 +502,20 @@ def wcf_reference_problem(cls: type) -> str:
 
 
 def wcf_json_bytes(
-    obj: Any, *, indent: bool = False, lossy: bool = False
+    obj: Any, *, indent: bool = False, lossy: bool = False, known_types: Iterable[Any] | None = None
 ) -> tuple[bytes, list[Problem]]:
     """``obj`` as the UTF-8 bytes DataContractJsonSerializer writes, and the problems that
     prevent it."""
     problems: list[Problem] = []
     collection = collection_of(type(obj))
     if collection is not None:  # a collection contract: an array, as a member of its type
-        tree = _Writers(lossy).for_slot(Slot(collection, optional=False))(obj, "", problems)
+        known = initial_scope(None, known_types)
+        tree = _Writers(lossy, known).for_slot(Slot(collection, optional=False))(obj, "", problems)
     elif not is_contract(type(obj)):
         return b"", [Problem("", f"a {type(obj).__name__} is not a contract")]
     else:
-        tree = _Writers(lossy).contract(obj, "", problems, hinted=False)
+        known = initial_scope(contract_info(type(obj)).tp, known_types)
+        tree = _Writers(lossy, known).contract(obj, "", problems, hinted=False)
     if problems:
         return b"", problems
     out: list[str] = []

@@ -18,7 +18,7 @@ import sys
 import threading
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final, Literal, TypeVar, dataclass_transform, overload
 
 import attrs
@@ -118,6 +118,9 @@ class ContractMeta:
     #: a closed .NET generic (``ApiResponse[Customer]``): the open class and its arguments
     generic_origin: type | None = None
     generic_args: tuple[Any, ...] = ()
+    #: .NET's [KnownType]: classes (or their names, resolved on first use), or a callable
+    #: returning them (``[KnownType("MethodName")]``); see netcontract.model.known
+    known_types: Any = ()
 
 
 def member(
@@ -250,6 +253,7 @@ def contract(
     xml_namespace: str | None = None,
     is_reference: bool | None = None,
     extension_data: bool = False,
+    known_types: Iterable[Any] | Callable[[], Iterable[Any]] = (),
 ) -> Callable[[C], C]: ...
 
 
@@ -262,6 +266,7 @@ def contract(
     xml_namespace: str | None = None,
     is_reference: bool | None = None,
     extension_data: bool = False,
+    known_types: Iterable[Any] | Callable[[], Iterable[Any]] = (),
 ) -> Any:
     """Make a class a data contract.
 
@@ -282,6 +287,12 @@ def contract(
     (not a member; left out of ``==`` and ``repr``) and written back, where .NET writes them,
     by the writer of the format they were read from (DataContract XML or WCF JSON; Json.NET
     ignores them, as it does). Derived contracts inherit it.
+
+    ``known_types=(Dog, "Cat")`` is .NET's ``[KnownType(typeof(Dog))]``: the contracts (or
+    enums) a member of this class, or of a class derived from it, may hold in place of the
+    declared type (XML ``i:type``, WCF JSON ``__type``). A name stands for a class declared
+    later in the same module (a base naming its derived classes); a callable returning the
+    classes is ``[KnownType("MethodName")]``. Resolved on first use.
     """
     if is_reference is not None and type(is_reference) is not bool:
         raise ContractDefinitionError("contract: is_reference must be a bool")
@@ -293,9 +304,15 @@ def contract(
     if isinstance(namespace, type):
         return _make_contract(namespace, None, name, xml_namespace, caller_locals)
 
+    if isinstance(known_types, str) or not (
+        callable(known_types) or isinstance(known_types, Iterable)
+    ):
+        raise ContractDefinitionError("contract: known_types must be a tuple of classes")
+    known: Any = known_types if callable(known_types) else tuple(known_types)
+
     def decorate(cls: C) -> C:
         return _make_contract(
-            cls, namespace, name, xml_namespace, caller_locals, is_reference, extension_data
+            cls, namespace, name, xml_namespace, caller_locals, is_reference, extension_data, known
         )
 
     return decorate
@@ -389,6 +406,7 @@ def _make_contract(
     caller_locals: dict[str, Any],
     is_reference: bool | None = None,
     extension_data: bool = False,
+    known_types: Any = (),
 ) -> C:
     if xml_namespace is None:
         xml_namespace = DATACONTRACT_BASE + (clr_namespace or "")
@@ -451,6 +469,7 @@ def _make_contract(
         _reference_setting(new_cls, is_reference),
         extension_data or inherited_extension,
         pattern,
+        known_types=known_types,
     )
     if pattern is None:
         _register(new_cls, contract_name, xml_namespace)
@@ -817,27 +836,6 @@ def find_contract(xml_namespace: str, name: str) -> type | None:
     if found is None and not _entry_points_loaded:
         load_contract_entry_points()
         found = _REGISTRY.get((xml_namespace, name))
-    return found
-
-
-def find_derived(declared: type, xml_namespace: str, name: str) -> type | None:
-    """The contract with this XML namespace and name that is ``declared`` or derives from it.
-
-    The registry holds one class per name (the last declared); when that one is not derived
-    from ``declared`` (two modules declaring one .NET contract, as test suites do), the
-    classes derived from ``declared`` are searched, so an ``i:type`` or ``__type`` in a
-    member finds the class its declaration can hold.
-    """
-    found = find_contract(xml_namespace, name)
-    if declared is object or (found is not None and issubclass(found, declared)):
-        return found
-    pending = [declared]
-    while pending:
-        cls = pending.pop()
-        meta = cls.__dict__.get("__netcontract__")
-        if meta is not None and (meta.xml_namespace, meta.name) == (xml_namespace, name):
-            return cls
-        pending.extend(type.__subclasses__(cls))
     return found
 
 

@@ -28,6 +28,8 @@ from netcontract.errors import (
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
+from netcontract.model.known import EMPTY, initial_scope
+from netcontract.model.known import Scope as KnownScope
 from netcontract.model.names import clark
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, ListType, Slot, list_type, resolve_annotation
@@ -73,6 +75,7 @@ def iter_xml(
     path: str | None = None,
     strict: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    known_types: Iterable[Any] | None = None,
 ) -> Iterator[Any]:
     """Yield the items of a collection document one by one, in bounded memory.
 
@@ -84,21 +87,40 @@ def iter_xml(
     paths (``[12345].Tolerance``, ``Vehicles[12].Tolerance``). A refused item raises
     :class:`~netcontract.XmlPayloadError` after the items before it were yielded.
     ``max_bytes`` does not apply; ``max_item_bytes`` bounds each item (and each stretch of
-    the document between two items); the other quotas apply to each item.
+    the document between two items); the other quotas apply to each item. ``known_types``:
+    the serializer's known types, as for ``from_xml`` (an item's ``i:type`` must name a type
+    known there: its declared class, a type its ``known_types`` or this list make known).
     """
     slot, wire = _item_slot(item_cls)
     segments = tuple(path.split(".")) if path else ()
     if any(not s for s in segments):
         raise ContractDefinitionError(f"path {path!r} has an empty member name")
-    return _Reader(slot, wire, segments, strict, limits).run(source)
+    known = initial_scope(_item_contract(slot), known_types)
+    return _Reader(slot, wire, segments, strict, limits, known).run(source)
+
+
+def _item_contract(slot: Slot) -> Any:
+    """The items' contract (known where they are), or None for other items."""
+    wire = slot.wire
+    if isinstance(wire, ContractType):
+        return wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
+    return None
 
 
 class _Reader:
     """One streaming read: the state kept between the parser's events."""
 
     def __init__(
-        self, slot: Slot, wire: ListType, segments: tuple[str, ...], strict: bool, limits: Limits
+        self,
+        slot: Slot,
+        wire: ListType,
+        segments: tuple[str, ...],
+        strict: bool,
+        limits: Limits,
+        known: KnownScope = EMPTY,
     ) -> None:
+        #: the types an item's i:type may name (netcontract.model.known)
+        self.known = known
         self.slot = slot
         self.wire = wire
         self.segments = segments
@@ -127,6 +149,11 @@ class _Reader:
         self.text_checked = False
         self.fed = 0  # UTF-8 bytes given to the parser
         self.boundary = 0  # bytes fed when the last item (or path element) was seen
+
+    def _context(self) -> ReadContext:
+        ctx = ReadContext(self.strict, self.limits)
+        ctx.known = self.known
+        return ctx
 
     # -- the byte stream ---------------------------------------------------------------
     def run(self, source: Any) -> Iterator[Any]:
@@ -341,7 +368,7 @@ class _Reader:
         key = self.list_key
         if self.list_done and key is not None and parent is key[0] and element.tag == key[1]:
             self._refuse(
-                ReadContext(self.strict, self.limits),
+                self._context(),
                 key[2],
                 "element given twice (.NET would keep the first and drop this one)",
                 element,
@@ -363,7 +390,7 @@ class _Reader:
             parent.remove(prev)
         self.boundary = self.fed
         element_path = _paths.join(parent_path, name)
-        ctx = ReadContext(self.strict, self.limits)
+        ctx = self._context()
         nil = _nil(element)
         if nil is None:
             self._refuse(ctx, element_path, _bad_nil(element), element)
@@ -404,7 +431,7 @@ class _Reader:
         self.chain.append((element, element_path, contract_info(target)))
 
     def _root(self, root: Any, check_only: bool = False) -> None:
-        ctx = ReadContext(self.strict, self.limits)
+        ctx = self._context()
         info_doc = root.getroottree().docinfo
         if info_doc.doctype or info_doc.internalDTD is not None:
             raise XmlSyntaxError(
@@ -495,7 +522,7 @@ class _Reader:
             raise XmlPayloadError(ctx.problems)
 
     def _item(self, element: Any) -> Any:
-        ctx = ReadContext(self.strict, self.limits)
+        ctx = self._context()
         # a z:Ref may name an object of an earlier item (DataContractSerializer's List<T>)
         ctx.refs = self._refs
         self._siblings_before(element, ctx)
@@ -519,7 +546,7 @@ class _Reader:
         return value
 
     def _list_end(self, element: Any) -> None:
-        self._siblings_before(None, ReadContext(self.strict, self.limits))
+        self._siblings_before(None, self._context())
         self.kept = None
         self.cursor = None
         self.list_el = None
@@ -581,6 +608,7 @@ class XmlListWriter:
         *,
         indent: bool = False,
         layout: Literal["writer", "stream"] = "writer",
+        known_types: Iterable[Any] | None = None,
     ) -> None:
         if layout not in ("writer", "stream"):
             raise ValueError(f"layout must be 'writer' or 'stream', not {layout!r}")
@@ -591,6 +619,8 @@ class XmlListWriter:
             )
         self._fp = fp
         self._slot, self._wire = _item_slot(item_cls)
+        #: the serializer's known types (``known_types``, as for ``to_xml``) and the items'
+        self._known = initial_scope(_item_contract(self._slot), known_types)
         self._indent = indent
         self._stream = stream = layout == "stream"
         start, self._scope = _list_root_start(self._wire, stream)
@@ -640,7 +670,7 @@ class XmlListWriter:
         path = _paths.item("", self._count)
         fast = self._fast
         if fast is not None and generated_paths() and type(item) is fast[0]:
-            writer = _Writer(self._indent, self._stream)
+            writer = _Writer(self._indent, self._stream, self._known)
             writer.ids = self._ids
             parts = writer.parts
             parts.append(fast[1])
@@ -651,7 +681,7 @@ class XmlListWriter:
             else:
                 parts.append(fast[2])
                 return "".join(parts)
-        writer = _Writer(self._indent, self._stream)
+        writer = _Writer(self._indent, self._stream, self._known)
         writer.ids = self._ids
         writer.member(
             self._wire.item_name,
@@ -692,10 +722,11 @@ def write_xml_items(
     *,
     indent: bool = False,
     layout: Literal["writer", "stream"] = "writer",
+    known_types: Iterable[Any] | None = None,
 ) -> int:
     """Write ``items`` as one collection document to ``fp`` (see :class:`XmlListWriter`);
     returns the number of items written."""
-    writer = XmlListWriter(fp, item_cls, indent=indent, layout=layout)
+    writer = XmlListWriter(fp, item_cls, indent=indent, layout=layout, known_types=known_types)
     for item in items:
         writer.write(item)
     writer.close()

@@ -14,7 +14,7 @@ Rules (docs/xml-rules.md §12; README, "Behaviours chosen where .NET is lossy"):
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from lxml import etree
@@ -29,12 +29,19 @@ from netcontract.model import paths as _paths
 from netcontract.model.construct import allocate, construct, missing_required
 from netcontract.model.contract import (
     find_contract,
-    find_derived,
     is_contract,
     unknown_root_message,
 )
 from netcontract.model.enums import enum_name_message
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData, ExtensionMember
+from netcontract.model.known import (
+    initial_scope,
+    own_known,
+    qualified_name,
+    resolve_known,
+    unknown_type_message,
+    with_own,
+)
 from netcontract.model.names import clark
 from netcontract.model.plan import BUILD_LOCK, ContractInfo, contract_info
 from netcontract.model.wire import (
@@ -383,8 +390,8 @@ def _contract_reader(wire: ContractType) -> Reader:
 
 def _typed_target(element: Any, tp: Any, declared: type, path: str, ctx: ReadContext) -> Any:
     """The contract to read ``element`` into: ``tp`` (whose class is ``declared``), or the
-    derived contract its ``i:type`` names; FAILED, with the problem recorded, when
-    ``i:type`` names anything else (.NET refuses a type it does not know)."""
+    contract its ``i:type`` names when that type is known here and derives from ``declared``;
+    FAILED, with the problem recorded, otherwise (.NET refuses a type it does not know)."""
     type_attr = element.get(_TYPE)
     if type_attr is None:
         return tp
@@ -395,14 +402,31 @@ def _typed_target(element: Any, tp: Any, declared: type, path: str, ctx: ReadCon
     except ValueError as exc:
         ctx.problem(path, str(exc), element)
         return FAILED
-    found = find_derived(declared, ns, local)
-    if found is None or not issubclass(found, declared) or not is_contract(found):
+    if (ns, local) == qualified_name(tp):
+        return tp
+    found = resolve_known(ctx.known, declared, ns, local)
+    if found is None:
+        ctx.problem(path, unknown_type_message(ns, local), element)
+        return FAILED
+    origin = typing.get_origin(found) or found
+    if not is_contract(origin) or not issubclass(origin, declared):
+        # Mono: ArgumentException "Object of type 'K.Square' cannot be converted to type ..."
         ctx.problem(path, f"i:type {local!r} from {ns!r} is not a {declared.__name__}", element)
         return FAILED
-    return tp if found is declared else found
+    return found
 
 
 def read_contract(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -> Any:
+    """Read a contract's element; the types its ``known_types`` make known are known inside."""
+    outer = ctx.known
+    ctx.known = with_own(outer, plan.info.cls)
+    try:
+        return _read_members(plan, element, path, ctx)
+    finally:
+        ctx.known = outer
+
+
+def _read_members(plan: _ReadTable, element: Any, path: str, ctx: ReadContext) -> Any:
     into = None
     if plan.info.is_reference:
         if element.get(_ZREF) is not None:  # the root, or an element a fast path declined
@@ -686,6 +710,13 @@ def _names_list(
 def _object_reader(wire: ObjectType) -> Reader:
     expected = wire.expected
     expected_reader = reader_for(expected) if expected is not None else None
+    expected_wire = expected.wire if expected is not None else None
+    expected_type = getattr(expected_wire, "cls", None)
+    expected_name = (
+        (expected_wire.contract_namespace, expected_wire.contract_name)
+        if isinstance(expected_wire, EnumType)
+        else None
+    )
 
     def read(element: Any, path: str, ctx: ReadContext) -> Any:
         type_attr = element.get(_TYPE)
@@ -724,11 +755,13 @@ def _object_reader(wire: ObjectType) -> Reader:
             if value is FAILED:
                 return FAILED
             return box(value, primitive)  # Boxed where the Python type alone cannot tell
-        found = find_contract(ns, local)
+        found = ctx.known.get((ns, local))
+        if found is None and expected_name == (ns, local):
+            found = expected_type  # ResponseDto[Color]: the type asked for counts as known
         if found is None:
-            ctx.problem(path, f"unknown i:type {local!r} from namespace {ns!r}", element)
+            ctx.problem(path, unknown_type_message(ns, local), element)
             return FAILED
-        if is_contract(found):
+        if is_contract(typing.get_origin(found) or found):
             return read_contract(_plan(found), element, path, ctx)
         collection = collection_of(found)
         if collection is not None:  # its reader checks the i:type again
@@ -768,12 +801,17 @@ def _object_reader(wire: ObjectType) -> Reader:
 
 
 def read_root(
-    root: etree._Element, tp: Any, ctx: ReadContext, expected: tuple[str, str] | None = None
+    root: etree._Element,
+    tp: Any,
+    ctx: ReadContext,
+    expected: tuple[str, str] | None = None,
+    known_types: Iterable[Any] | None = None,
 ) -> Any:
     """Read the document element into ``tp`` (or the contract its name designates).
 
     ``expected`` is the (name, namespace) of the document element when it is not the
-    contract's (a serializer made with a root name and namespace)."""
+    contract's (a serializer made with a root name and namespace); ``known_types`` is the
+    serializer's list of known types."""
     tag = str(root.tag)
     ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     if tp is None:
@@ -802,7 +840,8 @@ def read_root(
     if nil:
         ctx.problem("", "the document is null (i:nil) where an object was expected", root)
         return FAILED
-    # an i:type on the root names the contract or a derived one, as on a member
+    # an i:type on the root names the contract or a known type derived from it
+    ctx.known = initial_scope(tp, known_types)
     tp = _typed_target(root, tp, typing.get_origin(tp) or tp, "", ctx)
     if tp is FAILED:
         return FAILED
@@ -882,16 +921,51 @@ WalkedReader = Callable[[Any, ReadContext, str, Document], Any]
 
 
 def _fast_reader(tp: Any) -> FastReader:
-    reader: FastReader = contract_info(tp).built("xml_reader", _generate_contract_reader)
+    reader: FastReader = contract_info(tp).built("xml_reader", _contract_reader_of)
     return reader
+
+
+def _contract_reader_of(info: ContractInfo) -> FastReader:
+    generated: FastReader = _generate_contract_reader(info)
+    if not own_known(info.cls):
+        return generated
+    cls = info.cls
+
+    def read_in_scope(element: Any, ctx: ReadContext, path: str) -> Any:
+        # the types its known_types make known are known inside (for the reference reader
+        # that reads an element with an i:type)
+        outer = ctx.known
+        ctx.known = with_own(outer, cls)
+        try:
+            return generated(element, ctx, path)
+        finally:
+            ctx.known = outer
+
+    return read_in_scope
 
 
 def _walked_reader(tp: Any) -> WalkedReader:
     """The generated reader of the compiled walk's tuples (``xml/walk.py``)."""
-    reader: WalkedReader = contract_info(tp).built(
-        "xml_walked_reader", lambda info: _generate_contract_reader(info, True)
-    )
+    reader: WalkedReader = contract_info(tp).built("xml_walked_reader", _walked_reader_of)
     return reader
+
+
+def _walked_reader_of(info: ContractInfo) -> WalkedReader:
+    generated: WalkedReader = _generate_contract_reader(info, True)
+    if not own_known(info.cls):
+        return generated
+    cls = info.cls
+
+    def read_in_scope(node: Any, ctx: ReadContext, path: str, doc: Document) -> Any:
+        # as _contract_reader_of: its known types are known inside
+        outer = ctx.known
+        ctx.known = with_own(outer, cls)
+        try:
+            return generated(node, ctx, path, doc)
+        finally:
+            ctx.known = outer
+
+    return read_in_scope
 
 
 def _fast_list_reader(slot: Slot, walked: bool = False) -> Any:

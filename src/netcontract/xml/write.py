@@ -22,7 +22,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from netcontract.clr.namespaces import SER, XSI
@@ -38,6 +38,17 @@ from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
+from netcontract.model.known import (
+    EMPTY,
+    initial_scope,
+    is_known,
+    not_expected_message,
+    own_known,
+    with_own,
+)
+from netcontract.model.known import (
+    Scope as KnownScope,
+)
 from netcontract.model.names import encode_local_name
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
@@ -117,9 +128,12 @@ def escape_text(text: str) -> str:
 
 
 class _Writer:
-    __slots__ = ("empty", "ids", "indent", "parts", "problems", "stream")
+    __slots__ = ("empty", "ids", "indent", "known", "parts", "problems", "stream")
 
-    def __init__(self, indent: bool, stream: bool = False) -> None:
+    def __init__(self, indent: bool, stream: bool = False, known: KnownScope = EMPTY) -> None:
+        #: the types known here (netcontract.model.known): the document's, then those of
+        #: each contract on the path being written
+        self.known = known
         self.parts: list[str] = []
         self.indent = indent
         #: the "stream" layout (WriteObject(Stream)): prefixes a, b..., namespace declarations
@@ -635,6 +649,16 @@ class _Writer:
     def _children_of_contract(
         self, qname: str, info: ContractInfo, obj: Any, scope: Scope, depth: int, path: str
     ) -> None:
+        outer = self.known
+        self.known = with_own(outer, info.cls)
+        try:
+            self._members_of_contract(qname, info, obj, scope, depth, path)
+        finally:
+            self.known = outer
+
+    def _members_of_contract(
+        self, qname: str, info: ContractInfo, obj: Any, scope: Scope, depth: int, path: str
+    ) -> None:
         members = info.xml_members
         if not info.emits_all:
             members = tuple(m for m in members if self._emitted(m, obj, path))
@@ -746,7 +770,7 @@ class _Writer:
             if kind is declared.cls:
                 return declared, False
             if isinstance(value, declared.cls) and is_contract(kind):
-                return contract_info(kind).wire, True
+                return self._known_wire(kind, path)
             self.problems.append(
                 Problem(path, f"expected a {declared.cls.__name__}, got {kind.__name__}")
             )
@@ -762,6 +786,8 @@ class _Writer:
             if runtime is None:
                 self.problems.append(Problem(path, _untyped_problem(value)))
                 return None, False
+            if isinstance(runtime, ContractType | EnumType):
+                return self._known_wire(type(value), path)
             return runtime, not isinstance(runtime, ObjectType)
         if isinstance(declared, DictType) and not isinstance(value, dict):
             self.problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
@@ -777,6 +803,21 @@ class _Writer:
             )
             return None, False
         return declared, False
+
+    def _known_wire(self, kind: type, path: str) -> tuple[WireType | None, bool]:
+        """The wire type of a contract or enum written with its i:type, when .NET knows it
+        there: in scope, or by its own known_types (.NET pushes the runtime type's list
+        before its check); a problem otherwise."""
+        if not is_known(self.known, kind):
+            self.problems.append(Problem(path, not_expected_message(kind)))
+            return None, False
+        wire: WireType
+        if is_contract(kind):
+            wire = contract_info(kind).wire
+        else:
+            meta = kind.__dict__["__netcontract__"]
+            wire = enum_type(kind, meta.name, meta.xml_namespace)
+        return wire, True
 
 
 _BARE_OBJECT: Final = ObjectType()
@@ -877,7 +918,12 @@ def _clr_name(wire: WireType) -> str:
 
 
 def write_xml(
-    obj: Any, *, indent: bool = False, root: tuple[str, str] | None = None, stream: bool = False
+    obj: Any,
+    *,
+    indent: bool = False,
+    root: tuple[str, str] | None = None,
+    stream: bool = False,
+    known_types: Iterable[Any] | None = None,
 ) -> tuple[str, list[Problem]]:
     """Serialize a contract instance as its root element; returns the text and any problems.
 
@@ -885,7 +931,8 @@ def write_xml(
     indented: the caller refuses ``indent`` with it).
 
     ``root`` is ``(name, namespace)`` of the document element when it is not the contract's
-    (``new DataContractSerializer(type, name, namespace)``).
+    (``new DataContractSerializer(type, name, namespace)``); ``known_types`` the serializer's
+    known types.
 
     The generated writer of the object's class runs first; when it meets anything it does not
     handle itself (a value of an unexpected type, a value that cannot be written), it raises
@@ -894,18 +941,20 @@ def write_xml(
     """
     collection = collection_of(type(obj))
     if collection is not None:  # (to_xml refuses a root name for it)
-        return _write_collection_root(collection, obj, indent, stream)
+        known = initial_scope(None, known_types)
+        return _write_collection_root(collection, obj, indent, stream, known)
     info = contract_info(type(obj))
     if root is not None:
         problem = _root_problem(*root)
         if problem is not None:
             return "", [Problem("", problem)]
+    known = initial_scope(info.tp, known_types)
     if generated_paths():
         try:
-            return _fast_write(info, obj, indent, root, stream), []
+            return _fast_write(info, obj, indent, root, stream, known), []
         except Fallback as signal:
             fell_back(info.cls, signal)
-    return _reference_write_xml(info, obj, indent, root, stream)
+    return _reference_write_xml(info, obj, indent, root, stream, known)
 
 
 def _root_problem(name: str, namespace: str) -> str | None:
@@ -973,14 +1022,18 @@ def _empty(stream: bool) -> str:
 
 
 def _write_collection_root(
-    wire: ListType | DictType, obj: Any, indent: bool, stream: bool = False
+    wire: ListType | DictType,
+    obj: Any,
+    indent: bool,
+    stream: bool = False,
+    known: KnownScope = EMPTY,
 ) -> tuple[str, list[Problem]]:
     """A collection contract as the document: its element as a member of its type would be,
     with ``xmlns:i`` declared first (Mono: ``<Items xmlns:i="..." xmlns:d1p1="..." xmlns=...>``);
     in the stream layout after the default namespace (Mono: ``<Items xmlns="urn:n"
     xmlns:i="..." xmlns:a="...">``)."""
     fell_back(wire.cls, "a collection contract as the document: the reference writer")
-    writer = _Writer(indent, stream)
+    writer = _Writer(indent, stream, known)
     name, ns = wire.contract_name, wire.contract_namespace
     scope: Scope = {XSI: "i", "": ""} if stream and not ns else {XSI: "i"}
     writer.member(name, ns, Slot(wire, optional=False), obj, scope, 1, "")
@@ -1007,9 +1060,14 @@ def _write_collection_root(
 
 
 def _reference_write_xml(
-    info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None, stream: bool
+    info: ContractInfo,
+    obj: Any,
+    indent: bool,
+    root: tuple[str, str] | None,
+    stream: bool,
+    known: KnownScope = EMPTY,
 ) -> tuple[str, list[Problem]]:
-    writer = _Writer(indent, stream)
+    writer = _Writer(indent, stream, known)
     if info.is_reference:
         writer.new_id(obj)
     name, start, scope = _root_start(info, root, stream)
@@ -1027,14 +1085,19 @@ def _reference_write_xml(
 
 
 def _fast_write(
-    info: ContractInfo, obj: Any, indent: bool, root: tuple[str, str] | None, stream: bool
+    info: ContractInfo,
+    obj: Any,
+    indent: bool,
+    root: tuple[str, str] | None,
+    stream: bool,
+    known: KnownScope = EMPTY,
 ) -> str:
     name, start, scope = _root_start(info, root, stream)
     if info.extension_data and getattr(obj, EXTENSION_ATTR, None):
         raise Fallback("extension data: the reference writer writes it")
     if not info.xml_members:
         return start + _empty(stream)
-    writer = _Writer(indent, stream)
+    writer = _Writer(indent, stream, known)
     if info.is_reference:
         writer.new_id(obj)
     parts = writer.parts
@@ -1054,8 +1117,25 @@ def _fast_writer(
     """The writer of the members of a ``cls`` element at ``depth`` whose scope is ``scope``."""
     return contract_info(cls).xml_writer(
         (_scope_key(scope), depth, indent, stream),
-        lambda: _generate_writer(cls, dict(scope), depth, indent, stream),
+        lambda: _in_known_scope(cls, _generate_writer(cls, dict(scope), depth, indent, stream)),
     )
+
+
+def _in_known_scope(cls: type, generated: Callable[..., None]) -> Callable[..., None]:
+    """``generated``, with the types the contract's known_types make known known inside it
+    (for the reference writer's member, which writes a value of a derived type)."""
+    if not own_known(cls):
+        return generated
+
+    def write_in_scope(obj: Any, append: Callable[[str], None], writer: _Writer) -> None:
+        outer = writer.known
+        writer.known = with_own(outer, cls)
+        try:
+            generated(obj, append, writer)
+        finally:
+            writer.known = outer
+
+    return write_in_scope
 
 
 def _lazy_writer(

@@ -35,6 +35,7 @@ import attrs
 from netcontract.clr.value_types import SER, SYSTEM, XS, XSI
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import ContractMeta
+from netcontract.model.known import own_known
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -327,6 +328,9 @@ def _collect(roots: Iterable[WireType]) -> list[WireType]:
                 add(contract_info(base).wire)
             for member in _own_members(info):
                 add(member.slot.wire)
+            # DataContractSet adds a class's known types after its members (Mono)
+            for known in own_known(info.cls).values():
+                add(resolve_annotation(known).wire)
         elif isinstance(wire, ListType):
             add(wire.item.wire)
         elif isinstance(wire, DictType):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import itertools
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -530,13 +530,20 @@ def _schema_errors(
     yield from schema.iter_errors(resource, use_location_hints=False)
 
 
-def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT_LIMITS) -> Any:
+def validate_xml(
+    data: bytes | str,
+    cls: Any = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    known_types: Iterable[Any] | None = None,
+) -> Any:
     """Validate a DataContract XML document against the exported schemas, then read it.
 
     ``cls`` is the contract the root must be (by default the root element chooses it, as in
     :func:`~netcontract.from_xml`). The schemas are those :func:`~netcontract.export_schemas`
     gives for the root's contract and for every contract an ``i:type`` names; each set is
-    compiled once and cached.
+    compiled once and cached. ``known_types``: the serializer's known types, as for
+    :func:`~netcontract.from_xml`.
 
     Returns the object :func:`~netcontract.from_xml` returns. Raises
     :class:`~netcontract.XmlPayloadError` with one :class:`~netcontract.Problem` per problem
@@ -568,7 +575,7 @@ def validate_xml(data: bytes | str, cls: Any = None, *, limits: Limits = DEFAULT
         raise XmlPayloadError(typed.problems)
     # from_xml's own quotas, before xmlschema (ten times slower) sees anything; the object
     # read is the result once the schemas find nothing
-    result = read_root(root, tp, ctx)
+    result = read_root(root, tp, ctx, None, known_types)
     extra = sorted(
         (c for c in typed.classes if c is not tp), key=lambda c: (c.__module__, c.__qualname__)
     )

@@ -6,6 +6,8 @@
 //   read-xml <case>           stdin read by DataContractSerializer, written again (or EXC)
 //   read-json <case>          stdin read by Json.NET, written again
 //   read-wcf <case>           stdin read by DataContractJsonSerializer, written again
+//   batch                     stdin "<read-xml|read-json> <case> <base64>" per line, each read and
+//                             written again compact and indented (test_feature_conformance.py)
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -190,6 +192,30 @@ public static class Generic {
             Line("json-garage-indented", () => Json(Garage(), true));
             Line("wcf-garage", () => Wcf(Garage(), typeof(GI.Garage)));
             Line("xsd-garage", () => Schema(typeof(GI.Garage), "http://schemas.datacontract.org/2004/07/GI"));
+            return;
+        }
+        if (args[0] == "batch") {
+            // stdin "<read-xml|read-json> <case> <base64 document>" per line; stdout per line:
+            // "<base64 compact> <base64 indented>" (written back) or "EXC <base64 message>"
+            string line;
+            while ((line = Console.ReadLine()) != null) {
+                var p = line.Split(' ');
+                var t = Cases[p[1]];
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(p[2]));
+                try {
+                    string compact, indented;
+                    if (p[0] == "read-xml") {
+                        var o = new DataContractSerializer(t).ReadObject(XmlReader.Create(new StringReader(text)));
+                        compact = Xml(o, t, false); indented = Xml(o, t, true);
+                    } else {
+                        var o = JsonConvert.DeserializeObject(text, t);
+                        compact = Json(o, false); indented = Json(o, true);
+                    }
+                    Console.WriteLine(B64(compact) + " " + B64(indented));
+                } catch (Exception e) {
+                    Console.WriteLine("EXC " + B64(e.GetType().Name + ": " + e.Message));
+                }
+            }
             return;
         }
         var input = Console.In.ReadToEnd();

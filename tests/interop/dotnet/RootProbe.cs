@@ -14,6 +14,8 @@ namespace RootInterop.Other
 
 namespace RootInterop.Shop
 {
+    // Tag in the object member O: known, so that .NET reads back what it writes
+    [KnownType(typeof(RootInterop.Other.Tag))]
     public class Item
     {
         public Item Child { get; set; }

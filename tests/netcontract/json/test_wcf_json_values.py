@@ -73,7 +73,7 @@ class Enums:
     m: Marks = nc.member("M", default=Marks(0))
 
 
-@nc.contract("P.V")
+@nc.contract("P.V", known_types=(Progress, Access, Marks))  # the twin's serializer knows them
 class Box:
     thing: object = nc.member("Thing", default=None)
     after: str | None = nc.member("After", default=None)

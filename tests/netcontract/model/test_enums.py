@@ -45,7 +45,7 @@ class NoZero(nc.ContractFlag):
     Hidden = nc.enum_member(4, serializable=False)
 
 
-@nc.contract("Enums.Test", xml_namespace=NS)
+@nc.contract("Enums.Test", xml_namespace=NS, known_types=(Perms,))
 class Holder:
     p: Progress = nc.member("P", default=Progress.Zero)
     f: Perms = nc.member("F", default=Perms.Nothing)

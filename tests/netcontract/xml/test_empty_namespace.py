@@ -19,7 +19,7 @@ class Q:
     b: nc.Int32 = nc.member("B", default=0)
 
 
-@nc.contract(xml_namespace="")
+@nc.contract(xml_namespace="", known_types=(Q,))
 class Tnone:
     a: nc.Int32 = nc.member("A", default=0)
     inner: Tnone | None = nc.member("Inner", default=None)
@@ -28,7 +28,7 @@ class Tnone:
     l_: list[nc.Int32] | None = nc.member("L", default=None)
 
 
-@nc.contract(xml_namespace="urn:box")
+@nc.contract(xml_namespace="urn:box", known_types=(Tnone,))
 class Box:
     o: object = nc.member("O", default=None)
 

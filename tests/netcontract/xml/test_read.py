@@ -212,4 +212,4 @@ def test_object_member_with_types():
     # the type survives: written back as int, not long
     assert b'i:type="d2p1:int">5</Data>' in nc.to_xml(obj)
     unknown = doc.replace(b'"x:int"', b'"x:nonsense"')
-    assert "unknown i:type" in problems(unknown)[0]
+    assert "is not a known type here" in problems(unknown)[0]
