@@ -43,8 +43,10 @@ STAMP = VENV / ".netcontract-installed"
 GENERATED = ROOT / "build" / "generated"
 GENERATED_FILES = "build/generated/*"
 # 56% measured without the interop tests on 2026-12-07 (the readers and writers of test
-# contracts are generated for the paths their tests take, and each keeps its decline branches)
-GENERATED_FLOOR = 50
+# contracts are generated for the paths their tests take, and each keeps its decline branches);
+# 40% with the whole suite once the compiled walk came (each contract then has a second,
+# walked reader, and its proxy reader runs only where the walk declines): raise it again
+GENERATED_FLOOR = 38
 # what the install builds: a change to any of them reinstalls (and so recompiles)
 INSTALL_INPUTS = ("pyproject.toml", "setup.py", "src/netcontract/clr/_speedups.c")
 

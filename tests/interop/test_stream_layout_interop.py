@@ -323,7 +323,11 @@ def test_refused_in_both_layouts(obj: Any) -> None:
 
 
 def _list_cases() -> list[tuple[str, Any, list[Any]]]:
-    vehicles = [d.value for d in generate(20, SEED + 1) if type(d.value) is VehicleLightDto]
+    vehicles = [
+        d.value
+        for d in generate(20, SEED + 1)
+        if type(d.value) is VehicleLightDto and _xml_writable(d.value)
+    ]
     shared = Node(name="shared")
     return [
         ("vehicles", VehicleLightDto, [as_dotnet_holds(v) for v in vehicles] + [None]),
@@ -332,6 +336,16 @@ def _list_cases() -> list[tuple[str, Any, list[Any]]]:
         ("references", Node, [shared, Node(name="other", next=shared), shared]),
         ("strings-in-no-contract", Texts, [_case_obj("text-empty")]),
     ]
+
+
+def _xml_writable(value: Any) -> bool:
+    """False for a drawn document holding an enum value without a name (JSON only: .NET's
+    DataContractSerializer refuses it, test_conformance.py draws one document in five so)."""
+    try:
+        nc.to_xml(value)
+    except nc.SerializationError:
+        return False
+    return True
 
 
 def _case_obj(case_id: str) -> Any:

@@ -3,7 +3,8 @@ written out and their sources named.
 
 - Integers: each type at MinValue - 1, MinValue, MaxValue, MaxValue + 1 (.NET's documented
   constants, written out in ``INTEGERS``) in a plain, a Nullable, a list and an ``object``
-  member, through ``from_xml``, ``validate_xml``, ``from_json``, ``from_form`` and ``to_xml``,
+  member, through ``from_xml``, ``validate_xml``, ``from_json``, ``from_wcf_json``, ``iter_xml``,
+  ``iter_json``, ``from_form`` and ``to_xml``,
   ``to_json`` (compact: the generated writers; indented: the reference writers), ``to_form`` and
   the CLI. Mono: DataContractSerializer and Json.NET read and write the bounds and refuse the
   values past them (re-checked live by ``tests/interop/test_stored_tables.py``; the bytes
@@ -673,3 +674,37 @@ def test_form_nesting_past_max_depth_is_refused() -> None:
     with pytest.raises(nc.QuotaExceededError) as info:
         nc.from_form(f"{key}=x".encode(), Node)
     assert info.value.quota == "max_depth"
+
+
+@pytest.mark.parametrize(("clr", "tp", "xs", "lo", "hi"), INTEGERS, ids=INTEGER_IDS)
+def test_integer_bounds_through_wcf_json_and_the_streaming_readers(
+    clr: str, tp: Any, xs: str, lo: int, hi: int
+) -> None:
+    """The readers the table above leaves out: WCF JSON (DataContractJsonSerializer reads the
+    bounds and throws past them) and iter_xml / iter_json (each item as from_xml / from_json
+    reads the items of a list), at MinValue and MaxValue and one past each."""
+    cls = HOLDERS[clr]
+    obj = cls(v=hi, n=lo, l=[lo, hi])
+    assert nc.from_wcf_json(nc.to_wcf_json(obj), cls) == obj
+    assert nc.from_wcf_json(f'{{"V":{lo},"N":{hi},"L":[{hi},{lo}]}}', cls) == cls(
+        v=lo, n=hi, l=[hi, lo]
+    )
+    items = f'<ArrayOf{xs} xmlns:i="{XSI}" xmlns="{ARR}"><{xs}>{lo}</{xs}><{xs}>{hi}</{xs}>'
+    assert list(nc.iter_xml(io.BytesIO(f"{items}</ArrayOf{xs}>".encode()), tp)) == [lo, hi]
+    assert list(nc.iter_json(io.BytesIO(f"[{lo},{hi}]".encode()), tp)) == [lo, hi]
+    for bad in (lo - 1, hi + 1):
+        for doc, path in (
+            (f'{{"V":{bad}}}', "V"),
+            (f'{{"N":{bad}}}', "N"),
+            (f'{{"L":[{lo},{bad}]}}', "L[1]"),
+        ):
+            with pytest.raises(nc.JsonPayloadError) as info:
+                nc.from_wcf_json(doc, cls)
+            assert [p.path for p in info.value.problems] == [path]
+            assert str(bad) in info.value.problems[0].message
+        with pytest.raises(nc.XmlPayloadError) as xml_info:
+            list(nc.iter_xml(io.BytesIO(f"{items}<{xs}>{bad}</{xs}></ArrayOf{xs}>".encode()), tp))
+        assert _problems(xml_info.value) == [("[2]", _range_message(clr, lo, hi, f"'{bad}'"))]
+        with pytest.raises(nc.JsonPayloadError) as json_info:
+            list(nc.iter_json(io.BytesIO(f"[{lo},{hi},{bad}]".encode()), tp))
+        assert _problems(json_info.value) == [("[2]", _range_message(clr, lo, hi, bad))]

@@ -825,20 +825,7 @@ def read_root(
         return _read_collection_root(collection, root, ns, local, ctx)
     info = contract_info(tp)
     name, namespace = (info.name, info.namespace) if expected is None else expected
-    if (namespace, name) != (ns, local):
-        ctx.problem(
-            "",
-            f"expecting element {name!r} from namespace {namespace!r}, "
-            f"found {local!r} from namespace {ns!r}",
-            root,
-        )
-        return FAILED
-    nil = _nil(root)
-    if nil is None:
-        ctx.problem("", _bad_nil(root), root)
-        return FAILED
-    if nil:
-        ctx.problem("", "the document is null (i:nil) where an object was expected", root)
+    if not _root_is(root, name, namespace, ns, local, ctx):
         return FAILED
     # an i:type on the root names the contract or a known type derived from it
     ctx.known = initial_scope(tp, known_types)
@@ -883,22 +870,32 @@ def _read_collection_root(
     """A collection contract as the document: the reference reader of its type (from_xml
     refuses a root name for it)."""
     fell_back(wire.cls, "a collection contract as the document: the reference reader")
-    if (wire.contract_namespace, wire.contract_name) != (ns, local):
+    if not _root_is(root, wire.contract_name, wire.contract_namespace, ns, local, ctx):
+        return FAILED
+    return reader_for(Slot(wire, optional=False))(root, "", ctx)
+
+
+def _root_is(
+    root: etree._Element, name: str, namespace: str, ns: str, local: str, ctx: ReadContext
+) -> bool:
+    """Whether the document element is the expected ``name`` in ``namespace`` and not nil;
+    if not, the problem is recorded (at the root's path, "")."""
+    if (namespace, name) != (ns, local):
         ctx.problem(
             "",
-            f"expecting element {wire.contract_name!r} from namespace"
-            f" {wire.contract_namespace!r}, found {local!r} from namespace {ns!r}",
+            f"expecting element {name!r} from namespace {namespace!r}, "
+            f"found {local!r} from namespace {ns!r}",
             root,
         )
-        return FAILED
+        return False
     nil = _nil(root)
     if nil is None:
         ctx.problem("", _bad_nil(root), root)
-        return FAILED
+        return False
     if nil:
         ctx.problem("", "the document is null (i:nil) where an object was expected", root)
-        return FAILED
-    return reader_for(Slot(wire, optional=False))(root, "", ctx)
+        return False
+    return True
 
 
 # ------------------------------------------------------------------------------ fast path
