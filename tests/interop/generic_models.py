@@ -61,7 +61,9 @@ class InX(Generic[T]):
     v: T | None = nc.member("V", default=None)
 
 
-@nc.contract("GI")
+@nc.contract(
+    "GI", known_types=(ApiResponse[Customer],)
+)  # C#: [KnownType(typeof(ApiResponse<Customer>))]
 class Holder:
     r: ApiResponse[Customer] | None = nc.member("R", default=None)
     o: object = nc.member("O", default=None)
@@ -94,7 +96,7 @@ class CarList(list[ApiResponse[Car] | None]):
     """A collection contract of a closed generic item (C#: CarList : List<ApiResponse<Car>>)."""
 
 
-@nc.contract("GI")
+@nc.contract("GI", known_types=("CarList",))  # C#: [KnownType(typeof(CarList))]
 class Garage:
     """Feature interactions: CarList, a generic over it, a QName inside a generic."""
 

@@ -232,7 +232,7 @@ def test_monos_bytes_are_read_back(
     if fmt == "wcf" and name in WCF_REFUSED:
         with pytest.raises(
             nc.JsonPayloadError,
-            match="'KeyValuePairOfstringint' from namespace .* is not a known type here",
+            match=r"'KeyValuePairOfstringint' from namespace .* is not a known type here",
         ):
             read(data, type(value))
         return

@@ -48,7 +48,7 @@ from netcontract.model.contract import is_contract
 
 from ._import_probe import build_probe, convert, xsd_folder
 from ._mono import find_newtonsoft, mono_available, mono_unavailable_reason
-from .test_conformance import as_dotnet_holds
+from .test_conformance import as_dotnet_holds, map_values, undo_mono_bare_object
 from .test_xsd_interop import MONO_XS_STUB, _components
 
 pytestmark = pytest.mark.interop
@@ -397,6 +397,15 @@ def _mismatch(ours: bytes | str, theirs: bytes | str) -> str:
     return f"at {at}: ours {ours[start : at + 60]!r} / Mono {theirs[start : at + 60]!r}"
 
 
+def _holds_bare_object(value: Any) -> bool:
+    """Whether ``value`` holds an :class:`~netcontract.AnyObject` (``new object()``) anywhere."""
+    found: list[Any] = []
+    map_values(
+        value, lambda leaf: found.append(leaf) or leaf if type(leaf) is nc.AnyObject else leaf
+    )
+    return bool(found)
+
+
 def _drawn(cls: type) -> list[Any]:
     try:
         return nc.draw_corpus(cls, count=DRAWN, seed=16, local_offsets=st.just(0))
@@ -444,7 +453,11 @@ def test_monos_importer_classes_convert_as_the_generated_classes(
             # .NET holds it (Mono reads and writes -0.0 as 0: test_conformance.as_dotnet_holds)
             sources = [("xml", from_xml, as_dotnet_holds(nc.from_xml(nc.to_xml(value), cls)))]
             try:
-                sources.append(("json", from_json, as_dotnet_holds(nc.from_json(text, cls))))
+                if not _holds_bare_object(value):
+                    # else Json.NET holds a JObject, which DCS refuses to write (Mono:
+                    # "JToken involves recursive collection"; test_conformance.py:
+                    # json_object_in_untyped_data), and netcontract writes <Value />
+                    sources.append(("json", from_json, as_dotnet_holds(nc.from_json(text, cls))))
             except nc.JsonPayloadError as exc:
                 # an is_reference contract drawn into an `object` member: Json.NET writes its
                 # $id there, which netcontract refuses in object members where Json.NET reads
@@ -454,8 +467,11 @@ def test_monos_importer_classes_convert_as_the_generated_classes(
                 if answer.error is not None:
                     problems.append(f"{where}: Mono refused our {source_format}: {answer.error}")
                     continue
+                theirs_xml = answer.xml
+                if isinstance(theirs_xml, bytes):  # Mono's i:type="anyType" for new object()
+                    theirs_xml = undo_mono_bare_object(theirs_xml)
                 for out, theirs, write in (
-                    ("XML", answer.xml, nc.to_xml),
+                    ("XML", theirs_xml, nc.to_xml),
                     ("JSON", answer.json, nc.to_json),
                 ):
                     mismatch = _mismatch(_written(write, ours), theirs)

@@ -41,7 +41,7 @@ from . import test_qname_interop as qi
 from ._csharp import run_program
 from ._mono import DOTNET_DIR, MONO_MISSING_REASON, TwinError, find_newtonsoft, mono_available
 from .collection_models import samples as collection_samples
-from .edge_models import Animal, Texts
+from .edge_models import DRIVER_KNOWN_TYPES, Animal, Texts
 from .extension_models import Base
 from .reference_models import H2, Node, Sub, cycle, shared_holder
 from .test_conformance import as_dotnet_holds, generate
@@ -357,7 +357,8 @@ PUPPY_DOG: Final = edge.PUPPY
 
 def _items_bytes(cls: Any, items: list[Any], layout: Any) -> bytes:
     out = io.BytesIO()
-    nc.write_xml_items(out, items, cls, layout=layout)
+    # the driver's serializers know every twin type (Driver.cs's KnownTypes)
+    nc.write_xml_items(out, items, cls, layout=layout, known_types=DRIVER_KNOWN_TYPES)
     return out.getvalue()
 
 

@@ -440,7 +440,7 @@ def test_json_list_writer_refuses_settings_that_make_the_list_an_object():
 # --- the corpus and an edge contract: streaming == the whole document ------------------------
 
 
-@nc.contract("urn:stream-edge", name="Shape")
+@nc.contract("urn:stream-edge", name="Shape", known_types=("_Square",))  # [KnownType]
 class _Shape:
     name: str | None = nc.member("Name", default=None)
     sides: nc.Int32 = nc.member("Sides", default=0)

@@ -156,8 +156,13 @@ def initial_scope(root: Any, known_types: Iterable[Any] | None) -> Scope:
     seen: set[Any] = set()
     for entry in known_types or ():
         origin = typing.get_origin(entry) or entry
-        if not (isinstance(origin, type) and "__netcontract__" in origin.__dict__):
-            raise TypeError(f"known_types: {entry!r} is not a contract class or enum")
+        if not (
+            isinstance(origin, type)
+            and ("__netcontract__" in origin.__dict__ or _is_collection(origin))
+        ):
+            raise TypeError(
+                f"known_types: {entry!r} is not a contract class, enum or collection contract"
+            )
         _add(entry, found, seen)
     if root is not None:
         found.setdefault(qualified_name(root), root)

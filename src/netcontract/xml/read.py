@@ -405,10 +405,10 @@ def _typed_target(element: Any, tp: Any, declared: type, path: str, ctx: ReadCon
     if (ns, local) == qualified_name(tp):
         return tp
     found = resolve_known(ctx.known, declared, ns, local)
-    if found is None:
+    if found is None and by_contract_name(ns, local) is None:
         ctx.problem(path, unknown_type_message(ns, local), element)
         return FAILED
-    origin = typing.get_origin(found) or found
+    origin = typing.get_origin(found) or found  # a primitive (known everywhere): None
     if not is_contract(origin) or not issubclass(origin, declared):
         # Mono: ArgumentException "Object of type 'K.Square' cannot be converted to type ..."
         ctx.problem(path, f"i:type {local!r} from {ns!r} is not a {declared.__name__}", element)

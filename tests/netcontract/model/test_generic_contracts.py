@@ -55,7 +55,9 @@ class Outer(Generic[T]):
     inner: ApiResponse[T] | None = nc.member("Inner", default=None)
 
 
-@nc.contract("G")
+@nc.contract(
+    "G", known_types=(ApiResponse[Customer],)
+)  # C#: [KnownType(typeof(ApiResponse<Customer>))]
 class Holder:
     r: ApiResponse[Customer] | None = nc.member("R", default=None)
     o: object = nc.member("O", default=None)
@@ -264,7 +266,9 @@ def test_clr_type_object_declares_an_object_member() -> None:
 
     # no member's .NET type uses T: not a .NET generic, View[X] only says what Data holds
     assert nc.contract_info(View[Customer]).name == "View"
-    assert nc.to_xml(View[Customer](data=Customer(name="a"))) == (
+    with pytest.raises(nc.SerializationError, match=r"Customer.*is not expected here"):
+        nc.to_xml(View[Customer](data=Customer(name="a")))  # as .NET: Customer is not known
+    assert nc.to_xml(View[Customer](data=Customer(name="a")), known_types=[Customer]) == (
         b'<View xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
         b' xmlns="http://schemas.datacontract.org/2004/07/G">'
         b'<Data i:type="Customer"><Name>a</Name></Data></View>'

@@ -130,12 +130,32 @@ class VehicleLightDto(VehicleBaseDto):
     vehicle_state: VehicleState = member("VehicleState", default=VehicleState.Active)
 
 
-@contract(CLR_NAMESPACE)
+def _response_known_types() -> tuple[type, ...]:
+    """What ``Data`` may hold besides primitives: every Vehizen contract and enum (a server
+    that returns them as XML must make them known to DataContractSerializer; the help page
+    cannot tell whether it does so with ``[KnownType]`` or in its formatter)."""
+    from vehizen.domain.dto.customer_group import CustomerGroupDto  # noqa: PLC0415 - it imports us
+
+    return (
+        CustomerGroupDto,
+        VehicleBaseDto,
+        VehicleLightDto,
+        ExternalInterfaceHeaderDto,
+        CameraType,
+        VehicleState,
+        State,
+        MalfunctionLevel,
+    )
+
+
+@contract(CLR_NAMESPACE, known_types=_response_known_types)
 class ResponseDto(Generic[T]):
     """The response of the Vehizen API. ``Data`` is declared ``object`` on the server.
 
     Parametrize it (``ResponseDto[uuid.UUID]``) to say what ``Data`` holds when reading JSON,
-    where the type does not travel; in XML it travels as ``i:type``.
+    where the type does not travel; in XML it travels as ``i:type``. Every Vehizen contract
+    and enum is a known type of ``Data`` (``[KnownType]``); pass ``known_types=`` to the call
+    for any other contract.
     """
 
     is_valid: bool = member("IsValid", default=False)  #: Valdie ?
