@@ -19,6 +19,7 @@ from hypothesis.strategies import SearchStrategy
 
 import netcontract as nc
 from netcontract import DateTime, DateTimeKind, strategies
+from netcontract.model.known import own_known, qualified_name
 from netcontract.strategies import datetimes, decimals, doubles, for_type, xml_strings
 from vehizen import (
     CameraType,
@@ -328,15 +329,33 @@ OBJECT_KINDS: dict[str, Callable[[Any], bool]] = {
 
 @pytest.mark.parametrize("name", OBJECT_KINDS)
 def test_object_members_hold_every_kind(name: str) -> None:
-    # a contract only where it is known: ResponseDto knows none, object_contracts are known
-    # to the caller's serializer
-    drawn = ONLY_HEADERS if name == "contract" else for_type(ResponseDto)
-    reaches(drawn, lambda r: OBJECT_KINDS[name](r.data))
+    # a contract only where it is known: ResponseDto knows the Vehizen contracts
+    reaches(for_type(ResponseDto), lambda r: OBJECT_KINDS[name](r.data))
+
+
+@nc.contract("Probe.Strategies")
+class _Bag:
+    o: object = nc.member("O", default=None)
+
+
+@given(for_type(_Bag))
+def test_object_members_hold_no_contract_their_owner_does_not_know(bag: Any) -> None:
+    assert not attrs.has(type(bag.o))  # _Bag has no known_types
+
+
+@given(for_type(_Bag, object_contracts=[ExternalInterfaceHeaderDto]))
+def test_object_contracts_are_the_contracts_an_object_member_draws(bag: Any) -> None:
+    assert type(bag.o) is ExternalInterfaceHeaderDto or not attrs.has(type(bag.o))
+
+
+def test_object_contracts_are_drawn() -> None:
+    reaches(ONLY_HEADERS, lambda r: type(r.data) is ExternalInterfaceHeaderDto)
 
 
 @given(for_type(ResponseDto))
-def test_object_members_hold_no_contract_their_owner_does_not_know(response: Any) -> None:
-    assert not attrs.has(type(response.data))  # ResponseDto has no known_types
+def test_object_members_hold_only_the_contracts_their_owner_knows(response: Any) -> None:
+    if attrs.has(type(response.data)):
+        assert qualified_name(type(response.data)) in own_known(ResponseDto)
 
 
 @given(for_type(object))

@@ -788,6 +788,11 @@ class _Writer:
                 return None, False
             if isinstance(runtime, ContractType | EnumType):
                 return self._known_wire(type(value), path)
+            if isinstance(runtime, ListType | DictType) and not is_known(self.known, type(value)):
+                # a collection contract: known like any contract (Microsoft's .NET refuses it;
+                # Mono's XML writer checks no object member)
+                self.problems.append(Problem(path, not_expected_message(type(value))))
+                return None, False
             return runtime, not isinstance(runtime, ObjectType)
         if isinstance(declared, DictType) and not isinstance(value, dict):
             self.problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))

@@ -87,6 +87,17 @@ namespace Vehizen.Domain.Dto
         public VehicleState VehicleState { get; set; }
     }
 
+    // Data may hold any Vehizen DTO or enum: a server returning them as XML must make them
+    // known to DataContractSerializer (the help page cannot tell how; netcontract's
+    // vehizen.ResponseDto declares the same list)
+    [System.Runtime.Serialization.KnownType(typeof(Vehizen.Domain.Dto.CustomerGroup.CustomerGroupDto))]
+    [System.Runtime.Serialization.KnownType(typeof(VehicleBaseDto))]
+    [System.Runtime.Serialization.KnownType(typeof(VehicleLightDto))]
+    [System.Runtime.Serialization.KnownType(typeof(Vehizen.Domain.Dto.ExternalInterface.ExternalInterfaceHeaderDto))]
+    [System.Runtime.Serialization.KnownType(typeof(CameraType))]
+    [System.Runtime.Serialization.KnownType(typeof(VehicleState))]
+    [System.Runtime.Serialization.KnownType(typeof(State))]
+    [System.Runtime.Serialization.KnownType(typeof(MalfunctionLevel))]
     public class ResponseDto
     {
         public bool IsValid { get; set; }

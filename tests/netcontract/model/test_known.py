@@ -218,3 +218,28 @@ def test_the_generated_paths_keep_the_scope_without_falling_back() -> None:
         assert nc.to_xml(Round(box=Box(shape=Oval(r2=1)))) == ROUND_BOX_OVAL
         assert nc.from_xml(ROUND_BOX_OVAL, Round) == Round(box=Box(shape=Oval(r2=1)))
         assert nc.from_xml(ZOO_DOG, Zoo) == Zoo(pet=Dog(name="d", bark=2))
+
+
+@nc.collection_contract("K", item_name="N")
+class Numbers(list[nc.Int32]):
+    """A collection contract, known only through the call's list."""
+
+
+@nc.contract("K")
+class Bag:
+    o: object = nc.member("O", default=None)
+
+
+def test_a_calls_known_types_may_hold_a_collection_contract(engine_path: str) -> None:
+    bag = Bag(o=Numbers([1, 2]))
+    for layout in ("writer", "stream"):
+        with pytest.raises(nc.SerializationError, match="O: Numbers .* is not expected here"):
+            nc.to_xml(bag, layout=layout)
+    data = nc.to_xml(bag, known_types=[Numbers])
+    # the shape tests/interop/test_collection_contract_interop.py proves against Mono
+    assert b'<O i:type="Numbers"><N>1</N><N>2</N></O>' in data
+    with pytest.raises(nc.XmlPayloadError, match="'Numbers' .* is not a known type here"):
+        nc.from_xml(data, Bag)
+    assert nc.from_xml(data, Bag, known_types=[Numbers]) == bag
+    with pytest.raises(TypeError, match="is not a contract class, enum or collection contract"):
+        nc.to_xml(bag, known_types=[list[int]])
