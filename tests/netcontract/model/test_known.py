@@ -233,12 +233,12 @@ class Bag:
 def test_a_calls_known_types_may_hold_a_collection_contract(engine_path: str) -> None:
     bag = Bag(o=Numbers([1, 2]))
     for layout in ("writer", "stream"):
-        with pytest.raises(nc.SerializationError, match="O: Numbers .* is not expected here"):
+        with pytest.raises(nc.SerializationError, match=r"O: Numbers .* is not expected here"):
             nc.to_xml(bag, layout=layout)
     data = nc.to_xml(bag, known_types=[Numbers])
     # the shape tests/interop/test_collection_contract_interop.py proves against Mono
     assert b'<O i:type="Numbers"><N>1</N><N>2</N></O>' in data
-    with pytest.raises(nc.XmlPayloadError, match="'Numbers' .* is not a known type here"):
+    with pytest.raises(nc.XmlPayloadError, match=r"'Numbers' .* is not a known type here"):
         nc.from_xml(data, Bag)
     assert nc.from_xml(data, Bag, known_types=[Numbers]) == bag
     with pytest.raises(TypeError, match="is not a contract class, enum or collection contract"):
