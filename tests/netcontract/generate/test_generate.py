@@ -490,7 +490,7 @@ def test_flags_values_without_annotation_are_powers_of_two_by_position(tmp_path,
     facets = (
         '<xs:enumeration value="A" /><xs:enumeration value="B" />'
         f'<xs:enumeration value="C"><xs:annotation><xs:appinfo><EnumerationValue xmlns="{SER}">'
-        '16</EnumerationValue></xs:appinfo></xs:annotation></xs:enumeration>'
+        "16</EnumerationValue></xs:appinfo></xs:annotation></xs:enumeration>"
         '<xs:enumeration value="D" />'
     )
     (tmp_path / "flags.xsd").write_text(
