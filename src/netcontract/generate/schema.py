@@ -624,7 +624,7 @@ class _Mapper:
         if isinstance(value_ref, _Failure):
             return _Failure(value_ref.feature, f"its value type: {value_ref.message}")
         if value_ref.factory is not None:
-            return _Failure("value_type", "a dictionary of struct contracts")
+            return _Failure("struct_collection", "a dictionary of struct contracts")
         if nillable is None:  # (a synthesized Arrays type: .NET's own rule)
             nillable = not value_ref.is_value_type
         optional = " | None" if (nillable or not value_ref.is_value_type) else ""
@@ -646,7 +646,8 @@ class _Mapper:
         if isinstance(ref, _Failure):
             return _Failure(ref.feature, f"its item type: {ref.message}")
         if ref.factory is not None:
-            return _Failure("value_type", "a collection of struct contracts")
+            # the engine's class items may be nil, a struct's cannot: left out (issue 13)
+            return _Failure("struct_collection", "a collection of struct contracts")
         nillable = item.get("nillable") == "true"
         item_ns, item_name = ref.contract
         list_name = item_name
