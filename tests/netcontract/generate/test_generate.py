@@ -565,6 +565,38 @@ def test_a_module_without_contracts_ends_at_its_imports(tmp_path):
     assert "class " not in code
 
 
+def test_long_member_lines_are_laid_out_as_ruff_format_lays_them_out(tmp_path):
+    # Bing Ads' campaign management: the annotation fits on the line but "nc.member(" does
+    # not, so ruff parenthesizes the right-hand side; longer still, the annotation
+    long_type = "ImportSearchAndReplaceForStringProperty"
+    elements = (
+        f'<xs:element minOccurs="0" name="SearchAndReplaceForCampaignNames" nillable="true"'
+        f' type="tns:{long_type}" />'
+        f'<xs:element minOccurs="0" name="SearchAndReplaceForCampaignNamesAndMore" nillable="true"'
+        f' type="tns:{long_type}WithAVeryLongNameIndeed" />'
+    )
+    empty = "<xs:sequence />"
+    schema = tmp_path / "long.xsd"
+    schema.write_text(
+        _schema(
+            f'<xs:complexType name="C"><xs:sequence>{elements}</xs:sequence></xs:complexType>'
+            f'<xs:complexType name="{long_type}">{empty}</xs:complexType>'
+            f'<xs:complexType name="{long_type}WithAVeryLongNameIndeed">{empty}</xs:complexType>'
+        )
+    )
+    code = nc.generate(schema)
+    assert (
+        f"    search_and_replace_for_campaign_names: {long_type} | None = (\n"
+        '        nc.member("SearchAndReplaceForCampaignNames", default=None)\n'
+        "    )\n"
+    ) in code
+    assert (
+        "    search_and_replace_for_campaign_names_and_more: (\n"
+        f"        {long_type}WithAVeryLongNameIndeed | None\n"
+        '    ) = nc.member("SearchAndReplaceForCampaignNamesAndMore", default=None)\n'
+    ) in code
+
+
 def test_a_schema_file_declaring_iso_8859_1_is_read_in_that_encoding(tmp_path):
     # dotnet/wcf's TypeReuseSvc.wsdl declares ISO-8859-1; svcutil reads it
     schema = tmp_path / "latin.xsd"
