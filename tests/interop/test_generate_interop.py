@@ -29,9 +29,11 @@ import base64
 import contextlib
 import importlib.util
 import itertools
+import re
 import shutil
 import subprocess
 import sys
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -337,13 +339,33 @@ REVERSE_SETS = {
             "collection_types",
             "corewcf_complex_types_with_collections",
             "corewcf_enum",
+            "corewcf_key_value_pairs",
             "corewcf_xml_serializer",
             "soapcore_sample_service",
             "type_name_reserved_keyword",
             "type_reuse_svc",
+            # Bing Ads v13 (schemas/README.md): large WCF services, [Flags] enums written
+            # without EnumerationValue (2**index), inheritance, nillable members
+            "bingads_reporting",
+            "bingads_customer_billing",
+            "bingads_customer_management",
+            "bingads_bulk",
+            "bingads_ad_insight",
+            "bingads_campaign_management",
         )
     },
 }
+#: reports the reverse check accepts: generic (a plain class with the instance's name) and
+#: enum_name (a trailing _ in Python, wire name kept) change nothing on the wire; value_type
+#: (a struct mapped to a class) and enum_actual_type (a long/short enum mapped to an int one)
+#: change only what export_schemas writes, and the bytes are checked here against Mono's
+#: struct and long-based enum
+TOLERATED = ("generic", "enum_name", "value_type", "enum_actual_type")
+#: reports of a member left out (the struct lists of Bing Ads): Mono's class has the member,
+#: the generated one has not, so neither that class nor any class that can hold it (through
+#: a member, a list, a base or a subclass drawn in its place) is compared
+LEFT_OUT = ("struct_collection",)
+_HOLDER = re.compile(r"complexType '([^']+)', element ")
 #: values drawn per generated class (the strategies' edge cases come first)
 DRAWN = 12
 _MODULES = itertools.count()
@@ -413,6 +435,33 @@ def _drawn(cls: type) -> list[Any]:
         return nc.draw_corpus(cls, count=2, seed=16, local_offsets=st.just(0))
 
 
+def _holding(classes: list[type], left_out: set[str]) -> set[type]:
+    """The classes that hold (or whose instances can hold) a member that was left out."""
+    hints = {cls: typing.get_type_hints(cls) for cls in classes}
+
+    def named(tp: Any) -> Iterator[type]:
+        if isinstance(tp, type) and tp in hints:
+            yield tp
+        for arg in typing.get_args(tp):
+            yield from named(arg)
+
+    reaches = {cls: {t for hint in hints[cls].values() for t in named(hint)} for cls in classes}
+    affected = {cls for cls in classes if cls.__name__ in left_out}
+    while True:
+        more = {
+            cls
+            for cls in classes
+            if cls not in affected
+            and (
+                any(issubclass(cls, a) or issubclass(a, cls) for a in affected)
+                or any(issubclass(a, t) for t in reaches[cls] for a in affected)
+            )
+        }
+        if not more:
+            return affected
+        affected |= more
+
+
 def _key(cls: type) -> str:
     wire = nc.contract_info(cls).wire
     return f"{{{wire.contract_namespace}}}{wire.contract_name}"
@@ -426,9 +475,19 @@ def test_monos_importer_classes_convert_as_the_generated_classes(
     generated = generate_module(source)
     # enum_name: a .NET member named None is None_ in Python (wire name kept); only a JSON
     # string holding the .NET name differs, and the values sent here are written as numbers
-    assert [r.feature for r in generated.reports if r.feature not in ("generic", "enum_name")] == []
+    assert [r.feature for r in generated.reports if r.feature not in TOLERATED + LEFT_OUT] == []
+    left_out = {
+        match.group(1)
+        for r in generated.reports
+        if r.feature in LEFT_OUT
+        for match in [_HOLDER.search(r.location)]
+        if match
+    }
     with _loaded(generated.code, tmp_path) as module:
-        classes = [v for v in vars(module).values() if isinstance(v, type) and is_contract(v)]
+        every = [v for v in vars(module).values() if isinstance(v, type) and is_contract(v)]
+        skipped = _holding(every, left_out)
+        classes = [cls for cls in every if cls not in skipped]
+        assert len(classes) >= len(every) // 3, f"{len(skipped)} of {len(every)} not compared"
         requests: list[tuple[str, str, bytes]] = []
         values: list[tuple[type, Any]] = []
         for cls in sorted(classes, key=lambda c: c.__name__):

@@ -174,7 +174,11 @@ def _plain_member(member: MemberSpec) -> list[str]:
     head = f"{member.attr}: {member.annotation} = "
     if len(f"    {head}nc.member(") <= WIDTH:
         return lines + _call(head, "nc.member", args, "    ")
-    # the annotation does not fit on the line: ruff parenthesizes it
+    if len(f"    {head}(") <= WIDTH:
+        # the call does not start on the line but the annotation fits: ruff parenthesizes the
+        # right-hand side (Bing Ads' ImportSearchAndReplaceForStringProperty | None members)
+        return [*lines, f"    {head}(", *_call("", "nc.member", args, "        "), "    )"]
+    # the annotation does not fit on the line either: ruff parenthesizes it
     return [
         *lines,
         f"    {member.attr}: (",

@@ -125,6 +125,12 @@ FEATURES: Final[dict[str, Feature]] = {
         "export_schemas writes them nillable",
         "issue 13",
     ),
+    "struct_collection": Feature(
+        "list or dictionary of struct contracts (items with ser:IsValueType)",
+        Action.MEMBER_LEFT_OUT,
+        "a class's list items may be nil where a struct's cannot",
+        "issue 13",
+    ),
     "enum_actual_type": Feature(
         "enum with a non-int underlying type (ser:ActualType annotation)",
         Action.MAPPED,

@@ -11,7 +11,8 @@ XsdDataContractImporter, see ``tests/interop/test_generate_interop.py``):
   collection: ``ArrayOfX`` is ``list[X]`` (the item element named after the item type);
 - a ``simpleType`` restricting ``xs:string`` with ``enumeration`` facets is an enum, its
   values numbered by position unless a ``ser:EnumerationValue`` annotation says otherwise; an
-  ``xs:list`` of such an anonymous type is a ``[Flags]`` enum; each enumeration value is the
+  ``xs:list`` of such an anonymous type is a ``[Flags]`` enum, its values 1, 2, 4... by
+  position unless annotated; each enumeration value is the
   member's wire name, the member named as the importer names it (``in-progress`` ->
   ``inprogress = nc.enum_member(0, "in-progress")``);
 - ``xs:float`` is ``nc.Single``, System's ``DateTimeOffset`` complex type ``nc.DateTimeOffset``
@@ -623,7 +624,7 @@ class _Mapper:
         if isinstance(value_ref, _Failure):
             return _Failure(value_ref.feature, f"its value type: {value_ref.message}")
         if value_ref.factory is not None:
-            return _Failure("value_type", "a dictionary of struct contracts")
+            return _Failure("struct_collection", "a dictionary of struct contracts")
         if nillable is None:  # (a synthesized Arrays type: .NET's own rule)
             nillable = not value_ref.is_value_type
         optional = " | None" if (nillable or not value_ref.is_value_type) else ""
@@ -645,7 +646,8 @@ class _Mapper:
         if isinstance(ref, _Failure):
             return _Failure(ref.feature, f"its item type: {ref.message}")
         if ref.factory is not None:
-            return _Failure("value_type", "a collection of struct contracts")
+            # the engine's class items may be nil, a struct's cannot: left out (issue 13)
+            return _Failure("struct_collection", "a collection of struct contracts")
         nillable = item.get("nillable") == "true"
         item_ns, item_name = ref.contract
         list_name = item_name
@@ -735,7 +737,9 @@ class _Mapper:
             if facet.tag != _tag("enumeration"):
                 return _Failure("simple_type", f"facet xs:{etree.QName(facet).localname}")
             wire = facet.get("value") or ""
-            value = index
+            # without an annotation, .NET's importer numbers the value as its exporter left it
+            # out (SchemaExporter.GetDefaultEnumValue): the index, or 2**index in [Flags]
+            value = 1 << index if flags else index
             annotated = _appinfo(facet, "EnumerationValue")
             if annotated:
                 text = (annotated[0].text or "").strip()

@@ -482,6 +482,31 @@ def test_enum_member_names_follow_xsd_data_contract_importer(tmp_path, load_gene
     assert "    a_b = 1\n" in generated.code  # enum_member only where the names differ
 
 
+def test_flags_values_without_annotation_are_powers_of_two_by_position(tmp_path, load_generated):
+    # XsdDataContractExporter leaves out the EnumerationValue of a [Flags] member whose value
+    # is 2**index (SchemaExporter.GetDefaultEnumValue), and the importer reads it back so; the
+    # Bing Ads reporting set (schemas/) has such enums, checked against Mono's importer in
+    # tests/interop/test_generate_interop.py
+    facets = (
+        '<xs:enumeration value="A" /><xs:enumeration value="B" />'
+        f'<xs:enumeration value="C"><xs:annotation><xs:appinfo><EnumerationValue xmlns="{SER}">'
+        "16</EnumerationValue></xs:appinfo></xs:annotation></xs:enumeration>"
+        '<xs:enumeration value="D" />'
+    )
+    (tmp_path / "flags.xsd").write_text(
+        f'<xs:schema xmlns:xs="{XS}" targetNamespace="http://schemas.datacontract.org/2004/07/Q">'
+        f'<xs:simpleType name="F"><xs:list><xs:simpleType><xs:restriction base="xs:string">'
+        f"{facets}</xs:restriction></xs:simpleType></xs:list></xs:simpleType></xs:schema>",
+        encoding="utf-8",
+    )
+    generated = generate_module(tmp_path / "flags.xsd")
+    assert generated.reports == ()
+    flags = load_generated(generated.code).F
+    assert [(m.name, m.value) for m in flags] == [("A", 1), ("B", 2), ("C", 16), ("D", 8)]
+    exported = nc.export_schemas(flags)["http://schemas.datacontract.org/2004/07/Q"]
+    assert exported.count("<EnumerationValue") == 1  # only C's, as .NET exports it
+
+
 # ----------------------------------------------------------------------------- ruff and mypy
 
 
@@ -538,6 +563,38 @@ def test_a_module_without_contracts_ends_at_its_imports(tmp_path):
     code = nc.generate(schema)
     assert code.endswith('"""\n\nfrom __future__ import annotations\n')
     assert "class " not in code
+
+
+def test_long_member_lines_are_laid_out_as_ruff_format_lays_them_out(tmp_path):
+    # Bing Ads' campaign management: the annotation fits on the line but "nc.member(" does
+    # not, so ruff parenthesizes the right-hand side; longer still, the annotation
+    long_type = "ImportSearchAndReplaceForStringProperty"
+    elements = (
+        f'<xs:element minOccurs="0" name="SearchAndReplaceForCampaignNames" nillable="true"'
+        f' type="tns:{long_type}" />'
+        f'<xs:element minOccurs="0" name="SearchAndReplaceForCampaignNamesAndMore" nillable="true"'
+        f' type="tns:{long_type}WithAVeryLongNameIndeed" />'
+    )
+    empty = "<xs:sequence />"
+    schema = tmp_path / "long.xsd"
+    schema.write_text(
+        _schema(
+            f'<xs:complexType name="C"><xs:sequence>{elements}</xs:sequence></xs:complexType>'
+            f'<xs:complexType name="{long_type}">{empty}</xs:complexType>'
+            f'<xs:complexType name="{long_type}WithAVeryLongNameIndeed">{empty}</xs:complexType>'
+        )
+    )
+    code = nc.generate(schema)
+    assert (
+        f"    search_and_replace_for_campaign_names: {long_type} | None = (\n"
+        '        nc.member("SearchAndReplaceForCampaignNames", default=None)\n'
+        "    )\n"
+    ) in code
+    assert (
+        "    search_and_replace_for_campaign_names_and_more: (\n"
+        f"        {long_type}WithAVeryLongNameIndeed | None\n"
+        '    ) = nc.member("SearchAndReplaceForCampaignNamesAndMore", default=None)\n'
+    ) in code
 
 
 def test_a_schema_file_declaring_iso_8859_1_is_read_in_that_encoding(tmp_path):
