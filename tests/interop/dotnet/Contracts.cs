@@ -89,7 +89,8 @@ namespace Vehizen.Domain.Dto
 
     // Data may hold any Vehizen DTO or enum: a server returning them as XML must make them
     // known to DataContractSerializer (the help page cannot tell how; netcontract's
-    // vehizen.ResponseDto declares the same list)
+    // vehizen.ResponseDto declares the same list; probes/ compile without it)
+#if !PROBE_NO_RESPONSE_KNOWN_TYPES
     [System.Runtime.Serialization.KnownType(typeof(Vehizen.Domain.Dto.CustomerGroup.CustomerGroupDto))]
     [System.Runtime.Serialization.KnownType(typeof(VehicleBaseDto))]
     [System.Runtime.Serialization.KnownType(typeof(VehicleLightDto))]
@@ -98,6 +99,7 @@ namespace Vehizen.Domain.Dto
     [System.Runtime.Serialization.KnownType(typeof(VehicleState))]
     [System.Runtime.Serialization.KnownType(typeof(State))]
     [System.Runtime.Serialization.KnownType(typeof(MalfunctionLevel))]
+#endif
     public class ResponseDto
     {
         public bool IsValid { get; set; }

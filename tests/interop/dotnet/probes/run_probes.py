@@ -45,6 +45,9 @@ def run(name: str, build: Path) -> str:
         [
             "mcs",
             "-nologo",
+            # the probes ask about the POCO ResponseDto the help page shows, without the
+            # [KnownType] list the twin declares (Contracts.cs)
+            "-define:PROBE_NO_RESPONSE_KNOWN_TYPES",
             f"-out:{exe}",
             "-r:System.Runtime.Serialization",
             "-r:System.Xml",
