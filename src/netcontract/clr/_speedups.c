@@ -923,7 +923,7 @@ parse_guid(PyObject *self, PyObject *text)
  * readers walk lxml's proxies.
  *
  * An element with more than `defer` child elements that all have the same name (a list's
- * items) is given with its children deferred: `children` is then a sequence (its type below,
+ * items), and not within another such element, is given with its children deferred: `children` is then a sequence (its type below,
  * nc_kids) whose iterator walks each child when it is asked for it, so the tuples of one item
  * at a time exist while a reader builds objects (the whole document's would otherwise be held
  * until the last object is made); its shape is None and its plain (). The subtree is checked
@@ -992,6 +992,7 @@ typedef struct {
     long serial;
     int max_depth;
     Py_ssize_t max_length, max_items, defer;
+    int deferred; /* set while a deferred child is walked: its lists are not deferred again */
     const char *reason; /* set when the walk declines (no Python exception then) */
 } nc_walk;
 
@@ -1290,7 +1291,7 @@ walk_node(nc_walk *w, nc_walker *owner, nc_node *node, int depth)
     serial = PyLong_FromLong(w->serial++);
     if (serial == NULL)
         goto error;
-    if (count > w->defer && owner != NULL && same_names(node)) {
+    if (count > w->defer && !w->deferred && same_names(node)) {
         /* a list's items: checked now, walked when a reader iterates them */
         long first = w->serial, total = 0;
         for (nc_node *c = node->children; c; c = c->next) {
@@ -1504,10 +1505,15 @@ kids_iter_next(nc_kids_iter *self)
     nc_walk *w = &self->walker->w;
     long saved = w->serial;
     w->serial = self->serial;
+    /* a list inside an item is walked with the item: its subtree was checked with the
+     * item's list, and checking it again for each level of lists would visit an element
+     * once per level */
+    w->deferred = 1;
     int gc_was_enabled = PyGC_Disable();
     PyObject *kid = walk_node(w, self->walker, c, self->depth);
     if (gc_was_enabled)
         PyGC_Enable();
+    w->deferred = 0;
     self->serial = w->serial;
     w->serial = saved;
     if (kid == NULL && !PyErr_Occurred()) /* checked when deferred: not expected */

@@ -96,13 +96,14 @@ def walk_proxies(
     processing instructions and entity references (which the hardened parser removes or
     refuses) decline the walk, and so do an element with more than ``max_items`` child
     elements and one deeper than ``max_depth``. An element with more than ``defer`` child
-    elements, all of one tag, has them deferred: ``children`` is then the tuple of every
-    child's own walk (as the compiled walk's sequence gives them), ``shape`` None and
-    ``plain`` ()."""
+    elements, all of one tag, and not inside such an element, has them deferred:
+    ``children`` is then the tuple of every child's own walk (as the compiled walk's
+    sequence gives them), ``shape`` None and ``plain`` ()."""
     serial = 0
+    inside = False  # in a deferred element: its lists are not deferred
 
     def node(el: Any, depth: int) -> Node | str:
-        nonlocal serial
+        nonlocal serial, inside
         if depth > max_depth:
             return "a tree deeper than max_depth"
         nil = None
@@ -125,13 +126,15 @@ def walk_proxies(
             return (el.tag, el.text, nil, (), mine, other, (), ())
         texts = [el.text, *(child.tail for child in children)]
         mixed = any(t and t.strip(_XML_WS) for t in texts)
-        if len(children) > defer and len({child.tag for child in children}) == 1:
+        if not inside and len(children) > defer and len({child.tag for child in children}) == 1:
             deferred: list[Node] = []
+            inside = True
             for child in children:
                 kid = node(child, depth + 1)
                 if isinstance(kid, str):
                     return kid
                 deferred.append(kid)
+            inside = False
             text = MIXED if mixed else None
             return (el.tag, text, nil, tuple(deferred), mine, other, None, ())  # type: ignore[return-value]
         kids: list[Node | None] = []

@@ -153,6 +153,12 @@ def test_a_lists_items_are_deferred_and_walked_when_iterated() -> None:
     assert node[4] == 0 and node[7] == (None, None, "x")  # b's serial: 11, after l's items
     assert walk.Document(root).element((0, 2)).text == "x"
     assert walk.expanded(node) == walk.walk_proxies(root, walk.MAX_DEPTH, 9, 2**62, 2)
+    # a list inside a deferred item is walked with its item (its elements checked once)
+    nested = etree.fromstring(b"<a><l>" + b"<i><m><j/><j/><j/></m></i>" * 3 + b"</l></a>")
+    item = next(iter(walk.walker(nested, walk.MAX_DEPTH, 9, 2**62, 2)[3][0][3]))
+    assert item[3][0][3] == (None, None, None) and item[3][0][6] == ("j", "j", "j")
+    expanded = walk.expanded(walk.walker(nested, walk.MAX_DEPTH, 9, 2**62, 2))
+    assert expanded == walk.walk_proxies(nested, defer=2)
     # what would decline the walk in a deferred item declines it when the list is deferred
     kept = etree.fromstring(b"<a><l>" + b"<i>1</i>" * 3 + b"<i><!-- c --></i></l></a>", KEEPING)
     assert walk.walker(kept, walk.MAX_DEPTH, 9, 2**62, 2) == walk.walk_proxies(kept, defer=2)
