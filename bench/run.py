@@ -55,11 +55,11 @@ MB = 1_000_000
 
 def _proxies(xml: bytes) -> Any:
     """from_xml with the compiled walk off: the generated readers walk lxml's proxies."""
-    _walk.ACTIVE = False
+    active, _walk.ACTIVE = _walk.ACTIVE, False
     try:
         return nc.from_xml(xml)
     finally:
-        _walk.ACTIVE = True
+        _walk.ACTIVE = active
 
 
 def _clock(name: str) -> Callable[[], float]:
