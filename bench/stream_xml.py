@@ -1,6 +1,7 @@
 """Benchmark: a large ``ArrayOfVehicleLightDto`` read with ``iter_xml``, against ``from_xml``.
 
-    python bench/stream_xml.py [--gigabytes 1.0] [--whole-mb 25] [--dir /tmp]
+    python bench/stream_xml.py [--gigabytes 1.0] [--whole-mb 25] [--dir /tmp] [--repeat 1]
+                               [--proxies]
 
 Writes (with ``write_xml_items``) a collection document of about ``--gigabytes`` from
 bench/generate.py's varied vehicles (2,000 of them, repeated, each keeping its own values),
@@ -9,7 +10,9 @@ kept), and ``from_xml`` of a document of about ``--whole-mb`` holding the same v
 (a contract of their namespace with a ``Vehicles`` list, so the bytes of each vehicle are
 the same). It prints the wall and CPU time, the throughput (MB of the document and vehicles
 per CPU second: the machine may be shared) and the peak resident set (VmHWM, Linux) of each
-process. Not a test: the figures go in the README ("Large documents and batches").
+process. ``--repeat N`` runs the pair N times, one after the other (the ranges are printed
+last); ``--proxies`` adds both with the compiled walk switched off (the generated readers then
+walk lxml's proxies). Not a test: the figures go in the README ("Large documents and batches").
 """
 
 from __future__ import annotations
@@ -82,6 +85,11 @@ def _status(key: str) -> int:
 
 
 def _child(kind: str, path: str) -> None:
+    if kind.endswith("-proxies"):  # the compiled walk off
+        from netcontract.xml import walk
+
+        walk.ACTIVE = False
+        kind = kind.removesuffix("-proxies")
     # ru_maxrss would include the parent's peak (Linux keeps it across fork and exec): the
     # peak resident set (VmHWM) is reset here, imports done, and read at the end
     with open("/proc/self/clear_refs", "w") as refs:  # noqa: PTH123
@@ -121,6 +129,8 @@ def main() -> None:
     parser.add_argument("--gigabytes", type=float, default=1.0)
     parser.add_argument("--whole-mb", type=float, default=25.0)
     parser.add_argument("--dir", default=tempfile.gettempdir())
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--proxies", action="store_true", help="also with the walk off")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -132,15 +142,28 @@ def main() -> None:
     try:
         items = write_collection(big, int(args.gigabytes * 1e9))
         write_whole(whole, int(args.whole_mb * 1e6))
-        for kind, path in (("whole", whole), ("iter", big)):
-            r = _measure(kind, path)
-            name = "from_xml (whole document)" if kind == "whole" else "iter_xml (collection)"
-            print(
-                f"{name}: {r['bytes'] / 1e6:,.0f} MB, {r['items']:,} vehicles, "
-                f"{r['seconds']:.1f} s wall, {r['cpu']:.1f} s CPU, {r['mb_per_s']:.1f} MB/s, "
-                f"{r['items'] / r['cpu']:,.0f} vehicles/s, "
-                f"peak RSS {r['peak_rss'] / 1e6:.0f} MB"
-            )
+        kinds = [("whole", whole), ("iter", big)]
+        if args.proxies:
+            kinds += [("whole-proxies", whole), ("iter-proxies", big)]
+        rates: dict[str, list[float]] = {}
+        for _ in range(args.repeat):
+            for kind, path in kinds:
+                r = _measure(kind, path)
+                name = (
+                    "from_xml (whole document)"
+                    if kind.startswith("whole")
+                    else "iter_xml (collection)"
+                ) + (", walk off" if "proxies" in kind else "")
+                rates.setdefault(name, []).append(r["mb_per_s"])
+                print(
+                    f"{name}: {r['bytes'] / 1e6:,.0f} MB, {r['items']:,} vehicles, "
+                    f"{r['seconds']:.1f} s wall, {r['cpu']:.1f} s CPU, {r['mb_per_s']:.1f} MB/s, "
+                    f"{r['items'] / r['cpu']:,.0f} vehicles/s, "
+                    f"peak RSS {r['peak_rss'] / 1e6:.0f} MB",
+                    flush=True,
+                )
+        for name, values in rates.items():
+            print(f"{name}: {min(values):.1f}-{max(values):.1f} MB/s per CPU second")
         print(f"(collection written with {items:,} items; {os.cpu_count()} CPUs)")
     finally:
         big.unlink(missing_ok=True)

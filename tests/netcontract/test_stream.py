@@ -11,6 +11,7 @@ contract holding it. Objects are compared by the bytes they write (exact: NaN, -
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 import netcontract as nc
 from netcontract.clr.namespaces import XSI
+from netcontract.codegen import _no_fallback
 from netcontract.json.read import reader_for as json_reader_for
 from netcontract.json.text import dumps_jsonnet, loads_strict
 from netcontract.json.write import _plan as json_write_plan
@@ -27,12 +29,16 @@ from netcontract.json.write import write_contract
 from netcontract.limits import ReadContext
 from netcontract.model.wire import Slot, list_type, resolve_annotation
 from netcontract.strategies import for_type
+from netcontract.xml import walk as _walk
 from netcontract.xml.parse import parse_xml
 from netcontract.xml.read import reader_for as xml_reader_for
 from netcontract.xml.write import _Writer
 from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, VehicleLightDto
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import make_group  # noqa: E402
+
 DTO_NS = "http://schemas.datacontract.org/2004/07/Vehizen.Domain.Dto"
 ITEM_TYPES = [VehicleLightDto, ExternalInterfaceHeaderDto]
 
@@ -547,3 +553,47 @@ def test_is_reference_items_stream_as_the_whole_list_reads_them(
         assert [(n.name, n.next and n.next.name) for n in read] == [
             (n.name, n.next and n.next.name) for n in items
         ]
+
+
+@pytest.mark.falls_back  # the declined walk below, by design
+@pytest.mark.skipif(not _walk.ACTIVE, reason=f"the compiled walk is off: {_walk.REASON}")
+def test_iter_xml_reads_each_item_with_the_compiled_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each item is walked (as from_xml walks a document) and read by the walked reader, with
+    # no fallback; a declined walk is a visible fallback to the reader of lxml's elements
+    group = make_group(12, 5)
+    xml = streamed_xml(group.vehicles or [], VehicleLightDto, False)
+    walks: list[Any] = []
+    real = _walk.walk
+
+    def spy(root: Any, limits: nc.Limits, depth: int = 0) -> Any:
+        walks.append(depth)
+        return real(root, limits, depth)
+
+    monkeypatch.setattr(_walk, "walk", spy)
+    with _no_fallback():
+        walked = list(nc.iter_xml(io.BytesIO(xml), VehicleLightDto))
+    assert walks == [1] * len(walked) == [1] * 12
+    monkeypatch.setattr(_walk, "walk", lambda root, limits, depth=0: "a comment")
+    forbidden = pytest.raises(AssertionError, match="the compiled walk declined: a comment")
+    with forbidden, _no_fallback():
+        list(nc.iter_xml(io.BytesIO(xml), VehicleLightDto))
+    declined = list(nc.iter_xml(io.BytesIO(xml), VehicleLightDto))
+    monkeypatch.setattr(_walk, "ACTIVE", False)
+    proxies = list(nc.iter_xml(io.BytesIO(xml), VehicleLightDto))
+    assert xml_key(walked) == xml_key(declined) == xml_key(proxies) == xml_key(group.vehicles)
+
+
+@pytest.mark.falls_back  # a quota: the reference reader reports it
+@pytest.mark.parametrize("walked", [True, False])
+def test_a_quota_in_a_streamed_item_is_the_same_walked_or_not(
+    monkeypatch: pytest.MonkeyPatch, walked: bool
+) -> None:
+    monkeypatch.setattr(_walk, "ACTIVE", walked and _walk.walker is not None)
+    vehicles = make_group(3, 5).vehicles or []
+    xml = streamed_xml(vehicles, VehicleLightDto, False)
+    for limits, message in (
+        (nc.Limits(max_depth=2), r"\[0\]\.\w+: quota max_depth"),
+        (nc.Limits(max_string_length=3), r"\[0\]\.\w+: quota max_string_length"),
+    ):
+        with pytest.raises(nc.QuotaExceededError, match=message):
+            list(nc.iter_xml(io.BytesIO(xml), VehicleLightDto, limits=limits))

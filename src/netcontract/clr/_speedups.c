@@ -918,8 +918,18 @@ parse_guid(PyObject *self, PyObject *text)
  * registered by setup_walk (so a reader compares it with `is`); plain: per child, its text
  * ("" for none) when it has no attribute, no child element and at most max_length
  * characters, else None. Anything else (a comment, processing instruction, entity
- * reference, XInclude node, a deeper tree than max_depth)
- * declines: the answer is then a str saying why, and the Python readers walk lxml's proxies.
+ * reference, XInclude node, a deeper tree than max_depth, an element with more than
+ * max_items child elements) declines: the answer is then a str saying why, and the Python
+ * readers walk lxml's proxies.
+ *
+ * An element with more than `defer` child elements that all have the same name (a list's
+ * items), and not within another such element, is given with its children deferred: `children` is then a sequence (its type below,
+ * nc_kids) whose iterator walks each child when it is asked for it, so the tuples of one item
+ * at a time exist while a reader builds objects (the whole document's would otherwise be held
+ * until the last object is made); its shape is None and its plain (). The subtree is checked
+ * first (what would decline the walk declines it the same) and its serials skipped, so the
+ * children it gives are the tuples walk_node makes, with root.iter()'s serials. It reads the
+ * tree when iterated: valid while the tree is unchanged (the readers do not change it).
  *
  * The structs below mirror the leading fields of libxml2's xmlNode, xmlAttr and xmlNs (tree.h;
  * the same since libxml2 2.0) and of lxml's _Element (etree.h: PyObject_HEAD, _doc, _c_node),
@@ -981,9 +991,39 @@ typedef struct {
     nc_tag tags[NC_TAGS];
     long serial;
     int max_depth;
-    Py_ssize_t max_length;
+    Py_ssize_t max_length, max_items, defer;
+    int deferred; /* set while a deferred child is walked: its lists are not deferred again */
     const char *reason; /* set when the walk declines (no Python exception then) */
 } nc_walk;
+
+/* one walk's state as an object: the deferred children of its elements share it (and so its
+ * tag cache) and keep the root element, and so lxml's document, alive */
+typedef struct {
+    PyObject_HEAD
+    PyObject *root;
+    nc_walk w;
+} nc_walker;
+
+/* the deferred children of an element, and an iterator over them */
+typedef struct {
+    PyObject_HEAD
+    nc_walker *walker;
+    nc_node *parent;
+    long serial; /* the first child's */
+    int depth;   /* the children's */
+    Py_ssize_t count;
+} nc_kids;
+
+typedef struct {
+    PyObject_HEAD
+    nc_walker *walker;
+    nc_node *next; /* the next child node (of any type) to look at */
+    long serial;
+    int depth;
+} nc_kids_iter;
+
+static PyTypeObject nc_walker_type, nc_kids_type, nc_kids_iter_type;
+static PyObject *walk_node(nc_walk *w, nc_walker *owner, nc_node *node, int depth);
 
 static PyObject *
 setup_walk(PyObject *self, PyObject *args)
@@ -1112,8 +1152,93 @@ text_only(nc_node *node)
     return 1;
 }
 
+/* the checks walk_node makes on an element before it makes anything (a str reason in
+ * w->reason when it declines); its count of child elements in *count */
+static int
+check_node(nc_walk *w, nc_node *node, int depth, Py_ssize_t *count)
+{
+    Py_ssize_t n = 0;
+    if (depth > w->max_depth) {
+        w->reason = "a tree deeper than max_depth";
+        return -1;
+    }
+    for (nc_attr *a = node->properties; a; a = a->next) {
+        if (a->type != NC_ATTRIBUTE) {
+            w->reason = "an unusual attribute node";
+            return -1;
+        }
+        if (a->ns && a->ns->href && strcmp((const char *)a->ns->href, XSI_HREF) == 0 &&
+            strcmp((const char *)a->name, "nil") == 0) {
+            for (nc_node *t = a->children; t; t = t->next)
+                if (t->type != NC_TEXT) {
+                    w->reason = "an entity reference in i:nil";
+                    return -1;
+                }
+        }
+    }
+    for (nc_node *c = node->children; c; c = c->next) {
+        if (c->type == NC_ELEMENT)
+            n++;
+        else if (c->type != NC_TEXT && c->type != NC_CDATA) {
+            w->reason = "a comment, processing instruction or entity reference";
+            return -1;
+        }
+    }
+    if (n > w->max_items) {
+        /* a list of more items than max_collection_items: the reader of lxml's elements
+         * meets the quota before it reads an item, and says so */
+        w->reason = "more child elements than max_collection_items";
+        return -1;
+    }
+    *count = n;
+    return 0;
+}
+
+/* the elements of a subtree (the element included) after the checks of check_node on each,
+ * in document order, as walk_node would meet them; -1 when one declines */
+static long
+check_tree(nc_walk *w, nc_node *node, int depth)
+{
+    Py_ssize_t count;
+    long total = 1;
+    if (check_node(w, node, depth, &count) < 0)
+        return -1;
+    for (nc_node *c = node->children; c; c = c->next) {
+        if (c->type != NC_ELEMENT)
+            continue;
+        long sub = check_tree(w, c, depth + 1);
+        if (sub < 0)
+            return -1;
+        total += sub;
+    }
+    return total;
+}
+
+/* whether the `count` (> defer) child elements of an element all have one name: a list's */
+static int
+same_names(nc_node *node)
+{
+    nc_node *first = NULL;
+    for (nc_node *c = node->children; c; c = c->next) {
+        if (c->type != NC_ELEMENT)
+            continue;
+        if (first == NULL) {
+            first = c;
+            continue;
+        }
+        if (c->name != first->name && strcmp((const char *)c->name, (const char *)first->name))
+            return 0;
+        if (c->ns != first->ns &&
+            (c->ns == NULL || first->ns == NULL || c->ns->href == NULL ||
+             first->ns->href == NULL ||
+             strcmp((const char *)c->ns->href, (const char *)first->ns->href)))
+            return 0;
+    }
+    return 1;
+}
+
 static PyObject *
-walk_node(nc_walk *w, nc_node *node, int depth)
+walk_node(nc_walk *w, nc_walker *owner, nc_node *node, int depth)
 {
     PyObject *nil = NULL, *text = NULL, *kids = NULL, *tag = NULL, *serial = NULL, *result;
     PyObject *shape = NULL, *plain = NULL;
@@ -1159,10 +1284,46 @@ walk_node(nc_walk *w, nc_node *node, int depth)
             goto decline;
         }
     }
+    if (count > w->max_items) {
+        w->reason = "more child elements than max_collection_items";
+        goto decline;
+    }
     serial = PyLong_FromLong(w->serial++);
     if (serial == NULL)
         goto error;
-    if (count == 0) {
+    if (count > w->defer && !w->deferred && same_names(node)) {
+        /* a list's items: checked now, walked when a reader iterates them */
+        long first = w->serial, total = 0;
+        for (nc_node *c = node->children; c; c = c->next) {
+            if (c->type != NC_ELEMENT)
+                continue;
+            long sub = check_tree(w, c, depth + 1);
+            if (sub < 0)
+                goto decline;
+            total += sub;
+        }
+        w->serial += total;
+        text = Py_None;
+        for (nc_node *c = node->children; c; c = c->next)
+            if (c->type != NC_ELEMENT && !xml_space_only(c->content)) {
+                text = mixed_text;
+                break;
+            }
+        Py_INCREF(text);
+        nc_kids *lazy = PyObject_New(nc_kids, &nc_kids_type);
+        if (lazy == NULL)
+            goto error;
+        Py_INCREF(owner);
+        lazy->walker = owner;
+        lazy->parent = node;
+        lazy->serial = first;
+        lazy->depth = depth + 1;
+        lazy->count = count;
+        kids = (PyObject *)lazy;
+        Py_INCREF(Py_None);
+        shape = Py_None;
+        plain = PyTuple_New(0);
+    } else if (count == 0) {
         text = walk_text(node->children);
         kids = PyTuple_New(0);
     } else {
@@ -1210,7 +1371,7 @@ walk_node(nc_walk *w, nc_node *node, int depth)
                 }
                 Py_DECREF(t);
             }
-            kid = walk_node(w, c, depth + 1);
+            kid = walk_node(w, owner, c, depth + 1);
             if (kid == NULL)
                 goto error;
             ktag = PyTuple_GET_ITEM(kid, 0);
@@ -1250,7 +1411,8 @@ walk_node(nc_walk *w, nc_node *node, int depth)
     PyTuple_SET_ITEM(result, 7, plain);
     /* they hold only str, int, None and such tuples: no cycle, nothing for the collector
      * (CPython untracks such tuples itself, but only once a collection has scanned them) */
-    PyObject_GC_UnTrack(kids);
+    if (PyTuple_CheckExact(kids))
+        PyObject_GC_UnTrack(kids);
     PyObject_GC_UnTrack(plain);
     PyObject_GC_UnTrack(result);
     return result;
@@ -1266,13 +1428,139 @@ error:
     return NULL;
 }
 
+/* ---- the walker, the deferred children and their iterator */
+
+static void
+walker_dealloc(nc_walker *self)
+{
+    for (int i = 0; i < NC_TAGS; i++)
+        Py_XDECREF(self->w.tags[i].tag);
+    Py_XDECREF(self->root);
+    PyObject_Free(self);
+}
+
+static void
+kids_dealloc(nc_kids *self)
+{
+    Py_XDECREF(self->walker);
+    PyObject_Free(self);
+}
+
+static Py_ssize_t
+kids_len(nc_kids *self)
+{
+    return self->count;
+}
+
+static PyObject *
+kids_iter(nc_kids *self)
+{
+    nc_kids_iter *it = PyObject_New(nc_kids_iter, &nc_kids_iter_type);
+    if (it == NULL)
+        return NULL;
+    Py_INCREF(self->walker);
+    it->walker = self->walker;
+    it->next = self->parent->children;
+    it->serial = self->serial;
+    it->depth = self->depth;
+    return (PyObject *)it;
+}
+
+/* `None in kids` (the readers' test for plain leaves) is False: every child is a tuple */
+static int
+kids_contains(nc_kids *self, PyObject *value)
+{
+    if (value == Py_None)
+        return 0;
+    PyObject *it = kids_iter(self), *item;
+    if (it == NULL)
+        return -1;
+    int found = 0;
+    while (!found && (item = PyIter_Next(it)) != NULL) {
+        found = PyObject_RichCompareBool(item, value, Py_EQ);
+        Py_DECREF(item);
+    }
+    Py_DECREF(it);
+    return found < 0 || PyErr_Occurred() ? -1 : found;
+}
+
+static void
+kids_iter_dealloc(nc_kids_iter *self)
+{
+    Py_XDECREF(self->walker);
+    PyObject_Free(self);
+}
+
+static PyObject *
+kids_iter_next(nc_kids_iter *self)
+{
+    nc_node *c = self->next;
+    while (c != NULL && c->type != NC_ELEMENT)
+        c = c->next;
+    if (c == NULL) {
+        self->next = NULL;
+        return NULL;
+    }
+    self->next = c->next;
+    nc_walk *w = &self->walker->w;
+    long saved = w->serial;
+    w->serial = self->serial;
+    /* a list inside an item is walked with the item: its subtree was checked with the
+     * item's list, and checking it again for each level of lists would visit an element
+     * once per level */
+    w->deferred = 1;
+    int gc_was_enabled = PyGC_Disable();
+    PyObject *kid = walk_node(w, self->walker, c, self->depth);
+    if (gc_was_enabled)
+        PyGC_Enable();
+    w->deferred = 0;
+    self->serial = w->serial;
+    w->serial = saved;
+    if (kid == NULL && !PyErr_Occurred()) /* checked when deferred: not expected */
+        PyErr_Format(PyExc_RuntimeError, "the compiled walk declined a deferred child: %s",
+                     w->reason ? w->reason : "?");
+    return kid;
+}
+
+static PySequenceMethods kids_as_sequence = {
+    .sq_length = (lenfunc)kids_len,
+    .sq_contains = (objobjproc)kids_contains,
+};
+
+static PyTypeObject nc_walker_type = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "netcontract.clr._speedups.Walker",
+    .tp_basicsize = sizeof(nc_walker),
+    .tp_dealloc = (destructor)walker_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "One compiled walk's state, shared by its deferred children.",
+};
+
+static PyTypeObject nc_kids_type = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "netcontract.clr._speedups.Deferred",
+    .tp_basicsize = sizeof(nc_kids),
+    .tp_dealloc = (destructor)kids_dealloc,
+    .tp_as_sequence = &kids_as_sequence,
+    .tp_iter = (getiterfunc)kids_iter,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The children of a walked list, each walked when the iterator gets to it.",
+};
+
+static PyTypeObject nc_kids_iter_type = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "netcontract.clr._speedups.DeferredIterator",
+    .tp_basicsize = sizeof(nc_kids_iter),
+    .tp_dealloc = (destructor)kids_iter_dealloc,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = (iternextfunc)kids_iter_next,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+
 static PyObject *
 walk_tree(PyObject *self, PyObject *args)
 {
     PyObject *root, *result;
     int max_depth;
-    Py_ssize_t max_length;
-    if (!PyArg_ParseTuple(args, "Oin", &root, &max_depth, &max_length))
+    Py_ssize_t max_length, max_items = PY_SSIZE_T_MAX, defer = PY_SSIZE_T_MAX;
+    if (!PyArg_ParseTuple(args, "Oin|nn", &root, &max_depth, &max_length, &max_items, &defer))
         return NULL;
     if (element_type == NULL || shapes == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "walk_tree before setup_walk");
@@ -1283,22 +1571,26 @@ walk_tree(PyObject *self, PyObject *args)
     nc_node *node = ((nc_element *)root)->c_node;
     if (node == NULL || node->type != NC_ELEMENT)
         return PyUnicode_FromString("not an element node");
-    nc_walk *w = PyMem_Calloc(1, sizeof(nc_walk));
-    if (w == NULL)
-        return PyErr_NoMemory();
+    nc_walker *owner = PyObject_New(nc_walker, &nc_walker_type);
+    if (owner == NULL)
+        return NULL;
+    memset(&owner->w, 0, sizeof(nc_walk));
+    Py_INCREF(root);
+    owner->root = root;
+    nc_walk *w = &owner->w;
     w->max_depth = max_depth;
     w->max_length = max_length;
+    w->max_items = max_items;
+    w->defer = defer;
     /* no cyclic collection while the tuples are made: they hold no cycle, and a collection
      * every few hundred tuples would scan the whole growing tree again and again */
     int gc_was_enabled = PyGC_Disable();
-    result = walk_node(w, node, 0);
+    result = walk_node(w, owner, node, 0);
     if (gc_was_enabled)
         PyGC_Enable();
     if (result == NULL && !PyErr_Occurred())
         result = PyUnicode_FromString(w->reason ? w->reason : "declined");
-    for (int i = 0; i < NC_TAGS; i++)
-        Py_XDECREF(w->tags[i].tag);
-    PyMem_Free(w);
+    Py_DECREF(owner);
     return result;
 }
 
@@ -1329,5 +1621,8 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
+    if (PyType_Ready(&nc_walker_type) < 0 || PyType_Ready(&nc_kids_type) < 0 ||
+        PyType_Ready(&nc_kids_iter_type) < 0)
+        return NULL;
     return PyModule_Create(&module);
 }

@@ -18,7 +18,13 @@ from typing import Any, Final, Literal
 from lxml import etree
 
 from netcontract.clr.namespaces import XSI
-from netcontract.codegen import Fallback, conversion_done, conversion_started, generated_paths
+from netcontract.codegen import (
+    Fallback,
+    conversion_done,
+    conversion_started,
+    fell_back,
+    generated_paths,
+)
 from netcontract.errors import (
     ContractDefinitionError,
     SerializationError,
@@ -34,6 +40,7 @@ from netcontract.model.names import clark
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import ContractType, ListType, Slot, list_type, resolve_annotation
 from netcontract.stream._source import opened, read_chunk
+from netcontract.xml import walk as _walk
 from netcontract.xml.parse import (
     PARSER_OPTIONS,
     RefuseExternal,
@@ -48,8 +55,10 @@ from netcontract.xml.read import (
     _names_list,
     _nil,
     _typed_target,
+    _walked_reader,
     reader_for,
 )
+from netcontract.xml.walk import Document
 from netcontract.xml.write import Scope, _fast_writer, _static_end, _static_start, _Writer
 
 __all__ = ["XmlListWriter", "iter_xml", "write_xml_items"]
@@ -131,10 +140,15 @@ class _Reader:
         self.item_tag = clark(wire.contract_namespace, wire.item_name)
         self.reference = reader_for(slot)
         self.fast: Any = None
+        self.walked: Any = None
+        self.walked_tp: Any = None
         if generated_paths() and isinstance(slot.wire, ContractType):
             target = slot.wire
             tp = target.cls[target.type_args] if target.type_args else target.cls  # type: ignore[index]
             self.fast = _fast_reader(tp)
+            self.walked_tp = tp
+            if _walk.ACTIVE:
+                self.walked = _walked_reader(tp)
         # the elements from the root to the list: (element, path, plan of a contract or None)
         self.chain: list[tuple[Any, str, ContractInfo | None]] = []
         self.list_el: Any = None  # the list element, while it is open
@@ -533,7 +547,15 @@ class _Reader:
         item_path = _paths.item(self.list_path, self.index)
         # an attribute (i:nil, i:type, z:Id, z:Ref) is the reference reader's to read
         if self.fast is not None and not element.attrib:
-            value = self.fast(element, ctx, item_path)
+            walked: Any = self.walked if _walk.ACTIVE else None
+            node = None if walked is None else _walk.walk(element, self.limits, ctx.depth)
+            if type(node) is tuple:
+                # the compiled walk of the item (as from_xml reads a document with it)
+                value = walked(node, ctx, item_path, Document(element))
+            else:
+                if node is not None:  # what the walk does not read: lxml's elements
+                    fell_back(self.walked_tp, f"the compiled walk declined: {node}")
+                value = self.fast(element, ctx, item_path)
         else:
             value = self.reference(element, item_path, ctx)
         if ctx.problems or value is FAILED:

@@ -844,7 +844,7 @@ def read_root(
         depth, items = ctx.depth, ctx.items
         try:
             if _walk.ACTIVE:
-                node = _walk.walk(root, ctx.limits.max_string_length)
+                node = _walk.walk(root, ctx.limits)
                 if type(node) is tuple:
                     return _walked_reader(tp)(node, ctx, "", Document(root))
                 # the tree holds what the walk does not read: the readers of lxml's proxies

@@ -9,6 +9,14 @@ import). The generated readers read the tuples (``xml/read.py``) and hand an ele
 reference reader as lxml's element (:meth:`Document.element`), so results and problems are
 the reference's.
 
+The children of a list with more than :data:`DEFER` items are deferred: a sequence whose
+iterator walks each item when a reader gets to it (:func:`expanded` makes them tuples), so
+the tuples of one item at a time are alive while the objects are made, and the walk's peak
+memory is not above the proxies' reader's. The walk declines a tree deeper than the reader's
+``max_depth`` allows, or an element with more child elements than ``max_collection_items``:
+the reader of lxml's proxies then meets the quota before it reads an item, and raises the
+reference's error, without the walk making a tuple for each of the items first.
+
 The walk is used when the compiled codecs are (``netcontract.clr.compiled``), lxml is a version
 whose ``_Element`` layout the C code mirrors, and the sample agrees; else ``ACTIVE`` is False,
 ``REASON`` says why, and the readers walk lxml's proxies as before.
@@ -23,14 +31,17 @@ from lxml import etree
 
 from netcontract.clr import compiled
 from netcontract.clr.namespaces import XSI
+from netcontract.limits import Limits
 
 __all__ = [
     "ACTIVE",
+    "DEFER",
     "MAX_DEPTH",
     "MIXED",
     "REASON",
     "SHAPES",
     "Document",
+    "expanded",
     "full",
     "leaf",
     "shape",
@@ -46,6 +57,10 @@ MIXED: Final = "text beside elements"
 """The text of an element with child elements and text that is not XML white space."""
 MAX_DEPTH: Final = 1000
 """Deeper trees are declined (libxml2 refuses trees deeper than 256 without huge_tree)."""
+DEFER: int = 16
+"""A list of more items than this (child elements of one name) has its items walked one at a
+time, as a reader iterates them (the tests lower it to defer every list)."""
+_NO_LIMIT: Final = 2**62
 
 Node = tuple[
     str, str | None, str | None, tuple[Any, ...], int, int, tuple[str, ...], tuple[str | None, ...]
@@ -59,7 +74,13 @@ def shape(tags: tuple[str, ...]) -> tuple[str, ...]:
     return SHAPES.setdefault(tags, tags)
 
 
-def walk_proxies(root: Any, max_depth: int = MAX_DEPTH, max_length: int = 2**62) -> Node | str:
+def walk_proxies(
+    root: Any,
+    max_depth: int = MAX_DEPTH,
+    max_length: int = _NO_LIMIT,
+    max_items: int = _NO_LIMIT,
+    defer: int = _NO_LIMIT,
+) -> Node | str:
     """The walk over lxml's proxies: per element ``(tag, text, nil, children, serial, other,
     shape, plain)``, or a str saying why the tree is declined.
 
@@ -73,11 +94,16 @@ def walk_proxies(root: Any, max_depth: int = MAX_DEPTH, max_length: int = 2**62)
     (a plain leaf, whose entry in ``children`` is then None: no tuple is made), else None.
     Comments,
     processing instructions and entity references (which the hardened parser removes or
-    refuses) decline the walk."""
+    refuses) decline the walk, and so do an element with more than ``max_items`` child
+    elements and one deeper than ``max_depth``. An element with more than ``defer`` child
+    elements, all of one tag, and not inside such an element, has them deferred:
+    ``children`` is then the tuple of every child's own walk (as the compiled walk's
+    sequence gives them), ``shape`` None and ``plain`` ()."""
     serial = 0
+    inside = False  # in a deferred element: its lists are not deferred
 
     def node(el: Any, depth: int) -> Node | str:
-        nonlocal serial
+        nonlocal serial, inside
         if depth > max_depth:
             return "a tree deeper than max_depth"
         nil = None
@@ -92,12 +118,25 @@ def walk_proxies(root: Any, max_depth: int = MAX_DEPTH, max_length: int = 2**62)
         children = list(el)
         if any(type(child.tag) is not str for child in children):
             return "a comment, processing instruction or entity reference"
+        if len(children) > max_items:
+            return "more child elements than max_collection_items"
         mine = serial
         serial += 1
         if not children:
             return (el.tag, el.text, nil, (), mine, other, (), ())
         texts = [el.text, *(child.tail for child in children)]
         mixed = any(t and t.strip(_XML_WS) for t in texts)
+        if not inside and len(children) > defer and len({child.tag for child in children}) == 1:
+            deferred: list[Node] = []
+            inside = True
+            for child in children:
+                kid = node(child, depth + 1)
+                if isinstance(kid, str):
+                    return kid
+                deferred.append(kid)
+            inside = False
+            text = MIXED if mixed else None
+            return (el.tag, text, nil, tuple(deferred), mine, other, None, ())  # type: ignore[return-value]
         kids: list[Node | None] = []
         plain: list[str | None] = []
         for child in children:
@@ -152,6 +191,15 @@ class Document:
         return elements[serial]
 
 
+def expanded(node: Node | str) -> Node | str:
+    """A walk's result with every deferred sequence of children made a tuple, at every level
+    (to compare the compiled walk with :func:`walk_proxies`)."""
+    if isinstance(node, str):
+        return node
+    kids = tuple(None if kid is None else expanded(kid) for kid in node[3])
+    return (node[0], node[1], node[2], kids, *node[4:])
+
+
 def full(node: Node) -> tuple[Node, ...]:
     """The children of a walked element, a tuple made for each plain leaf (its serial is
     its parent's and its index, which :meth:`Document.element` finds)."""
@@ -175,11 +223,11 @@ def leaf(node: Node, index: int) -> Node:
 _SAMPLE: Final = (
     b'<a xmlns="urn:a" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" x="1">\n'
     b' <b i:nil="true"/><c i:type="d">t&amp;\xc3\xa9<![CDATA[<]]></c><e/>\n'
-    b' <f xmlns="">z<g/>w</f><h></h></a>'
+    b' <f xmlns="">z<g/>w</f><h></h><l><i>1</i><i x="2"/><i><j/></i></l></a>'
 )
 
 
-def _checked() -> tuple[Callable[[Any, int, int], Any] | None, str]:
+def _checked() -> tuple[Callable[..., Any] | None, str]:
     ext = compiled.extension
     if ext is None:
         return None, compiled.REASON
@@ -195,9 +243,11 @@ def _checked() -> tuple[Callable[[Any, int, int], Any] | None, str]:
         return None, "pure Python: the extension's walk_tree is out of date (rebuild it)"
     parser = etree.XMLParser(strip_cdata=True, resolve_entities=False)
     sample = etree.fromstring(_SAMPLE, parser)
-    compiled_view = ext.walk_tree(sample, MAX_DEPTH, 2)
-    if compiled_view != walk_proxies(sample, MAX_DEPTH, 2):  # pragma: no cover
-        return None, "lxml walk: the compiled walk disagrees with lxml on a sample"
+    for defer in (_NO_LIMIT, 1):  # the items of <l> deferred by the second
+        compiled_view = expanded(ext.walk_tree(sample, MAX_DEPTH, 2, _NO_LIMIT, defer))
+        proxies_view = walk_proxies(sample, MAX_DEPTH, 2, _NO_LIMIT, defer)
+        if compiled_view != proxies_view:  # pragma: no cover
+            return None, "lxml walk: the compiled walk disagrees with lxml on a sample"
     return ext.walk_tree, "compiled: walk_tree over libxml2's nodes"
 
 
@@ -208,9 +258,15 @@ ACTIVE: bool = walker is not None and compiled.ACTIVE
 REASON: Final = _why if compiled.ACTIVE else compiled.REASON
 
 
-def walk(root: Any, max_length: int) -> Node | str:
-    """The compiled walk of ``root`` (only when :data:`ACTIVE`), or why it is declined;
-    ``max_length``: the longest text given as ``plain``."""
+def walk(root: Any, limits: Limits, depth: int = 0) -> Node | str:
+    """The compiled walk of ``root`` (only when :data:`ACTIVE`), or why it is declined:
+    texts longer than ``limits.max_string_length`` are not given as ``plain``, and a tree
+    that could exceed ``max_depth`` (``root`` read at ``depth`` levels of nesting) or holds
+    more child elements in one element than ``max_collection_items`` is declined, so the
+    reader of lxml's proxies meets the quota as soon as the reference reader would."""
     assert walker is not None
-    result: Node | str = walker(root, MAX_DEPTH, max_length)
+    max_depth = max(0, min(MAX_DEPTH, limits.max_depth - depth))
+    result: Node | str = walker(
+        root, max_depth, limits.max_string_length, limits.max_collection_items, DEFER
+    )
     return result

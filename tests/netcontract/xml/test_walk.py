@@ -21,7 +21,7 @@ from lxml import etree
 
 import netcontract as nc
 from netcontract.clr import compiled
-from netcontract.codegen import _no_fallback
+from netcontract.codegen import _FALLBACKS, _no_fallback
 from netcontract.strategies import for_type
 from netcontract.xml import walk
 from netcontract.xml.parse import parse_xml_bytes
@@ -118,22 +118,98 @@ def test_a_tree_deeper_than_max_depth_is_declined() -> None:
     assert walk.walker(root, 19, 9) == walk.walk_proxies(root, 19)
 
 
-def test_serials_are_the_positions_in_iter() -> None:
+@pytest.mark.parametrize("defer", [2**62, 1])
+def test_serials_are_the_positions_in_iter(defer: int) -> None:
     root = parse_xml_bytes(nc.to_xml(make_group(3, 1)))
     doc = walk.Document(root)
-    stack = [compiled_walk(root)]
+    assert walk.walker is not None
+    stack = [walk.walker(root, walk.MAX_DEPTH, 2**62, 2**62, defer)]
+    deferred = 0
     while stack:
         node = stack.pop()
         assert doc.element(node[4]).tag == node[0]
         if not node[3]:  # a plain leaf's text is "" where lxml's is None
             assert (doc.element(node[4]).text or "") == (node[1] or "")
-        stack.extend(walk.full(node))
+        if type(node[3]) is tuple:
+            stack.extend(walk.full(node))
+        else:
+            deferred += 1
+            assert None not in node[3] and len(node[3]) == len(list(node[3]))
+            stack.extend(node[3])
+    assert (deferred > 0) is (defer == 1)
+
+
+def test_a_lists_items_are_deferred_and_walked_when_iterated() -> None:
+    root = etree.fromstring(b"<a><l>" + b"<i>1</i>" * 5 + b"</l><m><i/><j/><i/></m><b>x</b></a>")
+    assert walk.walker is not None
+    node = walk.walker(root, walk.MAX_DEPTH, 9, 2**62, 2)
+    items = node[3][0][3]
+    # the five items of one tag are deferred; m's children (two tags) are not
+    assert type(items) is not tuple and len(items) == 5 and None not in items
+    assert node[3][0][6] is None and node[3][0][7] == ()
+    assert list(items) == list(items) == [("i", "1", None, (), n, 0, (), ()) for n in range(2, 7)]
+    assert items.__contains__(("i", "1", None, (), 3, 0, (), ()))
+    assert node[3][1][6] == ("i", "j", "i")
+    assert node[4] == 0 and node[7] == (None, None, "x")  # b's serial: 11, after l's items
+    assert walk.Document(root).element((0, 2)).text == "x"
+    assert walk.expanded(node) == walk.walk_proxies(root, walk.MAX_DEPTH, 9, 2**62, 2)
+    # a list inside a deferred item is walked with its item (its elements checked once)
+    nested = etree.fromstring(b"<a><l>" + b"<i><m><j/><j/><j/></m></i>" * 3 + b"</l></a>")
+    item = next(iter(walk.walker(nested, walk.MAX_DEPTH, 9, 2**62, 2)[3][0][3]))
+    assert item[3][0][3] == (None, None, None) and item[3][0][6] == ("j", "j", "j")
+    expanded = walk.expanded(walk.walker(nested, walk.MAX_DEPTH, 9, 2**62, 2))
+    assert expanded == walk.walk_proxies(nested, defer=2)
+    # what would decline the walk in a deferred item declines it when the list is deferred
+    kept = etree.fromstring(b"<a><l>" + b"<i>1</i>" * 3 + b"<i><!-- c --></i></l></a>", KEEPING)
+    assert walk.walker(kept, walk.MAX_DEPTH, 9, 2**62, 2) == walk.walk_proxies(kept, defer=2)
+    assert isinstance(walk.walk_proxies(kept, defer=2), str)
+
+
+def test_more_child_elements_than_max_collection_items_are_declined() -> None:
+    root = etree.fromstring(b"<a><l>" + b"<i>1</i>" * 5 + b"</l></a>")
+    assert walk.walker is not None
+    declined = "more child elements than max_collection_items"
+    assert walk.walker(root, walk.MAX_DEPTH, 9, 4) == walk.walk_proxies(root, max_items=4)
+    assert walk.walker(root, walk.MAX_DEPTH, 9, 4) == declined
+    assert walk.walker(root, walk.MAX_DEPTH, 9, 5) == walk.walk_proxies(root, max_items=5)
+    assert walk.walk(root, nc.Limits(max_collection_items=4)) == declined
+    assert walk.walk(root, nc.Limits(max_depth=1)) == "a tree deeper than max_depth"
+    assert walk.walk(root, nc.Limits(max_depth=3), depth=2) == "a tree deeper than max_depth"
+    assert isinstance(walk.walk(root, nc.Limits(max_depth=2)), tuple)
+
+
+@pytest.mark.falls_back
+@pytest.mark.parametrize(
+    ("limits", "message"),
+    [
+        (nc.Limits(max_collection_items=3), "Vehicles: quota max_collection_items"),
+        (nc.Limits(max_depth=2), "quota max_depth"),
+    ],
+)
+def test_a_quota_is_met_by_the_walk_declining(
+    monkeypatch: pytest.MonkeyPatch, limits: nc.Limits, message: str
+) -> None:
+    data = nc.to_xml(make_group(5, 2))
+    errors = []
+    for walked in (True, False):
+        monkeypatch.setattr(walk, "ACTIVE", walked)
+        with pytest.raises(nc.QuotaExceededError, match=message) as caught:
+            nc.from_xml(data, CustomerGroupDto, limits=limits)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
+    if walk.walker is not None:
+        monkeypatch.setattr(walk, "ACTIVE", True)
+        root = parse_xml_bytes(data)
+        assert isinstance(walk.walk(root, limits), str)  # declined: no tuple made
+        with pytest.raises(nc.QuotaExceededError), _no_fallback():
+            nc.from_xml(data, CustomerGroupDto, limits=limits)
+        assert any("the compiled walk declined" in reason for reason in _FALLBACKS.reasons)
 
 
 @pytest.mark.falls_back
 def test_a_declined_walk_is_a_visible_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(walk, "ACTIVE", True)  # under NETCONTRACT_PURE=1 too
-    monkeypatch.setattr(walk, "walk", lambda root, length: "a comment")
+    monkeypatch.setattr(walk, "walk", lambda root, limits: "a comment")
     data = nc.to_xml(make_group(2, 3))
     declined = pytest.raises(AssertionError, match="the compiled walk declined: a comment")
     with declined, _no_fallback():
@@ -210,6 +286,8 @@ def test_walked_reading_is_reading_lxml(
     assert compiled_walk(kept) == walk.walk_proxies(kept)
     assert walk.walker is not None
     assert walk.walker(kept, walk.MAX_DEPTH, 3) == walk.walk_proxies(kept, walk.MAX_DEPTH, 3)
+    every_list_deferred = walk.walker(kept, walk.MAX_DEPTH, 3, 2**62, 1)
+    assert walk.expanded(every_list_deferred) == walk.walk_proxies(kept, walk.MAX_DEPTH, 3, defer=1)
     try:
         hardened = parse_xml_bytes(data)
     except nc.NetContractError:
@@ -217,5 +295,7 @@ def test_walked_reading_is_reading_lxml(
     assert compiled_walk(hardened) == walk.walk_proxies(hardened)
     with monkeypatch.context() as patch:
         walked = outcome(data, tp, True, patch)
+        patch.setattr(walk, "DEFER", 1)  # every list's items walked one at a time
+        deferred = outcome(data, tp, True, patch)
         proxies = outcome(data, tp, False, patch)
-    assert walked == proxies
+    assert walked == deferred == proxies
