@@ -93,7 +93,9 @@ def _comment(text: str, indent: str) -> list[str]:
     ]
 
 
-def _decorator(qname: QName, py_name: str, is_reference: bool = False) -> list[str]:
+def _decorator(
+    qname: QName, py_name: str, is_reference: bool = False, known: tuple[str, ...] = ()
+) -> list[str]:
     namespace, name = qname
     clr = _clr_namespace(namespace)
     args = [py_string(clr)] if clr is not None else [f"xml_namespace={py_string(namespace)}"]
@@ -101,7 +103,24 @@ def _decorator(qname: QName, py_name: str, is_reference: bool = False) -> list[s
         args.append(f"name={py_string(name)}")
     if is_reference:
         args.append("is_reference=True")
-    return _call("@", "nc.contract", args, "")
+    if not known:
+        return _call("@", "nc.contract", args, "")
+    # [KnownType]s by name: a base precedes its derived classes, so names are resolved when
+    # the class is first written or read, not here
+    names = [py_string(n) for n in known]
+    tuple_text = f"({', '.join(names)}{',' if len(names) == 1 else ''})"
+    lines = _call("@", "nc.contract", [*args, f"known_types={tuple_text}"], "")
+    if all(len(line) <= WIDTH for line in lines):
+        return lines
+    # too long for a line of its own: one name a line, with the trailing comma ruff keeps
+    return [
+        "@nc.contract(",
+        *(f"    {a}," for a in args),
+        "    known_types=(",
+        *(f"        {n}," for n in names),
+        "    ),",
+        ")",
+    ]
 
 
 def _enum_member(name: str, value: int, wire: str | None) -> list[str]:
@@ -218,7 +237,11 @@ def _class(spec: ClassSpec, names: dict[QName, str]) -> list[str]:
     out: list[str] = []
     for function in spec.functions:
         out += [*function, "", ""]
-    out += [*_note(spec.note, ""), *_decorator(spec.qname, spec.py_name, spec.is_reference)]
+    known = tuple(sorted(names[q] for q in spec.known_types))
+    out += [
+        *_note(spec.note, ""),
+        *_decorator(spec.qname, spec.py_name, spec.is_reference, known),
+    ]
     out.append(f"class {spec.py_name}{base}:")
     body: list[str] = []
     if spec.doc:

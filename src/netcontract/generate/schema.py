@@ -166,6 +166,11 @@ class ClassSpec:
     is_reference: bool = False
     #: a [CollectionDataContract] (a collection type of its own name, or item names)
     collection: CollectionSpec | None = None
+    #: [KnownType]s, as the importer adds them: each class derived from this one (at any
+    #: depth), and every type of the set when a member holds ``object``
+    known_types: set[QName] = attrs.field(factory=set)
+    #: a member of type ``object`` (or a list of them)
+    holds_object: bool = False
 
 
 @attrs.define
@@ -217,6 +222,8 @@ class _TypeRef:
     contract: QName  #: the data contract name (what a list of it is named after)
     factory: str | None = None
     needs: QName | None = None  #: an enum or struct the default refers to
+    #: ``object`` or a list of them (lists of lists...): .NET's ``IsObjectContract``
+    holds_object: bool = False
 
 
 @attrs.frozen
@@ -483,7 +490,13 @@ class _Mapper:
         value = VALUE_TYPES.get(qname)
         if value is not None:
             self.imports.update(value.imports)
-            return _TypeRef(value.annotation, value.default, value.is_value_type, qname)
+            return _TypeRef(
+                value.annotation,
+                value.default,
+                value.is_value_type,
+                qname,
+                holds_object=qname == (XS, "anyType"),
+            )
         unsupported = UNSUPPORTED_TYPES.get(qname)
         if unsupported is not None:
             clr, issue = unsupported
@@ -540,7 +553,13 @@ class _Mapper:
                 if isinstance(ref, _Failure):
                     return _Failure(ref.feature, f"its item type: {ref.message}")
                 nullable = " | None" if not ref.is_value_type else ""
-                return _TypeRef(f"list[{ref.annotation}{nullable}]", "None", False, qname)
+                return _TypeRef(
+                    f"list[{ref.annotation}{nullable}]",
+                    "None",
+                    False,
+                    qname,
+                    holds_object=ref.holds_object,
+                )
         return None
 
     def _arrays_dictionary(self, qname: QName) -> _TypeRef | _Failure:
@@ -664,7 +683,7 @@ class _Mapper:
         is_reference = self._is_reference(comp.qname)
         default = element_name == item_name and (item_ns, "ArrayOf" + list_name) == comp.qname
         if default and not is_reference:
-            return _TypeRef(annotation, "None", False, comp.qname)
+            return _TypeRef(annotation, "None", False, comp.qname, holds_object=ref.holds_object)
         # a name or an item name of its own: [CollectionDataContract] on a List<T> subclass
         if encode_local_name(element_name) != element_name:
             return _Failure(
@@ -677,7 +696,8 @@ class _Mapper:
             element_name if element_name != item_name else None,
             is_reference=is_reference,
         )
-        return self._collection_class(comp, named, [ref])
+        made = self._collection_class(comp, named, [ref])
+        return attrs.evolve(made, holds_object=ref.holds_object)
 
     def _is_reference(self, qname: QName) -> bool:
         """Whether the type has the ``ser:Id``/``ser:Ref`` attributes (IsReference=true)."""
@@ -842,6 +862,7 @@ class _Mapper:
         for class_spec in classes:
             self._members(class_spec, by_qname)
         classes.extend(self.collections[q] for q in sorted(self.collections))
+        _add_known_types(classes, [e.qname for e in enums])
         # reports in the order of the schemas: file, then line
         self.reports.sort(key=_report_key)
         return Specs(enums, classes, self.reports, self.skipped_elements, self.imports)
@@ -897,6 +918,7 @@ class _Mapper:
             if isinstance(ref, _Failure):
                 self.report(where, ref.feature, ref.message)
                 continue
+            spec.holds_object |= ref.holds_object
             nillable = el.get("nillable") == "true"
             # EmitDefaultValue=false: the annotation says so, or (Mono's importer) a reference
             # type's element is not nillable, as XmlSerializer-style schemas write them
@@ -928,6 +950,25 @@ class _Mapper:
                     order=index if ordered else None,
                 )
             )
+
+
+def _add_known_types(classes: list[ClassSpec], enums: list[QName]) -> None:
+    """The [KnownType]s XsdDataContractImporter declares (checked against Mono's importer,
+    ``tests/interop/test_generate_interop.py``): a base class knows each class derived from
+    it, at any depth, in any namespace; a class with an ``object`` member (or a list of them,
+    not a dictionary) knows every type of the schema set but itself, enums and collection
+    contracts included (its ``KnownTypesForObject``). Types the generator maps to no class of
+    their own (``list[X]``, ``dict[K, V]``) cannot be named: see the README."""
+    by_qname = {c.qname: c for c in classes}
+    for spec in classes:
+        base = spec.base
+        while base is not None and base in by_qname:
+            by_qname[base].known_types.add(spec.qname)
+            base = by_qname[base].base
+    every = set(enums) | set(by_qname)
+    for spec in classes:
+        if spec.holds_object:
+            spec.known_types |= every - {spec.qname}
 
 
 def _argument_name(ref: _TypeRef, nillable: bool) -> str:

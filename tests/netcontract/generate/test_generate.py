@@ -525,6 +525,7 @@ def test_generated_modules_pass_ruff_and_mypy_strict(tmp_path):
         "mono_features": FEATURES,
         "mono_members": MEMBERS,
         "mono_values": VALUES,
+        "mono_known": HERE / "data" / "mono_known",
         "adversarial": tmp_path / "adversarial.xsd",
         **{p.name: p for p in (HERE / "schemas").iterdir() if p.is_dir()},
     }

@@ -1,0 +1,108 @@
+"""``netcontract generate`` declares [KnownType]s as XsdDataContractImporter does.
+
+``data/mono_known/`` is Mono's ``XsdDataContractExporter`` output for ``Known.cs.txt``
+(``Animal`` <- ``Dog`` <- ``Puppy``, ``Cat`` in another namespace, classes with an ``object``
+member, a list of them, a dictionary of them, a list of the base type). Mono's importer,
+given those schemas, declares on the C# classes it generates
+(``tests/interop/test_generate_interop.py`` compares the lists class by class):
+
+- on a base class, ``[KnownType]`` of each class derived from it, at any depth and in any
+  namespace (``Animal``: ``Dog``, ``Puppy``, ``Cat``; ``Dog``: ``Puppy``, ``Cat``);
+- on a class with an ``object`` member or a list of them (not a dictionary of them), every
+  type of the schema set but itself: classes, enums, collections;
+- nothing for a class that holds such a class (``Outer``) or a list of the base type.
+
+The generated classes then read and write, with no ``known_types`` given to the calls, what the
+importer's classes do (a Dog in an Animal member, in a list of Animals, a contract in an
+object member).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from lxml import etree
+from tests.netcontract.generate.test_generate import _components
+
+import netcontract as nc
+
+KNOWN = Path(__file__).resolve().parent / "data" / "mono_known"
+OBJECT_HOLDER_LIST = [
+    '        "Animal",',
+    '        "Cat",',
+    '        "Color",',
+    '        "DictObj",',
+    '        "Dog",',
+]
+
+
+@pytest.fixture
+def generated() -> str:
+    return nc.generate(KNOWN, strict=True)
+
+
+def test_a_base_knows_its_derived_classes_at_any_depth_in_any_namespace(generated: str) -> None:
+    assert '@nc.contract("P.K", known_types=("Cat", "Dog", "Puppy"))\nclass Animal:' in generated
+    assert '@nc.contract("P.K", known_types=("Cat", "Puppy"))\nclass Dog(Animal):' in generated
+    assert '@nc.contract("P.K2")\nclass Cat(Dog):' in generated
+    assert '@nc.contract("P.K")\nclass Puppy(Dog):' in generated
+
+
+def test_a_class_with_an_object_member_knows_every_type_of_the_set_but_itself(
+    generated: str,
+) -> None:
+    lines = generated.splitlines()
+    for name, member in (("Holder", "obj"), ("ObjOnly", "o"), ("ListObj", "objs")):
+        end = lines.index(f"class {name}:")
+        start = max(i for i in range(end) if lines[i] == "@nc.contract(")
+        block = lines[start:end]
+        assert block[:3] == ["@nc.contract(", '    "P.K",', "    known_types=("]
+        assert block[3:8] == OBJECT_HOLDER_LIST
+        assert block[-2:] == ["    ),", ")"]
+        names = [line.strip().strip('",') for line in block[3:-2]]
+        everything = {"Animal", "Cat", "Color", "DictObj", "Dog", "Holder", "ListHolder"}
+        everything |= {"ListObj", "ObjOnly", "Outer", "Plain", "Puppy"}
+        assert names == sorted(everything - {name}), name
+        assert f"    {member}: " in lines[end + 1] + lines[end + 2]
+    # a dictionary of objects is no object member (.NET's IsObjectContract), nor are a
+    # member holding an object holder or a list of the base type
+    for name in ("DictObj", "Outer", "ListHolder", "Plain"):
+        assert f'@nc.contract("P.K")\nclass {name}:' in generated
+
+
+def test_generated_classes_need_no_call_level_known_types(
+    generated: str, load_generated: Callable[[str], ModuleType]
+) -> None:
+    m = load_generated(generated)
+    holder = m.Holder(pet=m.Cat(name="c", meow="m"), obj=m.Puppy(age=2))
+    xml = nc.to_xml(holder)
+    cat = b'<Pet xmlns:d2p1="http://schemas.datacontract.org/2004/07/P.K2" i:type="d2p1:Cat">'
+    assert cat in xml
+    assert nc.from_xml(xml, m.Holder) == holder
+    pets = m.ListHolder(pets=[m.Dog(bark="b"), m.Animal(), None])
+    assert nc.from_xml(nc.to_xml(pets), m.ListHolder) == pets
+    assert nc.from_wcf_json(nc.to_wcf_json(holder), m.Holder) == holder
+    outer = m.Outer(h=m.Holder(obj=m.Color.Blue))
+    assert nc.from_xml(nc.to_xml(outer), m.Outer) == outer
+    # a class is not on its own list, but a known type brings its own list along (.NET's
+    # CheckAndAdd): ObjOnly's list names Holder, so a Holder is known in Holder.Obj too
+    nested = m.Outer(h=m.Holder(obj=m.Holder(obj=m.Plain(x=1))))
+    assert nc.from_xml(nc.to_xml(nested), m.Outer) == nested
+
+
+def test_export_of_the_generated_classes_is_the_input_component_by_component(
+    generated: str, load_generated: Callable[[str], ModuleType]
+) -> None:
+    m = load_generated(generated)
+    # the known types bring the whole set into each export, as XsdDataContractExporter does
+    ours = nc.export_schemas(m.Holder)
+    theirs = {}
+    for path in KNOWN.glob("*.xsd"):
+        text = path.read_text(encoding="utf-8")
+        theirs[etree.fromstring(text.encode()).get("targetNamespace")] = text
+    assert set(ours) == set(theirs)
+    for namespace, text in theirs.items():
+        assert _components(ours[namespace]) == _components(text), namespace
