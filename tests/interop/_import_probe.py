@@ -5,6 +5,7 @@ Json.NET), one Mono process per schema set."""
 from __future__ import annotations
 
 import base64
+import json
 import os
 import shutil
 import subprocess
@@ -70,11 +71,19 @@ def xsd_folder(source: Path, target: Path) -> Path:
     return target
 
 
+@attrs.frozen
+class Imported:
+    contracts: list[str]  #: the imported contracts, ``{ns}Name``
+    known_types: dict[str, list[str]]  #: the [KnownType]s declared on each, ``{ns}Name``
+    answers: list[Answer]  #: one per request
+
+
 def convert(
     exe: Path, schemas: Path, build: Path, requests: list[tuple[str, str, bytes]]
-) -> tuple[list[str], list[Answer]]:
-    """Run ImportProbe once over ``schemas``: (the imported contracts as ``{ns}Name``, the
-    answer to each (contract, "xml"|"json", payload) request)."""
+) -> Imported:
+    """Run ImportProbe once over ``schemas``: the imported contracts, their [KnownType]s and
+    the answer to each (contract, "xml"|"json", payload) request (contract
+    ``"{ns}Read|{ns}Written"``: read as one, written as the other, as a root of a base type)."""
     build.mkdir(parents=True, exist_ok=True)
     lines = "".join(
         f"{key}\t{fmt}\t{base64.b64encode(data).decode()}\n" for key, fmt, data in requests
@@ -88,7 +97,7 @@ def convert(
         timeout=600,
     )
     assert done.returncode == 0, done.stderr.decode(errors="replace")
-    head, *rows = done.stdout.decode().split("\n")[:-1]
+    head, known, *rows = done.stdout.decode().split("\n")[:-1]
     answers = []
     for row in rows:
         status, *rest = row.split("\t")
@@ -97,4 +106,4 @@ def convert(
         else:
             answers.append(Answer(rest[0]))
     assert len(answers) == len(requests)
-    return head.split("\t") if head else [], answers
+    return Imported(head.split("\t") if head else [], json.loads(known), answers)

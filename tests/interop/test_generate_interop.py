@@ -12,8 +12,12 @@ generated module.
   ``netcontract.strategies`` for every generated class, those C# classes read netcontract's XML
   and JSON and write, with DataContractSerializer and Json.NET, the bytes netcontract writes;
   netcontract reads Mono's XML back to the same value. Also for ``xsd/`` (the Vehizen models),
-  ``data/mono_members``, ``data/mono_values``, ``data/mono_dicts`` and the real-world sets
-  netcontract maps fully; one Mono process per set.
+  ``data/mono_members``, ``data/mono_values``, ``data/mono_dicts``, ``data/mono_known`` and the
+  real-world sets netcontract maps fully; one Mono process per set. Neither side is given
+  known types: each generated class declares the ``[KnownType]``s the importer declares on its
+  C# class (compared class by class, but for the lists and dictionaries the generator makes no
+  class of), and each derived class is sent in a member, a list and at a root of its base type
+  (Mono writes the root with ``i:type``; the generated base class reads it back).
 
 ``Gen.A.Link`` is ``[DataContract(IsReference = true)]``: Mono exports it as ``ser:Id``/``ser:Ref``,
 the generator maps it to ``is_reference=True``, and the importer's classes read and write the
@@ -39,6 +43,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import strategies as st
 from lxml import etree
@@ -47,6 +52,8 @@ import netcontract as nc
 from netcontract.generate import generate_module
 from netcontract.model import contract as _contract
 from netcontract.model.contract import is_contract
+from netcontract.model.known import _resolve as _resolve_known
+from netcontract.model.known import qualified_name
 
 from ._import_probe import build_probe, convert, xsd_folder
 from ._mono import find_newtonsoft, mono_available, mono_unavailable_reason
@@ -81,6 +88,12 @@ namespace Gen.A
         public ushort US { get; set; }
     }
     public class Page<T> { public List<T> Items { get; set; } public int Total { get; set; } }
+    // an object member: the [KnownType]s XsdDataContractImporter declares for it (every type
+    // of the set but the lists; in the generated tuple's order), so that the generated class
+    // exports what this one does
+    [KnownType(typeof(Animal))] [KnownType(typeof(Chain))] [KnownType(typeof(Color))]
+    [KnownType(typeof(Gen.B.Dog))] [KnownType(typeof(Gen.B.Kennel))] [KnownType(typeof(Link))]
+    [KnownType(typeof(Numbers))] [KnownType(typeof(Page<Animal>))] [KnownType(typeof(Plain))]
     public class Everything
     {
         public DateTime At { get; set; }
@@ -331,6 +344,8 @@ REVERSE_SETS = {
     "mono_values": GENERATE_TESTS / "data" / "mono_values",
     # Dictionary<K,V> members: keys of each kind, values of contracts, lists, dicts, object
     "mono_dicts": GENERATE_TESTS / "data" / "mono_dicts",
+    # [KnownType]s: derived classes (at any depth, another namespace), object members
+    "mono_known": GENERATE_TESTS / "data" / "mono_known",
     "vehizen_xsd": ROOT / "xsd",
     # the real-world sets netcontract maps without a report
     **{
@@ -467,6 +482,121 @@ def _key(cls: type) -> str:
     return f"{{{wire.contract_namespace}}}{wire.contract_name}"
 
 
+def _declared_known(cls: type) -> set[str]:
+    """The [KnownType]s declared on a generated class (not its bases'), as ``{ns}Name``."""
+    meta = cls.__dict__.get("__netcontract__")
+    entries = getattr(meta, "known_types", ()) or ()
+    names = set()
+    for entry in entries:
+        namespace, name = qualified_name(_resolve_known(cls, entry))
+        names.add(f"{{{namespace}}}{name}")
+    return names
+
+
+def _known_type_differences(
+    module: ModuleType, every: list[type], theirs: dict[str, list[str]]
+) -> list[str]:
+    """Where the generated classes' [KnownType]s differ from those Mono's importer declared;
+    a type Mono names that the generator declares no class for (a list or dictionary, mapped
+    to ``list``/``dict``; a type left out) cannot be named and is not counted."""
+    names = set()
+    for value in vars(module).values():
+        if isinstance(value, type) and (
+            "__netcontract__" in value.__dict__ or "__netcontract_collection__" in value.__dict__
+        ):
+            namespace, name = qualified_name(value)
+            names.add(f"{{{namespace}}}{name}")
+    out = []
+    for cls in every:
+        if not is_contract(cls):
+            continue
+        ours = _declared_known(cls)
+        mono = set(theirs.get(_key(cls), []))
+        if ours != mono & names:
+            out.append(f"{cls.__name__}: ours {sorted(ours - mono)} / Mono's {sorted(mono - ours)}")
+    return out
+
+
+def _subclasses(classes: list[type]) -> dict[type, list[type]]:
+    """Each class of ``classes`` with the classes of ``classes`` derived from it."""
+    return {
+        base: [c for c in classes if c is not base and issubclass(c, base)]
+        for base in classes
+        if any(c is not base and issubclass(c, base) for c in classes)
+    }
+
+
+def _base_members(cls: type, bases: dict[type, list[type]]) -> Iterator[tuple[str, type, bool]]:
+    """(attribute, base class, in a list) for each member of ``cls`` declared as a base class
+    (``Animal | None``) or a list of one (``list[Animal | None] | None``)."""
+    for attr, hint in typing.get_type_hints(cls).items():
+        args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+        if len(args) != 1:
+            continue
+        inner = args[0]
+        if isinstance(inner, type) and inner in bases:
+            yield attr, inner, False
+        elif typing.get_origin(inner) is list:
+            items = [a for a in typing.get_args(typing.get_args(inner)[0]) if a is not type(None)]
+            item = items[0] if items else typing.get_args(inner)[0]
+            if isinstance(item, type) and item in bases:
+                yield attr, item, True
+
+
+def _derived_cases(classes: list[type]) -> tuple[list[tuple[type, Any]], list[tuple[type, Any]]]:
+    """(holder, value) with a derived value in a member of its base type and in a list of it
+    (the first such member of the classes, by name, for each derived class), and (base, derived
+    value) for each pair: a root of the base type."""
+    bases = _subclasses(classes)
+    members: list[tuple[type, Any]] = []
+    roots: list[tuple[type, Any]] = []
+    done: set[tuple[type, bool]] = set()
+    by_name = sorted(classes, key=lambda c: c.__name__)
+    samples, starts = {}, {}
+    for derived in {d for ds in bases.values() for d in ds}:
+        drawn = _drawn(derived) if nc.contract_info(derived).xml_members else [derived()]
+        samples[derived] = drawn[len(drawn) // 2]
+    for holder in by_name:
+        for attr, base, in_list in _base_members(holder, bases):
+            for derived in sorted(bases[base], key=lambda c: c.__name__):
+                if (derived, in_list) in done:
+                    continue
+                done.add((derived, in_list))
+                sample = samples[derived]
+                # a drawn holder (its defaults may be no value .NET writes: an enum's 0)
+                if holder not in starts:
+                    drawn = _drawn(holder) if nc.contract_info(holder).xml_members else [holder()]
+                    starts[holder] = drawn[-1]
+                start = starts[holder]
+                changed = attrs.evolve(start, **{attr: [sample] if in_list else sample})
+                members.append((holder, changed))
+    for base in sorted(bases, key=lambda c: c.__name__):
+        for derived in sorted(bases[base], key=lambda c: c.__name__):
+            roots.append((base, samples[derived]))
+    return members, roots
+
+
+def _root_problems(roots: list[tuple[type, Any]], answers: list[Any]) -> list[str]:
+    """Mono's importer classes write a derived value at a root of its base type (``i:type`` on
+    the root); the generated base class reads it back as the value (no known types given)."""
+    problems = []
+    assert len(answers) == len(roots)
+    for (base, value), answer in zip(roots, answers, strict=True):
+        where = f"{type(value).__name__} as {base.__name__}"
+        if answer.error is not None or not isinstance(answer.xml, bytes):
+            problems.append(f"{where}: Mono refused: {answer.error or answer.xml}")
+            continue
+        if b' i:type="' not in answer.xml.split(b">", 1)[0]:
+            problems.append(f"{where}: no i:type on Mono's root: {answer.xml[:200]!r}")
+            continue
+        back = nc.from_xml(answer.xml, base)
+        held = as_dotnet_holds(value)
+        diff = _mismatch(nc.to_xml(back), nc.to_xml(held)) if type(back) is type(value) else "type"
+        if diff:
+            problems.append(f"{where}: Mono's root reads back as another value: {diff}")
+    return problems
+
+
 @pytest.mark.parametrize("set_name", sorted(REVERSE_SETS))
 def test_monos_importer_classes_convert_as_the_generated_classes(
     set_name, import_probe, request, tmp_path
@@ -492,16 +622,27 @@ def test_monos_importer_classes_convert_as_the_generated_classes(
         values: list[tuple[type, Any]] = []
         for cls in sorted(classes, key=lambda c: c.__name__):
             drawn = _drawn(cls) if nc.contract_info(cls).xml_members else [cls()]
-            for value in drawn:
-                values.append((cls, value))
-                requests.append((_key(cls), "xml", nc.to_xml(value)))
-                requests.append((_key(cls), "json", nc.to_json(value)))
-        imported, answers = convert(
+            values.extend((cls, value) for value in drawn)
+        # derived values where their base is declared (the strategies draw the declared
+        # class): each class derived from another in a member of the base type, in a list of
+        # the base type, and at a root of the base type; the importer's classes know them
+        # only through the [KnownType]s it declared, as the generated classes do
+        derived, roots = _derived_cases(classes)
+        values.extend(derived)
+        for cls, value in values:
+            requests.append((_key(cls), "xml", nc.to_xml(value)))
+            requests.append((_key(cls), "json", nc.to_json(value)))
+        for base, value in roots:
+            requests.append((f"{_key(type(value))}|{_key(base)}", "xml", nc.to_xml(value)))
+        probe = convert(
             import_probe, xsd_folder(source, tmp_path / "xsd"), tmp_path / "build", requests
         )
-        # the importer made a class for each generated one
-        assert {_key(c) for c in classes} <= set(imported)
-        problems = []
+        # the importer made a class for each generated one, with the same [KnownType]s (but
+        # those naming a type the generator maps to no class: a list, a dictionary)
+        assert {_key(c) for c in classes} <= set(probe.contracts)
+        assert _known_type_differences(module, every, probe.known_types) == []
+        answers = probe.answers[: 2 * len(values)]
+        problems = _root_problems(roots, probe.answers[2 * len(values) :])
         for (cls, value), from_xml, from_json in zip(
             values, answers[::2], answers[1::2], strict=True
         ):

@@ -22,7 +22,10 @@ XsdDataContractImporter, see ``tests/interop/test_generate_interop.py``):
   EmitDefaultValue="false"`` annotation, or a reference type's element without
   ``nillable="true"``, is ``EmitDefaultValue=false`` (Mono's importer); from the first element
   whose name sorts before the previous one, each member's ``Order`` is its index in the sequence;
-- ``xs:documentation`` becomes the class docstring or the member's ``#:`` comment.
+- ``xs:documentation`` becomes the class docstring or the member's ``#:`` comment;
+- ``known_types``, as the importer declares ``[KnownType]``: on a base class, each class
+  derived from it (at any depth, in any namespace); on a class with an ``xs:anyType`` member
+  (or a list of them), every type of the set but itself.
 
 Everything else is described by :data:`~netcontract.generate.mapping.FEATURES` and reported.
 """

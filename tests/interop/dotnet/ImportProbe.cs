@@ -4,11 +4,15 @@
 // imported classes with DataContractSerializer and Json.NET.
 //
 // usage: mono ImportProbe.exe SCHEMA_FOLDER BUILD_FOLDER < requests
-// request:  "{namespace}Name" TAB "xml"|"json" TAB base64(payload)       (one per line)
+// request:  "{namespace}Name" TAB "xml"|"json" TAB base64(payload)       (one per line);
+//           "{ns}Read|{ns}Written" reads the payload as the first contract and writes it as
+//           the second (a derived value at a root of its base type: i:type on the root)
 // answer:   "OK" TAB base64(DataContractSerializer XML) TAB base64(Json.NET JSON)
 //           or "ERR" TAB "ExceptionType: message" when reading failed    (one per line);
 //           a write that fails is "!ExceptionType: message" in place of its base64
-// The first line of stdout lists the imported contracts ("{namespace}Name" separated by TABs).
+// The first line of stdout lists the imported contracts ("{namespace}Name" separated by TABs),
+// the second (JSON) the [KnownType]s the importer declared on each of them, by contract name.
+// The serializers get no known types of their own: what the imported classes declare decides.
 // One process serves a whole schema set: Mono starts slowly and the compiler runs once.
 using System;
 using System.CodeDom.Compiler;
@@ -26,14 +30,14 @@ public static class ImportProbe
 {
     static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
-    static byte[] Xml(object obj, Type type, List<Type> known)
+    static byte[] Xml(object obj, Type type)
     {
         // as the twin's Driver.cs: "\r" in text is written "&#xD;" (kept on the way back)
         var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Encoding = Utf8,
                                                NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize };
         var ms = new MemoryStream();
         using (var writer = XmlWriter.Create(ms, settings))
-            new DataContractSerializer(type, known).WriteObject(writer, obj);
+            new DataContractSerializer(type).WriteObject(writer, obj);
         return ms.ToArray();
     }
 
@@ -70,28 +74,41 @@ public static class ImportProbe
             return 2;
         }
         var byName = new SortedDictionary<string, Type>(StringComparer.Ordinal);
-        var known = new List<Type>();
+        var knownTypes = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var exporter = new XsdDataContractExporter();
         foreach (var type in compiled.CompiledAssembly.GetTypes())
         {
             var dc = (DataContractAttribute)Attribute.GetCustomAttribute(type, typeof(DataContractAttribute));
             if (dc == null) continue;
-            known.Add(type);
-            byName["{" + dc.Namespace + "}" + (dc.Name ?? type.Name)] = type;
+            var key = "{" + dc.Namespace + "}" + (dc.Name ?? type.Name);
+            byName[key] = type;
+            // declared on the class itself (a base's list is the base's)
+            var names = new List<string>();
+            foreach (KnownTypeAttribute kt in type.GetCustomAttributes(typeof(KnownTypeAttribute), false))
+            {
+                var q = exporter.GetSchemaTypeName(kt.Type);
+                names.Add("{" + q.Namespace + "}" + q.Name);
+            }
+            names.Sort(StringComparer.Ordinal);
+            knownTypes[key] = names;
         }
         var o = new StreamWriter(Console.OpenStandardOutput(), Utf8);
         o.Write(string.Join("\t", byName.Keys) + "\n");
+        o.Write(JsonConvert.SerializeObject(knownTypes) + "\n");
         string line;
         while ((line = Console.In.ReadLine()) != null)
         {
             var parts = line.Split('\t');
             try
             {
-                var type = byName[parts[0]];
+                var keys = parts[0].Split('|');
+                var type = byName[keys[0]];
+                var written = byName[keys[keys.Length - 1]];
                 var data = Convert.FromBase64String(parts[2]);
                 object obj = parts[1] == "xml"
-                    ? new DataContractSerializer(type, known).ReadObject(new MemoryStream(data))
+                    ? new DataContractSerializer(type).ReadObject(new MemoryStream(data))
                     : JsonConvert.DeserializeObject(Utf8.GetString(data), type);
-                o.Write("OK\t" + Try(() => Xml(obj, type, known)) + "\t"
+                o.Write("OK\t" + Try(() => Xml(obj, written)) + "\t"
                         + Try(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj))) + "\n");
             }
             catch (Exception e)
