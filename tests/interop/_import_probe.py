@@ -29,6 +29,7 @@ class Answer:
     error: str | None  #: "ExceptionType: message" when Mono refused the payload
     xml: Output = b""  #: DataContractSerializer, not indented
     json: Output = b""  #: JsonConvert.SerializeObject
+    wcf: Output = b""  #: DataContractJsonSerializer
 
 
 def _output(field: str) -> Output:
@@ -102,7 +103,7 @@ def convert(
     for row in rows:
         status, *rest = row.split("\t")
         if status == "OK":
-            answers.append(Answer(None, _output(rest[0]), _output(rest[1])))
+            answers.append(Answer(None, _output(rest[0]), _output(rest[1]), _output(rest[2])))
         else:
             answers.append(Answer(rest[0]))
     assert len(answers) == len(requests)

@@ -8,6 +8,7 @@
 //           "{ns}Read|{ns}Written" reads the payload as the first contract and writes it as
 //           the second (a derived value at a root of its base type: i:type on the root)
 // answer:   "OK" TAB base64(DataContractSerializer XML) TAB base64(Json.NET JSON)
+//           TAB base64(DataContractJsonSerializer JSON)
 //           or "ERR" TAB "ExceptionType: message" when reading failed    (one per line);
 //           a write that fails is "!ExceptionType: message" in place of its base64
 // The first line of stdout lists the imported contracts ("{namespace}Name" separated by TABs),
@@ -20,6 +21,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.Serialization;
+using System.Runtime.Serialization.Json;
 using System.Text;
 using System.Xml;
 using System.Xml.Schema;
@@ -38,6 +40,13 @@ public static class ImportProbe
         var ms = new MemoryStream();
         using (var writer = XmlWriter.Create(ms, settings))
             new DataContractSerializer(type).WriteObject(writer, obj);
+        return ms.ToArray();
+    }
+
+    static byte[] Wcf(object obj, Type type)
+    {
+        var ms = new MemoryStream();
+        new DataContractJsonSerializer(type).WriteObject(ms, obj);
         return ms.ToArray();
     }
 
@@ -109,7 +118,8 @@ public static class ImportProbe
                     ? new DataContractSerializer(type).ReadObject(new MemoryStream(data))
                     : JsonConvert.DeserializeObject(Utf8.GetString(data), type);
                 o.Write("OK\t" + Try(() => Xml(obj, written)) + "\t"
-                        + Try(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj))) + "\n");
+                        + Try(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj))) + "\t"
+                        + Try(() => Wcf(obj, written)) + "\n");
             }
             catch (Exception e)
             {
