@@ -40,6 +40,7 @@ __all__ = [
     "enum_type",
     "expand_generic_pattern",
     "generic_argument",
+    "is_plain_collection",
     "resolve_annotation",
 ]
 
@@ -564,7 +565,20 @@ def collection_wire(cls: type) -> ListType | DictType:
 
 
 def collection_of(tp: Any) -> ListType | DictType | None:
-    """The wire type of ``tp`` when it is a collection contract class (a document's root)."""
+    """The wire type of ``tp`` when it is a collection contract class or a parametrized
+    ``list[T]`` / ``dict[K, V]`` (``List<T>``, ``Dictionary<K,V>``: a document's root, a
+    known type)."""
     if isinstance(tp, type) and "__netcontract_collection__" in tp.__dict__:
         return collection_wire(tp)
+    if is_plain_collection(tp):
+        wire = _resolve_wire(tp, {})
+        assert isinstance(wire, ListType | DictType)
+        return wire
     return None
+
+
+def is_plain_collection(tp: Any) -> bool:
+    """Whether ``tp`` is a parametrized ``list[T]`` or ``dict[K, V]`` (not a bare ``list``,
+    which says nothing of its items' .NET type)."""
+    origin = typing.get_origin(tp)
+    return origin in (list, dict, typing.List, typing.Dict) and bool(typing.get_args(tp))  # noqa: UP006
