@@ -21,7 +21,7 @@ from typing import Any, Final
 import msgspec
 
 from netcontract.clr.datetime import DateTime, format_datetime
-from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.objects import AnyObject, Boxed, BoxedCollection
 from netcontract.clr.value_types import (
     DATETIME,
     DATETIMEOFFSET,
@@ -464,6 +464,10 @@ def write_untyped(
         return int(value)
     if kind is Boxed:
         return value.primitive.json_value(value.value)
+    if kind is BoxedCollection:  # Json.NET: as a member of its type (no $type)
+        wire = collection_of(value.clr_type)
+        assert wire is not None
+        return writer_for(Slot(wire, optional=False), settings)(value.value, path, problems)
     collection = collection_of(kind)
     if collection is not None:  # Json.NET: as a member of its type (no $type)
         return writer_for(Slot(collection, optional=False), settings)(value, path, problems)
@@ -505,6 +509,8 @@ def json_bytes(
     again and reports every problem; it also writes the indented layout.
     """
     collection = collection_of(type(obj))
+    if type(obj) is BoxedCollection:  # List<T> / Dictionary<K,V> as the document
+        collection, obj = collection_of(obj.clr_type), obj.value
     if collection is not None:
         return _collection_bytes(collection, obj, indent or settings.indented, settings)
     plan = _plan(type(obj), settings)
