@@ -449,6 +449,11 @@ class _Writers:
                 )
             )
             return FAILED
+        if isinstance(wire.item.wire, ContractType):
+            # Mono: each contract item with its __type, as in an object member
+            return [
+                self.untyped(v, _paths.item(path, i), problems) for i, v in enumerate(boxed.value)
+            ]
         return self.for_slot(Slot(wire, optional=False))(boxed.value, path, problems)
 
 
