@@ -33,7 +33,8 @@ The values stay what .NET can carry, and no more; each value type gives its own 
 - ``object`` members: ``None``, a bare :class:`~netcontract.AnyObject`, a Guid, a string, a
   bool, an Int64-range int, a float, a DateTime or a small contract instance: of a type the
   owner's ``known_types`` make known (.NET refuses any other there), or of ``object_contracts``
-  when given (known to the serializer: pass them as ``known_types`` when writing)
+  when given (known to the serializer: pass them as ``known_types`` when writing); a
+  ``list[T]`` / ``dict[K, V]`` the owner's ``known_types`` hold, as a ``Boxed`` collection
 """
 
 # ruff: noqa: E402 - _hypothesis_setup_hook must exist before hypothesis is imported
@@ -76,7 +77,7 @@ from netcontract.clr.datetime import (
 )
 from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
-from netcontract.clr.objects import AnyObject
+from netcontract.clr.objects import AnyObject, Boxed
 from netcontract.clr.single import SINGLE_MAX
 from netcontract.clr.uri import Uri, serialization_text
 from netcontract.clr.value_types import DATETIME, ValueType
@@ -95,6 +96,7 @@ from netcontract.model.wire import (
     PrimitiveType,
     Slot,
     collection_of,
+    is_plain_collection,
     resolve_annotation,
 )
 
@@ -640,6 +642,8 @@ class _Builder:
 
     def _small_contracts(self, owner: type | None) -> SearchStrategy[Any]:
         classes = self.options.object_contracts
+        # a List<T> / Dictionary<K,V> the owner's known_types hold
+        plain = [] if owner is None else [t for t in own_known(owner).values() if _plain(t)]
         if classes is None and owner is None:
             classes = _contract_family(self.options.family)
         elif classes is None:
@@ -650,7 +654,7 @@ class _Builder:
                 origin: Any = typing.get_origin(tp)
                 known.add(origin or tp)
             classes = tuple(c for c in _contract_family(self.options.family) if c in known)
-        if not classes:
+        if not classes and not plain:
             return st.nothing()
         # nested object members hold no further contract, and lists have at most one item
         small = _builder(
@@ -658,7 +662,27 @@ class _Builder:
                 self.options, max_items=min(1, self.options.max_items), object_contracts=()
             )
         )
-        return st.one_of([small.contract(cls) for cls in classes])
+        drawn = [small.contract(cls) for cls in classes]
+        # a List<T> / Dictionary<K,V> the owner knows, boxed with its type (a plain list or
+        # dict has no .NET type to write)
+        drawn += [
+            small._wire(Slot(_plain_wire(tp), optional=False)).map(_boxer(tp)) for tp in plain
+        ]
+        return st.one_of(drawn)
+
+
+def _plain_wire(tp: Any) -> ListType | DictType:
+    wire = collection_of(tp)
+    assert wire is not None
+    return wire
+
+
+def _plain(tp: Any) -> bool:
+    return is_plain_collection(tp)
+
+
+def _boxer(tp: Any) -> Callable[[Any], Any]:
+    return lambda value: Boxed(value, tp)
 
 
 def _parametrized(wire: ContractType) -> Any:
