@@ -76,11 +76,17 @@ from netcontract.clr.datetime import (
     DateTimeKind,
 )
 from netcontract.clr.datetimeoffset import DateTimeOffset
-from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
+from netcontract.clr.numbers import (
+    DECIMAL_MAX,
+    DECIMAL_MAX_SCALE,
+    INT64_MAX,
+    INT64_MIN,
+    format_double_r,
+)
 from netcontract.clr.objects import AnyObject, Boxed
-from netcontract.clr.single import SINGLE_MAX
+from netcontract.clr.single import SINGLE_MAX, format_single_r
 from netcontract.clr.uri import Uri, serialization_text
-from netcontract.clr.value_types import DATETIME, ValueType
+from netcontract.clr.value_types import DATETIME, DATETIMEOFFSET, DOUBLE, SINGLE, ValueType
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import is_contract, known_contracts
 from netcontract.model.defaults import omitted
@@ -571,13 +577,19 @@ class _Builder:
         if isinstance(wire, DictType):
             if self.options.max_items == 0:
                 return st.just({}) if wire.cls is dict else st.builds(wire.cls)
-            # the key's own values (never None: a key cannot be null)
-            entries = st.dictionaries(
-                self._wire(wire.key), self.slot(wire.value), max_size=self.options.max_items
-            )
-            if isinstance(wire.key.wire, PrimitiveType) and wire.key.wire.primitive is DATETIME:
+            # the key's own values (never None: a key cannot be null), those every format
+            # writes and reads back (model/keys.py, json/dict_keys.py)
+            keys = self._wire(wire.key)
+            key_wire = wire.key.wire
+            if isinstance(key_wire, PrimitiveType) and key_wire.primitive in _KEY_FILTERS:
+                keys = keys.filter(_KEY_FILTERS[key_wire.primitive])
+            entries = st.dictionaries(keys, self.slot(wire.value), max_size=self.options.max_items)
+            if isinstance(key_wire, PrimitiveType) and key_wire.primitive is DATETIME:
                 # DateTime keys are equal in .NET when their ticks are, whatever their kind
                 entries = entries.map(_distinct_ticks)
+            if isinstance(key_wire, PrimitiveType) and key_wire.primitive is DATETIMEOFFSET:
+                # DateTimeOffset keys are equal in .NET when their instants are
+                entries = entries.map(_distinct_instants)
             return entries if wire.cls is dict else entries.map(wire.cls)
         if isinstance(wire, ObjectType):
             if wire.expected is not None:
@@ -720,6 +732,41 @@ def _or_of(cls: type[Any]) -> Callable[[list[int]], Any]:
         return cls(result)
 
     return combine
+
+
+def _json_key_keeps(digits: int, formatter: Callable[[float], str]) -> Callable[[float], bool]:
+    """Whether a Double (Single) key survives Json.NET's key text (G15, G7) and is no NaN."""
+
+    def keeps(value: float) -> bool:
+        if value != value:
+            return False
+        text = formatter(value)
+        return (
+            "Infinity" in text
+            or len(text.partition("E")[0].lstrip("-").replace(".", "").strip("0")) <= digits
+        )
+
+    return keeps
+
+
+#: the keys drawn for these key types: those Json.NET's property names keep (json/dict_keys.py)
+_KEY_FILTERS: Final[dict[Any, Callable[[Any], bool]]] = {
+    DOUBLE: _json_key_keeps(15, format_double_r),
+    SINGLE: _json_key_keeps(7, format_single_r),
+    # MicrosoftDateFormat writes milliseconds: keys without sub-millisecond ticks
+    DATETIMEOFFSET: lambda key: key.ticks % 10_000 == 0,
+}
+
+
+def _distinct_instants(entries: dict[Any, Any]) -> dict[Any, Any]:
+    """The entries whose DateTimeOffset key is an instant no earlier key is."""
+    seen: set[int] = set()
+    result = {}
+    for key, value in entries.items():
+        if key.utc_ticks not in seen:
+            seen.add(key.utc_ticks)
+            result[key] = value
+    return result
 
 
 def _distinct_ticks(entries: dict[Any, Any]) -> dict[Any, Any]:

@@ -44,6 +44,7 @@ from netcontract.model.extension import (
     ExtensionMember,
     ExtensionNode,
 )
+from netcontract.model.keys import key_problems
 from netcontract.model.known import (
     EMPTY,
     initial_scope,
@@ -290,6 +291,7 @@ class _Writers:
                 problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
                 return FAILED
             result = []
+            problems.extend(key_problems(wire, value, path))
             written: set[tuple[type, Any]] = set()
             for key, item in value.items():
                 item_path = _paths.key(path, key)
@@ -297,14 +299,16 @@ class _Writers:
                 if text is not FAILED:
                     # two keys written alike (DateTimes in one millisecond with lossy=True):
                     # .NET refuses the document's duplicate key on reading
-                    if (type(text), text) in written:
+                    # (a DateTimeOffset key is an object: compared by its members)
+                    seen = (type(text), tuple(text.items()) if type(text) is dict else text)
+                    if seen in written:
                         problems.append(
                             Problem(
                                 item_path, f"is written as the key {text!r} of an earlier entry"
                             )
                         )
                         continue
-                    written.add((type(text), text))
+                    written.add(seen)
                 result.append({"Key": text, "Value": value_writer(item, item_path, problems)})
             return result
 

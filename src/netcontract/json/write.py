@@ -47,6 +47,7 @@ from netcontract.json.text import RawJson, dumps_jsonnet, quote
 from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
 from netcontract.model.defaults import omitted
+from netcontract.model.keys import key_problems
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -157,6 +158,7 @@ def _dict_writer(wire: DictType, settings: JsonSettings) -> Writer:
     def entries(
         value: dict[Any, Any], path: str, problems: list[Problem], result: dict[str, Any]
     ) -> Any:
+        problems.extend(key_problems(wire, value, path))
         ticks: dict[int, Any] = {}
         for key, item in value.items():
             item_path = _paths.key(path, key)

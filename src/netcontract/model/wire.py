@@ -485,6 +485,11 @@ KEY_TYPES: Final = frozenset(
         "UInt64",
         "Guid",
         "DateTime",
+        "Double",
+        "Single",
+        "Decimal",
+        "TimeSpan",
+        "DateTimeOffset",
     }
 )
 
@@ -510,10 +515,17 @@ def dict_type(key: Slot, value: Slot, annotation: Any = None) -> DictType:
     usable = (isinstance(wire, PrimitiveType) and wire.primitive.clr_name in KEY_TYPES) or (
         isinstance(wire, EnumType) and not wire.flags
     )
+    if isinstance(wire, PrimitiveType) and wire.primitive.clr_name == "Uri":
+        raise ContractDefinitionError(
+            f"{annotation!r}: Uri keys are not supported: Json.NET writes a Uri key as"
+            " Uri.ToString(), its unescaped display text (http://example.com/a b), which reads"
+            " back as another Uri (Mono)"
+        )
     if not usable or key.optional:
         raise ContractDefinitionError(
             f"{annotation!r}: a dictionary key must be a string, an integer, bool, Char, Guid,"
-            " DateTime or a (non-[Flags]) contract enum, never None"
+            " DateTime, DateTimeOffset, TimeSpan, Double, Single, Decimal or a (non-[Flags])"
+            " contract enum, never None"
         )
     key_name, key_ns = generic_argument(key)
     value_name, value_ns = generic_argument(value)

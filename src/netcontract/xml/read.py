@@ -34,6 +34,7 @@ from netcontract.model.contract import (
 )
 from netcontract.model.enums import enum_name_message
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData, ExtensionMember
+from netcontract.model.keys import key_problems
 from netcontract.model.known import (
     initial_scope,
     own_known,
@@ -610,6 +611,9 @@ def _dict_reader(wire: DictType) -> Reader:
                 continue
             result[key] = value
         ctx.leave()
+        for problem in key_problems(wire, result, path):
+            ctx.problem(problem.path, problem.message, element)
+            failed = True
         if failed:
             return FAILED
         if into is not None:

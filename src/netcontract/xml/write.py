@@ -38,6 +38,7 @@ from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
+from netcontract.model.keys import key_problems
 from netcontract.model.known import (
     EMPTY,
     initial_scope,
@@ -530,6 +531,7 @@ class _Writer:
         self.parts.append(">")
         item_ns = runtime.contract_namespace
         _check_distinct_keys(runtime, value, path, self.problems)
+        self.problems.extend(key_problems(runtime, value, path))
         for key, item in value.items():
             item_path = _paths.key(path, key)
             item_qname, item_scope = self.start(

@@ -141,7 +141,11 @@ def test_collection_roots_round_trip(data: st.DataObject) -> None:
 @given(for_type(Holder, object_contracts=()))
 def test_known_collections_in_object_members_round_trip(holder: Holder) -> None:
     for layout in ("writer", "stream"):
-        assert nc.from_xml(nc.to_xml(holder, layout=layout), Holder) == holder
+        data = nc.to_xml(holder, layout=layout)
+        back = nc.from_xml(data, Holder)
+        # (compared by bytes too: a NaN drawn in the object member is not equal to itself)
+        assert back == holder or nc.to_xml(back, layout=layout) == data
+        assert type(back.o) is type(holder.o)
     nc.to_json(holder)  # Json.NET writes no type: read back as a plain list or dict
 
 
