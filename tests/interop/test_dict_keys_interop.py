@@ -71,6 +71,7 @@ JSON_NAMES = [
         for n in ["0.1", " 1.5 ", "+1.5", "1,000", ".5", "5.", "1e3", "-0", "NaN", "Infinity"]
     ),
     *(("double", n) for n in ["-Infinity", "INF", "0x10", "1.5\u00a0", "1.79769313486232E+308"]),
+    ("double", "infinity"),  # what the CamelCase resolver writes for Infinity
     *(("float", n) for n in ["0.3333333", "3.5E+38", "1E-45", "3.40282347E+38"]),
     *(("decimal", n) for n in ["1.50", "-0.0", " 1.5 ", "+1.5", "1,000", ".5", "5.", "1e3"]),
     *(("decimal", n) for n in ["79228162514264337593543950336", "1.0000000000000000000000000001"]),
@@ -181,6 +182,8 @@ def mono(
         lines.append(f"names/{index} json-to-xml {name} {_b64(doc)}")
     for index, (name, value) in enumerate(LOSSY_IN_JSON):
         lines.append(f"lossy/{index} xml-to-json {name} {_b64(_write('xml', value, TYPES[name]))}")
+    infinity = _b64(_write("xml", {math.inf: 1}, TYPES["double"]))
+    lines.append(f"camel-infinity xml-to-json-camel double {infinity}")
     out: dict[str, tuple[bool, str]] = {}
     stdout = run_program(exe, stdin=("\n".join(lines) + "\n").encode()).decode()
     for line in stdout.splitlines():
@@ -244,3 +247,14 @@ def test_keys_jsonnet_writes_lossily_are_refused(
         nc.to_json(nc.Boxed(value, tp))
     # XML and WCF JSON write the "R" text, which keeps it
     assert nc.from_xml(nc.to_xml(nc.Boxed(value, tp)), tp) == value
+
+
+def test_an_infinite_key_is_refused_with_the_camel_case_resolver(
+    mono: dict[str, tuple[bool, str]],
+) -> None:
+    # Mono writes {"infinity":1}, which its Json.NET cannot read (JSON_NAMES: "infinity")
+    assert mono["camel-infinity"] == (True, '{"infinity":1}')
+    camel = nc.JsonSettings(contract_resolver="CamelCase")
+    with pytest.raises(nc.SerializationError, match="cannot read back as a number"):
+        nc.to_json(nc.Boxed({math.inf: 1}, TYPES["double"]), settings=camel)
+    assert nc.to_json(nc.Boxed({1e15: 1}, TYPES["double"]), settings=camel) == b'{"1E+15":1}'

@@ -63,9 +63,20 @@ def key_writer(slot: Slot, settings: JsonSettings) -> Callable[[Any], str]:
     if settings.contract_resolver != "CamelCase":
         return text
 
+    numbers = isinstance(slot.wire, PrimitiveType) and slot.wire.primitive in (DOUBLE, SINGLE)
+
     def camel(key: Any) -> str:
         name = text(key)
-        return name if type(name) is RawJson else camel_case(name)
+        if type(name) is RawJson:
+            return name
+        camel = camel_case(name)
+        if numbers and camel != name:
+            # Mono: Infinity is written "infinity", which Json.NET cannot read back
+            raise ValueError(
+                f"the CamelCase resolver writes the key {name} as {camel!r}, which Json.NET"
+                " cannot read back as a number"
+            )
+        return camel
 
     return camel
 

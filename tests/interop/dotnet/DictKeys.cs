@@ -3,7 +3,8 @@
 // tests/interop/test_dict_keys_interop.py.
 // stdin lines: <label> <mode> <keyType> <base64 doc>; modes: xml, xml-indent, stream, wcf,
 // wcf-indent, json, json-indent (read that format, write it again), json-to-xml (read Json.NET,
-// write XML compact), xml-to-json (read XML, write Json.NET compact)
+// write XML compact), xml-to-json (read XML, write Json.NET compact), xml-to-json-camel (the
+// same with CamelCasePropertyNamesContractResolver)
 // stdout lines: <label> OK|EXC <base64 text or "Type: message">
 using System;
 using System.Collections.Generic;
@@ -74,6 +75,7 @@ public static class DictKeys
                     case "json-indent": text = JsonConvert.SerializeObject(ReadJson(doc, t), Newtonsoft.Json.Formatting.Indented); break;
                     case "json-to-xml": text = Xml(ReadJson(doc, t), t, false); break;
                     case "xml-to-json": text = JsonConvert.SerializeObject(ReadXml(doc, t)); break;
+                    case "xml-to-json-camel": text = JsonConvert.SerializeObject(ReadXml(doc, t), new JsonSerializerSettings { ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver() }); break;
                     default: throw new ArgumentException(mode);
                 }
                 Console.WriteLine(label + " OK " + Convert.ToBase64String(Utf8.GetBytes(text)));
