@@ -13,7 +13,24 @@ using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
 using System.Xml;
+using System.Xml.Schema;
 using Newtonsoft.Json;
+
+namespace DictKeysNs
+{
+    // members of every key type, for XsdDataContractExporter (mode "xsd")
+    [DataContract(Namespace = "urn:dict-keys")]
+    public class KeyHolder
+    {
+        [DataMember] public Dictionary<double, int> A;
+        [DataMember] public Dictionary<float, int> B;
+        [DataMember] public Dictionary<decimal, int> C;
+        [DataMember] public Dictionary<TimeSpan, int> D;
+        [DataMember] public Dictionary<DateTimeOffset, string> E;
+        [DataMember] public Dictionary<byte, int> F;
+        [DataMember] public Dictionary<sbyte, int> G;
+    }
+}
 
 public static class DictKeys
 {
@@ -61,6 +78,18 @@ public static class DictKeys
             if (line.Trim() == "") continue;
             var p = line.Split(' ');
             string label = p[0], mode = p[1];
+            if (mode == "xsd") {
+                // one line per schema: <label>/<namespace> OK base64(XSD)
+                var exporter = new XsdDataContractExporter();
+                exporter.Export(typeof(DictKeysNs.KeyHolder));
+                foreach (XmlSchema schema in exporter.Schemas.Schemas()) {
+                    var ms = new MemoryStream();
+                    var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, Encoding = Utf8, NewLineChars = "\n" };
+                    using (var writer = XmlWriter.Create(ms, settings)) schema.Write(writer);
+                    Console.WriteLine(label + "/" + schema.TargetNamespace + " OK " + Convert.ToBase64String(ms.ToArray()));
+                }
+                continue;
+            }
             try {
                 var t = Find(p[2]);
                 var doc = Convert.FromBase64String(p[3]);
