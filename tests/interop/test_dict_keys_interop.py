@@ -289,3 +289,26 @@ def test_the_xsd_export_is_monos(mono: dict[str, tuple[bool, str]]) -> None:
     assert sorted(ours) == sorted(theirs)
     for ns, text in theirs.items():
         assert ours[ns] == text, ns
+
+
+def test_generate_maps_monos_schemas_of_these_keys(
+    mono: dict[str, tuple[bool, str]], tmp_path: Path
+) -> None:
+    # netcontract generate over Mono's export: every member declared (nothing reported), and
+    # the generated contract exports Mono's schemas again
+    from netcontract.generate import generate_module
+    from netcontract.xsd.export import schema_file_name
+
+    theirs = {
+        label.split("/", 1)[1]: text
+        for label, (_, text) in mono.items()
+        if label.startswith("xsd/")
+    }
+    theirs.pop("http://www.w3.org/2001/XMLSchema")
+    for ns, text in theirs.items():
+        (tmp_path / schema_file_name(ns)).write_text(text, encoding="utf-8")
+    made = generate_module(tmp_path)
+    assert made.reports == ()
+    namespace: dict[str, Any] = {}
+    exec(compile(made.code, "generated", "exec"), namespace)
+    assert nc.export_schemas(namespace["KeyHolder"]) == theirs
