@@ -230,6 +230,9 @@ def test_writing_and_reading_match_mono(
         assert back == _plain(obj)
     elif mode.startswith(("xml", "stream")):
         assert back == obj
+    if mode.startswith(("xml", "stream")):
+        # and the exported schemas validate Mono's document
+        assert nc.validate_xml(text.encode(), tp, known_types=_known(known)) == back
     if not mode.startswith("json"):
         # and Mono reads netcontract's bytes, writing them again as it writes the value
         ours_ok, again = mono[f"ours-{mode}/{case}/{known}"]
@@ -259,6 +262,8 @@ def test_an_unknown_collection_in_an_object_member_is_refused(
         tp, types = TYPES[root], _known(known)
         with pytest.raises(nc.XmlPayloadError, match="is not a known type here"):
             nc.from_xml(text.encode(), tp, known_types=types)
+        with pytest.raises(nc.XmlPayloadError, match="is not a known type here"):
+            nc.validate_xml(text.encode(), tp, known_types=types)
     with pytest.raises(nc.SerializationError, match=r"O: .* is not expected here"):
         _write(mode, obj, _known(known))
 

@@ -167,3 +167,18 @@ def test_the_strategy_draws_the_known_collections() -> None:
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 def test_a_contract_that_knows_no_collection_draws_none(bare: Bare) -> None:
     assert not isinstance(bare.o, nc.BoxedCollection)
+
+
+def test_validate_xml_reads_collection_roots_and_known_collections() -> None:
+    data = nc.to_xml(nc.Boxed({"a": 1}, DSI))
+    assert nc.validate_xml(data, DSI) == {"a": 1}
+    with pytest.raises(nc.XmlPayloadError, match=r"\[0\]\.Value: .x. is not a valid Int32"):
+        nc.validate_xml(data.replace(b"<Value>1<", b"<Value>x<"), DSI)
+    for value in (nc.Boxed({"a": 1}, DSI), nc.Boxed([Part(n=1), None], list[Part | None])):
+        holder = Holder(o=value)
+        assert nc.validate_xml(nc.to_xml(holder), Holder) == holder
+    bare = Bare(o=nc.Boxed([1], LI))
+    data = nc.to_xml(bare, known_types=[LI])
+    assert nc.validate_xml(data, Bare, known_types=[LI]) == bare
+    with pytest.raises(nc.XmlPayloadError, match="not a known type here"):
+        nc.validate_xml(data, Bare)
