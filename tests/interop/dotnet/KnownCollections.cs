@@ -12,6 +12,7 @@ using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
 using System.Xml;
+using System.Xml.Schema;
 using Newtonsoft.Json;
 
 namespace KC
@@ -98,6 +99,18 @@ namespace KC
                 if (line.Trim() == "") continue;
                 var p = line.Split(' ');
                 string name = p[0], mode = p[1];
+                if (mode == "xsd") {
+                    // XsdDataContractExporter: one line per schema, <label>/<namespace> OK base64
+                    var exporter = new XsdDataContractExporter();
+                    exporter.Export(Find(p[3]));
+                    foreach (XmlSchema schema in exporter.Schemas.Schemas()) {
+                        var ms = new MemoryStream();
+                        var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, Encoding = Utf8, NewLineChars = "\n" };
+                        using (var writer = XmlWriter.Create(ms, settings)) schema.Write(writer);
+                        Console.WriteLine(name + "/" + schema.TargetNamespace + " OK " + Convert.ToBase64String(ms.ToArray()));
+                    }
+                    continue;
+                }
                 Line(name, () => {
                     var type = Find(p[3]);
                     var known = Known(p[4]);
