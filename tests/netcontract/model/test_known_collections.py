@@ -182,3 +182,21 @@ def test_validate_xml_reads_collection_roots_and_known_collections() -> None:
     assert nc.validate_xml(data, Bare, known_types=[LI]) == bare
     with pytest.raises(nc.XmlPayloadError, match="not a known type here"):
         nc.validate_xml(data, Bare)
+
+
+def test_a_list_root_is_what_the_streaming_writers_write() -> None:
+    # write_xml_items / write_json_items write List<T> as Mono does (test_stream_interop,
+    # test_stream_layout_interop): a boxed list as the document is the same bytes
+    import io
+
+    items = [Part(n=1), None, Part(n=2)]
+    tp = list[Part | None]
+    for layout, indent in (("writer", False), ("writer", True), ("stream", False)):
+        fp = io.BytesIO()
+        nc.write_xml_items(fp, items, Part, indent=indent, layout=layout)
+        assert nc.to_xml(nc.Boxed(items, tp), indent=indent, layout=layout) == fp.getvalue()
+        assert nc.from_xml(fp.getvalue(), tp) == items
+    fp = io.BytesIO()
+    nc.write_json_items(fp, items, Part)
+    assert nc.to_json(nc.Boxed(items, tp)) == fp.getvalue()
+    assert nc.from_json(fp.getvalue(), tp) == items
