@@ -141,12 +141,9 @@ def _add(tp: Any, into: dict[tuple[str, str], Any], seen: set[Any]) -> None:
     if name not in into:
         into[name] = tp
     if _is_plain(tp):
-        # Mono: a known List<Car> or Dictionary<string, Car> makes Car known too, as a
-        # collection contract does
-        if name not in seen:
-            seen.add(name)
-            for item in _collection_items(tp):
-                _add(item, into, seen)
+        # Mono: a known List<Car> or Dictionary<string, Car> does not make Car known (its
+        # reader refuses <O i:type="Car">, its WCF JSON writer too); the items of the list
+        # need not be known, being of its declared item type
         return
     origin = typing.get_origin(tp) or tp
     if _is_collection(origin):

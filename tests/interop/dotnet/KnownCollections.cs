@@ -67,6 +67,7 @@ namespace KC
                 case "bare-list": return new Bare { O = Value("list") };
                 case "bare-list-item": return new Bare { O = Value("list-item") };
                 case "bare-dict-item": return new Bare { O = Value("dict-item") };
+                case "bare-item": return new Bare { O = new Item { N = 7 } };
             }
             throw new ArgumentException(name);
         }
