@@ -101,7 +101,7 @@ def test_an_object_member_writes_and_reads_a_known_collection() -> None:
     assert nc.from_wcf_json(nc.to_wcf_json(bare, known_types=both), Bare, known_types=both).o == [
         Part(n=1)
     ]
-    with pytest.raises(nc.XmlPayloadError, match="'Part' .* is not a known type here"):
+    with pytest.raises(nc.XmlPayloadError, match=r"'Part' .* is not a known type here"):
         nc.from_xml(nc.to_xml(Bare(o=Part(n=1)), known_types=both), Bare, known_types=both[:1])
     with pytest.raises(nc.SerializationError, match="Dictionary in an object member"):
         nc.to_wcf_json(holder)
