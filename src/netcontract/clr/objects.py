@@ -3,12 +3,15 @@ cannot tell by itself."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias, cast, overload
 
 if TYPE_CHECKING:
     from netcontract.clr.value_types import ValueType
 
 __all__ = ["AnyObject", "Boxed", "BoxedCollection"]
+
+#: what ``Boxed`` takes for a collection: ``list[nc.Int32]``, ``dict[str, nc.Int32]``
+_Collection: TypeAlias = type[list[Any]] | type[dict[Any, Any]]
 
 
 class AnyObject:
@@ -49,6 +52,11 @@ class Boxed:
     value: Any
     primitive: ValueType
 
+    @overload
+    def __new__(cls, value: Any, primitive: ValueType) -> Boxed: ...
+    @overload
+    def __new__(cls, value: Any, primitive: _Collection) -> BoxedCollection: ...
+
     def __new__(cls, value: Any, primitive: Any) -> Boxed:
         # a collection annotation (list[Int32], dict[str, int]) makes a BoxedCollection
         from netcontract.clr.value_types import ValueType  # noqa: PLC0415 - imports this module
@@ -57,7 +65,9 @@ class Boxed:
             return object.__new__(BoxedCollection)
         return object.__new__(cls)
 
-    def __init__(self, value: Any, primitive: ValueType) -> None:
+    def __init__(self, value: Any, primitive: ValueType | _Collection) -> None:
+        # (a list[T] / dict[K, V] makes a BoxedCollection, whose own __init__ runs instead)
+        primitive = cast("ValueType", primitive)
         try:
             checked = primitive.check(value)
         except (ValueError, TypeError) as exc:
