@@ -35,6 +35,10 @@ The values stay what .NET can carry, and no more; each value type gives its own 
   owner's ``known_types`` make known (.NET refuses any other there), or of ``object_contracts``
   when given (known to the serializer: pass them as ``known_types`` when writing); a
   ``list[T]`` / ``dict[K, V]`` the owner's ``known_types`` hold, as a ``Boxed`` collection
+  (WCF JSON refuses a dictionary there, and a list of contracts not known themselves)
+- dictionary keys every format writes and reads back: no NaN, Double (Single) keys whose
+  15 (7) digits Json.NET keeps, DateTimeOffset keys of distinct instants in whole
+  milliseconds, DateTime keys of distinct ticks
 """
 
 # ruff: noqa: E402 - _hypothesis_setup_hook must exist before hypothesis is imported
