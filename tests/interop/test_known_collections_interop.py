@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 import netcontract as nc
+from netcontract.clr.value_types import INT32
 
 from ._csharp import compile_program, run_program
 from ._mono import MONO_MISSING_REASON, mono_available
@@ -62,6 +63,8 @@ TYPES: dict[str, Any] = {
     "ListInt": LI,
     "ListString": list[str | None],
     "ListItem": list[Item | None],
+    "ListObject": list[object],
+    "Item": Item,
 }
 GUID = uuid.UUID("0f8fad5b-d9cb-469f-a165-70867728950e")
 ROOTS: dict[str, tuple[str, Any]] = {
@@ -73,6 +76,8 @@ ROOTS: dict[str, tuple[str, Any]] = {
     "list-empty": ("ListInt", []),
     "list-string": ("ListString", ["x", None, ""]),
     "list-item": ("ListItem", [Item(n=1), None]),
+    # (a root List<object>: its items' i:type known by the serializer's list)
+    "list-object": ("ListObject", [Item(n=1), nc.Boxed(5, INT32), None, "s"]),
 }
 
 
@@ -89,7 +94,8 @@ def value(case: str) -> Any:
 
 #: (value, root type, serializer's known types)
 WRITES = [
-    *((case, root, "") for case, (root, _) in ROOTS.items()),
+    *((case, root, "") for case, (root, _) in ROOTS.items() if case != "list-object"),
+    ("list-object", "ListObject", "Item"),
     ("holder-dict", "Holder", ""),
     ("holder-dict-empty", "Holder", ""),
     ("holder-list", "Holder", ""),
@@ -254,7 +260,10 @@ def test_writing_and_reading_match_mono(
     # as the Boxed collection in XML; Json.NET and WCF JSON write no type for it)
     tp = TYPES[root]
     back = _read(mode, text.encode(), tp, _known(known))
-    if case in ROOTS:
+    if case == "list-object" and mode.startswith("json"):
+        # Json.NET writes no type: the contract item comes back as a plain dict
+        assert back == [{"N": 1}, 5, None, "s"]
+    elif case in ROOTS:
         assert back == _plain(obj)
     elif mode.startswith(("xml", "stream")):
         assert back == obj

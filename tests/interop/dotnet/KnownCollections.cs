@@ -44,6 +44,8 @@ namespace KC
                 case "ListInt": return typeof(List<int>);
                 case "ListString": return typeof(List<string>);
                 case "ListItem": return typeof(List<Item>);
+                case "ListObject": return typeof(List<object>);
+                case "Item": return typeof(Item);
             }
             throw new ArgumentException(name);
         }
@@ -60,6 +62,7 @@ namespace KC
                 case "list-empty": return new List<int>();
                 case "list-string": return new List<string> { "x", null, "" };
                 case "list-item": return new List<Item> { new Item { N = 1 }, null };
+                case "list-object": return new List<object> { new Item { N = 1 }, 5, null, "s" };
                 case "holder-dict": return new Holder { O = Value("dict") };
                 case "holder-dict-empty": return new Holder { O = Value("dict-empty") };
                 case "holder-list": return new Holder { O = Value("list") };
