@@ -10,7 +10,10 @@
   type brings its own list along (transitively); a class derived from a known type is not
   known by that alone; a generic contract's arguments are not known;
 - primitive types (``int``, ``string``, ``Guid``...) are known everywhere; enums and
-  contracts in an ``object`` member need to be known like any other.
+  contracts in an ``object`` member need to be known like any other;
+- a ``list[T]`` / ``dict[K, V]`` (``[KnownType(typeof(List<int>))]``) is known by its
+  contract name (``ArrayOfint``); it does not make its items' contracts known (Mono's
+  DataContractSerializer does not read them as known).
 
 A scope maps a type's (XML namespace, contract name) to its Python class.
 """
@@ -111,7 +114,7 @@ def _is_collection(tp: Any) -> bool:
     return isinstance(tp, type) and "__netcontract_collection__" in tp.__dict__
 
 
-def _collection_items(cls: Any) -> list[Any]:
+def _collection_items(cls: type) -> list[Any]:
     """The contracts and enums a collection contract holds (items; a dictionary's keys and
     values): a known collection makes its items' types known, as Mono writes them."""
     from netcontract.model.wire import (  # noqa: PLC0415 - wire imports this module's users
@@ -119,11 +122,10 @@ def _collection_items(cls: Any) -> list[Any]:
         DictType,
         EnumType,
         ListType,
-        collection_of,
+        collection_wire,
     )
 
-    wire = collection_of(cls)
-    assert wire is not None
+    wire = collection_wire(cls)
     slots = [wire.key, wire.value] if isinstance(wire, DictType) else [wire.item]
     found = []
     for slot in slots:
