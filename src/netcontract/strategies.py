@@ -659,7 +659,7 @@ class _Builder:
     def _small_contracts(self, owner: type | None) -> SearchStrategy[Any]:
         classes = self.options.object_contracts
         # a List<T> / Dictionary<K,V> the owner's known_types hold
-        plain = [] if owner is None else [t for t in own_known(owner).values() if _plain(t)]
+        plain = [] if owner is None else [t for t in _own_known(owner).values() if _plain(t)]
         if classes is None and owner is None:
             classes = _contract_family(self.options.family)
         elif classes is None:
@@ -693,6 +693,15 @@ def _plain_wire(tp: Any) -> ListType | DictType:
     return wire
 
 
+def _own_known(owner: type) -> Any:
+    """The owner's known types; none when they are declared wrongly (``for_type`` of such a
+    contract fails on its own members' strategies instead)."""
+    try:
+        return own_known(owner)
+    except ContractDefinitionError:
+        return {}
+
+
 def _plain(tp: Any) -> bool:
     return is_plain_collection(tp)
 
@@ -721,6 +730,7 @@ def _usable(tp: Any, seen: set[Any] | None = None) -> bool:
     seen.add(tp)
     try:
         info = contract_info(tp)
+        own_known(typing.get_origin(tp) or tp)  # (its known_types too)
     except ContractDefinitionError:  # declared wrongly (a test of that, say): not drawn
         return False
     return all(_slot_usable(m.slot, seen) for m in info.json_members if m.computed is None)
