@@ -12,7 +12,7 @@ from typing import Final
 
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.datetimeoffset import DateTimeOffset
-from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.objects import AnyObject, Boxed, BoxedCollection
 from netcontract.clr.own_types import register_value_type
 from netcontract.clr.qname import XmlQualifiedName
 from netcontract.clr.single import to_single
@@ -94,6 +94,7 @@ __all__ = [
     "AnyObject",
     "ApiError",
     "Boxed",
+    "BoxedCollection",
     "Byte",
     "Char",
     "ContractDefinitionError",

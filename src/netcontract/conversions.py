@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal, TypeVar, overload
 
+from netcontract.clr.objects import BoxedCollection
 from netcontract.codegen import conversion_done, conversion_started, fell_back, generated_paths
 from netcontract.errors import (
     ContractDefinitionError,
@@ -182,7 +183,7 @@ def _root(tp: Any, name: str | None, namespace: str | None) -> tuple[str, str] |
     """The (name, namespace) of a root override, the contract's filling what is not given."""
     if name is None and namespace is None:
         return None
-    if collection_of(tp) is not None:
+    if collection_of(tp) is not None or tp is BoxedCollection:
         raise ContractDefinitionError(
             f"{tp.__qualname__}: root_name and root_namespace need a contract class (a"
             " collection contract's document element is its own name)"

@@ -33,7 +33,12 @@ The values stay what .NET can carry, and no more; each value type gives its own 
 - ``object`` members: ``None``, a bare :class:`~netcontract.AnyObject`, a Guid, a string, a
   bool, an Int64-range int, a float, a DateTime or a small contract instance: of a type the
   owner's ``known_types`` make known (.NET refuses any other there), or of ``object_contracts``
-  when given (known to the serializer: pass them as ``known_types`` when writing)
+  when given (known to the serializer: pass them as ``known_types`` when writing); a
+  ``list[T]`` / ``dict[K, V]`` the owner's ``known_types`` hold, as a ``Boxed`` collection
+  (WCF JSON refuses a dictionary there, and a list of contracts not known themselves)
+- dictionary keys every format writes and reads back: no NaN, Double (Single) keys whose
+  15 (7) digits Json.NET keeps, DateTimeOffset keys of distinct instants in whole
+  milliseconds, DateTime keys of distinct ticks
 """
 
 # ruff: noqa: E402 - _hypothesis_setup_hook must exist before hypothesis is imported
@@ -75,11 +80,17 @@ from netcontract.clr.datetime import (
     DateTimeKind,
 )
 from netcontract.clr.datetimeoffset import DateTimeOffset
-from netcontract.clr.numbers import DECIMAL_MAX, DECIMAL_MAX_SCALE, INT64_MAX, INT64_MIN
-from netcontract.clr.objects import AnyObject
-from netcontract.clr.single import SINGLE_MAX
+from netcontract.clr.numbers import (
+    DECIMAL_MAX,
+    DECIMAL_MAX_SCALE,
+    INT64_MAX,
+    INT64_MIN,
+    format_double_r,
+)
+from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.single import SINGLE_MAX, format_single_r
 from netcontract.clr.uri import Uri, serialization_text
-from netcontract.clr.value_types import DATETIME, ValueType
+from netcontract.clr.value_types import DATETIME, DATETIMEOFFSET, DOUBLE, SINGLE, ValueType
 from netcontract.errors import ContractDefinitionError
 from netcontract.model.contract import is_contract, known_contracts
 from netcontract.model.defaults import omitted
@@ -95,6 +106,7 @@ from netcontract.model.wire import (
     PrimitiveType,
     Slot,
     collection_of,
+    is_plain_collection,
     resolve_annotation,
 )
 
@@ -569,13 +581,19 @@ class _Builder:
         if isinstance(wire, DictType):
             if self.options.max_items == 0:
                 return st.just({}) if wire.cls is dict else st.builds(wire.cls)
-            # the key's own values (never None: a key cannot be null)
-            entries = st.dictionaries(
-                self._wire(wire.key), self.slot(wire.value), max_size=self.options.max_items
-            )
-            if isinstance(wire.key.wire, PrimitiveType) and wire.key.wire.primitive is DATETIME:
+            # the key's own values (never None: a key cannot be null), those every format
+            # writes and reads back (model/keys.py, json/dict_keys.py)
+            keys = self._wire(wire.key)
+            key_wire = wire.key.wire
+            if isinstance(key_wire, PrimitiveType) and key_wire.primitive in _KEY_FILTERS:
+                keys = keys.filter(_KEY_FILTERS[key_wire.primitive])
+            entries = st.dictionaries(keys, self.slot(wire.value), max_size=self.options.max_items)
+            if isinstance(key_wire, PrimitiveType) and key_wire.primitive is DATETIME:
                 # DateTime keys are equal in .NET when their ticks are, whatever their kind
                 entries = entries.map(_distinct_ticks)
+            if isinstance(key_wire, PrimitiveType) and key_wire.primitive is DATETIMEOFFSET:
+                # DateTimeOffset keys are equal in .NET when their instants are
+                entries = entries.map(_distinct_instants)
             return entries if wire.cls is dict else entries.map(wire.cls)
         if isinstance(wire, ObjectType):
             if wire.expected is not None:
@@ -640,6 +658,8 @@ class _Builder:
 
     def _small_contracts(self, owner: type | None) -> SearchStrategy[Any]:
         classes = self.options.object_contracts
+        # a List<T> / Dictionary<K,V> the owner's known_types hold
+        plain = [] if owner is None else [t for t in _own_known(owner).values() if _plain(t)]
         if classes is None and owner is None:
             classes = _contract_family(self.options.family)
         elif classes is None:
@@ -650,7 +670,7 @@ class _Builder:
                 origin: Any = typing.get_origin(tp)
                 known.add(origin or tp)
             classes = tuple(c for c in _contract_family(self.options.family) if c in known)
-        if not classes:
+        if not classes and not plain:
             return st.nothing()
         # nested object members hold no further contract, and lists have at most one item
         small = _builder(
@@ -658,7 +678,36 @@ class _Builder:
                 self.options, max_items=min(1, self.options.max_items), object_contracts=()
             )
         )
-        return st.one_of([small.contract(cls) for cls in classes])
+        drawn = [small.contract(cls) for cls in classes]
+        # a List<T> / Dictionary<K,V> the owner knows, boxed with its type (a plain list or
+        # dict has no .NET type to write)
+        drawn += [
+            small._wire(Slot(_plain_wire(tp), optional=False)).map(_boxer(tp)) for tp in plain
+        ]
+        return st.one_of(drawn)
+
+
+def _plain_wire(tp: Any) -> ListType | DictType:
+    wire = collection_of(tp)
+    assert wire is not None
+    return wire
+
+
+def _own_known(owner: type) -> Any:
+    """The owner's known types; none when they are declared wrongly (``for_type`` of such a
+    contract fails on its own members' strategies instead)."""
+    try:
+        return own_known(owner)
+    except ContractDefinitionError:
+        return {}
+
+
+def _plain(tp: Any) -> bool:
+    return is_plain_collection(tp)
+
+
+def _boxer(tp: Any) -> Callable[[Any], Any]:
+    return lambda value: Boxed(value, tp)
 
 
 def _parametrized(wire: ContractType) -> Any:
@@ -681,6 +730,7 @@ def _usable(tp: Any, seen: set[Any] | None = None) -> bool:
     seen.add(tp)
     try:
         info = contract_info(tp)
+        own_known(typing.get_origin(tp) or tp)  # (its known_types too)
     except ContractDefinitionError:  # declared wrongly (a test of that, say): not drawn
         return False
     return all(_slot_usable(m.slot, seen) for m in info.json_members if m.computed is None)
@@ -696,6 +746,41 @@ def _or_of(cls: type[Any]) -> Callable[[list[int]], Any]:
         return cls(result)
 
     return combine
+
+
+def _json_key_keeps(digits: int, formatter: Callable[[float], str]) -> Callable[[float], bool]:
+    """Whether a Double (Single) key survives Json.NET's key text (G15, G7) and is no NaN."""
+
+    def keeps(value: float) -> bool:
+        if value != value:
+            return False
+        text = formatter(value)
+        return (
+            "Infinity" in text
+            or len(text.partition("E")[0].lstrip("-").replace(".", "").strip("0")) <= digits
+        )
+
+    return keeps
+
+
+#: the keys drawn for these key types: those Json.NET's property names keep (json/dict_keys.py)
+_KEY_FILTERS: Final[dict[Any, Callable[[Any], bool]]] = {
+    DOUBLE: _json_key_keeps(15, format_double_r),
+    SINGLE: _json_key_keeps(7, format_single_r),
+    # MicrosoftDateFormat writes milliseconds: keys without sub-millisecond ticks
+    DATETIMEOFFSET: lambda key: key.ticks % 10_000 == 0,
+}
+
+
+def _distinct_instants(entries: dict[Any, Any]) -> dict[Any, Any]:
+    """The entries whose DateTimeOffset key is an instant no earlier key is."""
+    seen: set[int] = set()
+    result = {}
+    for key, value in entries.items():
+        if key.utc_ticks not in seen:
+            seen.add(key.utc_ticks)
+            result[key] = value
+    return result
 
 
 def _distinct_ticks(entries: dict[Any, Any]) -> dict[Any, Any]:

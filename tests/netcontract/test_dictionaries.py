@@ -114,11 +114,25 @@ def test_dictionary_contract_names_are_monos(annotation: Any, name: str) -> None
 
 @pytest.mark.parametrize(
     "annotation",
-    [dict[float, str], dict[bytes, str], dict[Item, str], dict[str | None, str], dict[Any, str]],
+    [
+        dict[bytes, str],
+        dict[Item, str],
+        dict[str | None, str],
+        dict[Any, str],
+        dict[float | None, str],
+        dict[nc.XmlQualifiedName, str],
+    ],
 )
 def test_keys_netcontract_cannot_declare_are_refused_at_definition(annotation: Any) -> None:
     with pytest.raises(nc.ContractDefinitionError, match="dictionary key"):
         resolve_annotation(annotation)
+
+
+def test_uri_keys_are_refused_with_jsonnets_reason() -> None:
+    # Mono's Json.NET writes Dictionary<Uri,int> {{new Uri("http://Example.com/a b"), 1}} as
+    # {"http://example.com/a b":1}: Uri.ToString(), not the original string netcontract keeps
+    with pytest.raises(nc.ContractDefinitionError, match=r"Uri keys .* Uri\.ToString\(\)"):
+        resolve_annotation(dict[nc.Uri, str])
 
 
 # ----------------------------------------------------------------------------- pinned bytes

@@ -1002,6 +1002,11 @@ _KEY_TYPES: Final = frozenset(
         (XS, "unsignedLong"),
         (SER, "guid"),
         (XS, "dateTime"),
+        (XS, "double"),
+        (XS, "float"),
+        (XS, "decimal"),
+        (SER, "duration"),
+        (SYSTEM, "DateTimeOffset"),
     }
 )
 

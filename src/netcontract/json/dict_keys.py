@@ -22,12 +22,30 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from netcontract.clr.datetime import DateTime, format_datetime, parse_microsoft_date
-from netcontract.clr.value_types import DATETIME
+from netcontract.clr.datetimeoffset import format_datetimeoffset_json, parse_datetimeoffset_json
+from netcontract.clr.numbers import (
+    format_decimal_xml,
+    format_double_r,
+    parse_decimal_xml,
+    parse_double_json_string,
+)
+from netcontract.clr.single import format_single_r, parse_single_json_string
+from netcontract.clr.timespan import format_timespan_json, parse_timespan_json
+from netcontract.clr.value_types import (
+    DATETIME,
+    DATETIMEOFFSET,
+    DECIMAL,
+    DOUBLE,
+    SINGLE,
+    TIMESPAN,
+    ValueType,
+)
 from netcontract.json.settings import (
     JsonSettings,
     camel_case,
     ensure_datetime,
     format_microsoft_date,
+    format_microsoft_datetimeoffset,
 )
 from netcontract.json.text import RawJson
 from netcontract.model.wire import EnumType, PrimitiveType, Slot
@@ -45,9 +63,20 @@ def key_writer(slot: Slot, settings: JsonSettings) -> Callable[[Any], str]:
     if settings.contract_resolver != "CamelCase":
         return text
 
+    numbers = isinstance(slot.wire, PrimitiveType) and slot.wire.primitive in (DOUBLE, SINGLE)
+
     def camel(key: Any) -> str:
         name = text(key)
-        return name if type(name) is RawJson else camel_case(name)
+        if type(name) is RawJson:
+            return name
+        camel = camel_case(name)
+        if numbers and camel != name:
+            # Mono: Infinity is written "infinity", which Json.NET cannot read back
+            raise ValueError(
+                f"the CamelCase resolver writes the key {name} as {camel!r}, which Json.NET"
+                " cannot read back as a number"
+            )
+        return camel
 
     return camel
 
@@ -76,7 +105,62 @@ def _key_text(slot: Slot, settings: JsonSettings) -> Callable[[Any], str]:
             # Mono: written as "\/Date(1577934245000)\/" (the escape is the writer's own)
             return lambda key: RawJson(format_microsoft_date(check(key), settings))
         return lambda key: format_datetime(check(key))
+    other = _number_or_time_text(primitive, settings)
+    if other is not None:
+        return other
     return lambda key: str(check(key))
+
+
+def _number_or_time_text(
+    primitive: ValueType, settings: JsonSettings
+) -> Callable[[Any], str] | None:
+    """The key writer of a Double, Single, Decimal, TimeSpan or DateTimeOffset key (None for
+    the other types)."""
+    check = primitive.check
+    if primitive is DOUBLE:
+        return lambda key: _general(format_double_r(check(key)), 15, "Double", key)
+    if primitive is SINGLE:
+        return lambda key: _general(format_single_r(check(key)), 7, "Single", key)
+    if primitive is DECIMAL:
+        # decimal.ToString(InvariantCulture): the scale kept, a negative zero unsigned (Mono)
+        return lambda key: format_decimal_xml(check(key))
+    if primitive is TIMESPAN:
+        return lambda key: format_timespan_json(check(key))  # the "c" form, as for a value
+    if primitive is DATETIMEOFFSET:
+        if settings.date_format_handling == "MicrosoftDateFormat":
+            return _microsoft_offset_key
+        return lambda key: format_datetimeoffset_json(check(key))
+    return None
+
+
+def _general(text: str, digits: int, name: str, key: float) -> str:
+    """A Double's (Single's) key as Json.NET writes it: ``key.ToString(InvariantCulture)``,
+    "G" with 15 (7) significant digits, which is the "R" text when that has no more digits;
+    a value that needs more is refused (Json.NET would read back another number: Mono
+    writes 1/3 as ``0.333333333333333``, Double.MaxValue as ``1.79769313486232E+308``, which
+    it then cannot read)."""
+    # (a NaN key is refused by model/keys.py, in every format; Infinity is written as such)
+    if "Infinity" in text:
+        return text
+    mantissa = text.partition("E")[0].lstrip("-").replace(".", "").strip("0")
+    if len(mantissa) > digits:
+        raise ValueError(
+            f"Json.NET writes the {name} key {text} with {digits} significant digits"
+            f" (ToString()), which reads back as another number: refused"
+        )
+    return text
+
+
+def _microsoft_offset_key(key: Any) -> RawJson:
+    r"""A DateTimeOffset key with MicrosoftDateFormat: ``\/Date(ms+hhmm)\/`` (Mono), its
+    sub-millisecond ticks refused (they would be lost)."""
+    value = DATETIMEOFFSET.check(key)
+    if value.ticks % 10_000:
+        raise ValueError(
+            f"MicrosoftDateFormat writes the DateTimeOffset key {value} in milliseconds: its"
+            " sub-millisecond ticks would be lost"
+        )
+    return RawJson(format_microsoft_datetimeoffset(value))
 
 
 def key_parser(slot: Slot, settings: JsonSettings) -> Callable[[str], Any]:
@@ -120,6 +204,9 @@ def key_parser(slot: Slot, settings: JsonSettings) -> Callable[[str], Any]:
                 raise refused(text) from None
 
         return guid
+    other = _number_or_time_parser(primitive, refused)
+    if other is not None:
+        return other
     if primitive is DATETIME:
 
         def datetime(text: str) -> DateTime:
@@ -143,6 +230,53 @@ def key_parser(slot: Slot, settings: JsonSettings) -> Callable[[str], Any]:
             raise refused(text) from None
 
     return integer
+
+
+#: Decimal.Parse with NumberStyles.Number (Json.NET's Convert.ChangeType): white space
+#: around, a sign, group separators in the integer part, a point; no exponent
+_DECIMAL_KEY: Final = re.compile(r"[\t\n\v\f\r ]*([+-]?)([0-9][0-9,]*|)(\.[0-9]*)?[\t\n\v\f\r ]*")
+
+
+def _number_or_time_parser(
+    primitive: ValueType, refused: Callable[[str], ValueError]
+) -> Callable[[str], Any] | None:
+    """The key parser of a Double, Single, Decimal, TimeSpan or DateTimeOffset key (None for
+    the other types): Json.NET's Convert.ChangeType with the invariant culture (Mono)."""
+    parse: Callable[[str], Any]
+    if primitive is DOUBLE:
+        parse = parse_double_json_string  # Double.Parse: Float | AllowThousands
+    elif primitive is SINGLE:
+        parse = parse_single_json_string
+    elif primitive is DECIMAL:
+        parse = _decimal_key
+    elif primitive is TIMESPAN:
+        parse = parse_timespan_json  # TimeSpan.Parse, as for a value
+    elif primitive is DATETIMEOFFSET:
+        parse = parse_datetimeoffset_json  # ISO with an offset, or \/Date(ms+hhmm)\/
+    else:
+        return None
+
+    def key(text: str) -> Any:
+        try:
+            value = parse(text)
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{refused(text)}: {exc}") from None
+        if value != value:
+            raise ValueError(
+                f"{refused(text)}: a NaN key is refused (Python's dict cannot find it again)"
+            )
+        return value
+
+    return key
+
+
+def _decimal_key(text: str) -> Any:
+    match = _DECIMAL_KEY.fullmatch(text)
+    if match is None or not (match.group(2) or len(match.group(3) or "") > 1):
+        raise ValueError(f"{text!r} is not a Decimal as Decimal.Parse reads it")
+    sign, whole, fraction = match.groups()
+    # (rounding past 28 places and overflow are refused, as for a value)
+    return parse_decimal_xml(sign + (whole.replace(",", "") or "0") + (fraction or ""))
 
 
 def _enum_parser(wire: EnumType) -> Callable[[str], Any]:

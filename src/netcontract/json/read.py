@@ -31,6 +31,7 @@ from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import allocate, construct, missing_required
 from netcontract.model.enums import enum_name_message
+from netcontract.model.keys import key_problems
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -608,6 +609,9 @@ def _dict_reader(wire: DictType, settings: JsonSettings) -> Reader:
                 failed = True
             result[key] = converted
         ctx.leave()
+        for problem in key_problems(wire, result, path):
+            ctx.problem(problem.path, problem.message)
+            failed = True
         return FAILED if failed else result
 
     return read

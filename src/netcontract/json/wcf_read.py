@@ -47,6 +47,7 @@ from netcontract.model.extension import (
     ExtensionMember,
     ExtensionNode,
 )
+from netcontract.model.keys import key_problems
 from netcontract.model.known import (
     initial_scope,
     qualified_name,
@@ -559,6 +560,9 @@ def _dict_reader(wire: DictType) -> Reader:
             if converted is FAILED:
                 failed = True
             result[key] = converted
+        for problem in key_problems(wire, result, path):
+            ctx.problem(problem.path, problem.message)
+            failed = True
         if failed:
             return FAILED
         return result if made is dict else made(result)

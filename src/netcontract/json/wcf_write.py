@@ -30,7 +30,7 @@ from typing import Any, Final
 from netcontract.clr import value_types as _vt
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.datetimeoffset import DateTimeOffset
-from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.objects import AnyObject, Boxed, BoxedCollection
 from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, for_untyped_value
 from netcontract.errors import Problem
@@ -44,7 +44,15 @@ from netcontract.model.extension import (
     ExtensionMember,
     ExtensionNode,
 )
-from netcontract.model.known import EMPTY, initial_scope, is_known, not_expected_message, with_own
+from netcontract.model.keys import key_problems
+from netcontract.model.known import (
+    EMPTY,
+    initial_scope,
+    is_known,
+    is_known_collection,
+    not_expected_message,
+    with_own,
+)
 from netcontract.model.known import Scope as KnownScope
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
@@ -283,6 +291,7 @@ class _Writers:
                 problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
                 return FAILED
             result = []
+            problems.extend(key_problems(wire, value, path))
             written: set[tuple[type, Any]] = set()
             for key, item in value.items():
                 item_path = _paths.key(path, key)
@@ -290,14 +299,16 @@ class _Writers:
                 if text is not FAILED:
                     # two keys written alike (DateTimes in one millisecond with lossy=True):
                     # .NET refuses the document's duplicate key on reading
-                    if (type(text), text) in written:
+                    # (a DateTimeOffset key is an object: compared by its members)
+                    seen = (type(text), tuple(text.items()) if type(text) is dict else text)
+                    if seen in written:
                         problems.append(
                             Problem(
                                 item_path, f"is written as the key {text!r} of an earlier entry"
                             )
                         )
                         continue
-                    written.add((type(text), text))
+                    written.add(seen)
                 result.append({"Key": text, "Value": value_writer(item, item_path, problems)})
             return result
 
@@ -405,6 +416,8 @@ class _Writers:
             return form
         if kind is AnyObject:
             return {}
+        if kind is BoxedCollection:
+            return self._boxed_collection(value, path, problems)
         named = isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__
         if (named or is_contract(kind)) and kind is not asked and not is_known(self.known, kind):
             # Mono: SerializationException "Type ... is not expected"
@@ -422,6 +435,30 @@ class _Writers:
             Problem(path, f"a {kind.__name__} has no data-contract type to write as WCF JSON")
         )
         return FAILED
+
+    def _boxed_collection(self, boxed: Any, path: str, problems: list[Problem]) -> Any:
+        """A ``List<T>`` in an ``object`` member: an array without a type of its own (Mono);
+        a ``Dictionary<K,V>`` is refused (Mono writes ``KeyValuePairOf...`` objects with a
+        ``__type`` netcontract does not read)."""
+        if not is_known_collection(self.known, boxed.clr_type):
+            problems.append(Problem(path, not_expected_message(boxed.clr_type)))
+            return FAILED
+        wire = collection_of(boxed.clr_type)
+        if not isinstance(wire, ListType):
+            problems.append(
+                Problem(
+                    path,
+                    "a Dictionary in an object member is not supported in WCF JSON (Mono"
+                    " writes KeyValuePair objects with a __type of their own)",
+                )
+            )
+            return FAILED
+        if isinstance(wire.item.wire, ContractType):
+            # Mono: each contract item with its __type, as in an object member
+            return [
+                self.untyped(v, _paths.item(path, i), problems) for i, v in enumerate(boxed.value)
+            ]
+        return self.for_slot(Slot(wire, optional=False))(boxed.value, path, problems)
 
 
 def _extension(
@@ -508,6 +545,8 @@ def wcf_json_bytes(
     prevent it."""
     problems: list[Problem] = []
     collection = collection_of(type(obj))
+    if type(obj) is BoxedCollection:  # List<T> / Dictionary<K,V> as the document
+        collection, obj = collection_of(obj.clr_type), obj.value
     if collection is not None:  # a collection contract: an array, as a member of its type
         known = initial_scope(None, known_types)
         tree = _Writers(lossy, known).for_slot(Slot(collection, optional=False))(obj, "", problems)

@@ -21,7 +21,7 @@ from typing import Any, Final
 import msgspec
 
 from netcontract.clr.datetime import DateTime, format_datetime
-from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.objects import AnyObject, Boxed, BoxedCollection
 from netcontract.clr.value_types import (
     DATETIME,
     DATETIMEOFFSET,
@@ -47,6 +47,7 @@ from netcontract.json.text import RawJson, dumps_jsonnet, quote
 from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
 from netcontract.model.defaults import omitted
+from netcontract.model.keys import key_problems
 from netcontract.model.plan import ContractInfo, Member, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -157,6 +158,7 @@ def _dict_writer(wire: DictType, settings: JsonSettings) -> Writer:
     def entries(
         value: dict[Any, Any], path: str, problems: list[Problem], result: dict[str, Any]
     ) -> Any:
+        problems.extend(key_problems(wire, value, path))
         ticks: dict[int, Any] = {}
         for key, item in value.items():
             item_path = _paths.key(path, key)
@@ -464,6 +466,10 @@ def write_untyped(
         return int(value)
     if kind is Boxed:
         return value.primitive.json_value(value.value)
+    if kind is BoxedCollection:  # Json.NET: as a member of its type (no $type)
+        wire = collection_of(value.clr_type)
+        assert wire is not None
+        return writer_for(Slot(wire, optional=False), settings)(value.value, path, problems)
     collection = collection_of(kind)
     if collection is not None:  # Json.NET: as a member of its type (no $type)
         return writer_for(Slot(collection, optional=False), settings)(value, path, problems)
@@ -505,6 +511,8 @@ def json_bytes(
     again and reports every problem; it also writes the indented layout.
     """
     collection = collection_of(type(obj))
+    if type(obj) is BoxedCollection:  # List<T> / Dictionary<K,V> as the document
+        collection, obj = collection_of(obj.clr_type), obj.value
     if collection is not None:
         return _collection_bytes(collection, obj, indent or settings.indented, settings)
     plan = _plan(type(obj), settings)

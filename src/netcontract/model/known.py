@@ -10,7 +10,10 @@
   type brings its own list along (transitively); a class derived from a known type is not
   known by that alone; a generic contract's arguments are not known;
 - primitive types (``int``, ``string``, ``Guid``...) are known everywhere; enums and
-  contracts in an ``object`` member need to be known like any other.
+  contracts in an ``object`` member need to be known like any other;
+- a ``list[T]`` / ``dict[K, V]`` (``[KnownType(typeof(List<int>))]``) is known by its
+  contract name (``ArrayOfint``); it does not make its items' contracts known (Mono's
+  DataContractSerializer does not read them as known).
 
 A scope maps a type's (XML namespace, contract name) to its Python class.
 """
@@ -31,6 +34,7 @@ __all__ = [
     "Scope",
     "initial_scope",
     "is_known",
+    "is_known_collection",
     "not_expected_message",
     "own_known",
     "qualified_name",
@@ -45,6 +49,9 @@ EMPTY: Final[Scope] = {}
 
 def qualified_name(tp: Any) -> tuple[str, str]:
     """The (XML namespace, name) of a contract (or parametrization) or a contract enum."""
+    if _is_plain(tp):
+        wire = _plain_wire(tp)
+        return wire.contract_namespace, wire.contract_name
     origin = typing.get_origin(tp) or tp
     if isinstance(origin, type) and issubclass(origin, enum.Enum):
         meta = origin.__dict__["__netcontract__"]
@@ -70,15 +77,36 @@ def _resolve(owner: type, entry: Any) -> Any:
                 f"{owner.__qualname__}: known type {entry!r} is not defined where the class is"
             )
         entry = names[entry]
-    origin = typing.get_origin(entry) or entry
-    if not (
-        isinstance(origin, type)
-        and ("__netcontract__" in origin.__dict__ or _is_collection(origin))
-    ):
+    if not _knowable(entry):
         raise ContractDefinitionError(
-            f"{owner.__qualname__}: known type {entry!r} is not a contract class or enum"
+            f"{owner.__qualname__}: known type {entry!r} is not a contract class, enum,"
+            " collection contract, list[T] or dict[K, V]"
         )
     return entry
+
+
+def _knowable(entry: Any) -> bool:
+    """Whether ``entry`` may be a known type: a contract, an enum, a collection contract, or
+    a parametrized ``list[T]`` / ``dict[K, V]`` (``[KnownType(typeof(List<int>))]``)."""
+    if _is_plain(entry):
+        _plain_wire(entry)  # a key or item type without a .NET mapping: a definition error
+        return True
+    origin = typing.get_origin(entry) or entry
+    return isinstance(origin, type) and (
+        "__netcontract__" in origin.__dict__ or _is_collection(origin)
+    )
+
+
+def _is_plain(tp: Any) -> bool:
+    from netcontract.model.wire import is_plain_collection  # noqa: PLC0415 - wire uses us
+
+    return is_plain_collection(tp)
+
+
+def _plain_wire(tp: Any) -> Any:
+    from netcontract.model.wire import collection_of  # noqa: PLC0415 - wire uses us
+
+    return collection_of(tp)
 
 
 def _is_collection(tp: Any) -> bool:
@@ -114,6 +142,11 @@ def _add(tp: Any, into: dict[tuple[str, str], Any], seen: set[Any]) -> None:
     name = qualified_name(tp)
     if name not in into:
         into[name] = tp
+    if _is_plain(tp):
+        # Mono: a known List<Car> or Dictionary<string, Car> does not make Car known (its
+        # reader refuses <O i:type="Car">, its WCF JSON writer too); the items of the list
+        # need not be known, being of its declared item type
+        return
     origin = typing.get_origin(tp) or tp
     if _is_collection(origin):
         if origin not in seen:
@@ -155,13 +188,10 @@ def initial_scope(root: Any, known_types: Iterable[Any] | None) -> Scope:
     found: dict[tuple[str, str], Any] = {}
     seen: set[Any] = set()
     for entry in known_types or ():
-        origin = typing.get_origin(entry) or entry
-        if not (
-            isinstance(origin, type)
-            and ("__netcontract__" in origin.__dict__ or _is_collection(origin))
-        ):
+        if not _knowable(entry):
             raise TypeError(
-                f"known_types: {entry!r} is not a contract class, enum or collection contract"
+                f"known_types: {entry!r} is not a contract class, enum, collection contract,"
+                " list[T] or dict[K, V]"
             )
         _add(entry, found, seen)
     if root is not None:
@@ -171,6 +201,8 @@ def initial_scope(root: Any, known_types: Iterable[Any] | None) -> Scope:
 
 def with_own(scope: Scope, cls: type) -> Scope:
     """``scope`` with the known types of ``cls`` added (a contract being read or written)."""
+    if _is_plain(cls):
+        return scope
     own = own_known(cls)
     if not own:
         return scope
@@ -183,7 +215,7 @@ def resolve_known(scope: Scope, declared: Any, ns: str, name: str) -> Any:
     """The type an ``i:type``/``__type`` names when it is known where a ``declared`` member
     is read (the scope, or the declared type's own known types); None otherwise."""
     found = scope.get((ns, name))
-    if found is None and declared is not object:
+    if found is None and declared is not object and not _is_plain(declared):
         found = own_known(typing.get_origin(declared) or declared).get((ns, name))
     return found
 
@@ -208,12 +240,21 @@ def is_known(scope: Scope, kind: type) -> bool:
     return False
 
 
-def not_expected_message(kind: type) -> str:
+def is_known_collection(scope: Scope, annotation: Any) -> bool:
+    """Whether a ``list[T]`` / ``dict[K, V]`` (a :class:`~netcontract.BoxedCollection`'s
+    type) may be written with its ``i:type`` where ``scope`` is known: its contract name is
+    (``ArrayOfint`` names ``List<int>`` and ``int[]`` alike)."""
+    found = scope.get(qualified_name(annotation))
+    return found is not None and _is_plain(found)
+
+
+def not_expected_message(kind: Any) -> str:
     """Why a value is refused on writing (.NET: SerializationException "Type ... is not
     expected")."""
     ns, name = qualified_name(kind)
+    label = repr(kind) if _is_plain(kind) else kind.__name__
     return (
-        f"{kind.__name__} (data contract {name!r} from {ns!r}) is not expected here: .NET"
+        f"{label} (data contract {name!r} from {ns!r}) is not expected here: .NET"
         " refuses to write a type it does not know; add it to the known_types of a contract"
         " on the path (or of the call)"
     )

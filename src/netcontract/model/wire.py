@@ -40,6 +40,7 @@ __all__ = [
     "enum_type",
     "expand_generic_pattern",
     "generic_argument",
+    "is_plain_collection",
     "resolve_annotation",
 ]
 
@@ -484,6 +485,11 @@ KEY_TYPES: Final = frozenset(
         "UInt64",
         "Guid",
         "DateTime",
+        "Double",
+        "Single",
+        "Decimal",
+        "TimeSpan",
+        "DateTimeOffset",
     }
 )
 
@@ -509,10 +515,17 @@ def dict_type(key: Slot, value: Slot, annotation: Any = None) -> DictType:
     usable = (isinstance(wire, PrimitiveType) and wire.primitive.clr_name in KEY_TYPES) or (
         isinstance(wire, EnumType) and not wire.flags
     )
+    if isinstance(wire, PrimitiveType) and wire.primitive.clr_name == "Uri":
+        raise ContractDefinitionError(
+            f"{annotation!r}: Uri keys are not supported: Json.NET writes a Uri key as"
+            " Uri.ToString(), its unescaped display text (http://example.com/a b), which reads"
+            " back as another Uri (Mono)"
+        )
     if not usable or key.optional:
         raise ContractDefinitionError(
             f"{annotation!r}: a dictionary key must be a string, an integer, bool, Char, Guid,"
-            " DateTime or a (non-[Flags]) contract enum, never None"
+            " DateTime, DateTimeOffset, TimeSpan, Double, Single, Decimal or a (non-[Flags])"
+            " contract enum, never None"
         )
     key_name, key_ns = generic_argument(key)
     value_name, value_ns = generic_argument(value)
@@ -564,7 +577,20 @@ def collection_wire(cls: type) -> ListType | DictType:
 
 
 def collection_of(tp: Any) -> ListType | DictType | None:
-    """The wire type of ``tp`` when it is a collection contract class (a document's root)."""
+    """The wire type of ``tp`` when it is a collection contract class or a parametrized
+    ``list[T]`` / ``dict[K, V]`` (``List<T>``, ``Dictionary<K,V>``: a document's root, a
+    known type)."""
     if isinstance(tp, type) and "__netcontract_collection__" in tp.__dict__:
         return collection_wire(tp)
+    if is_plain_collection(tp):
+        wire = _resolve_wire(tp, {})
+        assert isinstance(wire, ListType | DictType)
+        return wire
     return None
+
+
+def is_plain_collection(tp: Any) -> bool:
+    """Whether ``tp`` is a parametrized ``list[T]`` or ``dict[K, V]`` (not a bare ``list``,
+    which says nothing of its items' .NET type)."""
+    origin = typing.get_origin(tp)
+    return origin in (list, dict, typing.List, typing.Dict) and bool(typing.get_args(tp))  # noqa: UP006

@@ -20,7 +20,7 @@ from typing import Any, Final
 from lxml import etree
 
 from netcontract.clr.namespaces import SER, XS, XSI
-from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.objects import AnyObject, Boxed, BoxedCollection
 from netcontract.clr.value_types import ValueType, box, by_contract_name
 from netcontract.codegen import Fallback, Source, fell_back, generated_paths
 from netcontract.errors import QuotaExceededError
@@ -34,6 +34,7 @@ from netcontract.model.contract import (
 )
 from netcontract.model.enums import enum_name_message
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData, ExtensionMember
+from netcontract.model.keys import key_problems
 from netcontract.model.known import (
     initial_scope,
     own_known,
@@ -54,6 +55,7 @@ from netcontract.model.wire import (
     Slot,
     collection_of,
     enum_type,
+    is_plain_collection,
 )
 from netcontract.xml import extension as _extension
 from netcontract.xml import scope as _scope
@@ -609,6 +611,9 @@ def _dict_reader(wire: DictType) -> Reader:
                 continue
             result[key] = value
         ctx.leave()
+        for problem in key_problems(wire, result, path):
+            ctx.problem(problem.path, problem.message, element)
+            failed = True
         if failed:
             return FAILED
         if into is not None:
@@ -765,7 +770,12 @@ def _object_reader(wire: ObjectType) -> Reader:
             return read_contract(_plan(found), element, path, ctx)
         collection = collection_of(found)
         if collection is not None:  # its reader checks the i:type again
-            return reader_for(Slot(collection, optional=False))(element, path, ctx)
+            value = reader_for(Slot(collection, optional=False))(element, path, ctx)
+            if value is FAILED or not is_plain_collection(found):
+                return value
+            # a List<int> / Dictionary<K,V>: boxed with its type, so that it is written back
+            # with the same i:type (a plain list or dict says nothing of its .NET type)
+            return BoxedCollection(value, found)
         meta = found.__dict__["__netcontract__"]
         enum_wire = enum_type(found, meta.name, meta.xml_namespace)
         return _enum_reader(enum_wire)(element, path, ctx)
@@ -822,6 +832,7 @@ def read_root(
         tp = found
     collection = collection_of(tp)
     if collection is not None:
+        ctx.known = initial_scope(None, known_types)
         return _read_collection_root(collection, root, ns, local, ctx)
     info = contract_info(tp)
     name, namespace = (info.name, info.namespace) if expected is None else expected

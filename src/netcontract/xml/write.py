@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from netcontract.clr.namespaces import SER, XSI
-from netcontract.clr.objects import AnyObject, Boxed
+from netcontract.clr.objects import AnyObject, Boxed, BoxedCollection
 from netcontract.clr.value_types import (
     ValueType,
     check_no_lone_surrogate,
@@ -38,10 +38,12 @@ from netcontract.model import paths as _paths
 from netcontract.model.contract import is_contract
 from netcontract.model.defaults import omitted
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
+from netcontract.model.keys import key_problems
 from netcontract.model.known import (
     EMPTY,
     initial_scope,
     is_known,
+    is_known_collection,
     not_expected_message,
     own_known,
     with_own,
@@ -373,6 +375,8 @@ class _Writer:
         runtime, needs_type = self._runtime_wire(declared, value, path)
         if runtime is None:
             return
+        if type(value) is BoxedCollection:
+            value = value.value
         xsi_type = (runtime.contract_namespace, runtime.contract_name) if needs_type else None
         if xsi_type is not None and xsi_type[0] == "" and ns != "":
             # an i:type in no namespace needs xmlns="" on an element of another namespace (its
@@ -527,6 +531,7 @@ class _Writer:
         self.parts.append(">")
         item_ns = runtime.contract_namespace
         _check_distinct_keys(runtime, value, path, self.problems)
+        self.problems.extend(key_problems(runtime, value, path))
         for key, item in value.items():
             item_path = _paths.key(path, key)
             item_qname, item_scope = self.start(
@@ -788,6 +793,13 @@ class _Writer:
                 return None, False
             if isinstance(runtime, ContractType | EnumType):
                 return self._known_wire(type(value), path)
+            if type(value) is BoxedCollection:
+                # List<T> / Dictionary<K,V>: known like any type (Microsoft's .NET refuses it
+                # otherwise; Mono's XML writer checks no object member, its reader refuses)
+                if not is_known_collection(self.known, value.clr_type):
+                    self.problems.append(Problem(path, not_expected_message(value.clr_type)))
+                    return None, False
+                return runtime, True
             if isinstance(runtime, ListType | DictType) and not is_known(self.known, type(value)):
                 # a collection contract: known like any contract (Microsoft's .NET refuses it;
                 # Mono's XML writer checks no object member)
@@ -890,6 +902,8 @@ def _wire_of_python_value(value: Any) -> WireType | None:
         return _BARE_OBJECT
     if kind is Boxed:
         return PrimitiveType(value.primitive)
+    if kind is BoxedCollection:
+        return collection_of(value.clr_type)
     if is_contract(kind):
         return contract_info(kind).wire
     if isinstance(value, enum.IntEnum) and "__netcontract__" in kind.__dict__:
@@ -945,6 +959,8 @@ def write_xml(
     document again and reports every problem.
     """
     collection = collection_of(type(obj))
+    if type(obj) is BoxedCollection:  # List<T> / Dictionary<K,V> as the document
+        collection, obj = collection_of(obj.clr_type), obj.value
     if collection is not None:  # (to_xml refuses a root name for it)
         known = initial_scope(None, known_types)
         return _write_collection_root(collection, obj, indent, stream, known)

@@ -25,11 +25,17 @@ import attrs
 
 from netcontract.clr import value_types
 from netcontract.clr.value_types import SER, XSI
-from netcontract.errors import Problem, XmlPayloadError
+from netcontract.errors import ContractDefinitionError, Problem, XmlPayloadError
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
 from netcontract.model import paths as _paths
-from netcontract.model.contract import find_contract, is_contract, unknown_root_message
+from netcontract.model.contract import (
+    find_contract,
+    is_contract,
+    known_contracts,
+    unknown_root_message,
+)
 from netcontract.model.enums import enum_name_message
+from netcontract.model.known import initial_scope, own_known
 from netcontract.model.names import clark
 from netcontract.model.plan import Member, contract_info
 from netcontract.model.wire import (
@@ -41,6 +47,7 @@ from netcontract.model.wire import (
     PrimitiveType,
     WireType,
     collection_of,
+    is_plain_collection,
     resolve_annotation,
 )
 from netcontract.xml.parse import parse_xml
@@ -95,15 +102,46 @@ def _resolve_qname(element: Any, value: str) -> tuple[str, str] | None:
     return None if ns is None else (ns, local)
 
 
-def _wire_of_type(qname: tuple[str, str]) -> WireType | None:
-    """The wire type an ``i:type`` names, as the reader resolves it."""
+def _wire_of_type(qname: tuple[str, str], plain: _PlainKnown) -> WireType | None:
+    """The wire type an ``i:type`` names, as the reader resolves it (``plain``: the
+    ``list[T]``/``dict[K, V]`` known types by contract name)."""
     primitive = value_types.by_contract_name(*qname)
     if primitive is not None:
         return PrimitiveType(primitive)
-    found = find_contract(*qname)
+    found = find_contract(*qname) or plain.get(qname)
     if found is None:
         return None
     return resolve_annotation(found).wire
+
+
+class _PlainKnown:
+    """The ``list[T]``/``dict[K, V]`` an ``i:type`` may name (``ArrayOfint``), by (namespace,
+    name): the call's known types and every declared contract's, looked up on the first
+    name no contract has. (Which of them is known where is from_xml's check; this only lets
+    the schemas see them.)"""
+
+    def __init__(self, known_types: Iterable[Any] | None) -> None:
+        self._known_types = known_types
+        self._found: dict[tuple[str, str], Any] | None = None
+
+    def get(self, qname: tuple[str, str]) -> Any:
+        if self._found is None:
+            self._found = self._collect()
+        return self._found.get(qname)
+
+    def _collect(self) -> dict[tuple[str, str], Any]:
+        found: dict[tuple[str, str], Any] = {}
+        scopes = [initial_scope(None, self._known_types)]
+        for cls in known_contracts().values():
+            try:
+                scopes.append(own_known(cls))
+            except ContractDefinitionError:  # declared wrongly: from_xml says so, if used
+                continue
+        for scope in scopes:
+            for name, entry in scope.items():
+                if is_plain_collection(entry):
+                    found.setdefault(name, entry)
+        return found
 
 
 @functools.lru_cache(maxsize=64)
@@ -142,8 +180,9 @@ class _Entry(WireType):
 class _Locator:
     """Member paths (``Vehicles[0].Tolerance``) and wire types of elements, from the root."""
 
-    def __init__(self, root_wire: WireType) -> None:
+    def __init__(self, root_wire: WireType, plain: _PlainKnown) -> None:
         self.root_wire = root_wire
+        self.plain = plain
         self._indices: dict[Any, dict[Any, int]] = {}
 
     def item_index(self, parent: Any, child: Any, item_tag: str) -> int | None:
@@ -153,14 +192,13 @@ class _Locator:
             indices = self._indices[parent] = {c: i for i, c in enumerate(items)}
         return indices.get(child)
 
-    @staticmethod
-    def effective(element: Any, wire: WireType | None) -> WireType | None:
+    def effective(self, element: Any, wire: WireType | None) -> WireType | None:
         """``wire``, or the type ``i:type`` names on ``element``."""
         value = element.get(_TYPE)
         if value is None:
             return wire
         qname = _resolve_qname(element, value)
-        return None if qname is None else _wire_of_type(qname)
+        return None if qname is None else _wire_of_type(qname, self.plain)
 
     def step(self, parent: Any, wire: WireType | None, child: Any, path: str) -> tuple[str, Any]:
         """Path and declared wire type of ``child`` inside ``parent`` (of type ``wire``)."""
@@ -482,10 +520,10 @@ class _Prescan:
             typed.problems.append(Problem(path, message, element.sourceline))
             return None
         typed.elements.append((element, qname))
-        found = find_contract(*qname)
+        found = find_contract(*qname) or self.locator.plain.get(qname)
         if found is not None and found not in typed.classes:
             typed.classes.append(found)
-        named = _wire_of_type(qname)
+        named = _wire_of_type(qname, self.locator.plain)
         if wire is None or isinstance(wire, ObjectType) or named == wire:
             return named
         derived = isinstance(wire, ContractType) and isinstance(named, ContractType)
@@ -566,7 +604,7 @@ def validate_xml(
     if nil is not None and nil.strip(_XML_WS) in ("true", "1"):
         message = "the document is null (i:nil) where an object was expected"
         raise XmlPayloadError([Problem("", message, root.sourceline)])
-    locator = _Locator(_root_wire(tp))
+    locator = _Locator(_root_wire(tp), _PlainKnown(known_types))
     reporter = _Reporter(locator)
     prescan = _Prescan(locator, reporter, ctx)
     prescan.walk(root, locator.root_wire, 1)
@@ -577,10 +615,13 @@ def validate_xml(
     # read is the result once the schemas find nothing
     result = read_root(root, tp, ctx, None, known_types)
     extra = sorted(
-        (c for c in typed.classes if c is not tp), key=lambda c: (c.__module__, c.__qualname__)
+        (c for c in typed.classes if c is not tp),
+        key=lambda c: (c.__module__, c.__qualname__, repr(c)),
     )
-    # a generic contract's parameters change nothing in its schema (Data is xs:anyType)
-    schema = schema_for(typing.get_origin(tp) or tp, *extra)
+    # a generic contract's parameters change nothing in its schema (Data is xs:anyType); a
+    # list[T] / dict[K, V] is exported as it is (List<T>, Dictionary<K,V>)
+    top = tp if is_plain_collection(tp) else typing.get_origin(tp) or tp
+    schema = schema_for(top, *extra)
     problems = _unknown_types(typed, schema, locator)
     if problems:
         raise XmlPayloadError(problems)

@@ -803,27 +803,27 @@ def test_dictionaries_are_generated_as_dicts_and_round_trip_monos_export(load_ge
 
 
 def test_dictionary_with_a_key_netcontract_cannot_declare_is_reported(tmp_path):
-    """A Dictionary<double, int> (a key type outside netcontract's key types): the member is
+    """A Dictionary<Uri, string> (a key type outside netcontract's key types): the member is
     left out and reported, the rest generated."""
     text = (DICTS / "schemas.microsoft.com.2003.10.Serialization.Arrays.xsd").read_text()
-    text = text.replace('name="ArrayOfKeyValueOfintstring"', 'name="ArrayOfKeyValueOfdoublestring"')
+    text = text.replace('name="ArrayOfKeyValueOfintstring"', 'name="ArrayOfKeyValueOfanyURIstring"')
     text = text.replace(
-        '<xs:element name="KeyValueOfintstring">', '<xs:element name="KeyValueOfdoublestring">'
+        '<xs:element name="KeyValueOfintstring">', '<xs:element name="KeyValueOfanyURIstring">'
     )
     for path in DICTS.glob("*.xsd"):
         (tmp_path / path.name).write_text(path.read_text(), encoding="utf-8")
     main = (tmp_path / "schemas.datacontract.org.2004.07.P.D.xsd").read_text()
     (tmp_path / "schemas.datacontract.org.2004.07.P.D.xsd").write_text(
-        main.replace("q8:ArrayOfKeyValueOfintstring", "q8:ArrayOfKeyValueOfdoublestring")
+        main.replace("q8:ArrayOfKeyValueOfintstring", "q8:ArrayOfKeyValueOfanyURIstring")
     )
     # (Names is the one dictionary with an int key)
-    arrays = text.replace('name="Key" type="xs:int"', 'name="Key" type="xs:double"')
+    arrays = text.replace('name="Key" type="xs:int"', 'name="Key" type="xs:anyURI"')
     (tmp_path / "schemas.microsoft.com.2003.10.Serialization.Arrays.xsd").write_text(arrays)
     generated = generate_module(tmp_path)
     assert [(r.feature, r.message) for r in generated.reports] == [
         (
             "dictionary",
-            "dictionary 'ArrayOfKeyValueOfdoublestring': netcontract cannot declare 'double' as"
+            "dictionary 'ArrayOfKeyValueOfanyURIstring': netcontract cannot declare 'anyURI' as"
             " a key",
         )
     ]

@@ -243,7 +243,7 @@ def test_the_generated_paths_keep_members_and_decline_roots_visibly() -> None:
             "must be declared before it",
         ),
         (
-            lambda: nc.collection_contract("N")(types.new_class("L", (dict[float, int],))),
+            lambda: nc.collection_contract("N")(types.new_class("L", (dict[bytes, int],))),
             "a dictionary key must be",
         ),
     ],
