@@ -41,7 +41,8 @@ def dotnet_documents(vehicles: int = 2000, folder: Path = HERE / "data") -> tupl
     xml_path = folder / f"customer_group_dotnet_{vehicles}.xml"
     json_path = xml_path.with_suffix(".json")
     if not (xml_path.exists() and json_path.exists()):
-        if shutil.which("mono") is None or shutil.which("mcs") is None:
+        mono, mcs = shutil.which("mono"), shutil.which("mcs")
+        if mono is None or mcs is None:
             raise RuntimeError("the .NET-written document needs mono and mcs")
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
@@ -50,7 +51,7 @@ def dotnet_documents(vehicles: int = 2000, folder: Path = HERE / "data") -> tupl
             exe = build / "DotnetDocument.exe"
             subprocess.run(
                 [
-                    "mcs", "-nologo", f"-out:{exe}", "-r:System.Runtime.Serialization",
+                    mcs, "-nologo", f"-out:{exe}", "-r:System.Runtime.Serialization",
                     "-r:System.Xml", f"-r:{build / 'Newtonsoft.Json.dll'}",
                     str(CONTRACTS), str(HERE / "DotnetDocument.cs"),
                 ],
@@ -58,7 +59,7 @@ def dotnet_documents(vehicles: int = 2000, folder: Path = HERE / "data") -> tupl
                 capture_output=True,
             )  # fmt: skip
             subprocess.run(
-                ["mono", str(exe), str(vehicles), str(xml_path), str(json_path)],
+                [mono, str(exe), str(vehicles), str(xml_path), str(json_path)],
                 check=True,
                 capture_output=True,
                 cwd=build,

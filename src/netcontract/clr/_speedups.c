@@ -24,11 +24,14 @@ enum {
     FB_PARSE_DATETIME,
     FB_FORMAT_DATETIME,
     FB_PARSE_GUID,
+    FB_PARSE_DATETIME_JSON,
+    FB_COLONS_SURELY,
     FB_COUNT
 };
 static const char *const fallback_names[FB_COUNT] = {
     "parse_double_xml", "parse_double_json_number", "format_double_r",
     "parse_datetime",   "format_datetime",          "parse_guid",
+    "parse_datetime_json", "colons_surely",
 };
 static PyObject *fallbacks[FB_COUNT];
 
@@ -36,6 +39,8 @@ static PyObject *fallbacks[FB_COUNT];
 static PyTypeObject *datetime_type;
 static PyObject *kind_unspecified, *kind_utc, *kind_local;
 static PyObject *slot_ticks, *slot_kind, *slot_offset;
+/* "/Date(", the start of a Microsoft date (made at import) */
+static PyObject *slash_date;
 /* uuid.UUID, its slots' descriptors and SafeUUID.unknown */
 static PyTypeObject *uuid_type;
 static PyObject *slot_uuid_int, *slot_uuid_safe, *safe_unknown;
@@ -761,6 +766,17 @@ civil_from_days(int64_t n, int *year, int *month, int *day)
     }
     *month = m;
     *day = (int)(n - preceding) + 1;
+}
+
+/* datetime.parse_datetime_json: a Microsoft date ("/Date(...)") and anything but a str go to
+ * the pure function whole; other text is parse_datetime's (which falls back for odd text). */
+static PyObject *
+parse_datetime_json(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_CheckExact(text) ||
+        PyUnicode_Tailmatch(text, slash_date, 0, PY_SSIZE_T_MAX, -1) != 0)
+        return call_fallback(FB_PARSE_DATETIME_JSON, text);
+    return parse_datetime(self, text);
 }
 
 static PyObject *
@@ -1594,6 +1610,75 @@ walk_tree(PyObject *self, PyObject *args)
     return result;
 }
 
+/* ------------------------------------------------------------------ JSON documents */
+
+/* json.text.colons_surely in one pass: the colons of the bytes, or -1 when a colon may be
+ * escaped as \u003a / \u003A or a run of more than `longest` bytes of "0123456789+-.eE" (a
+ * number too long to trust) is there. Anything but bytes goes to the pure function. */
+/* the high bits set in the bytes of x (each byte 0x80 or 0) */
+static inline int
+high_bits(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(x);
+#else
+    return (int)(((x >> 7) * 0x0101010101010101ULL) >> 56);
+#endif
+}
+
+static const char number_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['+'] = 1, ['-'] = 1, ['.'] = 1, ['e'] = 1, ['E'] = 1,
+};
+
+static PyObject *
+colons_surely(PyObject *self, PyObject *args)
+{
+    PyObject *raw;
+    Py_ssize_t longest;
+    if (!PyArg_ParseTuple(args, "On:colons_surely", &raw, &longest))
+        return NULL;
+    if (!PyBytes_CheckExact(raw) || longest < 0) {
+        PyObject *fallback = fallbacks[FB_COLONS_SURELY];
+        if (fallback == NULL)
+            return call_fallback(FB_COLONS_SURELY, raw); /* (raises: not registered) */
+        return PyObject_CallFunction(fallback, "On", raw, longest);
+    }
+    const unsigned char *s = (const unsigned char *)PyBytes_AS_STRING(raw);
+    Py_ssize_t n = PyBytes_GET_SIZE(raw), colons = 0, i = 0;
+    /* a run of more than `longest` number bytes holds a multiple of longest + 1: only those
+     * positions are looked at, and the run measured around the ones that are number bytes */
+    for (Py_ssize_t p = 0; p < n; p += longest + 1) {
+        if (!number_byte[s[p]])
+            continue;
+        Py_ssize_t lo = p, hi = p + 1;
+        while (lo > 0 && number_byte[s[lo - 1]])
+            lo--;
+        while (hi < n && number_byte[s[hi]])
+            hi++;
+        if (hi - lo > longest)
+            return PyLong_FromLong(-1);
+    }
+    /* a colon escaped as \u003a or \u003A: from one backslash to the next */
+    for (const unsigned char *b = s; (b = memchr(b, '\\', n - (b - s))) != NULL; b++) {
+        if (s + n - b > 5 && memcmp(b + 1, "u003", 4) == 0 && (b[5] == 'a' || b[5] == 'A'))
+            return PyLong_FromLong(-1);
+    }
+    /* the colons, eight bytes at a time: a byte of w ^ ':'*8 is zero where w has a colon;
+     * t has the high bit of each nonzero byte (exact: no carry crosses bytes) */
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t x = w ^ (ones * ':');
+        uint64_t t = ((x & ~high) + ~high) | x;
+        colons += high_bits(~t & high);
+    }
+    for (; i < n; i++)
+        colons += s[i] == ':';
+    return PyLong_FromSsize_t(colons);
+}
+
 /* ------------------------------------------------------------------ the module */
 
 static PyMethodDef methods[] = {
@@ -1607,6 +1692,9 @@ static PyMethodDef methods[] = {
     {"parse_datetime", parse_datetime, METH_O, "datetime.parse_datetime, compiled."},
     {"format_datetime", format_datetime, METH_O, "datetime.format_datetime, compiled."},
     {"parse_guid", parse_guid, METH_O, "guid.parse_guid, compiled."},
+    {"parse_datetime_json", parse_datetime_json, METH_O,
+     "datetime.parse_datetime_json, compiled."},
+    {"colons_surely", colons_surely, METH_VARARGS, "json.text.colons_surely, compiled."},
     {"setup_walk", setup_walk, METH_VARARGS, "Register lxml's _Element class and the mixed-text str."},
     {"walk_tree", walk_tree, METH_VARARGS, "The element tree as nested tuples, or why not."},
     {NULL, NULL, 0, NULL},
@@ -1623,6 +1711,9 @@ PyInit__speedups(void)
 {
     if (PyType_Ready(&nc_walker_type) < 0 || PyType_Ready(&nc_kids_type) < 0 ||
         PyType_Ready(&nc_kids_iter_type) < 0)
+        return NULL;
+    slash_date = PyUnicode_InternFromString("/Date(");
+    if (slash_date == NULL)
         return NULL;
     return PyModule_Create(&module);
 }

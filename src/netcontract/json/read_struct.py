@@ -37,7 +37,7 @@ from netcontract.json.read import (
     member_rules,
     reader_for,
 )
-from netcontract.json.text import counts_surely
+from netcontract.json.text import LONGEST_NUMBER, colons_surely
 from netcontract.limits import ReadContext
 from netcontract.model.plan import ContractInfo, PlanCycle, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, PrimitiveType, Slot
@@ -107,14 +107,15 @@ def read_typed(data: bytes, tp: Any, ctx: ReadContext) -> Any:
         return declined(tp, exc)
     except (msgspec.DecodeError, ValueError, RecursionError) as exc:
         return declined(tp, exc)
-    if not counts_surely(raw):  # the same gate as loads_fast's
+    colons = colons_surely(raw, LONGEST_NUMBER)  # the same gate as loads_fast's
+    if colons < 0:
         return declined(tp, "an escaped colon or a long number")
     counted = [0]
     try:
         result = plan.convert(decoded, ctx, counted)
     except (Fallback, QuotaExceededError) as signal:
         return declined(tp, signal)
-    if counted[0] != raw.count(b":"):
+    if counted[0] != colons:
         # a member given twice (msgspec keeps the last one)
         return declined(tp, "colons and members differ")
     if ctx.problems:  # pragma: no cover - the converters give up before recording any

@@ -24,14 +24,20 @@ from netcontract.clr import datetime as _datetime
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
 from netcontract.clr.datetime import MAX_TICKS, DateTime, DateTimeKind
+from netcontract.json import text as _json_text
 
 _NOISE = "0123456789+-.eEZzT:- \t\r\n\v{}()abcdefABCDEFxX,_\u0663\u00b2\u00e9"
 
 
-def outcome(fn: Callable[[Any], Any], arg: Any) -> tuple[str, Any]:
-    """What ``fn(arg)`` gives, in a form two implementations can be compared by."""
+class Args(tuple):  # type: ignore[type-arg]
+    """The arguments of a codec that takes several (``fn(*args)``)."""
+
+
+def outcome(fn: Callable[..., Any], arg: Any) -> tuple[str, Any]:
+    """What ``fn(arg)`` (``fn(*arg)`` for :class:`Args`) gives, in a form two implementations
+    can be compared by."""
     try:
-        value = fn(arg)
+        value = fn(*arg) if type(arg) is Args else fn(arg)
     except Exception as exc:
         return ("raises", (type(exc), str(exc)))
     if type(value) is float:
@@ -155,6 +161,50 @@ def datetime_texts(rng: random.Random) -> Iterator[str]:
         yield _maybe_mutate(rng, text)
 
 
+def datetime_json_texts(rng: random.Random) -> Iterator[Any]:
+    """A DateTime member's JSON strings: ISO texts, Microsoft dates, their edits, non-str."""
+    iso = datetime_texts(rng)
+    while True:
+        r = rng.random()
+        if r < 0.5:
+            yield next(iso)
+        elif r < 0.98:
+            ms = rng.choice((rng.randrange(-(10**15), 10**15), rng.randrange(-100, 100)))
+            zone = "" if rng.random() < 0.5 else f"{rng.choice('+-')}{rng.randrange(2400):04d}"
+            yield _maybe_mutate(rng, f"/Date({ms}{zone})/")
+        else:
+            yield rng.choice((None, 12, b"/Date(0)/", b"2020-01-01T00:00:00Z"))
+
+
+_JSON_PIECES = (
+    b":", b'"a":', b'{"x":1}', b"\\", b"\\u003b", b"\\u00", b"\\n", b"u003a", b"0",
+    b"12", b"-1.5e+7", b"E", b".", b"+", b" ", b"x", b'"', b"\xc3\xa9",
+)  # fmt: skip
+_ESCAPED_COLONS = (b"\\u003a", b"\\u003A", b"\\\\u003a")
+
+
+def json_documents(rng: random.Random) -> Iterator[Args]:
+    """(bytes, longest) for json.text.colons_surely: colons, escaped and almost-escaped
+    colons, number runs around ``longest`` (short ones drawn often), chunks of 8 and tails,
+    and sometimes not bytes."""
+    while True:
+        longest = rng.choice((0, 1, 2, 3, 7, 8, 9, 16, _json_text.LONGEST_NUMBER))
+        parts = []
+        for _ in range(rng.randrange(60)):
+            r = rng.random()
+            if r < 0.03:
+                parts.append(b"7" * rng.randrange(max(1, longest - 2), longest + 3))
+            elif r < 0.04:
+                parts.append(rng.choice(_ESCAPED_COLONS))
+            else:
+                parts.append(rng.choice(_JSON_PIECES))
+        raw = b"".join(parts)
+        if rng.random() < 0.01:
+            yield Args((rng.choice((raw.decode("latin-1"), bytearray(raw), None)), longest))
+        else:
+            yield Args((raw, longest))
+
+
 def guid_texts(rng: random.Random) -> Iterator[str]:
     while True:
         value = uuid.UUID(int=rng.getrandbits(128))
@@ -177,6 +227,8 @@ CODECS: tuple[tuple[str, Any, Callable[[random.Random], Iterator[Any]]], ...] = 
     ("parse_datetime", _datetime, datetime_texts),
     ("format_datetime", _datetime, datetimes),
     ("parse_guid", _guid, guid_texts),
+    ("parse_datetime_json", _datetime, datetime_json_texts),
+    ("colons_surely", _json_text, json_documents),
 )
 
 
