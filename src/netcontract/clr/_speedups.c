@@ -26,12 +26,15 @@ enum {
     FB_PARSE_GUID,
     FB_PARSE_DATETIME_JSON,
     FB_COLONS_SURELY,
+    FB_TEXT_COLONS,
+    FB_PARSE_DOUBLE_JSON_PLAIN, /* (registered, not called: it returns what it declines) */
     FB_COUNT
 };
 static const char *const fallback_names[FB_COUNT] = {
     "parse_double_xml", "parse_double_json_number", "format_double_r",
     "parse_datetime",   "format_datetime",          "parse_guid",
-    "parse_datetime_json", "colons_surely",
+    "parse_datetime_json", "colons_surely",       "text_colons",
+    "parse_double_json_plain",
 };
 static PyObject *fallbacks[FB_COUNT];
 
@@ -411,6 +414,36 @@ parse_double_json_number(PyObject *self, PyObject *text)
         v = bits_to_double(bits);
     }
     return PyFloat_FromDouble(neg ? -v : v);
+}
+
+/* numbers.parse_double_json_plain: a number token with a fraction and no exponent (the bytes
+ * of a msgspec.Raw) read as parse_double_json_number reads it; anything else, and a value it
+ * would refuse, is returned as it is (the caller reads it the long way, which says why). */
+static PyObject *
+parse_double_json_plain(PyObject *self, PyObject *raw)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(raw, &view, PyBUF_SIMPLE) < 0) {
+        PyErr_Clear();
+        return Py_NewRef(raw);
+    }
+    const char *s = view.buf;
+    Py_ssize_t n = view.len;
+    int neg;
+    Py_ssize_t i0, i1, f0, f1, e0, e1;
+    uint64_t bits;
+    PyObject *out;
+    if (n > 0 && (IS_DIGIT(s[0]) || s[0] == '-') &&
+        scan_number(s, 0, n, 1, &neg, &i0, &i1, &f0, &f1, &e0, &e1) && f1 > f0 && e1 == e0 &&
+        clr_parse(s, i0, i1, f0, f1, e0, e1, &bits) >= 0) {
+        double v = bits_to_double(bits);
+        out = PyFloat_FromDouble(neg ? -v : v);
+    }
+    else {
+        out = Py_NewRef(raw);
+    }
+    PyBuffer_Release(&view);
+    return out;
 }
 
 /* numbers._layout: .NET's "G" layout of digits[0:len] with the point after `point`. */
@@ -1679,6 +1712,56 @@ colons_surely(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(colons);
 }
 
+/* json.text.text_colons: the colons of the JSON strings a Struct reader took (None: no
+ * string), or -1 when one is longer than maxlen. Anything but str or None, and a maxlen that
+ * is not an int, go to the pure function with all the arguments. */
+static PyObject *
+text_colons(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t maxlen = -1;
+    if (nargs >= 1 && PyLong_CheckExact(args[0])) {
+        maxlen = PyLong_AsSsize_t(args[0]);
+        if (maxlen == -1 && PyErr_Occurred())
+            PyErr_Clear();
+    }
+    int odd = maxlen < 0;
+    for (Py_ssize_t a = 1; a < nargs && !odd; a++)
+        odd = args[a] != Py_None && !PyUnicode_CheckExact(args[a]);
+    if (odd) {
+        PyObject *fallback = fallbacks[FB_TEXT_COLONS];
+        if (fallback == NULL)
+            return call_fallback(FB_TEXT_COLONS, Py_None); /* (raises: not registered) */
+        return PyObject_Vectorcall(fallback, args, (size_t)nargs, NULL);
+    }
+    Py_ssize_t colons = 0;
+    for (Py_ssize_t a = 1; a < nargs; a++) {
+        PyObject *text = args[a];
+        if (text == Py_None)
+            continue;
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0)
+            return NULL;
+#endif
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        if (n > maxlen)
+            return PyLong_FromLong(-1);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const char *c = data, *end = c + n;
+            while ((c = memchr(c, ':', (size_t)(end - c))) != NULL) {
+                colons++;
+                c++;
+            }
+        }
+        else {
+            for (Py_ssize_t i = 0; i < n; i++)
+                colons += PyUnicode_READ(kind, data, i) == ':';
+        }
+    }
+    return PyLong_FromSsize_t(colons);
+}
+
 /* ------------------------------------------------------------------ the module */
 
 static PyMethodDef methods[] = {
@@ -1689,12 +1772,16 @@ static PyMethodDef methods[] = {
     {"parse_double_json_number", parse_double_json_number, METH_O,
      "numbers.parse_double_json_number, compiled."},
     {"format_double_r", format_double_r, METH_O, "numbers.format_double_r, compiled."},
+    {"parse_double_json_plain", parse_double_json_plain, METH_O,
+     "numbers.parse_double_json_plain, compiled."},
     {"parse_datetime", parse_datetime, METH_O, "datetime.parse_datetime, compiled."},
     {"format_datetime", format_datetime, METH_O, "datetime.format_datetime, compiled."},
     {"parse_guid", parse_guid, METH_O, "guid.parse_guid, compiled."},
     {"parse_datetime_json", parse_datetime_json, METH_O,
      "datetime.parse_datetime_json, compiled."},
     {"colons_surely", colons_surely, METH_VARARGS, "json.text.colons_surely, compiled."},
+    {"text_colons", (PyCFunction)(void (*)(void))text_colons, METH_FASTCALL,
+     "json.text.text_colons, compiled."},
     {"setup_walk", setup_walk, METH_VARARGS, "Register lxml's _Element class and the mixed-text str."},
     {"walk_tree", walk_tree, METH_VARARGS, "The element tree as nested tuples, or why not."},
     {NULL, NULL, 0, NULL},

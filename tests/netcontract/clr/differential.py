@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator
 from datetime import date as _date
 from typing import Any
 
+import msgspec
+
 from netcontract.clr import compiled
 from netcontract.clr import datetime as _datetime
 from netcontract.clr import guid as _guid
@@ -46,6 +48,8 @@ def outcome(fn: Callable[..., Any], arg: Any) -> tuple[str, Any]:
         return ("DateTime", (value.ticks, value.kind, value.offset_minutes))
     if type(value) is uuid.UUID:
         return ("UUID", (value.int, value.is_safe))
+    if type(value) is msgspec.Raw:
+        return ("Raw", (value is arg, bytes(value)))  # (returned as it came, or made anew)
     return (type(value).__name__, value)
 
 
@@ -161,6 +165,33 @@ def datetime_texts(rng: random.Random) -> Iterator[str]:
         yield _maybe_mutate(rng, text)
 
 
+def _plain_decimal(rng: random.Random) -> str:
+    """-?int.frac, with long runs of digits and of zeros after the point (exponent forms in
+    the Decimal's text), around the 15/17-digit rounding of the CLR parse."""
+    integer = "0" if rng.random() < 0.4 else str(rng.randrange(1, 10 ** rng.randrange(1, 30)))
+    zeros = "0" * rng.choice((0, 0, rng.randrange(12), rng.randrange(330)))
+    digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(1, 30)))
+    return ("-" if rng.random() < 0.3 else "") + integer + "." + zeros + digits
+
+
+def json_number_raws(rng: random.Random) -> Iterator[Any]:
+    """msgspec.Raw values of a Double member: plain decimals (most), what .NET writes, other
+    tokens and JSON values, edits; sometimes bytes or something else."""
+    texts = double_texts(rng)
+    while True:
+        r = rng.random()
+        if r < 0.6:
+            token = _plain_decimal(rng)
+        elif r < 0.85:
+            token = next(texts)
+        else:
+            token = rng.choice(('"1.5"', "null", "true", "[1.5]", '{"a":1.5}', "1" + "0" * 400))
+        token = _maybe_mutate(rng, token)
+        raw = token.encode("utf-8", "surrogatepass")
+        r = rng.random()
+        yield msgspec.Raw(raw) if r < 0.9 else raw if r < 0.97 else rng.choice((None, 15, token))
+
+
 def datetime_json_texts(rng: random.Random) -> Iterator[Any]:
     """A DateTime member's JSON strings: ISO texts, Microsoft dates, their edits, non-str."""
     iso = datetime_texts(rng)
@@ -205,6 +236,25 @@ def json_documents(rng: random.Random) -> Iterator[Args]:
             yield Args((raw, longest))
 
 
+def struct_texts(rng: random.Random) -> Iterator[Args]:
+    """(maxlen, *texts) for json.text.text_colons: strings of each width (ASCII, Latin-1, BMP,
+    astral) with and without colons, None, a length around maxlen; sometimes a non-str."""
+    alphabet = (":", "a", " ", "é", "\u20ac", "\U0001f69a", "\x00", "\\")
+    while True:
+        maxlen = rng.choice((0, 1, 3, 8, 40, 1 << 20))
+        texts: list[Any] = []
+        for _ in range(rng.randrange(25)):
+            if rng.random() < 0.2:
+                texts.append(None)
+                continue
+            size = rng.choice((0, 1, rng.randrange(maxlen + 3) if maxlen < 100 else 30))
+            texts.append("".join(rng.choice(alphabet) for _ in range(size)))
+        if rng.random() < 0.02:
+            texts.insert(rng.randrange(len(texts) + 1), rng.choice((b":", 5, 1.5)))
+        first: Any = maxlen if rng.random() < 0.98 else rng.choice((-1, True, "3", None))
+        yield Args((first, *texts))
+
+
 def guid_texts(rng: random.Random) -> Iterator[str]:
     while True:
         value = uuid.UUID(int=rng.getrandbits(128))
@@ -229,6 +279,8 @@ CODECS: tuple[tuple[str, Any, Callable[[random.Random], Iterator[Any]]], ...] = 
     ("parse_guid", _guid, guid_texts),
     ("parse_datetime_json", _datetime, datetime_json_texts),
     ("colons_surely", _json_text, json_documents),
+    ("parse_double_json_plain", _numbers, json_number_raws),
+    ("text_colons", _json_text, struct_texts),
 )
 
 
