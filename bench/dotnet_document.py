@@ -2,8 +2,8 @@
 
     python bench/dotnet_document.py [--vehicles 2000]
 
-writes ``bench/data/customer_group_dotnet_<n>.xml`` and ``.json`` (kept: later calls reuse
-them) and prints their paths. DataContractSerializer writes the XML and Json.NET the JSON, from
+writes ``bench/data/customer_group_dotnet_<n>_<hash of the C# sources>.xml`` and ``.json``
+(kept: later calls reuse them) and prints their paths. DataContractSerializer writes the XML and Json.NET the JSON, from
 values as live data has them (all 7 tick digits, computed doubles): the values .NET sends,
 which cost netcontract more than the ones ``bench/generate.py`` writes. Needs mono, mcs and
 Newtonsoft.Json.dll (as the interop tests do).
@@ -12,6 +12,7 @@ Newtonsoft.Json.dll (as the interop tests do).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -36,9 +37,15 @@ def _newtonsoft() -> Path:
     raise RuntimeError("Newtonsoft.Json.dll not found (set NETCONTRACT_NEWTONSOFT_DLL)")
 
 
+def _xml_path(vehicles: int, folder: Path) -> Path:
+    # named by the generator's sources too: an edit of them makes a new document
+    digest = hashlib.sha256(CONTRACTS.read_bytes() + (HERE / "DotnetDocument.cs").read_bytes())
+    return folder / f"customer_group_dotnet_{vehicles}_{digest.hexdigest()[:8]}.xml"
+
+
 def dotnet_documents(vehicles: int = 2000, folder: Path = HERE / "data") -> tuple[bytes, bytes]:
     """(XML, JSON) of ``vehicles`` vehicles as Mono writes them, made once and kept."""
-    xml_path = folder / f"customer_group_dotnet_{vehicles}.xml"
+    xml_path = _xml_path(vehicles, folder)
     json_path = xml_path.with_suffix(".json")
     if not (xml_path.exists() and json_path.exists()):
         mono, mcs = shutil.which("mono"), shutil.which("mcs")
@@ -74,7 +81,7 @@ def main() -> None:
     parser.add_argument("--vehicles", type=int, default=2000)
     args = parser.parse_args()
     dotnet_documents(args.vehicles)
-    xml_path = HERE / "data" / f"customer_group_dotnet_{args.vehicles}.xml"
+    xml_path = _xml_path(args.vehicles, HERE / "data")
     print(xml_path)
     print(xml_path.with_suffix(".json"))
 
