@@ -5,18 +5,18 @@
 
 The document is bench/generate.py's customer group (2,000 vehicles by default), written by
 netcontract in both formats, or (``--document dotnet``) the same contract as .NET writes it
-(bench/dotnet_document.py: DataContractSerializer and Json.NET under Mono). Every operation runs once or more to warm up, then ``--repeat``
-times (fewer for operations slower than a second); the table gives the median in ms, the
-document's size divided by it in MB/s, and the ratio to lxml's ``etree.fromstring`` of the
-same XML bytes (the unit), measured again (its own repeated runs) just before each
-operation, so that a ratio compares runs made under the same load on a shared machine.
-All of it is done ``--rounds`` times (3), one operation after the other, and the medians of
-the rounds are reported: a shared machine has slow and fast phases of several seconds.
-The result of each call is freed after its clock stops, and what the harness holds is frozen
-(``gc.freeze``) before timing starts, so that no operation pays for collecting the others'.
-Peak memory is measured for the project's four operations, each in a fresh process: the rise
-of the resident set (VmHWM, reset just before the call) over what the process held before
-it, so libxml2's tree counts.
+(bench/dotnet_document.py: DataContractSerializer and Json.NET under Mono). Every operation
+runs once or more to warm up, then ``--repeat`` times (fewer for operations slower than a
+second); the table gives the median in ms, the document's size divided by it in MB/s, and the
+ratio to lxml's ``etree.fromstring`` of the same XML bytes (the unit), measured again (its own
+repeated runs) just before each operation, so that a ratio compares runs made under the same
+load on a shared machine. All of it is done ``--rounds`` times (3), one operation after the
+other, and the medians of the rounds are reported: a shared machine has slow and fast phases
+of several seconds. The result of each call is freed after its clock stops, and what the
+harness holds is frozen (``gc.freeze``) before timing starts, so that no operation pays for
+collecting the others'. Peak memory is measured for the project's four operations, each in a
+fresh process: the rise of the resident set (VmHWM, reset just before the call) over what the
+process held before it, so libxml2's tree counts.
 
 Peers come from the ``bench`` extra (``pip install -e '.[bench]'``): orjson, xsdata (its
 dataclasses generated from the project's ``xsd/`` into a temporary folder), xmlschema
