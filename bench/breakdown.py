@@ -1,6 +1,6 @@
 """Where the time of netcontract's conversions goes, on bench/generate.py's document.
 
-    python bench/breakdown.py [--vehicles 2000] [--rounds 3]
+    python bench/breakdown.py [--vehicles 2000] [--rounds 3] [--document netcontract|dotnet]
 
 Each line times one ingredient alone (CPU time, median of 9 runs, results freed outside the
 clock), in ms and as a ratio to lxml's ``etree.fromstring`` of the XML (the unit) measured
@@ -33,6 +33,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from dotnet_document import dotnet_documents
 from generate import make_documents
 
 import netcontract as nc
@@ -41,7 +42,7 @@ from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
 from netcontract.clr import value_types as _clr
 from netcontract.json import read_struct as _json_typed
-from netcontract.json.text import loads_fast
+from netcontract.json.text import LONGEST_NUMBER, colons_surely, loads_fast
 from netcontract.xml import walk as _walk
 from netcontract.xml.parse import parse_xml_bytes
 from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, VehicleLightDto
@@ -82,8 +83,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--vehicles", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--document",
+        choices=("netcontract", "dotnet"),
+        default="netcontract",
+        help="dotnet: the document .NET writes (bench/dotnet_document.py, needs Mono)",
+    )
     args = parser.parse_args()
-    xml, data = make_documents(args.vehicles)
+    if args.document == "dotnet":
+        xml, data = dotnet_documents(args.vehicles)
+    else:
+        xml, data = make_documents(args.vehicles)
     group = nc.from_json(data, CustomerGroupDto)
     root = parse_xml_bytes(xml)
 
@@ -171,6 +181,7 @@ def main() -> None:
     add("JSON -> objects: whole", lambda: nc.from_json(data, CustomerGroupDto))
     decode = _json_typed._plan(CustomerGroupDto).decode  # type: ignore[union-attr]
     add("  parse (msgspec, into Structs; Guids too)", lambda: decode(data))
+    add("  checks: escapes, long numbers, colons", lambda: colons_surely(data, LONGEST_NUMBER))
     add(f"  codecs: {len(texts['DateTime'])} DateTime", lambda: [parse_dt(t) for t in dates])
     add(
         f"  codecs: {len(json_doubles)} Double",

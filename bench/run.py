@@ -1,20 +1,22 @@
 """Benchmark: netcontract's four conversions of a large document, against parsers and peers.
 
-    python bench/run.py [--vehicles 2000] [--repeat 15] [--clock cpu|wall] [--markdown]
+    python bench/run.py [--vehicles 2000] [--document netcontract|dotnet] [--repeat 15]
+                        [--clock cpu|wall] [--markdown]
 
 The document is bench/generate.py's customer group (2,000 vehicles by default), written by
-netcontract in both formats. Every operation runs once or more to warm up, then ``--repeat``
-times (fewer for operations slower than a second); the table gives the median in ms, the
-document's size divided by it in MB/s, and the ratio to lxml's ``etree.fromstring`` of the
-same XML bytes (the unit), measured again (its own repeated runs) just before each
-operation, so that a ratio compares runs made under the same load on a shared machine.
-All of it is done ``--rounds`` times (3), one operation after the other, and the medians of
-the rounds are reported: a shared machine has slow and fast phases of several seconds.
-The result of each call is freed after its clock stops, and what the harness holds is frozen
-(``gc.freeze``) before timing starts, so that no operation pays for collecting the others'.
-Peak memory is measured for the project's four operations, each in a fresh process: the rise
-of the resident set (VmHWM, reset just before the call) over what the process held before
-it, so libxml2's tree counts.
+netcontract in both formats, or (``--document dotnet``) the same contract as .NET writes it
+(bench/dotnet_document.py: DataContractSerializer and Json.NET under Mono). Every operation
+runs once or more to warm up, then ``--repeat`` times (fewer for operations slower than a
+second); the table gives the median in ms, the document's size divided by it in MB/s, and the
+ratio to lxml's ``etree.fromstring`` of the same XML bytes (the unit), measured again (its own
+repeated runs) just before each operation, so that a ratio compares runs made under the same
+load on a shared machine. All of it is done ``--rounds`` times (3), one operation after the
+other, and the medians of the rounds are reported: a shared machine has slow and fast phases
+of several seconds. The result of each call is freed after its clock stops, and what the
+harness holds is frozen (``gc.freeze``) before timing starts, so that no operation pays for
+collecting the others'. Peak memory is measured for the project's four operations, each in a
+fresh process: the rise of the resident set (VmHWM, reset just before the call) over what the
+process held before it, so libxml2's tree counts.
 
 Peers come from the ``bench`` extra (``pip install -e '.[bench]'``): orjson, xsdata (its
 dataclasses generated from the project's ``xsd/`` into a temporary folder), xmlschema
@@ -44,9 +46,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+from dotnet_document import dotnet_documents  # noqa: E402
 from generate import make_documents  # noqa: E402
 
 import netcontract as nc  # noqa: E402
+from netcontract.clr import compiled  # noqa: E402
 from netcontract.xml import walk as _walk  # noqa: E402
 from vehizen import CustomerGroupDto  # noqa: E402
 
@@ -235,6 +239,13 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--vehicles", type=int, default=2000)
+    parser.add_argument(
+        "--document",
+        choices=("netcontract", "dotnet"),
+        default="netcontract",
+        help="netcontract: bench/generate.py's, written by netcontract; dotnet: written by .NET"
+        " itself (bench/dotnet_document.py, needs Mono)",
+    )
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument(
@@ -259,7 +270,10 @@ def main() -> None:
         return
 
     clock = _clock(args.clock)
-    xml, data = make_documents(args.vehicles)
+    if args.document == "dotnet":
+        xml, data = dotnet_documents(args.vehicles)
+    else:
+        xml, data = make_documents(args.vehicles)
     tree = etree.fromstring(xml)
     group = nc.from_json(data, CustomerGroupDto)
     assert nc.from_xml(xml) == group or nc.to_xml(nc.from_xml(xml)) == xml
@@ -360,7 +374,12 @@ def main() -> None:
                         "from_xml_proxies", xml_path, json_path
                     )
 
-    print(f"document: {args.vehicles:,} vehicles; XML {len(xml):,} bytes, JSON {len(data):,} bytes")
+    writer = ".NET (Mono)" if args.document == "dotnet" else "netcontract"
+    print(
+        f"document: {args.vehicles:,} vehicles written by {writer}; XML {len(xml):,} bytes,"
+        f" JSON {len(data):,} bytes"
+    )
+    print(f"codecs: {compiled.REASON}; XML walk: {'compiled' if _walk.ACTIVE else 'lxml'}")
     print(f"machine: {machine()}")
     print(
         f"clock: {'CPU time of the process' if args.clock == 'cpu' else 'wall time'}, "

@@ -7,10 +7,14 @@ conversions of the benchmark document agree with each other, and prints its tabl
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from netcontract.clr import compiled
 from netcontract.xml import walk
@@ -74,3 +78,18 @@ def test_batch_converts_a_folder_with_each_jobs_value_to_the_same_files() -> Non
     assert out.startswith("6 files, ")
     assert re.search(r"^\| 1 \| [\d.]+ \| \d+ \| 1\.00x \|", out, re.M)
     assert re.search(r"^\| 2 \| [\d.]+ \| \d+ \| [\d.]+x \|", out, re.M)
+
+
+def test_run_reads_the_document_dotnet_writes() -> None:
+    """--document dotnet: the same table for the document Mono writes (bench/DotnetDocument.cs),
+    which netcontract reads and writes back byte for byte (run.py asserts it)."""
+    if shutil.which("mono") is None or shutil.which("mcs") is None:
+        if os.environ.get("NETCONTRACT_NO_SKIPS") == "1":
+            raise AssertionError("Mono is needed for the .NET-written benchmark document")
+        pytest.skip("Mono (mono, mcs) is not installed")
+    out = _run(
+        "run.py", "--vehicles", "20", "--document", "dotnet", "--repeat", "1", "--warmup", "1",
+        "--rounds", "1", "--no-peers", "--no-memory", "--markdown",
+    )  # fmt: skip
+    assert "20 vehicles written by .NET (Mono)" in out
+    assert "| netcontract: JSON -> objects |" in out

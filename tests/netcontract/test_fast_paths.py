@@ -110,6 +110,13 @@ VEHICLE = b'{"IdWS":1,"VIN":"a:b","Name":"n"}'
         b'{"Vehicles":[{"Tolerance":2147483648}]}',
         b"\xef\xbb\xbf" + VEHICLE,
         b"[" * 3000,
+        # the compiled helpers of the Struct path: doubles read from their bytes or not, a
+        # DateTime given twice (its colons counted with the strings'), a Microsoft date
+        b'{"Vehicles":[{"TotalFuelUsed":1.5E+1,"TheoreticalConsumption":0.0000001}]}',
+        b'{"Vehicles":[{"TotalFuelUsed":1' + b"7" * 398 + b'.5,"IdWS":"7"}]}',
+        b'{"Vehicles":[{"InitialEntryIntoService":"2020-01-01T00:00:00Z",'
+        b'"InitialEntryIntoService":"x:y"}]}',
+        b'{"Vehicles":[{"UtcEndOfLease":"/Date(0)/","Name":"a:b","Name":"c"}]}',
     ],
 )
 def test_json_documents_the_fast_path_gives_up_on(doc: bytes) -> None:
@@ -132,7 +139,12 @@ def test_loads_fast_defers_what_it_cannot_tell() -> None:
 
 @pytest.mark.parametrize(
     "limits",
-    [nc.Limits(max_total_items=20), nc.Limits(max_depth=2), nc.Limits(max_string_length=8)],
+    [
+        nc.Limits(max_total_items=20),
+        nc.Limits(max_depth=2),
+        nc.Limits(max_string_length=8),
+        nc.Limits(max_string_length=24),  # a DateTime's text, counted with the strings
+    ],
 )
 def test_json_quota_errors_name_the_same_place(limits: nc.Limits) -> None:
     doc = nc.to_json(GROUPS[0])

@@ -24,11 +24,17 @@ enum {
     FB_PARSE_DATETIME,
     FB_FORMAT_DATETIME,
     FB_PARSE_GUID,
+    FB_PARSE_DATETIME_JSON,
+    FB_COLONS_SURELY,
+    FB_TEXT_COLONS,
+    FB_PARSE_DOUBLE_JSON_PLAIN, /* (registered, not called: it returns what it declines) */
     FB_COUNT
 };
 static const char *const fallback_names[FB_COUNT] = {
     "parse_double_xml", "parse_double_json_number", "format_double_r",
     "parse_datetime",   "format_datetime",          "parse_guid",
+    "parse_datetime_json", "colons_surely",       "text_colons",
+    "parse_double_json_plain",
 };
 static PyObject *fallbacks[FB_COUNT];
 
@@ -36,6 +42,8 @@ static PyObject *fallbacks[FB_COUNT];
 static PyTypeObject *datetime_type;
 static PyObject *kind_unspecified, *kind_utc, *kind_local;
 static PyObject *slot_ticks, *slot_kind, *slot_offset;
+/* "/Date(", the start of a Microsoft date (made at import) */
+static PyObject *slash_date;
 /* uuid.UUID, its slots' descriptors and SafeUUID.unknown */
 static PyTypeObject *uuid_type;
 static PyObject *slot_uuid_int, *slot_uuid_safe, *safe_unknown;
@@ -408,6 +416,36 @@ parse_double_json_number(PyObject *self, PyObject *text)
     return PyFloat_FromDouble(neg ? -v : v);
 }
 
+/* numbers.parse_double_json_plain: a number token with a fraction and no exponent (the bytes
+ * of a msgspec.Raw) read as parse_double_json_number reads it; anything else, and a value it
+ * would refuse, is returned as it is (the caller reads it the long way, which says why). */
+static PyObject *
+parse_double_json_plain(PyObject *self, PyObject *raw)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(raw, &view, PyBUF_SIMPLE) < 0) {
+        PyErr_Clear();
+        return Py_NewRef(raw);
+    }
+    const char *s = view.buf;
+    Py_ssize_t n = view.len;
+    int neg;
+    Py_ssize_t i0, i1, f0, f1, e0, e1;
+    uint64_t bits;
+    PyObject *out;
+    if (n > 0 && (IS_DIGIT(s[0]) || s[0] == '-') &&
+        scan_number(s, 0, n, 1, &neg, &i0, &i1, &f0, &f1, &e0, &e1) && f1 > f0 && e1 == e0 &&
+        clr_parse(s, i0, i1, f0, f1, e0, e1, &bits) >= 0) {
+        double v = bits_to_double(bits);
+        out = PyFloat_FromDouble(neg ? -v : v);
+    }
+    else {
+        out = Py_NewRef(raw);
+    }
+    PyBuffer_Release(&view);
+    return out;
+}
+
 /* numbers._layout: .NET's "G" layout of digits[0:len] with the point after `point`. */
 static PyObject *
 layout(const char *digits, int len, int point, int max_digits, int neg)
@@ -761,6 +799,17 @@ civil_from_days(int64_t n, int *year, int *month, int *day)
     }
     *month = m;
     *day = (int)(n - preceding) + 1;
+}
+
+/* datetime.parse_datetime_json: a Microsoft date ("/Date(...)") and anything but a str go to
+ * the pure function whole; other text is parse_datetime's (which falls back for odd text). */
+static PyObject *
+parse_datetime_json(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_CheckExact(text) ||
+        PyUnicode_Tailmatch(text, slash_date, 0, PY_SSIZE_T_MAX, -1) != 0)
+        return call_fallback(FB_PARSE_DATETIME_JSON, text);
+    return parse_datetime(self, text);
 }
 
 static PyObject *
@@ -1594,6 +1643,125 @@ walk_tree(PyObject *self, PyObject *args)
     return result;
 }
 
+/* ------------------------------------------------------------------ JSON documents */
+
+/* json.text.colons_surely in one pass: the colons of the bytes, or -1 when a colon may be
+ * escaped as \u003a / \u003A or a run of more than `longest` bytes of "0123456789+-.eE" (a
+ * number too long to trust) is there. Anything but bytes goes to the pure function. */
+/* the high bits set in the bytes of x (each byte 0x80 or 0) */
+static inline int
+high_bits(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(x);
+#else
+    return (int)(((x >> 7) * 0x0101010101010101ULL) >> 56);
+#endif
+}
+
+static const char number_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['+'] = 1, ['-'] = 1, ['.'] = 1, ['e'] = 1, ['E'] = 1,
+};
+
+static PyObject *
+colons_surely(PyObject *self, PyObject *args)
+{
+    PyObject *raw;
+    Py_ssize_t longest;
+    if (!PyArg_ParseTuple(args, "On:colons_surely", &raw, &longest))
+        return NULL;
+    if (!PyBytes_CheckExact(raw) || longest < 0) {
+        PyObject *fallback = fallbacks[FB_COLONS_SURELY];
+        if (fallback == NULL)
+            return call_fallback(FB_COLONS_SURELY, raw); /* (raises: not registered) */
+        return PyObject_CallFunction(fallback, "On", raw, longest);
+    }
+    const unsigned char *s = (const unsigned char *)PyBytes_AS_STRING(raw);
+    Py_ssize_t n = PyBytes_GET_SIZE(raw), colons = 0, i = 0;
+    /* a run of more than `longest` number bytes holds a multiple of longest + 1: only those
+     * positions are looked at, and the run measured around the ones that are number bytes */
+    for (Py_ssize_t p = 0; p < n; p += longest + 1) {
+        if (!number_byte[s[p]])
+            continue;
+        Py_ssize_t lo = p, hi = p + 1;
+        while (lo > 0 && number_byte[s[lo - 1]])
+            lo--;
+        while (hi < n && number_byte[s[hi]])
+            hi++;
+        if (hi - lo > longest)
+            return PyLong_FromLong(-1);
+    }
+    /* a colon escaped as \u003a or \u003A: from one backslash to the next */
+    for (const unsigned char *b = s; (b = memchr(b, '\\', n - (b - s))) != NULL; b++) {
+        if (s + n - b > 5 && memcmp(b + 1, "u003", 4) == 0 && (b[5] == 'a' || b[5] == 'A'))
+            return PyLong_FromLong(-1);
+    }
+    /* the colons, eight bytes at a time: a byte of w ^ ':'*8 is zero where w has a colon;
+     * t has the high bit of each nonzero byte (exact: no carry crosses bytes) */
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t x = w ^ (ones * ':');
+        uint64_t t = ((x & ~high) + ~high) | x;
+        colons += high_bits(~t & high);
+    }
+    for (; i < n; i++)
+        colons += s[i] == ':';
+    return PyLong_FromSsize_t(colons);
+}
+
+/* json.text.text_colons: the colons of the JSON strings a Struct reader took (None: no
+ * string), or -1 when one is longer than maxlen. Anything but str or None, and a maxlen that
+ * is not an int, go to the pure function with all the arguments. */
+static PyObject *
+text_colons(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t maxlen = -1;
+    if (nargs >= 1 && PyLong_CheckExact(args[0])) {
+        maxlen = PyLong_AsSsize_t(args[0]);
+        if (maxlen == -1 && PyErr_Occurred())
+            PyErr_Clear();
+    }
+    int odd = maxlen < 0;
+    for (Py_ssize_t a = 1; a < nargs && !odd; a++)
+        odd = args[a] != Py_None && !PyUnicode_CheckExact(args[a]);
+    if (odd) {
+        PyObject *fallback = fallbacks[FB_TEXT_COLONS];
+        if (fallback == NULL)
+            return call_fallback(FB_TEXT_COLONS, Py_None); /* (raises: not registered) */
+        return PyObject_Vectorcall(fallback, args, (size_t)nargs, NULL);
+    }
+    Py_ssize_t colons = 0;
+    for (Py_ssize_t a = 1; a < nargs; a++) {
+        PyObject *text = args[a];
+        if (text == Py_None)
+            continue;
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0)
+            return NULL;
+#endif
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        if (n > maxlen)
+            return PyLong_FromLong(-1);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const char *c = data, *end = c + n;
+            while ((c = memchr(c, ':', (size_t)(end - c))) != NULL) {
+                colons++;
+                c++;
+            }
+        }
+        else {
+            for (Py_ssize_t i = 0; i < n; i++)
+                colons += PyUnicode_READ(kind, data, i) == ':';
+        }
+    }
+    return PyLong_FromSsize_t(colons);
+}
+
 /* ------------------------------------------------------------------ the module */
 
 static PyMethodDef methods[] = {
@@ -1604,9 +1772,16 @@ static PyMethodDef methods[] = {
     {"parse_double_json_number", parse_double_json_number, METH_O,
      "numbers.parse_double_json_number, compiled."},
     {"format_double_r", format_double_r, METH_O, "numbers.format_double_r, compiled."},
+    {"parse_double_json_plain", parse_double_json_plain, METH_O,
+     "numbers.parse_double_json_plain, compiled."},
     {"parse_datetime", parse_datetime, METH_O, "datetime.parse_datetime, compiled."},
     {"format_datetime", format_datetime, METH_O, "datetime.format_datetime, compiled."},
     {"parse_guid", parse_guid, METH_O, "guid.parse_guid, compiled."},
+    {"parse_datetime_json", parse_datetime_json, METH_O,
+     "datetime.parse_datetime_json, compiled."},
+    {"colons_surely", colons_surely, METH_VARARGS, "json.text.colons_surely, compiled."},
+    {"text_colons", (PyCFunction)(void (*)(void))text_colons, METH_FASTCALL,
+     "json.text.text_colons, compiled."},
     {"setup_walk", setup_walk, METH_VARARGS, "Register lxml's _Element class and the mixed-text str."},
     {"walk_tree", walk_tree, METH_VARARGS, "The element tree as nested tuples, or why not."},
     {NULL, NULL, 0, NULL},
@@ -1623,6 +1798,9 @@ PyInit__speedups(void)
 {
     if (PyType_Ready(&nc_walker_type) < 0 || PyType_Ready(&nc_kids_type) < 0 ||
         PyType_Ready(&nc_kids_iter_type) < 0)
+        return NULL;
+    slash_date = PyUnicode_InternFromString("/Date(");
+    if (slash_date == NULL)
         return NULL;
     return PyModule_Create(&module);
 }

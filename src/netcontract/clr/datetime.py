@@ -691,6 +691,11 @@ def parse_microsoft_date(text: str) -> DateTime | None:
     return _make(local, _LOCAL, offset)
 
 
+#: the pure parse_datetime, which the pure parse_datetime_json calls: the reference of the
+#: compiled parse_datetime_json is pure all through (the public name is rebound below)
+_parse_datetime_pure: Final = parse_datetime
+
+
 def parse_datetime_json(text: str) -> DateTime:
     """A DateTime member's JSON string as Json.NET reads it by default: the ISO text
     (:func:`parse_datetime`) or a Microsoft date (:func:`parse_microsoft_date`)."""
@@ -698,14 +703,18 @@ def parse_datetime_json(text: str) -> DateTime:
         value = parse_microsoft_date(text)
         if value is not None:
             return value
-    return parse_datetime(text)
+    return _parse_datetime_pure(text)
 
 
 # ---------------------------------------------------------------------------------------------
 # The compiled codecs (netcontract.clr.compiled): same results, the functions above as fallback
 # ---------------------------------------------------------------------------------------------
 
-PURE: Final = {"parse_datetime": parse_datetime, "format_datetime": format_datetime}
+PURE: Final = {
+    "parse_datetime": parse_datetime,
+    "format_datetime": format_datetime,
+    "parse_datetime_json": parse_datetime_json,
+}
 """The pure-Python reference of each codec that has a compiled version."""
 
 if _extension is not None:  # registered even when not in use, for the differential tests
@@ -723,3 +732,4 @@ if _extension is not None:  # registered even when not in use, for the different
 if _speedups is not None:
     parse_datetime = _speedups.parse_datetime
     format_datetime = _speedups.format_datetime
+    parse_datetime_json = _speedups.parse_datetime_json

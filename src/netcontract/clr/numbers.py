@@ -526,6 +526,35 @@ def parse_double_json_number(text: str) -> float:
     return -value if sign else value
 
 
+#: the pure parse, which parse_double_json_plain's reference calls (the public name is rebound
+#: to the compiled one below)
+_parse_double_json_number_pure: Final = parse_double_json_number
+_PLAIN_JSON_DECIMAL: Final = re.compile(rb"-?(?:0|[1-9][0-9]*)\.[0-9]+")
+
+
+def parse_double_json_plain(raw: object) -> object:
+    """A JSON number token with a fraction and no exponent (``raw``: its bytes, a
+    ``msgspec.Raw``) as the JSON Struct readers read it the long way, the token decoded into a
+    ``Decimal`` whose text :func:`parse_double_json_number` reads; anything else, and a token
+    that parse refuses, is returned as it is (the caller then reads it the long way).
+
+    The compiled version reads the token's own text: for these tokens the ``Decimal``'s text
+    has the same digits and scale (sometimes in exponent form, ``1E-7`` for ``0.0000001``),
+    which the CLR parse reads to the same double; the differential tests check it. (A token
+    with an exponent can become an integer, ``1.5E+1`` -> ``15``, read as one: not here.)
+    """
+    try:
+        token = bytes(memoryview(raw))  # type: ignore[arg-type]
+    except TypeError:  # (not a buffer: bytes(5) would make one)
+        return raw
+    if _PLAIN_JSON_DECIMAL.fullmatch(token) is None:
+        return raw
+    try:
+        return _parse_double_json_number_pure(str(Decimal(token.decode("ascii"))))
+    except ValueError:
+        return raw
+
+
 def parse_double_json_string(s: str) -> float:
     """Read a JSON *string* given for a double member, as Json.NET does.
 
@@ -712,6 +741,7 @@ PURE: Final = {
     "parse_double_xml": parse_double_xml,
     "parse_double_json_number": parse_double_json_number,
     "format_double_r": format_double_r,
+    "parse_double_json_plain": parse_double_json_plain,
 }
 """The pure-Python reference of each codec that has a compiled version."""
 
@@ -722,3 +752,4 @@ if _speedups is not None:
     parse_double_xml = _speedups.parse_double_xml
     parse_double_json_number = _speedups.parse_double_json_number
     format_double_r = _speedups.format_double_r
+    parse_double_json_plain = _speedups.parse_double_json_plain

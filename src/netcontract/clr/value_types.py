@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Protocol
 import attrs
 import msgspec
 
+from netcontract.clr import compiled as _compiled
 from netcontract.clr import datetimeoffset as _dto
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
@@ -367,6 +368,12 @@ class ValueType:
 
     def json_fast_read(self, src: Source, var: str) -> Snippet | None:
         """The value of the JSON value in ``var`` as msgspec (``float_hook=Decimal``) decoded it."""
+        return None
+
+    def json_raw_read(self, src: Source, var: str) -> str | None:
+        """An expression giving the value of the ``msgspec.Raw`` in ``var`` where it can do so
+        quickly (a compiled codec), else ``var`` itself unchanged; None: no such expression.
+        The value must not be a ``msgspec.Raw``: :meth:`json_fast_read` reads what is left."""
         return None
 
     def msgspec_type(self) -> Any:
@@ -734,6 +741,14 @@ class DoubleType(ValueType):
     def json_fast_value(self, src: Source, var: str) -> Snippet:
         text = src.const(_numbers.format_double_json, "double")
         return Snippet(f"type({var}) is float", f"{text}({var})", raw=True)
+
+    def json_raw_read(self, src: Source, var: str) -> str | None:
+        # a number with a fraction and no exponent, read from its bytes (the others return
+        # unchanged and take json_fast_read's way); only compiled: the pure function is the
+        # long way itself
+        if not _compiled.ACTIVE:
+            return None
+        return f"{src.const(_numbers.parse_double_json_plain, 'parse_plain')}({var})"
 
     def json_fast_read(self, src: Source, var: str) -> Snippet:
         # the conversion json_parse makes of a Decimal, called directly

@@ -23,8 +23,10 @@ import decimal
 from collections.abc import Callable
 from typing import Any, Final
 
+import attrs
 import msgspec
 
+from netcontract.clr import compiled
 from netcontract.clr.value_types import Snippet
 from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import ContractDefinitionError, QuotaExceededError
@@ -37,7 +39,7 @@ from netcontract.json.read import (
     member_rules,
     reader_for,
 )
-from netcontract.json.text import counts_surely
+from netcontract.json.text import LONGEST_NUMBER, colons_surely, text_colons
 from netcontract.limits import ReadContext
 from netcontract.model.plan import ContractInfo, PlanCycle, contract_info
 from netcontract.model.wire import ContractType, EnumType, ListType, PrimitiveType, Slot
@@ -107,14 +109,15 @@ def read_typed(data: bytes, tp: Any, ctx: ReadContext) -> Any:
         return declined(tp, exc)
     except (msgspec.DecodeError, ValueError, RecursionError) as exc:
         return declined(tp, exc)
-    if not counts_surely(raw):  # the same gate as loads_fast's
+    colons = colons_surely(raw, LONGEST_NUMBER)  # the same gate as loads_fast's
+    if colons < 0:
         return declined(tp, "an escaped colon or a long number")
     counted = [0]
     try:
         result = plan.convert(decoded, ctx, counted)
     except (Fallback, QuotaExceededError) as signal:
         return declined(tp, signal)
-    if counted[0] != raw.count(b":"):
+    if counted[0] != colons:
         # a member given twice (msgspec keeps the last one)
         return declined(tp, "colons and members differ")
     if ctx.problems:  # pragma: no cover - the converters give up before recording any
@@ -135,6 +138,10 @@ def _build(info: ContractInfo) -> _Plan:
     src.line(1, "maxlen = ctx.limits.max_string_length")
     keys = [m.wire_name for m in info.json_net_members]
     src.line(1, f"k = {len(keys) + sum(key.count(':') for key in keys)}")
+    # with the compiled codecs, the strings' lengths and colons are checked in one call here
+    # (the members that qualify, see _emit_conversion); the pure readers check each inline
+    texts: list[str] | None = [] if compiled.ACTIVE else None
+    texts_at = len(src.lines)
     arguments: list[tuple[str, str]] = []
     for index, m in enumerate(info.json_net_members):
         field = f"f{index}"  # (wire names may not be identifiers)
@@ -151,8 +158,15 @@ def _build(info: ContractInfo) -> _Plan:
                 f" raise {src.const(Fallback, 'Fallback')}('a computed object or array')",
             )
             continue
-        fields.append((field, _emit(src, 1, var, m.slot)))
+        fields.append((field, _emit(src, 1, var, m.slot, texts)))
         arguments.append((m.attr, var))
+    if texts:
+        given = ", ".join(f"s.f{var[1:]}" for var in texts)  # (v3 holds s.f3)
+        src.lines[texts_at:texts_at] = [
+            f"    t = {src.const(text_colons, 'text_colons')}(maxlen, {given})",
+            f"    if t < 0: raise {src.const(Fallback, 'Fallback')}('max_string_length')",
+            "    k += t",
+        ]
     src.line(1, "counted[0] += k")
     src.line(1, "ctx.leave()")
     src.construct(1, info.cls, arguments)
@@ -170,8 +184,9 @@ def _build(info: ContractInfo) -> _Plan:
         raise Fallback(f"msgspec cannot decode {info.cls.__qualname__}: {exc}") from exc
 
 
-def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
-    """Lines converting ``var`` in place; returns the field's type for msgspec."""
+def _emit(src: Source, lvl: int, var: str, slot: Slot, texts: list[str] | None = None) -> Any:
+    """Lines converting ``var`` in place; returns the field's type for msgspec. ``texts``
+    (compiled codecs): where the variables of strings counted in one call are listed."""
     wire = slot.wire
     nillable = slot.clr_nillable
     if isinstance(wire, PrimitiveType):
@@ -179,6 +194,12 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
         field_type = p.msgspec_type()
         if field_type is not None:  # msgspec checks the value in C
             conversion = p.msgspec_convert(src, var)
+            if conversion is not None and _counted_at_once(conversion, var, texts):
+                assert texts is not None  # (for mypy: _counted_at_once said so)
+                texts.append(var)
+                conversion = attrs.evolve(conversion, text=False)
+                if conversion.expression is None:  # a plain string: nothing left to do
+                    return _maybe(field_type, nillable)
             if conversion is not None:  # then this, for a value that is not null
                 tests = [f"{var} is not None"] if nillable else []
                 if conversion.condition != "True":
@@ -231,6 +252,11 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
         return _maybe(list[item_type], nillable)
     # anything else (Double, Decimal, UInt64, Char, object, ...): the value loads_fast would
     # give, then the same conversion as the dict readers
+    quick = wire.primitive.json_raw_read(src, var) if isinstance(wire, PrimitiveType) else None
+    if quick is not None:  # (a compiled codec) the Raw it returns goes the long way below
+        src.line(lvl, f"{var} = {quick}")
+        src.line(lvl, f"if type({var}) is {src.const(msgspec.Raw, 'Raw')}:")
+        lvl += 1
     src.guarded(
         lvl, f"{var} = {src.const(_raw_decode, 'decode')}({var})", "a value msgspec refuses"
     )
@@ -246,6 +272,14 @@ def _emit(src: Source, lvl: int, var: str, slot: Slot) -> Any:
         src.line(lvl, f"if not ({none}):")
     src.line(lvl + 1, _reference(src, var, slot))
     return msgspec.Raw
+
+
+def _counted_at_once(snippet: Snippet, var: str, texts: list[str] | None) -> bool:
+    """Whether a string member's length and colons can be checked with the others' in one
+    call before its conversion: the same count as the inline lines, which count it where its
+    condition holds. A condition of "True" always holds; the variable itself (DateTime) fails
+    only for "", which has no colon and no length."""
+    return texts is not None and snippet.text and snippet.condition in ("True", var)
 
 
 def _emit_conversion(src: Source, lvl: int, var: str, snippet: Snippet, name: str) -> None:

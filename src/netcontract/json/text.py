@@ -14,21 +14,26 @@ from typing import Any, Final
 
 import msgspec
 
+from netcontract.clr.compiled import extension as _extension
+from netcontract.clr.compiled import speedups as _speedups
 from netcontract.clr.numbers import format_decimal_json, format_double_json
 from netcontract.clr.objects import AnyObject
 from netcontract.errors import JsonSyntaxError
 from netcontract.limits import Limits
 
 __all__ = [
+    "LONGEST_NUMBER",
     "UNSURE",
     "JsonSyntaxError",
     "RawJson",
     "colons",
+    "colons_surely",
     "counts_surely",
     "dumps_jsonnet",
     "loads_fast",
     "loads_strict",
     "structure_over",
+    "text_colons",
 ]
 
 _NEEDS_ESCAPE: Final = re.compile('["\\\\\x00-\x1f\x85\u2028\u2029]')
@@ -257,6 +262,8 @@ _NUMBER_BYTES: Final = bytes(
     ord("0") if chr(code) in "0123456789+-.eE" else ord("x") for code in range(256)
 )
 _LONG_NUMBER: Final = b"0" * (_MAX_NUMBER_CHARS + 1)
+#: the longest number token the fast paths trust (see :func:`colons_surely`)
+LONGEST_NUMBER: Final = _MAX_NUMBER_CHARS
 # the same bytes as `b"\\u003a" in raw or b"\\u003A" in raw`, in one pass that the regular
 # expression engine makes faster than `in` (whose skip table does little for a final digit)
 _ESCAPED_COLON: Final = re.compile(rb"\\u003[aA]").search
@@ -285,9 +292,10 @@ def loads_fast(data: bytes) -> tuple[Any, int] | Any:
         tree = _fast_decode(raw)
     except (msgspec.DecodeError, ValueError, RecursionError, decimal.InvalidOperation):
         return UNSURE
-    if not counts_surely(raw):
+    colons = colons_surely(raw, _MAX_NUMBER_CHARS)
+    if colons < 0:
         return UNSURE
-    return tree, raw.count(b":")
+    return tree, colons
 
 
 def counts_surely(raw: bytes) -> bool:
@@ -295,6 +303,43 @@ def counts_surely(raw: bytes) -> bool:
     colon escaped as ``\\u003a`` (colons count members) and no number token longer than
     :func:`loads_strict` reads."""
     return _ESCAPED_COLON(raw) is None and _LONG_NUMBER not in raw.translate(_NUMBER_BYTES)
+
+
+def colons_surely(raw: bytes, longest: int) -> int:
+    """The colons of ``raw`` when it :func:`counts_surely` (a run of more than ``longest``
+    number bytes makes it unsure too; the readers pass :data:`LONGEST_NUMBER`), else -1. The
+    compiled version (``_speedups``) makes the three passes in one."""
+    if longest == _MAX_NUMBER_CHARS:
+        sure = counts_surely(raw)
+    else:  # (the differential tests draw short runs)
+        sure = _ESCAPED_COLON(raw) is None and b"0" * (longest + 1) not in raw.translate(
+            _NUMBER_BYTES
+        )
+    return raw.count(b":") if sure else -1
+
+
+def text_colons(maxlen: int, *texts: str | None) -> int:
+    """The colons in ``texts`` (the JSON strings of one object, None for a null), or -1 when
+    one is longer than ``maxlen``: what the Struct readers count for each string inline, in
+    one call (the compiled version; the pure Struct readers keep their inline lines)."""
+    colons = 0
+    for text in texts:
+        if text is None:
+            continue
+        if len(text) > maxlen:
+            return -1
+        colons += text.count(":")
+    return colons
+
+
+#: the pure-Python reference of each function here that has a compiled version
+PURE: Final = {"colons_surely": colons_surely, "text_colons": text_colons}
+if _extension is not None:  # registered even when not in use, for the differential tests
+    for _name, _pure in PURE.items():
+        _extension.set_fallback(_name, _pure)
+if _speedups is not None:
+    colons_surely = _speedups.colons_surely
+    text_colons = _speedups.text_colons
 
 
 def colons(value: Any) -> int:

@@ -19,19 +19,27 @@ from collections.abc import Callable, Iterator
 from datetime import date as _date
 from typing import Any
 
+import msgspec
+
 from netcontract.clr import compiled
 from netcontract.clr import datetime as _datetime
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
 from netcontract.clr.datetime import MAX_TICKS, DateTime, DateTimeKind
+from netcontract.json import text as _json_text
 
 _NOISE = "0123456789+-.eEZzT:- \t\r\n\v{}()abcdefABCDEFxX,_\u0663\u00b2\u00e9"
 
 
-def outcome(fn: Callable[[Any], Any], arg: Any) -> tuple[str, Any]:
-    """What ``fn(arg)`` gives, in a form two implementations can be compared by."""
+class Args(tuple):  # type: ignore[type-arg]
+    """The arguments of a codec that takes several (``fn(*args)``)."""
+
+
+def outcome(fn: Callable[..., Any], arg: Any) -> tuple[str, Any]:
+    """What ``fn(arg)`` (``fn(*arg)`` for :class:`Args`) gives, in a form two implementations
+    can be compared by."""
     try:
-        value = fn(arg)
+        value = fn(*arg) if type(arg) is Args else fn(arg)
     except Exception as exc:
         return ("raises", (type(exc), str(exc)))
     if type(value) is float:
@@ -40,6 +48,8 @@ def outcome(fn: Callable[[Any], Any], arg: Any) -> tuple[str, Any]:
         return ("DateTime", (value.ticks, value.kind, value.offset_minutes))
     if type(value) is uuid.UUID:
         return ("UUID", (value.int, value.is_safe))
+    if type(value) is msgspec.Raw:
+        return ("Raw", (value is arg, bytes(value)))  # (returned as it came, or made anew)
     return (type(value).__name__, value)
 
 
@@ -155,6 +165,96 @@ def datetime_texts(rng: random.Random) -> Iterator[str]:
         yield _maybe_mutate(rng, text)
 
 
+def _plain_decimal(rng: random.Random) -> str:
+    """-?int.frac, with long runs of digits and of zeros after the point (exponent forms in
+    the Decimal's text), around the 15/17-digit rounding of the CLR parse."""
+    integer = "0" if rng.random() < 0.4 else str(rng.randrange(1, 10 ** rng.randrange(1, 30)))
+    zeros = "0" * rng.choice((0, 0, rng.randrange(12), rng.randrange(330)))
+    digits = "".join(rng.choice("0123456789") for _ in range(rng.randrange(1, 30)))
+    return ("-" if rng.random() < 0.3 else "") + integer + "." + zeros + digits
+
+
+def json_number_raws(rng: random.Random) -> Iterator[Any]:
+    """msgspec.Raw values of a Double member: plain decimals (most), what .NET writes, other
+    tokens and JSON values, edits; sometimes bytes or something else."""
+    texts = double_texts(rng)
+    while True:
+        r = rng.random()
+        if r < 0.6:
+            token = _plain_decimal(rng)
+        elif r < 0.85:
+            token = next(texts)
+        else:
+            token = rng.choice(('"1.5"', "null", "true", "[1.5]", '{"a":1.5}', "1" + "0" * 400))
+        token = _maybe_mutate(rng, token)
+        raw = token.encode("utf-8", "surrogatepass")
+        r = rng.random()
+        yield msgspec.Raw(raw) if r < 0.9 else raw if r < 0.97 else rng.choice((None, 15, token))
+
+
+def datetime_json_texts(rng: random.Random) -> Iterator[Any]:
+    """A DateTime member's JSON strings: ISO texts, Microsoft dates, their edits, non-str."""
+    iso = datetime_texts(rng)
+    while True:
+        r = rng.random()
+        if r < 0.5:
+            yield next(iso)
+        elif r < 0.98:
+            ms = rng.choice((rng.randrange(-(10**15), 10**15), rng.randrange(-100, 100)))
+            zone = "" if rng.random() < 0.5 else f"{rng.choice('+-')}{rng.randrange(2400):04d}"
+            yield _maybe_mutate(rng, f"/Date({ms}{zone})/")
+        else:
+            yield rng.choice((None, 12, b"/Date(0)/", b"2020-01-01T00:00:00Z"))
+
+
+_JSON_PIECES = (
+    b":", b'"a":', b'{"x":1}', b"\\", b"\\u003b", b"\\u00", b"\\n", b"u003a", b"0",
+    b"12", b"-1.5e+7", b"E", b".", b"+", b" ", b"x", b'"', b"\xc3\xa9",
+)  # fmt: skip
+_ESCAPED_COLONS = (b"\\u003a", b"\\u003A", b"\\\\u003a")
+
+
+def json_documents(rng: random.Random) -> Iterator[Args]:
+    """(bytes, longest) for json.text.colons_surely: colons, escaped and almost-escaped
+    colons, number runs around ``longest`` (short ones drawn often), chunks of 8 and tails,
+    and sometimes not bytes."""
+    while True:
+        longest = rng.choice((0, 1, 2, 3, 7, 8, 9, 16, _json_text.LONGEST_NUMBER))
+        parts = []
+        for _ in range(rng.randrange(60)):
+            r = rng.random()
+            if r < 0.03:
+                parts.append(b"7" * rng.randrange(max(1, longest - 2), longest + 3))
+            elif r < 0.04:
+                parts.append(rng.choice(_ESCAPED_COLONS))
+            else:
+                parts.append(rng.choice(_JSON_PIECES))
+        raw = b"".join(parts)
+        if rng.random() < 0.01:
+            yield Args((rng.choice((raw.decode("latin-1"), bytearray(raw), None)), longest))
+        else:
+            yield Args((raw, longest))
+
+
+def struct_texts(rng: random.Random) -> Iterator[Args]:
+    """(maxlen, *texts) for json.text.text_colons: strings of each width (ASCII, Latin-1, BMP,
+    astral) with and without colons, None, a length around maxlen; sometimes a non-str."""
+    alphabet = (":", "a", " ", "é", "\u20ac", "\U0001f69a", "\x00", "\\")
+    while True:
+        maxlen = rng.choice((0, 1, 3, 8, 40, 1 << 20))
+        texts: list[Any] = []
+        for _ in range(rng.randrange(25)):
+            if rng.random() < 0.2:
+                texts.append(None)
+                continue
+            size = rng.choice((0, 1, rng.randrange(maxlen + 3) if maxlen < 100 else 30))
+            texts.append("".join(rng.choice(alphabet) for _ in range(size)))
+        if rng.random() < 0.02:
+            texts.insert(rng.randrange(len(texts) + 1), rng.choice((b":", 5, 1.5)))
+        first: Any = maxlen if rng.random() < 0.98 else rng.choice((-1, True, "3", None))
+        yield Args((first, *texts))
+
+
 def guid_texts(rng: random.Random) -> Iterator[str]:
     while True:
         value = uuid.UUID(int=rng.getrandbits(128))
@@ -177,6 +277,10 @@ CODECS: tuple[tuple[str, Any, Callable[[random.Random], Iterator[Any]]], ...] = 
     ("parse_datetime", _datetime, datetime_texts),
     ("format_datetime", _datetime, datetimes),
     ("parse_guid", _guid, guid_texts),
+    ("parse_datetime_json", _datetime, datetime_json_texts),
+    ("colons_surely", _json_text, json_documents),
+    ("parse_double_json_plain", _numbers, json_number_raws),
+    ("text_colons", _json_text, struct_texts),
 )
 
 

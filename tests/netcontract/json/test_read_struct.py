@@ -169,3 +169,60 @@ def test_a_uint64_member_is_read_through_the_struct() -> None:
     assert typed(top, Unsigned) == Unsigned(u=2**64 - 1) == reference(top, Unsigned)
     assert typed(b'{"U":18446744073709551616}', Unsigned) is DECLINED
     assert typed(b'{"U":-1}', Unsigned) is DECLINED
+
+
+def _one_vehicle() -> bytes:
+    group = make_group(1, 2)
+    vehicle = group.vehicles[0]
+    vehicle.total_fuel_used, vehicle.theoretical_consumption = 1.25, 2.5
+    return nc.to_json(group)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        b"1.5", b"-0.0", b"0.0000001", b"2.1398699852357943", b"7627.5232416572753",
+        b"1" + b"7" * 25 + b".5", b"0." + b"0" * 320 + b"5", b"1E-05", b"1.5E+1", b"15",
+        b"1e400", b"1" + b"0" * 309 + b".5", b'"1.5"', b"NaN",
+    ],
+)  # fmt: skip
+def test_a_double_is_read_here_as_the_reference_reads_it(token: bytes) -> None:
+    """Plain decimals (a fraction, no exponent) are read from their own text with the compiled
+    codecs, the others as msgspec's Decimal gives them: the same double either way, and a
+    token that is not a number or does not fit is declined."""
+    doc = _one_vehicle().replace(b'"TotalFuelUsed":1.25', b'"TotalFuelUsed":' + token)
+    doc = doc.replace(b'"TheoreticalConsumption":2.5', b'"TheoreticalConsumption":' + token)
+    assert doc.count(token) >= 2
+    result = typed(doc, CustomerGroupDto)
+    try:
+        expected = reference(doc, CustomerGroupDto)
+    except nc.JsonPayloadError:
+        assert result is DECLINED
+        return
+    if token[:1].isdigit() and b"." in token and b"e" not in token.lower():
+        assert result is not DECLINED, token
+    if result is not DECLINED:
+        assert same(result, expected)
+
+
+def test_colons_in_every_string_member_are_counted() -> None:
+    """Colons in the strings (counted in one call with the compiled codecs) and a member given
+    twice among them: read here as the reference reads the first, declined for the second."""
+    group = make_group(3, 1)
+    for vehicle in group.vehicles:
+        for name in ("name", "brand", "model", "vin", "imei", "fuel_name", "job_activity"):
+            setattr(vehicle, name, "a:b::c")
+    doc = nc.to_json(group)
+    result = typed(doc, CustomerGroupDto)
+    assert result is not DECLINED
+    assert same(result, reference(doc, CustomerGroupDto))
+    twice = doc.replace(b'"Brand":"a:b::c"', b'"Brand":"a:b::c","Brand":"a:b::c"', 1)
+    assert typed(twice, CustomerGroupDto) is DECLINED
+    date = doc.split(b'"InitialEntryIntoService":', 1)[1].split(b",", 1)[0]
+    member = b'"InitialEntryIntoService":'
+    twice = doc.replace(member, member + date + b"," + member, 1)
+    assert typed(twice, CustomerGroupDto) is DECLINED
+    # max_string_length: a Name of 5 characters (the longest string of EXTERNAL)
+    named = EXTERNAL.replace(b'"Name":"n"', b'"Name":"n:::n"')
+    assert typed(named, ExternalInterfaceHeaderDto, nc.Limits(max_string_length=4)) is DECLINED
+    assert typed(named, ExternalInterfaceHeaderDto, nc.Limits(max_string_length=5)) is not DECLINED
