@@ -63,6 +63,7 @@ EDGE_TYPE_NAMES = (
     "Edge.E.Defaults",
     "Edge.E.AllDefault",
     "Edge.E.HoldsAllDefault",
+    "Edge.A.KeyMaps",
 )
 
 TYPE_NAMES = (

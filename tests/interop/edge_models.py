@@ -201,6 +201,17 @@ class Maps:
     list_of_maps: list[dict[nc.UInt16, bool] | None] | None = nc.member("ListOfMaps", default=None)
 
 
+@nc.contract(A)
+class KeyMaps:
+    """Dictionary keys of the floating, decimal and time types."""
+
+    by_double: dict[float, str | None] | None = nc.member("ByDouble", default=None)
+    by_single: dict[nc.Single, nc.Int32] | None = nc.member("BySingle", default=None)
+    by_decimal: dict[decimal.Decimal, bool] | None = nc.member("ByDecimal", default=None)
+    by_span: dict[nc.TimeSpan, str | None] | None = nc.member("BySpan", default=None)
+    by_offset: dict[nc.DateTimeOffset, nc.Int32] | None = nc.member("ByOffset", default=None)
+
+
 @nc.contract(D)
 class Far:
     v: str | None = nc.member("V", default=None)
@@ -478,6 +489,7 @@ CLR_NAMES: dict[type, str] = {
         Defaults,
         AllDefault,
         HoldsAllDefault,
+        KeyMaps,
     )
 }
 

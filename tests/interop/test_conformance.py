@@ -254,8 +254,9 @@ def map_values(value: Any, fn: Callable[[Any], Any], _made: dict[int, Any] | Non
     made: dict[int, Any] = {} if _made is None else _made
     if isinstance(value, list):
         return [map_values(item, fn, made) for item in value]
-    if isinstance(value, dict):  # a JSON object read into an untyped member
-        return {key: map_values(item, fn, made) for key, item in value.items()}
+    if isinstance(value, dict):  # a dictionary, or a JSON object read into an untyped member
+        # keys too: a Double key -0.0 is held as 0.0 by .NET as a value is
+        return {fn(key): map_values(item, fn, made) for key, item in value.items()}
     if _is_contract_value(value):
         new = made.get(id(value))
         if new is None:

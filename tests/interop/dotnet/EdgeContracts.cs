@@ -130,6 +130,16 @@ namespace Edge.A
         public List<Dictionary<ushort, bool>> ListOfMaps { get; set; }
     }
 
+    // Dictionary keys of the floating, decimal and time types (issue #14's last key types).
+    public class KeyMaps
+    {
+        public Dictionary<double, string> ByDouble { get; set; }
+        public Dictionary<float, int> BySingle { get; set; }
+        public Dictionary<decimal, bool> ByDecimal { get; set; }
+        public Dictionary<TimeSpan, string> BySpan { get; set; }
+        public Dictionary<DateTimeOffset, int> ByOffset { get; set; }
+    }
+
     // Nested lists of contracts from other namespaces.
     public class Holder
     {
@@ -432,6 +442,7 @@ namespace NetContractTwin
             typeof(Edge.E.Defaults),
             typeof(Edge.E.AllDefault),
             typeof(Edge.E.HoldsAllDefault),
+            typeof(Edge.A.KeyMaps),
         };
     }
 }
