@@ -9,7 +9,8 @@ For each document: ``iter_xml``/``iter_json`` yield exactly what ``from_xml``/``
 read from the whole document (the list, or the group's ``Vehicles`` through ``path=``), also
 from a file object that returns a few bytes per read; ``write_xml_items``/``write_json_items``
 and the ListWriters write Mono's bytes back exactly (the expected bytes are Mono's); and a
-document cut short raises a syntax error after yielding the complete items before the cut.
+document cut short raises a syntax error, named with the item it broke in, after yielding the
+complete items before the cut.
 One Mono run writes all ten documents (about 50 MB) for the module.
 """
 
@@ -250,3 +251,6 @@ def test_a_document_cut_short_raises_after_the_complete_items(
     # the items before the cut, never one cut short; the last complete one may be withheld
     assert complete - 1 <= len(got) <= complete
     assert got == whole[: len(got)]
+    # named with the path of the first item not yielded, as a refused item is
+    assert [p.path for p in error.problems] == [f"{path or ''}[{len(got)}]"]
+    assert str(error).startswith(f"{path or ''}[{len(got)}]: ")
