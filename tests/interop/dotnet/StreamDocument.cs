@@ -2,7 +2,8 @@
 // CustomerGroupDto holding it, as .NET writes them, in every layout the streaming API reads and
 // writes. The values are bench/DotnetDocument.cs's (a copy of its generator, same seed): live
 // data's DateTimes (7 tick digits, Utc and Local), computed doubles, nulls, empty lists, text
-// with XML and JSON specials.
+// with XML and JSON specials. Same seed and order: group-writer.xml and group.json are
+// bench/dotnet_document.py's documents byte for byte (compared when this was written).
 //   StreamDocument.exe N DIR   writes into DIR (N vehicles):
 //     list-writer.xml, list-indent.xml  DataContractSerializer over XmlWriter.Create (Driver.cs's
 //                                       settings, Web API's path), Indent false / true
