@@ -113,8 +113,11 @@ class XmlSyntaxError(XmlPayloadError):
     """The bytes are not a well-formed XML document netcontract accepts (a DOCTYPE, an
     encoding the bytes contradict, an external resource...)."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        super().__init__([Problem("", message, line, column)])
+    def __init__(
+        self, message: str, line: int | None = None, column: int | None = None, *, path: str = ""
+    ) -> None:
+        # path: the streaming readers name the item the document broke in (``[12]``)
+        super().__init__([Problem(path, message, line, column)])
         self.line = line
         self.column = column
 
@@ -127,8 +130,9 @@ class JsonSyntaxError(JsonPayloadError):
     """The bytes are not a JSON document netcontract accepts (syntax, invalid UTF-8, a member
     name given twice, a number too long)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__([Problem("", message)])
+    def __init__(self, message: str, *, path: str = "") -> None:
+        # path: iter_json names the item the document broke in (``[12]``)
+        super().__init__([Problem(path, message)])
 
 
 class FormPayloadError(PayloadError):

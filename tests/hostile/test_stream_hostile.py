@@ -203,11 +203,29 @@ def test_truncation_mid_stream_raises_after_the_good_items(cut: float) -> None:
     # never an item cut short (lxml ends the open elements on an error: those events are
     # dropped); the parser may hold the last complete one back
     assert complete - 2 <= count <= complete
+    # named with the first item not yielded, as a refused item is
+    assert exc.problems[0].path == f"[{count}]"
     text = _array(50)
     end = int(len(text) * cut)
     count, exc = _error_after(nc.iter_json(io.BytesIO(text[:end]), VehicleLightDto))
     assert isinstance(exc, nc.JsonSyntaxError)
     assert count == text[:end].count(b"},") or count == text[:end].count(b"},") + 1
+    assert exc.problems[0].path == f"[{count}]"
+
+
+def test_a_syntax_error_before_the_list_is_the_documents() -> None:
+    data = _collection(3)
+    cut = data.index(b">")  # in the root's start tag: before the list
+    count, exc = _error_after(nc.iter_xml(io.BytesIO(data[:cut]), VehicleLightDto))
+    assert (count, type(exc), exc.problems[0].path) == (0, nc.XmlSyntaxError, "")
+    # (after the root's end the last item may still be withheld: the first not yielded)
+    count, exc = _error_after(nc.iter_xml(io.BytesIO(data + b"<x>"), VehicleLightDto))
+    assert count in (2, 3)
+    assert (type(exc), exc.problems[0].path) == (nc.XmlSyntaxError, f"[{count}]")
+    count, exc = _error_after(nc.iter_json(io.BytesIO(_array(3) + b"x"), VehicleLightDto))
+    assert (count, type(exc), exc.problems[0].path) == (3, nc.JsonSyntaxError, "")
+    count, exc = _error_after(nc.iter_json(io.BytesIO(b'{"Name":'), VehicleLightDto, path="V"))
+    assert (count, type(exc), exc.problems[0].path) == (0, nc.JsonSyntaxError, "")
 
 
 def test_the_per_item_quotas_apply_and_the_document_size_does_not() -> None:

@@ -96,7 +96,10 @@ class _Scanner:
         self.pos += 1
 
     def syntax(self, message: str) -> Any:
-        raise JsonSyntaxError(f"{message} at byte {self.offset + self.pos} of the document")
+        # named with the item being read (``[12]``) when in the array, as a refused item is
+        raise JsonSyntaxError(
+            f"{message} at byte {self.offset + self.pos} of the document", path=self.path
+        )
 
     def _over(self) -> None:
         ReadContext(limits=self.limits).exceeded(self.path, "max_item_bytes", self.limit, "bytes")

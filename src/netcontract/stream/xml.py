@@ -209,7 +209,7 @@ class _Reader:
                     parser.feed(view)
                 except etree.XMLSyntaxError as exc:
                     yield from self._items_before_error(parser)
-                    raise syntax_error(exc) from None
+                    raise syntax_error(exc, self._open_path()) from None
                 self.fed += len(view)
                 if tags is None:
                     yield from self._events(parser)
@@ -221,7 +221,7 @@ class _Reader:
                 parser.close()
             except etree.XMLSyntaxError as exc:
                 yield from self._items_before_error(parser)
-                raise syntax_error(exc) from None
+                raise syntax_error(exc, self._open_path()) from None
             if tags is None:
                 yield from self._events(parser)
             else:
@@ -291,8 +291,13 @@ class _Reader:
             ):
                 yield self._item(element)
 
+    def _open_path(self) -> str:
+        """The path of the first item not yielded while the list is open (where a syntax
+        error or a quota is reported), else the document's."""
+        return _paths.item(self.list_path, self.index) if self.list_el is not None else ""
+
     def _over_item_bytes(self) -> None:
-        where = _paths.item(self.list_path, self.index) if self.list_el is not None else ""
+        where = self._open_path()
         ReadContext(limits=self.limits).exceeded(
             where, "max_item_bytes", self.limits.max_item_bytes, "bytes"
         )

@@ -228,10 +228,11 @@ def _parse(view: bytes) -> etree._Element:
     return root
 
 
-def syntax_error(exc: etree.XMLSyntaxError) -> XmlSyntaxError:
-    """libxml2's error as the :class:`XmlSyntaxError` netcontract raises."""
+def syntax_error(exc: etree.XMLSyntaxError, path: str = "") -> XmlSyntaxError:
+    """libxml2's error as the :class:`XmlSyntaxError` netcontract raises (at ``path``: the
+    item a streamed document broke in, or the document)."""
     line, column = exc.position
     message = _LXML_POSITION.sub("", exc.msg or str(exc))
     # one line (libxml2 ends some messages with a line break: "...range\n, line 1")
     message = " ".join(line.strip() for line in message.splitlines() if line.strip())
-    return XmlSyntaxError(message, line, column)
+    return XmlSyntaxError(message, line, column, path=path)
