@@ -32,6 +32,7 @@ enum {
     FB_FORMAT_SINGLE_R,
     FB_PARSE_SINGLE_XML,
     FB_PARSE_INT_XML,
+    FB_ESCAPE_TEXT,
     FB_COUNT
 };
 static const char *const fallback_names[FB_COUNT] = {
@@ -39,7 +40,7 @@ static const char *const fallback_names[FB_COUNT] = {
     "parse_datetime",   "format_datetime",          "parse_guid",
     "parse_datetime_json", "colons_surely",       "text_colons",
     "parse_double_json_plain", "format_single_r", "parse_single_xml",
-    "parse_int_xml",
+    "parse_int_xml", "escape_text",
 };
 static PyObject *fallbacks[FB_COUNT];
 
@@ -835,6 +836,62 @@ parse_int_xml(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (mag > hi)
         return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
     return PyLong_FromUnsignedLongLong(mag);
+}
+
+/* ------------------------------------------------------ XML text escaping (xml/write.py) */
+
+/* xml.write.escape_text: element text as XmlWriter writes it, & < > and CR escaped
+ * (&amp; &lt; &gt; &#xD;). A character XML 1.0 cannot carry (controls but tab, LF and CR;
+ * surrogates; U+FFFE, U+FFFF) goes to Python, which raises with its index. One pass to check
+ * and count, one to copy; text needing nothing is returned as it is, as the pure code does. */
+static PyObject *
+escape_text(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_CheckExact(text))
+        return call_fallback(FB_ESCAPE_TEXT, text);
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) {
+        PyErr_Clear();
+        return call_fallback(FB_ESCAPE_TEXT, text);
+    }
+#endif
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), extra = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 0x20) {
+            if (c == '\r')
+                extra += 4;
+            else if (c != '\t' && c != '\n')
+                return call_fallback(FB_ESCAPE_TEXT, text);
+        }
+        else if (c == '&')
+            extra += 4;
+        else if (c == '<' || c == '>')
+            extra += 3;
+        else if (c >= 0xD800 && (c <= 0xDFFF || c == 0xFFFE || c == 0xFFFF))
+            return call_fallback(FB_ESCAPE_TEXT, text);
+    }
+    if (extra == 0)
+        return Py_NewRef(text);
+    PyObject *out = PyUnicode_New(n + extra, PyUnicode_MAX_CHAR_VALUE(text));
+    if (out == NULL)
+        return NULL;
+    int okind = PyUnicode_KIND(out);
+    void *odata = PyUnicode_DATA(out);
+    Py_ssize_t o = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        const char *rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+                        : c == '\r' ? "&#xD;" : NULL;
+        if (rep == NULL)
+            PyUnicode_WRITE(okind, odata, o++, c);
+        else
+            for (; *rep; rep++)
+                PyUnicode_WRITE(okind, odata, o++, (Py_UCS4)*rep);
+    }
+    return out;
 }
 
 /* ---------------------------------------------------------------------- DateTime (datetime.py) */
@@ -1970,6 +2027,7 @@ static PyMethodDef methods[] = {
     {"parse_single_xml", parse_single_xml, METH_O, "single.parse_single_xml, compiled."},
     {"parse_int_xml", (PyCFunction)(void (*)(void))parse_int_xml, METH_FASTCALL,
      "numbers.parse_int_xml, compiled."},
+    {"escape_text", escape_text, METH_O, "xml.write.escape_text, compiled."},
     {"setup_walk", setup_walk, METH_VARARGS, "Register lxml's _Element class and the mixed-text str."},
     {"walk_tree", walk_tree, METH_VARARGS, "The element tree as nested tuples, or why not."},
     {NULL, NULL, 0, NULL},

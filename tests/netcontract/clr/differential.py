@@ -28,6 +28,7 @@ from netcontract.clr import numbers as _numbers
 from netcontract.clr import single as _single
 from netcontract.clr.datetime import MAX_TICKS, DateTime, DateTimeKind
 from netcontract.json import text as _json_text
+from netcontract.xml import write as _xml_write
 
 _NOISE = "0123456789+-.eEZzT:- \t\r\n\v{}()abcdefABCDEFxX,_\u0663\u00b2\u00e9"
 
@@ -361,6 +362,27 @@ def int_args(rng: random.Random) -> Iterator[Args]:
             )
 
 
+_XML_CHARS = (
+    "a", "Z", " ", "&", "<", ">", "\r", "\n", "\t", "\"", "'", "&amp;", "\x00", "\x1f", "\x7f",
+    "é", "\u20ac", "\ud7ff", "\ud800", "\udfff", "\ue000", "\ufffd", "\ufffe", "\uffff",
+    "\U0001f69a", "\U0010ffff",
+)  # fmt: skip
+
+
+def xml_texts(rng: random.Random) -> Iterator[Any]:
+    """Element texts for escape_text: plain text (most), each character the escape or the
+    XML 1.0 check cares about, in each str width; rarely a non-str."""
+    words = ("ligne", "Fahrzeug", "naïve", "\u20ac 12", "\U0001f69a")
+    while True:
+        r = rng.random()
+        if r < 0.3:
+            yield " ".join(rng.choice(words) for _ in range(rng.randrange(6)))
+        elif r < 0.99:
+            yield "".join(rng.choice(_XML_CHARS) for _ in range(rng.randrange(30)))
+        else:
+            yield rng.choice((b"a&b", None, 5))
+
+
 # (name, module of the pure and the public function, input generator)
 CODECS: tuple[tuple[str, Any, Callable[[random.Random], Iterator[Any]]], ...] = (
     ("parse_double_xml", _numbers, double_texts),
@@ -376,6 +398,7 @@ CODECS: tuple[tuple[str, Any, Callable[[random.Random], Iterator[Any]]], ...] = 
     ("format_single_r", _single, singles),
     ("parse_single_xml", _single, single_texts),
     ("parse_int_xml", _numbers, int_args),
+    ("escape_text", _xml_write, xml_texts),
 )
 
 

@@ -27,6 +27,7 @@ from netcontract.clr import numbers as _numbers
 from netcontract.clr import single as _single
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.json import text as _json_text
+from netcontract.xml import write as _xml_write
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -44,6 +45,7 @@ MODULES = {
     "datetime": _datetime,
     "guid": _guid,
     "json.text": _json_text,
+    "xml.write": _xml_write,
 }
 
 needs_extension = pytest.mark.skipif(
@@ -279,3 +281,15 @@ def test_compiled_parse_int_xml_matches_at_each_types_bounds(lo: int, hi: int, n
     for value in (lo - 1, lo, lo + 1, -1, 0, 1, hi - 1, hi, hi + 1, 10**19 - 1, 10**19):
         for text in (str(value), f" {value}\r\n", "+" + str(value), "-0" + str(abs(value))):
             _same("parse_int_xml", _numbers, differential.Args((text, lo, hi, name)))
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain", "a & b < c > d", "ligne 1\r\nligne 2", "\t\n", "caf\u00e9 & \u20ac",
+     "\U0001f69a<\r", "bad\x00", "x\x0b", "\ud800", "a\udc00&", "\ufffe", "\uffff", "&#xD;"],
+)  # fmt: skip
+def test_compiled_escape_text_matches_the_pure_one(text: str) -> None:
+    """Each escaped character in each str width, and the characters XML 1.0 refuses (their
+    error comes from the pure code, with the index)."""
+    _same("escape_text", _xml_write, text)
