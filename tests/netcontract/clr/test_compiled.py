@@ -77,9 +77,10 @@ def test_codecs_in_use_follow_netcontract_pure() -> None:
 @needs_extension
 def test_netcontract_pure_switches_every_codec_to_python() -> None:
     script = (
-        "from netcontract.clr import compiled, numbers, datetime, guid\n"
+        "from netcontract.clr import compiled, numbers, single, datetime, guid\n"
         "from netcontract.json import text\n"
-        "mods = (numbers, datetime, guid, text)\n"
+        "from netcontract.xml import write\n"
+        "mods = (numbers, single, datetime, guid, text, write)\n"
         "pure = all(getattr(m, n) is f for m in mods for n, f in m.PURE.items())\n"
         "print(pure, compiled.ACTIVE, compiled.REASON)\n"
     )
