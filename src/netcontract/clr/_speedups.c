@@ -10,6 +10,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,13 +29,18 @@ enum {
     FB_COLONS_SURELY,
     FB_TEXT_COLONS,
     FB_PARSE_DOUBLE_JSON_PLAIN, /* (registered, not called: it returns what it declines) */
+    FB_FORMAT_SINGLE_R,
+    FB_PARSE_SINGLE_XML,
+    FB_PARSE_INT_XML,
+    FB_ESCAPE_TEXT,
     FB_COUNT
 };
 static const char *const fallback_names[FB_COUNT] = {
     "parse_double_xml", "parse_double_json_number", "format_double_r",
     "parse_datetime",   "format_datetime",          "parse_guid",
     "parse_datetime_json", "colons_surely",       "text_colons",
-    "parse_double_json_plain",
+    "parse_double_json_plain", "format_single_r", "parse_single_xml",
+    "parse_int_xml", "escape_text",
 };
 static PyObject *fallbacks[FB_COUNT];
 
@@ -58,6 +64,19 @@ call_fallback(int which, PyObject *arg)
         return NULL;
     }
     return PyObject_CallOneArg(fn, arg);
+}
+
+/* the fallback of a codec that takes several arguments (fn(*args)) */
+static PyObject *
+call_fallback_args(int which, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *fn = fallbacks[which];
+    if (fn == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "netcontract._speedups: no fallback for %s",
+                     fallback_names[which]);
+        return NULL;
+    }
+    return PyObject_Vectorcall(fn, args, (size_t)nargs, NULL);
 }
 
 static int
@@ -651,6 +670,228 @@ format_r_full(double a, uint64_t abits, int neg)
     }
     int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d17);
     return layout(buf, len, point, 17, neg);
+}
+
+/* ------------------------------------------------------------------------ Single (single.py) */
+
+/* single.format_single_r: the first 7 significant digits (the 41-digit expansion rounded half
+ * up) if the CLR conversion, cast to float32, reads them back as the value; else 9. */
+static PyObject *
+format_single_r(PyObject *self, PyObject *arg)
+{
+    if (!PyFloat_CheckExact(arg))
+        return call_fallback(FB_FORMAT_SINGLE_R, arg);
+    double v = PyFloat_AS_DOUBLE(arg);
+    if (isnan(v))
+        return PyUnicode_FromString("NaN");
+    if (isinf(v))
+        return PyUnicode_FromString(v > 0 ? "Infinity" : "-Infinity");
+    if (v == 0.0)
+        return PyUnicode_FromString("0");
+    if (-1e7 < v && v < 1e7 && v == floor(v)) /* as str(int(v)): at most 7 digits, exact */
+        return PyUnicode_FromFormat("%ld", (long)v);
+    int neg = v < 0;
+    double a = neg ? -v : v;
+    char s[64], buf[24];
+    char *text = PyOS_double_to_string(a, 'e', 40, 0, NULL); /* Python's "%.40e" */
+    if (text == NULL)
+        return NULL;
+    strncpy(s, text, sizeof s - 1);
+    s[sizeof s - 1] = '\0';
+    PyMem_Free(text);
+    int point = atoi(s + 43) + 1;
+    char digits[10];
+    digits[0] = s[0];
+    memcpy(digits + 1, s + 2, 8); /* 9 significant digits */
+    int exact7 = 1;
+    for (int k = 8; k < 42; k++) {
+        if (s[k] != '0') {
+            exact7 = 0;
+            break;
+        }
+    }
+    if (exact7)
+        return layout(digits, 7, point, 7, neg);
+    uint64_t d7 = 0;
+    for (int k = 0; k < 7; k++)
+        d7 = d7 * 10 + (uint64_t)(digits[k] - '0');
+    int p7 = point;
+    if (s[8] >= '5') {
+        d7 += 1;
+        if (d7 == 10000000ULL) {
+            d7 = 1000000ULL;
+            p7 += 1;
+        }
+    }
+    /* (float) rounds to nearest, ties to even, and gives infinity past Single.MaxValue: what
+     * to_single (struct's "<f") gives, its OverflowError read as infinity by the pure code */
+    float back = (float)bits_to_double(clr_to_bits(d7, (int64_t)p7 - 7));
+    if ((double)back == a) {
+        int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d7);
+        return layout(buf, len, p7, 7, neg);
+    }
+    uint64_t d9 = 0;
+    for (int k = 0; k < 9; k++)
+        d9 = d9 * 10 + (uint64_t)(digits[k] - '0');
+    if (s[10] >= '5') {
+        d9 += 1;
+        if (d9 == 1000000000ULL) {
+            d9 = 100000000ULL;
+            point += 1;
+        }
+    }
+    int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d9);
+    return layout(buf, len, point, 9, neg);
+}
+
+/* single.parse_single_xml: the XML Double grammar and CLR conversion, cast to float32; INF,
+ * NaN, anything odd and a value beyond Single.MaxValue go to Python (its error message). */
+static PyObject *
+parse_single_xml(PyObject *self, PyObject *text)
+{
+    Py_ssize_t n;
+    const char *s = ascii_of(text, &n);
+    if (s == NULL)
+        return call_fallback(FB_PARSE_SINGLE_XML, text);
+    Py_ssize_t p = 0;
+    while (p < n && is_xml_space(s[p]))
+        p++;
+    while (n > p && is_xml_space(s[n - 1]))
+        n--;
+    int neg;
+    Py_ssize_t i0, i1, f0, f1, e0, e1;
+    uint64_t bits;
+    if (!scan_number(s, p, n, 0, &neg, &i0, &i1, &f0, &f1, &e0, &e1) ||
+        clr_parse(s, i0, i1, f0, f1, e0, e1, &bits) < 0)
+        return call_fallback(FB_PARSE_SINGLE_XML, text);
+    double v = bits_to_double(bits);
+    float f = (float)(neg ? -v : v); /* .NET rounds twice: to double, then to float32 */
+    if (isinf(f))
+        return call_fallback(FB_PARSE_SINGLE_XML, text);
+    return PyFloat_FromDouble((double)f);
+}
+
+/* ----------------------------------------------------------------- integers (numbers.py) */
+
+/* numbers.parse_int_xml(text, lo, hi, clr_name): XML white space around, a sign, ASCII digits,
+ * a value in [lo, hi] (lo <= 0). Up to 19 significant digits; anything else goes to Python. */
+static PyObject *
+parse_int_xml(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4 || !PyLong_CheckExact(args[1]) || !PyLong_CheckExact(args[2]))
+        return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+    Py_ssize_t n;
+    const char *s = ascii_of(args[0], &n);
+    if (s == NULL)
+        return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+    Py_ssize_t p = 0;
+    while (p < n && is_xml_space(s[p]))
+        p++;
+    while (n > p && is_xml_space(s[n - 1]))
+        n--;
+    int neg = 0;
+    if (p < n && (s[p] == '+' || s[p] == '-'))
+        neg = s[p++] == '-';
+    if (p == n)
+        return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+    while (p < n - 1 && s[p] == '0')
+        p++;
+    if (n - p > 19) /* 10^19 - 1 < 2^64: no overflow below */
+        return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+    uint64_t mag = 0;
+    for (; p < n; p++) {
+        if (!IS_DIGIT(s[p]))
+            return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+        mag = mag * 10 + (uint64_t)(s[p] - '0');
+    }
+    int overflow;
+    long long lo = PyLong_AsLongLongAndOverflow(args[1], &overflow);
+    if (overflow || lo > 0 || (lo == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+    }
+    if (neg && mag != 0) {
+        /* -mag >= lo, i.e. mag <= -lo (as unsigned: -LLONG_MIN is 2^63) */
+        if (mag > (uint64_t)0 - (uint64_t)lo)
+            return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+        if (mag == ((uint64_t)1 << 63))
+            return PyLong_FromLongLong(LLONG_MIN);
+        return PyLong_FromLongLong(-(long long)mag);
+    }
+    unsigned long long hi;
+    long long hi_signed = PyLong_AsLongLongAndOverflow(args[2], &overflow);
+    if (overflow > 0) { /* beyond 2^63 - 1: UInt64's bound, or larger */
+        hi = PyLong_AsUnsignedLongLong(args[2]);
+        if (hi == ULLONG_MAX && PyErr_Occurred()) {
+            PyErr_Clear(); /* beyond 2^64 - 1: above every 19-digit magnitude */
+            hi = ULLONG_MAX;
+        }
+    }
+    else if (overflow < 0 || hi_signed < 0 || (hi_signed == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+    }
+    else
+        hi = (unsigned long long)hi_signed;
+    if (mag > hi)
+        return call_fallback_args(FB_PARSE_INT_XML, args, nargs);
+    return PyLong_FromUnsignedLongLong(mag);
+}
+
+/* ------------------------------------------------------ XML text escaping (xml/write.py) */
+
+/* xml.write.escape_text: element text as XmlWriter writes it, & < > and CR escaped
+ * (&amp; &lt; &gt; &#xD;). A character XML 1.0 cannot carry (controls but tab, LF and CR;
+ * surrogates; U+FFFE, U+FFFF) goes to Python, which raises with its index. One pass to check
+ * and count, one to copy; text needing nothing is returned as it is, as the pure code does. */
+static PyObject *
+escape_text(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_CheckExact(text))
+        return call_fallback(FB_ESCAPE_TEXT, text);
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) {
+        PyErr_Clear();
+        return call_fallback(FB_ESCAPE_TEXT, text);
+    }
+#endif
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), extra = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 0x20) {
+            if (c == '\r')
+                extra += 4;
+            else if (c != '\t' && c != '\n')
+                return call_fallback(FB_ESCAPE_TEXT, text);
+        }
+        else if (c == '&')
+            extra += 4;
+        else if (c == '<' || c == '>')
+            extra += 3;
+        else if (c >= 0xD800 && (c <= 0xDFFF || c == 0xFFFE || c == 0xFFFF))
+            return call_fallback(FB_ESCAPE_TEXT, text);
+    }
+    if (extra == 0)
+        return Py_NewRef(text);
+    PyObject *out = PyUnicode_New(n + extra, PyUnicode_MAX_CHAR_VALUE(text));
+    if (out == NULL)
+        return NULL;
+    int okind = PyUnicode_KIND(out);
+    void *odata = PyUnicode_DATA(out);
+    Py_ssize_t o = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        const char *rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+                        : c == '\r' ? "&#xD;" : NULL;
+        if (rep == NULL)
+            PyUnicode_WRITE(okind, odata, o++, c);
+        else
+            for (; *rep; rep++)
+                PyUnicode_WRITE(okind, odata, o++, (Py_UCS4)*rep);
+    }
+    return out;
 }
 
 /* ---------------------------------------------------------------------- DateTime (datetime.py) */
@@ -1782,6 +2023,11 @@ static PyMethodDef methods[] = {
     {"colons_surely", colons_surely, METH_VARARGS, "json.text.colons_surely, compiled."},
     {"text_colons", (PyCFunction)(void (*)(void))text_colons, METH_FASTCALL,
      "json.text.text_colons, compiled."},
+    {"format_single_r", format_single_r, METH_O, "single.format_single_r, compiled."},
+    {"parse_single_xml", parse_single_xml, METH_O, "single.parse_single_xml, compiled."},
+    {"parse_int_xml", (PyCFunction)(void (*)(void))parse_int_xml, METH_FASTCALL,
+     "numbers.parse_int_xml, compiled."},
+    {"escape_text", escape_text, METH_O, "xml.write.escape_text, compiled."},
     {"setup_walk", setup_walk, METH_VARARGS, "Register lxml's _Element class and the mixed-text str."},
     {"walk_tree", walk_tree, METH_VARARGS, "The element tree as nested tuples, or why not."},
     {NULL, NULL, 0, NULL},

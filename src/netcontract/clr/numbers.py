@@ -742,6 +742,7 @@ PURE: Final = {
     "parse_double_json_number": parse_double_json_number,
     "format_double_r": format_double_r,
     "parse_double_json_plain": parse_double_json_plain,
+    "parse_int_xml": parse_int_xml,
 }
 """The pure-Python reference of each codec that has a compiled version."""
 
@@ -753,3 +754,4 @@ if _speedups is not None:
     parse_double_json_number = _speedups.parse_double_json_number
     format_double_r = _speedups.format_double_r
     parse_double_json_plain = _speedups.parse_double_json_plain
+    parse_int_xml = _speedups.parse_int_xml

@@ -32,6 +32,8 @@ from collections.abc import Callable
 from typing import Final
 
 from netcontract.clr import numbers as _numbers
+from netcontract.clr.compiled import extension as _extension
+from netcontract.clr.compiled import speedups as _speedups
 from netcontract.clr.numbers import _clr_to_bits, _layout, show_text
 
 __all__ = [
@@ -240,3 +242,22 @@ def parse_single_json_string(text: str) -> float:
     """Read a JSON *string* for a Single member (``Convert.ToSingle(s, InvariantCulture)``):
     the Double string grammar (group separators, white space), cast to float32."""
     return _narrow(_as_double(_numbers.parse_double_json_string, text), text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The compiled codecs (netcontract.clr.compiled): same results, the functions above as fallback
+# ---------------------------------------------------------------------------------------------
+
+PURE: Final = {
+    "format_single_r": format_single_r,
+    "parse_single_xml": parse_single_xml,
+}
+"""The pure-Python reference of each codec that has a compiled version."""
+
+if _extension is not None:  # registered even when not in use, for the differential tests
+    for _name, _pure in PURE.items():
+        _extension.set_fallback(_name, _pure)
+if _speedups is not None:
+    # format_single_xml and format_single_json call format_single_r by its module name
+    format_single_r = _speedups.format_single_r
+    parse_single_xml = _speedups.parse_single_xml

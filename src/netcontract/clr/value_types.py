@@ -648,11 +648,13 @@ class IntegerType(ValueType):
         return f"type({var}) is int and {self.lo} <= {var} <= {self.hi}"
 
     def xml_fast_parse(self, src: Source, text: str) -> str:
-        # digits only, few enough to be in range: int() gives what the codec gives
-        parse = src.const(self.xml_parse, "parse")
+        # digits only, few enough to be in range: int() gives what the codec gives; other
+        # text (a sign, white space) straight to parse_int_xml, compiled when it is built
+        parse = src.const(_numbers.parse_int_xml, "parse_int")
+        name = src.const(self.clr_name, "clr_name")
         return (
             f"(int({text}) if len({text}) < {self.digits} and {text}.isdigit()"
-            f" and {text}.isascii() else {parse}({text}))"
+            f" and {text}.isascii() else {parse}({text}, {self.lo}, {self.hi}, {name}))"
         )
 
     def xml_fast_text(self, src: Source, var: str) -> Snippet:

@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
+from netcontract.clr.compiled import extension as _extension
+from netcontract.clr.compiled import speedups as _speedups
 from netcontract.clr.namespaces import SER, XSI
 from netcontract.clr.objects import AnyObject, Boxed, BoxedCollection
 from netcontract.clr.value_types import (
@@ -127,6 +129,15 @@ def escape_text(text: str) -> str:
     if _NEEDS_ESCAPE.search(text) is None:
         return text
     return _NEEDS_ESCAPE.sub(_escape_match, text)
+
+
+PURE: Final = {"escape_text": escape_text}
+"""The pure-Python reference of each function that has a compiled version."""
+
+if _extension is not None:  # registered even when not in use, for the differential tests
+    _extension.set_fallback("escape_text", escape_text)
+if _speedups is not None:
+    escape_text = _speedups.escape_text
 
 
 class _Writer:

@@ -25,8 +25,10 @@ from netcontract.clr import compiled
 from netcontract.clr import datetime as _datetime
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
+from netcontract.clr import single as _single
 from netcontract.clr.datetime import MAX_TICKS, DateTime, DateTimeKind
 from netcontract.json import text as _json_text
+from netcontract.xml import write as _xml_write
 
 _NOISE = "0123456789+-.eEZzT:- \t\r\n\v{}()abcdefABCDEFxX,_\u0663\u00b2\u00e9"
 
@@ -269,6 +271,118 @@ def guid_texts(rng: random.Random) -> Iterator[str]:
         yield _maybe_mutate(rng, text)
 
 
+def _random_single(rng: random.Random) -> float:
+    r = rng.random()
+    if r < 0.4:  # any float32 bit pattern: subnormals, the extremes, NaN and infinities
+        value: float = struct.unpack("<f", rng.getrandbits(32).to_bytes(4, "little"))[0]
+        return value
+    if r < 0.8:  # a short decimal, as documents hold, rounded to float32
+        return _single.to_single(round(rng.uniform(-1e6, 1e6), rng.randrange(8)))
+    if r < 0.9:
+        return _single.to_single(float(rng.randrange(-(10**9), 10**9)))
+    return rng.choice((0.0, -0.0, 1e7, -1e7, 16777216.0, 1.401298464324817e-45, _single.SINGLE_MAX))
+
+
+def singles(rng: random.Random) -> Iterator[Any]:
+    """Single values (format_single_r takes any float: sometimes a Double, rarely an int)."""
+    while True:
+        r = rng.random()
+        if r < 0.9:
+            yield _random_single(rng)
+        elif r < 0.99:
+            yield _random_double(rng)
+        else:
+            yield rng.choice((7, -(2**40), True, "1.5"))
+
+
+def single_texts(rng: random.Random) -> Iterator[str]:
+    """Texts for the Single parser: R texts of Singles, the Double parsers' texts (beyond
+    Single.MaxValue among them), XML's INF and -0, edits of all."""
+    doubles_ = double_texts(rng)
+    while True:
+        r = rng.random()
+        if r < 0.45:
+            text = _single.PURE["format_single_r"](_random_single(rng))
+        elif r < 0.95:
+            text = next(doubles_)
+        else:
+            text = rng.choice(("INF", "-INF", "NaN", "-0", "3.40282357E+38", "3.4028235E+38"))
+        yield _maybe_mutate(rng, text)
+
+
+INT_RANGES = (
+    (-(2**7), 2**7 - 1, "SByte"), (0, 2**8 - 1, "Byte"), (-(2**15), 2**15 - 1, "Int16"),
+    (0, 2**16 - 1, "UInt16"), (-(2**31), 2**31 - 1, "Int32"), (0, 2**32 - 1, "UInt32"),
+    (-(2**63), 2**63 - 1, "Int64"), (0, 2**64 - 1, "UInt64"), (0, 0xFFFF, "Char"),
+    (-(2**63), 2**64 - 1, "Int64 or UInt64"),
+)  # fmt: skip
+
+
+def int_args(rng: random.Random) -> Iterator[Args]:
+    """(text, lo, hi, name) for parse_int_xml: values in and around each type's range, signs,
+    leading zeros, XML and other white space, edits; rarely odd bounds or a non-str."""
+    while True:
+        lo, hi, name = rng.choice(INT_RANGES)
+        r = rng.random()
+        if r < 0.5:
+            value = rng.randrange(lo, hi + 1)
+        elif r < 0.8:
+            value = rng.choice((lo, hi)) + rng.randrange(-3, 4)
+        else:
+            value = rng.randrange(-(10 ** rng.randrange(1, 25)), 10 ** rng.randrange(1, 25))
+        text = str(value)
+        if rng.random() < 0.1:
+            text = (
+                text.replace("-", "-" + "0" * rng.randrange(1, 25))
+                if value < 0
+                else ("0" * rng.randrange(1, 25) + text)
+            )
+        if rng.random() < 0.1:
+            text = rng.choice(("+", "")) + text
+        if rng.random() < 0.1:
+            text = (
+                rng.choice((" ", "\t", "\n", "\r", "\v", "")) + text + rng.choice((" ", "\r\n", ""))
+            )
+        text = _maybe_mutate(rng, text)
+        r = rng.random()
+        if r < 0.99:
+            yield Args((text, lo, hi, name))
+        else:
+            yield Args(
+                rng.choice(
+                    (
+                        (text.encode(), lo, hi, name),
+                        (text, 5, 10, name),
+                        (text, lo, -1, name),
+                        (text, 2**70 * -1, 2**70, name),
+                        (text, lo, hi),
+                        (text, True, hi, name),
+                    )
+                )
+            )
+
+
+_XML_CHARS = (
+    "a", "Z", " ", "&", "<", ">", "\r", "\n", "\t", "\"", "'", "&amp;", "\x00", "\x1f", "\x7f",
+    "é", "\u20ac", "\ud7ff", "\ud800", "\udfff", "\ue000", "\ufffd", "\ufffe", "\uffff",
+    "\U0001f69a", "\U0010ffff",
+)  # fmt: skip
+
+
+def xml_texts(rng: random.Random) -> Iterator[Any]:
+    """Element texts for escape_text: plain text (most), each character the escape or the
+    XML 1.0 check cares about, in each str width; rarely a non-str."""
+    words = ("ligne", "Fahrzeug", "naïve", "\u20ac 12", "\U0001f69a")
+    while True:
+        r = rng.random()
+        if r < 0.3:
+            yield " ".join(rng.choice(words) for _ in range(rng.randrange(6)))
+        elif r < 0.99:
+            yield "".join(rng.choice(_XML_CHARS) for _ in range(rng.randrange(30)))
+        else:
+            yield rng.choice((b"a&b", None, 5))
+
+
 # (name, module of the pure and the public function, input generator)
 CODECS: tuple[tuple[str, Any, Callable[[random.Random], Iterator[Any]]], ...] = (
     ("parse_double_xml", _numbers, double_texts),
@@ -281,6 +395,10 @@ CODECS: tuple[tuple[str, Any, Callable[[random.Random], Iterator[Any]]], ...] = 
     ("colons_surely", _json_text, json_documents),
     ("parse_double_json_plain", _numbers, json_number_raws),
     ("text_colons", _json_text, struct_texts),
+    ("format_single_r", _single, singles),
+    ("parse_single_xml", _single, single_texts),
+    ("parse_int_xml", _numbers, int_args),
+    ("escape_text", _xml_write, xml_texts),
 )
 
 

@@ -24,8 +24,10 @@ from netcontract.clr import compiled
 from netcontract.clr import datetime as _datetime
 from netcontract.clr import guid as _guid
 from netcontract.clr import numbers as _numbers
+from netcontract.clr import single as _single
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.json import text as _json_text
+from netcontract.xml import write as _xml_write
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -33,10 +35,18 @@ import differential
 import test_datetime as datetime_tables
 import test_guid as guid_tables
 import test_numbers as numbers_tables
+import test_single as single_tables
 
 NO_SKIPS = os.environ.get("NETCONTRACT_NO_SKIPS") == "1"
 PURE_WANTED = os.environ.get("NETCONTRACT_PURE", "") not in ("", "0")
-MODULES = {"numbers": _numbers, "datetime": _datetime, "guid": _guid, "json.text": _json_text}
+MODULES = {
+    "numbers": _numbers,
+    "single": _single,
+    "datetime": _datetime,
+    "guid": _guid,
+    "json.text": _json_text,
+    "xml.write": _xml_write,
+}
 
 needs_extension = pytest.mark.skipif(
     compiled.extension is None and not NO_SKIPS,
@@ -67,9 +77,10 @@ def test_codecs_in_use_follow_netcontract_pure() -> None:
 @needs_extension
 def test_netcontract_pure_switches_every_codec_to_python() -> None:
     script = (
-        "from netcontract.clr import compiled, numbers, datetime, guid\n"
+        "from netcontract.clr import compiled, numbers, single, datetime, guid\n"
         "from netcontract.json import text\n"
-        "mods = (numbers, datetime, guid, text)\n"
+        "from netcontract.xml import write\n"
+        "mods = (numbers, single, datetime, guid, text, write)\n"
         "pure = all(getattr(m, n) is f for m in mods for n, f in m.PURE.items())\n"
         "print(pure, compiled.ACTIVE, compiled.REASON)\n"
     )
@@ -221,3 +232,65 @@ def test_compiled_parse_guid_matches_on_the_guid_tests() -> None:
     assert type(parsed) is uuid.UUID
     assert parsed == uuid.UUID(guid_tables.G)
     assert parsed.is_safe is uuid.SafeUUID.unknown
+
+
+@needs_extension
+@pytest.mark.parametrize("row", single_tables.FORMS, ids=[f[1] for f in single_tables.FORMS])
+def test_compiled_single_codecs_match_on_the_mono_table(row: tuple[Any, ...]) -> None:
+    """Mono's R texts of Singles: the compiled format gives them, the compiled parse reads
+    them (and the XML texts, INF and -0 among them) as the pure code does."""
+    value, r, xml, _ = row
+    _same("format_single_r", _single, value)
+    assert compiled.extension is not None
+    assert compiled.extension.format_single_r(value) == r
+    for text in (r, xml, f" {r}\t", "-" + r):
+        _same("parse_single_xml", _single, text)
+
+
+# beyond Single.MaxValue after the double rounding (refused), just within it, and the texts
+# that round to it from both sides; the Double tables' texts too
+_SINGLE_TEXTS = [
+    "3.40282357E+38", "3.4028235677973366E+38", "3.4028235677973362E+38", "3.40282347E+38",
+    "-3.40282357E+38", "1.401298E-45", "7E-46", "1E-46", "1.00000005960464477539062500001",
+    *_DOUBLE_TEXTS,
+]  # fmt: skip
+
+
+@needs_extension
+@pytest.mark.parametrize("text", _SINGLE_TEXTS)
+def test_compiled_parse_single_xml_matches_at_the_range_edges(text: str) -> None:
+    _same("parse_single_xml", _single, text)
+
+
+_INT_BOUNDS = list(differential.INT_RANGES)
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    "text",
+    [t for t, _ in numbers_tables.INT32_ACCEPTED] + list(numbers_tables.INT32_REFUSED),
+)
+def test_compiled_parse_int_xml_matches_on_the_mono_tables(text: str) -> None:
+    for lo, hi, name in _INT_BOUNDS:
+        _same("parse_int_xml", _numbers, differential.Args((text, lo, hi, name)))
+
+
+@needs_extension
+@pytest.mark.parametrize(("lo", "hi", "name"), _INT_BOUNDS)
+def test_compiled_parse_int_xml_matches_at_each_types_bounds(lo: int, hi: int, name: str) -> None:
+    """Every type's bounds and one past them, signed, padded with zeros and white space."""
+    for value in (lo - 1, lo, lo + 1, -1, 0, 1, hi - 1, hi, hi + 1, 10**19 - 1, 10**19):
+        for text in (str(value), f" {value}\r\n", "+" + str(value), "-0" + str(abs(value))):
+            _same("parse_int_xml", _numbers, differential.Args((text, lo, hi, name)))
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain", "a & b < c > d", "ligne 1\r\nligne 2", "\t\n", "caf\u00e9 & \u20ac",
+     "\U0001f69a<\r", "bad\x00", "x\x0b", "\ud800", "a\udc00&", "\ufffe", "\uffff", "&#xD;"],
+)  # fmt: skip
+def test_compiled_escape_text_matches_the_pure_one(text: str) -> None:
+    """Each escaped character in each str width, and the characters XML 1.0 refuses (their
+    error comes from the pure code, with the index)."""
+    _same("escape_text", _xml_write, text)
