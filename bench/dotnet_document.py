@@ -7,7 +7,7 @@ writes ``bench/data/customer_group_dotnet_<n>_<hash of the C# sources>.xml`` and
 and Json.NET the JSON, from values as live data has them (all 7 tick digits, computed
 doubles): the values .NET sends, which cost netcontract more than the ones
 ``bench/generate.py`` writes. Needs mono, mcs and Newtonsoft.Json.dll (as the interop tests
-do). """
+do)."""
 
 from __future__ import annotations
 
