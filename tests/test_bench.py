@@ -69,7 +69,7 @@ def test_codecs_prints_both_paths_for_each_compiled_codec() -> None:
         return
     out = _run("codecs.py", "--count", "50", "--markdown")
     rows = [line for line in out.splitlines() if line.startswith("| ") and "ns" not in line]
-    assert len(rows) == 12, out  # 6 codecs x 2 value sets
+    assert len(rows) == 20, out  # 10 codecs x 2 value sets
     assert all(re.search(r"\| [\d.]+x \|$", row) for row in rows), out
 
 
