@@ -510,7 +510,7 @@ layout(const char *digits, int len, int point, int max_digits, int neg)
     return ascii_str(out, o);
 }
 
-static PyObject *format_r_full(double a, uint64_t abits, int neg);
+static PyObject *format_r_full(double a, int neg);
 static PyObject *format_r(double v);
 
 #define R_CACHE_BITS 14
@@ -572,7 +572,7 @@ format_r(double v)
      * when the CLR conversion reads them back as the value, they are the answer. Otherwise
      * (or when repr is longer) the full 41-digit route below decides. */
     if (a < 2.2250738585072014e-308) /* subnormal: an ulp is no longer that small */
-        return format_r_full(a, abits, neg);
+        return format_r_full(a, neg);
     char *shortest = PyOS_double_to_string(a, 'r', 0, 0, NULL);
     if (shortest == NULL)
         return NULL;
@@ -613,17 +613,36 @@ format_r(double v)
                 return layout(sig, nsig, point, 15, neg);
         }
     }
-    return format_r_full(a, abits, neg);
+    return format_r_full(a, neg);
 }
 
-/* format_double_r of a finite non-integer magnitude a (bits abits), by numbers._format_r */
-static PyObject *
-format_r_full(double a, uint64_t abits, int neg)
+/* The "R" rounding Double and Single share: the value's 41 correctly rounded significant digits
+ * ("d.<40 digits>e+XX", Python's own "%.40e", so the same digits as the pure code), which .NET
+ * rounds half up to `few` digits; when the CLR conversion reads those back as the value they
+ * are the text, else the `many`-digit rounding is. */
+typedef int (*reads_back_fn)(uint64_t digits, int64_t exponent, double a);
+
+/* the first `count` significant digits of the expansion s rounded half up; 10**count carries
+ * into the next power (point moves right) */
+static uint64_t
+round_half_up(const char *s, int count, int *point)
 {
-    char buf[24];
-    /* 41 correctly rounded significant digits, "d.<40 digits>e±XX": Python's own "%.40e"
-     * (so the same digits as the pure code); .NET rounds this string half up. */
-    char s[64];
+    uint64_t d = (uint64_t)(s[0] - '0'), carry = 10;
+    for (int k = 1; k < count; k++) {
+        d = d * 10 + (uint64_t)(s[k + 1] - '0'); /* s[1] is the point */
+        carry *= 10;
+    }
+    if (s[count + 1] >= '5' && ++d == carry) {
+        d /= 10;
+        *point += 1;
+    }
+    return d;
+}
+
+static PyObject *
+format_r_rounded(double a, int neg, int few, int many, reads_back_fn reads_back)
+{
+    char s[64], buf[24];
     char *text = PyOS_double_to_string(a, 'e', 40, 0, NULL);
     if (text == NULL)
         return NULL;
@@ -631,51 +650,57 @@ format_r_full(double a, uint64_t abits, int neg)
     s[sizeof s - 1] = '\0';
     PyMem_Free(text);
     int point = atoi(s + 43) + 1;
-    char digits[20];
-    digits[0] = s[0];
-    memcpy(digits + 1, s + 2, 16); /* 17 significant digits */
-    int exact15 = 1;
-    for (int k = 16; k < 42; k++) {
+    int exact = 1;
+    for (int k = few + 1; k < 42; k++) {
         if (s[k] != '0') {
-            exact15 = 0;
+            exact = 0;
             break;
         }
     }
-    if (exact15)
-        return layout(digits, 15, point, 15, neg);
-    uint64_t d15 = 0;
-    for (int k = 0; k < 15; k++)
-        d15 = d15 * 10 + (uint64_t)(digits[k] - '0');
-    int p15 = point;
-    if (s[16] >= '5') {
-        d15 += 1;
-        if (d15 == 1000000000000000ULL) {
-            d15 = 100000000000000ULL;
-            p15 += 1;
-        }
+    if (exact) {
+        buf[0] = s[0];
+        memcpy(buf + 1, s + 2, (size_t)(few - 1));
+        return layout(buf, few, point, few, neg);
     }
-    if (clr_to_bits(d15, (int64_t)p15 - 15) == abits) {
-        int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d15);
-        return layout(buf, len, p15, 15, neg);
+    int p = point;
+    uint64_t d = round_half_up(s, few, &p);
+    if (reads_back(d, (int64_t)p - few, a)) {
+        int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d);
+        return layout(buf, len, p, few, neg);
     }
-    uint64_t d17 = 0;
-    for (int k = 0; k < 17; k++)
-        d17 = d17 * 10 + (uint64_t)(digits[k] - '0');
-    if (s[18] >= '5') {
-        d17 += 1;
-        if (d17 == 100000000000000000ULL) {
-            d17 = 10000000000000000ULL;
-            point += 1;
-        }
-    }
-    int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d17);
-    return layout(buf, len, point, 17, neg);
+    d = round_half_up(s, many, &point);
+    int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d);
+    return layout(buf, len, point, many, neg);
+}
+
+static int
+double_reads_back(uint64_t digits, int64_t exponent, double a)
+{
+    uint64_t abits;
+    memcpy(&abits, &a, sizeof abits);
+    return clr_to_bits(digits, exponent) == abits;
+}
+
+/* format_double_r of a finite non-integer magnitude a, by numbers._format_r: 15 digits or 17 */
+static PyObject *
+format_r_full(double a, int neg)
+{
+    return format_r_rounded(a, neg, 15, 17, double_reads_back);
 }
 
 /* ------------------------------------------------------------------------ Single (single.py) */
 
-/* single.format_single_r: the first 7 significant digits (the 41-digit expansion rounded half
- * up) if the CLR conversion, cast to float32, reads them back as the value; else 9. */
+/* (float) rounds to nearest, ties to even, and gives infinity past Single.MaxValue: what
+ * to_single (struct's "<f") gives, its OverflowError read as infinity by the pure code */
+static int
+single_reads_back(uint64_t digits, int64_t exponent, double a)
+{
+    float back = (float)bits_to_double(clr_to_bits(digits, exponent));
+    return (double)back == a;
+}
+
+/* single.format_single_r: 7 significant digits if the CLR conversion, cast to float32, reads
+ * them back as the value; else 9 */
 static PyObject *
 format_single_r(PyObject *self, PyObject *arg)
 {
@@ -691,57 +716,7 @@ format_single_r(PyObject *self, PyObject *arg)
     if (-1e7 < v && v < 1e7 && v == floor(v)) /* as str(int(v)): at most 7 digits, exact */
         return PyUnicode_FromFormat("%ld", (long)v);
     int neg = v < 0;
-    double a = neg ? -v : v;
-    char s[64], buf[24];
-    char *text = PyOS_double_to_string(a, 'e', 40, 0, NULL); /* Python's "%.40e" */
-    if (text == NULL)
-        return NULL;
-    strncpy(s, text, sizeof s - 1);
-    s[sizeof s - 1] = '\0';
-    PyMem_Free(text);
-    int point = atoi(s + 43) + 1;
-    char digits[10];
-    digits[0] = s[0];
-    memcpy(digits + 1, s + 2, 8); /* 9 significant digits */
-    int exact7 = 1;
-    for (int k = 8; k < 42; k++) {
-        if (s[k] != '0') {
-            exact7 = 0;
-            break;
-        }
-    }
-    if (exact7)
-        return layout(digits, 7, point, 7, neg);
-    uint64_t d7 = 0;
-    for (int k = 0; k < 7; k++)
-        d7 = d7 * 10 + (uint64_t)(digits[k] - '0');
-    int p7 = point;
-    if (s[8] >= '5') {
-        d7 += 1;
-        if (d7 == 10000000ULL) {
-            d7 = 1000000ULL;
-            p7 += 1;
-        }
-    }
-    /* (float) rounds to nearest, ties to even, and gives infinity past Single.MaxValue: what
-     * to_single (struct's "<f") gives, its OverflowError read as infinity by the pure code */
-    float back = (float)bits_to_double(clr_to_bits(d7, (int64_t)p7 - 7));
-    if ((double)back == a) {
-        int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d7);
-        return layout(buf, len, p7, 7, neg);
-    }
-    uint64_t d9 = 0;
-    for (int k = 0; k < 9; k++)
-        d9 = d9 * 10 + (uint64_t)(digits[k] - '0');
-    if (s[10] >= '5') {
-        d9 += 1;
-        if (d9 == 1000000000ULL) {
-            d9 = 100000000ULL;
-            point += 1;
-        }
-    }
-    int len = snprintf(buf, sizeof buf, "%llu", (unsigned long long)d9);
-    return layout(buf, len, point, 9, neg);
+    return format_r_rounded(neg ? -v : v, neg, 7, 9, single_reads_back);
 }
 
 /* single.parse_single_xml: the XML Double grammar and CLR conversion, cast to float32; INF,
