@@ -20,7 +20,10 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CONTRACTS = HERE.parent / "tests" / "interop" / "dotnet" / "Contracts.cs"
+DOTNET = HERE.parent / "tests" / "interop" / "dotnet"
+CONTRACTS = DOTNET / "Contracts.cs"
+#: the generator of the values, shared with tests/interop/test_stream_document_interop.py
+LIVE_VEHICLES = DOTNET / "LiveVehicles.cs"
 NEWTONSOFT = (
     Path("/usr/lib/cli/Newtonsoft.Json-5.0/Newtonsoft.Json.dll"),
     Path("/usr/lib/mono/gac/Newtonsoft.Json/6.0.0.0__b9a188c8922137c6/Newtonsoft.Json.dll"),
@@ -39,7 +42,8 @@ def _newtonsoft() -> Path:
 
 def _xml_path(vehicles: int, folder: Path) -> Path:
     # named by the generator's sources too: an edit of them makes a new document
-    digest = hashlib.sha256(CONTRACTS.read_bytes() + (HERE / "DotnetDocument.cs").read_bytes())
+    sources = (CONTRACTS, LIVE_VEHICLES, HERE / "DotnetDocument.cs")
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in sources))
     return folder / f"customer_group_dotnet_{vehicles}_{digest.hexdigest()[:8]}.xml"
 
 
@@ -60,7 +64,7 @@ def dotnet_documents(vehicles: int = 2000, folder: Path = HERE / "data") -> tupl
                 [
                     mcs, "-nologo", f"-out:{exe}", "-r:System.Runtime.Serialization",
                     "-r:System.Xml", f"-r:{build / 'Newtonsoft.Json.dll'}",
-                    str(CONTRACTS), str(HERE / "DotnetDocument.cs"),
+                    str(CONTRACTS), str(LIVE_VEHICLES), str(HERE / "DotnetDocument.cs"),
                 ],
                 check=True,
                 capture_output=True,
