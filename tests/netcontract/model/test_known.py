@@ -1,73 +1,28 @@
 """Known types (``known_types=``, .NET's [KnownType] and the serializer's list), without Mono.
 
 The bytes below came from Mono 6.8 (DataContractSerializer / DataContractJsonSerializer on
-the twin tests/interop/dotnet/KnownTypes.cs, whose Python twins these are); the live
-comparison is tests/interop/test_known_types_interop.py.
+the twin tests/interop/dotnet/KnownTypes.cs, whose Python twins tests/interop/known_models.py
+declares); the live comparison is tests/interop/test_known_types_interop.py.
 """
 
 from __future__ import annotations
 
 import pytest
+from tests.interop.known_models import (
+    Animal,
+    Box,
+    Circle,
+    Dog,
+    Oval,
+    Puppy,
+    Round,
+    Shape,
+    Square,
+    Zoo,
+)
 
 import netcontract as nc
 from netcontract.model.known import own_known, qualified_name
-
-
-@nc.contract("K", known_types=("Dog",))  # a base naming its derived class, declared later
-class Animal:
-    name: str | None = nc.member("Name", default=None)
-
-
-@nc.contract("K")
-class Dog(Animal):
-    bark: nc.Int32 = nc.member("Bark", default=0)
-
-
-@nc.contract("K")
-class Puppy(Dog):
-    age: nc.Int32 = nc.member("Age", default=0)
-
-
-@nc.contract("K")
-class Shape:
-    sides: nc.Int32 = nc.member("Sides", default=0)
-
-
-@nc.contract("K")
-class Square(Shape):
-    side: nc.Int32 = nc.member("Side", default=0)
-
-
-@nc.contract("K", known_types=lambda: (Oval,))
-class Circle(Shape):
-    r: nc.Int32 = nc.member("R", default=0)
-
-
-@nc.contract("K")
-class Oval(Shape):
-    r2: nc.Int32 = nc.member("R2", default=0)
-
-
-@nc.contract("K", known_types=(Square,))
-class Zoo:
-    pet: Animal | None = nc.member("Pet", default=None)
-    shape: Shape | None = nc.member("Shape", default=None)
-    any: object = nc.member("Any", default=None)
-    pets: list[Animal] | None = nc.member("Pets", default=None)
-
-
-@nc.contract("K")
-class Box:
-    shape: Shape | None = nc.member("Shape", default=None)
-    any: object = nc.member("Any", default=None)
-    zoo: Zoo | None = nc.member("Zoo", default=None)
-
-
-@nc.contract("K", known_types=(Circle,))
-class Round:
-    shape: Shape | None = nc.member("Shape", default=None)
-    box: Box | None = nc.member("Box", default=None)
-
 
 K = "http://schemas.datacontract.org/2004/07/K"
 XSI = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
