@@ -616,7 +616,7 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
         result: dict[Any, Any] = {}
         failed = False
         for name, item in value.items():
-            item_path = _paths.key(path, name)
+            item_path = _key_path(path, name)
             key = key_reader(name, item_path, ctx)  # a lone surrogate, an own type's from_wire
             if key is FAILED:
                 failed = True
@@ -637,6 +637,16 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
         return result if made is dict else made(result)
 
     return read
+
+
+def _key_path(path: str, name: str) -> str:
+    """The path of a member name read as a key; a lone surrogate shown as its escape (no
+    encoder can write the name itself)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        name = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _paths.key(path, name)
 
 
 def _enum_reader(wire: EnumType) -> Reader:
