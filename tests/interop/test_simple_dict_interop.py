@@ -8,8 +8,9 @@ one Mono run feeds every case):
   and writes it again byte for byte; netcontract reads Mono's bytes back to the same value;
   Mono's default form of what it read is netcontract's default form (``to_wcf_json``);
 - what Mono writes from the default form (``from-default``) is netcontract's simple form;
-- the documents Mono refuses, or reads where netcontract refuses (:data:`READS`), and the
-  key types Mono cannot write (:data:`OTHER_KEYS`).
+- the documents Mono refuses, or reads where netcontract refuses (:data:`READS`), the key
+  types Mono cannot write (:data:`OTHER_KEYS`), a first key ``__type``, and a dictionary in an
+  ``object`` member (Mono writes ``KeyValuePair`` objects whatever the setting).
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ class SubItem(Item):
     s: str | None = nc.member("S", default=None)
 
 
+@nc.contract("SimpleDictNs", xml_namespace=NS, known_types=(dict[str, nc.Int32],))
+class Boxes:
+    """The twin of SimpleDict.cs's Boxes: a dictionary in an object member."""
+
+    d: object = nc.member("D", default=None)
+
+
 @nc.contract("SimpleDictNs", xml_namespace=NS)
 class Maps:
     """The twin of SimpleDict.cs's Maps."""
@@ -83,10 +91,11 @@ TYPES: dict[str, Any] = {
     "c2s": dict[nc.Char, str | None],
     "d2i": dict[nc.DateTime, nc.Int32],
     "b2i": dict[bool, nc.Int32],
+    "Boxes": Boxes,
 }
 #: keys that need escaping or look like something else (Mono writes each as a member name)
 EDGE_KEYS = ['a/"b\\', "\u2028\u0085\ufffe\u007f", "\U0001f600", "\x01\t\n", "", " a b "]
-EDGE_KEYS += ["1x", "item", "root", "x:y", "<&>", "\u00e9", "Key", "__typ"]
+EDGE_KEYS += ["1x", "item", "root", "x:y", "<&>", "\u00e9", "Key", "__typ", "1", "null", "true"]
 HAND = {
     "s2i": {k: i for i, k in enumerate(EDGE_KEYS)},
     "s2i-type-later": {"a": 1, "__type": 2},
@@ -164,6 +173,8 @@ READS: list[tuple[str, bytes, str, str]] = [
     ("e2i", b'{"blue":1}', "refused", "refused"),
     ("d2i", b'{"2020-01-02T03:04:05Z":1}', "ok", "refused"),
     ("b2i", b'{"True":1,"false":2}', "ok", "refused"),
+    # an object member: Mono makes a bare object of {"a":1}, the members dropped
+    ("Boxes", b'{"D":{"a":1}}', "ok", "refused"),
 ]
 #: (type, one entry): Mono throws InvalidCastException writing them with the setting
 OTHER_KEYS: list[tuple[str, dict[Any, Any]]] = [
@@ -205,6 +216,7 @@ def mono(
     for index, (name, value) in enumerate(OTHER_KEYS):
         lines.append(f"keys/{index} from-default {name} {_b64(_default(value, TYPES[name]))}")
         lines.append(f"keys-empty/{index} from-default {name} {_b64(_default({}, TYPES[name]))}")
+    lines.append(f"object-member object-member Boxes {_b64(b'{}')}")
     first_type = _default({"__type": 1, "a": 2}, TYPES["s2i"])
     lines.append(f"first-type from-default s2i {_b64(first_type)}")
     out: dict[str, tuple[bool, str]] = {}
@@ -305,3 +317,17 @@ def test_a_first_key_named_type_is_refused_as_mono_cannot_read_it_back(
     assert mono["first-type"] == (True, '{"__type":1,"a":2}')
     with pytest.raises(nc.SerializationError, match="type hint"):
         _simple({"__type": 1, "a": 2}, TYPES["s2i"])
+
+
+def test_a_dictionary_in_an_object_member_is_refused_as_before(
+    mono: dict[str, tuple[bool, str]],
+) -> None:
+    # Mono writes KeyValuePair objects with their own __type, the setting notwithstanding
+    assert mono["object-member"] == (
+        True,
+        '{"D":[{"__type":"KeyValuePairOfstringint:#System.Collections.Generic",'
+        '"key":"a","value":1}]}',
+    )
+    boxes = Boxes(d=nc.Boxed({"a": 1}, dict[str, nc.Int32]))
+    with pytest.raises(nc.SerializationError, match="not supported in WCF JSON"):
+        nc.to_wcf_json(boxes, simple_dictionaries=True)

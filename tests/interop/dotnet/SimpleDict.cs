@@ -5,6 +5,7 @@
 //   simple-indent  the same, written through CreateJsonWriter(indent: true, "  ")
 //   to-default     read with UseSimpleDictionaryFormat, write the default form (Key/Value arrays)
 //   from-default   read the default form, write with UseSimpleDictionaryFormat (compact)
+//   object-member  write Boxes { D = new Dictionary<string,int> { { "a", 1 } } } with the setting
 // stdout lines: <label> OK|EXC <base64 text or "Type: message">. Run with TZ=UTC.
 using System;
 using System.Collections.Generic;
@@ -42,6 +43,11 @@ namespace SimpleDictNs
         [DataMember] public Dictionary<string, double> S2F;
         [DataMember] public IDictionary<string, byte[]> S2B;
     }
+
+    // a dictionary in an object member (known to the serializer)
+    [DataContract(Namespace = "urn:simple-dict")]
+    [KnownType(typeof(Dictionary<string, int>))]
+    public class Boxes { [DataMember] public object D; }
 }
 
 public static class SimpleDict
@@ -63,6 +69,7 @@ public static class SimpleDict
             case "c2s": return typeof(Dictionary<char, string>);
             case "d2i": return typeof(Dictionary<DateTime, int>);
             case "b2i": return typeof(Dictionary<bool, int>);
+            case "Boxes": return typeof(SimpleDictNs.Boxes);
         }
         throw new ArgumentException(name);
     }
@@ -111,6 +118,10 @@ public static class SimpleDict
                     case "simple-indent": text = Write(Read(doc, t, true), t, true, true); break;
                     case "to-default": text = Write(Read(doc, t, true), t, false, false); break;
                     case "from-default": text = Write(Read(doc, t, false), t, true, false); break;
+                    case "object-member":  // the document is ignored: Boxes{D = {"a": 1}}
+                        var boxes = new SimpleDictNs.Boxes { D = new Dictionary<string, int> { { "a", 1 } } };
+                        text = Write(boxes, t, true, false);
+                        break;
                     default: throw new ArgumentException(mode);
                 }
                 Console.WriteLine(label + " OK " + Convert.ToBase64String(Utf8.GetBytes(text)));
