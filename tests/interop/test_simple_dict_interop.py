@@ -59,6 +59,16 @@ class Boxes:
     d: object = nc.member("D", default=None)
 
 
+@nc.collection_contract(name="Map", xml_namespace=NS, item_name="E", key_name="K", value_name="V")
+class Map(dict[str, int]):
+    pass
+
+
+@nc.collection_contract(xml_namespace=NS, is_reference=True)
+class RefMap(dict[str, int]):
+    pass
+
+
 @nc.contract("SimpleDictNs", xml_namespace=NS)
 class Maps:
     """The twin of SimpleDict.cs's Maps."""
@@ -76,6 +86,7 @@ class Maps:
     s2l: dict[str, list[nc.Int32] | None] | None = nc.member("S2L", default=None)
     s2f: dict[str, float] | None = nc.member("S2F", default=None)
     s2b: dict[str, bytes | None] | None = nc.member("S2B", default=None)
+    cm: Map | None = nc.member("CM", default=None)
 
 
 #: SimpleDict.cs's Find names -> the Python type read and written
@@ -92,6 +103,8 @@ TYPES: dict[str, Any] = {
     "d2i": dict[nc.DateTime, nc.Int32],
     "b2i": dict[bool, nc.Int32],
     "Boxes": Boxes,
+    "Map": Map,
+    "RefMap": RefMap,
 }
 #: keys that need escaping or look like something else (Mono writes each as a member name)
 EDGE_KEYS = ['a/"b\\', "\u2028\u0085\ufffe\u007f", "\U0001f600", "\x01\t\n", "", " a b "]
@@ -102,6 +115,8 @@ HAND = {
     "s2s": {"a": None, "b": "", "c": "\\/Date(0)\\/"},
     "nested": {"d": {"x": 1}, "e": {}, "n": None},
     "listed": [{"q": 1}, None, {}],
+    # a [CollectionDataContract] dictionary: KeyName and ValueName play no part
+    "Map": Map(a=1, b=2),
 }
 DRAWN = 60
 SIMPLE_MODES = ("simple", "simple-indent")
@@ -133,12 +148,12 @@ def _b64(data: bytes) -> str:
 
 
 def _simple(value: Any, tp: Any, indent: bool = False) -> bytes:
-    boxed = value if tp is Maps else nc.Boxed(value, tp)
+    boxed = value if tp in (Maps, Map) else nc.Boxed(value, tp)
     return nc.to_wcf_json(boxed, indent=indent, lossy=True, simple_dictionaries=True)
 
 
 def _default(value: Any, tp: Any) -> bytes:
-    boxed = value if tp is Maps else nc.Boxed(value, tp)
+    boxed = value if tp in (Maps, Map) else nc.Boxed(value, tp)
     return nc.to_wcf_json(boxed, lossy=True)
 
 
@@ -173,6 +188,8 @@ READS: list[tuple[str, bytes, str, str]] = [
     ("e2i", b'{"blue":1}', "refused", "refused"),
     ("d2i", b'{"2020-01-02T03:04:05Z":1}', "ok", "refused"),
     ("b2i", b'{"True":1,"false":2}', "ok", "refused"),
+    # IsReference: "Unsupported value for IsReference", the setting notwithstanding
+    ("RefMap", b'{"a":1}', "refused", "refused"),
     # an object member: Mono makes a bare object of {"a":1}, the members dropped
     ("Boxes", b'{"D":{"a":1}}', "ok", "refused"),
 ]
@@ -231,7 +248,7 @@ def mono(
 def _exact(value: Any, tp: Any) -> bool:
     """Whether WCF JSON carries the value whole (no sub-millisecond ticks, no Unspecified
     DateTime: those are written with lossy=True, as .NET writes them)."""
-    boxed = value if tp is Maps else nc.Boxed(value, tp)
+    boxed = value if tp in (Maps, Map) else nc.Boxed(value, tp)
     try:
         nc.to_wcf_json(boxed, simple_dictionaries=True)
     except nc.SerializationError:

@@ -26,6 +26,12 @@ namespace SimpleDictNs
     [DataContract(Namespace = "urn:simple-dict")]
     public class SubItem : Item { [DataMember] public string S; }
 
+    [CollectionDataContract(Name = "Map", Namespace = "urn:simple-dict", ItemName = "E", KeyName = "K", ValueName = "V")]
+    public class Map : Dictionary<string, int> {}
+
+    [CollectionDataContract(Namespace = "urn:simple-dict", IsReference = true)]
+    public class RefMap : Dictionary<string, int> {}
+
     [DataContract(Namespace = "urn:simple-dict")]
     public class Maps
     {
@@ -42,6 +48,7 @@ namespace SimpleDictNs
         [DataMember] public Dictionary<string, List<int>> S2L;
         [DataMember] public Dictionary<string, double> S2F;
         [DataMember] public IDictionary<string, byte[]> S2B;
+        [DataMember] public Map CM;
     }
 
     // a dictionary in an object member (known to the serializer)
@@ -70,6 +77,8 @@ public static class SimpleDict
             case "d2i": return typeof(Dictionary<DateTime, int>);
             case "b2i": return typeof(Dictionary<bool, int>);
             case "Boxes": return typeof(SimpleDictNs.Boxes);
+            case "Map": return typeof(SimpleDictNs.Map);
+            case "RefMap": return typeof(SimpleDictNs.RefMap);
         }
         throw new ArgumentException(name);
     }
