@@ -37,6 +37,7 @@ from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate
 from netcontract.errors import JsonSyntaxError
 from netcontract.json.wcf_write import (
+    key_path,
     simple_key_problem,
     string_keyed,
     untyped_text,
@@ -72,13 +73,7 @@ from netcontract.model.wire import (
     collection_of,
 )
 
-__all__ = [
-    "Num",
-    "parse_wcf",
-    "read_wcf",
-    "wcf_parse",
-    "wcf_parse_date",
-]
+__all__ = ["Num", "parse_wcf", "read_wcf", "wcf_parse", "wcf_parse_date"]
 
 _EPOCH_TICKS: Final = 621_355_968_000_000_000
 _MAX_TICKS: Final = 3_155_378_975_999_999_999
@@ -616,7 +611,7 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
         result: dict[Any, Any] = {}
         failed = False
         for name, item in value.items():
-            item_path = _key_path(path, name)
+            item_path = key_path(path, name)
             key = key_reader(name, item_path, ctx)  # a lone surrogate, an own type's from_wire
             if key is FAILED:
                 failed = True
@@ -637,16 +632,6 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
         return result if made is dict else made(result)
 
     return read
-
-
-def _key_path(path: str, name: str) -> str:
-    """The path of a member name read as a key; a lone surrogate shown as its escape (no
-    encoder can write the name itself)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        name = name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return _paths.key(path, name)
 
 
 def _enum_reader(wire: EnumType) -> Reader:

@@ -68,6 +68,7 @@ from netcontract.model.wire import (
 
 __all__ = [
     "Token",
+    "key_path",
     "simple_key_problem",
     "string_keyed",
     "type_hint",
@@ -346,7 +347,7 @@ class _Writers:
             problems.extend(key_problems(wire, value, path))
             result: dict[str, Any] = {}
             for key, item in value.items():
-                item_path = _paths.key(path, key)
+                item_path = key_path(path, key)
                 name = key_writer(key, item_path, problems)
                 if name is FAILED:
                     continue
@@ -581,6 +582,17 @@ def _table(info: ContractInfo) -> tuple[tuple[str, str, Slot, bool, bool], ...]:
             for m in i.xml_members
         ),
     )
+
+
+def key_path(path: str, key: object) -> str:
+    """The path of a dictionary entry (``Map["a"]``); a lone surrogate in a string key shown
+    as its escape, so that the message can be printed."""
+    if type(key) is str:
+        try:
+            key.encode("utf-8")
+        except UnicodeEncodeError:
+            key = key.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _paths.key(path, key)
 
 
 def string_keyed(wire: DictType) -> bool:

@@ -264,3 +264,10 @@ def _same(a: Any, b: Any) -> bool:
     if attrs.has(type(a)) and type(a) is type(b):
         return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in attrs.fields(type(a)))
     return bool(a == b)
+
+
+def test_a_lone_surrogate_key_is_refused_with_a_printable_path() -> None:
+    with pytest.raises(nc.SerializationError, match="lone surrogate") as info:
+        _root({"\ud800": 1})
+    assert info.value.problems[0].path == '["\\\\ud800"]'
+    str(info.value).encode("utf-8")  # printable
