@@ -102,6 +102,7 @@ TYPES: dict[str, Any] = {
     "c2s": dict[nc.Char, str | None],
     "d2i": dict[nc.DateTime, nc.Int32],
     "b2i": dict[bool, nc.Int32],
+    "o2i": dict[nc.DateTimeOffset, nc.Int32],
     "Boxes": Boxes,
     "Map": Map,
     "RefMap": RefMap,
@@ -188,6 +189,18 @@ READS: list[tuple[str, bytes, str, str]] = [
     ("e2i", b'{"blue":1}', "refused", "refused"),
     ("d2i", b'{"2020-01-02T03:04:05Z":1}', "ok", "refused"),
     ("b2i", b'{"True":1,"false":2}', "ok", "refused"),
+    # more of Int32.Parse, Enum.Parse, Boolean.Parse, Guid.Parse (Mono's culture: invariant)
+    ("i2s", b'{"\\t1\\n":"a","-0":"b","02\\u0000":"c"}', "ok", "refused"),
+    ("i2s", b'{"\\u00a01":"a"}', "refused", "refused"),
+    ("i2s", b'{"2147483648":"a"}', "refused", "refused"),
+    ("e2i", b'{"Red, Blue":1," Red ":2}', "ok", "refused"),
+    ("e2i", b'{"bleu":1}', "refused", "refused"),
+    ("b2i", b'{" TRUE ":1}', "ok", "refused"),
+    ("b2i", b'{"1":1}', "refused", "refused"),
+    ("g2i", b'{"(0f8fad5b-d9cb-469f-a165-70867728950e)":1}', "ok", "refused"),
+    # DateTimeOffset keys: "Key type 'System.DateTimeOffset' ... cannot be parsed in simple
+    # dictionary", not even {} (null reads)
+    ("o2i", b"{}", "refused", "refused"),
     # IsReference: "Unsupported value for IsReference", the setting notwithstanding
     ("RefMap", b'{"a":1}', "refused", "refused"),
     # an object member: Mono makes a bare object of {"a":1}, the members dropped
@@ -234,6 +247,7 @@ def mono(
         lines.append(f"keys/{index} from-default {name} {_b64(_default(value, TYPES[name]))}")
         lines.append(f"keys-empty/{index} from-default {name} {_b64(_default({}, TYPES[name]))}")
     lines.append(f"object-member object-member Boxes {_b64(b'{}')}")
+    lines.append(f"offsets-empty from-default o2i {_b64(b'[]')}")
     first_type = _default({"__type": 1, "a": 2}, TYPES["s2i"])
     lines.append(f"first-type from-default s2i {_b64(first_type)}")
     out: dict[str, tuple[bool, str]] = {}
@@ -348,3 +362,14 @@ def test_a_dictionary_in_an_object_member_is_refused_as_before(
     boxes = Boxes(d=nc.Boxed({"a": 1}, dict[str, nc.Int32]))
     with pytest.raises(nc.SerializationError, match="not supported in WCF JSON"):
         nc.to_wcf_json(boxes, simple_dictionaries=True)
+
+
+def test_datetimeoffset_keys_are_refused_even_empty(mono: dict[str, tuple[bool, str]]) -> None:
+    # Mono writes an empty Dictionary<DateTimeOffset,int> as {} and refuses to read {} back
+    # (READS); one entry: InvalidCastException
+    assert mono["offsets-empty"] == (True, "{}")
+    tp = TYPES["o2i"]
+    with pytest.raises(nc.SerializationError, match="cannot read DateTimeOffset keys"):
+        _simple({}, tp)
+    with pytest.raises(nc.JsonPayloadError, match="cannot read DateTimeOffset keys"):
+        nc.from_wcf_json(b"{}", tp, simple_dictionaries=True)

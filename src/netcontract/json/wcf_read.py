@@ -37,9 +37,11 @@ from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate
 from netcontract.errors import JsonSyntaxError
 from netcontract.json.wcf_write import (
+    UNPARSABLE_KEYS,
     key_path,
     simple_key_problem,
     string_keyed,
+    unparsable_keys,
     untyped_text,
     wcf_reference_problem,
 )
@@ -586,9 +588,13 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
     both refused; a key given twice is refused by the parser (.NET: ArgumentException)."""
     made = wire.cls
     strings = string_keyed(wire)
+    unparsable = unparsable_keys(wire)
     key_reader = reader_for(wire.key)
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
+        if unparsable:
+            ctx.problem(path, UNPARSABLE_KEYS)
+            return FAILED
         if type(value) is not dict:
             ctx.problem(
                 path,

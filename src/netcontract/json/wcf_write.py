@@ -67,11 +67,13 @@ from netcontract.model.wire import (
 )
 
 __all__ = [
+    "UNPARSABLE_KEYS",
     "Token",
     "key_path",
     "simple_key_problem",
     "string_keyed",
     "type_hint",
+    "unparsable_keys",
     "value_type_hint",
     "wcf_date",
     "wcf_json_bytes",
@@ -336,10 +338,14 @@ class _Writers:
         InvalidCastException on any other key); a first key ``__type`` is refused (Mono writes
         it, then reads it as a type hint)."""
         strings = string_keyed(wire)
+        unparsable = unparsable_keys(wire)
 
         def write(value: Any, path: str, problems: list[Problem]) -> Any:
             if not isinstance(value, dict):
                 problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
+                return FAILED
+            if unparsable:
+                problems.append(Problem(path, UNPARSABLE_KEYS))
                 return FAILED
             if value and not strings:
                 problems.append(Problem(path, simple_key_problem(wire)))
@@ -605,6 +611,26 @@ def string_keyed(wire: DictType) -> bool:
     if isinstance(primitive, OwnValueType):
         primitive = primitive.carrier
     return primitive.clr_name == "String"
+
+
+def unparsable_keys(wire: DictType) -> bool:
+    """Whether .NET cannot read the dictionary's keys in the simple form at all, not even
+    ``{}``: a DateTimeOffset key (its contract, DateTimeOffsetAdapter, has no Parse method;
+    Mono: "Key type 'System.DateTimeOffset' ... cannot be parsed in simple dictionary")."""
+    key = wire.key.wire
+    if not isinstance(key, PrimitiveType):
+        return False
+    primitive = key.primitive
+    if isinstance(primitive, OwnValueType):
+        primitive = primitive.carrier
+    return primitive.clr_name == "DateTimeOffset"
+
+
+UNPARSABLE_KEYS: Final = (
+    "simple_dictionaries: .NET cannot read DateTimeOffset keys in the simple form, not even "
+    "an empty dictionary (Mono: Key type 'System.DateTimeOffset' cannot be parsed in simple "
+    "dictionary); Mono writes an empty one as {}, which it then refuses"
+)
 
 
 def simple_key_problem(wire: DictType) -> str:

@@ -76,6 +76,7 @@ public static class SimpleDict
             case "c2s": return typeof(Dictionary<char, string>);
             case "d2i": return typeof(Dictionary<DateTime, int>);
             case "b2i": return typeof(Dictionary<bool, int>);
+            case "o2i": return typeof(Dictionary<DateTimeOffset, int>);
             case "Boxes": return typeof(SimpleDictNs.Boxes);
             case "Map": return typeof(SimpleDictNs.Map);
             case "RefMap": return typeof(SimpleDictNs.RefMap);

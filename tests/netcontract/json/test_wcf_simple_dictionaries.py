@@ -271,3 +271,15 @@ def test_a_lone_surrogate_key_is_refused_with_a_printable_path() -> None:
         _root({"\ud800": 1})
     assert info.value.problems[0].path == '["\\\\ud800"]'
     str(info.value).encode("utf-8")  # printable
+
+
+def test_datetimeoffset_keys_are_refused_even_empty() -> None:
+    # Mono: reading "Key type 'System.DateTimeOffset' for collection type ... cannot be parsed
+    # in simple dictionary" (even {}; null reads); writing {} for an empty one (which it then
+    # cannot read), InvalidCastException for one entry
+    tp = dict[nc.DateTimeOffset, nc.Int32]
+    with pytest.raises(nc.SerializationError, match="cannot read DateTimeOffset keys"):
+        _root({}, tp)
+    with pytest.raises(nc.JsonPayloadError, match="cannot read DateTimeOffset keys"):
+        nc.from_wcf_json(b"{}", tp, simple_dictionaries=True)
+    assert nc.to_wcf_json(nc.Boxed({}, tp)) == b"[]"  # the default form is unaffected
