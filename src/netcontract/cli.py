@@ -2,7 +2,7 @@
 
     netcontract convert [--type NAME] [--from json|xml|wcf-json|ndjson]
                         [--to json|xml|wcf-json|ndjson] [--indent] [--strict] [--lossy]
-                        [--layout writer|stream]
+                        [--simple-dictionaries] [--layout writer|stream]
                         [--json-settings FILE] [--out FILE|DIR] [--jobs N] [--quiet]
                         [FILE|DIR|-]
     netcontract validate [--type NAME] [FILE|-]
@@ -572,6 +572,10 @@ def _convert_bytes(
         raise UsageError(
             "--json-settings applies to Json.NET JSON (json, ndjson), not to xml or wcf-json"
         )
+    if args.simple_dictionaries and "wcf-json" not in (source, target) and hint != "folder":
+        raise UsageError(
+            f"--simple-dictionaries applies to WCF JSON (wcf-json), not to {source} or {target}"
+        )
     if source in ("json", "wcf-json"):
         if cls is None:
             raise UsageError(
@@ -587,7 +591,12 @@ def _convert_bytes(
         if source == "json":
             obj = from_json(data, cls, settings=args.json_settings)
         else:
-            obj = from_wcf_json(data, cls, known_types=_type_arguments(cls))
+            obj = from_wcf_json(
+                data,
+                cls,
+                known_types=_type_arguments(cls),
+                simple_dictionaries=args.simple_dictionaries,
+            )
     else:
         obj = from_xml(data, cls, strict=args.strict, known_types=_type_arguments(cls))
     return _convert_object(obj, args, target, cls)
@@ -616,7 +625,13 @@ def _convert_object(
     if target == "ndjson":
         return ndjson_line(obj, settings=args.json_settings), target
     if target == "wcf-json":
-        out = to_wcf_json(obj, indent=args.indent, lossy=args.lossy, known_types=known)
+        out = to_wcf_json(
+            obj,
+            indent=args.indent,
+            lossy=args.lossy,
+            known_types=known,
+            simple_dictionaries=args.simple_dictionaries,
+        )
     elif target == "json":
         out = to_json(obj, indent=args.indent, settings=args.json_settings)
     else:
@@ -1226,6 +1241,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="--to wcf-json: write what .NET writes where it loses part of a value"
         " (sub-millisecond ticks, an Unspecified DateTime) instead of refusing it",
+    )
+    convert.add_argument(
+        "--simple-dictionaries",
+        action="store_true",
+        help='wcf-json: dictionaries as JSON objects {"key": value}, as'
+        " DataContractJsonSerializerSettings.UseSimpleDictionaryFormat = true writes and reads"
+        " them (string keys only)",
     )
     convert.add_argument("--indent", action="store_true", help="indented output, as .NET writes it")
     convert.add_argument(

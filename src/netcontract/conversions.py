@@ -240,9 +240,11 @@ def from_wcf_json(
     *,
     limits: Limits = DEFAULT_LIMITS,
     known_types: Iterable[Any] | None = None,
+    simple_dictionaries: bool = False,
 ) -> T:
     """Read a document written by WCF's DataContractJsonSerializer into ``cls``
-    (``known_types``: the serializer's, as for :func:`from_xml`).
+    (``known_types``: the serializer's, as for :func:`from_xml`; ``simple_dictionaries``:
+    its ``UseSimpleDictionaryFormat`` setting, a ``dict[str, V]`` read from a JSON object).
 
     Raises :class:`~netcontract.JsonPayloadError` listing every problem with its path
     (:class:`~netcontract.JsonSyntaxError` for text that is not JSON), or
@@ -251,7 +253,7 @@ def from_wcf_json(
     _check_size(data, limits)
     conversion_started()
     ctx = ReadContext(limits=limits)
-    result = read_wcf(data, cls, ctx, known_types)
+    result = read_wcf(data, cls, ctx, known_types, simple_dictionaries=simple_dictionaries)
     if ctx.problems or result is FAILED:
         raise JsonPayloadError(ctx.problems)
     conversion_done()
@@ -264,17 +266,26 @@ def to_wcf_json(
     indent: bool = False,
     lossy: bool = False,
     known_types: Iterable[Any] | None = None,
+    simple_dictionaries: bool = False,
 ) -> bytes:
     """Write ``obj`` as the UTF-8 bytes WCF's DataContractJsonSerializer writes (``indent``:
     ``JsonReaderWriterFactory.CreateJsonWriter(..., indent: true)``).
 
     ``lossy=True`` writes what .NET writes where it loses part of a value (a DateTime's
     sub-millisecond ticks, an Unspecified kind); by default such a value is refused.
-    ``known_types``: the serializer's, as for :func:`to_xml`.
+    ``known_types``: the serializer's, as for :func:`to_xml`. ``simple_dictionaries=True``:
+    ``DataContractJsonSerializerSettings.UseSimpleDictionaryFormat``, a ``dict[str, V]``
+    written as the JSON object ``{"key":value}`` (string keys only, as Mono writes them).
     Raises :class:`~netcontract.SerializationError` listing every problem with its path.
     """
     conversion_started()
-    data, problems = wcf_json_bytes(obj, indent=indent, lossy=lossy, known_types=known_types)
+    data, problems = wcf_json_bytes(
+        obj,
+        indent=indent,
+        lossy=lossy,
+        known_types=known_types,
+        simple_dictionaries=simple_dictionaries,
+    )
     if problems:
         raise SerializationError(problems)
     conversion_done()

@@ -61,7 +61,17 @@ DEFAULT_LIMITS: Final = Limits()
 class ReadContext:
     """State of one document read: options, limits, counters and the problems found."""
 
-    __slots__ = ("depth", "items", "known", "limits", "problems", "refs", "scopes", "strict")
+    __slots__ = (
+        "depth",
+        "items",
+        "known",
+        "limits",
+        "problems",
+        "refs",
+        "scopes",
+        "simple_dictionaries",
+        "strict",
+    )
 
     def __init__(self, strict: bool = False, limits: Limits = DEFAULT_LIMITS) -> None:
         self.strict = strict
@@ -78,6 +88,9 @@ class ReadContext:
         #: the types an i:type / __type may name here (netcontract.model.known): the
         #: document's, then those of each contract on the path being read
         self.known: Mapping[tuple[str, str], Any] = {}
+        #: WCF JSON only: dictionaries are JSON objects (DataContractJsonSerializerSettings
+        #: .UseSimpleDictionaryFormat), not arrays of Key/Value objects
+        self.simple_dictionaries = False
 
     def forget_refs(self, count: int) -> None:
         """Forget the references registered after the first ``count`` (an element re-read)."""

@@ -30,9 +30,13 @@ class Holder:
 
 spec = json.loads(sys.argv[1])
 data = open(spec["path"], "rb").read()
-read = {"json": nc.from_json, "xml": nc.from_xml, "wcf": nc.from_wcf_json}[spec["format"]]
-warm = {"json": nc.to_json, "xml": nc.to_xml, "wcf": nc.to_wcf_json}[spec["format"]]
-read(warm(Holder(map={"a": 1}, by_int={1: None})), Holder)  # readers generated once
+simple = spec["format"] == "wcf-simple"  # UseSimpleDictionaryFormat: string keys only
+read = {"json": nc.from_json, "xml": nc.from_xml, "wcf": nc.from_wcf_json,
+        "wcf-simple": lambda d, c: nc.from_wcf_json(d, c, simple_dictionaries=True)
+        }[spec["format"]]
+warm = {"json": nc.to_json, "xml": nc.to_xml, "wcf": nc.to_wcf_json,
+        "wcf-simple": lambda o: nc.to_wcf_json(o, simple_dictionaries=True)}[spec["format"]]
+read(warm(Holder(map={"a": 1}, by_int={} if simple else {1: None})), Holder)  # readers made once
 
 def status(key):
     for line in open("/proc/self/status"):
@@ -104,6 +108,34 @@ CASES = {
         ),
         "QuotaExceededError",
         "max_collection_items",
+    ),
+    # UseSimpleDictionaryFormat (simple_dictionaries=True): an object of 70,000 keys, refused
+    # where the object goes over; 60,000 values of the wrong type, each refused with its path;
+    # 60,000 copies of one key, refused at the second (.NET: ArgumentException); 60,000 Int32
+    # keys, refused once (Mono parses them but cannot write them)
+    "wcf-simple-70000-entries": (
+        "wcf-simple",
+        lambda: json_map(70_000),
+        "QuotaExceededError",
+        "Map: quota max_collection_items",
+    ),
+    "wcf-simple-60000-bad-values": (
+        "wcf-simple",
+        lambda: b'{"Map":{' + b",".join(b'"k%d":"x"' % i for i in range(60_000)) + b"}}",
+        "JsonPayloadError",
+        'Map["k0"]',
+    ),
+    "wcf-simple-60000-copies-of-one-key": (
+        "wcf-simple",
+        lambda: b'{"Map":{' + b",".join([b'"k":1'] * 60_000) + b"}}",
+        "JsonSyntaxError",
+        "duplicate member name 'k'",
+    ),
+    "wcf-simple-60000-int-keys": (
+        "wcf-simple",
+        lambda: b'{"ByInt":{' + b",".join(b'"%d":null' % i for i in range(60_000)) + b"}}",
+        "JsonPayloadError",
+        "ByInt: simple_dictionaries supports string keys only",
     ),
     # 60,000 copies of one key: DCS throws at the second; refused, not kept last
     "xml-60000-duplicate-keys": (

@@ -72,3 +72,37 @@ def test_convert_folder_to_wcf_json_names_files_json(tmp_path: Path) -> None:
     )
     assert status == 0, err
     assert (tmp_path / "out" / "g.json").read_bytes() == nc.to_wcf_json(GROUP, lossy=True) + b"\n"
+
+
+@nc.contract("SimpleDictCli")
+class HS:
+    d: dict[str, nc.Int32] | None = nc.member("D", default=None)
+
+
+def test_convert_simple_dictionaries_both_ways() -> None:
+    # UseSimpleDictionaryFormat: dict[str, V] as a JSON object (tests/netcontract/json/
+    # test_wcf_simple_dictionaries.py has Mono's bytes)
+    value = HS(d={"a": 1, "b/": 2})
+    simple = nc.to_wcf_json(value, simple_dictionaries=True)
+    assert simple == b'{"D":{"a":1,"b\\/":2}}'
+    status, out, err = run(
+        "convert", "--to", "wcf-json", "--simple-dictionaries", "-", stdin=nc.to_xml(value)
+    )
+    assert (status, out, err) == (0, simple + b"\n", "")
+    type_name = f"{HS.__module__}:HS"
+    status, out, err = run(
+        "convert",
+        "--from",
+        "wcf-json",
+        "--simple-dictionaries",
+        "--type",
+        type_name,
+        "--to",
+        "xml",
+        "-",
+        stdin=simple,
+    )
+    assert (status, err) == (0, ""), err
+    assert out == nc.to_xml(value) + b"\n"
+    status, out, err = run("convert", "--to", "json", "--simple-dictionaries", "-", stdin=b"<a/>")
+    assert status == 2 and "--simple-dictionaries applies to WCF JSON" in err

@@ -36,7 +36,15 @@ from netcontract.clr.objects import AnyObject
 from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate
 from netcontract.errors import JsonSyntaxError
-from netcontract.json.wcf_write import untyped_text, wcf_reference_problem
+from netcontract.json.wcf_write import (
+    UNPARSABLE_KEYS,
+    key_path,
+    simple_key_problem,
+    string_keyed,
+    unparsable_keys,
+    untyped_text,
+    wcf_reference_problem,
+)
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.construct import construct, missing_required
@@ -532,7 +540,11 @@ def _dict_reader(wire: DictType) -> Reader:
     value_reader = reader_for(wire.value)
     made = wire.cls
 
+    simple = _simple_dict_reader(wire, value_reader)
+
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
+        if ctx.simple_dictionaries:
+            return simple(value, path, ctx)
         if type(value) is not list:
             ctx.problem(path, f"expected an array of Key/Value objects, got {_json_kind(value)}")
             return FAILED
@@ -557,6 +569,64 @@ def _dict_reader(wire: DictType) -> Reader:
                 failed = True
                 continue
             converted = value_reader(item["Value"], _paths.key(path, key), ctx)
+            if converted is FAILED:
+                failed = True
+            result[key] = converted
+        for problem in key_problems(wire, result, path):
+            ctx.problem(problem.path, problem.message)
+            failed = True
+        if failed:
+            return FAILED
+        return result if made is dict else made(result)
+
+    return read
+
+
+def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
+    """``UseSimpleDictionaryFormat``: ``{"key":value,...}``, each member name a key (Mono).
+    .NET reads a first ``__type`` member as a type hint (and ``[]`` as an empty dictionary):
+    both refused; a key given twice is refused by the parser (.NET: ArgumentException)."""
+    made = wire.cls
+    strings = string_keyed(wire)
+    unparsable = unparsable_keys(wire)
+    key_reader = reader_for(wire.key)
+
+    def read(value: Any, path: str, ctx: ReadContext) -> Any:
+        if unparsable:
+            ctx.problem(path, UNPARSABLE_KEYS)
+            return FAILED
+        if type(value) is not dict:
+            ctx.problem(
+                path,
+                f"expected an object (simple_dictionaries: a dictionary is a JSON object), "
+                f"got {_json_kind(value)}",
+            )
+            return FAILED
+        if not value:
+            return {} if made is dict else made({})
+        if not strings:
+            ctx.problem(path, simple_key_problem(wire))
+            return FAILED
+        if next(iter(value)) == "__type":
+            ctx.problem(
+                _paths.key(path, "__type"),
+                "a first member named __type is a type hint to DataContractJsonSerializer, "
+                "not a key",
+            )
+            return FAILED
+        result: dict[Any, Any] = {}
+        failed = False
+        for name, item in value.items():
+            item_path = key_path(path, name)
+            key = key_reader(name, item_path, ctx)  # a lone surrogate, an own type's from_wire
+            if key is FAILED:
+                failed = True
+                continue
+            if key in result:  # an own type reading two names as one key
+                ctx.problem(item_path, "duplicate key (.NET refuses it)")
+                failed = True
+                continue
+            converted = value_reader(item, item_path, ctx)
             if converted is FAILED:
                 failed = True
             result[key] = converted
@@ -863,11 +933,18 @@ def _untyped_number(text: str) -> Any:
 
 
 def read_wcf(
-    data: bytes | str, tp: Any, ctx: ReadContext, known_types: Iterable[Any] | None = None
+    data: bytes | str,
+    tp: Any,
+    ctx: ReadContext,
+    known_types: Iterable[Any] | None = None,
+    *,
+    simple_dictionaries: bool = False,
 ) -> Any:
-    """Parse and read a document into ``tp`` (``known_types``: the serializer's); FAILED
-    with the problems in ``ctx``."""
+    """Parse and read a document into ``tp`` (``known_types``: the serializer's;
+    ``simple_dictionaries``: ``UseSimpleDictionaryFormat``); FAILED with the problems in
+    ``ctx``."""
     ctx.known = initial_scope(tp, known_types)
+    ctx.simple_dictionaries = simple_dictionaries
     tree = parse_wcf(data, ctx)
     ctx.depth = 0
     if tree is None:

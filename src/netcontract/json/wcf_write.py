@@ -66,7 +66,19 @@ from netcontract.model.wire import (
     collection_of,
 )
 
-__all__ = ["Token", "type_hint", "value_type_hint", "wcf_date", "wcf_json_bytes", "wcf_value"]
+__all__ = [
+    "UNPARSABLE_KEYS",
+    "Token",
+    "key_path",
+    "simple_key_problem",
+    "string_keyed",
+    "type_hint",
+    "unparsable_keys",
+    "value_type_hint",
+    "wcf_date",
+    "wcf_json_bytes",
+    "wcf_value",
+]
 
 #: the XML namespace .NET gives a contract by default; a ``__type`` hint abbreviates it to "#"
 DATACONTRACT_BASE: Final = _vt.DATACONTRACT_BASE
@@ -217,8 +229,10 @@ Writer = Callable[[Any, str, list[Problem]], Any]
 class _Writers:
     """The writers of one call (``lossy`` is a per-call option)."""
 
-    def __init__(self, lossy: bool, known: KnownScope = EMPTY) -> None:
+    def __init__(self, lossy: bool, known: KnownScope = EMPTY, simple: bool = False) -> None:
         self.lossy = lossy
+        #: UseSimpleDictionaryFormat: a dictionary is written as a JSON object
+        self.simple = simple
         #: the types known here (netcontract.model.known): the document's, then those of
         #: each contract on the path being written
         self.known = known
@@ -285,6 +299,8 @@ class _Writers:
         of its type (a number, ``true``, ``"\\/Date(...)\\/"``, an enum's number)."""
         key_writer = self.for_slot(wire.key)
         value_writer = self.for_slot(wire.value)
+        if self.simple:
+            return self._simple_dictionary(wire, key_writer, value_writer)
 
         def write(value: Any, path: str, problems: list[Problem]) -> Any:
             if not isinstance(value, dict):
@@ -310,6 +326,52 @@ class _Writers:
                         continue
                     written.add(seen)
                 result.append({"Key": text, "Value": value_writer(item, item_path, problems)})
+            return result
+
+        return write
+
+    def _simple_dictionary(
+        self, wire: DictType, key_writer: Writer, value_writer: Writer
+    ) -> Writer:
+        """``UseSimpleDictionaryFormat`` (Mono): ``{"key":value,...}`` in insertion order, each
+        key a member name escaped as any string; string keys only (Mono throws
+        InvalidCastException on any other key); a first key ``__type`` is refused (Mono writes
+        it, then reads it as a type hint)."""
+        strings = string_keyed(wire)
+        unparsable = unparsable_keys(wire)
+
+        def write(value: Any, path: str, problems: list[Problem]) -> Any:
+            if not isinstance(value, dict):
+                problems.append(Problem(path, f"expected a dict, got {type(value).__name__}"))
+                return FAILED
+            if unparsable:
+                problems.append(Problem(path, UNPARSABLE_KEYS))
+                return FAILED
+            if value and not strings:
+                problems.append(Problem(path, simple_key_problem(wire)))
+                return FAILED
+            problems.extend(key_problems(wire, value, path))
+            result: dict[str, Any] = {}
+            for key, item in value.items():
+                item_path = key_path(path, key)
+                name = key_writer(key, item_path, problems)
+                if name is FAILED:
+                    continue
+                if not result and name == "__type":
+                    problems.append(
+                        Problem(
+                            item_path,
+                            "a first key __type: DataContractJsonSerializer writes it, then "
+                            "reads it back as a type hint (refused)",
+                        )
+                    )
+                    continue
+                if name in result:  # an own type writing two keys alike
+                    problems.append(
+                        Problem(item_path, f"is written as the key {name!r} of an earlier entry")
+                    )
+                    continue
+                result[name] = value_writer(item, item_path, problems)
             return result
 
         return write
@@ -528,6 +590,63 @@ def _table(info: ContractInfo) -> tuple[tuple[str, str, Slot, bool, bool], ...]:
     )
 
 
+def key_path(path: str, key: object) -> str:
+    """The path of a dictionary entry (``Map["a"]``); a lone surrogate in a string key shown
+    as its escape, so that the message can be printed."""
+    if type(key) is str:
+        try:
+            key.encode("utf-8")
+        except UnicodeEncodeError:
+            key = key.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _paths.key(path, key)
+
+
+def string_keyed(wire: DictType) -> bool:
+    """Whether the dictionary's keys are .NET strings (a user's own type carried by a string
+    too): the only keys ``UseSimpleDictionaryFormat`` is implemented for."""
+    key = wire.key.wire
+    if not isinstance(key, PrimitiveType):
+        return False
+    primitive = key.primitive
+    if isinstance(primitive, OwnValueType):
+        primitive = primitive.carrier
+    return primitive.clr_name == "String"
+
+
+def unparsable_keys(wire: DictType) -> bool:
+    """Whether .NET cannot read the dictionary's keys in the simple form at all, not even
+    ``{}``: a DateTimeOffset key (its contract, DateTimeOffsetAdapter, has no Parse method;
+    Mono: "Key type 'System.DateTimeOffset' ... cannot be parsed in simple dictionary")."""
+    key = wire.key.wire
+    if not isinstance(key, PrimitiveType):
+        return False
+    primitive = key.primitive
+    if isinstance(primitive, OwnValueType):
+        primitive = primitive.carrier
+    return primitive.clr_name == "DateTimeOffset"
+
+
+UNPARSABLE_KEYS: Final = (
+    "simple_dictionaries: .NET cannot read DateTimeOffset keys in the simple form, not even "
+    "an empty dictionary (Mono: Key type 'System.DateTimeOffset' cannot be parsed in simple "
+    "dictionary); Mono writes an empty one as {}, which it then refuses"
+)
+
+
+def simple_key_problem(wire: DictType) -> str:
+    """Why a key of another type than String is refused with ``simple_dictionaries``."""
+    key = wire.key.wire
+    if isinstance(key, PrimitiveType):
+        name = key.primitive.clr_name
+    else:
+        name = getattr(key, "cls", type(key)).__name__
+    return (
+        f"simple_dictionaries supports string keys only, not {name} keys (Mono reads them "
+        "with Parse but throws InvalidCastException writing them; .NET Framework writes "
+        "key.ToString() in its culture: not proven here)"
+    )
+
+
 def wcf_reference_problem(cls: type) -> str:
     """Why DataContractJsonSerializer neither writes nor reads an is_reference contract."""
     # Mono: SerializationException "Unsupported value for IsReference for type 'R.Node',
@@ -539,22 +658,28 @@ def wcf_reference_problem(cls: type) -> str:
 
 
 def wcf_json_bytes(
-    obj: Any, *, indent: bool = False, lossy: bool = False, known_types: Iterable[Any] | None = None
+    obj: Any,
+    *,
+    indent: bool = False,
+    lossy: bool = False,
+    known_types: Iterable[Any] | None = None,
+    simple_dictionaries: bool = False,
 ) -> tuple[bytes, list[Problem]]:
-    """``obj`` as the UTF-8 bytes DataContractJsonSerializer writes, and the problems that
-    prevent it."""
+    """``obj`` as the UTF-8 bytes DataContractJsonSerializer writes (``simple_dictionaries``:
+    with ``UseSimpleDictionaryFormat``), and the problems that prevent it."""
     problems: list[Problem] = []
     collection = collection_of(type(obj))
     if type(obj) is BoxedCollection:  # List<T> / Dictionary<K,V> as the document
         collection, obj = collection_of(obj.clr_type), obj.value
     if collection is not None:  # a collection contract: an array, as a member of its type
         known = initial_scope(None, known_types)
-        tree = _Writers(lossy, known).for_slot(Slot(collection, optional=False))(obj, "", problems)
+        writers = _Writers(lossy, known, simple_dictionaries)
+        tree = writers.for_slot(Slot(collection, optional=False))(obj, "", problems)
     elif not is_contract(type(obj)):
         return b"", [Problem("", f"a {type(obj).__name__} is not a contract")]
     else:
         known = initial_scope(contract_info(type(obj)).tp, known_types)
-        tree = _Writers(lossy, known).contract(obj, "", problems, hinted=False)
+        tree = _Writers(lossy, known, simple_dictionaries).contract(obj, "", problems, hinted=False)
     if problems:
         return b"", problems
     out: list[str] = []
