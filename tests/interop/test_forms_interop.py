@@ -592,3 +592,49 @@ def test_to_form_writes_dictionaries_web_api_binds(webapi: WebApiForms) -> None:
     assert body.startswith(
         b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[1][Key]=b%26c%3D%5B%5D.d+e&Counts[1][Value]=2"
     )
+
+
+@nc.collection_contract("Forms.Extra")
+class ScoreMap(dict[str, nc.Int32]):
+    pass
+
+
+@nc.collection_contract("Forms.Extra")
+class ScoreList(list[nc.Int32]):
+    pass
+
+
+@nc.contract("Forms.Extra")
+class Scores:
+    """The twin of ``dotnet/FormExtras.cs``: collection-contract classes as members."""
+
+    map: ScoreMap | None = nc.member("Map", default=None)
+    list: ScoreList | None = nc.member("List", default=None)
+    plain: dict[str, nc.Int32] | None = nc.member("Plain", default=None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"Map[0][Key]=a&Map[0][Value]=1&List[0]=5&Plain[0][Key]=b&Plain[0][Value]=2",
+        b"Map[0].Key=a&Map[0].Value=1&List=5&List=6",
+    ],
+)
+def test_collection_contract_members_bind_empty(webapi: WebApiForms, body: bytes) -> None:
+    """A [CollectionDataContract] subclass of Dictionary<K,V> or List<T>: Mono's Web API binds
+    an empty one whatever the form says; netcontract refuses it both ways (lossy: left out,
+    which Web API binds as null)."""
+    bound = bind_maps(webapi, body, "Forms.Extra.Scores")
+    assert b'"Map":{},"List":[]' in bound
+    with pytest.raises(nc.FormPayloadError) as caught:
+        nc.from_form(body, Scores)
+    assert [p.path for p in caught.value.problems] == ["Map", "List"]
+    assert "binds an empty dictionary" in caught.value.problems[0].message
+    scores = Scores(map=ScoreMap(a=1), list=ScoreList([5]), plain={"b": 2})
+    with pytest.raises(nc.SerializationError, match="ScoreMap"):
+        nc.to_form(scores)
+    lossy = nc.to_form(scores, lossy=True)
+    assert lossy == b"Plain[0][Key]=b&Plain[0][Value]=2"
+    assert bind_maps(webapi, lossy, "Forms.Extra.Scores") == (
+        b'{"Map":null,"List":null,"Plain":{"b":2}}'
+    )

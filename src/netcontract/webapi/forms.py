@@ -36,7 +36,9 @@ Dictionaries (``dict[K, V]``, ``Dictionary<K,V>``): Web API binds them as a list
 another (blank: null, the entry dropped; a Utc DateTime), an empty or null list or dictionary
 value, an ``object`` value; a null object value arrives as a default object (``Value=``);
 an empty dictionary arrives null (left out). Always refused: a dictionary item of a list that
-writes nothing (the outer list would stop there).
+writes nothing (the outer list would stop there). A ``[CollectionDataContract]`` dictionary or
+list class binds empty in Web API whatever the form says: a loss (left out, arrives null)
+for :func:`to_form`, refused by :func:`from_form`.
 
 Not losses: ``None`` is written as nothing (Web API leaves the .NET default, null); an object
 whose members are all ``None`` is written as ``Key=`` (Web API then makes a default object);
@@ -215,6 +217,8 @@ class _Writer:
             self.pairs.append((key, _enum_text(wire, value)))
         elif isinstance(wire, ContractType):
             self.nested(wire, value, key, path)
+        elif isinstance(wire, ListType | DictType) and wire.cls not in (list, dict):
+            self.loss(path, _collection_contract(wire), "leaves it out")
         elif isinstance(wire, ListType):
             self.list(wire, value, key, path)
         elif isinstance(wire, ObjectType):
@@ -392,6 +396,14 @@ class _Writer:
 
 #: what to_form(lossy=True) does with an entry of a dictionary it cannot write
 _LEFT_OUT: Final = "leaves the entry out"
+
+
+def _collection_contract(wire: ListType | DictType) -> str:
+    kind = "list" if isinstance(wire, ListType) else "dictionary"
+    return (
+        f"a {wire.cls.__name__} (a [CollectionDataContract] {kind} class) cannot be carried "
+        f"in a form: Web API (Mono) binds an empty {kind} whatever the form says"
+    )
 
 
 def _quote(text: str, safe: str) -> str:
@@ -611,16 +623,16 @@ class _Binder:
         wire = slot.wire
         if isinstance(wire, ContractType):
             return self.contract(_contract_type(wire), node, path)
+        if isinstance(wire, ListType | DictType) and wire.cls not in (list, dict):
+            self.problem(path, _collection_contract(wire))
+            return _MISSING
         if isinstance(wire, ListType):
-            items = self.list(wire, node, path)
-            # (a collection contract: its own class)
-            return items if items is _MISSING or wire.cls is list else wire.cls(items)
+            return self.list(wire, node, path)
         if isinstance(wire, ObjectType):
             self.problem(path, "an object member cannot be given in a form (no type)")
             return _MISSING
         if isinstance(wire, DictType):
-            entries = self.dict(wire, node, path)
-            return entries if entries is _MISSING or wire.cls is dict else wire.cls(entries)
+            return self.dict(wire, node, path)
         if node.values is None:
             self.problem(path, "expected a value, found only keys below it")
             return _MISSING

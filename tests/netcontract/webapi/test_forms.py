@@ -604,3 +604,25 @@ def test_dictionaries_to_form_reads_back_equal(maps: Maps) -> None:
         return
     if body:
         assert nc.from_form(body, Maps) == maps
+
+
+@nc.collection_contract(NS)
+class CountMap(dict[str, nc.Int32]):
+    pass
+
+
+@nc.contract(NS)
+class HoldsCountMap:
+    counts: CountMap | None = nc.member("Counts", default=None)
+    title: str | None = nc.member("Title", default=None)
+
+
+def test_collection_contract_classes_are_refused() -> None:
+    """Mono's Web API binds an empty [CollectionDataContract] dictionary or list whatever
+    the form says (tests/interop/test_forms_interop.py)."""
+    with pytest.raises(nc.FormPayloadError, match=r"Counts: a CountMap .* binds an empty"):
+        nc.from_form(b"Counts[0][Key]=a&Counts[0][Value]=1", HoldsCountMap)
+    holder = HoldsCountMap(counts=CountMap(a=1), title="t")
+    with pytest.raises(nc.SerializationError, match="leaves it out"):
+        nc.to_form(holder)
+    assert nc.to_form(holder, lossy=True) == b"Title=t"
