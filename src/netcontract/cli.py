@@ -51,6 +51,7 @@ from typing import Any, BinaryIO, Final, NoReturn
 
 from netcontract.batch import available_cpus, run_ordered
 from netcontract.clr.datetime import DateTime
+from netcontract.clr.objects import Boxed
 from netcontract.clr.value_types import Byte, Int16, Int32, Int64, SByte, UInt16, UInt32, UInt64
 from netcontract.conversions import (
     from_json,
@@ -84,6 +85,7 @@ from netcontract.model.contract import (
     open_generic_contracts,
 )
 from netcontract.model.plan import contract_info
+from netcontract.model.wire import collection_of, is_plain_collection
 from netcontract.ndjson import ndjson_line, on_line, read_ndjson_lines
 from netcontract.testing.corpus import FORMATS, MANIFEST_NAME, is_corpus_manifest, write_corpus
 from netcontract.webapi.help_page import help_page_sample
@@ -187,23 +189,33 @@ _BUILTIN_TYPES: Final[dict[str, Any]] = {
     **dict.fromkeys(("DateTime", "System.DateTime"), DateTime),
     **dict.fromkeys(("object", "Object", "System.Object"), object),
 }
-_LIST_NAMES: Final = frozenset({"list", "List"})
+_LIST_NAMES: Final = frozenset({"list", "List", "IList"})
+_DICT_NAMES: Final = frozenset({"dict", "Dictionary", "IDictionary"})
 _MAX_TYPE_TEXT: Final = 1000
 _MAX_TYPE_DEPTH: Final = 16
 
 
 def resolve_type(name: str) -> Any:
-    """A contract from ``--type``: ``ClassName``, ``module:ClassName``, or either with type
-    arguments (``ResponseDto[CustomerGroupDto]``, ``ResponseDto[Guid]``,
-    ``ResponseDto[list[vehizen:VehicleLightDto]]``, ``ResponseDto[int?]``)."""
+    """A document type from ``--type``: ``ClassName``, ``module:ClassName``, or either with
+    type arguments (``ResponseDto[CustomerGroupDto]``, ``ResponseDto[Guid]``,
+    ``ResponseDto[list[vehizen:VehicleLightDto]]``, ``ResponseDto[int?]``); or a collection
+    root, ``list[VehicleLightDto]`` (``List<T>``) or ``dict[string,int]``
+    (``Dictionary<K,V>``)."""
     if len(name) > _MAX_TYPE_TEXT:
         raise UsageError(f"--type is longer than {_MAX_TYPE_TEXT} characters")
     tp = _TypeParser(name).parse()
+    if is_plain_collection(tp):
+        try:
+            collection_of(tp)  # a key or item type .NET cannot have is reported here
+        except ContractDefinitionError as exc:
+            raise UsageError(f"--type {name!r}: {exc}") from None
+        return tp
     if not is_contract(tp):
         what = "an enum" if isinstance(tp, type) and tp in known_contracts().values() else None
         raise UsageError(
             f"{name!r} is {what or 'not a contract class'}; --type names the document's"
-            " contract (a class declared with @contract)"
+            " contract (a class declared with @contract), or a collection of them"
+            " (list[T], dict[K,V])"
         )
     try:
         contract_info(tp)  # a bad type argument is reported here, not halfway through a read
@@ -260,6 +272,10 @@ class _TypeParser:
             if len(args) != 1:
                 self.fail(f"{atom} takes one type argument (list[VehicleLightDto])")
             return list[args[0]]  # type: ignore[valid-type]
+        if atom in _DICT_NAMES:
+            if len(args) != 2:
+                self.fail(f"{atom} takes two type arguments (dict[string,int])")
+            return dict[args[0], args[1]]  # type: ignore[valid-type]
         tp = self.atom(atom)
         params = getattr(tp, "__parameters__", ())
         if not args:
@@ -291,7 +307,7 @@ class _TypeParser:
             raise UsageError(
                 f"unknown type {atom!r}{where} ({hint}known: {known}; or use module:Class;"
                 " type arguments may also be Guid, string, int, long, bool, double, decimal,"
-                " DateTime, object, list[T] and T?)"
+                " DateTime, object, list[T], dict[K,V] and T?)"
             )
         if len(matches) > 1:
             options = ", ".join(f"{c.__module__}:{c.__qualname__}" for c in matches)
@@ -617,11 +633,20 @@ def _type_arguments(cls: Any) -> list[Any]:
     return found
 
 
+def _document(obj: Any, cls: Any) -> Any:
+    """What the writers take for ``obj``: a list or dict read as a ``--type list[T]`` /
+    ``dict[K,V]`` root says which .NET collection it is (``Boxed``)."""
+    if cls is not None and is_plain_collection(cls) and isinstance(obj, list | dict):
+        return Boxed(obj, cls)
+    return obj
+
+
 def _convert_object(
     obj: Any, args: argparse.Namespace, target: str, cls: Any = None
 ) -> tuple[bytes, str]:
     """``obj`` written in ``target`` format (with its trailing newline)."""
     known = _type_arguments(cls)
+    obj = _document(obj, cls)
     if target == "ndjson":
         return ndjson_line(obj, settings=args.json_settings), target
     if target == "wcf-json":
@@ -1032,7 +1057,9 @@ def _validate(args: argparse.Namespace, stdin: BinaryIO, stdout: BinaryIO) -> No
         raise _payload_error("validate checks XML documents, and this one is JSON")
     obj = validate_xml(data, cls)
     shown = "<stdin>" if name == "-" else name
-    _emit(stdout, f"{shown}: valid {type(obj).__name__}\n".encode())
+    wire = collection_of(cls) if cls is not None and is_plain_collection(cls) else None
+    what = type(obj).__name__ if wire is None else wire.contract_name  # ArrayOfint
+    _emit(stdout, f"{shown}: valid {what}\n".encode())
 
 
 def _export_xsd(args: argparse.Namespace, stdout: BinaryIO) -> None:
@@ -1063,7 +1090,8 @@ def _export_xsd(args: argparse.Namespace, stdout: BinaryIO) -> None:
 
 
 def _sample(args: argparse.Namespace, stdout: BinaryIO) -> None:
-    obj = help_page_sample(resolve_type(args.type), seed=args.seed)
+    cls = resolve_type(args.type)
+    obj = _document(help_page_sample(cls, seed=args.seed), cls)
     out = (
         to_json(obj, indent=args.indent)
         if args.format == "json"
@@ -1094,8 +1122,10 @@ def _fixtures(args: argparse.Namespace, stdout: BinaryIO) -> None:
     except OSError as exc:
         raise UsageError(f"cannot write to {args.out!r}: {exc.strerror or exc}") from None
     files = len(manifest["documents"]) * len(formats)
+    # a list[T] / dict[K,V] root by its contract name (ArrayOfVehicleLightDto)
+    shown = manifest["contract"]["name"] if is_plain_collection(cls) else cls.__name__
     summary = (
-        f"{Path(args.out) / MANIFEST_NAME}: {len(manifest['documents'])} {cls.__name__}"
+        f"{Path(args.out) / MANIFEST_NAME}: {len(manifest['documents'])} {shown}"
         f" documents ({files} files: {', '.join(formats)}), seed {args.seed}\n"
     )
     _emit(stdout, summary.encode("utf-8"))

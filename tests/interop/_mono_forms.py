@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ._mono import DOTNET_DIR, find_newtonsoft, mono_available
 
-SOURCES = ("Contracts.cs", "EdgeContracts.cs", "FormDriver.cs")
+SOURCES = ("Contracts.cs", "EdgeContracts.cs", "FormExtras.cs", "FormDriver.cs")
 
 WEB_API_PACKAGES = "libmono-system-web-http4.0-cil libmono-system-net-http-formatting4.0-cil"
 MISSING_REASON = (

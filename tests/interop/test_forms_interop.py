@@ -55,6 +55,8 @@ def dotnet_view(value: Any) -> Any:
         return attrs.evolve(value, **changes)
     if isinstance(value, list):
         return [dotnet_view(v) for v in value]
+    if isinstance(value, dict):
+        return {k: dotnet_view(v) for k, v in value.items()}
     if isinstance(value, float) and value == 0.0:
         return 0.0
     if isinstance(value, decimal.Decimal) and value.is_zero():
@@ -136,6 +138,8 @@ EDGE_TYPES = [
     (em.Zoo, "Edge.B.Zoo"),
     (em.Enums, "Edge.A.Enums"),  # wire names, [Flags]: EnumConverter reads the C# names
     (em.Own, "Edge.A.Own"),  # users' own types: the carriers' texts
+    (em.Maps, "Edge.A.Maps"),  # Dictionary<K,V>: Map[0][Key]=k&Map[0][Value]=v
+    (em.KeyMaps, "Edge.A.KeyMaps"),  # Double, Single, Decimal, TimeSpan, DateTimeOffset keys
 ]
 
 
@@ -430,3 +434,207 @@ def test_encode_body_of_a_group_in_xml_is_what_web_api_writes(
     )
     body, _ = nc.encode_body(group, "text/xml", accept_charset=charset)
     assert body == webapi.write("CustomerGroupDto", nc.to_xml(group), "text/xml", charset)
+
+
+# -- dictionaries (FORMS.md, "Dictionaries") ---------------------------------------------------
+
+
+def bind_maps(webapi: WebApiForms, body: bytes, clr_type: str = "Edge.A.Maps") -> Any:
+    bound = webapi.bind(clr_type, body)
+    assert bound.bound, bound
+    assert bound.json is not None
+    return bound.json
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[1][Key]=b&Counts[1][Value]=2",
+        b"Counts[0].Key=a&Counts[0].Value=1&Counts[1].Key=b&Counts[1].Value=2",  # MVC keys
+        b"counts[0][key]=a&COUNTS[0][VALUE]=1",  # names in any case
+        b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[1][Key]=A&Counts[1][Value]=2",  # ordinal keys
+        b"Counts[0][Key]=a%26b%3D%5B%5D.c+d&Counts[0][Value]=1",  # a key needing escapes
+        b"Counts[0][Key]=%20a%20&Counts[0][Value]=1",  # kept as it is
+        b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[0][Value]=2",  # the first value wins
+        b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[0][Other]=1",  # unknown keys ignored
+        b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[2][Key]=b&Counts[2][Value]=2",  # a gap
+        b"Counts[1][Key]=a&Counts[1][Value]=1",  # no [0]: an empty dictionary
+        b"Names[0][Key]=%2B5&Names[0][Value]=a&Names[1][Key]=6&Names[1][Value]=",  # null
+        b"Names[0][Key]=2&Names[0][Value]=&Names[1][Key]=3&Names[1][Value]=",
+        b"Middles[0][Key]=5B8E0E442BD14A3C9B1F6A1D5E0E0E01&Middles[0][Value][Title]=t"
+        b"&Middles[0][Value][Leaves][0][Name]=n&Middles[1][Key]="
+        b"{5b8e0e44-2bd1-4a3c-9b1f-6a1d5e0e0e02}&Middles[1][Value][Single][Name]=m",
+        # Value= makes a default object, as Key= does for a member
+        b"Middles[0][Key]=5b8e0e44-2bd1-4a3c-9b1f-6a1d5e0e0e01&Middles[0][Value]=",
+        b"ByColor[0][Key]=red&ByColor[0][Value]=4&ByColor[1][Key]=7&ByColor[1][Value]=5",
+        b"ByDate[0][Key]=2024-01-02T03:04:05Z&ByDate[0][Value]=a"
+        b"&ByDate[1][Key]=2024-01-02&ByDate[1][Value]=b",
+        b"ByBool[0][Key]=TRUE&ByBool[0][Value]=1.5&ByBool[1][Key]=false&ByBool[1][Value]=NaN",
+        b"ByChar[0][Key]=x&ByChar[0][Value]=1&ByChar[1][Key]=%00&ByChar[1][Value]=2",
+        b"ByLong[0][Key]=-9223372036854775808&ByLong[0][Value]=1.50",
+        b"Lists[0][Key]=a&Lists[0][Value][0]=1&Lists[0][Value][1]=2&Lists[1][Key]=b"
+        b"&Lists[1][Value]=3&Lists[1][Value]=4&Lists[2][Key]=c&Lists[2][Value][]=5",
+        b"Lists[0][Key]=a&Lists[0][Value][x]=",  # any key below the list: an empty list
+        b"Nested[0][Key]=a&Nested[0][Value][0][Key]=b&Nested[0][Value][0][Value]=1",
+        b"Interface[0][Key]=a&Interface[0][Value]=b",
+        b"ListOfMaps[0][0][Key]=1&ListOfMaps[0][0][Value]=true"
+        b"&ListOfMaps[1][0][Key]=2&ListOfMaps[1][0][Value]=false",
+        b"Names[5]=x&Names[7]=y",  # [5] is an index, and there is no [0]: empty
+        # a null value of a value type (int?) is null
+        b"ByColor[0][Key]=red&ByColor[0][Value]=&ByColor[1][Key]=2&ByColor[1][Value]=5",
+        b"ByColor[0][Key]=1&ByColor[0][Value]=&ByColor[1][Key]=2&ByColor[1][Value]=%20",
+    ],
+)
+def test_from_form_binds_dictionaries_as_web_api(webapi: WebApiForms, body: bytes) -> None:
+    """Web API binds a Dictionary<K,V> as a list of KeyValuePair<K,V>: ``Map[i][Key]`` and
+    ``Map[i][Value]``, from index 0 up to the first missing index."""
+    ours = nc.from_form(body, em.Maps)
+    assert nc.to_json(ours) == bind_maps(webapi, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"ByDouble[0][Key]=0.1&ByDouble[0][Value]=a&ByDouble[1][Key]=Infinity&ByDouble[1][Value]=b"
+        b"&ByDouble[2][Key]=1E%2B300&ByDouble[2][Value]=c",
+        b"BySingle[0][Key]=1.5&BySingle[0][Value]=1&BySingle[1][Key]=-Infinity&BySingle[1][Value]=2",
+        b"ByDecimal[0][Key]=1.50&ByDecimal[0][Value]=true",
+        b"BySpan[0][Key]=00:00:01.5&BySpan[0][Value]=a",
+        b"ByOffset[0][Key]=2024-01-02T03:04:05%2B02:00&ByOffset[0][Value]=1",
+    ],
+)
+def test_from_form_binds_key_types_as_web_api(webapi: WebApiForms, body: bytes) -> None:
+    ours = nc.from_form(body, em.KeyMaps)
+    assert nc.to_json(ours) == bind_maps(webapi, body, "Edge.A.KeyMaps")
+
+
+#: bodies Web API binds silently as something else than they say; from_form refuses them.
+#: Values: (what Mono's Web API binds, words of netcontract's refusal)
+DICT_REFUSED = [
+    # jQuery's $.param spelling of an object: not bound
+    (b"Counts[a]=1&Counts[b]=2", '"Counts":{}', "jQuery's spelling"),
+    (b"Counts.a=1", '"Counts":{}', "jQuery's spelling"),
+    (b"Counts[x]=", '"Counts":{}', "jQuery's spelling"),
+    # the member's own key: one default entry per value (a null string key: dropped)
+    (b"Counts=", '"Counts":{}', "own key"),
+    (b"Counts[]=", '"Counts":{}', "own key"),
+    (
+        b"ListOfMaps[0]=&ListOfMaps[1][0][Key]=2&ListOfMaps[1][0][Value]=false",
+        '"ListOfMaps":[{"0":false},{"2":false}]',
+        "own key",
+    ),
+    # an entry without its Key or Value, or whose Key or Value does not convert: a default
+    # KeyValuePair, dropped for a null key, kept for a value type's (0)
+    (b"Names[0]=x", '"Names":{"0":null}', "no Key"),
+    (b"Names[0][Key]=5", '"Names":{"0":null}', "no Value"),
+    (b"Names[0][Value]=x", '"Names":{"0":null}', "no Key"),
+    (b"Counts[0][Key]=a", '"Counts":{}', "no Value"),
+    (b"Names[0][Key]=x&Names[0][Value]=a", '"Names":{"0":null}', "not a valid Int32"),
+    (b"Counts[0][Key]=a&Counts[0][Value]=x", '"Counts":{}', "Counts[0].Value"),
+    (b"Counts[0][Key]=a&Counts[0][Value]=99999999999", '"Counts":{}', "Counts[0].Value"),
+    (
+        b"Middles[0][Key]={5B8E0E442BD14A3C9B1F6A1D5E0E0E01}&Middles[0][Value][Title]=t",
+        '"Middles":{"00000000-0000-0000-0000-000000000000":null}',
+        "Middles[0].Key",
+    ),
+    # an empty value: a value type's default (0), as for a member
+    (b"Counts[0][Key]=a&Counts[0][Value]=", '"Counts":{"a":0}', "required"),
+    (b"Names[0][Key]=&Names[0][Value]=a", '"Names":{"0":"a"}', "empty"),
+    # a white-space string key is null: the entry is dropped
+    (b"Counts[0][Key]=%20&Counts[0][Value]=1", '"Counts":{}', "empty"),
+    # a key given twice: the last entry wins
+    (
+        b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[1][Key]=a&Counts[1][Value]=2",
+        '"Counts":{"a":2}',
+        "twice",
+    ),
+    (
+        b"Names[0][Key]=5&Names[0][Value]=a&Names[1][Key]=%2B5&Names[1][Value]=b",
+        '"Names":{"5":"b"}',
+        "twice",
+    ),
+    # a list value given an empty value: one default item
+    (b"Lists[0][Key]=a&Lists[0][Value]=", '"Lists":{"a":[0]}', "required"),
+    # explicit indexes: not bound
+    (b"Counts.index=x&Counts[x].Key=a&Counts[x].Value=1", '"Counts":{}', "index"),
+]
+
+
+@pytest.mark.parametrize(("body", "dotnet", "refusal"), DICT_REFUSED)
+def test_from_form_refuses_dictionaries_web_api_binds_otherwise(
+    webapi: WebApiForms, body: bytes, dotnet: str, refusal: str
+) -> None:
+    assert dotnet in bind_maps(webapi, body).decode()
+    with pytest.raises(nc.FormPayloadError) as caught:
+        nc.from_form(body, em.Maps)
+    assert refusal in str(caught.value)
+
+
+def test_to_form_writes_dictionaries_web_api_binds(webapi: WebApiForms) -> None:
+    """The keys to_form writes for each kind of value, in both styles, bind as meant."""
+    maps = em.Maps(
+        counts={"a": 1, "b&c=[].d e": 2, "A": -3},
+        names={5: None, -6: "x"},
+        middles={uuid.UUID(int=1): em.Middle(title="t", leaves=[em.Leaf(name="n")])},
+        by_color={em.Color.Red: 3, em.Color.Green: None},
+        by_date={nc.DateTime(638000000000000000, nc.DateTimeKind.LOCAL, offset_minutes=0): "d"},
+        by_bool={True: 1.5, False: math.inf},
+        by_char={"x": 1, "\x00": 2},
+        by_long={-(2**63): decimal.Decimal("1.50")},
+        lists={"a": [1, 2], "b": [3]},
+        nested={"n": {"x": 1}},
+        interface={"k": "v"},
+        list_of_maps=[{1: True}, {2: False, 3: True}],
+    )
+    for style in ("jquery", "mvc"):
+        assert check_binds_as_meant(webapi, maps, "Edge.A.Maps", style)
+    body = nc.to_form(maps)
+    assert body.startswith(
+        b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[1][Key]=b%26c%3D%5B%5D.d+e&Counts[1][Value]=2"
+    )
+
+
+@nc.collection_contract("Forms.Extra")
+class ScoreMap(dict[str, nc.Int32]):
+    pass
+
+
+@nc.collection_contract("Forms.Extra")
+class ScoreList(list[nc.Int32]):
+    pass
+
+
+@nc.contract("Forms.Extra")
+class Scores:
+    """The twin of ``dotnet/FormExtras.cs``: collection-contract classes as members."""
+
+    map: ScoreMap | None = nc.member("Map", default=None)
+    list: ScoreList | None = nc.member("List", default=None)
+    plain: dict[str, nc.Int32] | None = nc.member("Plain", default=None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"Map[0][Key]=a&Map[0][Value]=1&List[0]=5&Plain[0][Key]=b&Plain[0][Value]=2",
+        b"Map[0].Key=a&Map[0].Value=1&List=5&List=6",
+    ],
+)
+def test_collection_contract_members_bind_empty(webapi: WebApiForms, body: bytes) -> None:
+    """A [CollectionDataContract] subclass of Dictionary<K,V> or List<T>: Mono's Web API binds
+    an empty one whatever the form says; netcontract refuses it both ways (lossy: left out,
+    which Web API binds as null)."""
+    bound = bind_maps(webapi, body, "Forms.Extra.Scores")
+    assert b'"Map":{},"List":[]' in bound
+    with pytest.raises(nc.FormPayloadError) as caught:
+        nc.from_form(body, Scores)
+    assert [p.path for p in caught.value.problems] == ["Map", "List"]
+    assert "binds an empty dictionary" in caught.value.problems[0].message
+    scores = Scores(map=ScoreMap(a=1), list=ScoreList([5]), plain={"b": 2})
+    with pytest.raises(nc.SerializationError, match="ScoreMap"):
+        nc.to_form(scores)
+    lossy = nc.to_form(scores, lossy=True)
+    assert lossy == b"Plain[0][Key]=b&Plain[0][Value]=2"
+    assert bind_maps(webapi, lossy, "Forms.Extra.Scores") == (
+        b'{"Map":null,"List":null,"Plain":{"b":2}}'
+    )

@@ -20,6 +20,7 @@ members, against Mono, live (``dotnet/KnownCollections.cs``; one Mono run feeds 
 from __future__ import annotations
 
 import base64
+import io
 import uuid
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from typing import Any
 import pytest
 
 import netcontract as nc
+from netcontract.cli import main
 from netcontract.clr.value_types import INT32
 
 from ._csharp import compile_program, run_program
@@ -376,3 +378,45 @@ def test_reading_wcf_json_matches_mono(
         assert "has no knowledge of any type" in text, text
         with pytest.raises(nc.JsonPayloadError, match="not a known type here"):
             nc.from_wcf_json(doc.encode(), tp, known_types=types)
+
+
+# -- the command line's --type list[T] / dict[K,V] (README "Command line") ------------------
+
+#: (case, --type spelling): the CLI names for the roots of ROOTS
+CLI_TYPES = [
+    ("dict", "dict[string,int]"),
+    ("dict-empty", "Dictionary[string, int]"),
+    ("dict-guid", "dict[Guid,string]"),
+    ("dict-item", f"dict[string,{Item.__module__}:Item?]"),
+    ("list", "list[int]"),
+    ("list-empty", "List[Int32]"),
+    ("list-string", "list[string]"),
+    ("list-item", f"list[{Item.__module__}:Item?]"),
+]
+
+
+@pytest.mark.parametrize(("case", "spelling"), CLI_TYPES, ids=[c for c, _ in CLI_TYPES])
+def test_cli_converts_collection_roots_to_monos_bytes(
+    mono: dict[str, tuple[bool, str]], case: str, spelling: str
+) -> None:
+    """``netcontract convert --type 'list[int]'`` turns the JSON Json.NET writes for a
+    List<T> / Dictionary<K,V> into the XML (compact, stream layout) and WCF JSON Mono's
+    DataContractSerializer and DataContractJsonSerializer write for it, and back."""
+
+    def convert(data: str, *options: str) -> str:
+        out, err = io.BytesIO(), io.StringIO()
+        status = main(
+            ["convert", "--type", spelling, *options, "-"],
+            stdin=io.BytesIO(data.encode()),
+            stdout=out,
+            stderr=err,
+        )
+        assert status == 0, err.getvalue()
+        return out.getvalue().decode()
+
+    json_text = mono[f"json/{case}/"][1]
+    assert convert(json_text, "--to", "xml") == mono[f"xml/{case}/"][1] + "\n"
+    assert convert(json_text, "--layout", "stream") == mono[f"stream/{case}/"][1] + "\n"
+    assert convert(json_text, "--to", "wcf-json") == mono[f"wcf/{case}/"][1] + "\n"
+    assert convert(mono[f"xml/{case}/"][1], "--to", "json") == json_text + "\n"
+    assert convert(mono[f"wcf/{case}/"][1], "--from", "wcf-json") == mono[f"xml/{case}/"][1] + "\n"

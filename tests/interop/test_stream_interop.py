@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import netcontract as nc
+from netcontract.cli import main
 from netcontract.limits import ReadContext
 from netcontract.model.wire import Slot, list_type, resolve_annotation
 from netcontract.xml.parse import parse_xml
@@ -89,3 +90,23 @@ def test_a_large_mono_collection_streams_exactly(stream_list: Path, layout: str)
     assert out.getvalue() == _mono(stream_list, "read", layout, stdin=mono_bytes)
     # and Mono reads the streamed document back, writing the same bytes
     assert _mono(stream_list, "read", layout, stdin=out.getvalue()) == out.getvalue()
+
+
+@pytest.mark.parametrize("layout", ["none", "indent"])
+def test_cli_converts_a_mono_list_root_to_monos_bytes(stream_list: Path, layout: str) -> None:
+    """``netcontract convert --type 'list[vehizen:VehicleLightDto]'``: Mono's List<T> document
+    to JSON and back to XML gives the bytes Mono writes for the list it reads."""
+
+    def convert(data: bytes, *options: str) -> bytes:
+        out, err = io.BytesIO(), io.StringIO()
+        args = ["convert", "--type", "list[vehizen:VehicleLightDto]", *options, "-"]
+        status = main(args, stdin=io.BytesIO(data), stdout=out, stderr=err)
+        assert status == 0, err.getvalue()
+        return out.getvalue()
+
+    mono_bytes = _mono(stream_list, "write", "50", layout)
+    json_text = convert(mono_bytes)
+    assert json_text.startswith(b'[{"IdWS":0,')
+    indent = ["--indent"] if layout == "indent" else []
+    xml = convert(json_text, "--to", "xml", *indent)
+    assert xml == _mono(stream_list, "read", layout, stdin=mono_bytes) + b"\n"

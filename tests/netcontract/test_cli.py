@@ -19,7 +19,7 @@ import pytest
 
 import netcontract as nc
 from netcontract.cli import main
-from vehizen import CustomerGroupDto
+from vehizen import CustomerGroupDto, VehicleLightDto
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -287,7 +287,10 @@ def test_input_read_is_bounded_by_max_bytes(from_stdin):
         ("ResponseDto[Nope]", "unknown type 'Nope' in 'ResponseDto[Nope]'"),
         ("customergroupdto", "did you mean 'CustomerGroupDto'?"),
         ("ResponseDto[Giud]", "did you mean 'Guid'?"),
-        ("list[CustomerGroupDto]", "is not a contract class"),
+        ("list[Guid,Guid]", "list takes one type argument"),
+        ("dict[string]", "dict takes two type arguments"),
+        ("dict[CustomerGroupDto,int]", "a dictionary key must be"),
+        ("Guid", "is not a contract class"),
         ("ResponseDto[" * 40 + "Guid" + "]" * 40, "nested more than 16 deep"),
         ("A" * 2000, "longer than 1000 characters"),
     ],
@@ -1019,3 +1022,97 @@ def test_serve_interrupted_before_the_loop_starts_warns_of_no_unawaited_coroutin
     assert status == 130
     assert capsys.readouterr().err == "netcontract: interrupted\n"
     assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []
+
+
+# -- collection roots: --type list[T] / dict[K,V]
+# The XML below is what Mono's DataContractSerializer writes for List<int>,
+# Dictionary<string,int> and Dictionary<string,int?> (tests/interop/
+# test_known_collections_interop.py checks the command against Mono live).
+
+ARRAYS = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"'
+
+
+@pytest.mark.parametrize(
+    ("spelling", "document", "xml"),
+    [
+        ("list[int]", b"[1,2]", f"<ArrayOfint {ARRAYS}><int>1</int><int>2</int></ArrayOfint>"),
+        ("List[System.Int32]", b"[]", f"<ArrayOfint {ARRAYS} />"),
+        (
+            "dict[string,int]",
+            b'{"a":1}',
+            f"<ArrayOfKeyValueOfstringint {ARRAYS}><KeyValueOfstringint><Key>a</Key>"
+            "<Value>1</Value></KeyValueOfstringint></ArrayOfKeyValueOfstringint>",
+        ),
+        (
+            "Dictionary[string, int?]",
+            b'{"b":null}',
+            f"<ArrayOfKeyValueOfstringNullableOfintU6ho3Bhd {ARRAYS}>"
+            '<KeyValueOfstringNullableOfintU6ho3Bhd><Key>b</Key><Value i:nil="true" />'
+            "</KeyValueOfstringNullableOfintU6ho3Bhd></ArrayOfKeyValueOfstringNullableOfintU6ho3Bhd>",
+        ),
+    ],
+)
+def test_type_names_a_collection_root(spelling, document, xml):
+    status, out, err = run("convert", "--type", spelling, "-", stdin=document)
+    assert (status, err) == (0, "")
+    assert out == xml.encode() + b"\n"
+    status, back, err = run("convert", "--type", spelling, "-", stdin=out)
+    assert (status, back, err) == (0, document + b"\n", "")
+
+
+def test_a_list_of_contracts_converts_both_ways():
+    document = b'[{"IdWS":5,"Name":"a"},{"IdWS":6}]'
+    status, xml, err = run(
+        "convert", "--type", "list[vehizen:VehicleLightDto]", "-", stdin=document
+    )
+    assert status == 0, err
+    assert xml.startswith(
+        b'<ArrayOfVehicleLightDto xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+    )
+    status, wcf, err = run(
+        "convert", "--type", "list[VehicleLightDto]", "--to", "wcf-json", "--lossy", "-", stdin=xml
+    )
+    assert status == 0, err
+    assert wcf.startswith(b'[{"Brand":null,"CompatibleDownload":false,')
+    status, out, err = run(
+        "convert", "--type", "list[VehicleLightDto]", "--to", "ndjson", "-", stdin=xml
+    )
+    assert status == 0, err
+    assert [v.id_ws for v in nc.from_json(out, list[VehicleLightDto])] == [5, 6]
+
+
+def test_a_wrong_document_for_a_collection_root_names_the_path():
+    status, out, err = run("convert", "--type", "dict[string,int]", "-", stdin=b'{"a":"x"}')
+    assert (status, out) == (1, b"")
+    assert "a: 'x' is not a valid Int32" in err or '["a"]' in err, err
+
+
+def test_the_other_commands_take_collection_roots(tmp_path):
+    xml = tmp_path / "l.xml"
+    xml.write_bytes(f"<ArrayOfint {ARRAYS}><int>1</int></ArrayOfint>".encode())
+    assert run("validate", "--type", "list[int]", str(xml)) == (
+        0,
+        f"{xml}: valid ArrayOfint\n".encode(),
+        "",
+    )
+    status, out, err = run("sample", "dict[string,int]")
+    # Web API's help page sample of a Dictionary<string,int> (ObjectGenerator)
+    assert (status, out, err) == (0, b'{"sample string 1":2,"sample string 3":4}\n', "")
+    status, out, err = run(
+        "export-xsd", "--type", "list[VehicleLightDto]", "--out", str(tmp_path / "xsd")
+    )
+    assert status == 0, err
+    assert b"schemas.datacontract.org.2004.07.Vehizen.Domain.Dto.xsd" in out
+    assert (
+        b"ArrayOfVehicleLightDto"
+        in (
+            tmp_path / "xsd" / "schemas.datacontract.org.2004.07.Vehizen.Domain.Dto.xsd"
+        ).read_bytes()
+    )
+    status, out, err = run(
+        "fixtures", "list[VehicleLightDto]", "--out", str(tmp_path / "fx"), "--count", "2"
+    )
+    assert status == 0, err
+    assert b"2 ArrayOfVehicleLightDto documents (4 files: json, xml)" in out
+    data = (tmp_path / "fx" / "ArrayOfVehicleLightDto-0001.xml").read_bytes()
+    assert data.startswith(b"<ArrayOfVehicleLightDto ")

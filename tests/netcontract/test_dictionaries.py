@@ -402,10 +402,13 @@ def test_converters_structure_and_unstructure_dictionaries() -> None:
     assert nc.json_converter.structure(data, Pinned) == PINNED
 
 
-def test_forms_refuse_dictionary_members_by_name() -> None:
-    with pytest.raises(nc.SerializationError, match="S2I: a dictionary member cannot be written"):
-        nc.to_form(Pinned(s2i={"a": 1}))
-    with pytest.raises(nc.FormPayloadError, match="S2I: a dictionary member cannot be given"):
+def test_forms_carry_dictionaries_as_web_api_binds_them() -> None:
+    """Web API binds a Dictionary<K,V> from ``Map[i][Key]``/``Map[i][Value]`` pairs (Mono,
+    tests/interop/test_forms_interop.py); jQuery's ``S2I[a]=1`` binds an empty one."""
+    body = nc.to_form(Pinned(s2i={"a": 1}))
+    assert body == b"S2I[0][Key]=a&S2I[0][Value]=1"
+    assert nc.from_form(body, Pinned) == Pinned(s2i={"a": 1})
+    with pytest.raises(nc.FormPayloadError, match=r"S2I: Web API does not bind S2I\[a\]"):
         nc.from_form(b"S2I[a]=1", Pinned)
 
 

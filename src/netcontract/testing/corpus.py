@@ -28,10 +28,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final
 
+from netcontract.clr.objects import Boxed
 from netcontract.conversions import to_json, to_xml
 from netcontract.files import write_output
 from netcontract.model.contract import is_contract
 from netcontract.model.plan import contract_info
+from netcontract.model.wire import collection_of, is_plain_collection
 
 __all__ = ["FORMATS", "MANIFEST_NAME", "draw_corpus", "is_corpus_manifest", "write_corpus"]
 
@@ -163,7 +165,8 @@ def write_corpus(
     formats: Iterable[str] = FORMATS,
     indent: bool = False,
 ) -> dict[str, Any]:
-    """Write ``count`` documents of the contract ``tp`` into ``out``, with a manifest.
+    """Write ``count`` documents of the contract ``tp`` (or a ``list[T]`` / ``dict[K, V]``
+    root, named ``ArrayOf...``) into ``out``, with a manifest.
 
     Document ``i`` is written as ``<ContractName>-<i>.json`` and/or ``.xml`` (the same value
     in both formats; bytes exactly as :func:`~netcontract.to_json`/:func:`~netcontract.to_xml`
@@ -175,29 +178,41 @@ def write_corpus(
     ``formats``, ``indent``, the versions of netcontract and hypothesis, and per document the
     file name, size and SHA-256 of each file. The manifest is also returned.
     """
-    if not is_contract(tp):
-        raise TypeError(f"{tp!r} is not a contract class")
+    collection = collection_of(tp) if is_plain_collection(tp) else None
+    if collection is None and not is_contract(tp):
+        raise TypeError(f"{tp!r} is not a contract class, list[T] or dict[K, V]")
     chosen = tuple(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise ValueError(f"formats must be among {FORMATS}, not {list(formats)!r}")
     values = draw_corpus(tp, count=count, seed=seed)
-    info = contract_info(tp)
+    if collection is not None:
+        # a List<T> / Dictionary<K,V> root: named ArrayOf..., written as a Boxed collection
+        name, namespace, type_name = (
+            collection.contract_name,
+            collection.contract_namespace,
+            repr(tp),
+        )
+        values = [Boxed(value, tp) for value in values]
+    else:
+        info = contract_info(tp)
+        name, namespace = info.name, info.namespace
+        type_name = f"{info.cls.__module__}:{info.cls.__qualname__}"
     directory = Path(out)
     directory.mkdir(parents=True, exist_ok=True)
     width = max(4, len(str(max(count - 1, 0))))
     writers: dict[str, Callable[..., bytes]] = {"json": to_json, "xml": to_xml}
     documents = []
     for index, value in enumerate(values):
-        stem = f"{info.name}-{index:0{width}d}"
+        stem = f"{name}-{index:0{width}d}"
         files = {
             fmt: _file_entry(directory / f"{stem}.{fmt}", writers[fmt](value, indent=indent))
             for fmt in chosen
         }
         documents.append({"index": index, "files": files})
     manifest: dict[str, Any] = {
-        "type": f"{info.cls.__module__}:{info.cls.__qualname__}",
-        "contract": {"name": info.name, "namespace": info.namespace},
+        "type": type_name,
+        "contract": {"name": name, "namespace": namespace},
         "count": count,
         "seed": seed,
         "formats": list(chosen),

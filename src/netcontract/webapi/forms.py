@@ -28,6 +28,18 @@ one :class:`~netcontract.Problem` per value; ``lossy=True`` writes what Web API 
 - **a class with two members whose names differ only in case** (``z`` and ``Z``): Web API's
   binding fails on the class and gives null: always refused, by both functions.
 
+Dictionaries (``dict[K, V]``, ``Dictionary<K,V>``): Web API binds them as a list of
+``KeyValuePair<K,V>``, so both functions use ``Map[0][Key]=k&Map[0][Value]=v`` (MVC:
+``Map[0].Key``), indexes from 0 to the first missing one; jQuery's own spelling of an object
+(``Map[k]=v``) binds an empty dictionary and is refused by :func:`from_form`. A null value is
+``Map[0][Value]=``. Losses (``lossy=True`` leaves the entry out): a key Web API binds as
+another (blank: null, the entry dropped; a Utc DateTime), an empty or null list or dictionary
+value, an ``object`` value; a null object value arrives as a default object (``Value=``);
+an empty dictionary arrives null (left out). Always refused: a dictionary item of a list that
+writes nothing (the outer list would stop there). A ``[CollectionDataContract]`` dictionary or
+list class binds empty in Web API whatever the form says: a loss (left out, arrives null)
+for :func:`to_form`, refused by :func:`from_form`.
+
 Not losses: ``None`` is written as nothing (Web API leaves the .NET default, null); an object
 whose members are all ``None`` is written as ``Key=`` (Web API then makes a default object);
 read-only members (``json_only`` and computed) are not written, as Web API ignores them.
@@ -54,6 +66,8 @@ from netcontract.errors import (
     SerializationError,
 )
 from netcontract.limits import DEFAULT_LIMITS, Limits, as_document
+from netcontract.model import paths as _paths
+from netcontract.model.keys import key_problems
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -171,9 +185,11 @@ class _Writer:
             return name
         return f"{key}[{name}]" if self.style == "jquery" else f"{key}.{name}"
 
-    def loss(self, path: str, message: str) -> None:
+    def loss(self, path: str, message: str, lossy_does: str = "sends it") -> None:
         if not self.lossy:
-            self.problems.append(Problem(path, message + " (to_form(..., lossy=True) sends it)"))
+            self.problems.append(
+                Problem(path, f"{message} (to_form(..., lossy=True) {lossy_does})")
+            )
 
     def refuse(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -201,13 +217,14 @@ class _Writer:
             self.pairs.append((key, _enum_text(wire, value)))
         elif isinstance(wire, ContractType):
             self.nested(wire, value, key, path)
+        elif isinstance(wire, ListType | DictType) and wire.cls not in (list, dict):
+            self.loss(path, _collection_contract(wire), "leaves it out")
         elif isinstance(wire, ListType):
             self.list(wire, value, key, path)
         elif isinstance(wire, ObjectType):
             self.loss(path, "an object member cannot be written in a form (it carries no type)")
         elif isinstance(wire, DictType):
-            # Web API binds Map[0].Key=k&Map[0].Value=v; not proven on Mono yet
-            self.refuse(path, "a dictionary member cannot be written in a form (not supported)")
+            self.dict(wire, value, key, path)
         else:  # pragma: no cover - every wire type is handled above
             raise TypeError(f"no form writer for {wire!r}")
 
@@ -259,10 +276,11 @@ class _Writer:
                     self.slot(wire.item, item, item_key, item_path)
                 continue
             item_key = f"{key}[{i}]"
-            if isinstance(item_wire, ListType) and not item:
+            if isinstance(item_wire, ListType | DictType) and not item:
+                kind = "list" if isinstance(item_wire, ListType) else "dictionary"
                 self.refuse(
                     item_path,
-                    "an empty or null list inside a list cannot be written in a form: "
+                    f"an empty or null {kind} inside a list cannot be written in a form: "
                     "Web API stops the outer list there",
                 )
             elif item is None:
@@ -272,7 +290,120 @@ class _Writer:
                 )
                 self.pairs.append((item_key, ""))
             else:
+                before = len(self.pairs)
                 self.slot(wire.item, item, item_key, item_path)
+                if len(self.pairs) == before and isinstance(item_wire, DictType):
+                    self.refuse(
+                        item_path,
+                        "every entry of this dictionary is left out of the form: Web API "
+                        "would stop the outer list there",
+                    )
+
+    def dict(self, wire: DictType, value: Any, key: str, path: str) -> None:
+        # Web API binds a Dictionary<K,V> as a list of KeyValuePair<K,V>: Map[0][Key]=k and
+        # Map[0][Value]=v, indexed from 0 up to the first missing index. jQuery's own spelling
+        # of an object (Map[k]=v) binds an empty dictionary: never written.
+        if not isinstance(value, dict):
+            self.refuse(path, f"expected a dict, got {type(value).__name__}")
+            return
+        if not value:
+            self.loss(
+                path,
+                "an empty dictionary cannot be written in a form: Web API binds null",
+                "leaves it out",
+            )
+            return
+        problems = key_problems(wire, value, path)
+        if problems:
+            self.problems.extend(problems)
+            return
+        written = 0
+        for k, v in value.items():
+            entry_path = _paths.key(path, k)
+            key_text = self.dict_key(wire.key, k, entry_path)
+            if key_text is None or not self.dict_value_written(wire.value, v, entry_path):
+                continue
+            entry = f"{key}[{written}]"
+            self.pairs.append((self.child(entry, "Key"), key_text))
+            value_key = self.child(entry, "Value")
+            if v is None:
+                self.pairs.append((value_key, ""))
+            else:
+                before = len(self.pairs)
+                self.slot(wire.value, v, value_key, entry_path)
+                if len(self.pairs) == before:
+                    # nothing written for the value (a dictionary whose entries were all
+                    # left out): Web API would bind no entry, so none is written
+                    self.pairs.pop()
+                    continue
+            written += 1
+
+    def dict_key(self, slot: Slot, k: Any, path: str) -> str | None:
+        """The text of a dictionary key, or None when the entry is not written."""
+        wire = slot.wire
+        if isinstance(wire, EnumType):
+            return _enum_text(wire, k)
+        assert isinstance(wire, PrimitiveType)
+        try:
+            text = _primitive_text(wire.primitive, k)
+        except (TypeError, ValueError) as exc:
+            self.refuse(path, str(exc))
+            return None
+        loss = wire.primitive.form_loss(k)
+        if loss is not None:
+            # a key that Web API binds as another (null: the entry is dropped; a Utc DateTime:
+            # a Local one) could meet another key: the entry is left out
+            self.loss(path, f"a dictionary key: {loss}", _LEFT_OUT)
+            return None
+        return text
+
+    def dict_value_written(self, slot: Slot, v: Any, path: str) -> bool:
+        """Whether an entry whose value is ``v`` is written (else a loss is recorded)."""
+        wire = slot.wire
+        if isinstance(wire, ObjectType):
+            why = "a form carries no type (Web API binds a string[])"
+            self.loss(
+                path,
+                f"an object value in a dictionary cannot be written in a form: {why}",
+                _LEFT_OUT,
+            )
+            return False
+        if v is None:
+            if not slot.clr_nillable:
+                self.refuse(path, slot.null_problem)
+                return False
+            if isinstance(wire, PrimitiveType | EnumType):
+                return True  # Value= binds null (a string, an int?...)
+            if isinstance(wire, ContractType):
+                self.loss(
+                    path,
+                    "a null object in a dictionary cannot be written in a form: Web API binds "
+                    "a default object",
+                    "writes Value=",
+                )
+                return True
+        elif not (isinstance(wire, ListType | DictType) and not v):
+            return True
+        kind = "list" if isinstance(wire, ListType) else "dictionary"
+        self.loss(
+            path,
+            f"an empty or null {kind} in a dictionary cannot be written in a form: jQuery "
+            "writes nothing for it, and Web API then binds no entry",
+            _LEFT_OUT,
+        )
+        return False
+
+
+#: what to_form(lossy=True) does with an entry of a dictionary it cannot write
+_LEFT_OUT: Final = "leaves the entry out"
+
+
+def _collection_contract(wire: ListType | DictType) -> str:
+    kind = "list" if isinstance(wire, ListType) else "dictionary"
+    return (
+        f"a {wire.cls.__name__} (a [CollectionDataContract] {kind} class) cannot be carried "
+        f"in a form: Web API (Mono) binds an empty {kind} whatever the form says"
+    )
 
 
 def _quote(text: str, safe: str) -> str:
@@ -492,16 +623,16 @@ class _Binder:
         wire = slot.wire
         if isinstance(wire, ContractType):
             return self.contract(_contract_type(wire), node, path)
+        if isinstance(wire, ListType | DictType) and wire.cls not in (list, dict):
+            self.problem(path, _collection_contract(wire))
+            return _MISSING
         if isinstance(wire, ListType):
-            items = self.list(wire, node, path)
-            # (a collection contract: its own class)
-            return items if items is _MISSING or wire.cls is list else wire.cls(items)
+            return self.list(wire, node, path)
         if isinstance(wire, ObjectType):
             self.problem(path, "an object member cannot be given in a form (no type)")
             return _MISSING
         if isinstance(wire, DictType):
-            self.problem(path, "a dictionary member cannot be given in a form (not supported)")
-            return _MISSING
+            return self.dict(wire, node, path)
         if node.values is None:
             self.problem(path, "expected a value, found only keys below it")
             return _MISSING
@@ -558,6 +689,67 @@ class _Binder:
             i += 1
         return result
 
+    def dict(self, wire: DictType, node: _Node, path: str) -> Any:
+        """``Map[0].Key=k&Map[0].Value=v``..., as Web API binds a list of KeyValuePair."""
+        if node.values is not None:
+            self.problem(
+                path,
+                "a dictionary cannot be given as values of its own key (Web API binds one "
+                "default entry per value); use indexes: Key[0][Key]=k&Key[0][Value]=v",
+            )
+            return _MISSING
+        index = node.children.get(".index")
+        if index is not None and index.values is not None:
+            self.problem(path, "explicit dictionary indexes (Key.index) are not supported")
+            return _MISSING
+        named = next((s for s in node.children if s.startswith(".")), None)
+        if named is not None:
+            self.problem(
+                path,
+                f"Web API does not bind {path}[{named[1:]}] (jQuery's spelling of an object) "
+                "into a dictionary: it binds an empty one; write the entries as "
+                f"{path}[0][Key]=k&{path}[0][Value]=v",
+            )
+            return _MISSING
+        result: dict[Any, Any] = {}
+        where: dict[Any, int] = {}
+        i = 0
+        while (entry := self.child(node, f"[{i}]")) is not None:
+            entry_path = f"{path}[{i}]"
+            self.too_many(path, i + 1)
+            i += 1
+            key_node = self.child(entry, ".key")
+            value_node = self.child(entry, ".value")
+            if key_node is None or key_node.values is None or value_node is None:
+                missing = "Key" if key_node is None or key_node.values is None else "Value"
+                self.problem(
+                    entry_path,
+                    f"the entry has no {missing} (Web API binds no entry, or a default one)",
+                )
+                continue
+            k = self.dict_key(wire.key, key_node.values[0], f"{entry_path}.Key")
+            v = self.slot(wire.value, value_node, f"{entry_path}.Value")
+            if k is _MISSING or v is _MISSING:
+                continue
+            if k in where:
+                self.problem(
+                    f"{entry_path}.Key",
+                    f"the key is given twice (also at [{where[k]}]): Web API keeps the last",
+                )
+                continue
+            where[k] = i - 1
+            result[k] = v
+        # a NaN key, two DateTimeOffset keys of one instant
+        self.problems.extend(key_problems(wire, result, path))
+        return result
+
+    def dict_key(self, slot: Slot, text: str, path: str) -> Any:
+        if is_blank(text):
+            # a null key: Web API drops the entry; a value type's: its default
+            self.problem(path, "a dictionary key cannot be empty (Web API drops the entry)")
+            return _MISSING
+        return self.scalar(slot, text, path)
+
 
 def from_form(
     data: bytes | str,
@@ -580,13 +772,15 @@ def from_form(
     none of whose keys names a member (both :class:`FormSyntaxError`), a list of objects
     given as a single key (``Vehicles=``: Mono's Web API never answers), ``Key.index``
     indexes, ``object`` members, enum names joined by commas (but in a ``[Flags]`` enum) and
-    hexadecimal numbers.
+    hexadecimal numbers. Dictionaries: an entry without its ``Key`` or ``Value``, an empty
+    key, a key given twice (Web API keeps the last), ``Map[k]=v`` keys and ``Map=`` values.
 
     ``limits`` apply as to the other formats (:class:`~netcontract.QuotaExceededError`):
     ``max_bytes`` (the body, before anything is decoded); ``max_total_items`` (the pairs,
     counted before they are split, and every distinct key prefix); ``max_depth`` (the
     segments of one key: ``Vehicles[0][IdWS]`` has three); ``max_string_length`` (one key
-    or value, decoded); ``max_collection_items`` (the items of one list).
+    or value, decoded); ``max_collection_items`` (the items of one list, the entries of one
+    dictionary).
     """
     pairs = _read_pairs(as_document(data, "from_form"), limits, max_keys)
     binder = _Binder(pairs, limits)

@@ -1,6 +1,7 @@
 // Long-lived driver for ASP.NET Web API's form formatter and content negotiator (Mono's copy:
 // System.Web.Http.dll and System.Net.Http.Formatting.dll). One JSON request per stdin line, one
-// JSON answer per stdout line. Compiled with Contracts.cs and EdgeContracts.cs (the twins).
+// JSON answer per stdout line. Compiled with Contracts.cs and EdgeContracts.cs (the twins)
+// and FormExtras.cs (types only forms need).
 //
 // Bind:       {"op": "bind", "type": T, "body_b64": B64[, "content_type": CT]}
 //         ->  {"bound": true, "json_b64": B64, "log": [...]}    Json.NET 6 of the bound object
@@ -69,6 +70,7 @@ namespace NetContractForms
                 { "ExternalInterfaceHeaderDto", typeof(Vehizen.Domain.Dto.ExternalInterface.ExternalInterfaceHeaderDto) },
             };
             foreach (var t in NetContractTwin.EdgeTypes.All) types.Add(t.FullName, t);
+            foreach (var t in FormExtraTypes.All) types.Add(t.FullName, t);
             return types;
         }
 

@@ -158,3 +158,64 @@ def test_a_form_with_raw_control_characters_is_refused(raw: bytes) -> None:
 def test_a_form_str_with_a_lone_surrogate_is_refused() -> None:
     with pytest.raises(nc.FormPayloadError, match="lone surrogate"):
         nc.from_form("Name=\ud800", CG)
+
+
+@nc.contract("NetContract.Tests.FormLimits")
+class Nest:
+    """A dictionary of dictionaries of lists: every key segment of a form is a level."""
+
+    maps: dict[str, dict[nc.Int32, list[nc.Int32] | None] | None] | None = nc.member(
+        "Maps", default=None
+    )
+
+
+def test_form_dictionaries_follow_the_limits() -> None:
+    entry = b"Maps[0][Key]=a&Maps[0][Value][0][Key]=1&Maps[0][Value][0][Value][0]=7"
+    assert nc.from_form(entry, Nest).maps == {"a": {1: [7]}}
+    # Maps [0] .Value [0] .Value [0]: six segments
+    assert quota_of(entry, nc.Limits(max_depth=5), Nest).quota == "max_depth"
+    assert nc.from_form(entry, Nest, limits=nc.Limits(max_depth=6)).maps == {"a": {1: [7]}}
+    many = b"&".join(b"Maps[%d][Key]=k%d&Maps[%d][Value]=" % (i, i, i) for i in range(4))
+    error = quota_of(many, nc.Limits(max_collection_items=3), Nest)
+    assert (error.quota, error.problems[0].path) == ("max_collection_items", "Maps")
+    long_key = b"Maps[0][Key]=" + b"k" * 11 + b"&Maps[0][Value]="
+    assert quota_of(long_key, nc.Limits(max_string_length=10), Nest).quota == "max_string_length"
+
+
+_PIECES = st.sampled_from(
+    [
+        "Maps",
+        "[0]",
+        "[1]",
+        "[Key]",
+        "[Value]",
+        ".Key",
+        ".value",
+        "[]",
+        "[x]",
+        ".index",
+        "=",
+        "&",
+        "a",
+        "1",
+        "%20",
+        "+",
+        "-",
+        "%00",
+        "%FF",
+        "[",
+        "]",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_hostile_dictionary_forms_end_in_netcontract_errors(body: str) -> None:
+    """Any body, however broken, gives a value or a NetContractError (with paths)."""
+    try:
+        nc.from_form(body, Nest)
+    except nc.NetContractError as exc:
+        problems = getattr(exc, "problems", [])
+        assert all(isinstance(p.path, str) for p in problems)

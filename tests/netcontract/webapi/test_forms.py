@@ -434,3 +434,195 @@ def test_lossy_bodies_read_back_as_documented(group: CustomerGroupDto) -> None:
             assert got.initial_entry_into_service.ticks == when.ticks
             if when.kind is UTC:
                 assert got.initial_entry_into_service == nc.DateTime(when.ticks, LOCAL, 0)
+
+
+# -- dictionaries ------------------------------------------------------------------------------
+# Web API (Mono, tests/interop/test_forms_interop.py) binds a Dictionary<K,V> as a list of
+# KeyValuePair<K,V>: Map[0][Key]=k&Map[0][Value]=v, indexes from 0 to the first missing one.
+
+
+@nc.contract(NS)
+class Maps:
+    counts: dict[str, nc.Int32] | None = nc.member("Counts", default=None)
+    names: dict[nc.Int32, str | None] | None = nc.member("Names", default=None)
+    by_color: dict[Color, nc.Int32 | None] | None = nc.member("ByColor", default=None)
+    holders: dict[uuid.UUID, Holder | None] | None = nc.member("Holders", default=None)
+    lists: dict[str, list[nc.Int32] | None] | None = nc.member("Lists", default=None)
+    nested: dict[str, dict[str, nc.Int32] | None] | None = nc.member("Nested", default=None)
+    list_of_maps: list[dict[str, bool]] | None = nc.member("ListOfMaps", default=None)
+
+
+def test_dictionaries_are_written_as_key_value_pairs() -> None:
+    maps = Maps(
+        counts={"a": 1, "b&c=[].d e": 2},
+        names={5: None, -6: "x"},
+        by_color={Color.Blue: None},
+        holders={GUID: Holder(title="t")},
+        lists={"l": [1, 2]},
+        nested={"n": {"x": 3}},
+        list_of_maps=[{"k": True}],
+    )
+    body = nc.to_form(maps)
+    # Mono's Web API binds this body back to ``maps`` (test_to_form_writes_dictionaries...)
+    assert body == (
+        b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[1][Key]=b%26c%3D%5B%5D.d+e&Counts[1][Value]=2"
+        b"&Names[0][Key]=5&Names[0][Value]=&Names[1][Key]=-6&Names[1][Value]=x"
+        b"&ByColor[0][Key]=Blue&ByColor[0][Value]="
+        b"&Holders[0][Key]=5b8e0e44-2bd1-4a3c-9b1f-6a1d5e0e0e01&Holders[0][Value][Title]=t"
+        b"&Lists[0][Key]=l&Lists[0][Value][]=1&Lists[0][Value][]=2"
+        b"&Nested[0][Key]=n&Nested[0][Value][0][Key]=x&Nested[0][Value][0][Value]=3"
+        b"&ListOfMaps[0][0][Key]=k&ListOfMaps[0][0][Value]=true"
+    )
+    assert nc.from_form(body, Maps) == maps
+    mvc = nc.to_form(maps, style="mvc")
+    assert b"&Lists[0].Key=l&Lists[0].Value[0]=1&Lists[0].Value[1]=2&" in mvc
+    assert b"&Nested[0].Value[0].Key=x&" in mvc
+    assert nc.from_form(mvc, Maps) == maps
+
+
+@pytest.mark.parametrize(
+    ("maps", "path", "says", "lossy"),
+    [
+        (Maps(counts={}), "Counts", "an empty dictionary", b""),
+        (
+            Maps(counts={" ": 1, "a": 2}),
+            'Counts[" "]',
+            "a dictionary key: an empty or white",
+            b"Counts[0][Key]=a&Counts[0][Value]=2",
+        ),
+        (
+            Maps(lists={"a": [], "b": [1]}),
+            'Lists["a"]',
+            "an empty or null list",
+            b"Lists[0][Key]=b&Lists[0][Value][]=1",
+        ),
+        (Maps(lists={"a": None}), 'Lists["a"]', "an empty or null list", b""),
+        (Maps(nested={"a": {}}), 'Nested["a"]', "an empty or null dictionary", b""),
+        # Web API binds Value= as a default object (Mono)
+        (
+            Maps(holders={GUID: None}),
+            f'Holders["{GUID}"]',
+            "a null object",
+            b"Holders[0][Key]=5b8e0e44-2bd1-4a3c-9b1f-6a1d5e0e0e01&Holders[0][Value]=",
+        ),
+        # the inner dictionary loses its only entry: the outer entry is left out too
+        (Maps(nested={"a": {"": 1}}), 'Nested["a"][""]', "a dictionary key", b""),
+    ],
+)
+def test_what_a_form_cannot_say_of_a_dictionary(
+    maps: Maps, path: str, says: str, lossy: bytes
+) -> None:
+    with pytest.raises(nc.SerializationError) as caught:
+        nc.to_form(maps)
+    assert (caught.value.problems[0].path, says in caught.value.problems[0].message) == (path, True)
+    assert nc.to_form(maps, lossy=True) == lossy
+
+
+def test_an_empty_dictionary_in_a_list_is_refused_even_when_lossy() -> None:
+    for maps in (Maps(list_of_maps=[{}, {"a": True}]), Maps(list_of_maps=[{"": True}])):
+        with pytest.raises(nc.SerializationError, match=r"ListOfMaps\[0\]: .*outer list"):
+            nc.to_form(maps, lossy=True)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Mono: names in any case, MVC keys, the first of repeated values, a gap ends the
+        # entries, no [0]: empty, %2B5 -> 5, a null int? value
+        (b"counts[0][key]=a&COUNTS[0][VALUE]=1&Counts[0][Value]=2", Maps(counts={"a": 1})),
+        (
+            b"Counts[0].Key=a&Counts[0].Value=1&Counts[2].Key=b&Counts[2].Value=2",
+            Maps(counts={"a": 1}),
+        ),
+        (b"Names[5]=x", Maps(names={})),
+        (b"Names[0][Key]=%2B5&Names[0][Value]=", Maps(names={5: None})),
+        (
+            b"ByColor[0][Key]=blue&ByColor[0][Value]=&ByColor[1][Key]=1&ByColor[1][Value]=2",
+            Maps(by_color={Color.Blue: None, Color.Red: 2}),
+        ),
+        (
+            b"Holders[0][Key]=5B8E0E442BD14A3C9B1F6A1D5E0E0E01&Holders[0][Value]=",
+            Maps(holders={GUID: Holder()}),
+        ),
+        (b"Lists[0][Key]=a&Lists[0][Value]=1&Lists[0][Value]=2", Maps(lists={"a": [1, 2]})),
+    ],
+)
+def test_dictionaries_read_as_web_api_binds_them(body: bytes, expected: Maps) -> None:
+    assert nc.from_form(body, Maps) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "path", "says"),
+    [
+        # Mono binds {} (jQuery's own spelling of an object is not bound)
+        (b"Counts[a]=1", "Counts", "jQuery's spelling"),
+        # Mono: one default entry per value ({} for a string key, {0: ...} for an int)
+        (b"Counts=", "Counts", "own key"),
+        (b"Names[]=x", "Names", "own key"),
+        # Mono: a default KeyValuePair (dropped for a null key: {}; {0: null} for an int key)
+        (b"Names[0]=x", "Names[0]", "no Key"),
+        (b"Names[0][Key]=5", "Names[0]", "no Value"),
+        (b"Names[0][Key]=x&Names[0][Value]=a", "Names[0].Key", "not a valid Int32"),
+        # Mono: {"a": 0}, {0: "a"}, {} (a blank key is null)
+        (b"Counts[0][Key]=a&Counts[0][Value]=", "Counts[0].Value", "required"),
+        (b"Names[0][Key]=&Names[0][Value]=a", "Names[0].Key", "cannot be empty"),
+        (b"Counts[0][Key]=%20&Counts[0][Value]=1", "Counts[0].Key", "cannot be empty"),
+        # Mono keeps the last entry
+        (
+            b"Counts[0][Key]=a&Counts[0][Value]=1&Counts[1][Key]=a&Counts[1][Value]=2",
+            "Counts[1].Key",
+            "twice (also at [0])",
+        ),
+        (b"Counts.index=x&Counts[x].Key=a&Counts[x].Value=1", "Counts", "Key.index"),
+        (b"Nested[0][Key]=a&Nested[0][Value]=", "Nested[0].Value", "own key"),
+    ],
+)
+def test_dictionary_forms_web_api_binds_otherwise_are_refused(
+    body: bytes, path: str, says: str
+) -> None:
+    with pytest.raises(nc.FormPayloadError) as caught:
+        nc.from_form(body, Maps)
+    problem = caught.value.problems[0]
+    assert (problem.path, says in problem.message) == (path, True), problem
+
+
+def test_dictionary_entries_count_against_max_collection_items() -> None:
+    limits = nc.Limits(max_collection_items=2)
+    body = b"&".join(b"Counts[%d][Key]=k%d&Counts[%d][Value]=1" % (i, i, i) for i in range(3))
+    with pytest.raises(nc.QuotaExceededError) as caught:
+        nc.from_form(body, Maps, limits=limits)
+    assert (caught.value.quota, caught.value.problems[0].path) == ("max_collection_items", "Counts")
+    assert len(nc.from_form(body, Maps).counts or {}) == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(for_type(Maps))
+def test_dictionaries_to_form_reads_back_equal(maps: Maps) -> None:
+    try:
+        body = nc.to_form(maps)
+    except nc.SerializationError:
+        return
+    if body:
+        assert nc.from_form(body, Maps) == maps
+
+
+@nc.collection_contract(NS)
+class CountMap(dict[str, nc.Int32]):
+    pass
+
+
+@nc.contract(NS)
+class HoldsCountMap:
+    counts: CountMap | None = nc.member("Counts", default=None)
+    title: str | None = nc.member("Title", default=None)
+
+
+def test_collection_contract_classes_are_refused() -> None:
+    """Mono's Web API binds an empty [CollectionDataContract] dictionary or list whatever
+    the form says (tests/interop/test_forms_interop.py)."""
+    with pytest.raises(nc.FormPayloadError, match=r"Counts: a CountMap .* binds an empty"):
+        nc.from_form(b"Counts[0][Key]=a&Counts[0][Value]=1", HoldsCountMap)
+    holder = HoldsCountMap(counts=CountMap(a=1), title="t")
+    with pytest.raises(nc.SerializationError, match="leaves it out"):
+        nc.to_form(holder)
+    assert nc.to_form(holder, lossy=True) == b"Title=t"
