@@ -208,6 +208,7 @@ def serialization_text(text: str) -> str:
     """
     if text == "":
         return ""
+    _refuse(text)
     match = _SCHEME.match(text.lstrip(_LWS))
     if match is None:
         return _relative(text)
@@ -236,6 +237,200 @@ def serialization_text(text: str) -> str:
             raise
         # the host rules are proven for http and https only (ftp reads "[::1]{")
         raise UnprovenUri(f"{text!r}: an authority netcontract cannot prove .NET reads") from None
+
+
+# --------------------------------------------------------------------------- refusals
+
+#: the schemes whose syntax (System.UriParser) must have an authority, has no empty host and
+#: takes user information and a port: http's flags (ftp's, gopher's, nntp's and telnet's
+#: differ only outside the authority)
+_AUTHORITY_SCHEMES: Final = frozenset((*DEFAULT_PORTS, "gopher", "nntp", "telnet"))
+#: the schemes .NET knows (System.UriParser's table); any other is an "unknown V1" scheme
+_KNOWN_SCHEMES: Final = frozenset(
+    (
+        *DEFAULT_PORTS,
+        "file",
+        "gopher",
+        "nntp",
+        "news",
+        "mailto",
+        "uuid",
+        "telnet",
+        "ldap",
+        "net.tcp",
+        "net.pipe",
+        "vsmacros",
+    )
+)
+#: the ASCII characters some host form (DNS name, IPv4, UNC name) may hold
+_IPV6_CHARS: Final = frozenset("0123456789ABCDEFabcdef:./")
+_IRI_DOTS: Final = str.maketrans("\u3002\uff0e\uff61", "...")
+_HOST_ASCII: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
+
+
+def _refuse_ipv6(text: str, address: str) -> None:
+    """What IPv6AddressHelper.IsValid refuses for sure (up to the first ``]``, before any
+    ``%`` zone): no address, no ``:`` (no ``::`` and not 8 parts), a character other than hex
+    digits and ``:./``."""
+    if "%" in address:
+        return
+    if ":" not in address or any(c not in _IPV6_CHARS for c in address):
+        raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)")
+
+
+def _bad_labels(host: str) -> bool:
+    """An empty label (a host starting with a dot, or two dots in a row): no host form takes
+    it (IRI names also split at U+3002, U+FF0E and U+FF61, which UNC names do not take)."""
+    dotted = host.translate(_IRI_DOTS)
+    return dotted.startswith(".") or ".." in dotted
+
+
+def _bad_host_char(host: str) -> bool:
+    """A character no host form takes: Uri's DNS, IRI, IPv4 and UNC host checks all refuse
+    ASCII other than letters, digits, ``-._`` and U+0080..U+009F (only U+00A0 up is free)."""
+    return any(c not in _HOST_ASCII and c < "\xa0" for c in host)
+
+
+def _refuse(text: str) -> None:
+    """Raise :class:`InvalidUri` for the texts ``new Uri(text, RelativeOrAbsolute)`` refuses
+    by the rules below, whether or not netcontract can write them.
+
+    System.Uri (``PrivateParseMinimal``, ``CheckAuthorityHelper``): white space is trimmed
+    at both ends; an authority's user information ends at its first ``@`` (before any
+    ``/?#\\``); the host runs to the first ``/\\:?#`` and must be an IPv6 address in
+    brackets (up to the first ``]``), or a DNS, IRI, IPv4 or UNC name; a ``:`` after it starts
+    a port of digits up to ``/?#``, at most 65535. A host that parses as none of these, or a
+    bad port, is a fatal error (BadHostName, BadPort), not a relative URI.
+    """
+    trimmed = text.strip(_LWS)
+    if text.startswith("\\\\"):
+        _refuse_unc(text, trimmed)
+        return
+    match = _SCHEME.match(trimmed)
+    if match is None:
+        return
+    scheme = match.group(1).lower()
+    rest = trimmed[match.end() :]
+    if scheme == "file":
+        _refuse_file(text, rest)
+    elif scheme == "mailto":
+        # no '//': the authority starts right after "mailto:"; it may be empty
+        if rest[:1] not in ("", "/", "?", "#"):
+            _refuse_authority(text, rest, unknown=False)
+    elif scheme in _AUTHORITY_SCHEMES:
+        if rest.startswith("//"):  # else relative for .NET (Mono: NullReferenceException)
+            _refuse_authority(text, rest[2:], unknown=False)
+    elif scheme == "ldap":
+        # http's authority, but it may be empty
+        if rest.startswith("//") and rest[2:3] not in ("", "/", "?", "#"):
+            _refuse_authority(text, rest[2:], unknown=False)
+    elif len(scheme) > 1 and scheme not in _KNOWN_SCHEMES:
+        # an authority after "//", or after 2 or 3 slashes of either kind (V1 compatibility)
+        slashes = len(rest) - len(rest.lstrip("/\\"))
+        if rest.startswith("//") or 2 <= slashes <= 3:
+            _refuse_authority(text, rest[2:], unknown=True)
+
+
+def _refuse_authority(text: str, rest: str, *, unknown: bool) -> None:
+    """``rest``: what follows ``scheme://`` (an http-like or an unknown scheme)."""
+    start = 0
+    for index, char in enumerate(rest):
+        if char in "?#\\/":
+            break
+        if char == "@":
+            if index != len(rest) - 1:  # .NET: a '@' that ends the string starts no host
+                start = index + 1
+            break
+    if unknown:
+        if rest[:1] in ("", "/", "?", "#"):
+            return  # an empty authority: allowed for an unknown scheme
+        end = start
+        while end < len(rest) and rest[end] not in "/\\:?#":
+            end += 1
+        if rest[:end] in (".", "..") and rest[end : end + 1] in ("", "/", "?", "#"):
+            return  # "." and "..": .NET takes them as hosts of an unknown scheme
+        if _DOS_AFTER_SLASHES.match(rest):
+            return  # x://c:/ is a DOS path for an unknown scheme
+    _refuse_host_port(text, rest, start, file=False)
+
+
+def _refuse_host_port(text: str, rest: str, start: int, *, file: bool) -> None:
+    """The host starting at ``rest[start]``, and the port after it (none for file URIs)."""
+    if rest[start : start + 1] == "[":
+        close = rest.find("]", start)
+        if close < 0:  # IPv6AddressHelper needs a ']'; '[' is no other host's
+            raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
+        _refuse_ipv6(text, rest[start + 1 : close])
+        end = close + 1
+    else:
+        end = start
+        while end < len(rest) and rest[end] not in "/\\:?#":
+            end += 1
+        host = rest[start:end]
+        if not host:
+            raise InvalidUri(f"{text!r} has an empty host (.NET refuses it)")
+        if _bad_host_char(host) or _bad_labels(host):
+            raise InvalidUri(f"{text!r}: the host could not be parsed (.NET refuses it)")
+    after = rest[end : end + 1]
+    if after == "\\" and not file:
+        raise InvalidUri(f"{text!r}: a '\\' after the host (.NET refuses it)")
+    if after == ":":
+        if file:
+            raise InvalidUri(f"{text!r}: a port in a file URI (.NET refuses it)")
+        port_end = end + 1
+        while port_end < len(rest) and rest[port_end] not in "/?#":
+            port_end += 1
+        digits = rest[end + 1 : port_end]
+        if not all("0" <= c <= "9" for c in digits):
+            raise InvalidUri(f"{text!r}: the port is not a number (.NET refuses it)")
+        if digits and int(digits) > 65535:
+            raise InvalidUri(f"{text!r}: the port is over 65535 (.NET refuses it)")
+
+
+#: after "scheme://": at most one more slash, a letter, ':' or '|', a slash (a DOS path)
+_DOS_AFTER_SLASHES: Final = re.compile(r"[/\\]?[A-Za-z][:|][/\\]")
+#: slashes, a letter, ':' or '|' (a DOS path, rooted if a slash follows)
+_DOS_PATH: Final = re.compile(r"([/\\]*)[A-Za-z][:|]")
+
+
+def _refuse_file(text: str, rest: str) -> None:
+    """``rest``: what follows ``file:``. A DOS path must be rooted (``file:c:x`` is refused,
+    whatever slashes come first); after ``//`` or four slashes or more (``/`` or ``\\``)
+    comes a host: no user information, no port (``file:\\\\h:1`` is relative on Mono)."""
+    dos = _DOS_PATH.match(rest)
+    if dos is not None:
+        if rest[dos.end() : dos.end() + 1] not in ("/", "\\"):
+            raise InvalidUri(f"{text!r} is a DOS path that is not rooted (.NET refuses it)")
+        return
+    slashes = len(rest) - len(rest.lstrip("/\\"))
+    if (slashes >= 4 or (slashes == 2 and rest.startswith("//"))) and rest[
+        slashes : slashes + 1
+    ] not in ("", "?", "#"):
+        _refuse_host_port(text, rest, slashes, file=True)
+
+
+def _refuse_unc(text: str, trimmed: str) -> None:
+    """``\\\\server\\share`` (two backslashes first, no white space before them, else
+    .NET takes a relative URI): an implicit file URI whose host runs from after all the
+    leading slashes to the next ``/`` or ``\\`` (``:?#`` end no host there) and is a DNS,
+    IRI, IPv4, UNC name or a bracketed IPv6 address."""
+    if len(text) < 3:
+        return  # "\\\\" alone: a relative URI (white space after it counts: "\\\\ " is a UNC path)
+    host = trimmed.lstrip("/\\")
+    if host.startswith("["):
+        close = host.find("]")
+        if close < 0:
+            raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
+        _refuse_ipv6(text, host[1:close])
+        return
+    for index, char in enumerate(host):
+        if char in "/\\":
+            host = host[:index]
+            break
+    if not host:
+        raise InvalidUri(f"{text!r}: a UNC path with an empty host (.NET refuses it)")
+    if _bad_host_char(host) or _bad_labels(host):
+        raise InvalidUri(f"{text!r}: a UNC path whose host could not be parsed (.NET refuses it)")
 
 
 def _relative(text: str) -> str:
@@ -297,7 +492,9 @@ def _authority(text: str, authority: str, scheme: str) -> tuple[str | None, str,
     if "@" in authority:
         userinfo, authority = authority.rsplit("@", 1)
         if "@" in userinfo:
-            raise InvalidUri(f"{text!r}: '@' in the user information (.NET refuses it)")
+            # .NET ends the user information at the first '@': "u@v@h" has the host "v@h"
+            # (refused by _refuse), "u@[::1]@x" the host [::1] (read by Mono)
+            raise UnprovenUri(f"{text!r}: '@' in the user information")
         if not userinfo or not all(c in _UNRESERVED or c == ":" for c in userinfo):
             raise UnprovenUri(f"{text!r}: user information other than unreserved characters")
     port: int | None = None
@@ -321,7 +518,7 @@ def _authority(text: str, authority: str, scheme: str) -> tuple[str | None, str,
         if digits and not (digits.isascii() and digits.isdigit()):
             raise InvalidUri(f"{text!r}: the port is not a number (.NET refuses it)")
         if digits:
-            if len(digits) > 5 or int(digits) > 65535:
+            if int(digits) > 65535:
                 raise InvalidUri(f"{text!r}: the port is over 65535 (.NET refuses it)")
             port = int(digits)
     return userinfo, host, port
