@@ -265,6 +265,8 @@ _KNOWN_SCHEMES: Final = frozenset(
 #: the ASCII characters some host form (DNS name, IPv4, UNC name) may hold
 _IPV6_CHARS: Final = frozenset("0123456789ABCDEFabcdef:./")
 _IRI_DOTS: Final = str.maketrans("\u3002\uff0e\uff61", "...")
+_ALNUM: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_IPV4_CHARS: Final = frozenset("0123456789ABCDEFabcdefXx.")
 _HOST_ASCII: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
 
 
@@ -278,11 +280,61 @@ def _refuse_ipv6(text: str, address: str) -> None:
         raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)")
 
 
-def _bad_labels(host: str) -> bool:
-    """An empty label (a host starting with a dot, or two dots in a row): no host form takes
-    it (IRI names also split at U+3002, U+FF0E and U+FF61, which UNC names do not take)."""
+def _dns_name(host: str) -> bool:
+    """DomainNameHelper.IsValidByIri, leniently: labels (split at ``.`` and the IRI dots) whose
+    characters below U+00A0 are ASCII letters, digits, ``-`` and ``_``, each starting with no
+    ``-`` or ``_``; a final dot allowed; label lengths not checked."""
     dotted = host.translate(_IRI_DOTS)
-    return dotted.startswith(".") or ".." in dotted
+    labels = (dotted[:-1] if dotted.endswith(".") else dotted).split(".")
+    return all(
+        label
+        and (label[0] >= "\xa0" or label[0] in _ALNUM)
+        and all(c >= "\xa0" or c in _HOST_ASCII for c in label)
+        for label in labels
+    )
+
+
+def _unc_name(host: str) -> bool:
+    """UncNameHelper.IsValid, leniently (any character from U+0080 up taken as a letter): a
+    first segment that is not all digits, then segments that start with a letter or a
+    digit; ``-`` and ``_`` only after one."""
+    valid = False
+    index = 0
+    while index < len(host):
+        char = host[index]
+        index += 1
+        if char == ".":
+            break
+        if char >= "\x80" or char.isalpha() or char in "-_":
+            valid = True
+        elif not "0" <= char <= "9":
+            return False
+    if not valid:
+        return False
+    for at in range(index, len(host)):
+        char = host[at]
+        if char == ".":
+            if not valid or host[at - 1] == ".":
+                return False
+            valid = False
+        elif char in "-_":
+            if not valid:
+                return False
+        elif char >= "\x80" or char in _ALNUM:
+            valid = True
+        else:
+            return False
+    return valid or host.endswith(".")
+
+
+def _bad_labels(host: str) -> bool:
+    """A host no host form takes: an empty label (a host starting with a dot, or two dots in
+    a row; IRI names also split at U+3002, U+FF0E and U+FF61, which UNC names do not take),
+    or no DNS name, no UNC name and no IPv4 address (its characters only)."""
+    dotted = host.translate(_IRI_DOTS)
+    if dotted.startswith(".") or ".." in dotted:
+        return True
+    return not (_dns_name(host) or _unc_name(host) or all(c in _IPV4_CHARS for c in host))
 
 
 def _bad_host_char(host: str) -> bool:
