@@ -25,8 +25,12 @@ capitals, lowercase escapes of non-ASCII bytes (``%c3%a4``: .NET rewrites them d
 their neighbours).
 
 :func:`check_readable` refuses what ``new Uri(s, RelativeOrAbsolute)`` refuses, as far as it
-is proven: a known scheme whose authority does not parse (``http://[::1``, ``http://``, a port
-over 65535), a one-letter scheme that is no rooted DOS path (``x:y``).
+is proven, whatever netcontract can write: an authority whose host is no host or whose port
+is no port (``http://[::1``, ``http://``, ``ws://a b/``, ``urn://h:99999``, ``mailto:u@v@h``, a
+port over 65535), a file URI with a port or a DOS path that is not rooted (``file:c:x``), a
+UNC path whose host is no host (``\\\\a b\\s``), a one-letter scheme that is no rooted DOS
+path (``x:y``). It reads ``http:/ä`` (Mono: NullReferenceException; a relative URI for .NET's
+reference source). docs/values.md §10 lists the rules and what is still read leniently.
 """
 
 from __future__ import annotations
