@@ -274,6 +274,70 @@ _IPV4_CHARS: Final = frozenset("0123456789ABCDEFabcdefXx.")
 _HOST_ASCII: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
 
 
+def _ipv6_end(text: str, start: int) -> int:
+    """IPv6AddressHelper.InternalIsValid (not strict: Mono reads ``[:1::]``) over ``text`` from
+    ``start``, just after a ``[``: the index after the closing ``]`` if valid, -1 if not, 0
+    where an IPv4 part (a ``.``) leaves it undecided. The address ends at the first ``]``; a
+    ``%`` zone takes anything up to ``]`` or ``/``; ``/`` starts a prefix of 1 or 2 digits."""
+    end = len(text)
+    count = length = 0
+    compressor = prefix = False
+    expecting_number = True
+    close = -1
+    i = start
+    while i < end:
+        char = text[i]
+        if ("0" <= char <= "9") if prefix else (char in _HEX):
+            length += 1
+            expecting_number = False
+            i += 1
+            continue
+        if length > 4:
+            return -1
+        if length:
+            count += 1
+        if char == "%":
+            while True:
+                i += 1
+                if i == end:
+                    return -1
+                if text[i] in "]/":
+                    char = text[i]
+                    break
+        if char == "]":
+            close = i
+            break
+        if char == ":":
+            if text[i - 1] == ":":
+                if compressor:
+                    return -1
+                compressor = True
+                expecting_number = False
+            else:
+                expecting_number = True
+        elif char == "/":
+            if count == 0 or prefix:
+                return -1
+            prefix = True
+            expecting_number = True
+        elif char == ".":
+            return 0
+        else:
+            return -1
+        length = 0
+        i += 1
+    if close < 0 or (prefix and not 1 <= length <= 2):
+        return -1
+    expected = 9 if prefix else 8
+    if (
+        expecting_number
+        or length > 4
+        or not (count < expected if compressor else count == expected)
+    ):
+        return -1
+    return close + 1
+
+
 def _refuse_ipv6(text: str, address: str) -> None:
     """What IPv6AddressHelper.IsValid refuses for sure (up to the first ``]``, before any
     ``%`` zone): no address, no ``:`` (no ``::`` and not 8 parts), a character other than hex
@@ -413,11 +477,15 @@ def _refuse_authority(text: str, rest: str, *, unknown: bool) -> None:
 def _refuse_host_port(text: str, rest: str, start: int, *, file: bool) -> None:
     """The host starting at ``rest[start]``, and the port after it (none for file URIs)."""
     if rest[start : start + 1] == "[":
-        close = rest.find("]", start)
-        if close < 0:  # IPv6AddressHelper needs a ']'; '[' is no other host's
-            raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
-        _refuse_ipv6(text, rest[start + 1 : close])
-        end = close + 1
+        end = _ipv6_end(rest, start + 1)
+        if end < 0:  # '[' is no other host form's
+            raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)")
+        if end == 0:  # an IPv4 part: what is sure without it
+            close = rest.find("]", start)
+            if close < 0:
+                raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
+            _refuse_ipv6(text, rest[start + 1 : close])
+            end = close + 1
     else:
         end = start
         while end < len(rest) and rest[end] not in "/\\:?#":
@@ -474,10 +542,14 @@ def _refuse_unc(text: str, trimmed: str) -> None:
         return  # "\\\\" alone: a relative URI (white space after it counts: "\\\\ " is a UNC path)
     host = trimmed.lstrip("/\\")
     if host.startswith("["):
+        valid = _ipv6_end(host, 1)
+        if valid < 0:
+            raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)")
         close = host.find("]")
-        if close < 0:
+        if valid == 0 and close < 0:
             raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
-        _refuse_ipv6(text, host[1:close])
+        if valid == 0:
+            _refuse_ipv6(text, host[1:close])
         return
     for index, char in enumerate(host):
         if char in "/\\":
@@ -556,8 +628,8 @@ def _authority(text: str, authority: str, scheme: str) -> tuple[str | None, str,
     port: int | None = None
     if authority.startswith("["):
         close = authority.find("]")
-        if close < 0:
-            raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
+        if close < 0:  # "[::1/64]": a prefix (_refuse refuses what has no ']')
+            raise UnprovenUri(f"{text!r}: an IPv6 host with a prefix")
         host = _ipv6(text, authority[1:close])
         after = authority[close + 1 :]
     else:
@@ -608,12 +680,15 @@ def _host(text: str, host: str) -> str:
 
 
 def _ipv6(text: str, address: str) -> str:
+    """The canonical form of an IPv6 host .NET reads (_refuse refuses the others)."""
     if "%" in address or "." in address:
         raise UnprovenUri(f"{text!r}: an IPv6 host with a zone or an IPv4 part")
+    if address.startswith(":") and not address.startswith("::"):
+        raise UnprovenUri(f"{text!r}: an IPv6 host starting with one ':' (Mono: [:1::] is [0:1::])")
     try:
         parsed = ipaddress.IPv6Address(address)
     except ValueError:
-        raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)") from None
+        raise UnprovenUri(f"{text!r}: an IPv6 host netcontract cannot write") from None
     return f"[{parsed.compressed}]"
 
 

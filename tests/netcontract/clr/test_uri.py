@@ -253,6 +253,12 @@ MONO_REFUSED_BY_AUTHORITY = [
     "x-y://u@v@h",
     "urn:\\\\\\h",  # or after 2 or 3 slashes of either kind
     "urn:/\\h:x",
+    "ws://[1:]/",  # IPv6AddressHelper's rules, for every scheme
+    "urn://[1::2::3]/",
+    "http://[::1/]/",  # a prefix needs 1 or 2 digits
+    "\\\\[::g]\\s",
+    "http://h:8\u200e0/",  # no bidi mark is skipped in a port
+    "http://h:\uff18\uff10/",  # nor fullwidth digits
 ]
 
 # Mono 6.8: new Uri(s, UriKind.RelativeOrAbsolute) reads each (next to the texts above)
@@ -279,6 +285,9 @@ MONO_READ_NEXT_TO_THEM = [
     "ldap://",
     "http:h",  # relative: a scheme that must have an authority, no "//"
     "http:/a b",
+    "http://[::1/64]/",  # an IPv6 prefix (Mono writes http://[::1]/)
+    "http://[:1::]/",  # one ':' first: Mono writes [0:1::] (Windows' strict parsing refuses it)
+    "http://a\u202e.b/",
     # Mono throws NullReferenceException on these (IndexOutOfRangeException on "\\\\-Zä");
     # .NET's reference source reads them (relative URIs; a UNC host), so netcontract does
     "http:/\xe4",
