@@ -10,17 +10,23 @@ generated strings in one Mono process and answers with the bytes each serializer
   write it as unproven, the test counts how often (``-s`` prints the figures);
 - the common forms (http/https URLs with paths, queries, fragments, escapes, Unicode, IPv6,
   relative paths) are all written;
-- what Mono refuses to read, netcontract refuses with the member's path.
+- what Mono refuses to read, netcontract refuses with the member's path; what netcontract
+  still reads although Mono refuses it is counted by cause and pinned (``test_figures``):
+  Mono's NullReferenceException on ``http:ä``-like texts (a relative URI for .NET's reference
+  source) and a few host and escape forms netcontract checks leniently.
 """
 
 from __future__ import annotations
 
 import base64
 import collections
+import json as json_module
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import attrs
 import pytest
@@ -114,25 +120,72 @@ def _verdict(text: str) -> str:
     return "write"
 
 
+#: Mono-refused (UriFormatException) texts netcontract reads: (text, Mono's message)
+_LOOSE: list[tuple[str, str]] = []
+_MUST_HAVE_AUTHORITY = ("http", "https", "ws", "wss", "ftp", "file")
+#: a non-ASCII character, an escape of a non-ASCII byte or of an unreserved character
+_NON_ASCII_OR_ESCAPE = re.compile(
+    r"[^\x00-\x7f]|%([89A-Fa-f][0-9A-Fa-f]|3[0-9]|4[1-9A-Fa-f]|5[0-9Aa]|6[1-9A-Fa-f]|7[0-9Aa]"
+    r"|2[DEde]|5[Ff]|7[Ee])"
+)
+
+
+def _relative_for_dotnet(text: str) -> bool:
+    """``http:x``, ``file:/x``...: a scheme that must have an authority, without ``//``, with a
+    non-ASCII character or an escape. .NET's reference source (InitializeUri: BadAuthority is
+    a relative-URI error) makes a relative URI of it; Mono throws NullReferenceException."""
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", text.strip(" \t\r\n"))
+    return (
+        match is not None
+        and match.group(1).lower() in _MUST_HAVE_AUTHORITY
+        and not text.strip(" \t\r\n")[match.end() :].startswith("//")
+        and _NON_ASCII_OR_ESCAPE.search(text) is not None
+    )
+
+
+def _loose_class(text: str, message: str) -> str | None:
+    """The known causes of a text Mono refuses and netcontract reads (None: unknown)."""
+    if "invalid sequence" in message and re.search("%[^%][\U00010000-\U0010ffff]", text):
+        return "a '%' two characters before an astral character (Mono's IRI unescaping)"
+    if "hostname" in message and "[" in text and "." in text:
+        return "an IPv6 host with an IPv4 part, checked only for ']', ':' and hex digits"
+    if "hostname" in message and not text.isascii():
+        return "a non-ASCII host checked leniently (any character from U+0080 a letter)"
+    return None
+
+
 def _compare(probe: UriProbe, texts: list[str]) -> collections.Counter[str]:
     """Each text through Mono and netcontract: bytes equal where netcontract writes; Mono
     refuses where netcontract calls a text invalid. Returns the verdict counts."""
     counts: collections.Counter[str] = collections.Counter()
-    for text, answer in zip(texts, probe.ask([f"w {_b(t)}" for t in texts]), strict=True):
+    news = probe.ask([f"n {_b(t)}" for t in texts])
+    writes = probe.ask([f"w {_b(t)}" for t in texts])
+    for text, new, answer in zip(texts, news, writes, strict=True):
         verdict = _verdict(text)
-        mono_reads = answer[0] == "ok"
+        mono_reads = new[0] == "ok"
+        refusal = "" if mono_reads else _d(new[1]).decode("utf-8")
         if verdict == "invalid":
-            assert not mono_reads, f"netcontract refuses {text!r}, Mono reads it"
+            assert refusal.startswith("UriFormatException:"), (
+                f"netcontract refuses {text!r}, Mono: {refusal or 'reads it'}"
+            )
             counts["refused as invalid, as Mono"] += 1
             continue
-        if verdict == "unproven":
-            counts[
-                "not written (unproven); Mono reads it"
-                if mono_reads
-                else "not written (unproven); Mono refuses it"
-            ] += 1
+        if not mono_reads:
+            kind = refusal.split(":", 1)[0]
+            if kind == "NullReferenceException":
+                assert _relative_for_dotnet(text), (text, refusal)
+                counts["read; Mono throws NullReferenceException (a relative URI for .NET)"] += 1
+            elif kind == "UriFormatException":
+                _LOOSE.append((text, refusal))
+                counts["read; Mono refuses it (UriFormatException)"] += 1
+            else:  # a Mono crash after the checks .NET makes (\\\\-Zä: IndexOutOfRange)
+                counts[f"read; Mono throws {kind}"] += 1
+            assert verdict == "unproven", f"netcontract writes {text!r}, Mono: {refusal}"
             continue
-        assert mono_reads, f"netcontract writes {text!r}, Mono refuses it: {_d(answer[1])!r}"
+        if verdict == "unproven":
+            counts["not written (unproven); Mono reads it"] += 1
+            continue
+        assert answer[0] == "ok", f"netcontract writes {text!r}, Mono: {_d(answer[1])!r}"
         _, dcs, json_ok, json_text, wcf_ok, wcf_text, obj_ok, obj_xml, *rest = answer
         uri = nc.Uri(text)
         assert nc.to_xml(UH(uri)) == _d(dcs), text
@@ -275,6 +328,66 @@ def test_drawn_values_written_as_mono_writes(probe: UriProbe, values: list[nc.Ur
     _FIGURES["strategies.uris: written, bytes equal"] += len(texts)
 
 
+#: the host a scheme's authority may hold, or not: for authority_texts
+_HOST_CHARS = (*"abcXYZ019-._", *"[]:%@ '<\\/?#|", "\x85", "\xa0", "ä", "\u3002", "\U0001f600")
+
+
+#: http-like, file, mailto, ldap, unknown and one-letter schemes, UNC paths (with white space
+#: first: relative)
+_AUTHORITY_SCHEMES = (
+    *("http", "HTTPS", "ws", "wss", "ftp", "gopher", "file", "FILE", "mailto", "ldap"),
+    *("urn", "x-y", "a.b", "news", "x", "\\\\", " \\\\"),
+)
+
+
+@st.composite
+def authority_texts(draw: Any) -> str:
+    """Texts with an authority of every scheme form netcontract checks: http-like, file, mailto,
+    ldap, unknown schemes, UNC paths; hosts and ports broken or not."""
+    scheme = draw(st.sampled_from(_AUTHORITY_SCHEMES))
+    if "\\" in scheme:
+        text = scheme + draw(st.sampled_from(("", "", "\\", "/")))
+    else:
+        separators = ("//", "//", "", "/", "///", "////", "\\\\", "/\\", "\\\\\\")
+        text = scheme + ":" + draw(st.sampled_from(separators))
+    text += draw(st.sampled_from(("", "", "", "u@", "u:p@", "u@v@", "a b@")))
+    text += draw(st.sampled_from(("", "", "c:", "c|", "c:/", "c:\\")))
+    text += draw(
+        st.one_of(
+            st.text(st.sampled_from(_HOST_CHARS), max_size=8),
+            st.sampled_from(("h", "1.2.3", "[::1]", "[::1", "[1]", "-a", "_a.b", "a._b", "h.")),
+            st.text(st.sampled_from("0123456789abcdefg::/%.]"), max_size=10).map("[{}]".format),
+        )
+    )
+    text += draw(st.sampled_from(("", "", ":", ":80", ":65536", ":8a", ": 80", ":0080")))
+    text += draw(st.sampled_from(("", "/", "/p", "?q", "#f", "\\p", "@x", ":y")))
+    return draw(st.sampled_from(("", "", " ", "\t"))) + text + draw(st.sampled_from(("", " ")))
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+    phases=_NO_SHRINK,
+)
+@given(texts=st.lists(authority_texts(), min_size=100, max_size=100))
+def test_authorities_refused_only_where_mono_refuses(probe: UriProbe, texts: list[str]) -> None:
+    """netcontract's refusals (``clr/uri.py: _refuse``) against ``new Uri`` alone: every text
+    netcontract refuses, Mono refuses (UriFormatException); the rest is counted."""
+    for text, new in zip(texts, probe.ask([f"n {_b(t)}" for t in texts]), strict=True):
+        refusal = "" if new[0] == "ok" else _d(new[1]).decode("utf-8")
+        if _verdict(text) == "invalid":
+            assert refusal.startswith("UriFormatException:"), (text, refusal or "Mono reads it")
+            _FIGURES["authorities: refused, as Mono"] += 1
+        elif refusal.startswith("UriFormatException:"):
+            _FIGURES["authorities: read, Mono refuses (UriFormatException)"] += 1
+        elif refusal:
+            _FIGURES["authorities: read, Mono throws another exception"] += 1
+        else:
+            _FIGURES["authorities: read, as Mono"] += 1
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -285,13 +398,54 @@ def test_drawn_values_written_as_mono_writes(probe: UriProbe, values: list[nc.Ur
         "http://u@v@h/",
         "a|b",
         "http://a b/",
+        # refused by the authority rules whatever netcontract can write (Mono 6.8 probes)
+        "\\\\a b\\share",  # a UNC path whose host is no host
+        "\\\\h:80",  # ':' ends no UNC host
+        "\\\\\\",  # an empty UNC host
+        "\\\\[zz]\\s",
+        "HTTP://MÜNCHEN.de:21%C3%A4",  # a port that is not a number after a host not written
+        "Https://1.2.3:443ä",
+        "http://münchen.de'x/",
+        "http://%41/",
+        "http://h\u3002\u3002x/",  # an empty label between IRI dots
+        " https://h:1:2 ",
+        "ws://a b/",
+        "wss://h:99999/",
+        "ftp://h:8a/",
+        "ws://[::1]:99999/",
+        "wss://[]/",
+        "ftp://[1]/",
+        "gopher://h:x/",
+        "telnet://h:65536",
+        "file:c:x",  # a DOS path that is not rooted
+        "file:///c:x",
+        "file://h:80/",
+        "file:////hh:80",  # no port in a file URI
+        "file://a b/",
+        "file://u@h/",  # no user information in a file URI
+        "mailto:u@v@h",
+        "mailto:a@b:x",
+        "mailto:a@[::1",
+        "mailto:a b",
+        "ldap://a b/",
+        "urn://a b/",
+        "urn://h:99999/",
+        "x-y://u@v@h",
+        "urn:\\\\\\h",  # an unknown scheme's authority after 3 slashes: "\\h" is no host
+        "urn:/\\h:x",
+        "ws://[1:]/",
+        "urn://[1::2::3]/",
+        "http://[::1/]/",
+        "http://h:\uff18\uff10/",
     ],
 )
 def test_what_mono_refuses_to_read_is_refused(probe: UriProbe, text: str) -> None:
     """Mono: DataContractSerializer, Json.NET and WCF JSON refuse these texts (UriFormatException);
     netcontract refuses them in every format, naming the member."""
-    xml = f'<UH xmlns="{NS}"><U>{text}</U></UH>'
-    json = nc.to_json(UH(None)).replace(b"null", b'"' + text.encode() + b'"')
+    (new,) = probe.ask([f"n {_b(text)}"])
+    assert new[0] == "err" and _d(new[1]).startswith(b"UriFormatException:"), text
+    xml = f'<UH xmlns="{NS}"><U>{xml_escape(text)}</U></UH>'
+    json = nc.to_json(UH(None)).replace(b"null", json_module.dumps(text).encode())
     answers = probe.ask([f"rx {_b(xml)}", f"rj {_b(json.decode())}", f"rw {_b(json.decode())}"])
     assert [a[0] for a in answers] == ["err", "err", "err"], text
     with pytest.raises(NetContractError, match=r"^U: "):
@@ -311,12 +465,38 @@ def test_json_non_strings_refused_as_jsonnet_does(probe: UriProbe, json: bytes) 
 
 
 @pytest.mark.parametrize(
-    "text", ["a b c", "%zz", "::", " ", "mailto:a@b.c", "urn:isbn:1", "/abs/path", "C:\\dir\\file"]
+    "text",
+    [
+        *("a b c", "%zz", "::", " ", "mailto:a@b.c", "urn:isbn:1", "/abs/path", "C:\\dir\\file"),
+        # next to what the authority rules refuse (Mono 6.8 probes)
+        "http://h:00000000080/",  # port 80
+        "https://u:p@[::1]@x/",  # the host is [::1]: "@x/" is the path
+        "http://[::1]%41/",
+        "http://a._b/",  # a UNC name
+        "http://-a./",
+        "http://h\u3002x/",
+        "\\\\-a",
+        "\\\\",  # too short for a UNC path: relative
+        " \\\\a b",  # white space first: relative
+        "file:\\\\a b/x",  # Mono: no authority after backslashes: relative
+        "file:///c:/x",
+        "urn://",  # an unknown scheme's authority may be empty, "." or ".."
+        "urn://.",
+        "urn://../x",
+        "x-y://c:/p",  # a DOS path
+        "mailto:",
+        "mailto:?x",
+        "ldap://",
+        "http:h",  # a relative URI: a scheme that must have an authority without "//"
+        "http:/a b",
+        "http://[::1/64]/",  # an IPv6 prefix
+        "http://[:1::]/",
+    ],
 )
 def test_original_string_read_as_mono_reads_it(probe: UriProbe, text: str) -> None:
     """Mono reads these (relative or absolute): the original string comes back in every format,
     including the texts netcontract refuses to *write* as XML."""
-    xml = f'<UH xmlns="{NS}"><U>{text}</U></UH>'
+    xml = f'<UH xmlns="{NS}"><U>{xml_escape(text)}</U></UH>'
     json = nc.to_json(UH(nc.Uri(text)))
     answers = probe.ask([f"rx {_b(xml)}", f"rj {_b(json.decode())}"])
     assert [_d(a[1]).decode() for a in answers] == [text, text]
@@ -324,11 +504,33 @@ def test_original_string_read_as_mono_reads_it(probe: UriProbe, text: str) -> No
     assert nc.Uri(text) == nc.from_json(json, UH).U
 
 
+@pytest.mark.parametrize("text", ["http:/\xe4", "file:h%41", "https:/%C3%A4", "ws:h\U0001f600"])
+def test_mono_null_reference_texts_are_read(probe: UriProbe, text: str) -> None:
+    """Mono throws NullReferenceException in ``new Uri`` (so in every serializer) for a scheme
+    that must have an authority, without ``//``, holding a non-ASCII character or an escape.
+    .NET's reference source makes a relative URI of it (InitializeUri: BadAuthority is a
+    relative-URI error; the IRI step runs for absolute URIs only): netcontract reads it."""
+    (new,) = probe.ask([f"n {_b(text)}"])
+    assert new[0] == "err" and _d(new[1]).startswith(b"NullReferenceException:")
+    assert _relative_for_dotnet(text)
+    assert nc.Uri(text) == nc.from_json(nc.to_json(UH(nc.Uri(text))), UH).U
+
+
+#: at most this many of the 4,000 hostile strings are refused by Mono (UriFormatException)
+#: and read by netcontract (19:40 UTC run: 0; 551 before the authority rules)
+_LOOSE_AT_MOST = 8
+
+
 def test_figures() -> None:
-    """How often netcontract declines to write a drawn string (run after the properties)."""
+    """How often netcontract declines to write a drawn string (run after the properties), and
+    how often it reads a string Mono refuses: pinned, by cause."""
     total = sum(v for k, v in _FIGURES.items() if ": " not in k)
     if not total:
         pytest.skip("the property did not run")
     print(f"\nUri over {total} hostile strings, then the common ones: {dict(_FIGURES)}")
     # the drawn strings are mostly broken or of schemes netcontract does not write
     assert _FIGURES["written, bytes equal"] > total // 5
+    causes = collections.Counter(_loose_class(text, message) for text, message in _LOOSE)
+    print(f"read although Mono refuses them (UriFormatException), by cause: {dict(causes)}")
+    assert None not in causes, [t for t, m in _LOOSE if _loose_class(t, m) is None]
+    assert len(_LOOSE) <= _LOOSE_AT_MOST * total // 4000

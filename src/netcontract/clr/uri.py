@@ -25,8 +25,12 @@ capitals, lowercase escapes of non-ASCII bytes (``%c3%a4``: .NET rewrites them d
 their neighbours).
 
 :func:`check_readable` refuses what ``new Uri(s, RelativeOrAbsolute)`` refuses, as far as it
-is proven: a known scheme whose authority does not parse (``http://[::1``, ``http://``, a port
-over 65535), a one-letter scheme that is no rooted DOS path (``x:y``).
+is proven, whatever netcontract can write: an authority whose host is no host or whose port
+is no port (``http://[::1``, ``http://``, ``ws://a b/``, ``urn://h:99999``, ``mailto:u@v@h``, a
+port over 65535), a file URI with a port or a DOS path that is not rooted (``file:c:x``), a
+UNC path whose host is no host (``\\\\a b\\s``), a one-letter scheme that is no rooted DOS
+path (``x:y``). It reads ``http:/ä`` (Mono: NullReferenceException; a relative URI for .NET's
+reference source). docs/values.md §10 lists the rules and what is still read leniently.
 """
 
 from __future__ import annotations
@@ -208,6 +212,7 @@ def serialization_text(text: str) -> str:
     """
     if text == "":
         return ""
+    _refuse(text)
     match = _SCHEME.match(text.lstrip(_LWS))
     if match is None:
         return _relative(text)
@@ -236,6 +241,324 @@ def serialization_text(text: str) -> str:
             raise
         # the host rules are proven for http and https only (ftp reads "[::1]{")
         raise UnprovenUri(f"{text!r}: an authority netcontract cannot prove .NET reads") from None
+
+
+# --------------------------------------------------------------------------- refusals
+
+#: the schemes whose syntax (System.UriParser) must have an authority, has no empty host and
+#: takes user information and a port: http's flags (ftp's, gopher's, nntp's and telnet's
+#: differ only outside the authority)
+_AUTHORITY_SCHEMES: Final = frozenset((*DEFAULT_PORTS, "gopher", "nntp", "telnet"))
+#: the schemes .NET knows (System.UriParser's table); any other is an "unknown V1" scheme
+_KNOWN_SCHEMES: Final = frozenset(
+    (
+        *DEFAULT_PORTS,
+        "file",
+        "gopher",
+        "nntp",
+        "news",
+        "mailto",
+        "uuid",
+        "telnet",
+        "ldap",
+        "net.tcp",
+        "net.pipe",
+        "vsmacros",
+    )
+)
+#: the ASCII characters some host form (DNS name, IPv4, UNC name) may hold
+_IPV6_CHARS: Final = frozenset("0123456789ABCDEFabcdef:./")
+_IRI_DOTS: Final = str.maketrans("\u3002\uff0e\uff61", "...")
+_ALNUM: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_IPV4_CHARS: Final = frozenset("0123456789ABCDEFabcdefXx.")
+_HOST_ASCII: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
+
+
+def _ipv6_end(text: str, start: int) -> int:
+    """IPv6AddressHelper.InternalIsValid (not strict: Mono reads ``[:1::]``) over ``text`` from
+    ``start``, just after a ``[``: the index after the closing ``]`` if valid, -1 if not, 0
+    where an IPv4 part (a ``.``) leaves it undecided. The address ends at the first ``]``; a
+    ``%`` zone takes anything up to ``]`` or ``/``; ``/`` starts a prefix of 1 or 2 digits."""
+    end = len(text)
+    count = length = 0
+    compressor = prefix = False
+    expecting_number = True
+    close = -1
+    i = start
+    while i < end:
+        char = text[i]
+        if ("0" <= char <= "9") if prefix else (char in _HEX):
+            length += 1
+            expecting_number = False
+            i += 1
+            continue
+        if length > 4:
+            return -1
+        if length:
+            count += 1
+        if char == "%":
+            while True:
+                i += 1
+                if i == end:
+                    return -1
+                if text[i] in "]/":
+                    char = text[i]
+                    break
+        if char == "]":
+            close = i
+            break
+        if char == ":":
+            if text[i - 1] == ":":
+                if compressor:
+                    return -1
+                compressor = True
+                expecting_number = False
+            else:
+                expecting_number = True
+        elif char == "/":
+            if count == 0 or prefix:
+                return -1
+            prefix = True
+            expecting_number = True
+        elif char == ".":
+            return 0
+        else:
+            return -1
+        length = 0
+        i += 1
+    if close < 0 or (prefix and not 1 <= length <= 2):
+        return -1
+    expected = 9 if prefix else 8
+    if (
+        expecting_number
+        or length > 4
+        or not (count < expected if compressor else count == expected)
+    ):
+        return -1
+    return close + 1
+
+
+def _refuse_ipv6(text: str, address: str) -> None:
+    """What IPv6AddressHelper.IsValid refuses for sure (up to the first ``]``, before any
+    ``%`` zone): no address, no ``:`` (no ``::`` and not 8 parts), a character other than hex
+    digits and ``:./``."""
+    if "%" in address:
+        return
+    if ":" not in address or any(c not in _IPV6_CHARS for c in address):
+        raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)")
+
+
+def _dns_name(host: str) -> bool:
+    """DomainNameHelper.IsValidByIri, leniently: labels (split at ``.`` and the IRI dots) whose
+    characters below U+00A0 are ASCII letters, digits, ``-`` and ``_``, each starting with no
+    ``-`` or ``_``; a final dot allowed; label lengths not checked."""
+    dotted = host.translate(_IRI_DOTS)
+    labels = (dotted[:-1] if dotted.endswith(".") else dotted).split(".")
+    return all(
+        label
+        and (label[0] >= "\xa0" or label[0] in _ALNUM)
+        and all(c >= "\xa0" or c in _HOST_ASCII for c in label)
+        for label in labels
+    )
+
+
+def _unc_name(host: str) -> bool:
+    """UncNameHelper.IsValid, leniently (any character from U+0080 up taken as a letter): a
+    first segment that is not all digits, then segments that start with a letter or a
+    digit; ``-`` and ``_`` only after one."""
+    valid = False
+    index = 0
+    while index < len(host):
+        char = host[index]
+        index += 1
+        if char == ".":
+            break
+        if char >= "\x80" or char.isalpha() or char in "-_":
+            valid = True
+        elif not "0" <= char <= "9":
+            return False
+    if not valid:
+        return False
+    for at in range(index, len(host)):
+        char = host[at]
+        if char == ".":
+            if not valid or host[at - 1] == ".":
+                return False
+            valid = False
+        elif char in "-_":
+            if not valid:
+                return False
+        elif char >= "\x80" or char in _ALNUM:
+            valid = True
+        else:
+            return False
+    return valid or host.endswith(".")
+
+
+def _bad_labels(host: str) -> bool:
+    """A host no host form takes: an empty label (a host starting with a dot, or two dots in
+    a row; IRI names also split at U+3002, U+FF0E and U+FF61, which UNC names do not take),
+    or no DNS name, no UNC name and no IPv4 address (its characters only)."""
+    dotted = host.translate(_IRI_DOTS)
+    if dotted.startswith(".") or ".." in dotted:
+        return True
+    return not (_dns_name(host) or _unc_name(host) or all(c in _IPV4_CHARS for c in host))
+
+
+def _bad_host_char(host: str) -> bool:
+    """A character no host form takes: Uri's DNS, IRI, IPv4 and UNC host checks all refuse
+    ASCII other than letters, digits, ``-._`` and U+0080..U+009F (only U+00A0 up is free)."""
+    return any(c not in _HOST_ASCII and c < "\xa0" for c in host)
+
+
+def _refuse(text: str) -> None:
+    """Raise :class:`InvalidUri` for the texts ``new Uri(text, RelativeOrAbsolute)`` refuses
+    by the rules below, whether or not netcontract can write them.
+
+    System.Uri (``PrivateParseMinimal``, ``CheckAuthorityHelper``): white space is trimmed
+    at both ends; an authority's user information ends at its first ``@`` (before any
+    ``/?#\\``); the host runs to the first ``/\\:?#`` and must be an IPv6 address in
+    brackets (up to the first ``]``), or a DNS, IRI, IPv4 or UNC name; a ``:`` after it starts
+    a port of digits up to ``/?#``, at most 65535. A host that parses as none of these, or a
+    bad port, is a fatal error (BadHostName, BadPort), not a relative URI.
+    """
+    trimmed = text.strip(_LWS)
+    if text.startswith("\\\\"):
+        _refuse_unc(text, trimmed)
+        return
+    match = _SCHEME.match(trimmed)
+    if match is None:
+        return
+    scheme = match.group(1).lower()
+    rest = trimmed[match.end() :]
+    if scheme == "file":
+        _refuse_file(text, rest)
+    elif scheme == "mailto":
+        # no '//': the authority starts right after "mailto:"; it may be empty
+        if rest[:1] not in ("", "/", "?", "#"):
+            _refuse_authority(text, rest, unknown=False)
+    elif scheme in _AUTHORITY_SCHEMES:
+        if rest.startswith("//"):  # else relative for .NET (Mono: NullReferenceException)
+            _refuse_authority(text, rest[2:], unknown=False)
+    elif scheme == "ldap":
+        # http's authority, but it may be empty
+        if rest.startswith("//") and rest[2:3] not in ("", "/", "?", "#"):
+            _refuse_authority(text, rest[2:], unknown=False)
+    elif len(scheme) > 1 and scheme not in _KNOWN_SCHEMES:
+        # an authority after "//", or after 2 or 3 slashes of either kind (V1 compatibility)
+        slashes = len(rest) - len(rest.lstrip("/\\"))
+        if rest.startswith("//") or 2 <= slashes <= 3:
+            _refuse_authority(text, rest[2:], unknown=True)
+
+
+def _refuse_authority(text: str, rest: str, *, unknown: bool) -> None:
+    """``rest``: what follows ``scheme://`` (an http-like or an unknown scheme)."""
+    start = 0
+    for index, char in enumerate(rest):
+        if char in "?#\\/":
+            break
+        if char == "@":
+            if index != len(rest) - 1:  # .NET: a '@' that ends the string starts no host
+                start = index + 1
+            break
+    if unknown:
+        if rest[:1] in ("", "/", "?", "#"):
+            return  # an empty authority: allowed for an unknown scheme
+        end = start
+        while end < len(rest) and rest[end] not in "/\\:?#":
+            end += 1
+        if rest[:end] in (".", "..") and rest[end : end + 1] in ("", "/", "?", "#"):
+            return  # "." and "..": .NET takes them as hosts of an unknown scheme
+        if _DOS_AFTER_SLASHES.match(rest):
+            return  # x://c:/ is a DOS path for an unknown scheme
+    _refuse_host_port(text, rest, start, file=False)
+
+
+def _refuse_host_port(text: str, rest: str, start: int, *, file: bool) -> None:
+    """The host starting at ``rest[start]``, and the port after it (none for file URIs)."""
+    if rest[start : start + 1] == "[":
+        end = _ipv6_end(rest, start + 1)
+        if end < 0:  # '[' is no other host form's
+            raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)")
+        if end == 0:  # an IPv4 part: what is sure without it
+            close = rest.find("]", start)
+            if close < 0:
+                raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
+            _refuse_ipv6(text, rest[start + 1 : close])
+            end = close + 1
+    else:
+        end = start
+        while end < len(rest) and rest[end] not in "/\\:?#":
+            end += 1
+        host = rest[start:end]
+        if not host:
+            raise InvalidUri(f"{text!r} has an empty host (.NET refuses it)")
+        if _bad_host_char(host) or _bad_labels(host):
+            raise InvalidUri(f"{text!r}: the host could not be parsed (.NET refuses it)")
+    after = rest[end : end + 1]
+    if after == "\\" and not file:
+        raise InvalidUri(f"{text!r}: a '\\' after the host (.NET refuses it)")
+    if after == ":":
+        if file:
+            raise InvalidUri(f"{text!r}: a port in a file URI (.NET refuses it)")
+        port_end = end + 1
+        while port_end < len(rest) and rest[port_end] not in "/?#":
+            port_end += 1
+        digits = rest[end + 1 : port_end]
+        if not all("0" <= c <= "9" for c in digits):
+            raise InvalidUri(f"{text!r}: the port is not a number (.NET refuses it)")
+        if digits and int(digits) > 65535:
+            raise InvalidUri(f"{text!r}: the port is over 65535 (.NET refuses it)")
+
+
+#: after "scheme://": at most one more slash, a letter, ':' or '|', a slash (a DOS path)
+_DOS_AFTER_SLASHES: Final = re.compile(r"[/\\]?[A-Za-z][:|][/\\]")
+#: slashes, a letter, ':' or '|' (a DOS path, rooted if a slash follows)
+_DOS_PATH: Final = re.compile(r"([/\\]*)[A-Za-z][:|]")
+
+
+def _refuse_file(text: str, rest: str) -> None:
+    """``rest``: what follows ``file:``. A DOS path must be rooted (``file:c:x`` is refused,
+    whatever slashes come first); after ``//`` or four slashes or more (``/`` or ``\\``)
+    comes a host: no user information, no port (``file:\\\\h:1`` is relative on Mono)."""
+    dos = _DOS_PATH.match(rest)
+    if dos is not None:
+        if rest[dos.end() : dos.end() + 1] not in ("/", "\\"):
+            raise InvalidUri(f"{text!r} is a DOS path that is not rooted (.NET refuses it)")
+        return
+    slashes = len(rest) - len(rest.lstrip("/\\"))
+    if (slashes >= 4 or (slashes == 2 and rest.startswith("//"))) and rest[
+        slashes : slashes + 1
+    ] not in ("", "?", "#"):
+        _refuse_host_port(text, rest, slashes, file=True)
+
+
+def _refuse_unc(text: str, trimmed: str) -> None:
+    """``\\\\server\\share`` (two backslashes first, no white space before them, else
+    .NET takes a relative URI): an implicit file URI whose host runs from after all the
+    leading slashes to the next ``/`` or ``\\`` (``:?#`` end no host there) and is a DNS,
+    IRI, IPv4, UNC name or a bracketed IPv6 address."""
+    if len(text) < 3:
+        return  # "\\\\" alone: a relative URI (white space after it counts: "\\\\ " is a UNC path)
+    host = trimmed.lstrip("/\\")
+    if host.startswith("["):
+        valid = _ipv6_end(host, 1)
+        if valid < 0:
+            raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)")
+        close = host.find("]")
+        if valid == 0 and close < 0:
+            raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
+        if valid == 0:
+            _refuse_ipv6(text, host[1:close])
+        return
+    for index, char in enumerate(host):
+        if char in "/\\":
+            host = host[:index]
+            break
+    if not host:
+        raise InvalidUri(f"{text!r}: a UNC path with an empty host (.NET refuses it)")
+    if _bad_host_char(host) or _bad_labels(host):
+        raise InvalidUri(f"{text!r}: a UNC path whose host could not be parsed (.NET refuses it)")
 
 
 def _relative(text: str) -> str:
@@ -297,14 +620,16 @@ def _authority(text: str, authority: str, scheme: str) -> tuple[str | None, str,
     if "@" in authority:
         userinfo, authority = authority.rsplit("@", 1)
         if "@" in userinfo:
-            raise InvalidUri(f"{text!r}: '@' in the user information (.NET refuses it)")
+            # .NET ends the user information at the first '@': "u@v@h" has the host "v@h"
+            # (refused by _refuse), "u@[::1]@x" the host [::1] (read by Mono)
+            raise UnprovenUri(f"{text!r}: '@' in the user information")
         if not userinfo or not all(c in _UNRESERVED or c == ":" for c in userinfo):
             raise UnprovenUri(f"{text!r}: user information other than unreserved characters")
     port: int | None = None
     if authority.startswith("["):
         close = authority.find("]")
-        if close < 0:
-            raise InvalidUri(f"{text!r}: the IPv6 host has no ']' (.NET refuses it)")
+        if close < 0:  # "[::1/64]": a prefix (_refuse refuses what has no ']')
+            raise UnprovenUri(f"{text!r}: an IPv6 host with a prefix")
         host = _ipv6(text, authority[1:close])
         after = authority[close + 1 :]
     else:
@@ -321,7 +646,7 @@ def _authority(text: str, authority: str, scheme: str) -> tuple[str | None, str,
         if digits and not (digits.isascii() and digits.isdigit()):
             raise InvalidUri(f"{text!r}: the port is not a number (.NET refuses it)")
         if digits:
-            if len(digits) > 5 or int(digits) > 65535:
+            if int(digits) > 65535:
                 raise InvalidUri(f"{text!r}: the port is over 65535 (.NET refuses it)")
             port = int(digits)
     return userinfo, host, port
@@ -355,12 +680,15 @@ def _host(text: str, host: str) -> str:
 
 
 def _ipv6(text: str, address: str) -> str:
+    """The canonical form of an IPv6 host .NET reads (_refuse refuses the others)."""
     if "%" in address or "." in address:
         raise UnprovenUri(f"{text!r}: an IPv6 host with a zone or an IPv4 part")
+    if address.startswith(":") and not address.startswith("::"):
+        raise UnprovenUri(f"{text!r}: an IPv6 host starting with one ':' (Mono: [:1::] is [0:1::])")
     try:
         parsed = ipaddress.IPv6Address(address)
     except ValueError:
-        raise InvalidUri(f"{text!r}: the IPv6 host could not be parsed (.NET refuses it)") from None
+        raise UnprovenUri(f"{text!r}: an IPv6 host netcontract cannot write") from None
     return f"[{parsed.compressed}]"
 
 

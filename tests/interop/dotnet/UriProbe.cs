@@ -2,6 +2,7 @@
 // One request per line, one answer per line, base64 for every text ("-" is null):
 //   w <s>        new Uri(s, RelativeOrAbsolute): ok <DCS UH> <ok Json.NET UH|err> <ok WCF UH|err>
 //                <ok DCS OH|err> <OriginalString> <ToString()> <OriginalString read back from the DCS bytes>
+//   n <s>        new Uri(s, RelativeOrAbsolute) alone: ok <IsAbsoluteUri> <AbsoluteUri or OriginalString>
 //   rx/rj/rw <doc>  read a UH document (DCS, Json.NET, WCF JSON): ok <OriginalString>
 //   rxo <doc>    read an OH document (DCS): ok <CLR type of O> <its text>
 //   q <name> <ns>   an XmlQualifiedName in QH and OH: ok <DCS QH> <Json.NET QH> <WCF QH> <DCS OH>
@@ -46,6 +47,7 @@ public static class Program {
             var h = new UH { U = u }; var oh = new OH { O = u };
             return "ok " + B(Dcs(h, typeof(UH))) + " " + Step(() => "ok " + B(JsonConvert.SerializeObject(h))) + " " + Step(() => "ok " + B(Wcf(h, typeof(UH)))) + " " + Step(() => "ok " + B(Dcs(oh, typeof(OH)))) + " " + B(u.OriginalString) + " " + B(u.ToString()) + " " + B(((UH)DcsRead(Dcs(h, typeof(UH)), typeof(UH))).U.OriginalString);
           }); break;
+        case "n": res = Step(() => { var u = new Uri(D(p[1]), UriKind.RelativeOrAbsolute); return "ok " + (u.IsAbsoluteUri ? "abs " + B(u.AbsoluteUri) : "rel " + B(u.OriginalString)); }); break;
         case "rx": res = Step(() => { var h = (UH)DcsRead(Convert.FromBase64String(p[1]), typeof(UH)); return "ok " + B(h.U == null ? null : h.U.OriginalString); }); break;
         case "rxo": res = Step(() => { var h = (OH)DcsRead(Convert.FromBase64String(p[1]), typeof(OH)); return "ok " + (h.O == null ? "null" : h.O.GetType().FullName) + " " + B(h.O is Uri ? ((Uri)h.O).OriginalString : h.O is XmlQualifiedName ? h.O.ToString() : null); }); break;
         case "rj": res = Step(() => { var h = JsonConvert.DeserializeObject<UH>(Encoding.UTF8.GetString(Convert.FromBase64String(p[1]))); return "ok " + B(h.U == null ? null : h.U.OriginalString); }); break;

@@ -12,6 +12,7 @@ import json
 import pickle
 import subprocess
 import sys
+from xml.sax.saxutils import escape as xml_escape
 
 import attrs
 import pytest
@@ -210,6 +211,108 @@ def test_what_dotnet_refuses_is_refused(text: str) -> None:
         nc.from_json(b'{"U":' + json.dumps(text).encode() + b"}", UH)
     with pytest.raises(nc.PayloadError, match=r"^U: "):
         nc.from_xml(f"{OPEN}<U>{text}</U></UH>", UH)
+
+
+# Mono 6.8: new Uri(s, UriKind.RelativeOrAbsolute) throws UriFormatException for each, whatever
+# netcontract can write; the rules are System.Uri's authority checks (clr/uri.py: _refuse)
+MONO_REFUSED_BY_AUTHORITY = [
+    "\\\\a b\\share",  # a UNC path whose host is no DNS, IPv4 or UNC name
+    "\\\\h:80",  # ':' is no UNC host terminator
+    "\\\\\\",  # an empty UNC host
+    "\\\\ ",  # "\\\\" and white space: a UNC path, an empty host
+    "\\\\[::1",
+    "\\\\[zz]\\s",
+    "\\\\%41\\s",
+    "HTTP://MÜNCHEN.de:21%C3%A4",  # the port is not a number
+    "Https://1.2.3:443ä",
+    " https://h:1:2 ",
+    "http://münchen.de'x/",  # a host character no host form takes
+    "http://%41/",
+    "http://h\u3002\u3002x/",  # an empty label between IRI dots
+    "ws://a b/",  # ws, wss, ftp, gopher, telnet: http's authority rules
+    "wss://h:99999/",
+    "ftp://h:8a/",
+    "ws://[::1]:99999/",
+    "wss://[]/",
+    "ftp://[1]/",
+    "gopher://h:x/",
+    "telnet://h:65536",
+    "file:c:x",  # a DOS path that is not rooted, whatever slashes come first
+    "file:///c:x",
+    "file://h:80/",
+    "file:////hh:80",  # a file URI has no port
+    "file://a b/",
+    "file://u@h/",  # nor user information
+    "mailto:u@v@h",  # mailto's authority comes right after "mailto:"
+    "mailto:a@b:x",
+    "mailto:a@[::1",
+    "mailto:a b",
+    "ldap://a b/",
+    "urn://a b/",  # an unknown scheme: an authority after "//"
+    "urn://h:99999/",
+    "x-y://u@v@h",
+    "urn:\\\\\\h",  # or after 2 or 3 slashes of either kind
+    "urn:/\\h:x",
+    "ws://[1:]/",  # IPv6AddressHelper's rules, for every scheme
+    "urn://[1::2::3]/",
+    "http://[::1/]/",  # a prefix needs 1 or 2 digits
+    "\\\\[::g]\\s",
+    "http://h:8\u200e0/",  # no bidi mark is skipped in a port
+    "http://h:\uff18\uff10/",  # nor fullwidth digits
+]
+
+# Mono 6.8: new Uri(s, UriKind.RelativeOrAbsolute) reads each (next to the texts above)
+MONO_READ_NEXT_TO_THEM = [
+    "http://h:00000000080/",  # port 80
+    "https://u:p@[::1]@x/",  # the host is [::1]; "@x/" is the path
+    "http://[::1]%41/",
+    "http://a._b/",  # a UNC name
+    "http://-a./",
+    "http://h\u3002x/",
+    "\\\\-a",
+    "\\\\",  # too short for a UNC path: relative
+    " \\\\a b",  # white space before "\\\\": relative
+    "\\/h",
+    "file:\\\\a b/x",  # Mono: no authority after backslashes, a relative URI
+    "file:///c:/x",
+    "urn://",  # an unknown scheme's authority may be empty, "." or ".."
+    "urn://.",
+    "urn://../x",
+    "urn:///x",
+    "x-y://c:/p",  # a DOS path
+    "mailto:",
+    "mailto:?x",
+    "ldap://",
+    "http:h",  # relative: a scheme that must have an authority, no "//"
+    "http:/a b",
+    "http://[::1/64]/",  # an IPv6 prefix (Mono writes http://[::1]/)
+    "http://[:1::]/",  # one ':' first: Mono writes [0:1::] (Windows' strict parsing refuses it)
+    "http://a\u202e.b/",
+    # Mono throws NullReferenceException on these (IndexOutOfRangeException on "\\\\-Zä");
+    # .NET's reference source reads them (relative URIs; a UNC host), so netcontract does
+    "http:/\xe4",
+    "file:h%41",
+    "\\\\-Z\xe4",
+]
+
+
+@pytest.mark.parametrize("text", MONO_REFUSED_BY_AUTHORITY)
+def test_authorities_mono_refuses_are_refused_in_every_format(text: str) -> None:
+    with pytest.raises(InvalidUri):
+        nc.Uri(text)
+    body = b'{"U":' + json.dumps(text).encode() + b"}"
+    with pytest.raises(nc.PayloadError, match=r"^U: "):
+        nc.from_json(body, UH)
+    with pytest.raises(nc.PayloadError, match=r"^U: "):
+        nc.from_wcf_json(body, UH)
+    with pytest.raises(nc.PayloadError, match=r"^U: "):
+        nc.from_xml(f"{OPEN}<U>{xml_escape(text)}</U></UH>", UH)
+
+
+@pytest.mark.parametrize("text", MONO_READ_NEXT_TO_THEM)
+def test_authorities_mono_reads_are_read(text: str) -> None:
+    assert nc.Uri(text) == nc.from_json(nc.to_json(UH(nc.Uri(text))), UH).U
+    assert nc.Uri(text) == nc.from_xml(f"{OPEN}<U>{xml_escape(text)}</U></UH>", UH).U
 
 
 def test_value_semantics() -> None:
