@@ -27,6 +27,18 @@ class Holder:
     q: Plain | None = nc.member("Q", default=None)
 
 
+@nc.contract("R")
+class Leaves:
+    """Members that are not is_reference: a z:Ref on one is refused (Mono: "Deserialized object
+    with reference id 'i1' not found in stream")."""
+
+    ints: list[nc.Int32] | None = nc.member("Ints", default=None)
+    n: nc.Int32 | None = nc.member("N", default=None)
+    name: str | None = nc.member("Name", default=None)
+    ps: list[Plain] | None = nc.member("Ps", default=None)
+    strs: list[str | None] | None = nc.member("Strs", default=None)
+
+
 R = "http://schemas.datacontract.org/2004/07/R"
 Z = 'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
 XSI = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'

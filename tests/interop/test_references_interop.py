@@ -24,7 +24,7 @@ import netcontract as nc
 
 from ._csharp import compile_program, run_program
 from ._mono import MONO_MISSING_REASON, mono_available
-from .reference_models import H2, Holder, Node, Sub, cycle, shared_holder
+from .reference_models import H2, Holder, Leaves, Node, Sub, cycle, shared_holder
 
 pytestmark = [pytest.mark.interop, pytest.mark.falls_back]
 
@@ -136,6 +136,29 @@ def test_xml_refused_by_mono_is_refused(twin: Path, inner: str) -> None:
     assert str(_read(twin, "read-xml", "Holder", text)).startswith("EXC SerializationException")
     with pytest.raises(nc.XmlPayloadError):
         nc.from_xml(text, Holder)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        '<Ints z:Ref="i1" />',
+        '<N z:Ref="i1">5</N>',
+        '<Name z:Ref="i1" />',
+        '<Name z:Ref="i1">abc</Name>',
+        '<Ps z:Ref="i1" />',
+        '<Strs><string xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"'
+        ' z:Ref="i1">abc</string></Strs>',
+    ],
+)
+def test_xml_ref_on_a_member_not_is_reference_is_refused_as_by_mono(
+    twin: Path, inner: str, engine_path: str
+) -> None:
+    # The generated readers read these as "", "abc", 5 or an empty list (only the reference
+    # reader looked for z:Ref); Mono: "Deserialized object with reference id 'i1' not found".
+    text = f'<Leaves {Z} xmlns="{R}">{inner}</Leaves>'.encode()
+    assert str(_read(twin, "read-xml", "Leaves", text)).startswith("EXC SerializationException")
+    with pytest.raises(nc.XmlPayloadError, match="z:Ref"):
+        nc.from_xml(text, Leaves)
 
 
 @pytest.mark.parametrize(

@@ -390,6 +390,21 @@ def test_a_list_member_given_twice_is_refused_as_from_xml_refuses_it() -> None:
     ]
 
 
+def test_a_null_or_referenced_list_on_the_path_is_refused_as_from_xml_refuses_it() -> None:
+    # iter_xml gave no items for both: a null list with items (from_xml: "an element with
+    # i:nil="true" must be empty") and a z:Ref on the list, which Mono refuses ("Deserialized
+    # object with reference id 'i1' not found in stream") and so does from_xml
+    xml = nc.to_xml(CustomerGroupDto(vehicles=_vehicles(1)))
+    z = b' xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
+    for attribute in (b' i:nil="true"', b' z:Ref="i1"' + z):
+        data = xml.replace(b"<Vehicles", b"<Vehicles" + attribute, 1)
+        assert data != xml
+        with pytest.raises(nc.XmlPayloadError):
+            nc.from_xml(data, CustomerGroupDto)
+        count, exc = _error_after(nc.iter_xml(io.BytesIO(data), VehicleLightDto, path="Vehicles"))
+        assert (count, type(exc), exc.problems[0].path) == (0, nc.XmlPayloadError, "Vehicles")
+
+
 # --- is_reference items: one reference numbering for the whole document ----------------------
 
 

@@ -17,7 +17,7 @@ from typing import Any, Final, Literal
 
 from lxml import etree
 
-from netcontract.clr.namespaces import XSI
+from netcontract.clr.namespaces import SER, XSI
 from netcontract.codegen import (
     Fallback,
     conversion_done,
@@ -37,7 +37,7 @@ from netcontract.model.contract import find_contract, is_contract, unknown_root_
 from netcontract.model.known import EMPTY, initial_scope
 from netcontract.model.known import Scope as KnownScope
 from netcontract.model.names import clark
-from netcontract.model.plan import ContractInfo, contract_info
+from netcontract.model.plan import contract_info
 from netcontract.model.wire import ContractType, ListType, Slot, list_type, resolve_annotation
 from netcontract.stream._source import opened, read_chunk
 from netcontract.xml import walk as _walk
@@ -65,6 +65,9 @@ __all__ = ["XmlListWriter", "iter_xml", "write_xml_items"]
 
 _NIL: Final = f"{{{XSI}}}nil"
 _TYPE: Final = f"{{{XSI}}}type"
+_ZREF: Final = f"{{{SER}}}Ref"
+#: the chain entry of a null element on the path: its content is refused, as from_xml refuses it
+_NULL: Final = object()
 _XML_WS: Final = " \t\r\n"
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
 
@@ -150,7 +153,7 @@ class _Reader:
             if _walk.ACTIVE:
                 self.walked = _walked_reader(tp)
         # the elements from the root to the list: (element, path, plan of a contract or None)
-        self.chain: list[tuple[Any, str, ContractInfo | None]] = []
+        self.chain: list[tuple[Any, str, Any]] = []  # info: ContractInfo, None or _NULL
         self.list_el: Any = None  # the list element, while it is open
         self.list_path = ""
         self.list_done = False
@@ -392,6 +395,13 @@ class _Reader:
                 "element given twice (.NET would keep the first and drop this one)",
                 element,
             )
+        if self.chain and parent is self.chain[-1][0] and self.chain[-1][2] is _NULL:
+            self._refuse(
+                self._context(),
+                self.chain[-1][1],
+                'an element with i:nil="true" must be empty',
+                element,
+            )
         if self.list_done or not self.chain or parent is not self.chain[-1][0]:
             return
         _, parent_path, info = self.chain[-1]
@@ -413,13 +423,23 @@ class _Reader:
         nil = _nil(element)
         if nil is None:
             self._refuse(ctx, element_path, _bad_nil(element), element)
+        if element.get(_ZREF) is not None:
+            # from_xml refuses a z:Ref but on an is_reference member, and the object it would
+            # name is in a member not read here (Mono: "Deserialized object with reference id
+            # not found in stream" where there is none; an empty list is no answer)
+            self._refuse(
+                ctx,
+                element_path,
+                "z:Ref on the path to the streamed list (its object is not read here)",
+                element,
+            )
         last = level == len(self.segments)
         wire = member.slot.wire
         if last:
             self.list_key = (parent, element.tag, element_path)
         if nil:
             # a null list (or contract on the path): no items, as from_xml gives None
-            self.chain.append((element, element_path, None))
+            self.chain.append((element, element_path, _NULL))
             if last:
                 self.list_done = True
             return

@@ -1168,12 +1168,15 @@ def _emit_xml_member(
     if walked:
         src.line(lvl, "a = c[2]")
         text, kids, attributes = "c[1]", "c[3]", "c[5]"
+        # any attribute but i:nil (a z:Ref to refuse, as Mono refuses it): the reference reader
+        referenced = "c[5]"
     else:
         src.line(lvl, f"a = c.get({src.const(_NIL, 'NIL')})")
         text, kids, attributes = "c.text", "len(c)", "c.attrib"
+        referenced = f"c.get({src.const(_ZREF, 'ZREF')}) is not None"
     if isinstance(wire, PrimitiveType | EnumType):
         src.line(lvl, f"x = {text}")
-        src.line(lvl, f"if a is not None or {kids}:")
+        src.line(lvl, f"if a is not None or {kids} or {referenced}:")
         if nillable:
             src.line(lvl + 1, f"if a == 'true' and x is None and not {kids}:")
             src.line(lvl + 2, f"{var} = None")
@@ -1217,6 +1220,9 @@ def _emit_xml_member(
     elif isinstance(wire, ListType) and not wire.is_reference:  # (z:Id: the reference reader)
         fn = src.name("list")
         src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot, walked))
+        # a z:Ref (which Mono refuses here; the list reader would read it as an empty list)
+        src.line(lvl, f"elif {referenced}:")
+        src.line(lvl + 1, reference)
         src.line(lvl, "else:")
         tail = ", doc" if walked else ""
         src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}){tail})")

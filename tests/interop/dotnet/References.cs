@@ -23,6 +23,11 @@ namespace R {
         [DataMember] public Node A; [DataMember] public Node B; [DataMember] public List<Node> L;
         [DataMember] public Plain P; [DataMember] public Plain Q;
     }
+    // members that are not IsReference: a z:Ref there names nothing Mono reads back
+    [DataContract] public class Leaves {
+        [DataMember] public List<int> Ints; [DataMember] public int? N; [DataMember] public string Name;
+        [DataMember] public List<Plain> Ps; [DataMember] public List<string> Strs;
+    }
     [DataContract(Namespace = "urn:h")] [KnownType(typeof(Node))] [KnownType(typeof(Sub))]
     public class H2 { [DataMember] public Node A; [DataMember] public Node B; [DataMember] public object O; [DataMember] public object O2; }
 }
