@@ -24,7 +24,16 @@ import netcontract as nc
 
 from ._csharp import compile_program, run_program
 from ._mono import MONO_MISSING_REASON, mono_available
-from .reference_models import H2, Holder, Leaves, Node, Sub, cycle, shared_holder
+from .reference_models import (
+    H2,
+    Holder,
+    Leaves,
+    Node,
+    Sub,
+    chain_cycles,
+    cycle,
+    shared_holder,
+)
 
 pytestmark = [pytest.mark.interop, pytest.mark.falls_back]
 
@@ -85,6 +94,24 @@ def test_wcf_json_refuses_as_mono(mono: dict[str, bytes | str]) -> None:
     assert str(mono["wcf-holder"]).startswith("EXC SerializationException: Unsupported value")
     with pytest.raises(nc.SerializationError, match="DataContractJsonSerializer refuses"):
         nc.to_wcf_json(shared_holder())
+
+
+@pytest.mark.parametrize("case", ["next", "kids"])
+def test_a_cycle_without_is_reference_is_refused_as_mono_refuses_it(
+    mono: dict[str, bytes | str], case: str
+) -> None:
+    # Mono's three writers detect the cycle (DataContractSerializer and
+    # DataContractJsonSerializer: SerializationException "Object graph for type 'R.Chain'
+    # contains cycles ..."; Json.NET: "Self referencing loop detected"); netcontract raised
+    # RecursionError
+    assert "contains cycles" in str(mono[f"xml-chain-{case}"])
+    assert "contains cycles" in str(mono[f"wcf-chain-{case}"])
+    assert "Self referencing loop" in str(mono[f"json-chain-{case}"])
+    chain, path = chain_cycles()[case]
+    for write in (nc.to_xml, nc.to_json, nc.to_wcf_json):
+        with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
+            write(chain)
+        assert refused.value.problems[0].path == path
 
 
 def test_xsd_is_monos(mono: dict[str, bytes | str]) -> None:

@@ -8,6 +8,8 @@ tests/interop/test_references_interop.py checks them live. No Mono is needed her
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +26,7 @@ from .reference_models import (
     HOLDER_XML_INDENTED,
     PRESERVED_JSON,
     XSI,
+    Chain,
     Holder,
     Leaves,
     Node,
@@ -31,6 +34,7 @@ from .reference_models import (
     R,
     Sub,
     Z,
+    chain_cycles,
     cycle,
     shared_holder,
 )
@@ -372,3 +376,37 @@ def test_a_ref_on_a_member_that_is_not_is_reference_is_refused(
     text = f'<Leaves {Z} xmlns="{R}">{inner}</Leaves>'.encode()
     with pytest.raises(nc.XmlPayloadError, match="z:Ref='i1'"):
         nc.from_xml(text, Leaves)
+
+
+def test_a_cycle_without_is_reference_is_a_serialization_error_naming_it() -> None:
+    # Mono refuses every one of these graphs: DataContractSerializer and
+    # DataContractJsonSerializer "Object graph for type 'R.Chain' contains cycles and cannot be
+    # serialized if references are not tracked", Json.NET "Self referencing loop detected"
+    # (test_references_interop.py asks it live); netcontract raised RecursionError
+    for chain, path in chain_cycles().values():
+        for write in (nc.to_xml, nc.to_json, nc.to_wcf_json):
+            with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
+                write(chain)
+            assert refused.value.problems[0].path == path
+        for write_items in (nc.write_xml_items, nc.write_json_items):
+            with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
+                write_items(io.BytesIO(), [Chain(), chain], Chain)
+            assert refused.value.problems[0].path == f"[1].{path}"
+    # a list holding itself (Mono: "Object graph for type 'List`1[Object]' contains cycles")
+    items: list[object] = []
+    items.append(nc.Boxed(items, list[object]))
+    with pytest.raises(nc.SerializationError, match="contains a cycle"):
+        nc.to_xml(nc.Boxed(items, list[object]), known_types=[list[object]])
+    # an is_reference graph is a document: its cycle is written with z:Ref
+    assert nc.to_xml(cycle()) == CYCLE_XML
+
+
+def test_a_graph_deeper_than_the_writers_can_go_is_a_serialization_error() -> None:
+    deep = Chain()
+    end = deep
+    for _ in range(5000):  # (Mono overflows its stack at 100,000)
+        end.next = Chain()
+        end = end.next
+    for write in (nc.to_xml, nc.to_json, nc.to_wcf_json):
+        with pytest.raises(nc.SerializationError, match="nested too deeply"):
+            write(deep)

@@ -33,6 +33,7 @@ from netcontract.json.text import loads_strict, structure_over
 from netcontract.json.write import _REFERENCES, _References, json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
+from netcontract.model.cycles import graph_problem
 from netcontract.model.wire import ContractType, resolve_annotation
 from netcontract.stream._source import opened, read_chunk
 
@@ -430,6 +431,8 @@ class JsonListWriter:
             token = _REFERENCES.set(self._references)
             try:
                 data, problems = json_bytes(item, indent=self._indent, settings=self._settings)
+            except RecursionError:  # a cycle (or a graph too deep), as to_json refuses it
+                problems = [graph_problem(item)]
             finally:
                 _REFERENCES.reset(token)
             if problems:

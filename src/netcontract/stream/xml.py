@@ -27,6 +27,7 @@ from netcontract.codegen import (
 )
 from netcontract.errors import (
     ContractDefinitionError,
+    Problem,
     SerializationError,
     XmlPayloadError,
     XmlSyntaxError,
@@ -34,6 +35,7 @@ from netcontract.errors import (
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
+from netcontract.model.cycles import graph_problem
 from netcontract.model.known import EMPTY, initial_scope
 from netcontract.model.known import Scope as KnownScope
 from netcontract.model.names import clark
@@ -706,7 +708,17 @@ class XmlListWriter:
         if self._closed:
             raise ValueError("the XmlListWriter is closed")
         conversion_started()
-        text = self._item_text(item)
+        try:
+            text = self._item_text(item)
+        except RecursionError:  # a cycle (or a graph too deep), as to_xml refuses it
+            problem = graph_problem(item)
+            path = _paths.item("", self._count)
+            joined = (
+                _paths.join(path, problem.path)
+                if problem.path[:1] not in ("", "[")
+                else path + problem.path
+            )
+            raise SerializationError([Problem(joined, problem.message)]) from None
         if self._count == 0:
             text = self._start + ">" + text
         self._count += 1

@@ -23,6 +23,8 @@ namespace R {
         [DataMember] public Node A; [DataMember] public Node B; [DataMember] public List<Node> L;
         [DataMember] public Plain P; [DataMember] public Plain Q;
     }
+    // not IsReference: a Chain that holds itself is refused by all three writers
+    [DataContract] public class Chain { [DataMember] public Chain Next; [DataMember] public List<Chain> Kids; }
     // members that are not IsReference: a z:Ref there names nothing Mono reads back
     [DataContract] public class Leaves {
         [DataMember] public List<int> Ints; [DataMember] public int? N; [DataMember] public string Name;
@@ -88,6 +90,18 @@ public static class References {
                 Line("json-holder-" + prh, () => Json(Shared(), prh, false));
             Line("json-cycle", () => Json(Cycle(), "None", false));
             Line("json-cycle-indented", () => Json(Cycle(), "None", true));
+            var loop = new R.Chain(); loop.Next = new R.Chain { Next = loop };
+            var inList = new R.Chain(); inList.Kids = new List<R.Chain> { new R.Chain(), inList };
+            foreach (var c in new[] { Tuple.Create("next", loop), Tuple.Create("kids", inList) }) {
+                var chain = c.Item2;
+                Line("xml-chain-" + c.Item1, () => Xml(chain, typeof(R.Chain), false));
+                Line("json-chain-" + c.Item1, () => Json(chain, "None", false));
+                Line("wcf-chain-" + c.Item1, () => {
+                    var ms = new MemoryStream();
+                    new DataContractJsonSerializer(typeof(R.Chain)).WriteObject(ms, chain);
+                    return Encoding.UTF8.GetString(ms.ToArray());
+                });
+            }
             Line("wcf-holder", () => {
                 var ms = new MemoryStream();
                 new DataContractJsonSerializer(typeof(R.Holder)).WriteObject(ms, Shared());
