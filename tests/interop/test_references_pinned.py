@@ -410,3 +410,10 @@ def test_a_graph_deeper_than_the_writers_can_go_is_a_serialization_error() -> No
     for write in (nc.to_xml, nc.to_json, nc.to_wcf_json):
         with pytest.raises(nc.SerializationError, match="nested too deeply"):
             write(deep)
+
+
+def test_a_cycle_is_refused_by_to_form_too() -> None:
+    chain, path = chain_cycles()["next"]
+    with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
+        nc.to_form(chain)
+    assert refused.value.problems[0].path == path

@@ -54,6 +54,7 @@ from netcontract.errors import (
     SerializationError,
 )
 from netcontract.limits import DEFAULT_LIMITS, Limits, as_document
+from netcontract.model.cycles import graph_problem
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
     ContractType,
@@ -300,7 +301,10 @@ def to_form(
     """
     info = contract_info(type(obj))
     writer = _Writer(style, lossy)
-    writer.contract(info, obj, "", "")
+    try:
+        writer.contract(info, obj, "", "")
+    except RecursionError:  # a cycle (or a graph too deep): no form holds it
+        raise SerializationError([graph_problem(obj)]) from None
     if not writer.pairs and not writer.problems:
         writer.loss("", "an object with nothing to write is an empty form: Web API binds null")
     if len(writer.pairs) > max_keys:
