@@ -36,7 +36,9 @@ from netcontract.model.enums import enum_name_message
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData, ExtensionMember
 from netcontract.model.keys import key_problems
 from netcontract.model.known import (
+    carries_offset,
     initial_scope,
+    is_known_offset,
     own_known,
     qualified_name,
     resolve_known,
@@ -755,6 +757,10 @@ def _object_reader(wire: ObjectType) -> Reader:
             ctx.problem(path, "an element typed xs:anyType must be empty", element)
             return FAILED
         primitive = by_contract_name(ns, local)
+        if primitive is not None and carries_offset(primitive) and not is_known_offset(ctx.known):
+            # a contract to .NET (Mono: "no knowledge of any type that maps to this contract")
+            ctx.problem(path, unknown_type_message(ns, local), element)
+            return FAILED
         if primitive is not None:
             value = _primitive_reader(primitive)(element, path, ctx)
             if value is FAILED:
