@@ -28,6 +28,7 @@ from netcontract.codegen import (
 from netcontract.errors import (
     ContractDefinitionError,
     Problem,
+    QuotaExceededError,
     SerializationError,
     XmlPayloadError,
     XmlSyntaxError,
@@ -36,11 +37,24 @@ from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
 from netcontract.model.cycles import graph_problem
-from netcontract.model.known import EMPTY, initial_scope
+from netcontract.model.known import (
+    EMPTY,
+    initial_scope,
+    resolve_known,
+    unknown_type_message,
+    with_own,
+)
 from netcontract.model.known import Scope as KnownScope
 from netcontract.model.names import clark
-from netcontract.model.plan import contract_info
-from netcontract.model.wire import ContractType, ListType, Slot, list_type, resolve_annotation
+from netcontract.model.plan import ContractInfo, contract_info
+from netcontract.model.wire import (
+    ContractType,
+    ListType,
+    ObjectType,
+    Slot,
+    list_type,
+    resolve_annotation,
+)
 from netcontract.stream._source import opened, read_chunk
 from netcontract.xml import walk as _walk
 from netcontract.xml.parse import (
@@ -56,6 +70,7 @@ from netcontract.xml.read import (
     _fast_reader,
     _names_list,
     _nil,
+    _resolve_qname,
     _typed_target,
     _walked_reader,
     reader_for,
@@ -463,6 +478,10 @@ class _Reader:
             self.list_el = element
             self.list_path = element_path
             return
+        if isinstance(wire, ObjectType):
+            # an object member (ResponseDto.Data): the contract its i:type names, known there
+            self.chain.append((element, element_path, self._object_target(element, element_path)))
+            return
         if not isinstance(wire, ContractType):
             raise ContractDefinitionError(f"{element_path} is not a contract member (path)")
         tp = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
@@ -470,6 +489,33 @@ class _Reader:
         if target is FAILED:
             raise XmlPayloadError(ctx.problems)
         self.chain.append((element, element_path, contract_info(target)))
+
+    def _object_target(self, element: Any, path: str) -> ContractInfo:
+        """The plan of the contract an ``object`` member on the path holds: the one its
+        ``i:type`` names, when it is known there (as from_xml reads the member)."""
+        ctx = self._context()
+        for _, _, info in self.chain:  # the known types of the contracts on the path
+            if isinstance(info, ContractInfo):
+                ctx.known = with_own(ctx.known, info.tp or info.cls)
+        type_attr = element.get(_TYPE)
+        if type_attr is None:
+            self._refuse(
+                ctx, path, "an object member with content needs an i:type attribute", element
+            )
+        try:
+            ns, local = _resolve_qname(element, type_attr, path, ctx)
+        except QuotaExceededError:
+            raise
+        except ValueError as exc:
+            self._refuse(ctx, path, str(exc), element)
+        found = resolve_known(ctx.known, object, ns, local)
+        if found is None:
+            self._refuse(ctx, path, unknown_type_message(ns, local), element)
+        if not is_contract(typing.get_origin(found) or found):
+            raise ContractDefinitionError(
+                f"{path} holds i:type {local!r}, not a contract: no list member inside (path)"
+            )
+        return contract_info(found)
 
     def _root(self, root: Any, check_only: bool = False) -> None:
         ctx = self._context()
