@@ -417,3 +417,20 @@ def test_a_cycle_is_refused_by_to_form_too() -> None:
     with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
         nc.to_form(chain)
     assert refused.value.problems[0].path == path
+
+
+def test_a_jsonnet_ref_in_an_object_member_names_the_object_read_before() -> None:
+    # Mono (Json.NET 6.0.8) writes H2(A=a, B=b, O=a, O2=b) so, and reads O back as a itself
+    data = (
+        b'{"A":{"$id":"1","Name":"a","Next":null,"Kids":null},'
+        b'"B":{"$id":"2","Name":"b","Next":null,"Kids":null},"O":{"$ref":"1"},"O2":{"$ref":"2"}}'
+    )
+    a, b = Node(name="a"), Node(name="b")
+    assert nc.to_json(H2(a=a, b=b, o=a, o2=b)) == data
+    back = nc.from_json(data, H2)
+    assert back.o is back.a and back.o2 is back.b
+    # a $ref to nothing read before (Json.NET 6.0.8: null, silently), or with other members
+    for bad in (b'{"O":{"$ref":"1"}}', b'{"A":{"$id":"1","Name":"a"},"O":{"$ref":"1","N":1}}'):
+        with pytest.raises(nc.JsonPayloadError) as refused:
+            nc.from_json(bad, H2)
+        assert refused.value.problems[0].path == "O"

@@ -684,6 +684,10 @@ def _untyped_reader(
             ctx.enter(path, 0)  # an object, counted as every other (items_over counts it)
             ctx.leave()
             return AnyObject()
+        if next(iter(value)) == "$ref":
+            # an is_reference object met before, as Json.NET writes it again in an object
+            # member ({"O":{"$ref":"1"}}) and reads it back (Mono: the object itself)
+            return json_referenced(value, object, path, ctx)
         ctx.enter(path, len(value))
         result = {}
         failed = False

@@ -86,6 +86,14 @@ public static class References {
             var sub = new R.Sub { Name = "s", Extra = 3 };
             var n2 = new R.Node { Name = "n2" };
             Line("xml-h2", () => Xml(new R.H2 { A = sub, B = sub, O = n2, O2 = n2 }, typeof(R.H2), false));
+            // an IsReference object met again in an object member: {"$ref":"1"}, read back as it
+            var na = new R.Node { Name = "a" };
+            var nb = new R.Node { Name = "b" };
+            Line("json-h2-refs", () => Json(new R.H2 { A = na, B = nb, O = na, O2 = nb }, "None", false));
+            Line("json-h2-refs-read", () => {
+                var h = JsonConvert.DeserializeObject<R.H2>(Json(new R.H2 { A = na, B = nb, O = na, O2 = nb }, "None", false));
+                return (ReferenceEquals(h.O, h.A) && ReferenceEquals(h.O2, h.B)) + " " + h.O.GetType().Name;
+            });
             foreach (var prh in new[] { "None", "Objects", "Arrays", "All" })
                 Line("json-holder-" + prh, () => Json(Shared(), prh, false));
             Line("json-cycle", () => Json(Cycle(), "None", false));
