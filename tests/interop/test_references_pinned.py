@@ -433,4 +433,4 @@ def test_a_jsonnet_ref_in_an_object_member_names_the_object_read_before() -> Non
     for bad in (b'{"O":{"$ref":"1"}}', b'{"A":{"$id":"1","Name":"a"},"O":{"$ref":"1","N":1}}'):
         with pytest.raises(nc.JsonPayloadError) as refused:
             nc.from_json(bad, H2)
-        assert refused.value.problems[0].path == "O"
+        assert refused.value.problems[0].path.startswith("O")
