@@ -23,6 +23,7 @@ from netcontract.json.wcf_read import read_wcf
 from netcontract.json.wcf_write import wcf_json_bytes
 from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
+from netcontract.model.cycles import graph_problem
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot, collection_of
 from netcontract.xml.parse import parse_xml
@@ -112,7 +113,10 @@ def to_json(obj: Any, *, indent: bool = False, settings: JsonSettings | None = N
     """Write ``obj`` as the UTF-8 bytes Json.NET writes (``Formatting.None`` or ``Indented``;
     ``settings``: the server's ``JsonSerializerSettings``, by default Json.NET's)."""
     conversion_started()
-    data, problems = json_bytes(obj, indent=indent, settings=settings or DEFAULT_JSON_SETTINGS)
+    try:
+        data, problems = json_bytes(obj, indent=indent, settings=settings or DEFAULT_JSON_SETTINGS)
+    except RecursionError:  # a cycle (or a graph too deep): named, as .NET refuses it
+        raise SerializationError([graph_problem(obj)]) from None
     if problems:
         raise SerializationError(problems)
     conversion_done()
@@ -225,9 +229,12 @@ def to_xml(
         )
     conversion_started()
     root = _root(type(obj), root_name, root_namespace)
-    text, problems = write_xml(
-        obj, indent=indent, root=root, stream=stream, known_types=known_types
-    )
+    try:
+        text, problems = write_xml(
+            obj, indent=indent, root=root, stream=stream, known_types=known_types
+        )
+    except RecursionError:  # a cycle (or a graph too deep): named, as .NET refuses it
+        raise SerializationError([graph_problem(obj)]) from None
     if problems:
         raise SerializationError(problems)
     conversion_done()
@@ -279,13 +286,16 @@ def to_wcf_json(
     Raises :class:`~netcontract.SerializationError` listing every problem with its path.
     """
     conversion_started()
-    data, problems = wcf_json_bytes(
-        obj,
-        indent=indent,
-        lossy=lossy,
-        known_types=known_types,
-        simple_dictionaries=simple_dictionaries,
-    )
+    try:
+        data, problems = wcf_json_bytes(
+            obj,
+            indent=indent,
+            lossy=lossy,
+            known_types=known_types,
+            simple_dictionaries=simple_dictionaries,
+        )
+    except RecursionError:  # a cycle (or a graph too deep): named, as .NET refuses it
+        raise SerializationError([graph_problem(obj)]) from None
     if problems:
         raise SerializationError(problems)
     conversion_done()

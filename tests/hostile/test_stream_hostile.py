@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import netcontract as nc
-from vehizen import VehicleLightDto
+from vehizen import CustomerGroupDto, VehicleLightDto
 
 from .test_hostile import CASES, EXPECTED, GENERATED, Canaries, canaries  # noqa: F401
 
@@ -226,6 +226,30 @@ def test_a_syntax_error_before_the_list_is_the_documents() -> None:
     assert (count, type(exc), exc.problems[0].path) == (3, nc.JsonSyntaxError, "")
     count, exc = _error_after(nc.iter_json(io.BytesIO(b'{"Name":'), VehicleLightDto, path="V"))
     assert (count, type(exc), exc.problems[0].path) == (0, nc.JsonSyntaxError, "")
+
+
+@pytest.mark.parametrize(
+    "skipped",
+    [b"[1}", b'{"a"]]', b"tru", b'"a\\q"', b'"\xff"', b"01", b"1 2", b"[" * 5000 + b"]" * 5000],
+    ids=["bracket", "brace", "word", "escape", "utf8", "leading-zero", "two", "deep"],
+)
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_a_member_skipped_beside_the_list_is_checked_as_from_json_checks_it(
+    skipped: bytes, before: bool
+) -> None:
+    # The README promises the syntax of the skipped members is checked: iter_json scanned
+    # only their extent, and yielded the items of documents from_json refuses (and Json.NET
+    # 6.0.8 on Mono: "Unexpected character", "Bad JSON escape sequence").
+    vehicles = b'"Vehicles":[{"IdWs":1}]'
+    data = (
+        b'{"Name":' + skipped + b"," + vehicles + b"}"
+        if before
+        else b"{" + vehicles + b',"Name":' + skipped + b"}"
+    )
+    with pytest.raises(nc.JsonSyntaxError):
+        nc.from_json(data, CustomerGroupDto)
+    with pytest.raises(nc.JsonSyntaxError):
+        list(nc.iter_json(io.BytesIO(data), VehicleLightDto, path="Vehicles"))
 
 
 def test_the_per_item_quotas_apply_and_the_document_size_does_not() -> None:

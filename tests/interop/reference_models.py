@@ -27,6 +27,36 @@ class Holder:
     q: Plain | None = nc.member("Q", default=None)
 
 
+@nc.contract("R")
+class Chain:
+    """Not is_reference: a Chain that holds itself has no document (Mono refuses it)."""
+
+    kids: list[Chain] | None = nc.member("Kids", default=None)
+    next: Chain | None = nc.member("Next", default=None)
+
+
+def chain_cycles() -> dict[str, tuple[Chain, str]]:
+    """A Chain holding itself through Next (two steps) and in a list, with the path where
+    netcontract names the cycle."""
+    loop = Chain()
+    loop.next = Chain(next=loop)
+    in_list = Chain()
+    in_list.kids = [Chain(), in_list]
+    return {"next": (loop, "Next.Next"), "kids": (in_list, "Kids[1]")}
+
+
+@nc.contract("R")
+class Leaves:
+    """Members that are not is_reference: a z:Ref on one is refused (Mono: "Deserialized object
+    with reference id 'i1' not found in stream")."""
+
+    ints: list[nc.Int32] | None = nc.member("Ints", default=None)
+    n: nc.Int32 | None = nc.member("N", default=None)
+    name: str | None = nc.member("Name", default=None)
+    ps: list[Plain] | None = nc.member("Ps", default=None)
+    strs: list[str | None] | None = nc.member("Strs", default=None)
+
+
 R = "http://schemas.datacontract.org/2004/07/R"
 Z = 'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
 XSI = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'

@@ -14,6 +14,8 @@ it with the others (the System-namespace schema .NET adds). This module adds:
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +24,8 @@ from hypothesis import HealthCheck, given, settings
 import netcontract as nc
 from netcontract.strategies import for_type
 
-from ._mono import DotNetTwin
+from ._csharp import compile_program, run_program
+from ._mono import MONO_MISSING_REASON, DotNetTwin, mono_available
 from .edge_models import Box, Offsets
 
 pytestmark = pytest.mark.interop
@@ -82,18 +85,25 @@ def test_the_bytes_dotnet_writes(dotnet: DotNetTwin) -> None:
 
 def test_in_an_object_member(dotnet: DotNetTwin) -> None:
     """netcontract writes ``i:type="d2p1:DateTimeOffset"`` with the System namespace, as Mono's
-    DataContractSerializer writes it (pinned in tests/netcontract/clr/test_datetimeoffset.py);
-    Mono's reader refuses that i:type unless DateTimeOffset is a known type, and netcontract
-    reads it. Json.NET writes the text and reads it back into ``object`` as a DateTime."""
+    DataContractSerializer writes it (pinned in tests/netcontract/clr/test_datetimeoffset.py),
+    when DateTimeOffset is a known type (``known_types=[nc.DateTimeOffset]``); Mono's reader
+    refuses that i:type unless DateTimeOffset is a known type, and so does netcontract (it read
+    it), and its writing too (Mono's WCF JSON writer and Microsoft's .NET refuse it). Json.NET
+    writes the text and reads it back into ``object`` as a DateTime."""
     box = Box(thing=A)
-    xml = nc.to_xml(box)
+    known = [nc.DateTimeOffset]
+    with pytest.raises(nc.SerializationError, match=r"DateTimeOffset.* is not expected"):
+        nc.to_xml(box)
+    xml = nc.to_xml(box, known_types=known)
     assert (
         b'<Thing xmlns:d2p1="' + SYSTEM + b'" i:type="d2p1:DateTimeOffset">'
         + parts(b"2024-05-06T11:45:07.1234567Z", b"120") + b"</Thing>"
     ) in xml  # fmt: skip
-    assert nc.from_xml(xml, Box) == box
-    refused = dotnet.roundtrip("Edge.A.Box", "xml", xml)
+    assert nc.from_xml(xml, Box, known_types=known) == box
+    refused = dotnet.roundtrip("Edge.A.Box", "xml", xml)  # Driver.cs: DateTimeOffset unknown
     assert refused.read_error is not None and "known types" in refused.read_error
+    with pytest.raises(nc.XmlPayloadError, match="not a known type"):
+        nc.from_xml(xml, Box)
     data = nc.to_json(box)
     assert data == b'{"Thing":"2024-05-06T13:45:07.1234567+02:00","After":null}'
     # Mono (TZ=UTC): a DateTime of kind Local, converted to the server's zone
@@ -278,3 +288,49 @@ def test_what_dotnet_reads_lossily_is_refused(dotnet: DotNetTwin, fmt: str, payl
     with pytest.raises(nc.PayloadError) as refused:
         read(fmt, payload)
     assert [p.path for p in refused.value.problems] == ["D"]
+
+
+@nc.contract("OK", name="Bare", xml_namespace="urn:ok")
+class _Bare:
+    o: object = nc.member("O", default=None)
+
+
+@nc.contract("OK", name="Knows", xml_namespace="urn:ok", known_types=(nc.DateTimeOffset,))
+class _Knows:  # [KnownType(typeof(DateTimeOffset))]
+    o: object = nc.member("O", default=None)
+
+
+def test_an_object_member_holds_one_only_where_it_is_a_known_type(tmp_path: Path) -> None:
+    """DateTimeOffset is a contract to .NET, not a primitive: in an ``object`` member it must be
+    a known type (OffsetKnown.cs on Mono). Its WCF JSON writer refuses it unknown, both its
+    readers refuse the documents (its XML writer checks nothing: it writes the same bytes
+    either way); netcontract refuses each where Mono's readers do, and writes Mono's bytes
+    where it is known. (netcontract wrote and read it unknown in both formats.)"""
+    if not mono_available():
+        pytest.skip(MONO_MISSING_REASON)
+    exe = compile_program("OffsetKnown", tmp_path)
+    mono: dict[str, tuple[bool, str]] = {}
+    for line in run_program(exe).decode().splitlines():
+        case, status, text = line.split(" ")
+        mono[case] = (status == "OK", base64.b64decode(text).decode())
+    value = nc.DateTimeOffset.parse("2020-01-02T03:04:05+02:00")
+    # where it is known: Mono's bytes, both ways
+    assert mono["xml-knows"] == (True, nc.to_xml(_Knows(o=value)).decode())
+    assert mono["wcf-knows"] == (True, nc.to_wcf_json(_Knows(o=value)).decode())
+    assert mono["read-xml-knows"][0] and mono["read-wcf-knows"][0]
+    assert nc.from_xml(mono["xml-knows"][1].encode(), _Knows).o == value
+    assert nc.from_wcf_json(mono["wcf-knows"][1].encode(), _Knows).o == value
+    # unknown: Mono's WCF JSON writer throws "... DateTimeOffset ... is not expected"
+    assert not mono["wcf-bare"][0] and "is not expected" in mono["wcf-bare"][1]
+    assert mono["xml-bare"][0]  # (Mono's XML writer does not check object members)
+    for write in (nc.to_xml, nc.to_wcf_json):
+        with pytest.raises(nc.SerializationError, match="is not expected"):
+            write(_Bare(o=value))
+    # unknown: both Mono readers refuse the document ("no knowledge of any type that maps")
+    assert not mono["read-xml-bare"][0] and "no knowledge" in mono["read-xml-bare"][1]
+    assert not mono["read-wcf-bare"][0] and "no knowledge" in mono["read-wcf-bare"][1]
+    bare_xml = mono["xml-bare"][1].encode()
+    with pytest.raises(nc.XmlPayloadError, match="not a known type"):
+        nc.from_xml(bare_xml, _Bare)
+    with pytest.raises(nc.JsonPayloadError, match="not a known type"):
+        nc.from_wcf_json(mono["wcf-knows"][1].encode(), _Bare)

@@ -24,7 +24,16 @@ import netcontract as nc
 
 from ._csharp import compile_program, run_program
 from ._mono import MONO_MISSING_REASON, mono_available
-from .reference_models import H2, Holder, Node, Sub, cycle, shared_holder
+from .reference_models import (
+    H2,
+    Holder,
+    Leaves,
+    Node,
+    Sub,
+    chain_cycles,
+    cycle,
+    shared_holder,
+)
 
 pytestmark = [pytest.mark.interop, pytest.mark.falls_back]
 
@@ -87,6 +96,39 @@ def test_wcf_json_refuses_as_mono(mono: dict[str, bytes | str]) -> None:
         nc.to_wcf_json(shared_holder())
 
 
+def test_jsonnet_ref_in_an_object_member_is_read_back_as_mono_reads_it(
+    twin: Path, mono: dict[str, bytes | str]
+) -> None:
+    # Json.NET writes an is_reference object met again in an object member as {"$ref":"1"}
+    # and reads it back as that object; netcontract wrote those bytes and refused them
+    # ("metadata members are refused")
+    a, b = Node(name="a"), Node(name="b")
+    h2 = H2(a=a, b=b, o=a, o2=b)
+    assert nc.to_json(h2) == mono["json-h2-refs"]
+    assert mono["json-h2-refs-read"] == b"True Node"
+    back = nc.from_json(nc.to_json(h2), H2)
+    assert back.o is back.a and back.o2 is back.b
+    assert _read(twin, "read-json", "H2", nc.to_json(back), "None") == mono["json-h2-refs"]
+
+
+@pytest.mark.parametrize("case", ["next", "kids"])
+def test_a_cycle_without_is_reference_is_refused_as_mono_refuses_it(
+    mono: dict[str, bytes | str], case: str
+) -> None:
+    # Mono's three writers detect the cycle (DataContractSerializer and
+    # DataContractJsonSerializer: SerializationException "Object graph for type 'R.Chain'
+    # contains cycles ..."; Json.NET: "Self referencing loop detected"); netcontract raised
+    # RecursionError
+    assert "contains cycles" in str(mono[f"xml-chain-{case}"])
+    assert "contains cycles" in str(mono[f"wcf-chain-{case}"])
+    assert "Self referencing loop" in str(mono[f"json-chain-{case}"])
+    chain, path = chain_cycles()[case]
+    for write in (nc.to_xml, nc.to_json, nc.to_wcf_json):
+        with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
+            write(chain)
+        assert refused.value.problems[0].path == path
+
+
 def test_xsd_is_monos(mono: dict[str, bytes | str]) -> None:
     text = bytes(mono["xsd"]).decode()
     # Mono exports Sub (a [KnownType] of Node) after Node's members (its collection)
@@ -136,6 +178,29 @@ def test_xml_refused_by_mono_is_refused(twin: Path, inner: str) -> None:
     assert str(_read(twin, "read-xml", "Holder", text)).startswith("EXC SerializationException")
     with pytest.raises(nc.XmlPayloadError):
         nc.from_xml(text, Holder)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        '<Ints z:Ref="i1" />',
+        '<N z:Ref="i1">5</N>',
+        '<Name z:Ref="i1" />',
+        '<Name z:Ref="i1">abc</Name>',
+        '<Ps z:Ref="i1" />',
+        '<Strs><string xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"'
+        ' z:Ref="i1">abc</string></Strs>',
+    ],
+)
+def test_xml_ref_on_a_member_not_is_reference_is_refused_as_by_mono(
+    twin: Path, inner: str, engine_path: str
+) -> None:
+    # The generated readers read these as "", "abc", 5 or an empty list (only the reference
+    # reader looked for z:Ref); Mono: "Deserialized object with reference id 'i1' not found".
+    text = f'<Leaves {Z} xmlns="{R}">{inner}</Leaves>'.encode()
+    assert str(_read(twin, "read-xml", "Leaves", text)).startswith("EXC SerializationException")
+    with pytest.raises(nc.XmlPayloadError, match="z:Ref"):
+        nc.from_xml(text, Leaves)
 
 
 @pytest.mark.parametrize(

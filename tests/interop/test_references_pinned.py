@@ -8,6 +8,8 @@ tests/interop/test_references_interop.py checks them live. No Mono is needed her
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,12 +26,15 @@ from .reference_models import (
     HOLDER_XML_INDENTED,
     PRESERVED_JSON,
     XSI,
+    Chain,
     Holder,
+    Leaves,
     Node,
     Plain,
     R,
     Sub,
     Z,
+    chain_cycles,
     cycle,
     shared_holder,
 )
@@ -348,3 +353,84 @@ def test_ids_read_before_a_generated_reader_declines_are_not_read_twice() -> Non
     )
     holder = nc.from_xml(text, Holder)
     assert holder.l is not None and holder.l[0] is holder.a and holder.l[1].name == "t"
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        '<Ints z:Ref="i1" />',
+        '<N z:Ref="i1">5</N>',
+        '<Name z:Ref="i1" />',
+        '<Name z:Ref="i1">abc</Name>',
+        '<Ps z:Ref="i1" />',
+        '<Strs><string xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"'
+        ' z:Ref="i1">abc</string></Strs>',
+    ],
+)
+def test_a_ref_on_a_member_that_is_not_is_reference_is_refused(
+    inner: str, engine_path: str
+) -> None:
+    # Mono refuses each: SerializationException "Deserialized object with reference id 'i1'
+    # not found in stream." (test_references_interop.py asks it live). The generated readers
+    # read them as "", "abc", 5 or an empty list: only the reference reader looked for z:Ref.
+    text = f'<Leaves {Z} xmlns="{R}">{inner}</Leaves>'.encode()
+    with pytest.raises(nc.XmlPayloadError, match="z:Ref='i1'"):
+        nc.from_xml(text, Leaves)
+
+
+def test_a_cycle_without_is_reference_is_a_serialization_error_naming_it() -> None:
+    # Mono refuses every one of these graphs: DataContractSerializer and
+    # DataContractJsonSerializer "Object graph for type 'R.Chain' contains cycles and cannot be
+    # serialized if references are not tracked", Json.NET "Self referencing loop detected"
+    # (test_references_interop.py asks it live); netcontract raised RecursionError
+    for chain, path in chain_cycles().values():
+        for write in (nc.to_xml, nc.to_json, nc.to_wcf_json):
+            with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
+                write(chain)
+            assert refused.value.problems[0].path == path
+        for write_items in (nc.write_xml_items, nc.write_json_items):
+            with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
+                write_items(io.BytesIO(), [Chain(), chain], Chain)
+            assert refused.value.problems[0].path == f"[1].{path}"
+    # a list holding itself (Mono: "Object graph for type 'List`1[Object]' contains cycles")
+    items: list[object] = []
+    items.append(nc.Boxed(items, list[object]))
+    with pytest.raises(nc.SerializationError, match="contains a cycle"):
+        nc.to_xml(nc.Boxed(items, list[object]), known_types=[list[object]])
+    # an is_reference graph is a document: its cycle is written with z:Ref
+    assert nc.to_xml(cycle()) == CYCLE_XML
+
+
+def test_a_graph_deeper_than_the_writers_can_go_is_a_serialization_error() -> None:
+    deep = Chain()
+    end = deep
+    for _ in range(5000):  # (Mono overflows its stack at 100,000)
+        end.next = Chain()
+        end = end.next
+    for write in (nc.to_xml, nc.to_json, nc.to_wcf_json):
+        with pytest.raises(nc.SerializationError, match="nested too deeply"):
+            write(deep)
+
+
+def test_a_cycle_is_refused_by_to_form_too() -> None:
+    chain, path = chain_cycles()["next"]
+    with pytest.raises(nc.SerializationError, match="contains a cycle") as refused:
+        nc.to_form(chain)
+    assert refused.value.problems[0].path == path
+
+
+def test_a_jsonnet_ref_in_an_object_member_names_the_object_read_before() -> None:
+    # Mono (Json.NET 6.0.8) writes H2(A=a, B=b, O=a, O2=b) so, and reads O back as a itself
+    data = (
+        b'{"A":{"$id":"1","Name":"a","Next":null,"Kids":null},'
+        b'"B":{"$id":"2","Name":"b","Next":null,"Kids":null},"O":{"$ref":"1"},"O2":{"$ref":"2"}}'
+    )
+    a, b = Node(name="a"), Node(name="b")
+    assert nc.to_json(H2(a=a, b=b, o=a, o2=b)) == data
+    back = nc.from_json(data, H2)
+    assert back.o is back.a and back.o2 is back.b
+    # a $ref to nothing read before (Json.NET 6.0.8: null, silently), or with other members
+    for bad in (b'{"O":{"$ref":"1"}}', b'{"A":{"$id":"1","Name":"a"},"O":{"$ref":"1","N":1}}'):
+        with pytest.raises(nc.JsonPayloadError) as refused:
+            nc.from_json(bad, H2)
+        assert refused.value.problems[0].path.startswith("O")

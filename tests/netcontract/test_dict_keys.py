@@ -95,6 +95,11 @@ def test_jsonnet_keys_that_lose_digits_are_refused() -> None:
         ("1,000", D("1000")),
         (".5", D("0.5")),
         ("5.", D("5")),
+        # a trailing sign, as Mono's Json.NET reads it (NumberStyles.Number): {"-1":1} ...
+        ("1-", D("-1")),
+        (" 1.5 - ", D("-1.5")),
+        (".5-", D("-0.5")),
+        ("1+", D("1")),
     ],
 )
 def test_decimal_keys_are_read_as_decimal_parse_reads_them(name: str, key: D) -> None:
@@ -103,7 +108,11 @@ def test_decimal_keys_are_read_as_decimal_parse_reads_them(name: str, key: D) ->
     assert str(next(iter(read))) == str(key)  # the scale too
 
 
-@pytest.mark.parametrize("name", ["1e3", "1E+2", "79228162514264337593543950336", "", "1.2.3"])
+@pytest.mark.parametrize(
+    "name",
+    # Mono refuses a sign on both sides and one before white space: "-1-", "- 1", "1--"
+    ["1e3", "1E+2", "79228162514264337593543950336", "", "1.2.3", "-1-", "- 1", "1--", "-"],
+)
 def test_decimal_key_texts_decimal_parse_refuses_are_refused(name: str) -> None:
     with pytest.raises(nc.JsonPayloadError, match="dictionary key of type Decimal"):
         nc.from_json(('{"C":{"' + name + '":1}}').encode(), Keys)

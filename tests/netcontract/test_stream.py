@@ -33,7 +33,7 @@ from netcontract.xml import walk as _walk
 from netcontract.xml.parse import parse_xml
 from netcontract.xml.read import reader_for as xml_reader_for
 from netcontract.xml.write import _Writer
-from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, VehicleLightDto
+from vehizen import CustomerGroupDto, ExternalInterfaceHeaderDto, ResponseDto, VehicleLightDto
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -388,6 +388,55 @@ def test_a_list_member_given_twice_is_refused_as_from_xml_refuses_it() -> None:
     assert [(p.path, p.message) for p in exc.problems] == [
         (p.path, p.message) for p in whole.value.problems
     ]
+
+
+def test_a_null_or_referenced_list_on_the_path_is_refused_as_from_xml_refuses_it() -> None:
+    # iter_xml gave no items for both: a null list with items (from_xml: "an element with
+    # i:nil="true" must be empty") and a z:Ref on the list, which Mono refuses ("Deserialized
+    # object with reference id 'i1' not found in stream") and so does from_xml
+    xml = nc.to_xml(CustomerGroupDto(vehicles=_vehicles(1)))
+    z = b' xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
+    for attribute in (b' i:nil="true"', b' z:Ref="i1"' + z):
+        data = xml.replace(b"<Vehicles", b"<Vehicles" + attribute, 1)
+        assert data != xml
+        with pytest.raises(nc.XmlPayloadError):
+            nc.from_xml(data, CustomerGroupDto)
+        count, exc = _error_after(nc.iter_xml(io.BytesIO(data), VehicleLightDto, path="Vehicles"))
+        assert (count, type(exc), exc.problems[0].path) == (0, nc.XmlPayloadError, "Vehicles")
+
+
+def test_a_path_through_an_object_member_follows_its_i_type() -> None:
+    # the README's "Data.Vehicles": ResponseDto.Data is object (i:type="d2p1:CustomerGroupDto");
+    # iter_xml raised ContractDefinitionError "Data is not a contract member (path)"
+    reply = ResponseDto[CustomerGroupDto](data=CustomerGroupDto(vehicles=_vehicles(3)))
+    for data, read in (
+        (nc.to_xml(reply), nc.iter_xml),
+        (nc.to_xml(reply, indent=True), nc.iter_xml),
+        (nc.to_json(reply), nc.iter_json),
+    ):
+        whole = (
+            nc.from_xml(data)
+            if read is nc.iter_xml
+            else nc.from_json(data, ResponseDto[CustomerGroupDto])
+        )
+        assert list(read(io.BytesIO(data), VehicleLightDto, path="Data.Vehicles")) == (
+            whole.data.vehicles
+        )
+    xml = nc.to_xml(reply)
+    # an i:type not known there, or none, is refused as from_xml refuses it
+    for bad in (
+        xml.replace(b'i:type="d2p1:CustomerGroupDto"', b'i:type="d2p1:Nope"'),
+        xml.replace(b' i:type="d2p1:CustomerGroupDto"', b""),
+    ):
+        with pytest.raises(nc.XmlPayloadError) as whole_error:
+            nc.from_xml(bad)
+        count, exc = _error_after(
+            nc.iter_xml(io.BytesIO(bad), VehicleLightDto, path="Data.Vehicles")
+        )
+        assert count == 0
+        assert [(p.path, p.message) for p in exc.problems] == [
+            (p.path, p.message) for p in whole_error.value.problems
+        ]
 
 
 # --- is_reference items: one reference numbering for the whole document ----------------------

@@ -233,8 +233,11 @@ def key_parser(slot: Slot, settings: JsonSettings) -> Callable[[str], Any]:
 
 
 #: Decimal.Parse with NumberStyles.Number (Json.NET's Convert.ChangeType): white space
-#: around, a sign, group separators in the integer part, a point; no exponent
-_DECIMAL_KEY: Final = re.compile(r"[\t\n\v\f\r ]*([+-]?)([0-9][0-9,]*|)(\.[0-9]*)?[\t\n\v\f\r ]*")
+#: around, a sign before the number or after it (``"1-"``, ``"1 - "`` are -1 on Mono; not
+#: both), group separators in the integer part, a point; no exponent
+_DECIMAL_KEY: Final = re.compile(
+    r"[\t\n\v\f\r ]*([+-]?)([0-9][0-9,]*|)(\.[0-9]*)?[\t\n\v\f\r ]*(?:([+-])[\t\n\v\f\r ]*)?"
+)
 
 
 def _number_or_time_parser(
@@ -272,9 +275,14 @@ def _number_or_time_parser(
 
 def _decimal_key(text: str) -> Any:
     match = _DECIMAL_KEY.fullmatch(text)
-    if match is None or not (match.group(2) or len(match.group(3) or "") > 1):
+    if (
+        match is None
+        or not (match.group(2) or len(match.group(3) or "") > 1)
+        or (match.group(1) and match.group(4))
+    ):
         raise ValueError(f"{text!r} is not a Decimal as Decimal.Parse reads it")
-    sign, whole, fraction = match.groups()
+    lead, whole, fraction, trail = match.groups()
+    sign = lead or trail or ""
     # (rounding past 28 places and overflow are refused, as for a value)
     return parse_decimal_xml(sign + (whole.replace(",", "") or "0") + (fraction or ""))
 

@@ -684,6 +684,12 @@ def _untyped_reader(
             ctx.enter(path, 0)  # an object, counted as every other (items_over counts it)
             ctx.leave()
             return AnyObject()
+        if len(value) == 1 and type(ref := value.get("$ref")) is str and ref in ctx.refs:
+            # an is_reference object met before, as Json.NET writes it again in an object
+            # member ({"O":{"$ref":"1"}}) and reads it back (Mono: the object itself); any
+            # other $ref is refused below, as metadata (Json.NET 6.0.8 reads one to nothing
+            # read before as null)
+            return ctx.refs[ref]
         ctx.enter(path, len(value))
         result = {}
         failed = False

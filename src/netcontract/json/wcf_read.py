@@ -57,7 +57,9 @@ from netcontract.model.extension import (
 )
 from netcontract.model.keys import key_problems
 from netcontract.model.known import (
+    OFFSET_NAME,
     initial_scope,
+    is_known_offset,
     qualified_name,
     resolve_known,
     unknown_type_message,
@@ -881,6 +883,10 @@ def _untyped(value: Any, path: str, ctx: ReadContext) -> Any:
             return AnyObject()
         hint = value.get("__type")
         if hint == _OFFSET_HINT and next(iter(value)) == "__type":
+            if not is_known_offset(ctx.known):
+                # Mono: "no knowledge of any type that maps to this contract"
+                ctx.problem(path + ".__type", unknown_type_message(*OFFSET_NAME))
+                return FAILED
             try:
                 return _parse_offset(value)  # Mono: a DateTimeOffset, as it writes one
             except (ValueError, TypeError) as exc:

@@ -47,9 +47,11 @@ from netcontract.model.extension import (
 from netcontract.model.keys import key_problems
 from netcontract.model.known import (
     EMPTY,
+    carries_offset,
     initial_scope,
     is_known,
     is_known_collection,
+    is_known_offset,
     not_expected_message,
     with_own,
 )
@@ -466,6 +468,11 @@ class _Writers:
         if kind is Boxed:
             value_type, value = value.primitive, value.value
         if value_type is not None:
+            if carries_offset(value_type) and not is_known_offset(self.known):
+                # Mono: SerializationException "Type 'System.Runtime.Serialization.
+                # DateTimeOffsetAdapter' ... is not expected"
+                problems.append(Problem(path, not_expected_message(DateTimeOffset)))
+                return FAILED
             try:
                 form = wcf_value(value_type, value_type.check(value), lossy=self.lossy)
             except (ValueError, TypeError) as exc:

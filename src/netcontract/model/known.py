@@ -10,7 +10,10 @@
   type brings its own list along (transitively); a class derived from a known type is not
   known by that alone; a generic contract's arguments are not known;
 - primitive types (``int``, ``string``, ``Guid``...) are known everywhere; enums and
-  contracts in an ``object`` member need to be known like any other;
+  contracts in an ``object`` member need to be known like any other, and so does
+  ``DateTimeOffset``, which is no primitive to .NET but a contract of System's namespace
+  (Mono's DataContractSerializer reader and DataContractJsonSerializer refuse it unknown:
+  ``[KnownType(typeof(DateTimeOffset))]``, here ``known_types=(nc.DateTimeOffset,)``);
 - a ``list[T]`` / ``dict[K, V]`` (``[KnownType(typeof(List<int>))]``) is known by its
   contract name (``ArrayOfint``); it does not make its items' contracts known (Mono's
   DataContractSerializer does not read them as known).
@@ -27,14 +30,19 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
+from netcontract.clr.datetimeoffset import DateTimeOffset
+from netcontract.clr.namespaces import SYSTEM
 from netcontract.errors import ContractDefinitionError
 
 __all__ = [
     "EMPTY",
+    "OFFSET_NAME",
     "Scope",
+    "carries_offset",
     "initial_scope",
     "is_known",
     "is_known_collection",
+    "is_known_offset",
     "not_expected_message",
     "own_known",
     "qualified_name",
@@ -47,8 +55,18 @@ Scope = Mapping[tuple[str, str], Any]
 EMPTY: Final[Scope] = {}
 
 
+#: the (namespace, name) of System.DateTimeOffset's data contract
+OFFSET_NAME: Final = (SYSTEM, "DateTimeOffset")
+_KNOWABLE: Final = (
+    "a contract class, enum, collection contract, list[T], dict[K, V] or nc.DateTimeOffset"
+)
+
+
 def qualified_name(tp: Any) -> tuple[str, str]:
-    """The (XML namespace, name) of a contract (or parametrization) or a contract enum."""
+    """The (XML namespace, name) of a contract (or parametrization), a contract enum, a
+    ``list[T]``/``dict[K, V]`` or ``nc.DateTimeOffset``."""
+    if tp is DateTimeOffset:
+        return OFFSET_NAME
     if _is_plain(tp):
         wire = _plain_wire(tp)
         return wire.contract_namespace, wire.contract_name
@@ -79,15 +97,17 @@ def _resolve(owner: type, entry: Any) -> Any:
         entry = names[entry]
     if not _knowable(entry):
         raise ContractDefinitionError(
-            f"{owner.__qualname__}: known type {entry!r} is not a contract class, enum,"
-            " collection contract, list[T] or dict[K, V]"
+            f"{owner.__qualname__}: known type {entry!r} is not {_KNOWABLE}"
         )
     return entry
 
 
 def _knowable(entry: Any) -> bool:
-    """Whether ``entry`` may be a known type: a contract, an enum, a collection contract, or
-    a parametrized ``list[T]`` / ``dict[K, V]`` (``[KnownType(typeof(List<int>))]``)."""
+    """Whether ``entry`` may be a known type: a contract, an enum, a collection contract, a
+    parametrized ``list[T]`` / ``dict[K, V]`` (``[KnownType(typeof(List<int>))]``) or
+    ``nc.DateTimeOffset`` (``[KnownType(typeof(DateTimeOffset))]``)."""
+    if entry is DateTimeOffset:
+        return True
     if _is_plain(entry):
         _plain_wire(entry)  # a key or item type without a .NET mapping: a definition error
         return True
@@ -142,6 +162,8 @@ def _add(tp: Any, into: dict[tuple[str, str], Any], seen: set[Any]) -> None:
     name = qualified_name(tp)
     if name not in into:
         into[name] = tp
+    if tp is DateTimeOffset:
+        return  # it brings no known types of its own
     if _is_plain(tp):
         # Mono: a known List<Car> or Dictionary<string, Car> does not make Car known (its
         # reader refuses <O i:type="Car">, its WCF JSON writer too); the items of the list
@@ -189,10 +211,7 @@ def initial_scope(root: Any, known_types: Iterable[Any] | None) -> Scope:
     seen: set[Any] = set()
     for entry in known_types or ():
         if not _knowable(entry):
-            raise TypeError(
-                f"known_types: {entry!r} is not a contract class, enum, collection contract,"
-                " list[T] or dict[K, V]"
-            )
+            raise TypeError(f"known_types: {entry!r} is not {_KNOWABLE}")
         _add(entry, found, seen)
     if root is not None:
         found.setdefault(qualified_name(root), root)
@@ -246,6 +265,22 @@ def is_known_collection(scope: Scope, annotation: Any) -> bool:
     (``ArrayOfint`` names ``List<int>`` and ``int[]`` alike)."""
     found = scope.get(qualified_name(annotation))
     return found is not None and _is_plain(found)
+
+
+def carries_offset(value_type: Any) -> bool:
+    """Whether a value type (an own type: its carrier) is System.DateTimeOffset."""
+    carrier = getattr(value_type, "carrier", value_type)
+    name = (getattr(carrier, "namespace", None), getattr(carrier, "contract_name", None))
+    return name == OFFSET_NAME
+
+
+def is_known_offset(scope: Scope) -> bool:
+    """Whether a DateTimeOffset may be written (or read) in an ``object`` member where
+    ``scope`` is known: .NET writes it with ``i:type="DateTimeOffset"`` (System) and refuses it
+    unless it is a known type there (Mono: "Type 'System.Runtime.Serialization.
+    DateTimeOffsetAdapter' with data contract name 'DateTimeOffset:...System' is not
+    expected"; its reader: "no knowledge of any type that maps to this contract")."""
+    return scope.get(OFFSET_NAME) is DateTimeOffset
 
 
 def not_expected_message(kind: Any) -> str:

@@ -33,6 +33,7 @@ from netcontract.json.text import loads_strict, structure_over
 from netcontract.json.write import _REFERENCES, _References, json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
+from netcontract.model.cycles import graph_problem
 from netcontract.model.wire import ContractType, resolve_annotation
 from netcontract.stream._source import opened, read_chunk
 
@@ -216,7 +217,7 @@ def _iterate(
         list_path = ""
         for level, name in enumerate(segments):
             scan.expect(b"{", "an object")
-            found = _find_member(scan, name)
+            found = _find_member(scan, name, level)
             list_path = _paths.join(list_path, name)
             if not found:  # no such member: no items
                 _close_objects(scan, level, segments)
@@ -261,7 +262,7 @@ def _iterate(
         _close_objects(scan, len(segments), segments)
 
 
-def _find_member(scan: _Scanner, name: str) -> bool:
+def _find_member(scan: _Scanner, name: str, level: int) -> bool:
     """Skip members up to the one named ``name`` (then at its value: True), or to the end
     of the object (consumed: False)."""
     while True:
@@ -271,8 +272,24 @@ def _find_member(scan: _Scanner, name: str) -> bool:
         key = _key(scan)
         if _matches(key, name):
             return True
-        scan.value()
+        _skip_value(scan, level)
         _after_member(scan)
+
+
+def _skip_value(scan: _Scanner, level: int) -> None:
+    """Skip a member's value (of an object ``level`` objects deep), checking its syntax and
+    the structure quotas as ``from_json`` checks the members it ignores: a value its parser
+    refuses (``[1}``, ``tru``, ``"\\q"``, invalid UTF-8) is refused here too."""
+    raw = scan.value()
+    limits = attrs.evolve(scan.limits, max_depth=max(scan.limits.max_depth - level - 1, 0))
+    over = structure_over(raw, limits)
+    if over is not None:
+        ReadContext(limits=limits).exceeded(scan.path, *over)
+    try:
+        loads_strict(raw)
+    except JsonSyntaxError as exc:
+        message = exc.problems[0].message if exc.problems else str(exc)
+        scan.syntax(f"a member's value is not JSON ({message}), ending")
 
 
 def _key(scan: _Scanner) -> str:
@@ -308,7 +325,7 @@ def _close_objects(scan: _Scanner, levels: int, segments: tuple[str, ...]) -> No
             key = _key(scan)
             if _matches(key, segments[level]):
                 scan.syntax(f"the member {key!r} is given twice")
-            scan.value()
+            _skip_value(scan, level)
         scan.expect(b"}", "}")
     if scan.peek() is not None:
         scan.syntax("additional text after the document")
@@ -414,6 +431,8 @@ class JsonListWriter:
             token = _REFERENCES.set(self._references)
             try:
                 data, problems = json_bytes(item, indent=self._indent, settings=self._settings)
+            except RecursionError:  # a cycle (or a graph too deep), as to_json refuses it
+                problems = [graph_problem(item)]
             finally:
                 _REFERENCES.reset(token)
             if problems:

@@ -17,7 +17,7 @@ from typing import Any, Final, Literal
 
 from lxml import etree
 
-from netcontract.clr.namespaces import XSI
+from netcontract.clr.namespaces import SER, XSI
 from netcontract.codegen import (
     Fallback,
     conversion_done,
@@ -27,6 +27,8 @@ from netcontract.codegen import (
 )
 from netcontract.errors import (
     ContractDefinitionError,
+    Problem,
+    QuotaExceededError,
     SerializationError,
     XmlPayloadError,
     XmlSyntaxError,
@@ -34,11 +36,25 @@ from netcontract.errors import (
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
 from netcontract.model import paths as _paths
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
-from netcontract.model.known import EMPTY, initial_scope
+from netcontract.model.cycles import graph_problem
+from netcontract.model.known import (
+    EMPTY,
+    initial_scope,
+    resolve_known,
+    unknown_type_message,
+    with_own,
+)
 from netcontract.model.known import Scope as KnownScope
 from netcontract.model.names import clark
 from netcontract.model.plan import ContractInfo, contract_info
-from netcontract.model.wire import ContractType, ListType, Slot, list_type, resolve_annotation
+from netcontract.model.wire import (
+    ContractType,
+    ListType,
+    ObjectType,
+    Slot,
+    list_type,
+    resolve_annotation,
+)
 from netcontract.stream._source import opened, read_chunk
 from netcontract.xml import walk as _walk
 from netcontract.xml.parse import (
@@ -54,6 +70,7 @@ from netcontract.xml.read import (
     _fast_reader,
     _names_list,
     _nil,
+    _resolve_qname,
     _typed_target,
     _walked_reader,
     reader_for,
@@ -65,6 +82,9 @@ __all__ = ["XmlListWriter", "iter_xml", "write_xml_items"]
 
 _NIL: Final = f"{{{XSI}}}nil"
 _TYPE: Final = f"{{{XSI}}}type"
+_ZREF: Final = f"{{{SER}}}Ref"
+#: the chain entry of a null element on the path: its content is refused, as from_xml refuses it
+_NULL: Final = object()
 _XML_WS: Final = " \t\r\n"
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
 
@@ -150,7 +170,7 @@ class _Reader:
             if _walk.ACTIVE:
                 self.walked = _walked_reader(tp)
         # the elements from the root to the list: (element, path, plan of a contract or None)
-        self.chain: list[tuple[Any, str, ContractInfo | None]] = []
+        self.chain: list[tuple[Any, str, Any]] = []  # info: ContractInfo, None or _NULL
         self.list_el: Any = None  # the list element, while it is open
         self.list_path = ""
         self.list_done = False
@@ -392,6 +412,13 @@ class _Reader:
                 "element given twice (.NET would keep the first and drop this one)",
                 element,
             )
+        if self.chain and parent is self.chain[-1][0] and self.chain[-1][2] is _NULL:
+            self._refuse(
+                self._context(),
+                self.chain[-1][1],
+                'an element with i:nil="true" must be empty',
+                element,
+            )
         if self.list_done or not self.chain or parent is not self.chain[-1][0]:
             return
         _, parent_path, info = self.chain[-1]
@@ -413,13 +440,23 @@ class _Reader:
         nil = _nil(element)
         if nil is None:
             self._refuse(ctx, element_path, _bad_nil(element), element)
+        if element.get(_ZREF) is not None:
+            # from_xml refuses a z:Ref but on an is_reference member, and the object it would
+            # name is in a member not read here (Mono: "Deserialized object with reference id
+            # not found in stream" where there is none; an empty list is no answer)
+            self._refuse(
+                ctx,
+                element_path,
+                "z:Ref on the path to the streamed list (its object is not read here)",
+                element,
+            )
         last = level == len(self.segments)
         wire = member.slot.wire
         if last:
             self.list_key = (parent, element.tag, element_path)
         if nil:
             # a null list (or contract on the path): no items, as from_xml gives None
-            self.chain.append((element, element_path, None))
+            self.chain.append((element, element_path, _NULL))
             if last:
                 self.list_done = True
             return
@@ -441,6 +478,10 @@ class _Reader:
             self.list_el = element
             self.list_path = element_path
             return
+        if isinstance(wire, ObjectType):
+            # an object member (ResponseDto.Data): the contract its i:type names, known there
+            self.chain.append((element, element_path, self._object_target(element, element_path)))
+            return
         if not isinstance(wire, ContractType):
             raise ContractDefinitionError(f"{element_path} is not a contract member (path)")
         tp = wire.cls[wire.type_args] if wire.type_args else wire.cls  # type: ignore[index]
@@ -448,6 +489,33 @@ class _Reader:
         if target is FAILED:
             raise XmlPayloadError(ctx.problems)
         self.chain.append((element, element_path, contract_info(target)))
+
+    def _object_target(self, element: Any, path: str) -> ContractInfo:
+        """The plan of the contract an ``object`` member on the path holds: the one its
+        ``i:type`` names, when it is known there (as from_xml reads the member)."""
+        ctx = self._context()
+        for _, _, info in self.chain:  # the known types of the contracts on the path
+            if isinstance(info, ContractInfo):
+                ctx.known = with_own(ctx.known, info.tp or info.cls)
+        type_attr = element.get(_TYPE)
+        if type_attr is None:
+            self._refuse(
+                ctx, path, "an object member with content needs an i:type attribute", element
+            )
+        try:
+            ns, local = _resolve_qname(element, type_attr, path, ctx)
+        except QuotaExceededError:
+            raise
+        except ValueError as exc:
+            self._refuse(ctx, path, str(exc), element)
+        found = resolve_known(ctx.known, object, ns, local)
+        if found is None:
+            self._refuse(ctx, path, unknown_type_message(ns, local), element)
+        if not is_contract(typing.get_origin(found) or found):
+            raise ContractDefinitionError(
+                f"{path} holds i:type {local!r}, not a contract: no list member inside (path)"
+            )
+        return contract_info(found)
 
     def _root(self, root: Any, check_only: bool = False) -> None:
         ctx = self._context()
@@ -686,7 +754,17 @@ class XmlListWriter:
         if self._closed:
             raise ValueError("the XmlListWriter is closed")
         conversion_started()
-        text = self._item_text(item)
+        try:
+            text = self._item_text(item)
+        except RecursionError:  # a cycle (or a graph too deep), as to_xml refuses it
+            problem = graph_problem(item)
+            path = _paths.item("", self._count)
+            joined = (
+                _paths.join(path, problem.path)
+                if problem.path[:1] not in ("", "[")
+                else path + problem.path
+            )
+            raise SerializationError([Problem(joined, problem.message)]) from None
         if self._count == 0:
             text = self._start + ">" + text
         self._count += 1

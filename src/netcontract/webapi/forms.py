@@ -67,6 +67,7 @@ from netcontract.errors import (
 )
 from netcontract.limits import DEFAULT_LIMITS, Limits, as_document
 from netcontract.model import paths as _paths
+from netcontract.model.cycles import graph_problem
 from netcontract.model.keys import key_problems
 from netcontract.model.plan import ContractInfo, contract_info
 from netcontract.model.wire import (
@@ -431,7 +432,10 @@ def to_form(
     """
     info = contract_info(type(obj))
     writer = _Writer(style, lossy)
-    writer.contract(info, obj, "", "")
+    try:
+        writer.contract(info, obj, "", "")
+    except RecursionError:  # a cycle (or a graph too deep): no form holds it
+        raise SerializationError([graph_problem(obj)]) from None
     if not writer.pairs and not writer.problems:
         writer.loss("", "an object with nothing to write is an empty form: Web API binds null")
     if len(writer.pairs) > max_keys:

@@ -36,7 +36,9 @@ from netcontract.model.enums import enum_name_message
 from netcontract.model.extension import EXTENSION_ATTR, ExtensionData, ExtensionMember
 from netcontract.model.keys import key_problems
 from netcontract.model.known import (
+    carries_offset,
     initial_scope,
+    is_known_offset,
     own_known,
     qualified_name,
     resolve_known,
@@ -755,6 +757,10 @@ def _object_reader(wire: ObjectType) -> Reader:
             ctx.problem(path, "an element typed xs:anyType must be empty", element)
             return FAILED
         primitive = by_contract_name(ns, local)
+        if primitive is not None and carries_offset(primitive) and not is_known_offset(ctx.known):
+            # a contract to .NET (Mono: "no knowledge of any type that maps to this contract")
+            ctx.problem(path, unknown_type_message(ns, local), element)
+            return FAILED
         if primitive is not None:
             value = _primitive_reader(primitive)(element, path, ctx)
             if value is FAILED:
@@ -1168,12 +1174,15 @@ def _emit_xml_member(
     if walked:
         src.line(lvl, "a = c[2]")
         text, kids, attributes = "c[1]", "c[3]", "c[5]"
+        # any attribute but i:nil (a z:Ref to refuse, as Mono refuses it): the reference reader
+        referenced = "c[5]"
     else:
         src.line(lvl, f"a = c.get({src.const(_NIL, 'NIL')})")
         text, kids, attributes = "c.text", "len(c)", "c.attrib"
+        referenced = f"c.get({src.const(_ZREF, 'ZREF')}) is not None"
     if isinstance(wire, PrimitiveType | EnumType):
         src.line(lvl, f"x = {text}")
-        src.line(lvl, f"if a is not None or {kids}:")
+        src.line(lvl, f"if a is not None or {kids} or {referenced}:")
         if nillable:
             src.line(lvl + 1, f"if a == 'true' and x is None and not {kids}:")
             src.line(lvl + 2, f"{var} = None")
@@ -1217,6 +1226,9 @@ def _emit_xml_member(
     elif isinstance(wire, ListType) and not wire.is_reference:  # (z:Id: the reference reader)
         fn = src.name("list")
         src.globals[fn] = _lazy(src.globals, fn, lambda: _fast_list_reader(slot, walked))
+        # a z:Ref (which Mono refuses here; the list reader would read it as an empty list)
+        src.line(lvl, f"elif {referenced}:")
+        src.line(lvl + 1, reference)
         src.line(lvl, "else:")
         tail = ", doc" if walked else ""
         src.line(lvl + 1, f"{var} = {fn}(c, ctx, {join}(path, {name!r}){tail})")

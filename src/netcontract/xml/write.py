@@ -27,6 +27,7 @@ from typing import Any, Final
 
 from netcontract.clr.compiled import extension as _extension
 from netcontract.clr.compiled import speedups as _speedups
+from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.namespaces import SER, XSI
 from netcontract.clr.objects import AnyObject, Boxed, BoxedCollection
 from netcontract.clr.value_types import (
@@ -43,9 +44,11 @@ from netcontract.model.extension import EXTENSION_ATTR, ExtensionData
 from netcontract.model.keys import key_problems
 from netcontract.model.known import (
     EMPTY,
+    carries_offset,
     initial_scope,
     is_known,
     is_known_collection,
+    is_known_offset,
     not_expected_message,
     own_known,
     with_own,
@@ -804,6 +807,15 @@ class _Writer:
                 return None, False
             if isinstance(runtime, ContractType | EnumType):
                 return self._known_wire(type(value), path)
+            if (
+                isinstance(runtime, PrimitiveType)
+                and carries_offset(runtime.primitive)
+                and not is_known_offset(self.known)
+            ):
+                # DateTimeOffset is a contract to .NET, known like any (Mono's reader refuses
+                # it unknown; Microsoft's writer and Mono's WCF JSON writer too)
+                self.problems.append(Problem(path, not_expected_message(DateTimeOffset)))
+                return None, False
             if type(value) is BoxedCollection:
                 # List<T> / Dictionary<K,V>: known like any type (Microsoft's .NET refuses it
                 # otherwise; Mono's XML writer checks no object member, its reader refuses)

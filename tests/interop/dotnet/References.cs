@@ -23,6 +23,13 @@ namespace R {
         [DataMember] public Node A; [DataMember] public Node B; [DataMember] public List<Node> L;
         [DataMember] public Plain P; [DataMember] public Plain Q;
     }
+    // not IsReference: a Chain that holds itself is refused by all three writers
+    [DataContract] public class Chain { [DataMember] public Chain Next; [DataMember] public List<Chain> Kids; }
+    // members that are not IsReference: a z:Ref there names nothing Mono reads back
+    [DataContract] public class Leaves {
+        [DataMember] public List<int> Ints; [DataMember] public int? N; [DataMember] public string Name;
+        [DataMember] public List<Plain> Ps; [DataMember] public List<string> Strs;
+    }
     [DataContract(Namespace = "urn:h")] [KnownType(typeof(Node))] [KnownType(typeof(Sub))]
     public class H2 { [DataMember] public Node A; [DataMember] public Node B; [DataMember] public object O; [DataMember] public object O2; }
 }
@@ -79,10 +86,30 @@ public static class References {
             var sub = new R.Sub { Name = "s", Extra = 3 };
             var n2 = new R.Node { Name = "n2" };
             Line("xml-h2", () => Xml(new R.H2 { A = sub, B = sub, O = n2, O2 = n2 }, typeof(R.H2), false));
+            // an IsReference object met again in an object member: {"$ref":"1"}, read back as it
+            var na = new R.Node { Name = "a" };
+            var nb = new R.Node { Name = "b" };
+            Line("json-h2-refs", () => Json(new R.H2 { A = na, B = nb, O = na, O2 = nb }, "None", false));
+            Line("json-h2-refs-read", () => {
+                var h = JsonConvert.DeserializeObject<R.H2>(Json(new R.H2 { A = na, B = nb, O = na, O2 = nb }, "None", false));
+                return (ReferenceEquals(h.O, h.A) && ReferenceEquals(h.O2, h.B)) + " " + h.O.GetType().Name;
+            });
             foreach (var prh in new[] { "None", "Objects", "Arrays", "All" })
                 Line("json-holder-" + prh, () => Json(Shared(), prh, false));
             Line("json-cycle", () => Json(Cycle(), "None", false));
             Line("json-cycle-indented", () => Json(Cycle(), "None", true));
+            var loop = new R.Chain(); loop.Next = new R.Chain { Next = loop };
+            var inList = new R.Chain(); inList.Kids = new List<R.Chain> { new R.Chain(), inList };
+            foreach (var c in new[] { Tuple.Create("next", loop), Tuple.Create("kids", inList) }) {
+                var chain = c.Item2;
+                Line("xml-chain-" + c.Item1, () => Xml(chain, typeof(R.Chain), false));
+                Line("json-chain-" + c.Item1, () => Json(chain, "None", false));
+                Line("wcf-chain-" + c.Item1, () => {
+                    var ms = new MemoryStream();
+                    new DataContractJsonSerializer(typeof(R.Chain)).WriteObject(ms, chain);
+                    return Encoding.UTF8.GetString(ms.ToArray());
+                });
+            }
             Line("wcf-holder", () => {
                 var ms = new MemoryStream();
                 new DataContractJsonSerializer(typeof(R.Holder)).WriteObject(ms, Shared());

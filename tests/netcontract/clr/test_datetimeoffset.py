@@ -26,7 +26,9 @@ SYS = "http://schemas.datacontract.org/2004/07/System"
 SER = "http://schemas.microsoft.com/2003/10/Serialization/"
 
 
-@nc.contract("Fleet.Offsets")
+# [KnownType(typeof(DateTimeOffset))]: without it Mono's reader refuses the O member's
+# i:type="d2p1:DateTimeOffset" (its XML writer writes it anyway: the bytes are the same)
+@nc.contract("Fleet.Offsets", known_types=(nc.DateTimeOffset,))
 class S:
     """The probe's class (its namespace there was urn:t) with these members."""
 

@@ -308,14 +308,23 @@ def test_datetimeoffset_type_hint_not_first_or_another_is_refused() -> None:
 
 
 def test_datetimeoffset_in_an_object_member_carries_its_type_hint() -> None:
-    # Mono: {"After":null,"Thing":{"__type":"DateTimeOffset:#System","DateTime":...}}
+    # Mono, DateTimeOffset a known type (WcfDriver.cs):
+    # {"After":null,"Thing":{"__type":"DateTimeOffset:#System","DateTime":...}}
     value = DateTimeOffset(T, 60)
-    data = nc.to_wcf_json(Box(thing=value))
+    known = [nc.DateTimeOffset]
+    data = nc.to_wcf_json(Box(thing=value), known_types=known)
     assert data == (
         b'{"After":null,"Thing":{"__type":"DateTimeOffset:#System",'
         b'"DateTime":"\\/Date(1577930645678)\\/","OffsetMinutes":60}}'
     )
-    assert _read(data, Box).thing == value
+    assert nc.from_wcf_json(data, Box, known_types=known).thing == value
+    # not known: Mono's writer throws SerializationException "Type 'System.Runtime.
+    # Serialization.DateTimeOffsetAdapter' with data contract name 'DateTimeOffset:http://
+    # schemas.datacontract.org/2004/07/System' is not expected", its reader "... no knowledge
+    # of any type that maps to this contract"
+    with pytest.raises(nc.SerializationError, match=r"DateTimeOffset.* is not expected"):
+        nc.to_wcf_json(Box(thing=value))
+    assert _refused(data, Box).path == "Thing.__type"
 
 
 def test_datetimeoffset_in_an_object_member_without_its_hint_first_is_refused() -> None:
@@ -383,7 +392,8 @@ def test_own_types_travel_as_their_carrier() -> None:
 
 def test_own_type_in_an_object_member_is_its_carrier() -> None:
     assert nc.to_wcf_json(Box(thing=Cents(150))) == b'{"After":null,"Thing":1.50}'
-    assert nc.to_wcf_json(Box(thing=Moment(DateTimeOffset(T, 60)))) == (
+    moment = Box(thing=Moment(DateTimeOffset(T, 60)))
+    assert nc.to_wcf_json(moment, known_types=[nc.DateTimeOffset]) == (
         b'{"After":null,"Thing":{"__type":"DateTimeOffset:#System",'
         b'"DateTime":"\\/Date(1577930645678)\\/","OffsetMinutes":60}}'
     )
