@@ -8,13 +8,20 @@ bounding what a hostile document can make the reader do. They mirror the spirit 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 import attrs
 
 from netcontract.errors import InputTypeError, Problem, QuotaExceededError
 
-__all__ = ["DEFAULT_LIMITS", "FAILED", "Limits", "ReadContext", "as_document"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FAILED",
+    "Limits",
+    "ReadContext",
+    "as_document",
+    "kept_references_exceeded",
+]
 
 #: returned by a reader or writer that recorded a problem (a value no reader returns)
 FAILED: Final = object()
@@ -132,3 +139,13 @@ class ReadContext:
             getattr(element, "sourceline", None),
         )
         raise QuotaExceededError([problem], quota=quota)
+
+
+def kept_references_exceeded(path: str, limits: Limits) -> NoReturn:
+    """Raise past ``max_total_items`` objects kept for later references in a streamed read:
+    each ``is_reference`` object stays alive until the stream ends, as the object graph .NET
+    reads whole (MaxItemsInObjectGraph), so a stream of them is bounded by that quota."""
+    ReadContext(limits=limits).exceeded(
+        path, "max_total_items", limits.max_total_items, "objects kept for later references"
+    )
+    raise AssertionError("exceeded() raises")  # pragma: no cover

@@ -646,3 +646,36 @@ def test_a_quota_in_a_streamed_item_is_the_same_walked_or_not(
     ):
         with pytest.raises(nc.QuotaExceededError, match=message):
             list(nc.iter_xml(io.BytesIO(xml), VehicleLightDto, limits=limits))
+
+
+def test_objects_kept_for_later_references_are_bounded_by_max_total_items():
+    # each is_reference item stays alive until the stream ends (a later item may name it):
+    # a stream of them is bounded as .NET bounds the object graph it reads (MaxItemsInObjectGraph)
+    limits = nc.Limits(max_total_items=1000)
+    json_doc = (
+        b"[" + b",".join(b'{"$id":"%d","Name":"n","Next":null}' % i for i in range(1, 1002)) + b"]"
+    )
+    xml_doc = (
+        f'<ArrayOfNode xmlns:i="http://www.w3.org/2001/XMLSchema-instance" {_Z} '
+        'xmlns="http://schemas.datacontract.org/2004/07/G">'
+        + "".join(
+            f'<Node z:Id="i{i}"><Name>n</Name><Next i:nil="true" /></Node>' for i in range(1, 1002)
+        )
+        + "</ArrayOfNode>"
+    ).encode()
+    for read in (
+        nc.iter_json(io.BytesIO(json_doc), _RefNode, limits=limits),
+        nc.iter_xml(io.BytesIO(xml_doc), _RefNode, limits=limits),
+    ):
+        got = []
+        with pytest.raises(
+            nc.QuotaExceededError, match="objects kept for later references"
+        ) as info:
+            for item in read:
+                got.append(item)
+        assert len(got) == 1000  # the first 1,000 items, then the quota
+        assert info.value.quota == "max_total_items"
+        assert info.value.problems[0].path == "[1000]"
+    # the default quota reads them all
+    assert len(list(nc.iter_json(io.BytesIO(json_doc), _RefNode))) == 1001
+    assert len(list(nc.iter_xml(io.BytesIO(xml_doc), _RefNode))) == 1001

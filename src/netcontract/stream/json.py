@@ -31,7 +31,13 @@ from netcontract.json.read_struct import UNKNOWN_MEMBER, read_typed
 from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings
 from netcontract.json.text import loads_strict, structure_over
 from netcontract.json.write import _REFERENCES, _References, json_bytes
-from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
+from netcontract.limits import (
+    DEFAULT_LIMITS,
+    FAILED,
+    Limits,
+    ReadContext,
+    kept_references_exceeded,
+)
 from netcontract.model import paths as _paths
 from netcontract.model.cycles import graph_problem
 from netcontract.model.wire import ContractType, resolve_annotation
@@ -246,9 +252,12 @@ def _iterate(
                 while True:
                     scan.path = _paths.item(list_path, index)
                     raw = scan.value()
-                    yield _read_item(
+                    item = _read_item(
                         raw, tp, slot, reference, scan.path, settings, item_limits, refs
                     )
+                    if len(refs) > limits.max_total_items:
+                        kept_references_exceeded(scan.path, limits)
+                    yield item
                     index += 1
                     scan.path = list_path
                     after = scan.peek()

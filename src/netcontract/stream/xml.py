@@ -33,7 +33,13 @@ from netcontract.errors import (
     XmlPayloadError,
     XmlSyntaxError,
 )
-from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext
+from netcontract.limits import (
+    DEFAULT_LIMITS,
+    FAILED,
+    Limits,
+    ReadContext,
+    kept_references_exceeded,
+)
 from netcontract.model import paths as _paths
 from netcontract.model.contract import find_contract, is_contract, unknown_root_message
 from netcontract.model.cycles import graph_problem
@@ -633,6 +639,8 @@ class _Reader:
             value = self.reference(element, item_path, ctx)
         if ctx.problems or value is FAILED:
             raise XmlPayloadError(ctx.problems)
+        if len(self._refs) > self.limits.max_total_items:
+            kept_references_exceeded(item_path, self.limits)
         conversion_done()
         self.index += 1
         element.clear(keep_tail=True)
