@@ -26,6 +26,7 @@ from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
 from netcontract.json.dict_keys import key_parser
 from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings, ensure_datetime
+from netcontract.json.string_enums import converter_names
 from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
@@ -89,7 +90,7 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
                 return FAILED
 
     elif isinstance(wire, EnumType):
-        inner = _enum_reader(wire)
+        inner = _enum_reader(wire, settings)
     elif isinstance(wire, ContractType):
         inner = _contract_reader(wire, settings)
     elif isinstance(wire, ListType):
@@ -147,10 +148,12 @@ def _datetime_parser(settings: JsonSettings) -> Callable[[Any], DateTime]:
     return parse
 
 
-def _enum_reader(wire: EnumType) -> Reader:
+def _enum_reader(wire: EnumType, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> Reader:
     cls = wire.cls
     by_name = wire.clr_names  # Json.NET reads the C# names (Enum.Parse), never EnumMember's
     by_upper = {ordinal_upper(name): member for name, member in by_name.items()}
+    # ... but StringEnumConverter reads EnumMember's names first (in any case)
+    converter = _converter_table(wire) if settings.string_enum_converter else None
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is int:
@@ -163,9 +166,13 @@ def _enum_reader(wire: EnumType) -> Reader:
                 ctx.problem(path, f"{value} is not a value of {cls.__name__}")
                 return FAILED
         if type(value) is str:
-            found = by_name.get(value)
+            found = by_name.get(value) if converter is None else None
             if found is None:
-                found = _parse_enum_text(value, by_upper)
+                found = (
+                    _parse_enum_text(value, by_upper)
+                    if converter is None
+                    else _parse_converter_text(value, converter, by_upper)
+                )
                 if type(found) is int:
                     return read(found, path, ctx)
                 if type(found) is str:
@@ -179,6 +186,36 @@ def _enum_reader(wire: EnumType) -> Reader:
         return FAILED
 
     return read
+
+
+def _converter_table(wire: EnumType) -> dict[str, Any]:
+    """StringEnumConverter's name table: each member by its ``EnumMember`` name (its C# name
+    without one) in OrdinalIgnoreCase form; the first member of a name wins."""
+    table: dict[str, Any] = {}
+    for number, name in converter_names(wire):
+        table.setdefault(ordinal_upper(name), wire.cls(number))
+    return table
+
+
+def _parse_converter_text(value: str, table: dict[str, Any], by_upper: dict[str, Any]) -> Any:
+    """A string as Json.NET 6.0.8's StringEnumConverter reads it (Mono): without a comma, an
+    ``EnumMember`` name in any case, untrimmed (``" EUR"`` is refused), else what
+    ``Enum.Parse`` reads; with commas, each part trimmed and looked up so, then a C# name
+    (numbers are refused in a list, as Enum.Parse refuses them). Returns what
+    :func:`_parse_enum_text` returns."""
+    if "," not in value:
+        found = table.get(ordinal_upper(value))
+        return found if found is not None else _parse_enum_text(value, by_upper)
+    result = 0
+    for part in value.split(","):
+        word = ordinal_upper(part.strip(_NET_WHITE_SPACE))
+        member = table.get(word)
+        if member is None:
+            member = by_upper.get(word)
+            if member is None:
+                return None
+        result |= int(member)
+    return result
 
 
 def ordinal_upper(text: str) -> str:
