@@ -175,3 +175,13 @@ ENUM_VALUES = (
     EnumHolder(c=ProbeCurrency.Pound, f=ProbeChannels(15), n=NoZero(5)),
     EnumHolder(c=ProbeCurrency.Pound, f=ProbeChannels(6), n=NoZero.AB | NoZero.C),
 )
+
+
+@nc.contract(xml_namespace="urn:contoso:inventory")
+class Links:
+    home: nc.Uri | None = nc.member("Home", default=None)
+    mirrors: list[nc.Uri | None] | None = nc.member("Mirrors", default=None)
+    by_name: dict[str, nc.Uri | None] | None = nc.member("ByName", default=None)
+
+
+TYPES["Links"] = Links

@@ -243,3 +243,21 @@ def test_string_enum_converter_reads_as_jsonnet(mono, index: int) -> None:
     h = nc.from_json(document, m.EnumHolder, settings=settings)
     got = f"C={int(h.c)} F={int(h.f)} N={int(h.n)} NC={'null' if h.nc_ is None else int(h.nc_)}"
     assert got.encode() == expected, document
+
+
+# ----------------------------------------------------------------------------- documents read
+
+#: RealWorld.cs's Reads: (type, what the case shows)
+READS = [
+    ("Links", '"" into a Uri member, item and dictionary value: null'),
+    ("Links", '" " is a Uri'),
+    ("Links", "a Uri, an empty list"),
+]
+
+
+@pytest.mark.parametrize("index", range(len(READS)))
+def test_documents_read_as_jsonnet_reads_them(mono, index: int) -> None:
+    assert ("read_" + str(len(READS)), "json") not in mono  # (all of them are run)
+    document = _bytes(mono[f"read_{index}", "json"])
+    obj = nc.from_json(document, m.TYPES[READS[index][0]])
+    assert nc.to_xml(obj) == mono[f"read_{index}", "xml"], READS[index][1]

@@ -64,8 +64,11 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
     allow_none = slot.clr_nillable
     null_message = slot.null_problem
     wire = slot.wire
-    # Json.NET reads "" into a Nullable<T> member (int?, Guid?, DateTime?, enum?) as null
-    empty_is_null = slot.optional and wire.is_value_type
+    # Json.NET reads "" into a Nullable<T> member (int?, Guid?, DateTime?, enum?) as null, and
+    # into a Uri (a member, an item, a dictionary value) too (Mono; test_real_world_interop.py)
+    empty_is_null = (slot.optional and wire.is_value_type) or (
+        isinstance(wire, PrimitiveType) and wire.primitive.carrier is URI
+    )
     inner: Reader
     if isinstance(wire, PrimitiveType):
         parse = wire.primitive.json_parse

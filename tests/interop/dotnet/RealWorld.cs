@@ -132,6 +132,14 @@ namespace Contoso.Inventory
         [DataMember] public double Ratio { get; set; }
         [DataMember] public float? Weight { get; set; }
     }
+
+    [DataContract(Namespace = "urn:contoso:inventory")]
+    public class Links
+    {
+        [DataMember] public Uri Home { get; set; }
+        [DataMember] public List<Uri> Mirrors { get; set; }
+        [DataMember] public Dictionary<string, Uri> ByName { get; set; }
+    }
 }
 
 namespace Contoso.Probe
@@ -247,6 +255,7 @@ public static class RealWorld
             case "Line": return typeof(Contoso.Shop.Orders.Line);
             case "ResultOfOrders": return typeof(Contoso.Shop.Orders.Result<List<Contoso.Shop.Orders.Order>>);
             case "Stock": return typeof(Contoso.Inventory.Stock);
+            case "Links": return typeof(Contoso.Inventory.Links);
             case "ResultOfInt": return typeof(Contoso.Shop.Orders.Result<int?>);
             case "ResultOfMoney": return typeof(Contoso.Shop.Orders.Result<Contoso.Shop.Common.Money>);
         }
@@ -307,6 +316,14 @@ public static class RealWorld
         new[] { "result_int", "ResultOfInt" }, new[] { "result_money", "ResultOfMoney" },
     };
 
+    static readonly string[][] Reads =
+    {
+        // "" into a Uri is null (Json.NET coerces "" to null for a nullable reference type)
+        new[] { "Links", "{\"Home\":\"\",\"Mirrors\":[\"\",\"a\"],\"ByName\":{\"x\":\"\"}}" },
+        new[] { "Links", "{\"Home\":\" \",\"Mirrors\":[\" \"]}" },
+        new[] { "Links", "{\"Home\":\"http://a/\",\"Mirrors\":[]}" },
+    };
+
     static void Line(StreamWriter o, string key, string kind, string result) { o.Write(key + "\t" + kind + "\t" + result + "\n"); }
 
     static void WriteEnums(StreamWriter o)
@@ -362,7 +379,7 @@ public static class RealWorld
                     Line(o, sample[0], "back:" + name, Try(() => Xml(JsonConvert.DeserializeObject(json, type, s), type, false)));
             }
         }
-        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
+        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
         {
             var exporter = new XsdDataContractExporter();
             exporter.Export(TypeOf(typeName));
@@ -375,6 +392,14 @@ public static class RealWorld
             }
         }
         WriteEnums(o);
+        // JSON documents Json.NET reads (default settings), written as XML
+        for (int i = 0; i < Reads.Length; i++)
+        {
+            var type = TypeOf(Reads[i][0]);
+            var text = Reads[i][1];
+            Line(o, "read_" + i, "json", "ok\t" + Convert.ToBase64String(Utf8.GetBytes(text)));
+            Line(o, "read_" + i, "xml", Try(() => Xml(JsonConvert.DeserializeObject(text, type), type, false)));
+        }
         o.Flush();
     }
 }
