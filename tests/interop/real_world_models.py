@@ -185,3 +185,13 @@ class Links:
 
 
 TYPES["Links"] = Links
+
+
+@nc.contract(xml_namespace="urn:contoso:inventory", known_types=(Money,))
+class Shared:
+    any: object = nc.member("Any", default=None)
+    m: Money | None = nc.member("M", default=None)
+    l: object = nc.member("L", default=None)  # noqa: E741 - the .NET member's name
+
+
+TYPES["Shared"] = Shared

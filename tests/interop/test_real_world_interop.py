@@ -247,17 +247,40 @@ def test_string_enum_converter_reads_as_jsonnet(mono, index: int) -> None:
 
 # ----------------------------------------------------------------------------- documents read
 
-#: RealWorld.cs's Reads: (type, what the case shows)
+#: RealWorld.cs's Reads: (type, settings, what the case shows); Json.NET's object is written
+#: back as XML (where it can be) and as JSON with the same settings
 READS = [
-    ("Links", '"" into a Uri member, item and dictionary value: null'),
-    ("Links", '" " is a Uri'),
-    ("Links", "a Uri, an empty list"),
+    ("Links", "default", '"" into a Uri member, item and dictionary value: null'),
+    ("Links", "default", '" " is a Uri'),
+    ("Links", "default", "a Uri, an empty list"),
+    ("Shared", "preserve_objects", "$id in an object member: dropped (a JObject)"),
+    ("Shared", "preserve_objects", "$ref in an object member: the object read before"),
+    ("Shared", "preserve_all", "$id/$values in an object member: the list (a JArray)"),
 ]
+#: Json.NET reads M's $ref to the JObject as null, silently: refused
+REFUSED_READS = [("Shared", "preserve_objects", "$ref to an object read into an object member")]
 
 
 @pytest.mark.parametrize("index", range(len(READS)))
 def test_documents_read_as_jsonnet_reads_them(mono, index: int) -> None:
-    assert ("read_" + str(len(READS)), "json") not in mono  # (all of them are run)
+    assert ("read_" + str(len(READS) + len(REFUSED_READS)), "json") not in mono  # (all run)
+    type_name, name, shows = READS[index]
+    settings = settings_of(name)
     document = _bytes(mono[f"read_{index}", "json"])
-    obj = nc.from_json(document, m.TYPES[READS[index][0]])
-    assert nc.to_xml(obj) == mono[f"read_{index}", "xml"], READS[index][1]
+    obj = nc.from_json(document, m.TYPES[type_name], settings=settings)
+    assert nc.to_json(obj, settings=settings) == mono[f"read_{index}", "rewritten"], shows
+    xml = mono[f"read_{index}", "xml"]
+    if isinstance(xml, bytes):
+        assert nc.to_xml(obj) == xml, shows
+    else:  # a JObject or JArray in an object member: neither can write it as XML
+        with pytest.raises(nc.SerializationError):
+            nc.to_xml(obj)
+
+
+@pytest.mark.parametrize("index", range(len(READS), len(READS) + len(REFUSED_READS)))
+def test_documents_jsonnet_reads_lossily_are_refused(mono, index: int) -> None:
+    type_name, name, _ = REFUSED_READS[index - len(READS)]
+    document = _bytes(mono[f"read_{index}", "json"])
+    assert b'"M":null' in _bytes(mono[f"read_{index}", "rewritten"])  # Json.NET lost M
+    with pytest.raises(nc.JsonPayloadError, match="keeps no reference"):
+        nc.from_json(document, m.TYPES[type_name], settings=settings_of(name))

@@ -514,6 +514,14 @@ def json_referenced(value: dict[str, Any], expected: type, path: str, ctx: ReadC
         # Json.NET 6.0.8 reads an unknown or later $id as null: a value lost silently
         ctx.problem(path, f"$ref {ref!r} names no object read before it")
         return FAILED
+    if found is _UNTYPED_ID:
+        # Json.NET 6.0.8 keeps no reference to an object it read as a JObject: null (Mono)
+        ctx.problem(
+            path,
+            f"$ref {ref!r} names an object read into an object member, which Json.NET keeps"
+            " no reference to (it reads the reference as null)",
+        )
+        return FAILED
     if not isinstance(found, expected):
         shown = "list" if expected is list else expected.__name__
         ctx.problem(path, f"$ref {ref!r} names a {type(found).__name__}, not a {shown}")
@@ -700,6 +708,50 @@ def _count_value(value: Any, path: str, ctx: ReadContext) -> None:
 _METADATA: Final = frozenset({"$type", "$ref", "$id", "$values"})
 
 
+#: what ``ctx.refs`` holds for an ``$id`` read in an ``object`` member: Json.NET reads the
+#: object as a JObject and keeps no reference to it (a ``$ref`` to it reads as null)
+_UNTYPED_ID: Final = object()
+
+
+def _untyped_metadata(
+    value: dict[str, Any], path: str, ctx: ReadContext, settings: JsonSettings
+) -> Any:
+    """The leading metadata of an object in an ``object`` member, as Json.NET reads it when
+    ``preserve_references_handling`` writes it there (Mono): ``{"$ref": id}`` is the object
+    read before with that id (as Json.NET gives it), ``"$id"`` first is dropped (Json.NET's
+    JObject keeps no id, so a later ``$ref`` to it, which Json.NET reads as null, is refused),
+    and ``{"$id": id, "$values": [...]}`` (``Arrays``) is the list. Anything else is left to
+    the caller (the dictionary, or the refusal of a metadata member)."""
+    first = next(iter(value))
+    if first == "$ref":
+        return json_referenced(value, object, path, ctx)
+    if first != "$id":
+        return value
+    rest = dict(itertools.islice(value.items(), 1, None))
+    if settings.preserves_arrays and list(rest) == ["$values"]:
+        if type(rest["$values"]) is not list:
+            ctx.problem(_paths.join(path, "$values"), "expected an array")
+            return FAILED
+        if not _register_untyped(value["$id"], path, ctx):  # (a JArray keeps no id either)
+            return FAILED
+        return _untyped_reader(rest["$values"], path, ctx, settings)
+    if not settings.preserves_objects:
+        return value
+    return rest if _register_untyped(value["$id"], path, ctx) else FAILED
+
+
+def _register_untyped(ident: Any, path: str, ctx: ReadContext) -> bool:
+    """Take the ``$id`` of an object in an ``object`` member (False: refused)."""
+    if type(ident) is not str:
+        ctx.problem(_paths.join(path, "$id"), f"expected a string, got {_json_kind(ident)}")
+        return False
+    if ident in ctx.refs:
+        ctx.problem(_paths.join(path, "$id"), f"{ident!r} is given to two objects")
+        return False
+    ctx.refs[ident] = _UNTYPED_ID
+    return True
+
+
 def _untyped_reader(
     value: Any, path: str, ctx: ReadContext, settings: JsonSettings = DEFAULT_JSON_SETTINGS
 ) -> Any:
@@ -720,6 +772,10 @@ def _untyped_reader(
             ctx.problem(path, str(exc))
             return FAILED
     if kind is dict:
+        if value and (settings.preserves_objects or settings.preserves_arrays):
+            value = _untyped_metadata(value, path, ctx, settings)
+            if type(value) is not dict:
+                return value  # a $ref resolved, a $values list read, or FAILED
         if not value:
             ctx.enter(path, 0)  # an object, counted as every other (items_over counts it)
             ctx.leave()

@@ -134,6 +134,15 @@ namespace Contoso.Inventory
     }
 
     [DataContract(Namespace = "urn:contoso:inventory")]
+    [KnownType(typeof(Money))]
+    public class Shared
+    {
+        [DataMember] public object Any { get; set; }
+        [DataMember] public Money M { get; set; }
+        [DataMember] public object L { get; set; }
+    }
+
+    [DataContract(Namespace = "urn:contoso:inventory")]
     public class Links
     {
         [DataMember] public Uri Home { get; set; }
@@ -256,6 +265,7 @@ public static class RealWorld
             case "ResultOfOrders": return typeof(Contoso.Shop.Orders.Result<List<Contoso.Shop.Orders.Order>>);
             case "Stock": return typeof(Contoso.Inventory.Stock);
             case "Links": return typeof(Contoso.Inventory.Links);
+            case "Shared": return typeof(Contoso.Inventory.Shared);
             case "ResultOfInt": return typeof(Contoso.Shop.Orders.Result<int?>);
             case "ResultOfMoney": return typeof(Contoso.Shop.Orders.Result<Contoso.Shop.Common.Money>);
         }
@@ -316,12 +326,19 @@ public static class RealWorld
         new[] { "result_int", "ResultOfInt" }, new[] { "result_money", "ResultOfMoney" },
     };
 
+    // type, settings name, JSON text
     static readonly string[][] Reads =
     {
         // "" into a Uri is null (Json.NET coerces "" to null for a nullable reference type)
-        new[] { "Links", "{\"Home\":\"\",\"Mirrors\":[\"\",\"a\"],\"ByName\":{\"x\":\"\"}}" },
-        new[] { "Links", "{\"Home\":\" \",\"Mirrors\":[\" \"]}" },
-        new[] { "Links", "{\"Home\":\"http://a/\",\"Mirrors\":[]}" },
+        new[] { "Links", "default", "{\"Home\":\"\",\"Mirrors\":[\"\",\"a\"],\"ByName\":{\"x\":\"\"}}" },
+        new[] { "Links", "default", "{\"Home\":\" \",\"Mirrors\":[\" \"]}" },
+        new[] { "Links", "default", "{\"Home\":\"http://a/\",\"Mirrors\":[]}" },
+        // what PreserveReferencesHandling writes in an object member: $id dropped (a JObject),
+        // $ref resolved, $values unwrapped (a JArray); a $ref to the JObject reads as null
+        new[] { "Shared", "preserve_objects", "{\"$id\":\"1\",\"Any\":{\"$id\":\"2\",\"Amount\":1.5}}" },
+        new[] { "Shared", "preserve_objects", "{\"$id\":\"1\",\"M\":{\"$id\":\"2\",\"Amount\":1.5},\"Any\":{\"$ref\":\"2\"}}" },
+        new[] { "Shared", "preserve_all", "{\"$id\":\"1\",\"L\":{\"$id\":\"2\",\"$values\":[1,2]}}" },
+        new[] { "Shared", "preserve_objects", "{\"$id\":\"1\",\"Any\":{\"$id\":\"2\",\"Amount\":1.5},\"M\":{\"$ref\":\"2\"}}" },
     };
 
     static void Line(StreamWriter o, string key, string kind, string result) { o.Write(key + "\t" + kind + "\t" + result + "\n"); }
@@ -379,7 +396,7 @@ public static class RealWorld
                     Line(o, sample[0], "back:" + name, Try(() => Xml(JsonConvert.DeserializeObject(json, type, s), type, false)));
             }
         }
-        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
+        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "Shared", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
         {
             var exporter = new XsdDataContractExporter();
             exporter.Export(TypeOf(typeName));
@@ -392,13 +409,15 @@ public static class RealWorld
             }
         }
         WriteEnums(o);
-        // JSON documents Json.NET reads (default settings), written as XML
+        // JSON documents Json.NET reads, written as XML and as JSON (the same settings)
         for (int i = 0; i < Reads.Length; i++)
         {
             var type = TypeOf(Reads[i][0]);
-            var text = Reads[i][1];
+            var s = Settings(Reads[i][1]);
+            var text = Reads[i][2];
             Line(o, "read_" + i, "json", "ok\t" + Convert.ToBase64String(Utf8.GetBytes(text)));
-            Line(o, "read_" + i, "xml", Try(() => Xml(JsonConvert.DeserializeObject(text, type), type, false)));
+            Line(o, "read_" + i, "xml", Try(() => Xml(JsonConvert.DeserializeObject(text, type, s), type, false)));
+            Line(o, "read_" + i, "rewritten", Try(() => Utf8.GetBytes(JsonConvert.SerializeObject(JsonConvert.DeserializeObject(text, type, s), type, s))));
         }
         o.Flush();
     }
