@@ -195,3 +195,67 @@ class Shared:
 
 
 TYPES["Shared"] = Shared
+
+
+SHAPES = "urn:contoso:shapes"
+U = TypeVar("U")
+
+
+@nc.contract(xml_namespace=SHAPES, name="CurrencyCode")
+class Code(nc.ContractEnum):
+    Eur = 0
+    Usd = nc.enum_member(1, "usd")
+
+
+@nc.contract(xml_namespace=SHAPES, name="PageOf{0}With{1}")
+class Page(Generic[T, U]):
+    items: list[T] | None = nc.member("Items", default=None)
+    extra: U | None = nc.member("Extra", default=None)
+    total: nc.Int32 = nc.member("Total", default=0)
+
+
+@nc.contract(xml_namespace=SHAPES, name="Outer.Note")  # a nested C# class: Outer.Note
+class Note:
+    text: str | None = nc.member("Text", default=None)
+
+
+@nc.contract(xml_namespace=SHAPES)
+class Outer:
+    first: Note | None = nc.member("First", default=None)
+    notes: list[Note | None] | None = nc.member("Notes", default=None)
+
+
+@nc.contract(xml_namespace=SHAPES)
+class Maps:
+    list_of_maps: list[dict[str, Money | None] | None] | None = nc.member(
+        "ListOfMaps", default=None
+    )
+    map_of_arrays: dict[str, list[Money | None] | None] | None = nc.member(
+        "MapOfArrays", default=None
+    )
+    deep: dict[nc.Int32, dict[uuid.UUID, Code | None] | None] | None = nc.member(
+        "Deep", default=None
+    )
+    grid: list[list[decimal.Decimal | None] | None] | None = nc.member("Grid", default=None)
+    by_code: dict[Code, str | None] | None = nc.member("ByCode", default=None)
+    nested: Result[Result[nc.Int32]] | None = nc.member("Nested", default=None)
+    page: Page[Money, Code | None] | None = nc.member("Page", default=None)
+
+
+@nc.contract(xml_namespace=SHAPES, known_types=("Circle",))
+class Shape:
+    name: str | None = nc.member("Name", default=None)
+
+
+@nc.contract(xml_namespace="urn:contoso:shapes:more")
+class Circle(Shape):
+    radius: float = nc.member("Radius", default=0.0)
+
+
+@nc.contract(xml_namespace=SHAPES)
+class Drawing:
+    main: Shape | None = nc.member("Main", default=None)
+    all: list[Shape | None] | None = nc.member("All", default=None)
+
+
+TYPES.update({"Maps": Maps, "Outer": Outer, "Drawing": Drawing, "Shape": Shape})

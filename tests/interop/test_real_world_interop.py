@@ -55,6 +55,10 @@ SAMPLES = {
     "result_empty": "ResultOfOrders",
     "result_int": "ResultOfInt",
     "result_money": "ResultOfMoney",
+    "maps": "Maps",
+    "outer": "Outer",
+    "drawing": "Drawing",
+    "circle_as_shape": "Shape",
 }
 
 _PARTS: dict[str, dict[str, Any]] = {
@@ -118,7 +122,30 @@ def _object(mono: dict[tuple[str, str], Output], sample: str) -> Any:
 # ----------------------------------------------------------------------------- XML
 
 
-@pytest.mark.parametrize("sample", list(SAMPLES))
+#: a Circle written by a DataContractSerializer of Shape: <Shape i:type="d1p1:Circle">
+BASE_TYPED_ROOT = "circle_as_shape"
+#: samples holding a derived contract where the base is declared: Json.NET writes no type, so
+#: it reads the base back (Circle's Radius is lost), and netcontract with it
+POLYMORPHIC = {"drawing", BASE_TYPED_ROOT}
+
+
+def _xml_samples() -> list[Any]:
+    return [
+        pytest.param(
+            sample,
+            marks=pytest.mark.xfail(
+                reason="to_xml cannot write a root of a base type holding a derived value"
+                " (i:type on the document element); it writes <Circle>",
+                strict=True,
+            ),
+        )
+        if sample == BASE_TYPED_ROOT
+        else sample
+        for sample in SAMPLES
+    ]
+
+
+@pytest.mark.parametrize("sample", _xml_samples())
 def test_xml_is_read_and_written_back_identical(mono, sample: str) -> None:
     obj = _object(mono, sample)
     assert nc.to_xml(obj) == mono[sample, "xml"]
@@ -155,7 +182,14 @@ def test_jsonnet_bytes_read_as_jsonnet_reads_them(mono, sample: str, name: str) 
         return
     obj = nc.from_json(document, cls, settings=settings)
     assert nc.to_xml(obj) == expected
-    assert nc.to_json(obj, settings=settings) == document
+    if sample not in POLYMORPHIC:
+        assert nc.to_json(obj, settings=settings) == document
+
+
+def test_a_base_typed_root_is_read_as_the_derived_value(mono) -> None:
+    obj = nc.from_xml(_bytes(mono[BASE_TYPED_ROOT, "xml"]), m.Shape)
+    assert obj == m.Circle(name="n", radius=1e-7)
+    assert nc.from_xml(_bytes(mono[BASE_TYPED_ROOT, "xml"])) == obj  # by the root, i:type
 
 
 # ----------------------------------------------------------------------------- XSD
@@ -190,8 +224,9 @@ def test_contracts_generated_from_monos_xsd_read_monos_xml(mono, tmp_path: Path)
             (tmp_path / f"{type_name}_{index}.xsd").write_text(text, encoding="utf-8")
     generated = generate_module(str(tmp_path))
     # what cannot be said exactly, and is reported: Channels' member "None" (a Python
-    # keyword) and the GenericType annotation of the three closed Result<T>
-    assert len(generated.reports) == 4, generated.reports
+    # keyword) and the GenericType annotation of the closed generics (Result<T>, Page<T,U>)
+    features = sorted(report.feature for report in generated.reports)
+    assert features == ["enum_name"] + ["generic"] * (len(features) - 1), features
     source = tmp_path / "real_world_generated.py"
     source.write_text(generated.code, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("real_world_generated", source)
@@ -201,6 +236,8 @@ def test_contracts_generated_from_monos_xsd_read_monos_xml(mono, tmp_path: Path)
     try:
         spec.loader.exec_module(module)
         for sample in SAMPLES:
+            if sample == BASE_TYPED_ROOT:
+                continue  # (written back as <Circle>: see test_xml_is_read_and_written_back)
             for kind, indent in (("xml", False), ("xml_indent", True)):
                 document = _bytes(mono[sample, kind])
                 obj = nc.validate_xml(document)  # the root element picks the generated class

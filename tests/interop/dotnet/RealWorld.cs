@@ -151,6 +151,58 @@ namespace Contoso.Inventory
     }
 }
 
+namespace Contoso.Shapes
+{
+    using Contoso.Shop.Common;
+
+    [DataContract(Name = "CurrencyCode", Namespace = "urn:contoso:shapes")]
+    public enum Code { [EnumMember] Eur = 0, [EnumMember(Value = "usd")] Usd = 1 }
+
+    [DataContract(Name = "PageOf{0}With{1}", Namespace = "urn:contoso:shapes")]
+    public class Page<T, U>
+    {
+        [DataMember] public List<T> Items { get; set; }
+        [DataMember] public U Extra { get; set; }
+        [DataMember] public int Total { get; set; }
+    }
+
+    [DataContract(Namespace = "urn:contoso:shapes")]
+    public class Outer
+    {
+        [DataContract(Namespace = "urn:contoso:shapes")]
+        public class Note { [DataMember] public string Text { get; set; } }
+
+        [DataMember] public Note First { get; set; }
+        [DataMember] public List<Note> Notes { get; set; }
+    }
+
+    [DataContract(Namespace = "urn:contoso:shapes")]
+    public class Maps
+    {
+        [DataMember] public List<Dictionary<string, Money>> ListOfMaps { get; set; }
+        [DataMember] public Dictionary<string, List<Money>> MapOfArrays { get; set; }
+        [DataMember] public Dictionary<int, Dictionary<Guid, Code?>> Deep { get; set; }
+        [DataMember] public List<List<decimal?>> Grid { get; set; }
+        [DataMember] public Dictionary<Code, string> ByCode { get; set; }
+        [DataMember] public Contoso.Shop.Orders.Result<Contoso.Shop.Orders.Result<int>> Nested { get; set; }
+        [DataMember] public Page<Money, Code?> Page { get; set; }
+    }
+
+    [DataContract(Namespace = "urn:contoso:shapes")]
+    [KnownType(typeof(Circle))]
+    public class Shape { [DataMember] public string Name { get; set; } }
+
+    [DataContract(Namespace = "urn:contoso:shapes:more")]
+    public class Circle : Shape { [DataMember] public double Radius { get; set; } }
+
+    [DataContract(Namespace = "urn:contoso:shapes")]
+    public class Drawing
+    {
+        [DataMember] public Shape Main { get; set; }
+        [DataMember] public List<Shape> All { get; set; }
+    }
+}
+
 namespace Contoso.Probe
 {
     [DataContract] public enum Currency { [EnumMember(Value = "EUR")] Euro = 1, [EnumMember(Value = "USD")] Dollar = 2, [EnumMember] Pound = 3, Hidden = 4 }
@@ -237,6 +289,30 @@ public static class RealWorld
                     Weight = 0.1f,
                 };
             case "stock_empty": return new Contoso.Inventory.Stock();
+            case "maps":
+            {
+                // a new Money each time: Json.NET's PreserveReferencesHandling would share one
+                Func<Contoso.Shop.Common.Money> money = () => new Contoso.Shop.Common.Money { Amount = 1.10m, Currency = Contoso.Shop.Common.Currency.Dollar };
+                return new Contoso.Shapes.Maps
+                {
+                    ListOfMaps = new List<Dictionary<string, Contoso.Shop.Common.Money>> { new Dictionary<string, Contoso.Shop.Common.Money> { { "m", money() }, { "n", null } }, null },
+                    MapOfArrays = new Dictionary<string, List<Contoso.Shop.Common.Money>> { { "a", new List<Contoso.Shop.Common.Money> { money(), null } }, { "b", new List<Contoso.Shop.Common.Money>() } },
+                    Deep = new Dictionary<int, Dictionary<Guid, Contoso.Shapes.Code?>> { { -1, new Dictionary<Guid, Contoso.Shapes.Code?> { { Guid.Empty, null }, { new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), Contoso.Shapes.Code.Usd } } } },
+                    Grid = new List<List<decimal?>> { new List<decimal?> { 1.0m, null }, new List<decimal?>(), null },
+                    ByCode = new Dictionary<Contoso.Shapes.Code, string> { { Contoso.Shapes.Code.Usd, "dollar" }, { Contoso.Shapes.Code.Eur, null } },
+                    Nested = new Contoso.Shop.Orders.Result<Contoso.Shop.Orders.Result<int>> { Success = true, Value = new Contoso.Shop.Orders.Result<int> { Value = 3 } },
+                    Page = new Contoso.Shapes.Page<Contoso.Shop.Common.Money, Contoso.Shapes.Code?> { Items = new List<Contoso.Shop.Common.Money> { money() }, Extra = Contoso.Shapes.Code.Eur, Total = 1 },
+                };
+            }
+            case "outer":
+                return new Contoso.Shapes.Outer { First = new Contoso.Shapes.Outer.Note { Text = "t" }, Notes = new List<Contoso.Shapes.Outer.Note> { null, new Contoso.Shapes.Outer.Note() } };
+            case "drawing":
+                return new Contoso.Shapes.Drawing
+                {
+                    Main = new Contoso.Shapes.Circle { Name = "base", Radius = 2.5 },
+                    All = new List<Contoso.Shapes.Shape> { new Contoso.Shapes.Shape { Name = "s" }, new Contoso.Shapes.Circle { Radius = -1.5 }, null },
+                };
+            case "circle_as_shape": return new Contoso.Shapes.Circle { Name = "n", Radius = 1e-7 };
             case "result_orders":
                 return new Contoso.Shop.Orders.Result<List<Contoso.Shop.Orders.Order>>
                 {
@@ -265,6 +341,10 @@ public static class RealWorld
             case "ResultOfOrders": return typeof(Contoso.Shop.Orders.Result<List<Contoso.Shop.Orders.Order>>);
             case "Stock": return typeof(Contoso.Inventory.Stock);
             case "Links": return typeof(Contoso.Inventory.Links);
+            case "Maps": return typeof(Contoso.Shapes.Maps);
+            case "Outer": return typeof(Contoso.Shapes.Outer);
+            case "Drawing": return typeof(Contoso.Shapes.Drawing);
+            case "Shape": return typeof(Contoso.Shapes.Shape);
             case "Shared": return typeof(Contoso.Inventory.Shared);
             case "ResultOfInt": return typeof(Contoso.Shop.Orders.Result<int?>);
             case "ResultOfMoney": return typeof(Contoso.Shop.Orders.Result<Contoso.Shop.Common.Money>);
@@ -324,6 +404,7 @@ public static class RealWorld
         new[] { "money", "Money" }, new[] { "line", "Line" }, new[] { "stock", "Stock" }, new[] { "stock_empty", "Stock" },
         new[] { "result_orders", "ResultOfOrders" }, new[] { "result_empty", "ResultOfOrders" },
         new[] { "result_int", "ResultOfInt" }, new[] { "result_money", "ResultOfMoney" },
+        new[] { "maps", "Maps" }, new[] { "outer", "Outer" }, new[] { "drawing", "Drawing" }, new[] { "circle_as_shape", "Shape" },
     };
 
     // type, settings name, JSON text
@@ -396,7 +477,7 @@ public static class RealWorld
                     Line(o, sample[0], "back:" + name, Try(() => Xml(JsonConvert.DeserializeObject(json, type, s), type, false)));
             }
         }
-        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "Shared", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
+        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "Shared", "Maps", "Outer", "Drawing", "Shape", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
         {
             var exporter = new XsdDataContractExporter();
             exporter.Export(TypeOf(typeName));
