@@ -259,3 +259,15 @@ class Drawing:
 
 
 TYPES.update({"Maps": Maps, "Outer": Outer, "Drawing": Drawing, "Shape": Shape})
+
+
+@nc.contract(xml_namespace=SHAPES)
+class WithInit:
+    """C#'s constructor sets Quantity = 1, Lines = new List<string>(): Json.NET keeps them for
+    a missing member, DataContractSerializer (no constructor run) does not."""
+
+    quantity: nc.Int32 = nc.member("Quantity", default=1)
+    lines: list[str | None] | None = nc.member("Lines", factory=list)
+
+
+TYPES["WithInit"] = WithInit

@@ -290,6 +290,7 @@ READS = [
     ("Links", "default", '"" into a Uri member, item and dictionary value: null'),
     ("Links", "default", '" " is a Uri'),
     ("Links", "default", "a Uri, an empty list"),
+    ("WithInit", "default", "a missing member keeps what the constructor set"),
     ("Shared", "preserve_objects", "$id in an object member: dropped (a JObject)"),
     ("Shared", "preserve_objects", "$ref in an object member: the object read before"),
     ("Shared", "preserve_all", "$id/$values in an object member: the list (a JArray)"),
@@ -321,3 +322,17 @@ def test_documents_jsonnet_reads_lossily_are_refused(mono, index: int) -> None:
     assert b'"M":null' in _bytes(mono[f"read_{index}", "rewritten"])  # Json.NET lost M
     with pytest.raises(nc.JsonPayloadError, match="keeps no reference"):
         nc.from_json(document, m.TYPES[type_name], settings=settings_of(name))
+
+
+def test_missing_xml_members_are_not_set_by_the_constructor(mono) -> None:
+    """DataContractSerializer does not run a [DataContract] class's constructor: a member
+    missing from XML is default(T) (Mono: Quantity 0, Lines null), where Json.NET keeps the
+    constructor's values (the JSON case above). netcontract has one default per member, the
+    constructor's here: it reads the XML as Json.NET reads JSON (README, "Declaring your own
+    contracts")."""
+    document = _bytes(mono["xmlread_0", "xml"])
+    rewritten = _bytes(mono["xmlread_0", "rewritten"])
+    assert b"<Quantity>0</Quantity>" in rewritten and b'<Lines xmlns:d2p1="' in rewritten
+    assert nc.from_xml(document, m.WithInit) == m.WithInit(quantity=1, lines=[])
+    zero = m.WithInit(quantity=0, lines=None)  # what a twin declared with .NET defaults reads
+    assert nc.to_xml(zero) == rewritten

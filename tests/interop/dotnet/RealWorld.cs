@@ -195,6 +195,15 @@ namespace Contoso.Shapes
     [DataContract(Namespace = "urn:contoso:shapes:more")]
     public class Circle : Shape { [DataMember] public double Radius { get; set; } }
 
+    // a constructor: Json.NET runs it for a missing member, DataContractSerializer does not
+    [DataContract(Namespace = "urn:contoso:shapes")]
+    public class WithInit
+    {
+        public WithInit() { Quantity = 1; Lines = new List<string>(); }
+        [DataMember] public int Quantity { get; set; }
+        [DataMember] public List<string> Lines { get; set; }
+    }
+
     [DataContract(Namespace = "urn:contoso:shapes")]
     public class Drawing
     {
@@ -345,6 +354,7 @@ public static class RealWorld
             case "Outer": return typeof(Contoso.Shapes.Outer);
             case "Drawing": return typeof(Contoso.Shapes.Drawing);
             case "Shape": return typeof(Contoso.Shapes.Shape);
+            case "WithInit": return typeof(Contoso.Shapes.WithInit);
             case "Shared": return typeof(Contoso.Inventory.Shared);
             case "ResultOfInt": return typeof(Contoso.Shop.Orders.Result<int?>);
             case "ResultOfMoney": return typeof(Contoso.Shop.Orders.Result<Contoso.Shop.Common.Money>);
@@ -414,12 +424,19 @@ public static class RealWorld
         new[] { "Links", "default", "{\"Home\":\"\",\"Mirrors\":[\"\",\"a\"],\"ByName\":{\"x\":\"\"}}" },
         new[] { "Links", "default", "{\"Home\":\" \",\"Mirrors\":[\" \"]}" },
         new[] { "Links", "default", "{\"Home\":\"http://a/\",\"Mirrors\":[]}" },
+        new[] { "WithInit", "default", "{}" },
         // what PreserveReferencesHandling writes in an object member: $id dropped (a JObject),
         // $ref resolved, $values unwrapped (a JArray); a $ref to the JObject reads as null
         new[] { "Shared", "preserve_objects", "{\"$id\":\"1\",\"Any\":{\"$id\":\"2\",\"Amount\":1.5}}" },
         new[] { "Shared", "preserve_objects", "{\"$id\":\"1\",\"M\":{\"$id\":\"2\",\"Amount\":1.5},\"Any\":{\"$ref\":\"2\"}}" },
         new[] { "Shared", "preserve_all", "{\"$id\":\"1\",\"L\":{\"$id\":\"2\",\"$values\":[1,2]}}" },
         new[] { "Shared", "preserve_objects", "{\"$id\":\"1\",\"Any\":{\"$id\":\"2\",\"Amount\":1.5},\"M\":{\"$ref\":\"2\"}}" },
+    };
+
+    // XML documents DataContractSerializer reads, written back
+    static readonly string[][] XmlReads =
+    {
+        new[] { "WithInit", "<WithInit xmlns=\"urn:contoso:shapes\" />" },
     };
 
     static void Line(StreamWriter o, string key, string kind, string result) { o.Write(key + "\t" + kind + "\t" + result + "\n"); }
@@ -477,7 +494,7 @@ public static class RealWorld
                     Line(o, sample[0], "back:" + name, Try(() => Xml(JsonConvert.DeserializeObject(json, type, s), type, false)));
             }
         }
-        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "Shared", "Maps", "Outer", "Drawing", "Shape", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
+        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "Shared", "Maps", "Outer", "Drawing", "Shape", "WithInit", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
         {
             var exporter = new XsdDataContractExporter();
             exporter.Export(TypeOf(typeName));
@@ -499,6 +516,13 @@ public static class RealWorld
             Line(o, "read_" + i, "json", "ok\t" + Convert.ToBase64String(Utf8.GetBytes(text)));
             Line(o, "read_" + i, "xml", Try(() => Xml(JsonConvert.DeserializeObject(text, type, s), type, false)));
             Line(o, "read_" + i, "rewritten", Try(() => Utf8.GetBytes(JsonConvert.SerializeObject(JsonConvert.DeserializeObject(text, type, s), type, s))));
+        }
+        for (int i = 0; i < XmlReads.Length; i++)
+        {
+            var type = TypeOf(XmlReads[i][0]);
+            var text = XmlReads[i][1];
+            Line(o, "xmlread_" + i, "xml", "ok\t" + Convert.ToBase64String(Utf8.GetBytes(text)));
+            Line(o, "xmlread_" + i, "rewritten", Try(() => Xml(new DataContractSerializer(type).ReadObject(new MemoryStream(Utf8.GetBytes(text))), type, false)));
         }
         o.Flush();
     }
