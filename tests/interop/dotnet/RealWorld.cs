@@ -475,9 +475,41 @@ public static class RealWorld
         }
     }
 
+    // "echo": stdin lines of TYPE TAB xml|json TAB base64(document); each is read (XML by
+    // DataContractSerializer, JSON by Json.NET with default settings) and written back as
+    // XML and JSON: TYPE TAB xml|json TAB ok|error TAB base64, twice per line
+    static void Echo(StreamWriter o)
+    {
+        string line;
+        var input = new StreamReader(Console.OpenStandardInput(), Utf8);
+        while ((line = input.ReadLine()) != null)
+        {
+            var parts = line.Split('\t');
+            var type = TypeOf(parts[0]);
+            var data = Convert.FromBase64String(parts[2]);
+            object obj = null;
+            string error = null;
+            try
+            {
+                obj = parts[1] == "xml"
+                    ? new DataContractSerializer(type).ReadObject(XmlDictionaryReader.CreateTextReader(data, XmlDictionaryReaderQuotas.Max))
+                    : JsonConvert.DeserializeObject(Utf8.GetString(data), type);
+            }
+            catch (Exception e) { error = "error\t" + Convert.ToBase64String(Utf8.GetBytes(e.GetType().Name + ": " + e.Message)); }
+            Line(o, parts[0], "xml", error ?? Try(() => Xml(obj, type, false)));
+            Line(o, parts[0], "json", error ?? Try(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj, type, new JsonSerializerSettings()))));
+        }
+    }
+
     public static void Main(string[] args)
     {
         var o = new StreamWriter(Console.OpenStandardOutput(), Utf8);
+        if (args.Length == 1 && args[0] == "echo")
+        {
+            Echo(o);
+            o.Flush();
+            return;
+        }
         var settingsNames = args;
         foreach (var sample in Samples)
         {
