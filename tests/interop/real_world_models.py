@@ -271,3 +271,6 @@ class WithInit:
 
 
 TYPES["WithInit"] = WithInit
+
+
+TYPES["ResultOfShape"] = Result[Shape]

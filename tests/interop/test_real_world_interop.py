@@ -63,6 +63,7 @@ SAMPLES = {
     "outer": "Outer",
     "drawing": "Drawing",
     "circle_as_shape": "Shape",
+    "result_shape": "ResultOfShape",
 }
 
 _PARTS: dict[str, dict[str, Any]] = {
@@ -130,7 +131,7 @@ def _object(mono: dict[tuple[str, str], Output], sample: str) -> Any:
 BASE_TYPED_ROOT = "circle_as_shape"
 #: samples holding a derived contract where the base is declared: Json.NET writes no type, so
 #: it reads the base back (Circle's Radius is lost), and netcontract with it
-POLYMORPHIC = {"drawing", BASE_TYPED_ROOT}
+POLYMORPHIC = {"drawing", "result_shape", BASE_TYPED_ROOT}
 
 
 def _xml_samples() -> list[Any]:

@@ -321,6 +321,13 @@ public static class RealWorld
                     Main = new Contoso.Shapes.Circle { Name = "base", Radius = 2.5 },
                     All = new List<Contoso.Shapes.Shape> { new Contoso.Shapes.Shape { Name = "s" }, new Contoso.Shapes.Circle { Radius = -1.5 }, null },
                 };
+            case "result_shape":
+                return new Contoso.Shop.Orders.Result<Contoso.Shapes.Shape>
+                {
+                    Success = true,
+                    Value = new Contoso.Shapes.Circle { Name = "c", Radius = 3 },
+                    Errors = new List<string> { "" },
+                };
             case "circle_as_shape": return new Contoso.Shapes.Circle { Name = "n", Radius = 1e-7 };
             case "result_orders":
                 return new Contoso.Shop.Orders.Result<List<Contoso.Shop.Orders.Order>>
@@ -356,6 +363,7 @@ public static class RealWorld
             case "Shape": return typeof(Contoso.Shapes.Shape);
             case "WithInit": return typeof(Contoso.Shapes.WithInit);
             case "Shared": return typeof(Contoso.Inventory.Shared);
+            case "ResultOfShape": return typeof(Contoso.Shop.Orders.Result<Contoso.Shapes.Shape>);
             case "ResultOfInt": return typeof(Contoso.Shop.Orders.Result<int?>);
             case "ResultOfMoney": return typeof(Contoso.Shop.Orders.Result<Contoso.Shop.Common.Money>);
         }
@@ -415,6 +423,7 @@ public static class RealWorld
         new[] { "result_orders", "ResultOfOrders" }, new[] { "result_empty", "ResultOfOrders" },
         new[] { "result_int", "ResultOfInt" }, new[] { "result_money", "ResultOfMoney" },
         new[] { "maps", "Maps" }, new[] { "outer", "Outer" }, new[] { "drawing", "Drawing" }, new[] { "circle_as_shape", "Shape" },
+        new[] { "result_shape", "ResultOfShape" },
     };
 
     // type, settings name, JSON text
@@ -526,7 +535,7 @@ public static class RealWorld
                     Line(o, sample[0], "back:" + name, Try(() => Xml(JsonConvert.DeserializeObject(json, type, s), type, false)));
             }
         }
-        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "Shared", "Maps", "Outer", "Drawing", "Shape", "WithInit", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
+        foreach (var typeName in new[] { "Order", "PriorityOrder", "Money", "Line", "Stock", "Links", "Shared", "Maps", "Outer", "Drawing", "Shape", "WithInit", "ResultOfShape", "ResultOfOrders", "ResultOfInt", "ResultOfMoney" })
         {
             var exporter = new XsdDataContractExporter();
             exporter.Export(TypeOf(typeName));
