@@ -23,6 +23,7 @@ from netcontract.json.wcf_read import read_wcf
 from netcontract.json.wcf_write import wcf_json_bytes
 from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
+from netcontract.model.contract import is_contract
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot, collection_of
 from netcontract.xml.parse import parse_xml
@@ -200,6 +201,7 @@ def to_xml(
     root_namespace: str | None = None,
     layout: Literal["writer", "stream"] = "writer",
     known_types: Iterable[Any] | None = None,
+    root_type: type | None = None,
 ) -> bytes:
     """Write ``obj`` as the UTF-8 bytes DataContractSerializer writes through Web API
     (no XML declaration; ``indent`` as ``XmlWriterSettings.Indent``).
@@ -213,6 +215,10 @@ def to_xml(
     contract's); the members stay in the contract's namespace. ``known_types``: the
     serializer's known types; a member holding a type .NET does not know there is refused
     (``SerializationError``), as .NET refuses it ("... is not expected").
+
+    ``root_type`` is the serializer's type (``new DataContractSerializer(typeof(Shape))``):
+    a value of a contract derived from it is written as ``<Shape i:type="…Circle">``, as
+    .NET does (the derived contract must be known to ``Shape`` or in ``known_types``).
     """
     if layout not in ("writer", "stream"):
         raise ValueError(f"to_xml(): layout must be 'writer' or 'stream', not {layout!r}")
@@ -223,10 +229,16 @@ def to_xml(
             " XmlDictionaryWriter's text writer, which has no indentation (an XmlWriter with"
             " Indent=true wrapped around it indents nothing either)"
         )
+    if root_type is not None and (
+        not is_contract(root_type) or root_name is not None or root_namespace is not None
+    ):
+        raise ValueError(
+            "to_xml(): root_type must be a contract class, without root_name/root_namespace"
+        )
     conversion_started()
     root = _root(type(obj), root_name, root_namespace)
     text, problems = write_xml(
-        obj, indent=indent, root=root, stream=stream, known_types=known_types
+        obj, indent=indent, root=root, stream=stream, known_types=known_types, root_type=root_type
     )
     if problems:
         raise SerializationError(problems)

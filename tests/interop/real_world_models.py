@@ -242,7 +242,7 @@ class Maps:
     page: Page[Money, Code | None] | None = nc.member("Page", default=None)
 
 
-@nc.contract(xml_namespace=SHAPES, known_types=("Circle",))
+@nc.contract(xml_namespace=SHAPES, known_types=("Circle", "Square"))
 class Shape:
     name: str | None = nc.member("Name", default=None)
 
@@ -274,3 +274,37 @@ TYPES["WithInit"] = WithInit
 
 
 TYPES["ResultOfShape"] = Result[Shape]
+
+
+@nc.contract(xml_namespace=SHAPES)
+class Square(Shape):
+    side: nc.Int32 = nc.member("Side", default=0)
+
+
+@nc.contract(xml_namespace=SHAPES)
+class Triangle(Shape):  # not a known type of Shape
+    sides: nc.Int32 = nc.member("Sides", default=0)
+
+
+@nc.contract(xml_namespace=SHAPES, is_reference=True, known_types=("Node",))
+class Entity:
+    key: str | None = nc.member("Key", default=None)
+
+
+@nc.contract(xml_namespace="urn:contoso:shapes:more")
+class Node(Entity):
+    parent: Entity | None = nc.member("Parent", default=None)
+
+
+def _node() -> Node:
+    node = Node(key="child")
+    node.parent = node
+    return node
+
+
+#: RealWorld.cs's roots: (serializer's type, value)
+ROOTS = {
+    "circle": (Shape, Circle(name="c", radius=2.0)),
+    "square": (Shape, Square(name="s", side=3)),
+    "node": (Entity, _node()),
+}

@@ -33,9 +33,11 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import netcontract as nc
 from netcontract.generate import generate_module
+from netcontract.model.contract import is_contract
 from netcontract.strategies import for_type
 
 from . import real_world_models as m
@@ -134,28 +136,14 @@ BASE_TYPED_ROOT = "circle_as_shape"
 POLYMORPHIC = {"drawing", "result_shape", BASE_TYPED_ROOT}
 
 
-def _xml_samples() -> list[Any]:
-    return [
-        pytest.param(
-            sample,
-            marks=pytest.mark.xfail(
-                reason="to_xml cannot write a root of a base type holding a derived value"
-                " (i:type on the document element); it writes <Circle>",
-                strict=True,
-            ),
-        )
-        if sample == BASE_TYPED_ROOT
-        else sample
-        for sample in SAMPLES
-    ]
-
-
-@pytest.mark.parametrize("sample", _xml_samples())
+@pytest.mark.parametrize("sample", list(SAMPLES))
 def test_xml_is_read_and_written_back_identical(mono, sample: str) -> None:
     obj = _object(mono, sample)
-    assert nc.to_xml(obj) == mono[sample, "xml"]
-    assert nc.to_xml(obj, indent=True) == mono[sample, "xml_indent"]
-    assert nc.from_xml(_bytes(mono[sample, "xml_indent"]), type(obj)) == obj
+    # the serializer's type: a Circle is written as <Shape i:type="d1p1:Circle">
+    root_type = m.TYPES[SAMPLES[sample]]
+    assert nc.to_xml(obj, root_type=root_type) == mono[sample, "xml"]
+    assert nc.to_xml(obj, indent=True, root_type=root_type) == mono[sample, "xml_indent"]
+    assert nc.from_xml(_bytes(mono[sample, "xml_indent"]), root_type) == obj
 
 
 # ----------------------------------------------------------------------------- Json.NET
@@ -241,13 +229,20 @@ def test_contracts_generated_from_monos_xsd_read_monos_xml(mono, tmp_path: Path)
     try:
         spec.loader.exec_module(module)
         for sample in SAMPLES:
-            if sample == BASE_TYPED_ROOT:
-                continue  # (written back as <Circle>: see test_xml_is_read_and_written_back)
             for kind, indent in (("xml", False), ("xml_indent", True)):
                 document = _bytes(mono[sample, kind])
                 obj = nc.validate_xml(document)  # the root element picks the generated class
                 assert type(obj).__module__ == "real_world_generated", (sample, type(obj))
-                assert nc.to_xml(obj, indent=indent) == document, (sample, kind)
+                # (the root's own class: a <Shape i:type="Circle"> is written from Shape's)
+                root = etree.QName(etree.fromstring(document))
+                root_type = next(
+                    cls
+                    for cls in vars(module).values()
+                    if is_contract(cls)
+                    and (nc.contract_info(cls).namespace, nc.contract_info(cls).name)
+                    == (root.namespace, root.localname)
+                )
+                assert nc.to_xml(obj, indent=indent, root_type=root_type) == document
     finally:
         del sys.modules["real_world_generated"]
 
@@ -416,3 +411,38 @@ def test_mono_reads_drawn_values_and_writes_netcontracts_bytes(tmp_path: Path) -
                     theirs = _ANY_TYPE.sub(b" />", theirs)
                 xml_kind = kind == "xml"
                 assert _zeroed(theirs, xml_kind) == _zeroed(ours, xml_kind), (name, source, kind)
+
+
+# ----------------------------------------------------------------------------- typed roots
+
+
+@pytest.mark.parametrize("name", list(m.ROOTS))
+def test_a_derived_value_is_written_as_a_root_of_its_base_type(
+    mono, name: str, engine_path: str
+) -> None:
+    """``new DataContractSerializer(typeof(Shape)).WriteObject(circle)``: ``<Shape
+    i:type="…Circle">``, in both layouts, an is_reference one too; read back as the value."""
+    root_type, value = m.ROOTS[name]
+    for kind, options in (
+        ("xml", {}),
+        ("xml_indent", {"indent": True}),
+        ("stream", {"layout": "stream"}),
+    ):
+        data = nc.to_xml(value, root_type=root_type, **options)  # type: ignore[arg-type]
+        assert data == mono[f"root_{name}", kind], kind
+        back = nc.from_xml(data, root_type)
+        assert type(back) is type(value)
+        assert nc.to_xml(back, root_type=root_type, **options) == data  # type: ignore[arg-type]
+
+
+def test_a_derived_value_the_base_does_not_know_is_refused(mono) -> None:
+    assert "is not expected" in str(mono["root_triangle", "xml"])  # Mono refuses it
+    with pytest.raises(nc.SerializationError, match="is not expected"):
+        nc.to_xml(m.Triangle(sides=3), root_type=m.Shape)
+    # known to the call, as to the serializer (new DataContractSerializer(type, knownTypes))
+    data = nc.to_xml(m.Triangle(sides=3), root_type=m.Shape, known_types=[m.Triangle])
+    assert data.startswith(b'<Shape xmlns:i="http://www.w3.org/2001/XMLSchema-instance"')
+    with pytest.raises(nc.SerializationError, match="is not a Circle"):
+        nc.to_xml(m.Square(), root_type=m.Circle)
+    with pytest.raises(ValueError, match="root_type"):
+        nc.to_xml(m.Square(), root_type=m.Shape, root_name="X")

@@ -190,7 +190,22 @@ namespace Contoso.Shapes
 
     [DataContract(Namespace = "urn:contoso:shapes")]
     [KnownType(typeof(Circle))]
+    [KnownType(typeof(Square))]
     public class Shape { [DataMember] public string Name { get; set; } }
+
+    [DataContract(Namespace = "urn:contoso:shapes")]
+    public class Square : Shape { [DataMember] public int Side { get; set; } }
+
+    // not a known type of Shape: a Shape serializer refuses it
+    [DataContract(Namespace = "urn:contoso:shapes")]
+    public class Triangle : Shape { [DataMember] public int Sides { get; set; } }
+
+    [DataContract(Namespace = "urn:contoso:shapes", IsReference = true)]
+    [KnownType(typeof(Node))]
+    public class Entity { [DataMember] public string Key { get; set; } }
+
+    [DataContract(Namespace = "urn:contoso:shapes:more")]
+    public class Node : Entity { [DataMember] public Entity Parent { get; set; } }
 
     [DataContract(Namespace = "urn:contoso:shapes:more")]
     public class Circle : Shape { [DataMember] public double Radius { get; set; } }
@@ -548,6 +563,25 @@ public static class RealWorld
             }
         }
         WriteEnums(o);
+        // roots of a base type holding a derived value: writer layout (compact, indented)
+        // and WriteObject(Stream)
+        var node = new Contoso.Shapes.Node { Key = "child" };
+        node.Parent = node;
+        var roots = new object[][]
+        {
+            new object[] { "circle", typeof(Contoso.Shapes.Shape), new Contoso.Shapes.Circle { Name = "c", Radius = 2 } },
+            new object[] { "square", typeof(Contoso.Shapes.Shape), new Contoso.Shapes.Square { Name = "s", Side = 3 } },
+            new object[] { "node", typeof(Contoso.Shapes.Entity), node },
+            new object[] { "triangle", typeof(Contoso.Shapes.Shape), new Contoso.Shapes.Triangle { Sides = 3 } },
+        };
+        foreach (var r in roots)
+        {
+            var type = (Type)r[1];
+            var obj = r[2];
+            Line(o, "root_" + r[0], "xml", Try(() => Xml(obj, type, false)));
+            Line(o, "root_" + r[0], "xml_indent", Try(() => Xml(obj, type, true)));
+            Line(o, "root_" + r[0], "stream", Try(() => { var ms = new MemoryStream(); new DataContractSerializer(type).WriteObject(ms, obj); return ms.ToArray(); }));
+        }
         // JSON documents Json.NET reads, written as XML and as JSON (the same settings)
         for (int i = 0; i < Reads.Length; i++)
         {
