@@ -279,6 +279,7 @@ def to_wcf_json(
     lossy: bool = False,
     known_types: Iterable[Any] | None = None,
     simple_dictionaries: bool = False,
+    root_type: type | None = None,
 ) -> bytes:
     """Write ``obj`` as the UTF-8 bytes WCF's DataContractJsonSerializer writes (``indent``:
     ``JsonReaderWriterFactory.CreateJsonWriter(..., indent: true)``).
@@ -288,8 +289,12 @@ def to_wcf_json(
     ``known_types``: the serializer's, as for :func:`to_xml`. ``simple_dictionaries=True``:
     ``DataContractJsonSerializerSettings.UseSimpleDictionaryFormat``, a ``dict[str, V]``
     written as the JSON object ``{"key":value}`` (string keys only, as Mono writes them).
+    ``root_type``: the serializer's type, as for :func:`to_xml` (a derived value gets its
+    ``__type`` first: ``{"__type":"Circle:#Shapes",...}``).
     Raises :class:`~netcontract.SerializationError` listing every problem with its path.
     """
+    if root_type is not None and not is_contract(root_type):
+        raise ValueError("to_wcf_json(): root_type must be a contract class")
     conversion_started()
     data, problems = wcf_json_bytes(
         obj,
@@ -297,6 +302,7 @@ def to_wcf_json(
         lossy=lossy,
         known_types=known_types,
         simple_dictionaries=simple_dictionaries,
+        root_type=root_type,
     )
     if problems:
         raise SerializationError(problems)

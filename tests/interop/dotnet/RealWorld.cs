@@ -581,6 +581,7 @@ public static class RealWorld
             Line(o, "root_" + r[0], "xml", Try(() => Xml(obj, type, false)));
             Line(o, "root_" + r[0], "xml_indent", Try(() => Xml(obj, type, true)));
             Line(o, "root_" + r[0], "stream", Try(() => { var ms = new MemoryStream(); new DataContractSerializer(type).WriteObject(ms, obj); return ms.ToArray(); }));
+            Line(o, "root_" + r[0], "wcf", Try(() => { var ms = new MemoryStream(); new System.Runtime.Serialization.Json.DataContractJsonSerializer(type).WriteObject(ms, obj); return ms.ToArray(); }));
         }
         // JSON documents Json.NET reads, written as XML and as JSON (the same settings)
         for (int i = 0; i < Reads.Length; i++)

@@ -55,6 +55,13 @@ def test_another_namespace_is_prefixed() -> None:
     assert nc.to_xml(circle, root_type=Shape, layout="stream") == stream
     assert nc.from_xml(writer, Shape) == circle == nc.from_xml(stream, Shape)
     assert nc.to_xml(circle) == nc.to_xml(circle, root_type=Circle)  # its own type: <Circle>
+    # Mono, DataContractJsonSerializer(typeof(Shape)): the __type first
+    wcf = b'{"__type":"Circle:urn:contoso:shapes:more","Name":"c","Radius":2}'
+    assert nc.to_wcf_json(circle, root_type=Shape) == wcf
+    assert nc.from_wcf_json(wcf, Shape) == circle
+    assert (
+        nc.to_wcf_json(circle) == b'{"Name":"c","Radius":2}'
+    )  # DataContractJsonSerializer(typeof(Circle))
 
 
 def test_the_same_namespace_is_not() -> None:
