@@ -23,6 +23,7 @@ from netcontract.json.wcf_read import read_wcf
 from netcontract.json.wcf_write import wcf_json_bytes
 from netcontract.json.write import json_bytes
 from netcontract.limits import DEFAULT_LIMITS, FAILED, Limits, ReadContext, as_document
+from netcontract.model.contract import is_contract
 from netcontract.model.cycles import graph_problem
 from netcontract.model.plan import contract_info
 from netcontract.model.wire import Slot, collection_of
@@ -204,6 +205,7 @@ def to_xml(
     root_namespace: str | None = None,
     layout: Literal["writer", "stream"] = "writer",
     known_types: Iterable[Any] | None = None,
+    root_type: type | None = None,
 ) -> bytes:
     """Write ``obj`` as the UTF-8 bytes DataContractSerializer writes through Web API
     (no XML declaration; ``indent`` as ``XmlWriterSettings.Indent``).
@@ -217,6 +219,10 @@ def to_xml(
     contract's); the members stay in the contract's namespace. ``known_types``: the
     serializer's known types; a member holding a type .NET does not know there is refused
     (``SerializationError``), as .NET refuses it ("... is not expected").
+
+    ``root_type`` is the serializer's type (``new DataContractSerializer(typeof(Shape))``):
+    a value of a contract derived from it is written as ``<Shape i:type="…Circle">``, as
+    .NET does (the derived contract must be known to ``Shape`` or in ``known_types``).
     """
     if layout not in ("writer", "stream"):
         raise ValueError(f"to_xml(): layout must be 'writer' or 'stream', not {layout!r}")
@@ -227,11 +233,22 @@ def to_xml(
             " XmlDictionaryWriter's text writer, which has no indentation (an XmlWriter with"
             " Indent=true wrapped around it indents nothing either)"
         )
+    if root_type is not None and (
+        not is_contract(root_type) or root_name is not None or root_namespace is not None
+    ):
+        raise ValueError(
+            "to_xml(): root_type must be a contract class, without root_name/root_namespace"
+        )
     conversion_started()
     root = _root(type(obj), root_name, root_namespace)
     try:
         text, problems = write_xml(
-            obj, indent=indent, root=root, stream=stream, known_types=known_types
+            obj,
+            indent=indent,
+            root=root,
+            stream=stream,
+            known_types=known_types,
+            root_type=root_type,
         )
     except RecursionError:  # a cycle (or a graph too deep): named, as .NET refuses it
         raise SerializationError([graph_problem(obj)]) from None
@@ -274,6 +291,7 @@ def to_wcf_json(
     lossy: bool = False,
     known_types: Iterable[Any] | None = None,
     simple_dictionaries: bool = False,
+    root_type: type | None = None,
 ) -> bytes:
     """Write ``obj`` as the UTF-8 bytes WCF's DataContractJsonSerializer writes (``indent``:
     ``JsonReaderWriterFactory.CreateJsonWriter(..., indent: true)``).
@@ -283,8 +301,12 @@ def to_wcf_json(
     ``known_types``: the serializer's, as for :func:`to_xml`. ``simple_dictionaries=True``:
     ``DataContractJsonSerializerSettings.UseSimpleDictionaryFormat``, a ``dict[str, V]``
     written as the JSON object ``{"key":value}`` (string keys only, as Mono writes them).
+    ``root_type``: the serializer's type, as for :func:`to_xml` (a derived value gets its
+    ``__type`` first: ``{"__type":"Circle:#Shapes",...}``).
     Raises :class:`~netcontract.SerializationError` listing every problem with its path.
     """
+    if root_type is not None and not is_contract(root_type):
+        raise ValueError("to_wcf_json(): root_type must be a contract class")
     conversion_started()
     try:
         data, problems = wcf_json_bytes(
@@ -293,6 +315,7 @@ def to_wcf_json(
             lossy=lossy,
             known_types=known_types,
             simple_dictionaries=simple_dictionaries,
+            root_type=root_type,
         )
     except RecursionError:  # a cycle (or a graph too deep): named, as .NET refuses it
         raise SerializationError([graph_problem(obj)]) from None

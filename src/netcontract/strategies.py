@@ -338,6 +338,8 @@ def _uri_text(draw: Callable[[SearchStrategy[Any]], Any]) -> str:
 def _drawn_uri(draw: Callable[[SearchStrategy[Any]], Any], normalized: bool) -> Uri:
     for _ in range(10):  # a list of Uris stays valid: retry here rather than reject it all
         text = _uri_text(draw)
+        if not text:  # the empty Uri: Json.NET writes "" and reads it back as null (Mono)
+            continue
         try:
             written = serialization_text(text)
         except ValueError:
@@ -353,7 +355,8 @@ def uris(*, normalized: bool = True) -> SearchStrategy[Uri]:
     """``System.Uri`` values whose DataContract XML text netcontract proves (absolute http,
     https, ws, wss, ftp and relative URIs, escapes, IPv6, Unicode). ``normalized``: only texts
     that are their own XML text (reading the XML gives them back); otherwise any original
-    text (Json.NET keeps it, XML writes .NET's normalized text)."""
+    text (Json.NET keeps it, XML writes .NET's normalized text). Never the empty Uri, which
+    Json.NET writes as ``""`` and reads back as null."""
     return _drawn_uri(normalized)
 
 

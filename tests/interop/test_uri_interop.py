@@ -194,7 +194,8 @@ def _compare(probe: UriProbe, texts: list[str]) -> collections.Counter[str]:
         assert obj_ok == "ok" and nc.to_xml(OH(uri)) == _d(obj_xml), text
         read_back = rest[2] if len(rest) > 2 else ""
         assert nc.Uri(_d(read_back).decode("utf-8")) == nc.from_xml(_d(dcs), UH).U, text
-        assert uri == nc.from_json(_d(json_text), UH).U, text
+        # Json.NET reads "" into a Uri as null (Mono; test_real_world_interop.py)
+        assert (uri if text else None) == nc.from_json(_d(json_text), UH).U, text
         counts["written, bytes equal"] += 1
     return counts
 

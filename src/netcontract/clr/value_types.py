@@ -1601,13 +1601,16 @@ class UriType(ValueType):
         )
 
     def json_fast_read(self, src: Source, var: str) -> Snippet:
-        return Snippet(f"type({var}) is str", f"{src.const(_uri_of_text, 'uri')}({var})", text=True)
+        # "" is left to the reference reader: Json.NET reads it as null
+        return Snippet(
+            f"type({var}) is str and {var}", f"{src.const(_uri_of_text, 'uri')}({var})", text=True
+        )
 
     def msgspec_type(self) -> Any:
         return str
 
     def msgspec_convert(self, src: Source, var: str) -> Snippet:
-        return Snippet("True", f"{src.const(_uri_of_text, 'uri')}({var})", text=True)
+        return Snippet(var, f"{src.const(_uri_of_text, 'uri')}({var})", text=True)
 
 
 # ----------------------------------------------------------------------------- XmlQualifiedName

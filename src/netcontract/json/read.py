@@ -26,6 +26,7 @@ from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
 from netcontract.json.dict_keys import key_parser
 from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings, ensure_datetime
+from netcontract.json.string_enums import converter_names
 from netcontract.json.text import UNSURE, colons, loads_fast
 from netcontract.limits import FAILED, ReadContext
 from netcontract.model import paths as _paths
@@ -63,8 +64,11 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
     allow_none = slot.clr_nillable
     null_message = slot.null_problem
     wire = slot.wire
-    # Json.NET reads "" into a Nullable<T> member (int?, Guid?, DateTime?, enum?) as null
-    empty_is_null = slot.optional and wire.is_value_type
+    # Json.NET reads "" into a Nullable<T> member (int?, Guid?, DateTime?, enum?) as null, and
+    # into a Uri (a member, an item, a dictionary value) too (Mono; test_real_world_interop.py)
+    empty_is_null = (slot.optional and wire.is_value_type) or (
+        isinstance(wire, PrimitiveType) and wire.primitive.carrier is URI
+    )
     inner: Reader
     if isinstance(wire, PrimitiveType):
         parse = wire.primitive.json_parse
@@ -89,7 +93,7 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
                 return FAILED
 
     elif isinstance(wire, EnumType):
-        inner = _enum_reader(wire)
+        inner = _enum_reader(wire, settings)
     elif isinstance(wire, ContractType):
         inner = _contract_reader(wire, settings)
     elif isinstance(wire, ListType):
@@ -147,10 +151,12 @@ def _datetime_parser(settings: JsonSettings) -> Callable[[Any], DateTime]:
     return parse
 
 
-def _enum_reader(wire: EnumType) -> Reader:
+def _enum_reader(wire: EnumType, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> Reader:
     cls = wire.cls
     by_name = wire.clr_names  # Json.NET reads the C# names (Enum.Parse), never EnumMember's
     by_upper = {ordinal_upper(name): member for name, member in by_name.items()}
+    # ... but StringEnumConverter reads EnumMember's names first (in any case)
+    converter = _converter_table(wire) if settings.string_enum_converter else None
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if type(value) is int:
@@ -163,9 +169,13 @@ def _enum_reader(wire: EnumType) -> Reader:
                 ctx.problem(path, f"{value} is not a value of {cls.__name__}")
                 return FAILED
         if type(value) is str:
-            found = by_name.get(value)
+            found = by_name.get(value) if converter is None else None
             if found is None:
-                found = _parse_enum_text(value, by_upper)
+                found = (
+                    _parse_enum_text(value, by_upper)
+                    if converter is None
+                    else _parse_converter_text(value, converter, by_upper)
+                )
                 if type(found) is int:
                     return read(found, path, ctx)
                 if type(found) is str:
@@ -179,6 +189,36 @@ def _enum_reader(wire: EnumType) -> Reader:
         return FAILED
 
     return read
+
+
+def _converter_table(wire: EnumType) -> dict[str, Any]:
+    """StringEnumConverter's name table: each member by its ``EnumMember`` name (its C# name
+    without one) in OrdinalIgnoreCase form; the first member of a name wins."""
+    table: dict[str, Any] = {}
+    for number, name in converter_names(wire):
+        table.setdefault(ordinal_upper(name), wire.cls(number))
+    return table
+
+
+def _parse_converter_text(value: str, table: dict[str, Any], by_upper: dict[str, Any]) -> Any:
+    """A string as Json.NET 6.0.8's StringEnumConverter reads it (Mono): without a comma, an
+    ``EnumMember`` name in any case, untrimmed (``" EUR"`` is refused), else what
+    ``Enum.Parse`` reads; with commas, each part trimmed and looked up so, then a C# name
+    (numbers are refused in a list, as Enum.Parse refuses them). Returns what
+    :func:`_parse_enum_text` returns."""
+    if "," not in value:
+        found = table.get(ordinal_upper(value))
+        return found if found is not None else _parse_enum_text(value, by_upper)
+    result = 0
+    for part in value.split(","):
+        word = ordinal_upper(part.strip(_NET_WHITE_SPACE))
+        member = table.get(word)
+        if member is None:
+            member = by_upper.get(word)
+            if member is None:
+                return None
+        result |= int(member)
+    return result
 
 
 def ordinal_upper(text: str) -> str:
@@ -474,6 +514,14 @@ def json_referenced(value: dict[str, Any], expected: type, path: str, ctx: ReadC
         # Json.NET 6.0.8 reads an unknown or later $id as null: a value lost silently
         ctx.problem(path, f"$ref {ref!r} names no object read before it")
         return FAILED
+    if found is _UNTYPED_ID:
+        # Json.NET 6.0.8 keeps no reference to an object it read as a JObject: null (Mono)
+        ctx.problem(
+            path,
+            f"$ref {ref!r} names an object read into an object member, which Json.NET keeps"
+            " no reference to (it reads the reference as null)",
+        )
+        return FAILED
     if not isinstance(found, expected):
         shown = "list" if expected is list else expected.__name__
         ctx.problem(path, f"$ref {ref!r} names a {type(found).__name__}, not a {shown}")
@@ -660,6 +708,50 @@ def _count_value(value: Any, path: str, ctx: ReadContext) -> None:
 _METADATA: Final = frozenset({"$type", "$ref", "$id", "$values"})
 
 
+#: what ``ctx.refs`` holds for an ``$id`` read in an ``object`` member: Json.NET reads the
+#: object as a JObject and keeps no reference to it (a ``$ref`` to it reads as null)
+_UNTYPED_ID: Final = object()
+
+
+def _untyped_metadata(
+    value: dict[str, Any], path: str, ctx: ReadContext, settings: JsonSettings
+) -> Any:
+    """The leading metadata of an object in an ``object`` member, as Json.NET reads it when
+    ``preserve_references_handling`` writes it there (Mono): ``{"$ref": id}`` is the object
+    read before with that id (as Json.NET gives it), ``"$id"`` first is dropped (Json.NET's
+    JObject keeps no id, so a later ``$ref`` to it, which Json.NET reads as null, is refused),
+    and ``{"$id": id, "$values": [...]}`` (``Arrays``) is the list. Anything else is left to
+    the caller (the dictionary, or the refusal of a metadata member)."""
+    first = next(iter(value))
+    if first == "$ref":
+        return json_referenced(value, object, path, ctx)
+    if first != "$id":
+        return value
+    rest = dict(itertools.islice(value.items(), 1, None))
+    if settings.preserves_arrays and list(rest) == ["$values"]:
+        if type(rest["$values"]) is not list:
+            ctx.problem(_paths.join(path, "$values"), "expected an array")
+            return FAILED
+        if not _register_untyped(value["$id"], path, ctx):  # (a JArray keeps no id either)
+            return FAILED
+        return _untyped_reader(rest["$values"], path, ctx, settings)
+    if not settings.preserves_objects:
+        return value
+    return rest if _register_untyped(value["$id"], path, ctx) else FAILED
+
+
+def _register_untyped(ident: Any, path: str, ctx: ReadContext) -> bool:
+    """Take the ``$id`` of an object in an ``object`` member (False: refused)."""
+    if type(ident) is not str:
+        ctx.problem(_paths.join(path, "$id"), f"expected a string, got {_json_kind(ident)}")
+        return False
+    if ident in ctx.refs:
+        ctx.problem(_paths.join(path, "$id"), f"{ident!r} is given to two objects")
+        return False
+    ctx.refs[ident] = _UNTYPED_ID
+    return True
+
+
 def _untyped_reader(
     value: Any, path: str, ctx: ReadContext, settings: JsonSettings = DEFAULT_JSON_SETTINGS
 ) -> Any:
@@ -680,6 +772,10 @@ def _untyped_reader(
             ctx.problem(path, str(exc))
             return FAILED
     if kind is dict:
+        if value and (settings.preserves_objects or settings.preserves_arrays):
+            value = _untyped_metadata(value, path, ctx, settings)
+            if type(value) is not dict:
+                return value  # a $ref resolved, a $values list read, or FAILED
         if not value:
             ctx.enter(path, 0)  # an object, counted as every other (items_over counts it)
             ctx.leave()

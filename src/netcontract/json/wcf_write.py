@@ -671,9 +671,12 @@ def wcf_json_bytes(
     lossy: bool = False,
     known_types: Iterable[Any] | None = None,
     simple_dictionaries: bool = False,
+    root_type: type | None = None,
 ) -> tuple[bytes, list[Problem]]:
     """``obj`` as the UTF-8 bytes DataContractJsonSerializer writes (``simple_dictionaries``:
-    with ``UseSimpleDictionaryFormat``), and the problems that prevent it."""
+    with ``UseSimpleDictionaryFormat``), and the problems that prevent it. ``root_type``:
+    the serializer's type, when ``obj`` is of a contract derived from it (its ``__type``
+    first, as Mono writes it)."""
     problems: list[Problem] = []
     collection = collection_of(type(obj))
     if type(obj) is BoxedCollection:  # List<T> / Dictionary<K,V> as the document
@@ -684,6 +687,16 @@ def wcf_json_bytes(
         tree = writers.for_slot(Slot(collection, optional=False))(obj, "", problems)
     elif not is_contract(type(obj)):
         return b"", [Problem("", f"a {type(obj).__name__} is not a contract")]
+    elif root_type is not None and root_type is not type(obj):
+        if not issubclass(type(obj), root_type):
+            return b"", [
+                Problem("", f"root_type: a {type(obj).__name__} is not a {root_type.__name__}")
+            ]
+        # .NET: the serializer's known types and the declared type's [KnownType]s
+        known = with_own(initial_scope(contract_info(root_type).tp, known_types), root_type)
+        if not is_known(known, type(obj)):
+            return b"", [Problem("", not_expected_message(type(obj)))]
+        tree = _Writers(lossy, known, simple_dictionaries).contract(obj, "", problems, hinted=True)
     else:
         known = initial_scope(contract_info(type(obj)).tp, known_types)
         tree = _Writers(lossy, known, simple_dictionaries).contract(obj, "", problems, hinted=False)

@@ -38,11 +38,11 @@ from netcontract.json.dict_keys import key_writer
 from netcontract.json.settings import (
     DEFAULT_JSON_SETTINGS,
     JsonSettings,
-    camel_case,
     ensure_datetime,
     format_microsoft_date,
     format_microsoft_datetimeoffset,
 )
+from netcontract.json.string_enums import converter_names, converter_text
 from netcontract.json.text import RawJson, dumps_jsonnet, quote
 from netcontract.limits import FAILED
 from netcontract.model import paths as _paths
@@ -190,14 +190,14 @@ def _dict_writer(wire: DictType, settings: JsonSettings) -> Writer:
 
 def _enum_writer(wire: EnumType, settings: JsonSettings) -> Writer:
     cls = wire.cls
-    names = _enum_names(wire.names, settings)
+    text_of = _enum_texts(wire, settings)
 
     def write(value: Any, path: str, problems: list[Problem]) -> Any:
         if isinstance(value, cls) or (type(value) is int):
             number = int(value)
-            if names is not None:
+            if text_of is not None:
                 # StringEnumConverter: the name; a value without one stays a number
-                name = names.get(number)
+                name = text_of(number)
                 if name is not None:
                     return name
             return number
@@ -207,13 +207,18 @@ def _enum_writer(wire: EnumType, settings: JsonSettings) -> Writer:
     return write
 
 
-def _enum_names(names: dict[int, str], settings: JsonSettings) -> dict[int, str] | None:
+def _enum_texts(wire: EnumType, settings: JsonSettings) -> Callable[[int], str | None] | None:
     """The texts StringEnumConverter writes, by value (None without the converter)."""
     if not settings.string_enum_converter:
         return None
-    if settings.string_enum_camel_case_text:
-        return {number: camel_case(name) for number, name in names.items()}
-    return dict(names)
+    parts = converter_names(wire)
+    flags = wire.flags
+
+    @functools.lru_cache(maxsize=256)
+    def text_of(number: int) -> str | None:
+        return converter_text(number, parts, flags, settings)
+
+    return text_of
 
 
 def _primitive_writer(primitive: ValueType, slot: Slot, settings: JsonSettings) -> Writer:
@@ -427,12 +432,16 @@ def _write_members(
     return result
 
 
-def _untyped_enum_names(kind: type) -> dict[int, str]:
+def _untyped_enum_text(kind: type, number: int, settings: JsonSettings) -> str | None:
+    """StringEnumConverter's text for an enum in an ``object`` member (None: the number)."""
     try:
         wire = resolve_annotation(kind).wire
     except ContractDefinitionError:  # an IntEnum that is no contract: its Python names
-        return {int(m): m.name for m in kind}  # type: ignore[attr-defined]
-    return wire.names if isinstance(wire, EnumType) else {}
+        parts = tuple((int(m), m.name) for m in kind)  # type: ignore[attr-defined]
+        return converter_text(number, parts, issubclass(kind, enum.IntFlag), settings)
+    if not isinstance(wire, EnumType):
+        return None
+    return converter_text(number, converter_names(wire), wire.flags, settings)
 
 
 def write_untyped(
@@ -459,10 +468,10 @@ def write_untyped(
         return value
     if isinstance(value, enum.IntEnum):
         if settings.string_enum_converter:
-            # the enum's wire names, as for a member declared with it
-            name = _untyped_enum_names(kind).get(int(value))
+            # the names StringEnumConverter writes, as for a member declared with it
+            name = _untyped_enum_text(kind, int(value), settings)
             if name is not None:
-                return camel_case(name) if settings.string_enum_camel_case_text else name
+                return name
         return int(value)
     if kind is Boxed:
         return value.primitive.json_value(value.value)

@@ -966,6 +966,7 @@ def write_xml(
     root: tuple[str, str] | None = None,
     stream: bool = False,
     known_types: Iterable[Any] | None = None,
+    root_type: type | None = None,
 ) -> tuple[str, list[Problem]]:
     """Serialize a contract instance as its root element; returns the text and any problems.
 
@@ -974,7 +975,9 @@ def write_xml(
 
     ``root`` is ``(name, namespace)`` of the document element when it is not the contract's
     (``new DataContractSerializer(type, name, namespace)``); ``known_types`` the serializer's
-    known types.
+    known types; ``root_type`` the serializer's type when ``obj`` is of a class derived from
+    it (``new DataContractSerializer(typeof(Base))`` writing a ``Derived``: the root is
+    ``<Base i:type="Derived">``).
 
     The generated writer of the object's class runs first; when it meets anything it does not
     handle itself (a value of an unexpected type, a value that cannot be written), it raises
@@ -992,13 +995,36 @@ def write_xml(
         problem = _root_problem(*root)
         if problem is not None:
             return "", [Problem("", problem)]
-    known = initial_scope(info.tp, known_types)
+    declared: ContractInfo | None = None
+    if root_type is not None and root_type is not type(obj):
+        declared = contract_info(root_type)
+        # .NET: the serializer's known types and the declared type's [KnownType]s
+        known = with_own(initial_scope(declared.tp, known_types), declared.cls)
+        problem = _typed_root_problem(info, declared, known)
+        if problem is not None:
+            return "", [Problem("", problem)]
+    else:
+        known = initial_scope(info.tp, known_types)
     if generated_paths():
         try:
-            return _fast_write(info, obj, indent, root, stream, known), []
+            return _fast_write(info, obj, indent, root, stream, known, declared), []
         except Fallback as signal:
             fell_back(info.cls, signal)
-    return _reference_write_xml(info, obj, indent, root, stream, known)
+    return _reference_write_xml(info, obj, indent, root, stream, known, declared)
+
+
+def _typed_root_problem(
+    info: ContractInfo, declared: ContractInfo, known: KnownScope
+) -> str | None:
+    """Why ``info``'s value cannot be written as a root of type ``declared``, or None."""
+    if not issubclass(info.cls, declared.cls):
+        return f"root_type: a {info.cls.__name__} is not a {declared.cls.__name__}"
+    if not is_known(known, info.cls):
+        return not_expected_message(info.cls)
+    if not info.namespace or not declared.namespace:
+        # (Mono's layout of a contract in no namespace there is not proven)
+        return "root_type: a contract in no namespace is not supported as a typed root yet"
+    return None
 
 
 def _root_problem(name: str, namespace: str) -> str | None:
@@ -1013,9 +1039,14 @@ def _root_problem(name: str, namespace: str) -> str | None:
 
 
 def _root_start(
-    info: ContractInfo, root: tuple[str, str] | None, stream: bool = False
+    info: ContractInfo,
+    root: tuple[str, str] | None,
+    stream: bool = False,
+    declared: ContractInfo | None = None,
 ) -> tuple[str, str, Scope]:
     """The root's name, its start tag (without ``>``) and the namespace scope inside it."""
+    if declared is not None:
+        return _typed_root_start(info, declared, stream)
     ns = info.namespace
     name, root_ns = (info.name, ns) if root is None else root
     if stream:
@@ -1036,6 +1067,36 @@ def _root_start(
     # Mono: the contract's namespace gets the prefix d1p1 on the root, declared first
     start = f'<{name} xmlns:d1p1="{ns}" xmlns:i="{XSI}"{ser}{default}'
     return name, start, {ns: "d1p1", **scope, root_ns: ""}
+
+
+def _typed_root_start(
+    info: ContractInfo, declared: ContractInfo, stream: bool
+) -> tuple[str, str, Scope]:
+    """The root of a ``declared`` type holding a value of a derived contract ``info`` (Mono):
+    ``<Shape xmlns:i="…" xmlns:d1p1="urn:more" i:type="d1p1:Circle" xmlns="urn:shapes">``
+    (``z:Id`` after ``xmlns:i``, ``xmlns:z`` after ``i:type``); in the stream layout
+    ``<Shape i:type="a:Circle" xmlns="urn:shapes" xmlns:i="…" xmlns:a="urn:more">``
+    (``z:Id`` first, ``xmlns:z`` before ``xmlns:a``). No prefix where the namespaces are one."""
+    name, root_ns, ns = declared.name, declared.namespace, info.namespace
+    prefix = "a" if stream else "d1p1"
+    own = ns != root_ns
+    type_name = f"{prefix}:{info.name}" if own else info.name
+    scope: Scope = {XSI: "i", root_ns: ""}
+    if info.is_reference:
+        scope[SER] = "z"
+    if own:
+        scope[ns] = prefix
+    if stream:
+        start = f"<{name}" + (' z:Id="i1"' if info.is_reference else "")
+        start += f' i:type="{type_name}" xmlns="{root_ns}" xmlns:i="{XSI}"'
+        start += f' xmlns:z="{SER}"' if info.is_reference else ""
+        start += f' xmlns:{prefix}="{ns}"' if own else ""
+        return name, start, scope
+    start = f'<{name} xmlns:i="{XSI}"' + (' z:Id="i1"' if info.is_reference else "")
+    start += f' xmlns:{prefix}="{ns}"' if own else ""
+    start += f' i:type="{type_name}"'
+    start += f' xmlns:z="{SER}"' if info.is_reference else ""
+    return name, start + f' xmlns="{root_ns}"', scope
 
 
 def _stream_root_start(info: ContractInfo, name: str, root_ns: str) -> tuple[str, str, Scope]:
@@ -1110,11 +1171,12 @@ def _reference_write_xml(
     root: tuple[str, str] | None,
     stream: bool,
     known: KnownScope = EMPTY,
+    declared: ContractInfo | None = None,
 ) -> tuple[str, list[Problem]]:
     writer = _Writer(indent, stream, known)
     if info.is_reference:
         writer.new_id(obj)
-    name, start, scope = _root_start(info, root, stream)
+    name, start, scope = _root_start(info, root, stream, declared)
     writer.parts.append(start)
     writer._children_of_contract(name, info, obj, scope, 1, "")
     return "".join(writer.parts), writer.problems
@@ -1135,8 +1197,9 @@ def _fast_write(
     root: tuple[str, str] | None,
     stream: bool,
     known: KnownScope = EMPTY,
+    declared: ContractInfo | None = None,
 ) -> str:
-    name, start, scope = _root_start(info, root, stream)
+    name, start, scope = _root_start(info, root, stream, declared)
     if info.extension_data and getattr(obj, EXTENSION_ATTR, None):
         raise Fallback("extension data: the reference writer writes it")
     if not info.xml_members:

@@ -401,3 +401,15 @@ def test_forms_as_web_api_binds_them() -> None:
         from_form(b"U=http%3A%2F%2F%5B%3A%3A1", UH)
     with pytest.raises(nc.SerializationError, match=r"^U: .*Web API binds null"):
         to_form(UH(nc.Uri(" ")))
+
+
+def test_empty_json_string_is_a_null_uri() -> None:
+    # Mono, Json.NET 6.0.8 (tests/interop/dotnet/RealWorld.cs, Links): "" into a Uri member,
+    # a List<Uri> item and a Dictionary<string, Uri> value is null; " " is a Uri
+    assert nc.from_json(b'{"U":""}', UH) == UH(None)
+    assert nc.from_json(b'{"L":["","a"]}', LH) == LH([None, nc.Uri("a")])
+    assert nc.from_json(b'{"U":" "}', UH) == UH(nc.Uri(" "))
+    assert nc.from_json(b'{"O":""}', OH) == OH("")  # an object member keeps the string
+    # Json.NET writes the empty Uri as "" (which it reads back as null); XML keeps it
+    assert nc.to_json(UH(nc.Uri(""))) == b'{"U":""}'
+    assert nc.from_xml(nc.to_xml(UH(nc.Uri(""))), UH) == UH(nc.Uri(""))

@@ -134,6 +134,117 @@ def test_string_enum_names_in_object_members() -> None:
     assert b'"O":"first"' in nc.to_json(Probe(o=plain(1)), settings=settings)
 
 
+@nc.contract("Settings.Test")
+class Currency(nc.ContractEnum):
+    Euro = nc.enum_member(1, "EUR")  # [EnumMember(Value = "EUR")]
+    Dollar = nc.enum_member(2, "USD")
+    Pound = 3  # [EnumMember]
+    Hidden = nc.enum_member(4, serializable=False)  # no [EnumMember]
+
+
+@nc.contract("Settings.Test")
+class Channels(nc.ContractFlag):
+    None_ = nc.enum_member(0, "None")
+    Web = 1
+    Mobile = nc.enum_member(2, "mobile-app")
+    Store = 4
+    All = nc.enum_member(7, "all")
+
+
+@nc.contract("Settings.Test")
+class NoZero(nc.ContractFlag):
+    A = 1
+    B = 2
+    AB = 3
+    C = 8
+
+
+@nc.contract("Settings.Test")
+class EnumHolder:
+    c: Currency = nc.member("C", default=Currency(0))
+    f: Channels = nc.member("F", default=Channels.None_)
+    n: NoZero = nc.member("N", default=NoZero(0))
+    nc_: Currency | None = nc.member("NC", default=None)
+
+
+@pytest.mark.falls_back
+@pytest.mark.parametrize(
+    ("value", "plain", "camel"),
+    [
+        # Mono, Json.NET 6.0.8's StringEnumConverter (tests/interop/dotnet/RealWorld.cs, the
+        # same enums in Contoso.Probe): EnumMember's names, [Flags] values as Enum.ToString
+        # takes them apart ("AB, C": the highest first), members without [EnumMember] by name
+        (
+            EnumHolder(
+                c=Currency.Euro,
+                f=Channels.Web | Channels.Mobile,
+                n=NoZero.A | NoZero.B | NoZero.C,
+                nc_=Currency.Hidden,
+            ),
+            b'{"C":"EUR","F":"Web, mobile-app","N":"AB, C","NC":"Hidden"}',
+            b'{"C":"eur","F":"web, mobile-app","N":"ab, c","NC":"hidden"}',
+        ),
+        (
+            EnumHolder(c=Currency(9), f=Channels.All, n=NoZero(0), nc_=Currency.Dollar),
+            b'{"C":9,"F":"all","N":0,"NC":"USD"}',
+            b'{"C":9,"F":"all","N":0,"NC":"usd"}',
+        ),
+        (  # bits no member covers: the number
+            EnumHolder(c=Currency.Pound, f=Channels(15), n=NoZero(5)),
+            b'{"C":"Pound","F":15,"N":5,"NC":null}',
+            b'{"C":"pound","F":15,"N":5,"NC":null}',
+        ),
+        (
+            EnumHolder(c=Currency.Pound, f=Channels(6), n=NoZero.AB | NoZero.C),
+            b'{"C":"Pound","F":"mobile-app, Store","N":"AB, C","NC":null}',
+            b'{"C":"pound","F":"mobile-app, store","N":"ab, c","NC":null}',
+        ),
+    ],
+)
+def test_string_enum_converter_names(value: EnumHolder, plain: bytes, camel: bytes) -> None:
+    converter = S(string_enum_converter=True)
+    camel_text = S(string_enum_converter=True, string_enum_camel_case_text=True)
+    assert nc.to_json(value, settings=converter) == plain
+    assert nc.to_json(value, settings=camel_text) == camel
+    assert nc.from_json(plain, EnumHolder, settings=converter) == value
+    assert nc.from_json(camel, EnumHolder, settings=converter) == value
+
+
+@pytest.mark.falls_back
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        # Mono: what StringEnumConverter reads (C, F, N), or refuses (None)
+        (b'{"C":"EUR"}', (1, 0, 0)),
+        (b'{"C":"eur"}', (1, 0, 0)),  # EnumMember names in any case
+        (b'{"C":"euro"}', (1, 0, 0)),  # and the C# names (Enum.Parse)
+        (b'{"C":" EUR"}', None),  # not trimmed alone...
+        (b'{"C":" Euro"}', (1, 0, 0)),  # ...but Enum.Parse trims
+        (b'{"C":"USD, EUR"}', (3, 0, 0)),
+        (b'{"C":"USD, 1"}', None),
+        (b'{"C":"hidden"}', (4, 0, 0)),
+        (b'{"F":"web,MOBILE-APP"}', (0, 3, 0)),
+        (b'{"F":" Web , Store "}', (0, 5, 0)),
+        (b'{"F":"None"}', (0, 0, 0)),
+        (b'{"F":"mobile-app,"}', None),
+        (b'{"F":"Web Store"}', None),
+        (b'{"N":"AB, C"}', (0, 0, 11)),
+    ],
+)
+def test_string_enum_converter_reads(document: bytes, expected: tuple[int, ...] | None) -> None:
+    converter = S(string_enum_converter=True)
+    if expected is None:
+        with pytest.raises(nc.JsonPayloadError):
+            nc.from_json(document, EnumHolder, settings=converter)
+        return
+    read = nc.from_json(document, EnumHolder, settings=converter)
+    assert (int(read.c), int(read.f), int(read.n)) == expected
+    if b"EUR" in document or b"mobile" in document.lower():
+        # Json.NET without the converter reads C# names only
+        with pytest.raises(nc.JsonPayloadError):
+            nc.from_json(document, EnumHolder)
+
+
 @pytest.mark.falls_back
 def test_float_format_handling() -> None:
     # Mono: Symbol: "f":NaN,"g":Infinity,"o":-Infinity; DefaultValue: "f":0.0,"g":null,"o":0.0
