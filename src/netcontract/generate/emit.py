@@ -12,7 +12,15 @@ import textwrap
 from collections.abc import Iterable
 from typing import Final
 
-from netcontract.generate.schema import ClassSpec, EnumSpec, MemberSpec, QName, Report, Specs
+from netcontract.generate.schema import (
+    KNOWN_DOTNET_TYPES,
+    ClassSpec,
+    EnumSpec,
+    MemberSpec,
+    QName,
+    Report,
+    Specs,
+)
 from netcontract.generate.schema import clr_namespace as _clr_namespace
 
 __all__ = ["emit_module", "py_string"]
@@ -105,9 +113,9 @@ def _decorator(
         args.append("is_reference=True")
     if not known:
         return _call("@", "nc.contract", args, "")
-    # [KnownType]s by name: a base precedes its derived classes, so names are resolved when
-    # the class is first written or read, not here
-    names = [py_string(n) for n in known]
+    # [KnownType]s by name (``known``: Python source, quoted names): a base precedes its
+    # derived classes, so names are resolved when the class is first written or read
+    names = list(known)
     tuple_text = f"({', '.join(names)}{',' if len(names) == 1 else ''})"
     lines = _call("@", "nc.contract", [*args, f"known_types={tuple_text}"], "")
     if all(len(line) <= WIDTH for line in lines):
@@ -237,7 +245,10 @@ def _class(spec: ClassSpec, names: dict[QName, str]) -> list[str]:
     out: list[str] = []
     for function in spec.functions:
         out += [*function, "", ""]
-    known = tuple(sorted(names[q] for q in spec.known_types))
+    # by name (a string), or a .NET type by netcontract's value type (nc.DateTimeOffset)
+    known = tuple(
+        sorted(KNOWN_DOTNET_TYPES.get(q) or py_string(names[q]) for q in spec.known_types)
+    )
     out += [
         *_note(spec.note, ""),
         *_decorator(spec.qname, spec.py_name, spec.is_reference, known),

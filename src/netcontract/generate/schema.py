@@ -865,7 +865,10 @@ class _Mapper:
         for class_spec in classes:
             self._members(class_spec, by_qname)
         classes.extend(self.collections[q] for q in sorted(self.collections))
-        _add_known_types(classes, [e.qname for e in enums])
+        # a .NET type in the set is one type more an object member knows (Mono's importer:
+        # [KnownType(typeof(System.DateTimeOffset))])
+        dotnet = [q for q in ordered if q in KNOWN_DOTNET_TYPES]
+        _add_known_types(classes, [e.qname for e in enums] + dotnet)
         # reports in the order of the schemas: file, then line
         self.reports.sort(key=_report_key)
         return Specs(enums, classes, self.reports, self.skipped_elements, self.imports)
@@ -955,13 +958,19 @@ class _Mapper:
             )
 
 
+#: the .NET types of a schema set that a known-types list names by netcontract's value type
+#: (their schema types are never generated), as Python source
+KNOWN_DOTNET_TYPES: Final[dict[QName, str]] = {(SYSTEM, "DateTimeOffset"): "nc.DateTimeOffset"}
+
+
 def _add_known_types(classes: list[ClassSpec], enums: list[QName]) -> None:
     """The [KnownType]s XsdDataContractImporter declares (checked against Mono's importer,
     ``tests/interop/test_generate_interop.py``): a base class knows each class derived from
     it, at any depth, in any namespace; a class with an ``object`` member (or a list of them,
-    not a dictionary) knows every type of the schema set but itself, enums and collection
-    contracts included (its ``KnownTypesForObject``). Types the generator maps to no class of
-    their own (``list[X]``, ``dict[K, V]``) cannot be named: see the README."""
+    not a dictionary) knows every type of the schema set but itself, enums, collection
+    contracts and System's DateTimeOffset included (its ``KnownTypesForObject``). Types the
+    generator maps to no class of their own (``list[X]``, ``dict[K, V]``) cannot be named:
+    see the README."""
     by_qname = {c.qname: c for c in classes}
     for spec in classes:
         base = spec.base

@@ -65,8 +65,9 @@ def test_a_class_with_an_object_member_knows_every_type_of_the_set_but_itself(
         assert block[-2:] == ["    ),", ")"]
         names = [line.strip().strip('",') for line in block[3:-2]]
         everything = {"Animal", "Cat", "Color", "DictObj", "Dog", "Holder", "ListHolder"}
-        everything |= {"ListObj", "ObjOnly", "Outer", "Plain", "Puppy"}
-        assert names == sorted(everything - {name}), name
+        everything |= {"ListObj", "ObjOnly", "Outer", "Plain", "Puppy", "Stamped"}
+        # Mono's importer: [KnownType(typeof(System.DateTimeOffset))] too, the set holding it
+        assert names == [*sorted(everything - {name}), "nc.DateTimeOffset"], name
         assert f"    {member}: " in lines[end + 1] + lines[end + 2]
     # a dictionary of objects is no object member (.NET's IsObjectContract), nor are a
     # member holding an object holder or a list of the base type
@@ -155,3 +156,27 @@ def test_real_world_classes_know_their_subclasses_and_object_holders_everything(
             hints = [str(h) for h in cls.__annotations__.values()]
             assert any("object" in h for h in hints), cls
             assert declared == types - {cls}, cls
+
+
+# Mono: new DataContractSerializer(typeof(Stamped)) over XmlWriter.Create, Stamped declaring
+# [KnownType(typeof(DateTimeOffset))] as the importer does, O = 2020-01-02T03:04:05+02:00,
+# When = 2021-05-06T07:08:09-01:30
+STAMPED_XML = (
+    b'<Stamped xmlns:i="http://www.w3.org/2001/XMLSchema-instance" '
+    b'xmlns="http://schemas.datacontract.org/2004/07/P.K2"><O '
+    b'xmlns:d2p1="http://schemas.datacontract.org/2004/07/System" i:type="d2p1:DateTimeOffset">'
+    b"<d2p1:DateTime>2020-01-02T01:04:05Z</d2p1:DateTime><d2p1:OffsetMinutes>120"
+    b'</d2p1:OffsetMinutes></O><When xmlns:d2p1="http://schemas.datacontract.org/2004/07/System">'
+    b"<d2p1:DateTime>2021-05-06T08:38:09Z</d2p1:DateTime><d2p1:OffsetMinutes>-90"
+    b"</d2p1:OffsetMinutes></When></Stamped>"
+)
+
+
+def test_a_set_holding_datetimeoffset_makes_it_known_to_object_members(
+    generated: str, load_generated: Callable[[str], ModuleType]
+) -> None:
+    assert "        nc.DateTimeOffset,\n    ),\n)\nclass Stamped:" in generated
+    m = load_generated(generated)
+    doc = nc.from_xml(STAMPED_XML, m.Stamped)
+    assert isinstance(doc.o, nc.DateTimeOffset) and doc.o.offset_minutes == 120
+    assert nc.to_xml(doc) == STAMPED_XML
