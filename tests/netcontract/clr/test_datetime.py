@@ -12,6 +12,7 @@ Sources of the expected values:
 
 from __future__ import annotations
 
+import calendar
 import copy
 import datetime as dt
 import pickle
@@ -355,6 +356,8 @@ def test_equality_and_hash_use_ticks_kind_and_offset() -> None:
     assert utc == DateTime(utc.ticks, Z)
     assert hash(utc) == hash(DateTime(utc.ticks, Z))
     assert len({utc, local0, unspecified, DateTime(utc.ticks, Z)}) == 3
+    # the hash takes all three fields too (not only equality): these do not collide
+    assert len({hash(utc), hash(local0), hash(unspecified), hash(DateTime(utc.ticks + 1, Z))}) == 4
     assert utc != utc.ticks
     assert (utc == "2024-01-02T03:04:05Z") is False
 
@@ -409,6 +412,26 @@ def test_from_parts_validates(args: tuple[int, ...], problem: str) -> None:
     from_parts: Any = DateTime.from_parts
     with pytest.raises(ValueError, match=problem):
         from_parts(*args)
+
+
+# years around the leap rules (every 4th, not every 100th, every 400th) and where the count
+# of the 400-year leap days steps up, inside and outside the 1900..2199 table the parser keeps
+CALENDAR_YEARS = (1, 4, 100, 399, 400, 401, 801, 1201, 1600, 1899, 1900, 2000, 2024, 2100, 2199)
+CALENDAR_YEARS += (2200, 2400, 2401, 9600, 9601, 9999)
+
+
+@pytest.mark.parametrize("year", CALENDAR_YEARS)
+def test_dates_count_days_as_the_proleptic_gregorian_calendar(year: int) -> None:
+    # .NET's DateTime counts days from 0001-01-01 in the proleptic Gregorian calendar, as
+    # datetime.date does ([Mono] rows above: 0 and MAX_TICKS, 2024-01-02)
+    for month in range(1, 13):
+        last = calendar.monthrange(year, month)[1]
+        for day in sorted({1, 28, last}):
+            ticks = (dt.date(year, month, day).toordinal() - 1) * TICKS_PER_DAY
+            text = f"{year:04d}-{month:02d}-{day:02d}T00:00:00"
+            assert DateTime.from_parts(year, month, day).ticks == ticks, text
+            assert parse_datetime(text).ticks == ticks, text
+            assert format_datetime(DateTime(ticks)) == text
 
 
 def test_from_parts_kinds() -> None:
@@ -612,7 +635,7 @@ def test_parse_reads_the_round_trip_format() -> None:
         DateTime.parse("2023-02-29T00:00:00")
     with pytest.raises(ValueError, match=r"expected yyyy-MM-ddTHH:mm:ss"):
         DateTime.parse("2024-05-06")
-    with pytest.raises(TypeError, match="expected a str"):
+    with pytest.raises(TypeError, match="expected a str, not bytes"):
         DateTime.parse(b"2024-05-06T00:00:00")  # type: ignore[arg-type]
 
 

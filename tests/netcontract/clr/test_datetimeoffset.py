@@ -273,11 +273,17 @@ def test_datetime_conversion_refuses_to_drop_ticks() -> None:
     assert value == nc.DateTimeOffset.parse("2024-05-06T13:45:07.123456+02:00")
     assert value.to_datetime() == aware
     assert value.to_datetime().utcoffset() == dt.timedelta(hours=2)
-    with pytest.raises(ValueError, match="100 ns"):
+    with pytest.raises(ValueError, match=r"100 ns digit.*; pass truncate=True to drop it"):
         A.to_datetime()
     assert A.to_datetime(truncate=True) == aware.replace(microsecond=123456)
-    with pytest.raises(ValueError, match="naive"):
+    # the last tick: the microseconds are counted in integers (a float loses the last digits)
+    assert nc.DateTimeOffset.MAX_VALUE.to_datetime(truncate=True) == dt.datetime(
+        9999, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC
+    )
+    with pytest.raises(ValueError, match="a naive datetime has no offset: give it a tzinfo"):
         nc.DateTimeOffset.from_datetime(dt.datetime(2024, 1, 1))
+    with pytest.raises(TypeError, match=r"expected a datetime\.datetime, not date"):
+        nc.DateTimeOffset.from_datetime(dt.date(2024, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="whole number of minutes"):
         nc.DateTimeOffset.from_datetime(
             dt.datetime(2024, 1, 1, tzinfo=dt.timezone(dt.timedelta(seconds=30)))

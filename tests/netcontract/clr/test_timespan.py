@@ -235,17 +235,34 @@ def test_timedelta_conversion_refuses_to_drop_ticks_silently() -> None:
     assert TS.from_timedelta(dt.timedelta(microseconds=-1)) == TS(-10)
     assert TS(-15_000_000).to_timedelta() == dt.timedelta(seconds=-1.5)
     assert TS.MAX_VALUE.to_timedelta(truncate=True) == dt.timedelta(microseconds=(2**63 - 1) // 10)
-    with pytest.raises(ValueError, match="100 ns digit"):
+    with pytest.raises(ValueError, match=r"100 ns digit.*; pass truncate=True to drop it"):
         TS(1).to_timedelta()
     with pytest.raises(ValueError, match="100 ns digit"):
         TS(-11).to_timedelta()
     assert TS(-11).to_timedelta(truncate=True) == dt.timedelta(microseconds=-1)  # to zero
+    assert TS(0).to_timedelta() == dt.timedelta(0)
     with pytest.raises(ValueError, match="outside"):
         TS.from_timedelta(dt.timedelta.max)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"expected a datetime\.timedelta, not int"):
         TS.from_timedelta(5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="outside"):
         TS(2**63)
+
+
+def test_order_hash_and_text() -> None:
+    # TimeSpan orders by its ticks (the runtime's CompareTo); str is Json.NET's text of it
+    values = [TS(15_000_000), TS.MIN_VALUE, TS(-1), TS.ZERO, TS.MAX_VALUE, TS(1)]
+    assert sorted(values) == [TS.MIN_VALUE, TS(-1), TS.ZERO, TS(1), TS(15_000_000), TS.MAX_VALUE]
+    assert TS(1) < TS(2)
+    assert not TS(2) < TS(1)
+    assert not TS(1) < TS(1)
+    assert TS(2) > TS(1)
+    with pytest.raises(TypeError):
+        _ = TS(1) < 2  # type: ignore[operator]
+    assert len({hash(TS(1)), hash(TS(2)), hash(TS(-1))}) == 3
+    assert hash(TS(7)) == hash(TS(7))
+    assert str(TS(-15_000_000)) == "-00:00:01.5000000"
+    assert repr(TS(864_000_000_000)) == "TimeSpan(864000000000)  # 1.00:00:00"
 
 
 def test_writing_refuses_what_is_no_timespan_with_its_path() -> None:
