@@ -156,6 +156,11 @@ def test_xml_refuses_what_dotnet_refuses(text: str) -> None:
         # an integer token is rounded once (Convert.ToSingle(Int64)); through Double it would
         # land on a tie and give 0x5A800000
         ("18014399583223809", 0x5A800001),
+        # above the tie between 2^53 and 2^53 + 2^30: through Double it would round to 2^53
+        ("9007199791611905", 0x5A000001),
+        # exact ties, to even: 2^54 + 2^30 down, 2^54 + 3 * 2^30 up
+        ("18014399583223808", 0x5A800000),
+        ("18014401730707456", 0x5A800002),
         ("9223372036854775808", 0x5F000000),
         ("340282356779733661637539395458142568447", 0x7F7FFFFF),
         ("1.00000005960464477539062500001", 0x3F800000),
@@ -173,8 +178,9 @@ def test_json_number_reading(text: str, expected_bits: int) -> None:
 def test_json_refuses_values_json_net_reads_as_infinity(text: str) -> None:
     """Mono: Json.NET reads these numbers as Infinity silently; netcontract refuses them
     (README, "Behaviours chosen where .NET is lossy")."""
-    with pytest.raises(ValueError, match="outside the Single range"):
+    with pytest.raises(ValueError, match="outside the Single range") as refused:
         parse_single_json_number(text)
+    assert text[:16] in str(refused.value)  # the problem shows the text
 
 
 def test_json_string_reading() -> None:
