@@ -284,6 +284,7 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
     kept_file = where / "mutants" / "fresh-process-survivors.json"
     kept = set(json.loads(kept_file.read_text())) if kept_file.exists() else set()
     equivalent = equivalent_mutants()
+    early = functions_run_before_the_tests(where, env, args)
     fresh_env = dict(env, PYTHONPATH=str(where / "mutants" / "src"))
     for meta in sorted((where / "mutants").rglob("*.py.meta")):
         data = json.loads(meta.read_text(encoding="utf-8"))
@@ -294,6 +295,8 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
                 continue
             if not named and (names or name in kept):
                 continue
+            if name.rsplit("__mutmut_", 1)[0] not in early:
+                continue  # mutmut ran it with the mutant active all along
             print(f"dev.py: {name} survived; running the tests again in a fresh process")
             try:
                 status = subprocess.run(
@@ -317,6 +320,42 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
             else:
                 kept.add(name)
             kept_file.write_text(json.dumps(sorted(kept), indent=1))
+
+
+_TRACE_CALLS = """
+import sys
+import pytest
+seen = set()
+folder = sys.argv[1]
+def trace(frame, event, arg):
+    if event == "call" and frame.f_code.co_filename.startswith(folder):
+        seen.add((frame.f_globals.get("__name__"), frame.f_code.co_qualname))
+sys.setprofile(trace)
+pytest.main(["-qq", "--collect-only", *sys.argv[3:]])
+sys.setprofile(None)
+with open(sys.argv[2], "w") as out:
+    out.writelines(f"{module} {name}\\n" for module, name in sorted(seen) if "<" not in name)
+"""
+
+
+def functions_run_before_the_tests(where: Path, env: dict[str, str], args: list[str]) -> set[str]:
+    """mutmut's names (``module.x_function``, ``module.xǁClassǁmethod``) of the functions of
+    ``where``'s sources that run while pytest imports netcontract and collects the tests."""
+    found = where / "build" / "import-time-functions.txt"
+    found.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [str(BIN / "python"), "-c", _TRACE_CALLS, str(where / "src"), str(found), *args],
+        cwd=where,
+        env=dict(env, PYTHONPATH=str(where / "src")),
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+    names = set()
+    for line in found.read_text(encoding="utf-8").splitlines():
+        module, qualname = line.split(" ", 1)
+        *owner, function = qualname.split(".")
+        names.add(f"{module}.xǁ{owner[0]}ǁ{function}" if owner else f"{module}.x_{function}")
+    return names
 
 
 def mutation_report(where: Path, floor: float | None) -> int:
