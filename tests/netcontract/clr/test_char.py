@@ -260,6 +260,8 @@ def test_form_writes_the_character() -> None:
     [
         # Mono's Web API binds the same
         (b"C=+A+", "A"),  # a longer text is trimmed (String.Trim)
+        (b"C=%20A", "A"),
+        (b"C=%20%20A", "A"),
         (b"C=%C2%A0A%E2%80%A8", "A"),
         (b"C=%09A%0D%0A", "A"),
         (b"C=%1C", "\x1c"),  # no white space for .NET
@@ -271,7 +273,17 @@ def test_form_reading(body: bytes, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "body", [b"C=AB", b"C=65", b"C=", b"C=%20", b"C=%1CA", b"C=%F0%9F%98%80", b"C=%ED%A0%80"]
+    "body",
+    [
+        b"C=AB",
+        b"C=%20AB",  # trimmed to two characters
+        b"C=65",
+        b"C=",
+        b"C=%20",
+        b"C=%1CA",
+        b"C=%F0%9F%98%80",
+        b"C=%ED%A0%80",
+    ],
 )
 def test_form_refuses_what_web_api_binds_to_the_default(body: bytes) -> None:
     # Mono: Web API binds U+0000 (the default) and logs the error in ModelState only

@@ -295,6 +295,11 @@ def test_help_page_sample_is_now_with_its_offset() -> None:
     now = nc.DateTime.parse("2026-06-02T18:36:51.9290578+00:00")
     sample = nc.help_page_sample(S, now=now)
     assert sample.d == nc.DateTimeOffset(now.ticks, 0)
+    # the offset is the server's (DateTime.Now is Local): TZ=Asia/Kolkata gives +05:30
+    kolkata = nc.DateTime.parse("2026-06-02T18:36:51.9290578+05:30")
+    assert nc.help_page_sample(S, now=kolkata).d == nc.DateTimeOffset(kolkata.ticks, 330)
+    utc = nc.DateTime.parse("2026-06-02T18:36:51.9290578Z")  # no offset: +00:00
+    assert nc.help_page_sample(S, now=utc).d == nc.DateTimeOffset(utc.ticks, 0)
 
 
 def test_form_round_trip() -> None:

@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import netcontract as nc
+from netcontract.clr import compiled, numbers
 from netcontract.clr import value_types as vt
 from netcontract.clr.objects import Boxed
 from netcontract.clr.value_types import Snippet, ValueType, check_no_lone_surrogate
@@ -375,3 +376,90 @@ def test_msgspec_field_reads_what_json_parse_reads(value_type: ValueType, data: 
             assert identical(result, value_type.json_parse(loads_strict(document)["f"])), document
         else:
             assert index > 0 or not decoded, document
+
+
+# -- what the messages say (mutation testing found them unchecked) ------------------------------
+
+
+@nc.contract("NetContract.Tests.ValueTypes")
+class Described:
+    i: int = nc.member("I", default=0)
+    b: bytes | None = nc.member("B", default=None)
+    o: nc.DateTimeOffset | None = nc.member("O", default=None)
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (b'{"I":true}', "I: expected an integer (Int32), got true"),
+        (b'{"I":false}', "I: expected an integer (Int32), got false"),
+        (b'{"I":[1]}', "I: expected an integer (Int32), got an array"),
+        (b'{"I":{}}', "I: expected an integer (Int32), got an object"),
+        (b'{"I":1.5}', "I: expected an integer (Int32), got the number 1.5"),
+        (b'{"B":[true]}', "B: expected an integer 0..255 in a byte[] array, got true"),
+        (b'{"B":5}', "B: expected a base64 string (byte[]), got the number 5"),
+        (b'{"B":"A"}', "B: the string is not valid base64 (byte[])"),
+    ],
+)
+def test_json_refusals_describe_the_value_read(data: bytes, says: str) -> None:
+    for payload in (data, data.decode()):  # the generated and the reference paths
+        with pytest.raises(nc.JsonPayloadError) as refused:
+            nc.from_json(payload, Described)
+        assert str(refused.value.problems[0]) == says
+
+
+def test_writing_refusals_describe_the_python_value() -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_json(Described(i=frozenset([1])))  # type: ignore[arg-type]
+    assert "got frozenset frozenset({1})" in str(refused.value)
+
+
+def test_datetimeoffset_text_in_xml_is_refused_naming_its_elements() -> None:
+    data = (
+        b'<Described xmlns="http://schemas.datacontract.org/2004/07/NetContract.Tests.ValueTypes">'
+        b"<O>2024-01-02T03:04:05Z</O></Described>"
+    )
+    with pytest.raises(nc.XmlPayloadError) as refused:
+        nc.from_xml(data, Described)
+    assert "expected the elements DateTime and OffsetMinutes, found text" in str(refused.value)
+
+
+def test_qualified_names_have_no_text_without_the_namespaces_in_scope() -> None:
+    qname_type = vt.by_contract_name("http://www.w3.org/2001/XMLSchema", "QName")
+    assert qname_type is not None
+    for call in (
+        lambda: qname_type.xml_text(nc.XmlQualifiedName("a", "urn:x")),
+        lambda: qname_type.xml_parse("p:a"),
+    ):
+        with pytest.raises(ValueError, match=r"^an xs:QName's text depends on the namespaces"):
+            call()
+
+
+def test_single_form_values_with_group_separators_are_refused_with_the_text() -> None:
+    with pytest.raises(ValueError, match=r"^'1,5' is not a valid Single$"):
+        vt.SINGLE.form_parse("1,5")
+
+
+def test_double_raw_read_calls_the_compiled_plain_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    src = Source("test", "Double")
+    monkeypatch.setattr(compiled, "ACTIVE", False)
+    assert vt.DOUBLE.json_raw_read(src, "v") is None  # the pure function is the long way
+    monkeypatch.setattr(compiled, "ACTIVE", True)
+    expression = vt.DOUBLE.json_raw_read(src, "v")
+    assert expression is not None
+    name, rest = expression.split("(", 1)
+    assert rest == "v)"
+    assert src.globals[name] is numbers.parse_double_json_plain
+
+
+def test_uri_json_is_escaped_as_any_string() -> None:
+    # Json.NET writes a Uri's OriginalString as a string: the escapes of test_byte_rules.py
+    @nc.contract("NetContract.Tests.ValueTypes")
+    class Link:
+        u: nc.Uri | None = nc.member("U", default=None)
+        s: str | None = nc.member("S", default=None)
+
+    for text in ("a\u2028b", "a\u2029b", "http://e.com/\x85", 'x"\\y', "a\x1fb"):
+        written = nc.to_json(Link(u=nc.Uri(text), s=text))
+        value = written[written.index(b'"U":') + 4 : written.index(b',"S":')]
+        assert written.endswith(b'"S":' + value + b"}"), text
