@@ -190,6 +190,19 @@ def kids(date_time: str, minutes: str) -> str:
         (kids("2024-05-06T11:45:07", "120"), "must be UTC"),
         (kids("2024-05-06T11:45:07+05:00", "0"), "must be UTC"),
         ("2024", "found text"),
+        (kids("X2024-05-06T11:45:07Z", "0"), "'X2024-05-06T11:45:07Z' is not a valid DateTime"),
+        (kids("2024-05-06T11:45:07Z", "32768"), "'32768' is outside the Int16 range"),
+        (kids("2024-05-06T11:45:07Z", "-32769"), "'-32769' is outside the Int16 range"),
+        (kids("2024-05-06T11:45:07Z", "32767"), "OffsetMinutes 32767 is outside ±840"),
+        (kids("2024-05-06T11:45:07Z", "-32768"), "OffsetMinutes -32768 is outside ±840"),
+        # Mono trims U+00A0 (README, "DateTimeOffset"; test_datetimeoffset_interop.py)
+        (kids("\u00a02024-05-06T11:45:07Z", "0"), "is not a valid DateTime"),
+        (
+            kids("2024-05-06T11:45:07", "120"),
+            "must be UTC (ending in Z): .NET reads another kind as a clock time of the offset,"
+            " or converts it to the server's zone",
+        ),
+        (kids("9999-12-31T23:59:59Z", "60"), "'9999-12-31T23:59:59Z' with OffsetMinutes 60"),
     ],
 )
 def test_xml_reading_refuses_with_the_member_path(inner: str, message: str) -> None:

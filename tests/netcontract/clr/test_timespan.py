@@ -169,6 +169,18 @@ XML_READ: list[tuple[str, Any]] = [
     ("P1D1Y", "not an xs:duration"),
     ("- PT1S", "not an xs:duration"),
     ("1.02:03:04", "not an xs:duration"),
+    ("PT" + "0" * 196 + "1S", 10_000_000),  # 200 characters
+    # documented differences (test_timespan_bytes_interop.py, DIFFERENCES): Mono reads these
+    ("PT1.5S\u00a0", "not an xs:duration"),  # Mono trims U+00A0
+    ("PT" + "0" * 197 + "1S", "not an xs:duration"),  # netcontract reads 200 characters at most
+    # each number's overflow names the text
+    ("P2147483648Y", "'P2147483648Y' is not a TimeSpan: 2147483648 is too large a number"),
+    ("P2147483648M", "'P2147483648M' is not a TimeSpan: 2147483648 is too large a number"),
+    ("P2147483648D", "'P2147483648D' is not a TimeSpan: 2147483648 is too large a number"),
+    ("PT2147483648H", "'PT2147483648H' is not a TimeSpan: 2147483648 is too large a number"),
+    ("PT2147483648M", "'PT2147483648M' is not a TimeSpan: 2147483648 is too large a number"),
+    ("PT2147483648S", "'PT2147483648S' is not a TimeSpan: 2147483648 is too large a number"),
+    ("x" * 100, repr("x" * 80) + " is not an xs:duration"),
 ]
 
 
@@ -208,9 +220,16 @@ JSON_READ: list[tuple[bytes, Any]] = [
     (b'".5"', "is not a TimeSpan"),
     (b'"P1D"', "is not a TimeSpan"),
     (b'""', "is not a TimeSpan"),
-    (b"123", "expected a TimeSpan string"),
+    (b"123", "expected a TimeSpan string ([-][d.]hh:mm:ss[.fffffff]), got the number 123"),
     (b"1.5", "expected a TimeSpan string"),
     (b"null", "null is not allowed"),
+    (b'"23:59:59"', 863_990_000_000),
+    (b'"0.23:59:59"', 863_990_000_000),
+    (b'"00:59:00"', 35_400_000_000),
+    (b'"00:00:59"', 590_000_000),
+    (b'"00:00:60"', "too large"),
+    (b'"\\u001c01:02:03"', "is not a TimeSpan"),  # U+001C is no white space for .NET
+    (b'"1:2:3:4.5"', 937_845_000_000),
     # documented difference: Mono reads "24:00:00" as 24 days; netcontract refuses it
     (b'"24:00:00"', "too large"),
 ]
