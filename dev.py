@@ -284,42 +284,46 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
     kept_file = where / "mutants" / "fresh-process-survivors.json"
     kept = set(json.loads(kept_file.read_text())) if kept_file.exists() else set()
     equivalent = equivalent_mutants()
-    early = functions_run_before_the_tests(where, env, args)
-    fresh_env = dict(env, PYTHONPATH=str(where / "mutants" / "src"))
+    candidates: list[tuple[Path, str]] = []
     for meta in sorted((where / "mutants").rglob("*.py.meta")):
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        results = data["exit_code_by_key"]
+        results = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         for name, code in results.items():
             named = any(fnmatch.fnmatch(name, pattern) for pattern in names)
             if code is None or code in _KILLED or name in equivalent:
                 continue
-            if not named and (names or name in kept):
-                continue
-            if name.rsplit("__mutmut_", 1)[0] not in early:
-                continue  # mutmut ran it with the mutant active all along
-            print(f"dev.py: {name} survived; running the tests again in a fresh process")
-            try:
-                status = subprocess.run(
-                    [str(BIN / "python"), "-m", "pytest", "--rootdir=.", "-x", "-q", *args],
-                    cwd=where / "mutants",
-                    env=dict(fresh_env, MUTANT_UNDER_TEST=name),
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                    check=False,
-                    timeout=1800,
-                ).returncode
-            except subprocess.TimeoutExpired:
-                status = 1
-            if status == 4:  # pytest's usage error: the command is wrong, not the mutant
-                raise SystemExit(f"dev.py: pytest refused its arguments {args}")
-            if status:
-                print(f"dev.py: {name} killed in a fresh process (pytest exit code {status})")
-                results[name] = 1
-                meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
-                kept.discard(name)
-            else:
-                kept.add(name)
-            kept_file.write_text(json.dumps(sorted(kept), indent=1))
+            if named or not (names or name in kept):
+                candidates.append((meta, name))
+    if not candidates:
+        return
+    early = functions_run_before_the_tests(where, env, args)
+    fresh_env = dict(env, PYTHONPATH=str(where / "mutants" / "src"))
+    for meta, name in candidates:
+        if name.rsplit("__mutmut_", 1)[0] not in early:
+            continue  # mutmut ran it with the mutant active all along
+        print(f"dev.py: {name} survived; running the tests again in a fresh process")
+        try:
+            status = subprocess.run(
+                [str(BIN / "python"), "-m", "pytest", "--rootdir=.", "-x", "-q", *args],
+                cwd=where / "mutants",
+                env=dict(fresh_env, MUTANT_UNDER_TEST=name),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+                timeout=1800,
+            ).returncode
+        except subprocess.TimeoutExpired:
+            status = 1
+        if status == 4:  # pytest's usage error: the command is wrong, not the mutant
+            raise SystemExit(f"dev.py: pytest refused its arguments {args}")
+        if status:
+            print(f"dev.py: {name} killed in a fresh process (pytest exit code {status})")
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            data["exit_code_by_key"][name] = 1
+            meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+            kept.discard(name)
+        else:
+            kept.add(name)
+        kept_file.write_text(json.dumps(sorted(kept), indent=1))
 
 
 _TRACE_CALLS = """
