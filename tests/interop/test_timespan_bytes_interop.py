@@ -166,6 +166,7 @@ ODD_INPUT: list[tuple[str, str, bytes]] = [
             "P",
             "P1DT",
             "pt1s",
+            "XPT1SX",
             "+PT1S",
             "P1W",
             "PT1H1H",

@@ -463,3 +463,65 @@ def test_uri_json_is_escaped_as_any_string() -> None:
         written = nc.to_json(Link(u=nc.Uri(text), s=text))
         value = written[written.index(b'"U":') + 4 : written.index(b',"S":')]
         assert written.endswith(b'"S":' + value + b"}"), text
+
+
+@nc.contract("NetContract.Tests.ValueTypes")
+class Lossy:
+    s: str | None = nc.member("S", default=None)
+    b: bytes | None = nc.member("B", default=None)
+    c: nc.Char = nc.member("C", default="A")
+    u: nc.Uri | None = nc.member("U", default=None)
+    at: nc.DateTime | None = nc.member("At", default=None)
+
+
+@pytest.mark.parametrize(
+    ("obj", "says"),
+    [
+        (
+            Lossy(s=" "),
+            "S: an empty or white-space string cannot be written in a form: Web API binds it as"
+            " null",
+        ),
+        (
+            Lossy(b=b""),
+            "B: an empty byte[] cannot be written in a form: Web API binds it as null",
+        ),
+        (
+            Lossy(c="\t"),
+            "C: the white-space Char U+0009 cannot be written in a form: Web API binds it as null"
+            " (a Char member keeps U+0000)",
+        ),
+        (
+            Lossy(u=nc.Uri("")),
+            "U: an empty or white-space Uri cannot be written in a form: Web API binds null",
+        ),
+        (
+            Lossy(at=nc.DateTime.parse("2024-01-02T03:04:05Z")),
+            "At: a DateTime of kind Utc cannot be written in a form: Web API binds it as kind"
+            " Local (the same instant)",
+        ),
+    ],
+)
+def test_form_losses_say_what_web_api_binds(obj: Lossy, says: str) -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_form(obj)
+    assert [str(p) for p in refused.value.problems] == [
+        says + " (to_form(..., lossy=True) sends it)"
+    ]
+
+
+def test_bytes_refusals_say_what_was_expected() -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_json(Lossy(b="AAE="))  # type: ignore[arg-type]
+    assert "expected bytes (byte[]), got the string 'AAE='" in str(refused.value)
+    data = b'<Lossy xmlns="http://schemas.datacontract.org/2004/07/NetContract.Tests.ValueTypes">'
+    with pytest.raises(nc.XmlPayloadError) as bad:
+        nc.from_xml(data + b"<B>AA=A</B></Lossy>", Lossy)
+    assert "B: not base64: 'AA=A' at offset 0 is not valid base64" in str(bad.value)
+
+
+def test_single_json_reads_the_bare_tokens_and_names_what_it_refuses() -> None:
+    assert math.isnan(vt.SINGLE.json_parse(math.nan))  # the reference parser's NaN token
+    assert vt.SINGLE.json_parse(-math.inf) == -math.inf
+    with pytest.raises(TypeError, match=r"^expected a number \(Single\), got true$"):
+        vt.SINGLE.json_parse(True)
