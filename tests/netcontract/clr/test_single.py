@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import netcontract as nc
 from netcontract.clr import value_types as vt
 from netcontract.clr.single import (
+    check_single,
     format_single_json,
     format_single_r,
     format_single_xml,
@@ -327,3 +328,15 @@ def test_random_bit_patterns_read_back_from_their_texts() -> None:
             continue
         assert parse_single_xml(format_single_xml(value)) == value
         assert bits(parse_single_json_number(format_single_json(value))) == bits(value)
+
+
+def test_check_single_takes_exact_floats_and_ints_only() -> None:
+    assert check_single(5) == 5.0
+    assert check_single(16777216) == 16777216.0
+    assert check_single(0.5) == 0.5
+    with pytest.raises(ValueError, match=r"^9007199254740993 cannot be held exactly by a Single$"):
+        check_single(2**53 + 1)
+    with pytest.raises(ValueError, match=r"^16777217\.0 is not a Single \(float32\) value"):
+        check_single(16777217)
+    with pytest.raises(TypeError, match=r"^expected a float \(Single\), got str '1'$"):
+        check_single("1")

@@ -282,6 +282,8 @@ def test_order_hash_and_text() -> None:
         _ = TS(1) < 2  # type: ignore[operator]
     assert len({hash(TS(1)), hash(TS(2)), hash(TS(-1))}) == 3
     assert hash(TS(7)) == hash(TS(7))
+    assert TS(1) != TS(2)
+    assert TS(1) != 1
     assert str(TS(-15_000_000)) == "-00:00:01.5000000"
     assert repr(TS(864_000_000_000)) == "TimeSpan(864000000000)  # 1.00:00:00"
 

@@ -381,7 +381,9 @@ def test_values_are_trimmed_of_every_dotnet_white_space(
     assert getattr(nc.from_form(body, Scalars), attr) == value
 
 
-@pytest.mark.parametrize("body", [b"D=1.5%1F", b"D=%1C1.5", b"Dbl=1.5%1F", b"I=%1C5"])
+@pytest.mark.parametrize(
+    "body", [b"D=1.5%1F", b"D=%1C1.5", b"Dbl=1.5%1F", b"I=%1C5", b"At=2024-01-0x"]
+)
 def test_what_is_no_dotnet_white_space_is_not_trimmed(body: bytes) -> None:
     # Mono: U+001C..U+001F are white space to Python only; the value does not convert
     with pytest.raises(nc.FormPayloadError):
