@@ -303,6 +303,13 @@ def test_datetime_conversion_refuses_to_drop_ticks() -> None:
         )
 
 
+def test_equality_takes_the_ticks_and_the_offset() -> None:
+    hour = 36_000_000_000
+    assert nc.DateTimeOffset(hour, 0) != nc.DateTimeOffset(hour + 1, 0)
+    assert nc.DateTimeOffset(hour, 0) != nc.DateTimeOffset(hour, 60)
+    assert nc.DateTimeOffset(hour, 60) == nc.DateTimeOffset(hour, 60)
+
+
 def test_help_page_sample_is_now_with_its_offset() -> None:
     # ObjectGenerator: new DateTimeOffset(DateTime.Now)
     now = nc.DateTime.parse("2026-06-02T18:36:51.9290578+00:00")

@@ -157,6 +157,7 @@ def test_xml_refuses_what_dotnet_refuses(text: str) -> None:
         # an integer token is rounded once (Convert.ToSingle(Int64)); through Double it would
         # land on a tie and give 0x5A800000
         ("18014399583223809", 0x5A800001),
+        ("-16777217", 0xCB800000),  # Mono: -16777216.0, the sign kept
         # above the tie between 2^53 and 2^53 + 2^30: through Double it would round to 2^53
         ("9007199791611905", 0x5A000001),
         # exact ties, to even: 2^54 + 2^30 down, 2^54 + 3 * 2^30 up
@@ -182,6 +183,11 @@ def test_json_refuses_values_json_net_reads_as_infinity(text: str) -> None:
     with pytest.raises(ValueError, match="outside the Single range") as refused:
         parse_single_json_number(text)
     assert text[:16] in str(refused.value)  # the problem shows the text
+
+
+def test_json_integers_of_more_than_50_digits_are_refused_showing_the_text() -> None:
+    with pytest.raises(ValueError, match=r"^'1000000000.* is outside the Single range"):
+        parse_single_json_number("1" + "0" * 60)
 
 
 def test_json_string_reading() -> None:

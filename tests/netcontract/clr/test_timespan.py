@@ -284,6 +284,8 @@ def test_order_hash_and_text() -> None:
     assert hash(TS(7)) == hash(TS(7))
     assert TS(1) != TS(2)
     assert TS(1) != 1
+    with pytest.raises(TypeError, match=r"^ticks must be an int, not float$"):
+        TS(1.0)  # type: ignore[arg-type]
     assert str(TS(-15_000_000)) == "-00:00:01.5000000"
     assert repr(TS(864_000_000_000)) == "TimeSpan(864000000000)  # 1.00:00:00"
 

@@ -525,3 +525,77 @@ def test_single_json_reads_the_bare_tokens_and_names_what_it_refuses() -> None:
     assert vt.SINGLE.json_parse(-math.inf) == -math.inf
     with pytest.raises(TypeError, match=r"^expected a number \(Single\), got true$"):
         vt.SINGLE.json_parse(True)
+
+
+@nc.contract("NetContract.Tests.ValueTypes")
+class Stamped:
+    at: nc.DateTime | None = nc.member("At", default=None)
+    id: uuid.UUID | None = nc.member("Id", default=None)
+    c: nc.Char = nc.member("C", default="A")
+    o: nc.DateTimeOffset | None = nc.member("O", default=None)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<At>X2024-01-02T03:04:05Z</At>",  # Mono refuses
+        "<Id>X00000000-0000-0000-0000-000000000001</Id>",
+        # Mono trims U+00A0 (its XmlConvert uses String.Trim); .NET Framework's trims XML
+        # white space only, as netcontract does (README, "Behaviours chosen where .NET is lossy")
+        "<At>\u00a02024-01-02T03:04:05Z</At>",
+        "<Id>\u00a000000000-0000-0000-0000-000000000001</Id>",
+    ],
+)
+def test_xml_values_are_trimmed_of_xml_white_space_only(inner: str) -> None:
+    data = f'<Stamped xmlns="http://schemas.datacontract.org/2004/07/NetContract.Tests.ValueTypes">{inner}</Stamped>'
+    with pytest.raises(nc.XmlPayloadError):
+        nc.from_xml(data.encode(), Stamped)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # Mono: Json.NET's Convert.ToChar of an integer, 0..65535
+        (b'{"C":0}', "\x00"),
+        (b'{"C":65535}', "\uffff"),
+        (b'{"C":65536}', "C: 65536 is outside the Char range [0, 65535]"),
+        (b'{"C":true}', "C: expected a one-character string (Char), got true"),
+        (
+            b'{"O":5}',
+            "O: expected a date string with an offset (DateTimeOffset), got the number 5",
+        ),
+        (
+            b'{"O":"xDateTime"}',
+            "O: 'xDateTime' is not a valid DateTimeOffset: expected"
+            " yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]",
+        ),
+        (
+            b'{"O":"0001-01-01T00:00:00+01:00"}',
+            "O: '0001-01-01T00:00:00+01:00' is outside the DateTimeOffset range (clock and UTC"
+            " times within 0001-01-01..9999-12-31)",
+        ),
+    ],
+)
+def test_json_char_and_offset_reading(data: bytes, expected: str) -> None:
+    for payload in (data, data.decode()):  # the generated and the reference paths
+        if len(expected) == 1:
+            assert nc.from_json(payload, Stamped).c == expected
+            continue
+        with pytest.raises(nc.JsonPayloadError) as refused:
+            nc.from_json(payload, Stamped)
+        assert str(refused.value.problems[0]) == expected
+
+
+def test_writing_a_char_names_what_it_expected() -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_json(Stamped(c=65))  # type: ignore[arg-type]
+    assert "expected a one-character str (Char), got the number 65" in str(refused.value)
+
+
+def test_decimal_json_values_of_each_python_type() -> None:
+    # the reference parser gives an int, a Decimal or (Json.NET reads a string) a str
+    assert vt.DECIMAL.json_parse(5) == decimal.Decimal(5)
+    assert str(vt.DECIMAL.json_parse("1.50")) == "1.50"  # Mono: {"D":"1.50"} reads 1.50
+    assert str(vt.DECIMAL.json_parse(decimal.Decimal("2.50"))) == "2.50"
+    with pytest.raises(TypeError, match=r"^expected a number \(Decimal\), got true$"):
+        vt.DECIMAL.json_parse(True)
