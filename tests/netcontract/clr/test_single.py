@@ -346,3 +346,11 @@ def test_check_single_takes_exact_floats_and_ints_only() -> None:
         check_single(16777217)
     with pytest.raises(TypeError, match=r"^expected a float \(Single\), got str '1'$"):
         check_single("1")
+
+
+@pytest.mark.parametrize("parse", [parse_single_xml, parse_single_json_string])
+def test_refusals_are_in_single_terms(parse: Any) -> None:
+    with pytest.raises(ValueError, match=r"^'x' is not a valid Single$"):
+        parse("x")
+    with pytest.raises(ValueError, match=r"^'1e400' is outside the Single range"):
+        parse("1e400")

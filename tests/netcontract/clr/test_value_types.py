@@ -599,3 +599,48 @@ def test_decimal_json_values_of_each_python_type() -> None:
     assert str(vt.DECIMAL.json_parse(decimal.Decimal("2.50"))) == "2.50"
     with pytest.raises(TypeError, match=r"^expected a number \(Decimal\), got true$"):
         vt.DECIMAL.json_parse(True)
+
+
+# what each value type's check says it expected (a TypeError for a value of no such type)
+CHECK_MESSAGES = {
+    "String": "expected a str",
+    "Boolean": "expected a bool",
+    "Int16": "expected an integer (Int16)",
+    "Int32": "expected an integer (Int32)",
+    "Int64": "expected an integer (Int64)",
+    "SByte": "expected an integer (SByte)",
+    "Byte": "expected an integer (Byte)",
+    "UInt16": "expected an integer (UInt16)",
+    "UInt32": "expected an integer (UInt32)",
+    "UInt64": "expected an integer (UInt64)",
+    "Double": "expected a float (Double)",
+    "Single": "expected a float (Single)",
+    "Decimal": "expected a decimal.Decimal",
+    "Guid": "expected a uuid.UUID",
+    "DateTime": "expected a netcontract.DateTime (use DateTime.from_datetime)",
+    "Char": "expected a one-character str (Char)",
+    "TimeSpan": "expected a netcontract.TimeSpan (use TimeSpan.from_timedelta)",
+    "Byte[]": "expected bytes (byte[])",
+    "DateTimeOffset": "expected a netcontract.DateTimeOffset (use from_datetime)",
+    "Uri": "expected a netcontract.Uri",
+    "XmlQualifiedName": "expected a netcontract.XmlQualifiedName",
+}
+
+
+@pytest.mark.parametrize("value_type", ALL, ids=IDS)
+def test_check_says_what_it_expected_and_what_it_got(value_type: ValueType) -> None:
+    with pytest.raises(TypeError) as refused:
+        value_type.check(frozenset())
+    assert str(refused.value) == f"{CHECK_MESSAGES[value_type.clr_name]}, got frozenset frozenset()"
+
+
+def test_datetimeoffset_construction_names_the_wrong_type() -> None:
+    with pytest.raises(TypeError, match=r"^ticks must be an int, not float$"):
+        nc.DateTimeOffset(1.0, 0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^offset_minutes must be an int, not str$"):
+        nc.DateTimeOffset(1, "0")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r" 0001-01-01\.\.9999-12-31$"):
+        nc.DateTimeOffset(1, 60)
+    hour = 36_000_000_000
+    # the hash takes the ticks and the offset
+    assert len({hash(nc.DateTimeOffset(hour, 0)), hash(nc.DateTimeOffset(hour, 60))}) == 2
