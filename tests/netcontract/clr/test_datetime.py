@@ -27,6 +27,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from netcontract.clr import datetime as _datetime
 from netcontract.clr.datetime import (
     MAX_TICKS,
     MIN_TICKS,
@@ -218,6 +219,7 @@ PARSE_REFUSED = [
     ("2024-01-02T24:00:00", "hour 24 is outside 00..23"),
     ("2024-01-02T23:60:00", "minute 60 is outside 00..59"),
     ("2024-01-02T23:59:60", "second 60 is outside 00..59"),
+    ("2024-01-02T23:59:60Z", "second 60 is outside 00..59"),
     ("12024-01-02T03:04:05", "expected yyyy-MM-dd"),
     ("2024-01-02T3:04:05", "expected yyyy-MM-dd"),
     ("+2024-01-02T03:04:05", "expected yyyy-MM-dd"),
@@ -247,6 +249,32 @@ PARSE_REFUSED = [
     (" 2024-01-02T03:04:05", "expected yyyy-MM-dd"),
     ("2024-01-02T03:04:05 ", "expected yyyy-MM-dd"),
 ]
+
+
+# parse_datetime reads the texts .NET writes with table look-ups and leaves every other text to
+# _parse_checked, which reads any valid one too (and says what is wrong with the rest): both
+# must read a valid text alike, whichever way it goes
+CHECKED_EXAMPLES = [
+    "0001-01-01T00:00:00",
+    "9999-12-31T23:59:59.9999999Z",
+    "2024-01-02T03:04:05z",
+    "2024-01-02T23:59:59.5+05:30",
+    "2024-01-02T03:04:05.1234567-14:00",
+    "2024-01-02T03:04:05.12-00:00",
+    "1600-02-29T12:34:56.000001+00:00",
+]
+
+
+@given(datetimes())
+@example(DateTime.from_parts(2024, 1, 2, 23, 59, 59, 1))
+def test_the_checked_parser_reads_what_the_table_parser_reads(value: DateTime) -> None:
+    text = format_datetime(value)
+    assert _datetime._parse_checked(text) == parse_datetime(text) == value
+
+
+@pytest.mark.parametrize("text", CHECKED_EXAMPLES)
+def test_the_checked_parser_reads_the_odd_valid_texts_alike(text: str) -> None:
+    assert _datetime._parse_checked(text) == parse_datetime(text)
 
 
 @pytest.mark.parametrize(("text", "problem"), PARSE_REFUSED)
