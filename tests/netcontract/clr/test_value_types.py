@@ -386,6 +386,8 @@ class Described:
     i: int = nc.member("I", default=0)
     b: bytes | None = nc.member("B", default=None)
     o: nc.DateTimeOffset | None = nc.member("O", default=None)
+    flag: bool = nc.member("Flag", default=False)
+    u: nc.Uri | None = nc.member("U", default=None)
 
 
 @pytest.mark.parametrize(
@@ -399,6 +401,8 @@ class Described:
         (b'{"B":[true]}', "B: expected an integer 0..255 in a byte[] array, got true"),
         (b'{"B":5}', "B: expected a base64 string (byte[]), got the number 5"),
         (b'{"B":"A"}', "B: the string is not valid base64 (byte[])"),
+        (b'{"Flag":5}', "Flag: expected true or false, got the number 5"),
+        (b'{"U":5}', "U: expected a URI string, got the number 5"),
     ],
 )
 def test_json_refusals_describe_the_value_read(data: bytes, says: str) -> None:
