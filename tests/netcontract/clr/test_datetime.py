@@ -243,6 +243,10 @@ PARSE_REFUSED = [
     ("2024-01-02T03:04:05+15:00", "offset +15:00 is outside ±14:00"),
     ("2024-01-02T03:04:05-99:00", "offset -99:00 is outside ±14:00"),
     ("2024-01-02T03:04:05+05:60", "offset minutes 60 are outside 00..59"),
+    ("2024-01-02T03:04:05.5+15:00", "offset +15:00 is outside ±14:00"),
+    ("2024-01-02T03:04:05+15:59", "offset +15:59 is outside ±14:00"),
+    ("2024-01-02T03:04:05+x5:00", "expected yyyy-MM-dd"),
+    ("2024-01-02T03:04:05+15:x0", "expected yyyy-MM-dd"),
     # [deliberate] both accept a date alone (midnight, Unspecified)
     ("2024-01-02", "expected yyyy-MM-dd"),
     # [deliberate] both trim white space; XML callers strip it before calling
