@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import NoSuchExample
 
 import netcontract as nc
 from netcontract.clr import value_types as vt
@@ -370,3 +371,10 @@ def test_char_members_take_the_generated_json_paths(monkeypatch: pytest.MonkeyPa
         c="\u2028", nc_=":"
     )
     assert nc.from_json('{"C":"A","NC":null,"Cs":null}', FastChars) == FastChars(c="A")
+
+
+def test_strategy_draws_no_character_beyond_the_bmp() -> None:
+    # a Char is one UTF-16 code unit: an astral character is no Char (mutation testing found
+    # the bound unchecked: hypothesis draws the largest code point allowed readily)
+    with pytest.raises(NoSuchExample):
+        find(for_type(nc.Char), lambda c: ord(c) > 0xFFFF, settings=settings(max_examples=300))
