@@ -228,6 +228,8 @@ def webapi() -> Iterator[WebApiForms]:
     [
         b"C=A&NC=%C3%A9",
         b"C=+A+",  # CharConverter trims a longer text (String.Trim: every .NET white space)
+        b"C=%20A",
+        b"C=%20%20A",
         b"C=%09A%0D%0A",
         b"C=%C2%A0A%E2%80%A8",
         b"C=%00&NC=%00",
@@ -252,6 +254,7 @@ def test_from_form_binds_what_web_api_binds(webapi: WebApiForms, body: bytes) ->
     ("body", "path"),
     [
         (b"C=AB", "C"),
+        (b"C=%20AB", "C"),  # trimmed to two characters
         (b"C=65", "C"),
         (b"C=", "C"),
         (b"C=%20", "C"),

@@ -213,6 +213,31 @@ ODD_INPUT: list[tuple[str, bytes, str]] = [
         d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>40000</s:OffsetMinutes>"),
         "D",
     ),
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>32768</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>-32769</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>32767</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>X2024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>0</s:OffsetMinutes>"),
+        "D",
+    ),
+    (
+        "xml",
+        d("<s:DateTime>9999-12-31T23:59:59Z</s:DateTime><s:OffsetMinutes>60</s:OffsetMinutes>"),
+        "D",
+    ),
     ("xml", xml_doc('<D i:nil="true" />'), "D"),
     ("xml", xml_doc('<ND i:nil="true" />'), "ND"),
     ("json", b'{"D":"2024-05-06T13:45:07.1234567+02:00"}', "D"),
@@ -275,6 +300,13 @@ DIFFERENT: list[tuple[str, bytes]] = [
         "xml",
         d(
             "<s:DateTime>2024-05-06T11:45:07.12345678Z</s:DateTime><s:OffsetMinutes>0</s:OffsetMinutes>"
+        ),
+    ),
+    # U+00A0 around the DateTime child: Mono trims it (as for an xs:duration)
+    (
+        "xml",
+        d(
+            "<s:DateTime>\u00a02024-05-06T11:45:07Z</s:DateTime><s:OffsetMinutes>0</s:OffsetMinutes>"
         ),
     ),
     # no offset in JSON: Json.NET takes the server's zone

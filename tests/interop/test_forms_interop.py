@@ -164,6 +164,56 @@ def test_generic_contracts_bind_as_meant(webapi: WebApiForms, cls: type, clr_typ
 # -- facts about the binder (FORMS.md) ---------------------------------------------------------
 
 
+# Every TypeConverter Web API uses for a value trims it first with String.Trim, which takes all
+# of Char.IsWhiteSpace (U+00A0, U+0085, U+2028, U+3000...), not only ASCII white space; U+001C
+# to U+001F are no white space for .NET: the value does not convert (the default is bound)
+TRIMMED = [
+    ("Edge.A.Numbers", em.Numbers, b"I=%C2%A05"),
+    ("Edge.A.Numbers", em.Numbers, b"UL=5%E2%80%A8"),
+    ("Edge.A.Numbers", em.Numbers, b"SB=%C2%85-5"),
+    ("Edge.A.Numbers", em.Numbers, b"B=%E3%80%805"),
+    ("Edge.A.Decimals", em.Decimals, b"D=1.5%C2%A0"),
+    ("Edge.A.Decimals", em.Decimals, b"D=%C2%851.5"),
+    ("Edge.A.Doubles", em.Doubles, b"D=%C2%A01.5"),
+    ("Edge.A.Singles", em.Singles, b"F=%E2%80%A81.5"),
+    ("Edge.A.Dates", em.Dates, b"At=%C2%A02024-01-02T03%3A04%3A05&Id=%E3%80%80" + b"0" * 32),
+    ("Edge.A.Dates", em.Dates, b"At=2024-01-02%C2%A0"),
+    ("Edge.A.Dates", em.Dates, b"MaybeId=%E2%80%A800000000-0000-0000-0000-000000000001"),
+    ("Edge.A.Offsets", em.Offsets, b"D=%C2%A02024-01-02T03%3A04%3A05%2B02%3A00"),
+    ("Edge.A.Lists", em.Lists, b"Bools[]=true%C2%A0&Bools[]=%E2%80%A9false"),
+    ("Edge.A.Chars", em.Chars, b"C=%20%20A"),
+    ("Edge.A.Chars", em.Chars, b"C=A%0D%0A%20"),
+    ("CustomerGroupDto", CustomerGroupDto, b"Vehicles[0][VehicleState]=%C2%A07"),
+]
+
+
+@pytest.mark.parametrize(("clr_type", "cls", "body"), TRIMMED)
+def test_values_are_trimmed_of_every_dotnet_white_space(
+    webapi: WebApiForms, clr_type: str, cls: type, body: bytes
+) -> None:
+    bound = webapi.bind(clr_type, body)
+    assert bound.json is not None
+    assert nc.to_json(nc.from_form(body, cls)) == bound.json
+
+
+@pytest.mark.parametrize(
+    ("clr_type", "cls", "body", "default"),
+    [
+        ("Edge.A.Decimals", em.Decimals, b"D=1.5%1F", b'"D":0.0'),
+        ("Edge.A.Decimals", em.Decimals, b"D=%1C1.5", b'"D":0.0'),
+        ("Edge.A.Doubles", em.Doubles, b"D=1.5%1F", b'"D":0.0'),
+    ],
+)
+def test_values_with_what_is_no_dotnet_white_space_are_refused(
+    webapi: WebApiForms, clr_type: str, cls: type, body: bytes, default: bytes
+) -> None:
+    bound = webapi.bind(clr_type, body)
+    assert bound.json is not None
+    assert default in bound.json  # Web API binds the default; netcontract refuses
+    with pytest.raises(nc.FormPayloadError):
+        nc.from_form(body, cls)
+
+
 def bind_group(webapi: WebApiForms, body: bytes, timeout_s: float | None = None) -> Any:
     bound = webapi.bind("CustomerGroupDto", body, timeout_s=timeout_s)
     assert bound.bound, bound

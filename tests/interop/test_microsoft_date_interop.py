@@ -36,6 +36,8 @@ FORMS = [
     "\\/Date(0Z)\\/",
     "\\/date(0)\\/",
     "\\/Date()\\/",
+    "\\/Date(922337203685477)\\/",  # the last count whose ticks do not wrap: out of range
+    "\\/Date(9223372036854775808)\\/",  # long.Parse overflows: a string
 ]
 
 
@@ -82,10 +84,37 @@ def test_object_members_read_what_json_net_reads(dotnet: DotNetTwin, form: str) 
     assert nc.to_xml(obj) == result.xml
 
 
-def test_json_net_ignores_the_offset_where_netcontract_keeps_it(dotnet: DotNetTwin) -> None:
-    """Mono: ``+9999`` is read (the offset only makes the value Local); netcontract refuses an
-    offset it cannot keep (README, "Behaviours chosen where .NET is lossy")."""
-    payload = b'{"At":"\\/Date(0+9999)\\/"}'
+@pytest.mark.parametrize(
+    ("form", "dotnet_text"),
+    [
+        ("9223372036854775807", b'"1969-12-31T23:59:59.999Z"'),
+        ("-9223372036854775808", b'"1970-01-01T00:00:00Z"'),
+        ("922337203685477580", b'"1969-12-31T23:59:59.9992Z"'),
+    ],
+)
+def test_json_net_wraps_ticks_around_where_netcontract_refuses(
+    dotnet: DotNetTwin, form: str, dotnet_text: bytes
+) -> None:
+    """Mono: Json.NET multiplies the milliseconds by 10000 in Int64 unchecked, so a count too
+    large wraps around to a date near 1970; netcontract refuses it (README, "Behaviours chosen
+    where .NET is lossy")."""
+    payload = b'{"At":"\\/Date(' + form.encode() + b')\\/"}'
+    result = dotnet.roundtrip("Edge.A.Dates", "json", payload)
+    assert result.read_error is None and result.json is not None
+    assert result.json.startswith(b'{"At":' + dotnet_text)
+    with pytest.raises(nc.JsonPayloadError) as refused:
+        nc.from_json(payload, Dates)
+    assert "outside the DateTime range" in refused.value.problems[0].message
+
+
+@pytest.mark.parametrize("form", ["0+9999", "0+01+00", "0-01-00"])
+def test_json_net_ignores_the_offset_where_netcontract_keeps_it(
+    dotnet: DotNetTwin, form: str
+) -> None:
+    """Mono: ``+9999`` is read (the offset only makes the value Local), and so is a number
+    followed by any text after its first sign; netcontract refuses an offset it cannot keep
+    (README, "Behaviours chosen where .NET is lossy")."""
+    payload = b'{"At":"\\/Date(' + form.encode() + b')\\/"}'
     result = dotnet.roundtrip("Edge.A.Dates", "json", payload)
     assert result.read_error is None and result.json is not None
     assert result.json.startswith(b'{"At":"1970-01-01T00:00:00+00:00"')

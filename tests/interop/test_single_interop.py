@@ -215,6 +215,9 @@ ODD_INPUT: list[tuple[str, bytes, str]] = [
     ("json", b'{"F":0.1}', "F"),
     ("json", b'{"F":16777217}', "F"),
     ("json", b'{"F":18014399583223809}', "F"),
+    ("json", b'{"F":9007199791611905}', "F"),  # Convert.ToSingle(Int64): one rounding
+    ("json", b'{"F":18014399583223808}', "F"),  # ties to even: down
+    ("json", b'{"F":18014401730707456}', "F"),  # ties to even: up
     ("json", b'{"F":9223372036854775808}', "F"),
     ("json", b'{"F":1.00000005960464477539062500001}', "F"),
     ("json", b'{"F":"1,5"}', "F"),

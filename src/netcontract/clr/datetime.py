@@ -649,7 +649,9 @@ def parse_microsoft_date(text: str) -> DateTime | None:
       kind Local with that offset (``+hh`` is hh:00). Refused: offsets beyond ±14:00, minutes
       above 59, other shapes (README, "Behaviours chosen where .NET is lossy").
     - Out of the DateTime range, or ``/Date()/``: refused (Json.NET throws
-      ArgumentOutOfRangeException).
+      ArgumentOutOfRangeException; where ``ms * 10000`` overflows Int64 its ticks wrap around
+      silently instead, ``/Date(9223372036854775807)/`` giving 1969-12-31T23:59:59.999Z on Mono:
+      netcontract refuses these too).
     """
     if not (text.startswith("/Date(") and text.endswith(")/")):
         return None

@@ -190,7 +190,13 @@ def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
     try:
         value = parse_datetime(text)
     except ValueError as exc:
-        raise ValueError(str(exc).replace("DateTime", "DateTimeOffset", 1)) from None
+        # DateTime's "'…' is not a valid DateTime: why" names this type instead (the text
+        # shown may hold "DateTime" too: only the name after it is replaced)
+        head = f"{shown} is not a valid DateTime"
+        message = str(exc)
+        if message.startswith(head):
+            message = f"{shown} is not a valid DateTimeOffset{message.removeprefix(head)}"
+        raise ValueError(message) from None
     if value.kind is DateTimeKind.UNSPECIFIED:
         raise ValueError(
             f"{shown} has no offset: Json.NET would take the server's zone (write Z or ±HH:mm)"

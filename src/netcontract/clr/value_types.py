@@ -550,8 +550,8 @@ class BooleanType(ValueType):
 
     @staticmethod
     def form_parse(text: str) -> bool:
-        # Boolean.Parse: "true"/"false" in any case, white space around
-        word = text.strip(NET_WHITE_SPACE).lower()
+        # BooleanConverter: String.Trim, then Boolean.Parse: "true"/"false" in any case
+        word = net_trim(text).lower()
         if word == "true":
             return True
         if word == "false":
@@ -627,7 +627,7 @@ class IntegerType(ValueType):
         raise _type_error(f"an integer ({self.clr_name})", value)
 
     def form_parse(self, text: str) -> int:
-        return _numbers.parse_int_xml(text.strip(NET_WHITE_SPACE), self.lo, self.hi, self.clr_name)
+        return _numbers.parse_int_xml(net_trim(text), self.lo, self.hi, self.clr_name)
 
     def help_sample(self, index: int, source: SampleSource) -> int:
         # ObjectGenerator: (Int16)(index % Int16.MaxValue), (Byte)64, (Int64)index...
@@ -726,7 +726,7 @@ class DoubleType(ValueType):
         # Double.Parse(text, NumberStyles.Float, InvariantCulture): no group separators
         if "," in text:
             raise ValueError(f"{_numbers.show_text(text)} is not a valid Double")
-        return _numbers.parse_double_json_string(text)
+        return _numbers.parse_double_json_string(net_trim(text))
 
     def help_sample(self, index: int, source: SampleSource) -> float:
         return float(index + 0.1)
@@ -810,7 +810,7 @@ class SingleType(ValueType):
         # Single.Parse(text, NumberStyles.Float, InvariantCulture): no group separators
         if "," in text:
             raise ValueError(f"{_numbers.show_text(text)} is not a valid Single")
-        return _single.parse_single_json_string(text)
+        return _single.parse_single_json_string(net_trim(text))
 
     def help_sample(self, index: int, source: SampleSource) -> float:
         # ObjectGenerator: (Single)(index + 0.1)
@@ -874,7 +874,7 @@ class DecimalType(ValueType):
 
     @staticmethod
     def form_parse(text: str) -> decimal.Decimal:
-        return _numbers.parse_decimal_xml(text.strip(NET_WHITE_SPACE))
+        return _numbers.parse_decimal_xml(net_trim(text))
 
     def help_sample(self, index: int, source: SampleSource) -> decimal.Decimal:
         return decimal.Decimal(index)
@@ -926,7 +926,7 @@ class GuidType(ValueType):
 
     @staticmethod
     def form_parse(text: str) -> uuid.UUID:
-        return _guid.parse_guid(text.strip(NET_WHITE_SPACE))
+        return _guid.parse_guid(net_trim(text))
 
     def help_sample(self, index: int, source: SampleSource) -> uuid.UUID:
         return source.new_guid()
@@ -1008,7 +1008,7 @@ class DateTimeType(ValueType):
         offset read is kept, ``Z`` becoming ``+00:00``); no suffix gives Unspecified; a date
         alone is midnight; a space may stand for ``T``.
         """
-        text = text.strip(NET_WHITE_SPACE)
+        text = net_trim(text)
         if _DATE_ONLY.fullmatch(text):
             text += "T00:00:00"
         elif len(text) > 10 and text[10] == " ":
@@ -1120,7 +1120,7 @@ class DateTimeOffsetType(ValueType):
 
     @staticmethod
     def form_parse(text: str) -> DateTimeOffset:
-        return _dto.parse_datetimeoffset_json(text.strip(NET_WHITE_SPACE))
+        return _dto.parse_datetimeoffset_json(net_trim(text))
 
     def help_sample(self, index: int, source: SampleSource) -> DateTimeOffset:
         # ObjectGenerator: new DateTimeOffset(DateTime.Now)

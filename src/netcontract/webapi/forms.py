@@ -57,7 +57,7 @@ from typing import Any, Final, Literal, TypeVar
 from urllib.parse import quote_plus, unquote_plus, unquote_to_bytes
 
 from netcontract.clr.numbers import parse_int_xml, show_text
-from netcontract.clr.value_types import NET_WHITE_SPACE, ValueType, is_blank
+from netcontract.clr.value_types import ValueType, is_blank, net_trim
 from netcontract.errors import (
     FormPayloadError,
     FormSyntaxError,
@@ -105,9 +105,6 @@ FormStyle = Literal["jquery", "mvc"]
 # ----------------------------------------------------------------------------- values
 
 
-_NET_WS: Final = NET_WHITE_SPACE
-
-
 def _primitive_text(primitive: ValueType, value: Any) -> str:
     primitive.check(value)
     return primitive.form_text(value)
@@ -128,7 +125,7 @@ def _parse_enum(wire: EnumType, text: str) -> Any:
         for part in text.split(","):
             result |= int(_parse_enum(wire, part))
         return wire.cls(result)
-    word = text.strip(_NET_WS)
+    word = net_trim(text)  # EnumConverter: String.Trim (Mono: "\xa07" -> 7)
     for name, member in wire.clr_names.items():
         if name.lower() == word.lower():  # EnumConverter ignores case
             return member

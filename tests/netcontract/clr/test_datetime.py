@@ -12,6 +12,7 @@ Sources of the expected values:
 
 from __future__ import annotations
 
+import calendar
 import copy
 import datetime as dt
 import pickle
@@ -26,6 +27,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from netcontract.clr import datetime as _datetime
 from netcontract.clr.datetime import (
     MAX_TICKS,
     MIN_TICKS,
@@ -217,6 +219,7 @@ PARSE_REFUSED = [
     ("2024-01-02T24:00:00", "hour 24 is outside 00..23"),
     ("2024-01-02T23:60:00", "minute 60 is outside 00..59"),
     ("2024-01-02T23:59:60", "second 60 is outside 00..59"),
+    ("2024-01-02T23:59:60Z", "second 60 is outside 00..59"),
     ("12024-01-02T03:04:05", "expected yyyy-MM-dd"),
     ("2024-01-02T3:04:05", "expected yyyy-MM-dd"),
     ("+2024-01-02T03:04:05", "expected yyyy-MM-dd"),
@@ -240,12 +243,43 @@ PARSE_REFUSED = [
     ("2024-01-02T03:04:05+15:00", "offset +15:00 is outside ±14:00"),
     ("2024-01-02T03:04:05-99:00", "offset -99:00 is outside ±14:00"),
     ("2024-01-02T03:04:05+05:60", "offset minutes 60 are outside 00..59"),
+    ("2024-01-02T03:04:05.5+15:00", "offset +15:00 is outside ±14:00"),
+    ("2024-01-02T03:04:05+15:59", "offset +15:59 is outside ±14:00"),
+    ("2024-01-02T03:04:05+x5:00", "expected yyyy-MM-dd"),
+    ("2024-01-02T03:04:05+15:x0", "expected yyyy-MM-dd"),
     # [deliberate] both accept a date alone (midnight, Unspecified)
     ("2024-01-02", "expected yyyy-MM-dd"),
     # [deliberate] both trim white space; XML callers strip it before calling
     (" 2024-01-02T03:04:05", "expected yyyy-MM-dd"),
     ("2024-01-02T03:04:05 ", "expected yyyy-MM-dd"),
 ]
+
+
+# parse_datetime reads the texts .NET writes with table look-ups and leaves every other text to
+# _parse_checked, which reads any valid one too (and says what is wrong with the rest): both
+# must read a valid text alike, whichever way it goes
+CHECKED_EXAMPLES = [
+    "0001-01-01T00:00:00",
+    "9999-12-31T23:59:59.9999999Z",
+    "2024-01-02T03:04:05z",
+    "2024-01-02T23:59:59.5+05:30",
+    "2024-01-02T03:04:05.1234567-14:00",
+    "2024-01-02T03:04:05.12-00:00",
+    "1600-02-29T12:34:56.000001+00:00",
+    "2024-01-02T03:04:05-13:59",
+]
+
+
+@given(datetimes())
+@example(DateTime.from_parts(2024, 1, 2, 23, 59, 59, 1))
+def test_the_checked_parser_reads_what_the_table_parser_reads(value: DateTime) -> None:
+    text = format_datetime(value)
+    assert _datetime._parse_checked(text) == parse_datetime(text) == value
+
+
+@pytest.mark.parametrize("text", CHECKED_EXAMPLES)
+def test_the_checked_parser_reads_the_odd_valid_texts_alike(text: str) -> None:
+    assert _datetime._parse_checked(text) == parse_datetime(text)
 
 
 @pytest.mark.parametrize(("text", "problem"), PARSE_REFUSED)
@@ -355,6 +389,8 @@ def test_equality_and_hash_use_ticks_kind_and_offset() -> None:
     assert utc == DateTime(utc.ticks, Z)
     assert hash(utc) == hash(DateTime(utc.ticks, Z))
     assert len({utc, local0, unspecified, DateTime(utc.ticks, Z)}) == 3
+    # the hash takes all three fields too (not only equality): these do not collide
+    assert len({hash(utc), hash(local0), hash(unspecified), hash(DateTime(utc.ticks + 1, Z))}) == 4
     assert utc != utc.ticks
     assert (utc == "2024-01-02T03:04:05Z") is False
 
@@ -411,6 +447,26 @@ def test_from_parts_validates(args: tuple[int, ...], problem: str) -> None:
         from_parts(*args)
 
 
+# years around the leap rules (every 4th, not every 100th, every 400th) and where the count
+# of the 400-year leap days steps up, inside and outside the 1900..2199 table the parser keeps
+CALENDAR_YEARS = (1, 4, 100, 399, 400, 401, 801, 1201, 1600, 1899, 1900, 2000, 2024, 2100, 2199)
+CALENDAR_YEARS += (2200, 2400, 2401, 9600, 9601, 9999)
+
+
+@pytest.mark.parametrize("year", CALENDAR_YEARS)
+def test_dates_count_days_as_the_proleptic_gregorian_calendar(year: int) -> None:
+    # .NET's DateTime counts days from 0001-01-01 in the proleptic Gregorian calendar, as
+    # datetime.date does ([Mono] rows above: 0 and MAX_TICKS, 2024-01-02)
+    for month in range(1, 13):
+        last = calendar.monthrange(year, month)[1]
+        for day in sorted({1, 28, last}):
+            ticks = (dt.date(year, month, day).toordinal() - 1) * TICKS_PER_DAY
+            text = f"{year:04d}-{month:02d}-{day:02d}T00:00:00"
+            assert DateTime.from_parts(year, month, day).ticks == ticks, text
+            assert parse_datetime(text).ticks == ticks, text
+            assert format_datetime(DateTime(ticks)) == text
+
+
 def test_from_parts_kinds() -> None:
     assert DateTime.from_parts(2024, 1, 2, kind=Z).kind is Z
     with pytest.raises(ValueError, match="needs offset_minutes"):
@@ -438,16 +494,31 @@ def test_from_datetime_infers_the_kind() -> None:
     zero = dt.timezone(dt.timedelta(0), "GMT")
     assert DateTime.from_datetime(naive.replace(tzinfo=zero)).kind is L
     assert DateTime.from_datetime(naive.replace(tzinfo=zero), kind=Z).kind is Z
-    assert DateTime.from_datetime(naive, kind=Z).kind is Z
+    assert DateTime.from_datetime(naive, kind=Z) == DateTime.from_parts(
+        2024, 1, 2, 3, 4, 5, 1234560, kind=Z
+    )
     assert DateTime.from_datetime(naive.replace(tzinfo=dt.UTC), kind=L).kind is L
 
 
 @pytest.mark.parametrize(
     ("value", "kind", "problem"),
     [
-        (dt.datetime(2024, 1, 2), L, "naive datetime has no UTC offset"),
-        (dt.datetime(2024, 1, 2, tzinfo=dt.timezone(dt.timedelta(hours=1))), Z, "is not zero"),
-        (dt.datetime(2024, 1, 2, tzinfo=dt.UTC), U, "cannot be UNSPECIFIED"),
+        (
+            dt.datetime(2024, 1, 2),
+            L,
+            "^a naive datetime has no UTC offset to make a LOCAL DateTime$",
+        ),
+        (
+            dt.datetime(2024, 1, 2, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+            Z,
+            r"is not zero; convert with astimezone\(datetime\.timezone\.utc\) first$",
+        ),
+        (
+            dt.datetime(2024, 1, 2, tzinfo=dt.UTC),
+            U,
+            r"^an aware datetime cannot be UNSPECIFIED without dropping its offset; use"
+            r" dt\.replace\(tzinfo=None\) to do that explicitly$",
+        ),
         (dt.datetime(2024, 1, 2, tzinfo=dt.timezone(dt.timedelta(seconds=30))), None, "minutes"),
         (dt.datetime(2024, 1, 2, tzinfo=dt.timezone(dt.timedelta(hours=15))), None, "±840"),
     ],
@@ -460,15 +531,15 @@ def test_from_datetime_refuses_lossy_conversions(
 
 
 def test_from_datetime_type_checks() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"^expected a datetime\.datetime, not date$"):
         DateTime.from_datetime(dt.date(2024, 1, 2))  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="kind must be a DateTimeKind"):
+    with pytest.raises(TypeError, match=r"^kind must be a DateTimeKind or None, not int$"):
         DateTime.from_datetime(dt.datetime(2024, 1, 2), kind=1)  # type: ignore[arg-type]
 
 
 def test_to_datetime_never_loses_ticks_silently() -> None:
     value = parse_datetime("2024-01-02T03:04:05.1234567Z")
-    with pytest.raises(ValueError, match="100 ns digits"):
+    with pytest.raises(ValueError, match=r"100 ns digits .*; pass truncate=True to drop them$"):
         value.to_datetime()
     assert value.to_datetime(truncate=True) == dt.datetime(
         2024, 1, 2, 3, 4, 5, 123456, tzinfo=dt.UTC
@@ -612,7 +683,7 @@ def test_parse_reads_the_round_trip_format() -> None:
         DateTime.parse("2023-02-29T00:00:00")
     with pytest.raises(ValueError, match=r"expected yyyy-MM-ddTHH:mm:ss"):
         DateTime.parse("2024-05-06")
-    with pytest.raises(TypeError, match="expected a str"):
+    with pytest.raises(TypeError, match="expected a str, not bytes"):
         DateTime.parse(b"2024-05-06T00:00:00")  # type: ignore[arg-type]
 
 

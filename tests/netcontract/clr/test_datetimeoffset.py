@@ -192,6 +192,19 @@ def kids(date_time: str, minutes: str) -> str:
         (kids("2024-05-06T11:45:07", "120"), "must be UTC"),
         (kids("2024-05-06T11:45:07+05:00", "0"), "must be UTC"),
         ("2024", "found text"),
+        (kids("X2024-05-06T11:45:07Z", "0"), "'X2024-05-06T11:45:07Z' is not a valid DateTime"),
+        (kids("2024-05-06T11:45:07Z", "32768"), "'32768' is outside the Int16 range"),
+        (kids("2024-05-06T11:45:07Z", "-32769"), "'-32769' is outside the Int16 range"),
+        (kids("2024-05-06T11:45:07Z", "32767"), "OffsetMinutes 32767 is outside ±840"),
+        (kids("2024-05-06T11:45:07Z", "-32768"), "OffsetMinutes -32768 is outside ±840"),
+        # Mono trims U+00A0 (README, "DateTimeOffset"; test_datetimeoffset_interop.py)
+        (kids("\u00a02024-05-06T11:45:07Z", "0"), "is not a valid DateTime"),
+        (
+            kids("2024-05-06T11:45:07", "120"),
+            "must be UTC (ending in Z): .NET reads another kind as a clock time of the offset,"
+            " or converts it to the server's zone",
+        ),
+        (kids("9999-12-31T23:59:59Z", "60"), "'9999-12-31T23:59:59Z' with OffsetMinutes 60"),
     ],
 )
 def test_xml_reading_refuses_with_the_member_path(inner: str, message: str) -> None:
@@ -275,15 +288,28 @@ def test_datetime_conversion_refuses_to_drop_ticks() -> None:
     assert value == nc.DateTimeOffset.parse("2024-05-06T13:45:07.123456+02:00")
     assert value.to_datetime() == aware
     assert value.to_datetime().utcoffset() == dt.timedelta(hours=2)
-    with pytest.raises(ValueError, match="100 ns"):
+    with pytest.raises(ValueError, match=r"100 ns digit.*; pass truncate=True to drop it"):
         A.to_datetime()
     assert A.to_datetime(truncate=True) == aware.replace(microsecond=123456)
-    with pytest.raises(ValueError, match="naive"):
+    # the last tick: the microseconds are counted in integers (a float loses the last digits)
+    assert nc.DateTimeOffset.MAX_VALUE.to_datetime(truncate=True) == dt.datetime(
+        9999, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC
+    )
+    with pytest.raises(ValueError, match="a naive datetime has no offset: give it a tzinfo"):
         nc.DateTimeOffset.from_datetime(dt.datetime(2024, 1, 1))
+    with pytest.raises(TypeError, match=r"expected a datetime\.datetime, not date"):
+        nc.DateTimeOffset.from_datetime(dt.date(2024, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="whole number of minutes"):
         nc.DateTimeOffset.from_datetime(
             dt.datetime(2024, 1, 1, tzinfo=dt.timezone(dt.timedelta(seconds=30)))
         )
+
+
+def test_equality_takes_the_ticks_and_the_offset() -> None:
+    hour = 36_000_000_000
+    assert nc.DateTimeOffset(hour, 0) != nc.DateTimeOffset(hour + 1, 0)
+    assert nc.DateTimeOffset(hour, 0) != nc.DateTimeOffset(hour, 60)
+    assert nc.DateTimeOffset(hour, 60) == nc.DateTimeOffset(hour, 60)
 
 
 def test_help_page_sample_is_now_with_its_offset() -> None:
@@ -291,6 +317,11 @@ def test_help_page_sample_is_now_with_its_offset() -> None:
     now = nc.DateTime.parse("2026-06-02T18:36:51.9290578+00:00")
     sample = nc.help_page_sample(S, now=now)
     assert sample.d == nc.DateTimeOffset(now.ticks, 0)
+    # the offset is the server's (DateTime.Now is Local): TZ=Asia/Kolkata gives +05:30
+    kolkata = nc.DateTime.parse("2026-06-02T18:36:51.9290578+05:30")
+    assert nc.help_page_sample(S, now=kolkata).d == nc.DateTimeOffset(kolkata.ticks, 330)
+    utc = nc.DateTime.parse("2026-06-02T18:36:51.9290578Z")  # no offset: +00:00
+    assert nc.help_page_sample(S, now=utc).d == nc.DateTimeOffset(utc.ticks, 0)
 
 
 def test_form_round_trip() -> None:

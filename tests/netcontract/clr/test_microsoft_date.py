@@ -71,6 +71,9 @@ def test_without_an_offset_it_is_utc(text: str, ticks: int) -> None:
         ("/Date(0-1400)/", UNIX_EPOCH_TICKS, -840),
         ("/Date(0+01)/", UNIX_EPOCH_TICKS, 60),  # Json.NET reads "+hh" too
         ("/Date(-5-0100)/", UNIX_EPOCH_TICKS - 50000, -60),
+        # netcontract's own bounds of the offset it keeps: minutes up to 59, ±14:00
+        ("/Date(0+0059)/", UNIX_EPOCH_TICKS, 59),
+        ("/Date(0-1359)/", UNIX_EPOCH_TICKS, -839),
     ],
 )
 def test_with_an_offset_it_is_local_keeping_the_offset(
@@ -100,7 +103,36 @@ def test_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["/Date(1.5)/", "/Date(0Z)/", "/date(0)/", "/Date(0)/x", "/Date(99999999999999999999)/"]
+    ("text", "says"),
+    [
+        # long.Parse reads the Int64 limits (one more overflows it: not a Microsoft date, see
+        # below); Mono's Json.NET then wraps the ticks around (1969-12-31T23:59:59.999Z for
+        # the largest), netcontract refuses (README, "Behaviours chosen where .NET is lossy")
+        ("/Date(-9223372036854775808)/", "outside the DateTime range"),
+        ("/Date(9223372036854775807)/", "outside the DateTime range"),
+        # Json.NET cuts at the first sign after the number and ignores the rest (Mono: read,
+        # kind Local); netcontract keeps offsets, so the whole rest must be one
+        ("/Date(5+01+00)/", "the offset must be +hhmm or -hhmm"),
+        ("/Date(5-01-00)/", "the offset must be +hhmm or -hhmm"),
+        ("/Date(0+0160)/", "minutes above 59 (Json.NET ignores it and converts to the server's"),
+    ],
+)
+def test_refusals_say_why(text: str, says: str) -> None:
+    with pytest.raises(ValueError) as refused:
+        parse_microsoft_date(text)
+    assert says in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/Date(1.5)/",
+        "/Date(0Z)/",
+        "/date(0)/",
+        "/Date(0)/x",
+        "/Date(99999999999999999999)/",
+        "/Date(9223372036854775808)/",  # long.Parse overflows by one
+    ],
 )
 def test_what_json_net_takes_for_no_microsoft_date(text: str) -> None:
     """Mono: not read as a date (a DateTime member refuses it, an object keeps the string)."""

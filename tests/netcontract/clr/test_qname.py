@@ -400,3 +400,28 @@ def test_namespace_declarations_around_a_value_are_bounded() -> None:
     assert caught.value.problems[0].path == "L[0]"
     few = doc.replace(decls.encode(), "".join(f' xmlns:p{i}="urn:{i}"' for i in range(60)).encode())
     assert nc.from_xml(few, LH) == LH([QName("x", "urn:1")] * 5_000)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # IsEmpty may be left out (DefaultValueHandling.Ignore writes it so), names in any case
+        (b'{"Q":{"Namespace":"urn:x","Name":"a"}}', QName("a", "urn:x")),
+        (b'{"Q":{"namespace":"","name":"","isEmpty":true}}', QName.EMPTY),
+        (b'{"Q":5}', 'expected an object {"Namespace":…,"Name":…} (XmlQualifiedName), got the'),
+        (b'{"Q":{"Name":"a","Namespace":"","X":1}}', "unknown member 'X' in an XmlQualifiedName"),
+        (b'{"Q":{"Name":"a","name":"b","Namespace":""}}', "Name given twice in an"),
+        (b'{"Q":{"Name":5,"Namespace":""}}', "needs the strings Name and Namespace"),
+        (b'{"Q":{"Name":"a","Namespace":5}}', "needs the strings Name and Namespace"),
+        (b'{"Q":{"Name":"a","Namespace":"","IsEmpty":true}}', "IsEmpty is true for"),
+    ],
+)
+def test_json_object_reading_and_its_refusals(data: bytes, expected: Any) -> None:
+    for payload in (data, data.decode()):  # the generated and the reference paths
+        if isinstance(expected, QName):
+            read = nc.from_json(payload, QH)
+            assert read == QH(Q=expected)
+            continue
+        with pytest.raises(nc.JsonPayloadError) as refused:
+            nc.from_json(payload, QH)
+        assert expected in refused.value.problems[0].message

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import netcontract as nc
 from netcontract.clr import value_types as vt
 from netcontract.clr.single import (
+    check_single,
     format_single_json,
     format_single_r,
     format_single_xml,
@@ -156,6 +157,12 @@ def test_xml_refuses_what_dotnet_refuses(text: str) -> None:
         # an integer token is rounded once (Convert.ToSingle(Int64)); through Double it would
         # land on a tie and give 0x5A800000
         ("18014399583223809", 0x5A800001),
+        ("-16777217", 0xCB800000),  # Mono: -16777216.0, the sign kept
+        # above the tie between 2^53 and 2^53 + 2^30: through Double it would round to 2^53
+        ("9007199791611905", 0x5A000001),
+        # exact ties, to even: 2^54 + 2^30 down, 2^54 + 3 * 2^30 up
+        ("18014399583223808", 0x5A800000),
+        ("18014401730707456", 0x5A800002),
         ("9223372036854775808", 0x5F000000),
         ("340282356779733661637539395458142568447", 0x7F7FFFFF),
         ("1.00000005960464477539062500001", 0x3F800000),
@@ -173,8 +180,14 @@ def test_json_number_reading(text: str, expected_bits: int) -> None:
 def test_json_refuses_values_json_net_reads_as_infinity(text: str) -> None:
     """Mono: Json.NET reads these numbers as Infinity silently; netcontract refuses them
     (README, "Behaviours chosen where .NET is lossy")."""
-    with pytest.raises(ValueError, match="outside the Single range"):
+    with pytest.raises(ValueError, match="outside the Single range") as refused:
         parse_single_json_number(text)
+    assert text[:16] in str(refused.value)  # the problem shows the text
+
+
+def test_json_integers_of_more_than_50_digits_are_refused_showing_the_text() -> None:
+    with pytest.raises(ValueError, match=r"^'1000000000.* is outside the Single range"):
+        parse_single_json_number("1" + "0" * 60)
 
 
 def test_json_string_reading() -> None:
@@ -321,3 +334,23 @@ def test_random_bit_patterns_read_back_from_their_texts() -> None:
             continue
         assert parse_single_xml(format_single_xml(value)) == value
         assert bits(parse_single_json_number(format_single_json(value))) == bits(value)
+
+
+def test_check_single_takes_exact_floats_and_ints_only() -> None:
+    assert check_single(5) == 5.0
+    assert check_single(16777216) == 16777216.0
+    assert check_single(0.5) == 0.5
+    with pytest.raises(ValueError, match=r"^9007199254740993 cannot be held exactly by a Single$"):
+        check_single(2**53 + 1)
+    with pytest.raises(ValueError, match=r"^16777217\.0 is not a Single \(float32\) value"):
+        check_single(16777217)
+    with pytest.raises(TypeError, match=r"^expected a float \(Single\), got str '1'$"):
+        check_single("1")
+
+
+@pytest.mark.parametrize("parse", [parse_single_xml, parse_single_json_string])
+def test_refusals_are_in_single_terms(parse: Any) -> None:
+    with pytest.raises(ValueError, match=r"^'x' is not a valid Single$"):
+        parse("x")
+    with pytest.raises(ValueError, match=r"^'1e400' is outside the Single range"):
+        parse("1e400")

@@ -169,6 +169,19 @@ XML_READ: list[tuple[str, Any]] = [
     ("P1D1Y", "not an xs:duration"),
     ("- PT1S", "not an xs:duration"),
     ("1.02:03:04", "not an xs:duration"),
+    ("XPT1SX", "not an xs:duration"),
+    ("PT" + "0" * 196 + "1S", 10_000_000),  # 200 characters
+    # documented differences (test_timespan_bytes_interop.py, DIFFERENCES): Mono reads these
+    ("PT1.5S\u00a0", "not an xs:duration"),  # Mono trims U+00A0
+    ("PT" + "0" * 197 + "1S", "not an xs:duration"),  # netcontract reads 200 characters at most
+    # each number's overflow names the text
+    ("P2147483648Y", "'P2147483648Y' is not a TimeSpan: 2147483648 is too large a number"),
+    ("P2147483648M", "'P2147483648M' is not a TimeSpan: 2147483648 is too large a number"),
+    ("P2147483648D", "'P2147483648D' is not a TimeSpan: 2147483648 is too large a number"),
+    ("PT2147483648H", "'PT2147483648H' is not a TimeSpan: 2147483648 is too large a number"),
+    ("PT2147483648M", "'PT2147483648M' is not a TimeSpan: 2147483648 is too large a number"),
+    ("PT2147483648S", "'PT2147483648S' is not a TimeSpan: 2147483648 is too large a number"),
+    ("x" * 100, repr("x" * 80) + " is not an xs:duration"),
 ]
 
 
@@ -208,9 +221,17 @@ JSON_READ: list[tuple[bytes, Any]] = [
     (b'".5"', "is not a TimeSpan"),
     (b'"P1D"', "is not a TimeSpan"),
     (b'""', "is not a TimeSpan"),
-    (b"123", "expected a TimeSpan string"),
+    (b"123", "expected a TimeSpan string ([-][d.]hh:mm:ss[.fffffff]), got the number 123"),
     (b"1.5", "expected a TimeSpan string"),
     (b"null", "null is not allowed"),
+    (b'"23:59:59"', 863_990_000_000),
+    (b'"0.23:59:59"', 863_990_000_000),
+    (b'"00:59:00"', 35_400_000_000),
+    (b'"00:00:59"', 590_000_000),
+    (b'"00:00:60"', "too large"),
+    (b'"\\u001c01:02:03"', "is not a TimeSpan"),  # U+001C is no white space for .NET
+    (b'"1:2:3:4.5"', 937_845_000_000),
+    (b'"' + b"9" * 100 + b'"', repr("9" * 80) + " is not a TimeSpan"),
     # documented difference: Mono reads "24:00:00" as 24 days; netcontract refuses it
     (b'"24:00:00"', "too large"),
 ]
@@ -235,17 +256,38 @@ def test_timedelta_conversion_refuses_to_drop_ticks_silently() -> None:
     assert TS.from_timedelta(dt.timedelta(microseconds=-1)) == TS(-10)
     assert TS(-15_000_000).to_timedelta() == dt.timedelta(seconds=-1.5)
     assert TS.MAX_VALUE.to_timedelta(truncate=True) == dt.timedelta(microseconds=(2**63 - 1) // 10)
-    with pytest.raises(ValueError, match="100 ns digit"):
+    with pytest.raises(ValueError, match=r"100 ns digit.*; pass truncate=True to drop it"):
         TS(1).to_timedelta()
     with pytest.raises(ValueError, match="100 ns digit"):
         TS(-11).to_timedelta()
     assert TS(-11).to_timedelta(truncate=True) == dt.timedelta(microseconds=-1)  # to zero
+    assert TS(0).to_timedelta() == dt.timedelta(0)
     with pytest.raises(ValueError, match="outside"):
         TS.from_timedelta(dt.timedelta.max)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"expected a datetime\.timedelta, not int"):
         TS.from_timedelta(5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="outside"):
         TS(2**63)
+
+
+def test_order_hash_and_text() -> None:
+    # TimeSpan orders by its ticks (the runtime's CompareTo); str is Json.NET's text of it
+    values = [TS(15_000_000), TS.MIN_VALUE, TS(-1), TS.ZERO, TS.MAX_VALUE, TS(1)]
+    assert sorted(values) == [TS.MIN_VALUE, TS(-1), TS.ZERO, TS(1), TS(15_000_000), TS.MAX_VALUE]
+    assert TS(1) < TS(2)
+    assert not TS(2) < TS(1)
+    assert not TS(1) < TS(1)
+    assert TS(2) > TS(1)
+    with pytest.raises(TypeError):
+        _ = TS(1) < 2  # type: ignore[operator]
+    assert len({hash(TS(1)), hash(TS(2)), hash(TS(-1))}) == 3
+    assert hash(TS(7)) == hash(TS(7))
+    assert TS(1) != TS(2)
+    assert TS(1) != 1
+    with pytest.raises(TypeError, match=r"^ticks must be an int, not float$"):
+        TS(1.0)  # type: ignore[arg-type]
+    assert str(TS(-15_000_000)) == "-00:00:01.5000000"
+    assert repr(TS(864_000_000_000)) == "TimeSpan(864000000000)  # 1.00:00:00"
 
 
 def test_writing_refuses_what_is_no_timespan_with_its_path() -> None:

@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import netcontract as nc
+from netcontract.clr import compiled, numbers
 from netcontract.clr import value_types as vt
 from netcontract.clr.objects import Boxed
 from netcontract.clr.value_types import Snippet, ValueType, check_no_lone_surrogate
@@ -375,3 +376,275 @@ def test_msgspec_field_reads_what_json_parse_reads(value_type: ValueType, data: 
             assert identical(result, value_type.json_parse(loads_strict(document)["f"])), document
         else:
             assert index > 0 or not decoded, document
+
+
+# -- what the messages say (mutation testing found them unchecked) ------------------------------
+
+
+@nc.contract("NetContract.Tests.ValueTypes")
+class Described:
+    i: int = nc.member("I", default=0)
+    b: bytes | None = nc.member("B", default=None)
+    o: nc.DateTimeOffset | None = nc.member("O", default=None)
+    flag: bool = nc.member("Flag", default=False)
+    u: nc.Uri | None = nc.member("U", default=None)
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (b'{"I":true}', "I: expected an integer (Int32), got true"),
+        (b'{"I":false}', "I: expected an integer (Int32), got false"),
+        (b'{"I":[1]}', "I: expected an integer (Int32), got an array"),
+        (b'{"I":{}}', "I: expected an integer (Int32), got an object"),
+        (b'{"I":1.5}', "I: expected an integer (Int32), got the number 1.5"),
+        (b'{"B":[true]}', "B: expected an integer 0..255 in a byte[] array, got true"),
+        (b'{"B":5}', "B: expected a base64 string (byte[]), got the number 5"),
+        (b'{"B":"A"}', "B: the string is not valid base64 (byte[])"),
+        (b'{"Flag":5}', "Flag: expected true or false, got the number 5"),
+        (b'{"U":5}', "U: expected a URI string, got the number 5"),
+    ],
+)
+def test_json_refusals_describe_the_value_read(data: bytes, says: str) -> None:
+    for payload in (data, data.decode()):  # the generated and the reference paths
+        with pytest.raises(nc.JsonPayloadError) as refused:
+            nc.from_json(payload, Described)
+        assert str(refused.value.problems[0]) == says
+
+
+def test_writing_refusals_describe_the_python_value() -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_json(Described(i=frozenset([1])))  # type: ignore[arg-type]
+    assert "got frozenset frozenset({1})" in str(refused.value)
+
+
+def test_datetimeoffset_text_in_xml_is_refused_naming_its_elements() -> None:
+    data = (
+        b'<Described xmlns="http://schemas.datacontract.org/2004/07/NetContract.Tests.ValueTypes">'
+        b"<O>2024-01-02T03:04:05Z</O></Described>"
+    )
+    with pytest.raises(nc.XmlPayloadError) as refused:
+        nc.from_xml(data, Described)
+    assert "expected the elements DateTime and OffsetMinutes, found text" in str(refused.value)
+
+
+def test_qualified_names_have_no_text_without_the_namespaces_in_scope() -> None:
+    qname_type = vt.by_contract_name("http://www.w3.org/2001/XMLSchema", "QName")
+    assert qname_type is not None
+    for call in (
+        lambda: qname_type.xml_text(nc.XmlQualifiedName("a", "urn:x")),
+        lambda: qname_type.xml_parse("p:a"),
+    ):
+        with pytest.raises(ValueError, match=r"^an xs:QName's text depends on the namespaces"):
+            call()
+
+
+def test_single_form_values_with_group_separators_are_refused_with_the_text() -> None:
+    with pytest.raises(ValueError, match=r"^'1,5' is not a valid Single$"):
+        vt.SINGLE.form_parse("1,5")
+
+
+def test_double_raw_read_calls_the_compiled_plain_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    src = Source("test", "Double")
+    monkeypatch.setattr(compiled, "ACTIVE", False)
+    assert vt.DOUBLE.json_raw_read(src, "v") is None  # the pure function is the long way
+    monkeypatch.setattr(compiled, "ACTIVE", True)
+    expression = vt.DOUBLE.json_raw_read(src, "v")
+    assert expression is not None
+    name, rest = expression.split("(", 1)
+    assert rest == "v)"
+    assert src.globals[name] is numbers.parse_double_json_plain
+
+
+def test_uri_json_is_escaped_as_any_string() -> None:
+    # Json.NET writes a Uri's OriginalString as a string: the escapes of test_byte_rules.py
+    @nc.contract("NetContract.Tests.ValueTypes")
+    class Link:
+        u: nc.Uri | None = nc.member("U", default=None)
+        s: str | None = nc.member("S", default=None)
+
+    for text in ("a\u2028b", "a\u2029b", "http://e.com/\x85", 'x"\\y', "a\x1fb"):
+        written = nc.to_json(Link(u=nc.Uri(text), s=text))
+        value = written[written.index(b'"U":') + 4 : written.index(b',"S":')]
+        assert written.endswith(b'"S":' + value + b"}"), text
+
+
+@nc.contract("NetContract.Tests.ValueTypes")
+class Lossy:
+    s: str | None = nc.member("S", default=None)
+    b: bytes | None = nc.member("B", default=None)
+    c: nc.Char = nc.member("C", default="A")
+    u: nc.Uri | None = nc.member("U", default=None)
+    at: nc.DateTime | None = nc.member("At", default=None)
+
+
+@pytest.mark.parametrize(
+    ("obj", "says"),
+    [
+        (
+            Lossy(s=" "),
+            "S: an empty or white-space string cannot be written in a form: Web API binds it as"
+            " null",
+        ),
+        (
+            Lossy(b=b""),
+            "B: an empty byte[] cannot be written in a form: Web API binds it as null",
+        ),
+        (
+            Lossy(c="\t"),
+            "C: the white-space Char U+0009 cannot be written in a form: Web API binds it as null"
+            " (a Char member keeps U+0000)",
+        ),
+        (
+            Lossy(u=nc.Uri("")),
+            "U: an empty or white-space Uri cannot be written in a form: Web API binds null",
+        ),
+        (
+            Lossy(at=nc.DateTime.parse("2024-01-02T03:04:05Z")),
+            "At: a DateTime of kind Utc cannot be written in a form: Web API binds it as kind"
+            " Local (the same instant)",
+        ),
+    ],
+)
+def test_form_losses_say_what_web_api_binds(obj: Lossy, says: str) -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_form(obj)
+    assert [str(p) for p in refused.value.problems] == [
+        says + " (to_form(..., lossy=True) sends it)"
+    ]
+
+
+def test_bytes_refusals_say_what_was_expected() -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_json(Lossy(b="AAE="))  # type: ignore[arg-type]
+    assert "expected bytes (byte[]), got the string 'AAE='" in str(refused.value)
+    data = b'<Lossy xmlns="http://schemas.datacontract.org/2004/07/NetContract.Tests.ValueTypes">'
+    with pytest.raises(nc.XmlPayloadError) as bad:
+        nc.from_xml(data + b"<B>AA=A</B></Lossy>", Lossy)
+    assert "B: not base64: 'AA=A' at offset 0 is not valid base64" in str(bad.value)
+
+
+def test_single_json_reads_the_bare_tokens_and_names_what_it_refuses() -> None:
+    assert math.isnan(vt.SINGLE.json_parse(math.nan))  # the reference parser's NaN token
+    assert vt.SINGLE.json_parse(-math.inf) == -math.inf
+    with pytest.raises(TypeError, match=r"^expected a number \(Single\), got true$"):
+        vt.SINGLE.json_parse(True)
+
+
+@nc.contract("NetContract.Tests.ValueTypes")
+class Stamped:
+    at: nc.DateTime | None = nc.member("At", default=None)
+    id: uuid.UUID | None = nc.member("Id", default=None)
+    c: nc.Char = nc.member("C", default="A")
+    o: nc.DateTimeOffset | None = nc.member("O", default=None)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<At>X2024-01-02T03:04:05Z</At>",  # Mono refuses
+        "<Id>X00000000-0000-0000-0000-000000000001</Id>",
+        # Mono trims U+00A0 (its XmlConvert uses String.Trim); .NET Framework's trims XML
+        # white space only, as netcontract does (README, "Behaviours chosen where .NET is lossy")
+        "<At>\u00a02024-01-02T03:04:05Z</At>",
+        "<Id>\u00a000000000-0000-0000-0000-000000000001</Id>",
+    ],
+)
+def test_xml_values_are_trimmed_of_xml_white_space_only(inner: str) -> None:
+    data = f'<Stamped xmlns="http://schemas.datacontract.org/2004/07/NetContract.Tests.ValueTypes">{inner}</Stamped>'
+    with pytest.raises(nc.XmlPayloadError):
+        nc.from_xml(data.encode(), Stamped)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # Mono: Json.NET's Convert.ToChar of an integer, 0..65535
+        (b'{"C":0}', "\x00"),
+        (b'{"C":65535}', "\uffff"),
+        (b'{"C":65536}', "C: 65536 is outside the Char range [0, 65535]"),
+        (b'{"C":true}', "C: expected a one-character string (Char), got true"),
+        (
+            b'{"O":5}',
+            "O: expected a date string with an offset (DateTimeOffset), got the number 5",
+        ),
+        (
+            b'{"O":"xDateTime"}',
+            "O: 'xDateTime' is not a valid DateTimeOffset: expected"
+            " yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]",
+        ),
+        (
+            b'{"O":"0001-01-01T00:00:00+01:00"}',
+            "O: '0001-01-01T00:00:00+01:00' is outside the DateTimeOffset range (clock and UTC"
+            " times within 0001-01-01..9999-12-31)",
+        ),
+    ],
+)
+def test_json_char_and_offset_reading(data: bytes, expected: str) -> None:
+    for payload in (data, data.decode()):  # the generated and the reference paths
+        if len(expected) == 1:
+            assert nc.from_json(payload, Stamped).c == expected
+            continue
+        with pytest.raises(nc.JsonPayloadError) as refused:
+            nc.from_json(payload, Stamped)
+        assert str(refused.value.problems[0]) == expected
+
+
+def test_writing_a_char_names_what_it_expected() -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_json(Stamped(c=65))  # type: ignore[arg-type]
+    assert "expected a one-character str (Char), got the number 65" in str(refused.value)
+
+
+def test_decimal_json_values_of_each_python_type() -> None:
+    # the reference parser gives an int, a Decimal or (Json.NET reads a string) a str
+    assert vt.DECIMAL.json_parse(5) == decimal.Decimal(5)
+    assert str(vt.DECIMAL.json_parse("1.50")) == "1.50"  # Mono: {"D":"1.50"} reads 1.50
+    assert str(vt.DECIMAL.json_parse(decimal.Decimal("2.50"))) == "2.50"
+    with pytest.raises(TypeError, match=r"^expected a number \(Decimal\), got true$"):
+        vt.DECIMAL.json_parse(True)
+
+
+# what each value type's check says it expected (a TypeError for a value of no such type)
+CHECK_MESSAGES = {
+    "String": "expected a str",
+    "Boolean": "expected a bool",
+    "Int16": "expected an integer (Int16)",
+    "Int32": "expected an integer (Int32)",
+    "Int64": "expected an integer (Int64)",
+    "SByte": "expected an integer (SByte)",
+    "Byte": "expected an integer (Byte)",
+    "UInt16": "expected an integer (UInt16)",
+    "UInt32": "expected an integer (UInt32)",
+    "UInt64": "expected an integer (UInt64)",
+    "Double": "expected a float (Double)",
+    "Single": "expected a float (Single)",
+    "Decimal": "expected a decimal.Decimal",
+    "Guid": "expected a uuid.UUID",
+    "DateTime": "expected a netcontract.DateTime (use DateTime.from_datetime)",
+    "Char": "expected a one-character str (Char)",
+    "TimeSpan": "expected a netcontract.TimeSpan (use TimeSpan.from_timedelta)",
+    "Byte[]": "expected bytes (byte[])",
+    "DateTimeOffset": "expected a netcontract.DateTimeOffset (use from_datetime)",
+    "Uri": "expected a netcontract.Uri",
+    "XmlQualifiedName": "expected a netcontract.XmlQualifiedName",
+}
+
+
+@pytest.mark.parametrize("value_type", ALL, ids=IDS)
+def test_check_says_what_it_expected_and_what_it_got(value_type: ValueType) -> None:
+    with pytest.raises(TypeError) as refused:
+        value_type.check(frozenset())
+    assert str(refused.value) == f"{CHECK_MESSAGES[value_type.clr_name]}, got frozenset frozenset()"
+
+
+def test_datetimeoffset_construction_names_the_wrong_type() -> None:
+    with pytest.raises(TypeError, match=r"^ticks must be an int, not float$"):
+        nc.DateTimeOffset(1.0, 0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^offset_minutes must be an int, not str$"):
+        nc.DateTimeOffset(1, "0")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r" 0001-01-01\.\.9999-12-31$"):
+        nc.DateTimeOffset(1, 60)
+    hour = 36_000_000_000
+    # the hash takes the ticks and the offset
+    assert len({hash(nc.DateTimeOffset(hour, 0)), hash(nc.DateTimeOffset(hour, 60))}) == 2
