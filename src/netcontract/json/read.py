@@ -21,7 +21,7 @@ from netcontract.clr.datetime import DateTime, parse_datetime, parse_microsoft_d
 from netcontract.clr.numbers import parse_double_json_number
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.timespan import TimeSpan
-from netcontract.clr.value_types import DATETIME, STRING, URI, check_no_lone_surrogate
+from netcontract.clr.value_types import DATETIME, URI, check_no_lone_surrogate
 from netcontract.codegen import Fallback, Source, fell_back
 from netcontract.errors import QuotaExceededError
 from netcontract.json.dict_keys import key_parser
@@ -74,13 +74,13 @@ def _make_reader(slot: Slot, settings: JsonSettings = DEFAULT_JSON_SETTINGS) -> 
         parse = wire.primitive.json_parse
         if wire.primitive is DATETIME and not settings.is_default:
             parse = _datetime_parser(settings)
-        # strings of any length: a String, a Uri (the generated readers check them too)
-        is_string = wire.primitive.carrier is STRING or wire.primitive.carrier is URI
-
         qualified = wire.primitive.xml_qualified  # XmlQualifiedName: an object of strings
 
         def inner(value: Any, path: str, ctx: ReadContext) -> Any:
-            if is_string and type(value) is str:
+            # every JSON string against max_string_length, whatever it holds (base64, a
+            # TimeSpan...), as from_xml checks every element's text (the generated readers
+            # check them too, and leave the longer ones here)
+            if type(value) is str:
                 ctx.check_string(path, value)
             elif qualified and type(value) is dict:
                 for text in value.values():

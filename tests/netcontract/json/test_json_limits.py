@@ -147,3 +147,34 @@ def test_structure_outside_strings(value: Any, ascii_only: bool, indent: bool) -
         assert _structure(text.encode()) == shape(value).encode()
     finally:
         _jsontext._CHUNK = old  # type: ignore[misc]
+
+
+@nc.contract("Limits.Texts")
+class _Texts:
+    b: bytes | None = nc.member("B", default=None)
+    t: nc.TimeSpan = nc.member("T", default=nc.TimeSpan.ZERO)
+    d: nc.DateTime = nc.member("D", default=nc.MIN_DATETIME)
+    bs: list[bytes] | None = nc.member("Bs", default=None)
+
+
+@pytest.mark.parametrize(
+    ("doc", "path"),
+    [
+        (b'{"B":"' + b"QUJD" * 300 + b'"}', "B"),  # base64 of 900 bytes: 1,200 characters
+        (b'{"T":"' + b"0" * 1200 + b'1"}', "T"),  # a TimeSpan's digits
+        (b'{"D":"2020-01-01T00:00:00.' + b"1" * 1200 + b'Z"}', "D"),
+        (b'{"Bs":["AA==","' + b"QUJD" * 300 + b'"]}', "Bs[1]"),
+    ],
+)
+def test_every_json_string_counts_toward_max_string_length(
+    doc: bytes, path: str, engine_path: str
+) -> None:
+    # as from_xml checks every element's text: a base64, TimeSpan or DateTime string too
+    # (only String and Uri members were checked)
+    with pytest.raises(nc.QuotaExceededError) as caught:
+        nc.from_json(doc, _Texts, limits=nc.Limits(max_string_length=1000))
+    assert caught.value.quota == "max_string_length"
+    assert caught.value.problems[0].path == path
+    short = doc.replace(b"QUJD" * 300, b"QUJD").replace(b"0" * 1200, b"0")
+    if b"1" * 1200 not in short:
+        nc.from_json(short, _Texts, limits=nc.Limits(max_string_length=1000))
