@@ -540,7 +540,6 @@ def _dict_reader(wire: DictType) -> Reader:
     ignored); a null or duplicate key is refused (.NET throws)."""
     key_reader = reader_for(wire.key)
     value_reader = reader_for(wire.value)
-    made = wire.cls
 
     simple = _simple_dict_reader(wire, value_reader)
 
@@ -574,14 +573,22 @@ def _dict_reader(wire: DictType) -> Reader:
             if converted is FAILED:
                 failed = True
             result[key] = converted
-        for problem in key_problems(wire, result, path):
-            ctx.problem(problem.path, problem.message)
-            failed = True
-        if failed:
-            return FAILED
-        return result if made is dict else made(result)
+        return _dictionary(wire, result, path, ctx, failed)
 
     return read
+
+
+def _dictionary(
+    wire: DictType, result: dict[Any, Any], path: str, ctx: ReadContext, failed: bool
+) -> Any:
+    """The dictionary read (of ``wire``'s class), after the checks of its keys as a whole
+    (.NET's equality: two DateTimes of one tick count...); FAILED if any problem was found."""
+    for problem in key_problems(wire, result, path):
+        ctx.problem(problem.path, problem.message)
+        failed = True
+    if failed:
+        return FAILED
+    return result if wire.cls is dict else wire.cls(result)
 
 
 def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
@@ -632,12 +639,7 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
             if converted is FAILED:
                 failed = True
             result[key] = converted
-        for problem in key_problems(wire, result, path):
-            ctx.problem(problem.path, problem.message)
-            failed = True
-        if failed:
-            return FAILED
-        return result if made is dict else made(result)
+        return _dictionary(wire, result, path, ctx, failed)
 
     return read
 

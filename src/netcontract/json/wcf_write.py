@@ -608,29 +608,29 @@ def key_path(path: str, key: object) -> str:
     return _paths.key(path, key)
 
 
-def string_keyed(wire: DictType) -> bool:
-    """Whether the dictionary's keys are .NET strings (a user's own type carried by a string
-    too): the only keys ``UseSimpleDictionaryFormat`` is implemented for."""
+def _key_clr_name(wire: DictType) -> str | None:
+    """The .NET type name of a dictionary's keys when they are a value type (a user's own type:
+    its carrier's), else None."""
     key = wire.key.wire
     if not isinstance(key, PrimitiveType):
-        return False
+        return None
     primitive = key.primitive
     if isinstance(primitive, OwnValueType):
         primitive = primitive.carrier
-    return primitive.clr_name == "String"
+    return primitive.clr_name
+
+
+def string_keyed(wire: DictType) -> bool:
+    """Whether the dictionary's keys are .NET strings (a user's own type carried by a string
+    too): the only keys ``UseSimpleDictionaryFormat`` is implemented for."""
+    return _key_clr_name(wire) == "String"
 
 
 def unparsable_keys(wire: DictType) -> bool:
     """Whether .NET cannot read the dictionary's keys in the simple form at all, not even
     ``{}``: a DateTimeOffset key (its contract, DateTimeOffsetAdapter, has no Parse method;
     Mono: "Key type 'System.DateTimeOffset' ... cannot be parsed in simple dictionary")."""
-    key = wire.key.wire
-    if not isinstance(key, PrimitiveType):
-        return False
-    primitive = key.primitive
-    if isinstance(primitive, OwnValueType):
-        primitive = primitive.carrier
-    return primitive.clr_name == "DateTimeOffset"
+    return _key_clr_name(wire) == "DateTimeOffset"
 
 
 UNPARSABLE_KEYS: Final = (
