@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -679,3 +680,51 @@ def test_objects_kept_for_later_references_are_bounded_by_max_total_items():
     # the default quota reads them all
     assert len(list(nc.iter_json(io.BytesIO(json_doc), _RefNode))) == 1001
     assert len(list(nc.iter_xml(io.BytesIO(xml_doc), _RefNode))) == 1001
+
+
+@nc.contract("Stream.Values")
+class _Mode(nc.ContractEnum):
+    Off = 0
+    On = 1
+
+
+@pytest.mark.parametrize(
+    ("item_type", "items"),
+    [
+        (nc.Int32, [1, -2, 2147483647]),
+        (nc.Int32 | None, [1, None]),
+        (str, ["a", None, "é\u2028</"]),
+        (float, [0.1, -0.0, 1e300]),
+        (nc.DateTime, [nc.DateTime.parse("2020-01-02T03:04:05.1234567Z")]),
+        (nc.TimeSpan, [nc.TimeSpan(-15_000_000)]),
+        (uuid.UUID, [uuid.UUID(int=7)]),
+        (bytes, [b"\x00\xff", b""]),
+        (_Mode, [_Mode.On, _Mode.Off]),
+        (list[nc.Int32], [[1, 2], [], None]),
+        (dict[str, nc.Int32], [{"a": 1}, {}]),
+    ],
+)
+@pytest.mark.parametrize("indent", [False, True])
+def test_json_list_writer_writes_value_items_as_to_json_writes_the_list(
+    item_type: Any, items: list[Any], indent: bool
+) -> None:
+    # List<int>, List<string>, List<List<int>>...: the items as to_json writes the list (whose
+    # bytes for these types are Mono's: tests/interop/test_known_collections_interop.py)
+    expected = nc.to_json(nc.Boxed(items, list[item_type]), indent=indent)
+    out = io.BytesIO()
+    with nc.JsonListWriter(out, item_type, indent=indent) as writer:
+        for item in items:
+            writer.write(item)
+    assert out.getvalue() == expected
+    out = io.BytesIO()
+    nc.write_json_items(out, items, item_type, indent=indent)
+    assert out.getvalue() == expected
+    assert list(nc.iter_json(io.BytesIO(expected), item_type)) == items
+
+
+def test_json_list_writer_refuses_a_value_item_naming_it():
+    with pytest.raises(nc.SerializationError) as caught:
+        nc.write_json_items(io.BytesIO(), [1, 2**31], nc.Int32)
+    assert caught.value.problems[0].path == "[1]"
+    with pytest.raises(nc.SerializationError):
+        nc.write_json_items(io.BytesIO(), [None], nc.Int32)  # an int is never null

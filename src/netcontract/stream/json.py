@@ -29,8 +29,8 @@ from netcontract.json.read import DECLINED, ordinal_upper, read_json
 from netcontract.json.read import reader_for as json_reader_for
 from netcontract.json.read_struct import UNKNOWN_MEMBER, read_typed
 from netcontract.json.settings import DEFAULT_JSON_SETTINGS, JsonSettings
-from netcontract.json.text import loads_strict, structure_over
-from netcontract.json.write import _REFERENCES, _References, json_bytes
+from netcontract.json.text import dumps_jsonnet, loads_strict, structure_over
+from netcontract.json.write import _REFERENCES, Writer, _References, json_bytes, writer_for
 from netcontract.limits import (
     DEFAULT_LIMITS,
     FAILED,
@@ -405,11 +405,14 @@ class JsonListWriter:
     ) -> None:
         self._fp = fp
         self._slot = resolve_annotation(item_cls)
-        if not isinstance(self._slot.wire, ContractType):
-            raise ContractDefinitionError(
-                f"JsonListWriter writes contracts; {item_cls!r} is not one"
-            )
         self._settings = settings or DEFAULT_JSON_SETTINGS
+        #: items of a value type, an enum or a collection (``list[nc.Int32]``): the writer of
+        #: a list item of that type, as ``to_json`` writes ``List<T>``; None for contracts
+        self._value_writer = (
+            None
+            if isinstance(self._slot.wire, ContractType)
+            else writer_for(self._slot, self._settings)
+        )
         if self._settings.preserves_arrays:
             # Json.NET writes such a list as {"$id":"1","$values":[...]}: not an array
             raise SerializationError(
@@ -433,7 +436,9 @@ class JsonListWriter:
         if self._closed:
             raise ValueError("the JsonListWriter is closed")
         path = _paths.item("", self._count)
-        if item is None:
+        if self._value_writer is not None:
+            data = self._value(self._value_writer, item, path)
+        elif item is None:
             data = b"null"
         else:
             conversion_started()
@@ -461,6 +466,16 @@ class JsonListWriter:
             data = (b"[" if self._count == 0 else b",") + data
         self._count += 1
         self._fp.write(data)
+
+    def _value(self, writer: Writer, item: Any, path: str) -> bytes:
+        """An item that is no contract, by the writer of its type."""
+        problems: list[Problem] = []
+        conversion_started()
+        tree = writer(item, path, problems)
+        if problems:
+            raise SerializationError(problems)
+        conversion_done()
+        return dumps_jsonnet(tree, indent=self._indent).encode("utf-8")
 
     def close(self) -> None:
         """End the array (idempotent)."""
