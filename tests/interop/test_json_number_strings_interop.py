@@ -1,4 +1,4 @@
-"""JSON strings read into number members: netcontract's ``from_json`` against Json.NET 6.0.8.
+"""JSON strings read into number and DateTimeOffset members: ``from_json`` against Json.NET 6.0.8.
 
 ``dotnet/JsonNumberStrings.cs`` reads ``{"V": value}`` into a member ``V`` of each numeric
 type (and its ``Nullable<T>``) with ``JsonConvert.DeserializeObject`` and prints the value or
@@ -92,7 +92,10 @@ def _nc_answer(cls: type, text: str, kind: str) -> str:
 
 
 def _contract(kind: str, nullable: bool) -> type:
-    base = TYPES[kind]
+    return _contract_of(TYPES[kind], kind, nullable)
+
+
+def _contract_of(base: Any, kind: str, nullable: bool) -> type:
     name = f"Str{kind.capitalize()}{'N' if nullable else ''}"
     ns = {
         "__annotations__": {"v": base | None if nullable else base},
@@ -140,3 +143,84 @@ def test_number_strings_read_as_json_net_reads_them(tmp_path: Path) -> None:
             wrong.append((kind + "?" * nullable, text, dotnet, ours))
 
     assert not wrong, wrong[:40]
+
+
+# [Mono] texts with an offset Json.NET reads into a DateTimeOffset exactly; netcontract too
+DTO_AGREED = [
+    *("2020-01-01T00:00:00+01:00", "2020-01-01T00:00:00+01", "2020-01-01T00:00+01:00"),
+    *("2020-01-01T00:00:00+0100", "2020-01-01T00:00:00Z", "2020-01-01T00:00Z"),
+    *("2020-01-01T00:00:00.5+01", "2020-01-01 00:00:00+01:00", " 2020-01-01T00:00:00+01:00"),
+    *("2020-01-01T00:00:00+01:00 ", "2020-01-01T00:00:00 +01:00", "2020-01-01+01:00"),
+    *("2020-01-01T00:00:00-00:00", "2020-01-01T00:00:00+14:00", "2020-01-01T00:00:00+0130"),
+    *("2020-01-01 23:59:59.1234567-0930", "2020-02-29T12:00-05", "9999-12-31T23:59Z"),
+    *("\t2020-01-01t00:00-00\t", "2020-01-01  12:34:56.5+01:30 ", "2020-01-01T00:00:00z"),
+]
+# [Mono] refused by both
+DTO_REFUSED = [
+    *("2020-01-01T0:00:00+01:00", "2020-01-01T00:00:00+14:01", "2020-01-01T00:00:00+15"),
+    *("2020-01-01T00+01:00", "2020-01-01T24:00:00+01:00", "2020-01-01T00:00:00+01:00:00"),
+    *("2020-01-01T00:00:00.+01:00", "2020-01-01T00:00:60+01:00", "", "2020-02-30T00:00Z"),
+]
+# [deliberate] Json.NET reads these, netcontract refuses them: rounded (8 fraction digits), the
+# server's zone (no offset), or forms of DateTimeOffset.TryParse netcontract does not take
+DTO_DELIBERATE = [
+    *("2020-01-01T00:00:00.12345678+01:00", "2020-01-01T00:00:00", "2020-01-01"),
+    *("01/02/2020 00:00:00 +01:00", "2020-1-1T00:00:00+01:00", "2020-01-01T00:00:00+1:00"),
+    *("2020-01-01T00:00:00+01:0", "2020-01-01T00:00:00+130"),
+]
+
+
+def _draw_dto(rng: random.Random) -> str:
+    pick = rng.choice
+    date = pick(["2020-01-01", "2024-02-29", "2023-02-29", "0001-01-01", "9999-12-31", "2020-1-01"])
+    sep = pick(["T", " ", "  ", "t", "", "T"])
+    clock = pick(["00:00", "12:34:56", "12:34:56.5", "01:02:03.1234567", "1:02:03", "", "23:59"])
+    offset = pick(["Z", "+01", "+0130", "+01:30", "-05:00", "+1:00", "+14", "+15", "-14:00", "z"])
+    offset = pick([offset, offset, "+130", "", "+01:3", "-00"])
+    lead, before, trail = pick(["", " ", "\t"]), pick(["", "", " "]), pick(["", " ", "\t"])
+    return lead + date + (sep + clock if clock else "") + before + offset + trail
+
+
+def _dto_answer(cls: type, text: str) -> str:
+    try:
+        value = nc.from_json(b'{"V":' + json.dumps(text).encode() + b"}", cls).v
+    except nc.PayloadError:
+        return "err"
+    return "ok null" if value is None else f"ok {value.ticks} {value.offset_minutes}"
+
+
+def test_datetimeoffset_strings_read_as_json_net_reads_them(tmp_path: Path) -> None:
+    """The table: agreed, refused by both, the documented refusals; 3,000 drawn texts:
+    netcontract reads only what Json.NET reads, as the same value and offset."""
+    exe = compile_program("JsonNumberStrings", tmp_path)
+    rng = random.Random(20261207)
+    drawn = [_draw_dto(rng) for _ in range(3000)]
+    texts = DTO_AGREED + DTO_REFUSED + DTO_DELIBERATE + drawn
+    rows = [(null, text) for null in (False, True) for text in texts]
+    stdin = "".join(
+        f"DateTimeOffset{'?' if null else ''} {json.dumps(text).encode().hex()}\n"
+        for null, text in rows
+    )
+    lines = run_program(exe, stdin=stdin.encode()).decode().splitlines()
+    assert len(lines) == len(rows)
+    contracts = {null: _contract_of(nc.DateTimeOffset, "dto", null) for null in (False, True)}
+    wrong = []
+    for (null, text), dotnet in zip(rows, lines, strict=True):
+        theirs = "err" if dotnet.startswith("err") else dotnet
+        ours = _dto_answer(contracts[null], text)
+        if text in DTO_DELIBERATE:
+            expected_ok = theirs.startswith("ok") and ours == "err"
+        elif text in DTO_AGREED or text in DTO_REFUSED:
+            expected_ok = ours == theirs
+        else:  # drawn: never more than Json.NET, never another value
+            expected_ok = ours == theirs or ours == "err"
+        if not expected_ok:
+            wrong.append((null, text, dotnet, ours))
+    assert not wrong, wrong[:40]
+    # Json.NET reads the agreed texts alike whatever the server's zone (an offset is given)
+    agreed = "".join(f"DateTimeOffset {json.dumps(t).encode().hex()}\n" for t in DTO_AGREED)
+    for tz in ("Asia/Kolkata", "America/St_Johns"):
+        elsewhere = run_program(exe, stdin=agreed.encode(), tz=tz).decode().splitlines()
+        assert elsewhere == lines[: len(DTO_AGREED)]
+    accepted = sum(1 for line in lines if line.startswith("ok"))
+    assert accepted > len(rows) // 4  # the draws reach both sides of the rules

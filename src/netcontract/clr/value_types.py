@@ -1126,7 +1126,8 @@ class DateTimeOffsetType(ValueType):
 
     @staticmethod
     def form_parse(text: str) -> DateTimeOffset:
-        return _dto.parse_datetimeoffset_json(net_trim(text))
+        # the forms Json.NET's DateTimeOffset.TryParse adds are not proven for Web API's binder
+        return _dto.parse_datetimeoffset_json(net_trim(text), lenient=False)
 
     def help_sample(self, index: int, source: SampleSource) -> DateTimeOffset:
         # ObjectGenerator: new DateTimeOffset(DateTime.Now)

@@ -247,7 +247,7 @@ def _number_or_time_parser(
     elif primitive is TIMESPAN:
         parse = parse_timespan_json  # TimeSpan.Parse, as for a value
     elif primitive is DATETIMEOFFSET:
-        parse = parse_datetimeoffset_json  # ISO with an offset, or \/Date(ms+hhmm)\/
+        parse = _strict_datetimeoffset  # ISO with an offset, or \/Date(ms+hhmm)\/
     else:
         return None
 
@@ -263,6 +263,10 @@ def _number_or_time_parser(
         return value
 
     return key
+
+
+def _strict_datetimeoffset(text: str) -> Any:
+    return parse_datetimeoffset_json(text, lenient=False)
 
 
 def _enum_parser(wire: EnumType) -> Callable[[str], Any]:
