@@ -10,6 +10,7 @@ Mono: ``tests/netcontract/clr/test_datetimeoffset.py``.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import ClassVar, Final, final
 
 from netcontract.clr.datetime import (
@@ -172,15 +173,48 @@ def _checked(ticks: int, offset: int, shown: str) -> DateTimeOffset:
         ) from None
 
 
-def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
+#: The other texts with an offset that Json.NET 6.0.8 reads into a DateTimeOffset exactly
+#: (its TryParseDateIso, then DateTimeOffset.TryParse with the invariant culture; Mono):
+#: spaces or tabs around, ``t`` or spaces for the ``T``, no seconds, a date alone (midnight),
+#: spaces before the offset, an offset ``±hh``, ``±hhmm`` or ``±hh:mm``
+_LENIENT: Final = re.compile(
+    r"[ \t]*([0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"(?:(?:[Tt]| +)([0-9]{2}:[0-9]{2})(:[0-9]{2}(?:\.[0-9]{1,7})?)?)?"
+    r" *(?:(Z)|([+-])([0-9]{2})(?::?([0-9]{2}))?)[ \t]*",
+    re.ASCII,
+)
+
+
+def _lenient(text: str) -> str | None:
+    """The round-trip text of one of the :data:`_LENIENT` forms (None for any other)."""
+    match = _LENIENT.fullmatch(text)
+    if match is None:
+        return None
+    date, hours_minutes, seconds, zulu, sign, offset_hours, offset_minutes = match.groups()
+    clock = f"T{hours_minutes or '00:00'}{seconds or ':00'}"
+    offset = "Z" if zulu else f"{sign}{offset_hours}:{offset_minutes or '00'}"
+    return date + clock + offset
+
+
+def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOffset:
     """A DateTimeOffset member's JSON string as Json.NET reads it (Mono):
 
     - ISO text with an offset (the offset kept) or ``Z`` (+00:00);
     - a Microsoft date: ``"\\/Date(ms)\\/"`` (+00:00), ``"\\/Date(ms+hhmm)\\/"`` (that offset,
-      the instant ``ms``).
+      the instant ``ms``);
+    - the ISO text with spaces or tabs around, ``t`` or spaces for the ``T``, no seconds
+      (``2020-01-01T00:00+01:00``), a date alone with an offset (midnight), spaces before the
+      offset, an offset ``±hh`` or ``±hhmm`` (``2020-01-01T00:00:00+01``): what Json.NET's
+      ``DateTimeOffset.TryParse`` reads exactly (Mono:
+      ``tests/interop/test_json_number_strings_interop.py``).
 
-    Refused although Json.NET reads them: no offset and a date alone (Json.NET takes the
-    server's zone), ``+0530`` and more than 7 fraction digits (as for DateTime).
+    Refused although Json.NET reads them: no offset (Json.NET takes the server's zone), more
+    than 7 fraction digits (rounded, as for DateTime), and the other texts
+    ``DateTimeOffset.TryParse`` reads (``01/02/2020 00:00 +01:00``, ``2020-1-1``, ``+1:00``,
+    ``+130``, ``+01:3``).
+
+    ``lenient=False`` takes the ISO text and Microsoft dates only (a dictionary key: Json.NET's
+    key conversion of the other forms is not proven).
     """
     shown = show_text(text)
     if text[:6] == "/Date(":
@@ -188,7 +222,16 @@ def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
         if value is not None:
             return _checked(value.ticks, value.offset_minutes or 0, shown)
     try:
-        value = parse_datetime(text)
+        try:
+            value = parse_datetime(text)
+        except ValueError:
+            canonical = _lenient(text) if lenient else None
+            if canonical is None:
+                raise
+            try:
+                value = parse_datetime(canonical)
+            except ValueError as inner:  # Feb 30, +15:00...: shown as written
+                raise ValueError(str(inner).replace(show_text(canonical), shown, 1)) from None
     except ValueError as exc:
         # DateTime's "'…' is not a valid DateTime: why" names this type instead (the text
         # shown may hold "DateTime" too: only the name after it is replaced)

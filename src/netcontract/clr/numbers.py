@@ -51,12 +51,14 @@ __all__ = [
     "format_double_xml",
     "parse_bool_xml",
     "parse_decimal_json",
+    "parse_decimal_json_string",
     "parse_decimal_xml",
     "parse_double_json_number",
     "parse_double_json_string",
     "parse_double_xml",
     "parse_int_xml",
     "show_text",
+    "strip_number_nuls",
 ]
 
 INT32_MIN: Final = -(2**31)
@@ -73,6 +75,7 @@ DECIMAL_MAX_SCALE: Final = 28
 _XML_WS: Final = " \t\n\r"
 # Characters .NET's number parser treats as white space (Number.IsWhite: U+0009-U+000D, U+0020).
 _NET_WS: Final = " \t\n\v\f\r"
+NET_WS: Final = _NET_WS  #: .NET's white space in number parsing (U+0009-U+000D, space)
 
 _SHOW_LIMIT: Final = 60
 
@@ -555,6 +558,16 @@ def parse_double_json_plain(raw: object) -> object:
         return raw
 
 
+def strip_number_nuls(text: str) -> str:
+    """``text`` without the NULs at its very end, which .NET's number parsing ignores after
+    a number (Mono: ``"1 \\x00"`` is 1, ``"1\\x00 "`` is refused); kept after ``NaN`` or
+    ``Infinity``, which Convert.ToDouble then refuses (Mono)."""
+    if text[-1:] != "\x00":
+        return text
+    stripped = text.rstrip("\x00")
+    return text if stripped.rstrip(_NET_WS)[-1:].isalpha() else stripped
+
+
 def parse_double_json_string(s: str) -> float:
     """Read a JSON *string* given for a double member, as Json.NET does.
 
@@ -731,6 +744,43 @@ def parse_decimal_json(text: str) -> Decimal:
     if _JSON_NUMBER.fullmatch(text) is None:
         raise ValueError(f"{show_text(text)} is not a valid JSON number for a Decimal")
     return _decimal_from_text(text, text)
+
+
+#: Decimal.Parse(s, NumberStyles.Number, InvariantCulture), as Mono's runs it: white space
+#: (U+0009-U+000D, space) around, a sign before the digits (none between) or after them (white
+#: space allowed before it; not both), group separators in the integer part after its first
+#: digit (sizes unchecked: ``1,0,0``, ``1,``), a point with or without digits on either side
+#: (not alone), no exponent; then trailing NULs only
+_ZERO: Final = Decimal(0)
+_NUMBER_STYLE_DECIMAL: Final = re.compile(
+    r"[\t\n\v\f\r ]*([+-]?)([0-9][0-9,]*|)(\.[0-9]*)?[\t\n\v\f\r ]*"
+    r"(?:([+-])[\t\n\v\f\r ]*)?\x00*"
+)
+
+
+def parse_decimal_json_string(text: str) -> Decimal:
+    """Read a JSON *string* given for a decimal member, as Json.NET 6.0.8 does, exactly.
+
+    Json.NET reads it with ``decimal.Parse(s, NumberStyles.Number, InvariantCulture)``
+    (Mono: ``tests/interop/test_json_number_strings_interop.py``): ``" 1.50 "`` is 1.50,
+    ``"1,000"`` 1000, ``"1-"`` and ``" 1 - "`` -1, ``".5"`` 0.5, ``"1."`` 1, ``"1\x00"`` 1;
+    not ``"1e2"``, ``"- 1"``, ``"-1-"``, ``",1"``, ``"."``, ``"1.5,0"``, U+00A0 or non-ASCII
+    digits. The scale is kept; ``"-0"`` is 0 and ``"-0.0"`` keeps its sign, as for a JSON
+    number. Refused where .NET rounds or overflows (see :func:`parse_decimal_xml`).
+    """
+    match = _NUMBER_STYLE_DECIMAL.fullmatch(text)
+    if (
+        match is None
+        or not (match.group(2) or len(match.group(3) or "") > 1)
+        or (match.group(1) and match.group(4))
+    ):
+        raise ValueError(f"{show_text(text)} is not a valid Decimal (decimal.Parse, Number)")
+    lead, whole, fraction, trail = match.groups()
+    plain = (lead or trail or "") + (whole.replace(",", "") or "0") + (fraction or "")
+    value = _decimal_from_text(plain, text)
+    if not value and value.as_tuple().exponent == 0:
+        return _ZERO  # Mono: "-0", "0-" are 0 ("-0.0" keeps its sign)
+    return value
 
 
 # ---------------------------------------------------------------------------------------------

@@ -622,8 +622,11 @@ class IntegerType(ValueType):
         if type(value) is int:
             return _numbers.check_int(value, self.lo, self.hi, self.clr_name)
         if type(value) is str:
-            # Json.NET reads a numeric string ("5") into an integer member
-            return _numbers.parse_int_xml(value, self.lo, self.hi, self.clr_name)
+            # Json.NET reads a numeric string ("5") into an integer member: Int32.TryParse
+            # (NumberStyles.Integer): .NET's white space around, then trailing NULs (Mono)
+            return _numbers.parse_int_xml(
+                value.rstrip("\x00").strip(_numbers.NET_WS), self.lo, self.hi, self.clr_name
+            )
         raise _type_error(f"an integer ({self.clr_name})", value)
 
     def form_parse(self, text: str) -> int:
@@ -711,7 +714,8 @@ class DoubleType(ValueType):
         if type(value) is int:
             return _check_double(value)
         if type(value) is str:
-            return _numbers.parse_double_json_string(value)
+            # Convert.ToDouble ignores NULs at the very end (Mono: "1 \x00" is 1)
+            return _numbers.parse_double_json_string(_numbers.strip_number_nuls(value))
         raise _type_error("a number (Double)", value)
 
     @staticmethod
@@ -795,7 +799,8 @@ class SingleType(ValueType):
             # floats; any other float came from Python and must be a Single already
             return _single.check_single(value)
         if type(value) is str:
-            return _single.parse_single_json_string(value)
+            # Convert.ToSingle ignores NULs at the very end (Mono: "1 \x00" is 1)
+            return _single.parse_single_json_string(_numbers.strip_number_nuls(value))
         raise _type_error("a number (Single)", value)
 
     @staticmethod
@@ -869,7 +874,8 @@ class DecimalType(ValueType):
         if type(value) is int:
             return _numbers.check_decimal(decimal.Decimal(value))
         if type(value) is str:
-            return _numbers.parse_decimal_json(value)
+            # Json.NET: decimal.Parse(s, NumberStyles.Number): " 1.50 ", "1,000", "1-"
+            return _numbers.parse_decimal_json_string(value)
         raise _type_error("a number (Decimal)", value)
 
     @staticmethod
@@ -1120,7 +1126,8 @@ class DateTimeOffsetType(ValueType):
 
     @staticmethod
     def form_parse(text: str) -> DateTimeOffset:
-        return _dto.parse_datetimeoffset_json(net_trim(text))
+        # the forms Json.NET's DateTimeOffset.TryParse adds are not proven for Web API's binder
+        return _dto.parse_datetimeoffset_json(net_trim(text), lenient=False)
 
     def help_sample(self, index: int, source: SampleSource) -> DateTimeOffset:
         # ObjectGenerator: new DateTimeOffset(DateTime.Now)

@@ -26,7 +26,7 @@ from netcontract.clr.datetimeoffset import format_datetimeoffset_json, parse_dat
 from netcontract.clr.numbers import (
     format_decimal_xml,
     format_double_r,
-    parse_decimal_xml,
+    parse_decimal_json_string,
     parse_double_json_string,
 )
 from netcontract.clr.single import format_single_r, parse_single_json_string
@@ -232,14 +232,6 @@ def key_parser(slot: Slot, settings: JsonSettings) -> Callable[[str], Any]:
     return integer
 
 
-#: Decimal.Parse with NumberStyles.Number (Json.NET's Convert.ChangeType): white space
-#: around, a sign before the number or after it (``"1-"``, ``"1 - "`` are -1 on Mono; not
-#: both), group separators in the integer part, a point; no exponent
-_DECIMAL_KEY: Final = re.compile(
-    r"[\t\n\v\f\r ]*([+-]?)([0-9][0-9,]*|)(\.[0-9]*)?[\t\n\v\f\r ]*(?:([+-])[\t\n\v\f\r ]*)?"
-)
-
-
 def _number_or_time_parser(
     primitive: ValueType, refused: Callable[[str], ValueError]
 ) -> Callable[[str], Any] | None:
@@ -251,11 +243,11 @@ def _number_or_time_parser(
     elif primitive is SINGLE:
         parse = parse_single_json_string
     elif primitive is DECIMAL:
-        parse = _decimal_key
+        parse = parse_decimal_json_string  # Decimal.Parse: NumberStyles.Number
     elif primitive is TIMESPAN:
         parse = parse_timespan_json  # TimeSpan.Parse, as for a value
     elif primitive is DATETIMEOFFSET:
-        parse = parse_datetimeoffset_json  # ISO with an offset, or \/Date(ms+hhmm)\/
+        parse = _strict_datetimeoffset  # ISO with an offset, or \/Date(ms+hhmm)\/
     else:
         return None
 
@@ -273,18 +265,8 @@ def _number_or_time_parser(
     return key
 
 
-def _decimal_key(text: str) -> Any:
-    match = _DECIMAL_KEY.fullmatch(text)
-    if (
-        match is None
-        or not (match.group(2) or len(match.group(3) or "") > 1)
-        or (match.group(1) and match.group(4))
-    ):
-        raise ValueError(f"{text!r} is not a Decimal as Decimal.Parse reads it")
-    lead, whole, fraction, trail = match.groups()
-    sign = lead or trail or ""
-    # (rounding past 28 places and overflow are refused, as for a value)
-    return parse_decimal_xml(sign + (whole.replace(",", "") or "0") + (fraction or ""))
+def _strict_datetimeoffset(text: str) -> Any:
+    return parse_datetimeoffset_json(text, lenient=False)
 
 
 def _enum_parser(wire: EnumType) -> Callable[[str], Any]:

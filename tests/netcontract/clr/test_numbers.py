@@ -39,12 +39,14 @@ from netcontract.clr.numbers import (
     format_double_xml,
     parse_bool_xml,
     parse_decimal_json,
+    parse_decimal_json_string,
     parse_decimal_xml,
     parse_double_json_number,
     parse_double_json_string,
     parse_double_xml,
     parse_int_xml,
     show_text,
+    strip_number_nuls,
 )
 
 
@@ -814,6 +816,97 @@ def test_parse_decimal_json(text: str, expected: str) -> None:
 def test_parse_decimal_json_refuses(text: str, problem: str) -> None:
     with pytest.raises(ValueError, match=problem):
         parse_decimal_json(text)
+
+
+# [Mono] Json.NET 6.0.8 reading {"V": "<text>"} into a decimal member (decimal.Parse with
+# NumberStyles.Number): tests/interop/test_json_number_strings_interop.py
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" 1", "1"),
+        ("1 ", "1"),
+        ("\t1\n", "1"),
+        ("\v1\f", "1"),
+        ("+1", "1"),
+        ("1-", "-1"),
+        ("1+", "1"),
+        (" 1 - ", "-1"),
+        ("1 -", "-1"),
+        ("1,000", "1000"),
+        ("1,0,0", "100"),
+        ("1,", "1"),
+        ("1,.5", "1.5"),
+        ("0,000.10", "0.10"),
+        ("1,000.50", "1000.50"),
+        (" 1.50 ", "1.50"),
+        ("1.5-", "-1.5"),
+        ("00001", "1"),
+        ("1.", "1"),
+        (".5", "0.5"),
+        ("-.5", "-0.5"),
+        (".5-", "-0.5"),
+        ("1.000", "1.000"),
+        ("-0", "0"),
+        ("0-", "0"),
+        ("1\x00", "1"),
+        ("1\x00\x00", "1"),
+        ("1 \x00", "1"),
+        ("79228162514264337593543950335.0", "79228162514264337593543950335"),
+        ("1.00000000000000000000000000000", "1.0000000000000000000000000000"),
+    ],
+)
+def test_parse_decimal_json_string(text: str, expected: str) -> None:
+    assert format_decimal_xml(parse_decimal_json_string(text)) == expected
+
+
+def test_parse_decimal_json_string_zero_signs() -> None:
+    """[Mono] "-0" and "0-" are a positive 0; "-0.0" keeps its sign (decimal.GetBits)."""
+    assert parse_decimal_json_string("-0").as_tuple() == (0, (0,), 0)
+    assert parse_decimal_json_string("0-").as_tuple() == (0, (0,), 0)
+    assert parse_decimal_json_string("-0.0").as_tuple() == (1, (0,), -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # [Mono] JsonReaderException (decimal.TryParse fails)
+        *(("1e2", "not a valid Decimal"), ("1E2", "not a valid Decimal")),
+        *(("1.5e1", "not a valid Decimal"), ("- 1", "not a valid Decimal")),
+        *(("-1-", "not a valid Decimal"), ("+1-", "not a valid Decimal")),
+        *(("(1)", "not a valid Decimal"), (",1", "not a valid Decimal")),
+        *((",", "not a valid Decimal"), (".", "not a valid Decimal")),
+        *(("1.5,0", "not a valid Decimal"), ("1.,5", "not a valid Decimal")),
+        *(("0x1", "not a valid Decimal"), (" ", "not a valid Decimal")),
+        *(("1\x00 ", "not a valid Decimal"), ("\x001", "not a valid Decimal")),
+        *(("1\x002", "not a valid Decimal"), ("\u00a01", "not a valid Decimal")),
+        *(("\u0663", "not a valid Decimal"), ("\uff11", "not a valid Decimal")),
+        *(("NaN", "not a valid Decimal"), ("", "not a valid Decimal")),
+        ("79228162514264337593543950335.5", "more significant digits"),  # [Mono] refused
+        ("79228162514264337593543950336", "outside the Decimal range"),  # [Mono] refused
+        # [deliberate] Mono rounds these to 0.0000000000000000000000000000 and
+        # 7922816251426433759354395034
+        ("0.00000000000000000000000000001", "more than 28 digits"),
+        ("7922816251426433759354395033.55", "more significant digits"),
+    ],
+)
+def test_parse_decimal_json_string_refuses(text: str, problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        parse_decimal_json_string(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1\x00", "1"),
+        ("1 \x00\x00", "1 "),
+        ("1\x00 ", "1\x00 "),
+        ("NaN\x00", "NaN\x00"),  # [Mono] Convert.ToDouble refuses it
+        ("-Infinity \x00", "-Infinity \x00"),
+        ("1", "1"),
+    ],
+)
+def test_strip_number_nuls(text: str, expected: str) -> None:
+    assert strip_number_nuls(text) == expected
 
 
 def dotnet_decimals() -> st.SearchStrategy[Decimal]:

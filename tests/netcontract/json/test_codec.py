@@ -6,6 +6,7 @@ except where the README ("Behaviours chosen where .NET is lossy") documents a st
 
 from __future__ import annotations
 
+import decimal
 import json
 import uuid
 
@@ -43,6 +44,12 @@ def problems(members: dict[str, object] | bytes, cls: object = CustomerGroupDto)
         ({"CameraType": "without_camera"}, "camera_type", CameraType.WITHOUT_CAMERA),
         ({"CameraType": "0"}, "camera_type", CameraType.WITHOUT_CAMERA),
         ({"idws": 7}, "id_ws", 7),  # member names match case-insensitively
+        # [Mono] Json.NET 6.0.8 (tests/interop/test_json_number_strings_interop.py): .NET's
+        # white space (\v, \f too) around and NULs at the very end of a number string
+        ({"IdWS": "\v5\f"}, "id_ws", 5),
+        ({"IdWS": "-5 \x00"}, "id_ws", -5),
+        ({"KmEndOfLease": "+7\x00"}, "km_end_of_lease", 7),
+        ({"TotalFuelUsed": "1,000.5\x00"}, "total_fuel_used", 1000.5),
     ],
 )
 def test_forms_jsonnet_accepts(members, attr, value):
@@ -175,3 +182,33 @@ def test_a_number_in_an_object_member_is_read_as_dotnet_parses_a_double():
     assert read.data == 3.3373358027507503e-187
     assert read.data == nc.from_json(text, ResponseDto[float]).data
     assert nc.to_json(nc.from_xml(nc.to_xml(read), ResponseDto)) == text
+
+
+@nc.contract("urn:numstr")
+class DecimalStrings:
+    price: decimal.Decimal = nc.member("Price", default=decimal.Decimal(0))
+    tip: decimal.Decimal | None = nc.member("Tip", default=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # [Mono] Json.NET 6.0.8: decimal.Parse(s, NumberStyles.Number), the scale kept
+        # (tests/interop/test_json_number_strings_interop.py)
+        (" 1", "1"),
+        ("1,000", "1000"),
+        (" 1,000.50 ", "1000.50"),
+        ("1.5-", "-1.5"),
+        (".5", "0.5"),
+    ],
+)
+def test_decimal_strings_read_as_json_net_reads_them(text: str, expected: str) -> None:
+    doc = json.dumps({"Price": text, "Tip": text}).encode()
+    read = nc.from_json(doc, DecimalStrings)
+    assert (str(read.price), str(read.tip)) == (expected, expected)
+
+
+@pytest.mark.parametrize("text", ["1e2", "- 1", "-1-", ",1", "0.00000000000000000000000000001"])
+def test_decimal_strings_json_net_refuses_or_rounds_are_refused(text: str) -> None:
+    # [Mono] decimal.Parse refuses the first four; the last it rounds to 0E-28 ([deliberate])
+    assert problems(json.dumps({"Price": text}).encode(), DecimalStrings)[0].startswith("Price:")
