@@ -16,6 +16,7 @@ import re
 import shutil
 import struct
 import subprocess
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -509,11 +510,17 @@ JSON_STRING_ACCEPTED = [
     ("Infinity", math.inf),
     ("-Infinity", -math.inf),
     ("\tInfinity", math.inf),
+    # [Mono] a text that is not a number is trimmed as String.Trim trims (every Char.IsWhiteSpace
+    # character) before it is compared with the names; a number is not ("\u00a01.5" below)
+    ("\u2003-Infinity", -math.inf),
+    ("\x85Infinity\u3000", math.inf),
     ("0.84551240822557", 0.84551240822556994),
 ]
 
 JSON_STRING_REFUSED = [
     "\u00a01.5",
+    "\x1cNaN",  # [Mono] refused: U+001C..U+001F are not Char.IsWhiteSpace (Python strips them)
+    "Infinity\x1f",
     "1.5,0",
     "1e1,0",
     ",1",
@@ -542,6 +549,9 @@ def test_parse_double_json_string(text: str, expected: float) -> None:
 def test_parse_double_json_string_nan() -> None:
     assert math.isnan(parse_double_json_string("NaN"))
     assert math.isnan(parse_double_json_string(" NaN "))
+    # [Mono] Json.NET reads both as NaN (String.Trim's white space around the name)
+    assert math.isnan(parse_double_json_string("\u00a0NaN"))
+    assert math.isnan(parse_double_json_string("NaN\u2029"))
 
 
 @pytest.mark.parametrize("text", JSON_STRING_REFUSED)
@@ -991,3 +1001,82 @@ def test_doubles_match_mono_live(tmp_path: Path) -> None:
             if got != expected and got == str(bits(-0.0)) and expected == "0":
                 continue  # [deliberate] Json.NET drops the sign of a negative zero
             assert got == expected, (parse.__name__, text)
+
+
+# --- Decimal normalisation and messages (found unchecked by `dev.py mutate --codecs`) --------
+
+
+@pytest.mark.parametrize(
+    ("given", "digits"),
+    [
+        # a positive exponent becomes scale 0, from the smallest (1E+1) to the largest that
+        # fits (29 digits); [Mono] Json.NET reads {"X":1e1} as 10, {"X":1e28} as
+        # 10000000000000000000000000000 (and refuses 1e29: JsonReaderException)
+        (Decimal("1E+1"), (1, 0)),
+        (Decimal("-1E+1"), (1, 0)),
+        (Decimal("1E+28"), (1, *(0,) * 28)),
+        (Decimal("7.9E+28"), (7, 9, *(0,) * 27)),
+    ],
+)
+def test_check_decimal_gives_a_positive_exponent_scale_zero(
+    given: Decimal, digits: tuple[int, ...]
+) -> None:
+    value = check_decimal(given)
+    assert value == given
+    assert value.as_tuple() == (given.is_signed(), digits, 0)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1e1", "10"), ("1E+28", "1" + "0" * 28)])
+def test_parse_decimal_json_gives_a_positive_exponent_scale_zero(text: str, expected: str) -> None:
+    assert str(parse_decimal_json(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: check_decimal(Decimal("NaN")),
+            "'NaN' is not a finite number; System.Decimal has no NaN or infinity",
+        ),
+        (
+            lambda: check_decimal(Decimal("-Infinity")),
+            "'-Infinity' is not a finite number; System.Decimal has no NaN or infinity",
+        ),
+        (
+            lambda: check_decimal(Decimal("8E+28")),
+            f"'8E+28' is outside the Decimal range ±{2**96 - 1}",
+        ),
+        # the largest exponents Python's decimal takes: refused before their digits are made
+        (
+            lambda: check_decimal(Decimal("1E+999999999999999999")),
+            f"'1E+999999999999999999' is outside the Decimal range ±{2**96 - 1}",
+        ),
+        (
+            lambda: parse_decimal_json("1e999999999999999999"),
+            f"'1e999999999999999999' is outside the Decimal range ±{2**96 - 1}",
+        ),
+        # beyond them: Decimal() refuses; the sign of the exponent says which limit it crossed
+        (
+            lambda: parse_decimal_json("1E-9999999999999999999"),
+            "'1E-9999999999999999999' has more than 28 digits after the decimal point",
+        ),
+        (
+            lambda: parse_decimal_json("1e-9999999999999999999"),
+            "'1e-9999999999999999999' has more than 28 digits after the decimal point",
+        ),
+        (
+            lambda: parse_decimal_json("1E+9999999999999999999"),
+            f"'1E+9999999999999999999' is outside the Decimal range ±{2**96 - 1}",
+        ),
+    ],
+)
+def test_decimal_refusals_say_why(call: Callable[[], object], message: str) -> None:
+    with pytest.raises(ValueError) as refused:
+        call()
+    assert str(refused.value) == message
+
+
+def test_check_decimal_names_the_type_it_was_given() -> None:
+    with pytest.raises(TypeError) as refused:
+        check_decimal(1.5)  # type: ignore[arg-type]
+    assert str(refused.value) == "Decimal needs a decimal.Decimal, not float"

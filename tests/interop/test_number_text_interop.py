@@ -1,0 +1,73 @@
+"""Number texts Json.NET reads into Double and Decimal members, read by Mono and by netcontract.
+
+Found by ``python3 dev.py mutate --codecs`` (README, "Mutation testing"): a JSON *string* for a
+Double member that is not a number is trimmed as ``String.Trim`` trims (every
+``Char.IsWhiteSpace`` character, U+00A0 and U+2003 among them, not U+001C..U+001F) before
+Double.Parse compares it with ``NaN``, ``Infinity`` and ``-Infinity``, while a number keeps the
+parser's own white space (U+0009..U+000D, U+0020); and a positive exponent in a Decimal number
+is folded into scale 0 up to the last one that fits. Each input is read by both: where Mono
+reads a value, netcontract reads the same one (the same XML and JSON written back); where Mono
+refuses, netcontract refuses it at the member's path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import netcontract as nc
+
+from ._mono import DotNetTwin
+from .edge_models import Decimals, Doubles
+
+pytestmark = pytest.mark.interop
+
+ODD_INPUT: list[tuple[str, type[Any], bytes, str]] = [
+    ("Edge.A.Doubles", Doubles, '{"D":"\u00a0NaN"}'.encode(), "D"),
+    ("Edge.A.Doubles", Doubles, b'{"D":"NaN\\u00a0"}', "D"),
+    ("Edge.A.Doubles", Doubles, b'{"D":"\\u2003-Infinity"}', "D"),
+    ("Edge.A.Doubles", Doubles, b'{"D":"\\u0085Infinity\\u3000"}', "D"),
+    ("Edge.A.Doubles", Doubles, b'{"D":"\\u2029NaN"}', "D"),
+    ("Edge.A.Doubles", Doubles, b'{"D":"\\u001cNaN"}', "D"),
+    ("Edge.A.Doubles", Doubles, b'{"D":"Infinity\\u001f"}', "D"),
+    ("Edge.A.Doubles", Doubles, b'{"D":"\\u00a01.5"}', "D"),
+    ("Edge.A.Doubles", Doubles, b'{"D":" NaN "}', "D"),
+    ("Edge.A.Doubles", Doubles, b'{"Many":[1,"\\u00a0-Infinity"]}', "Many[1]"),
+    ("Edge.A.Decimals", Decimals, b'{"D":1e1}', "D"),
+    ("Edge.A.Decimals", Decimals, b'{"D":1E+28}', "D"),
+    ("Edge.A.Decimals", Decimals, b'{"D":7.9e28}', "D"),
+    ("Edge.A.Decimals", Decimals, b'{"D":1e29}', "D"),
+    ("Edge.A.Decimals", Decimals, b'{"D":8e28}', "D"),
+]
+
+
+@pytest.fixture(scope="module")
+def odd_results(dotnet: DotNetTwin) -> list[Any]:
+    return dotnet.roundtrip_many([(name, "json", payload) for name, _, payload, _ in ODD_INPUT])
+
+
+@pytest.mark.parametrize("index", range(len(ODD_INPUT)), ids=[repr(i[2]) for i in ODD_INPUT])
+def test_read_as_json_net_reads_it_or_refused(odd_results: list[Any], index: int) -> None:
+    _, contract, payload, path = ODD_INPUT[index]
+    result = odd_results[index]
+    if result.read_error is not None:
+        with pytest.raises(nc.JsonPayloadError) as refused:
+            nc.from_json(payload, contract)
+        assert [p.path for p in refused.value.problems] == [path], result.read_error
+        return
+    obj = nc.from_json(payload, contract)
+    assert nc.to_xml(obj) == result.xml
+    assert nc.to_json(obj) == result.json
+
+
+def test_the_trimmed_names_are_read_by_mono(odd_results: list[Any]) -> None:
+    """The table above is not vacuous: Mono reads the names with U+00A0 around them and
+    refuses U+001C and a number with U+00A0 before it."""
+    read = {ODD_INPUT[i][2]: r.read_error is None for i, r in enumerate(odd_results)}
+    assert read['{"D":"\u00a0NaN"}'.encode()]
+    assert read[b'{"D":"\\u2003-Infinity"}']
+    assert not read[b'{"D":"\\u001cNaN"}']
+    assert not read[b'{"D":"\\u00a01.5"}']
+    assert read[b'{"D":1E+28}']
+    assert not read[b'{"D":1e29}']
