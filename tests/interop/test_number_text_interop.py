@@ -1,13 +1,14 @@
-"""Number texts Json.NET reads into Double and Decimal members, read by Mono and by netcontract.
+"""Number texts .NET reads into Double and Decimal members, read by Mono and by netcontract.
 
-Found by ``python3 dev.py mutate --codecs`` (README, "Mutation testing"): a JSON *string* for a
-Double member that is not a number is trimmed as ``String.Trim`` trims (every
-``Char.IsWhiteSpace`` character, U+00A0 and U+2003 among them, not U+001C..U+001F) before
-Double.Parse compares it with ``NaN``, ``Infinity`` and ``-Infinity``, while a number keeps the
-parser's own white space (U+0009..U+000D, U+0020); and a positive exponent in a Decimal number
-is folded into scale 0 up to the last one that fits. Each input is read by both: where Mono
-reads a value, netcontract reads the same one (the same XML and JSON written back); where Mono
-refuses, netcontract refuses it at the member's path.
+Found by ``python3 dev.py mutate --codecs`` (README, "Mutation testing"): a Double text that is
+not a number (a JSON string for Json.NET, an element's text for DataContractSerializer) is
+trimmed as ``String.Trim`` trims (every ``Char.IsWhiteSpace`` character, U+00A0 and U+2003 among
+them, not U+001C..U+001F) before Double.Parse compares it with ``NaN``, ``Infinity`` and
+``-Infinity``, while a number keeps the parser's own white space (U+0009..U+000D, U+0020), and
+XML's ``INF``/``-INF`` XmlConvert's (space, tab, CR, LF); and a positive exponent in a Decimal
+number is folded into scale 0 up to the last one that fits. Each input is read by both: where
+Mono reads a value, netcontract reads the same one (the same XML and JSON written back); where
+Mono refuses, netcontract refuses it at the member's path.
 """
 
 from __future__ import annotations
@@ -22,6 +23,14 @@ from ._mono import DotNetTwin
 from .edge_models import Decimals, Doubles
 
 pytestmark = pytest.mark.interop
+
+
+def _xml(members: str) -> bytes:
+    return (
+        '<Doubles xmlns="http://schemas.datacontract.org/2004/07/Edge.A"'
+        f' xmlns:i="http://www.w3.org/2001/XMLSchema-instance">{members}</Doubles>'
+    ).encode()
+
 
 ODD_INPUT: list[tuple[str, type[Any], bytes, str]] = [
     ("Edge.A.Doubles", Doubles, '{"D":"\u00a0NaN"}'.encode(), "D"),
@@ -39,12 +48,39 @@ ODD_INPUT: list[tuple[str, type[Any], bytes, str]] = [
     ("Edge.A.Decimals", Decimals, b'{"D":7.9e28}', "D"),
     ("Edge.A.Decimals", Decimals, b'{"D":1e29}', "D"),
     ("Edge.A.Decimals", Decimals, b'{"D":8e28}', "D"),
+    *(
+        ("Edge.A.Doubles", Doubles, _xml(f"<D>{text}</D>"), "D")
+        for text in [
+            "\u00a0NaN",
+            "NaN\u3000",
+            "\u00a0Infinity",
+            "\u2003-Infinity",
+            "\u00a0INF",
+            "-INF\u00a0",
+            "\u00a01.5",
+            " INF ",
+        ]
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def odd_results(dotnet: DotNetTwin) -> list[Any]:
-    return dotnet.roundtrip_many([(name, "json", payload) for name, _, payload, _ in ODD_INPUT])
+    return dotnet.roundtrip_many(
+        [(name, _fmt(payload), payload) for name, _, payload, _ in ODD_INPUT]
+    )
+
+
+def _fmt(payload: bytes) -> str:
+    return "xml" if payload.startswith(b"<") else "json"
+
+
+def _read(payload: bytes, contract: type[Any]) -> Any:
+    return (
+        nc.from_xml(payload, contract)
+        if payload.startswith(b"<")
+        else nc.from_json(payload, contract)
+    )
 
 
 @pytest.mark.parametrize("index", range(len(ODD_INPUT)), ids=[repr(i[2]) for i in ODD_INPUT])
@@ -52,11 +88,11 @@ def test_read_as_json_net_reads_it_or_refused(odd_results: list[Any], index: int
     _, contract, payload, path = ODD_INPUT[index]
     result = odd_results[index]
     if result.read_error is not None:
-        with pytest.raises(nc.JsonPayloadError) as refused:
-            nc.from_json(payload, contract)
+        with pytest.raises(nc.PayloadError) as refused:
+            _read(payload, contract)
         assert [p.path for p in refused.value.problems] == [path], result.read_error
         return
-    obj = nc.from_json(payload, contract)
+    obj = _read(payload, contract)
     assert nc.to_xml(obj) == result.xml
     assert nc.to_json(obj) == result.json
 
@@ -71,3 +107,5 @@ def test_the_trimmed_names_are_read_by_mono(odd_results: list[Any]) -> None:
     assert not read[b'{"D":"\\u00a01.5"}']
     assert read[b'{"D":1E+28}']
     assert not read[b'{"D":1e29}']
+    assert read[_xml("<D>\u00a0NaN</D>")]
+    assert not read[_xml("<D>\u00a0INF</D>")]

@@ -465,7 +465,8 @@ def parse_double_xml(text: str) -> float:
     """Read a double the way ``XmlConvert.ToDouble`` (and so DataContractSerializer) does.
 
     Accepted after trimming XML white space: ``INF``, ``-INF``, ``NaN``, ``Infinity``,
-    ``-Infinity`` (exact case; .NET's invariant symbols are accepted too), and decimal numbers
+    ``-Infinity`` (exact case; .NET's invariant symbols are accepted too, with any white space
+    ``String.Trim`` takes around them, as Double.Parse compares them), and decimal numbers
     ``[+|-]digits[.digits][(e|E)[+|-]digits]`` in ASCII (``1.``, ``.5`` and leading zeros are
     fine). A value that needs more than Double.MaxValue is refused, as .NET Framework throws
     OverflowException. ``-0`` and other negative zeros give -0.0 (XmlConvert special-cases
@@ -478,11 +479,18 @@ def parse_double_xml(text: str) -> float:
     s = text.strip(_XML_WS)
     m = _XML_DOUBLE.fullmatch(s)
     if m is None or not (m.group(2) or m.group(3)):
-        if s == "INF" or s == "Infinity":
+        if s == "INF":
             return _INF
-        if s == "-INF" or s == "-Infinity":
+        if s == "-INF":
             return -_INF
-        if s == "NaN":
+        # what Double.Parse then compares with its names, after String.Trim (Mono: "\u00a0NaN"
+        # and "\u2003-Infinity" are read, "\u00a0INF" is not)
+        word = s.strip(_NET_TRIM)
+        if word == "Infinity":
+            return _INF
+        if word == "-Infinity":
+            return -_INF
+        if word == "NaN":
             return math.nan
         raise ValueError(f"{show_text(text)} is not a valid Double")
     sign, int_digits, frac_digits, exp_text = m.groups()

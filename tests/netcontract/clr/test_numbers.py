@@ -348,6 +348,9 @@ XML_DOUBLE_ACCEPTED = [
     ("-INF", -math.inf),
     ("Infinity", math.inf),  # .NET's invariant PositiveInfinitySymbol is accepted too
     ("-Infinity", -math.inf),
+    # [Mono] Double.Parse compares its names after String.Trim (XmlConvert's INF before it)
+    ("\u00a0Infinity", math.inf),
+    ("\u2003-Infinity\u3000", -math.inf),
     ("1.", 1.0),
     (".5", 0.5),
     ("-.5", -0.5),
@@ -371,6 +374,11 @@ XML_DOUBLE_ACCEPTED = [
 
 # [Mono] refused by XmlConvert.ToDouble (FormatException or OverflowException).
 XML_DOUBLE_REFUSED = [
+    "\u00a0INF",  # [Mono] XmlConvert trims space, tab, CR and LF only before comparing
+    "-INF\u00a0",
+    "\x85INF",
+    "\u00a01.5",
+    "\x1cNaN",  # [Mono] not Char.IsWhiteSpace
     "+INF",
     "inf",
     "+Infinity",
@@ -406,6 +414,7 @@ def test_parse_double_xml_accepts_like_xmlconvert(text: str, expected: float) ->
 def test_parse_double_xml_nan() -> None:
     assert math.isnan(parse_double_xml("NaN"))
     assert math.isnan(parse_double_xml(" NaN "))
+    assert math.isnan(parse_double_xml("\u00a0NaN\u2029"))  # [Mono] as Json.NET's strings
 
 
 @pytest.mark.parametrize("text", XML_DOUBLE_REFUSED)
