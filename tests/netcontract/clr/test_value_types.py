@@ -669,3 +669,10 @@ def test_datetimeoffset_construction_names_the_wrong_type() -> None:
 def test_double_form_text_keeps_the_sign_of_zero_only() -> None:
     # double.ToString("R"): "-1.5", "0"; a negative zero keeps its sign as in JSON ("-0")
     assert [vt.DOUBLE.form_text(v) for v in (-1.5, 0.0, -0.0, 2.5)] == ["-1.5", "0", "-0", "2.5"]
+
+
+@given(st.data())
+def test_datetime_strategy_takes_the_local_offsets_given(data: Any) -> None:
+    # drawn in the test (not at collection), so that the strategy runs as the code is now
+    value = data.draw(vt.DATETIME.strategy(local_offsets=st.just(7)))
+    assert value.kind is not nc.DateTimeKind.LOCAL or value.offset_minutes == 7
