@@ -227,7 +227,11 @@ PARSE_REFUSED = [
     ("\uff12024-01-02T03:04:05", "expected yyyy-MM-dd"),  # full-width digit
     ("2024-01-02T03:04:05.1\uff12", "expected yyyy-MM-dd"),
     ("2024-01-02T03:04:05+0\uff15:00", "expected yyyy-MM-dd"),
-    # one separator of the time wrong, the other right; a letter or a non-ASCII digit in it
+    # one separator of the date or the time wrong, the other right; a letter or a non-ASCII
+    # digit in the time
+    ("2024x01-02T03:04:05", "expected yyyy-MM-dd"),
+    ("2024-01x02T03:04:05", "expected yyyy-MM-dd"),
+    ("1800-01x02T03:04:05", "expected yyyy-MM-dd"),
     ("2024-01-02T03:04x05", "expected yyyy-MM-dd"),
     ("2024-01-02T03x04:05", "expected yyyy-MM-dd"),
     ("1800-01-02T03:04x05", "expected yyyy-MM-dd"),  # a date outside the month table
