@@ -244,6 +244,10 @@ R_TABLE = [
     (2.0**63, "9.2233720368547758E+18"),
     (2.0**64, "1.8446744073709552E+19"),
     (1e308, "1E+308"),
+    # the double is just below the power of ten: its 15 digits round up to 10**15 (a carry)
+    (1e23, "1E+23"),
+    (1e-7, "1E-07"),
+    (1e-12, "1E-12"),
     (1e-100, "1E-100"),
     (1.234e-300, "1.234E-300"),
     (math.inf, "Infinity"),

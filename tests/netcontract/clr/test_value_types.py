@@ -676,3 +676,9 @@ def test_datetime_strategy_takes_the_local_offsets_given(data: Any) -> None:
     # drawn in the test (not at collection), so that the strategy runs as the code is now
     value = data.draw(vt.DATETIME.strategy(local_offsets=st.just(7)))
     assert value.kind is not nc.DateTimeKind.LOCAL or value.offset_minutes == 7
+
+
+def test_double_check_says_which_integer_it_cannot_hold() -> None:
+    with pytest.raises(ValueError) as refused:
+        vt.DOUBLE.check(2**53 + 1)
+    assert str(refused.value) == "9007199254740993 cannot be held exactly by a Double"
