@@ -352,6 +352,11 @@ XML_DOUBLE_ACCEPTED = [
     ("-INF", -math.inf),
     ("Infinity", math.inf),  # .NET's invariant PositiveInfinitySymbol is accepted too
     ("-Infinity", -math.inf),
+    # [Mono] the digits' trailing zeros are dropped before the conversion, which would round
+    # 960000000000000 * 10**-38 otherwise than 96 * 10**-25 (same bits as 96e-25 on Mono)
+    ("960000000000000e-38", 9.6e-24),
+    ("9437000000000000e-78", 9.437e-63),
+    ("31000000000000.000e-198", 3.1e-185),
     # [Mono] Double.Parse compares its names after String.Trim (XmlConvert's INF before it)
     ("\u00a0Infinity", math.inf),
     ("\u2003-Infinity\u3000", -math.inf),
@@ -902,6 +907,9 @@ def test_show_text_shortens_long_input() -> None:
     long = show_text("x" * 1000)
     assert long.startswith("'xxx") and long.endswith("... (1000 characters)")
     assert len(long) < 100
+    # 60 characters are shown whole, 61 shortened to 60
+    assert show_text("x" * 60) == repr("x" * 60)
+    assert show_text("x" * 61) == repr("x" * 60) + "... (61 characters)"
 
 
 # =============================================================================================
