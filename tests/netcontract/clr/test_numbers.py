@@ -1101,3 +1101,27 @@ def test_check_decimal_names_the_type_it_was_given() -> None:
     with pytest.raises(TypeError) as refused:
         check_decimal(1.5)  # type: ignore[arg-type]
     assert str(refused.value) == "Decimal needs a decimal.Decimal, not float"
+
+
+# [Mono] XmlConvert.ToDouble of exponents of four digits and more: Number.ParseNumber keeps an
+# exponent up to 1000 and takes any larger one (or one of five digits or more) as 9999, which the
+# point's position then offsets: 0.<1000 zeros>1e1001 overflows where 0.<999 zeros>1e1000 is 1
+# (live: tests/interop/test_number_text_interop.py)
+EXPONENT_EDGES = [
+    ("0." + "0" * 999 + "1e1000", 1.0),
+    ("0." + "0" * 9998 + "1e1001", 1.0),
+    ("1e-" + "9" * 5000, 0.0),
+    ("0." + "0" * 1000 + "1e1001", None),
+    ("1e" + "9" * 5000, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), EXPONENT_EDGES, ids=[str(i) for i in range(len(EXPONENT_EDGES))]
+)
+def test_parse_double_xml_long_exponents(text: str, expected: float | None) -> None:
+    if expected is None:
+        with pytest.raises(ValueError, match=r"is outside the Double range"):
+            parse_double_xml(text)
+    else:
+        assert same_double(parse_double_xml(text), expected)
