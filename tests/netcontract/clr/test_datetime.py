@@ -308,6 +308,11 @@ def test_parse_datetime_refuses(text: str, problem: str) -> None:
         ("1800-01-02T03:04:05.Z", "'.' must be followed by fraction digits"),
         ("2024-01-02T0a:04:05", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
         ("2024-01-02T03:04x05", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        # a wrong separator is reported before a wrong date (the shape is checked first)
+        ("2024-13-01x00:00:00", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        ("2024-13-01t00:00:00", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        ("2024-13-01T00x00:00", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        ("2024-13-01T00:00x00", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
     ],
 )
 def test_parse_datetime_refusals_in_full(text: str, problem: str) -> None:
