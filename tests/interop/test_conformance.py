@@ -672,6 +672,13 @@ DATE_LIKE = [
     " 2024-01-02T03:04:05",
     "2024-01-02T03:04:60",
     "2024-01-02T24:00:00",
+    # one separator wrong (Mono: XmlConvert and Json.NET refuse them as DateTime texts)
+    "2024x01-02T03:04:05",
+    "2024-01x02T03:04:05",
+    "1800-01x02T03:04:05",
+    "2024-01-02T03:04x05",
+    "2024-01-02T03x04:05",
+    "2024-01-02T0a:04:05",
     "\\/Date(0)\\/",
     # Json.NET's Microsoft dates: read as Json.NET reads them (clr/datetime.py)
     "/Date(0)/",

@@ -87,6 +87,8 @@ JSON_NAMES = [
     ),
     *(("double", n) for n in ["-Infinity", "INF", "0x10", "1.5\u00a0", "1.79769313486232E+308"]),
     ("double", "infinity"),  # what the CamelCase resolver writes for Infinity
+    # String.Trim's white space around a name (not U+001C), not around a number
+    *(("double", n) for n in ["\u00a0Infinity", "\u2003-Infinity", "\u001cNaN", "\u00a01.5"]),
     *(("float", n) for n in ["0.3333333", "3.5E+38", "1E-45", "3.40282347E+38"]),
     *(("decimal", n) for n in ["1.50", "-0.0", " 1.5 ", "+1.5", "1,000", ".5", "5.", "1e3"]),
     *(("decimal", n) for n in ["79228162514264337593543950336", "1.0000000000000000000000000001"]),

@@ -76,6 +76,13 @@ _XML_WS: Final = " \t\n\r"
 # Characters .NET's number parser treats as white space (Number.IsWhite: U+0009-U+000D, U+0020).
 _NET_WS: Final = " \t\n\v\f\r"
 NET_WS: Final = _NET_WS  #: .NET's white space in number parsing (U+0009-U+000D, space)
+# String.Trim()'s white space (Char.IsWhiteSpace: U+0009-U+000D, U+0085, and the Zs, Zl and Zp
+# characters): Double.Parse trims it off a text that is not a number before comparing it with
+# "NaN", "Infinity" and "-Infinity" (Mono: Json.NET reads "\u00a0NaN" as NaN, "\u00a01.5" not)
+_NET_TRIM: Final = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 _SHOW_LIMIT: Final = 60
 
@@ -463,7 +470,8 @@ def parse_double_xml(text: str) -> float:
     """Read a double the way ``XmlConvert.ToDouble`` (and so DataContractSerializer) does.
 
     Accepted after trimming XML white space: ``INF``, ``-INF``, ``NaN``, ``Infinity``,
-    ``-Infinity`` (exact case; .NET's invariant symbols are accepted too), and decimal numbers
+    ``-Infinity`` (exact case; .NET's invariant symbols are accepted too, with any white space
+    ``String.Trim`` takes around them, as Double.Parse compares them), and decimal numbers
     ``[+|-]digits[.digits][(e|E)[+|-]digits]`` in ASCII (``1.``, ``.5`` and leading zeros are
     fine). A value that needs more than Double.MaxValue is refused, as .NET Framework throws
     OverflowException. ``-0`` and other negative zeros give -0.0 (XmlConvert special-cases
@@ -476,11 +484,18 @@ def parse_double_xml(text: str) -> float:
     s = text.strip(_XML_WS)
     m = _XML_DOUBLE.fullmatch(s)
     if m is None or not (m.group(2) or m.group(3)):
-        if s == "INF" or s == "Infinity":
+        if s == "INF":
             return _INF
-        if s == "-INF" or s == "-Infinity":
+        if s == "-INF":
             return -_INF
-        if s == "NaN":
+        # what Double.Parse then compares with its names, after String.Trim (Mono: "\u00a0NaN"
+        # and "\u2003-Infinity" are read, "\u00a0INF" is not)
+        word = s.strip(_NET_TRIM)
+        if word == "Infinity":
+            return _INF
+        if word == "-Infinity":
+            return -_INF
+        if word == "NaN":
             return math.nan
         raise ValueError(f"{show_text(text)} is not a valid Double")
     sign, int_digits, frac_digits, exp_text = m.groups()
@@ -574,14 +589,16 @@ def parse_double_json_string(s: str) -> float:
     Json.NET converts it with ``Convert.ToDouble(s, InvariantCulture)``: white space
     (tab, LF, VT, FF, CR, space) around, an optional sign, digits that may contain ``,``
     group separators before the decimal point (``1,000.5``; .NET does not check group
-    sizes), an optional fraction and exponent; or ``NaN``, ``Infinity``, ``-Infinity``.
+    sizes), an optional fraction and exponent; or ``NaN``, ``Infinity``, ``-Infinity``, with
+    any white space ``String.Trim`` takes around them (``"\\u00a0NaN"`` is NaN on Mono, where
+    ``"\\u00a01.5"`` is refused).
     Values beyond Double.MaxValue are refused. A negative zero keeps its sign (Json.NET
     returns +0.0), matching :func:`parse_double_json_number`. Not accepted: ``INF``,
     ``inf``, ``+Infinity``, hex, empty text (Json.NET fails on it too for ``double``).
     """
     m = _JSON_STRING_DOUBLE.fullmatch(s)
     if m is None or not (m.group(2) or m.group(3)):
-        word = s.strip(_NET_WS)
+        word = s.strip(_NET_TRIM)
         if word == "NaN":
             return math.nan
         if word == "Infinity":

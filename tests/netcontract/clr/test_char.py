@@ -134,6 +134,7 @@ JSON_READ: list[tuple[bytes, Any]] = [
     (b'{"C":" A "}', "not one character"),
     (b'{"C":"65"}', "not one character"),
     (b'{"C":"\\ud83d\\ude00"}', "two UTF-16 code units"),
+    (b'{"C":"\\ud800\\udc00"}', "U+10000 needs two UTF-16 code units"),  # the first of them
     (b'{"C":null}', "null is not allowed"),
     (b'{"C":65.0}', "expected a one-character string"),
     (b'{"C":true}', "expected a one-character string"),

@@ -227,6 +227,16 @@ PARSE_REFUSED = [
     ("\uff12024-01-02T03:04:05", "expected yyyy-MM-dd"),  # full-width digit
     ("2024-01-02T03:04:05.1\uff12", "expected yyyy-MM-dd"),
     ("2024-01-02T03:04:05+0\uff15:00", "expected yyyy-MM-dd"),
+    # one separator of the date or the time wrong, the other right; a letter or a non-ASCII
+    # digit in the time
+    ("2024x01-02T03:04:05", "expected yyyy-MM-dd"),
+    ("2024-01x02T03:04:05", "expected yyyy-MM-dd"),
+    ("1800-01x02T03:04:05", "expected yyyy-MM-dd"),
+    ("2024-01-02T03:04x05", "expected yyyy-MM-dd"),
+    ("2024-01-02T03x04:05", "expected yyyy-MM-dd"),
+    ("1800-01-02T03:04x05", "expected yyyy-MM-dd"),  # a date outside the month table
+    ("2024-01-02T0a:04:05", "expected yyyy-MM-dd"),
+    ("2024-01-02T0\u0663:04:05", "expected yyyy-MM-dd"),  # ARABIC-INDIC DIGIT THREE
     ("", "expected yyyy-MM-dd"),
     # [Mono] refused by XmlConvert, accepted by Json.NET only
     ("2024-01-02t03:04:05", "expected yyyy-MM-dd"),
@@ -289,6 +299,26 @@ def test_parse_datetime_refuses(text: str, problem: str) -> None:
     message = str(info.value)
     assert message.startswith(f"{text!r} is not a valid DateTime: ")
     assert problem in message
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("2024-01-02T03:04:05.", "'.' must be followed by fraction digits"),
+        ("1800-01-02T03:04:05.Z", "'.' must be followed by fraction digits"),
+        ("2024-01-02T0a:04:05", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        ("2024-01-02T03:04x05", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        # a wrong separator is reported before a wrong date (the shape is checked first)
+        ("2024-13-01x00:00:00", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        ("2024-13-01t00:00:00", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        ("2024-13-01T00x00:00", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+        ("2024-13-01T00:00x00", "expected yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]"),
+    ],
+)
+def test_parse_datetime_refusals_in_full(text: str, problem: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_datetime(text)
+    assert str(info.value) == f"{text!r} is not a valid DateTime: {problem}"
 
 
 def test_a_cached_date_does_not_let_bad_text_through() -> None:

@@ -307,7 +307,7 @@ def test_datetime_conversion_refuses_to_drop_ticks() -> None:
     assert nc.DateTimeOffset.MAX_VALUE.to_datetime(truncate=True) == dt.datetime(
         9999, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC
     )
-    with pytest.raises(ValueError, match="a naive datetime has no offset: give it a tzinfo"):
+    with pytest.raises(ValueError, match=r"^a naive datetime has no offset: give it a tzinfo$"):
         nc.DateTimeOffset.from_datetime(dt.datetime(2024, 1, 1))
     with pytest.raises(TypeError, match=r"expected a datetime\.datetime, not date"):
         nc.DateTimeOffset.from_datetime(dt.date(2024, 1, 1))  # type: ignore[arg-type]

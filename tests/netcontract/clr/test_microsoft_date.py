@@ -74,6 +74,10 @@ def test_without_an_offset_it_is_utc(text: str, ticks: int) -> None:
         # netcontract's own bounds of the offset it keeps: minutes up to 59, ±14:00
         ("/Date(0+0059)/", UNIX_EPOCH_TICKS, 59),
         ("/Date(0-1359)/", UNIX_EPOCH_TICKS, -839),
+        # the local time at the ends of the DateTime range (0001-01-01T00:00:00-01:00 and
+        # 9999-12-31T23:59:59.999+01:00); a millisecond further is refused (test_refused)
+        ("/Date(-62135593200000-0100)/", 36_000_000_000, -60),
+        ("/Date(253402297199999+0100)/", 3155378939999990000, 60),
     ],
 )
 def test_with_an_offset_it_is_local_keeping_the_offset(
@@ -95,6 +99,8 @@ def test_with_an_offset_it_is_local_keeping_the_offset(
         "/Date(0+01000)/",
         "/Date(0+1)/",
         "/Date(-62135596800000-0100)/",  # the local time falls before 0001-01-01
+        "/Date(-62135593200001-0100)/",
+        "/Date(253402297200000+0100)/",  # ... or after 9999-12-31T23:59:59.9999999
     ],
 )
 def test_refused(text: str) -> None:

@@ -16,6 +16,7 @@ import re
 import shutil
 import struct
 import subprocess
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -245,6 +246,10 @@ R_TABLE = [
     (2.0**63, "9.2233720368547758E+18"),
     (2.0**64, "1.8446744073709552E+19"),
     (1e308, "1E+308"),
+    # the double is just below the power of ten: its 15 digits round up to 10**15 (a carry)
+    (1e23, "1E+23"),
+    (1e-7, "1E-07"),
+    (1e-12, "1E-12"),
     (1e-100, "1E-100"),
     (1.234e-300, "1.234E-300"),
     (math.inf, "Infinity"),
@@ -349,6 +354,14 @@ XML_DOUBLE_ACCEPTED = [
     ("-INF", -math.inf),
     ("Infinity", math.inf),  # .NET's invariant PositiveInfinitySymbol is accepted too
     ("-Infinity", -math.inf),
+    # [Mono] the digits' trailing zeros are dropped before the conversion, which would round
+    # 960000000000000 * 10**-38 otherwise than 96 * 10**-25 (same bits as 96e-25 on Mono)
+    ("960000000000000e-38", 9.6e-24),
+    ("9437000000000000e-78", 9.437e-63),
+    ("31000000000000.000e-198", 3.1e-185),
+    # [Mono] Double.Parse compares its names after String.Trim (XmlConvert's INF before it)
+    ("\u00a0Infinity", math.inf),
+    ("\u2003-Infinity\u3000", -math.inf),
     ("1.", 1.0),
     (".5", 0.5),
     ("-.5", -0.5),
@@ -372,6 +385,11 @@ XML_DOUBLE_ACCEPTED = [
 
 # [Mono] refused by XmlConvert.ToDouble (FormatException or OverflowException).
 XML_DOUBLE_REFUSED = [
+    "\u00a0INF",  # [Mono] XmlConvert trims space, tab, CR and LF only before comparing
+    "-INF\u00a0",
+    "\x85INF",
+    "\u00a01.5",
+    "\x1cNaN",  # [Mono] not Char.IsWhiteSpace
     "+INF",
     "inf",
     "+Infinity",
@@ -407,6 +425,7 @@ def test_parse_double_xml_accepts_like_xmlconvert(text: str, expected: float) ->
 def test_parse_double_xml_nan() -> None:
     assert math.isnan(parse_double_xml("NaN"))
     assert math.isnan(parse_double_xml(" NaN "))
+    assert math.isnan(parse_double_xml("\u00a0NaN\u2029"))  # [Mono] as Json.NET's strings
 
 
 @pytest.mark.parametrize("text", XML_DOUBLE_REFUSED)
@@ -511,11 +530,17 @@ JSON_STRING_ACCEPTED = [
     ("Infinity", math.inf),
     ("-Infinity", -math.inf),
     ("\tInfinity", math.inf),
+    # [Mono] a text that is not a number is trimmed as String.Trim trims (every Char.IsWhiteSpace
+    # character) before it is compared with the names; a number is not ("\u00a01.5" below)
+    ("\u2003-Infinity", -math.inf),
+    ("\x85Infinity\u3000", math.inf),
     ("0.84551240822557", 0.84551240822556994),
 ]
 
 JSON_STRING_REFUSED = [
     "\u00a01.5",
+    "\x1cNaN",  # [Mono] refused: U+001C..U+001F are not Char.IsWhiteSpace (Python strips them)
+    "Infinity\x1f",
     "1.5,0",
     "1e1,0",
     ",1",
@@ -544,6 +569,9 @@ def test_parse_double_json_string(text: str, expected: float) -> None:
 def test_parse_double_json_string_nan() -> None:
     assert math.isnan(parse_double_json_string("NaN"))
     assert math.isnan(parse_double_json_string(" NaN "))
+    # [Mono] Json.NET reads both as NaN (String.Trim's white space around the name)
+    assert math.isnan(parse_double_json_string("\u00a0NaN"))
+    assert math.isnan(parse_double_json_string("NaN\u2029"))
 
 
 @pytest.mark.parametrize("text", JSON_STRING_REFUSED)
@@ -972,6 +1000,9 @@ def test_show_text_shortens_long_input() -> None:
     long = show_text("x" * 1000)
     assert long.startswith("'xxx") and long.endswith("... (1000 characters)")
     assert len(long) < 100
+    # 60 characters are shown whole, 61 shortened to 60
+    assert show_text("x" * 60) == repr("x" * 60)
+    assert show_text("x" * 61) == repr("x" * 60) + "... (61 characters)"
 
 
 # =============================================================================================
@@ -1084,3 +1115,106 @@ def test_doubles_match_mono_live(tmp_path: Path) -> None:
             if got != expected and got == str(bits(-0.0)) and expected == "0":
                 continue  # [deliberate] Json.NET drops the sign of a negative zero
             assert got == expected, (parse.__name__, text)
+
+
+# --- Decimal normalisation and messages (found unchecked by `dev.py mutate --codecs`) --------
+
+
+@pytest.mark.parametrize(
+    ("given", "digits"),
+    [
+        # a positive exponent becomes scale 0, from the smallest (1E+1) to the largest that
+        # fits (29 digits); [Mono] Json.NET reads {"X":1e1} as 10, {"X":1e28} as
+        # 10000000000000000000000000000 (and refuses 1e29: JsonReaderException)
+        (Decimal("1E+1"), (1, 0)),
+        (Decimal("-1E+1"), (1, 0)),
+        (Decimal("1E+28"), (1, *(0,) * 28)),
+        (Decimal("7.9E+28"), (7, 9, *(0,) * 27)),
+    ],
+)
+def test_check_decimal_gives_a_positive_exponent_scale_zero(
+    given: Decimal, digits: tuple[int, ...]
+) -> None:
+    value = check_decimal(given)
+    assert value == given
+    assert value.as_tuple() == (given.is_signed(), digits, 0)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1e1", "10"), ("1E+28", "1" + "0" * 28)])
+def test_parse_decimal_json_gives_a_positive_exponent_scale_zero(text: str, expected: str) -> None:
+    assert str(parse_decimal_json(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: check_decimal(Decimal("NaN")),
+            "'NaN' is not a finite number; System.Decimal has no NaN or infinity",
+        ),
+        (
+            lambda: check_decimal(Decimal("-Infinity")),
+            "'-Infinity' is not a finite number; System.Decimal has no NaN or infinity",
+        ),
+        (
+            lambda: check_decimal(Decimal("8E+28")),
+            f"'8E+28' is outside the Decimal range ±{2**96 - 1}",
+        ),
+        # the largest exponents Python's decimal takes: refused before their digits are made
+        (
+            lambda: check_decimal(Decimal("1E+999999999999999999")),
+            f"'1E+999999999999999999' is outside the Decimal range ±{2**96 - 1}",
+        ),
+        (
+            lambda: parse_decimal_json("1e999999999999999999"),
+            f"'1e999999999999999999' is outside the Decimal range ±{2**96 - 1}",
+        ),
+        # beyond them: Decimal() refuses; the sign of the exponent says which limit it crossed
+        (
+            lambda: parse_decimal_json("1E-9999999999999999999"),
+            "'1E-9999999999999999999' has more than 28 digits after the decimal point",
+        ),
+        (
+            lambda: parse_decimal_json("1e-9999999999999999999"),
+            "'1e-9999999999999999999' has more than 28 digits after the decimal point",
+        ),
+        (
+            lambda: parse_decimal_json("1E+9999999999999999999"),
+            f"'1E+9999999999999999999' is outside the Decimal range ±{2**96 - 1}",
+        ),
+    ],
+)
+def test_decimal_refusals_say_why(call: Callable[[], object], message: str) -> None:
+    with pytest.raises(ValueError) as refused:
+        call()
+    assert str(refused.value) == message
+
+
+def test_check_decimal_names_the_type_it_was_given() -> None:
+    with pytest.raises(TypeError) as refused:
+        check_decimal(1.5)  # type: ignore[arg-type]
+    assert str(refused.value) == "Decimal needs a decimal.Decimal, not float"
+
+
+# [Mono] XmlConvert.ToDouble of exponents of four digits and more: Number.ParseNumber keeps an
+# exponent up to 1000 and takes any larger one (or one of five digits or more) as 9999, which the
+# point's position then offsets: 0.<1000 zeros>1e1001 overflows where 0.<999 zeros>1e1000 is 1
+# (live: tests/interop/test_number_text_interop.py)
+EXPONENT_EDGES = [
+    ("0." + "0" * 999 + "1e1000", 1.0),
+    ("0." + "0" * 9998 + "1e1001", 1.0),
+    ("1e-" + "9" * 5000, 0.0),
+    ("0." + "0" * 1000 + "1e1001", None),
+    ("1e" + "9" * 5000, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), EXPONENT_EDGES, ids=[str(i) for i in range(len(EXPONENT_EDGES))]
+)
+def test_parse_double_xml_long_exponents(text: str, expected: float | None) -> None:
+    if expected is None:
+        with pytest.raises(ValueError, match=r"is outside the Double range"):
+            parse_double_xml(text)
+    else:
+        assert same_double(parse_double_xml(text), expected)

@@ -388,11 +388,23 @@ class Described:
     o: nc.DateTimeOffset | None = nc.member("O", default=None)
     flag: bool = nc.member("Flag", default=False)
     u: nc.Uri | None = nc.member("U", default=None)
+    g: uuid.UUID | None = nc.member("G", default=None)
+    d: float = nc.member("D", default=0.0)
+    s: str | None = nc.member("S", default=None)
+    t: nc.DateTime | None = nc.member("T", default=None)
 
 
 @pytest.mark.parametrize(
     ("data", "says"),
     [
+        (b'{"G":5}', "G: expected a GUID string, got the number 5"),
+        (b'{"G":[]}', "G: expected a GUID string, got an array"),
+        (b'{"D":true}', "D: expected a number (Double), got true"),
+        (b'{"D":{}}', "D: expected a number (Double), got an object"),
+        (b'{"S":5}', "S: expected a string, got the number 5"),
+        (b'{"S":false}', "S: expected a string, got false"),
+        (b'{"T":5}', "T: expected a date string, got the number 5"),
+        (b'{"T":[1]}', "T: expected a date string, got an array"),
         (b'{"I":true}', "I: expected an integer (Int32), got true"),
         (b'{"I":false}', "I: expected an integer (Int32), got false"),
         (b'{"I":[1]}', "I: expected an integer (Int32), got an array"),
@@ -426,6 +438,10 @@ def test_datetimeoffset_text_in_xml_is_refused_naming_its_elements() -> None:
     with pytest.raises(nc.XmlPayloadError) as refused:
         nc.from_xml(data, Described)
     assert "expected the elements DateTime and OffsetMinutes, found text" in str(refused.value)
+    # the value type says the same to a caller that gives it text
+    with pytest.raises(ValueError) as refused_text:
+        vt.DATETIMEOFFSET.xml_parse("2024-01-02T03:04:05Z")
+    assert str(refused_text.value) == "expected the elements DateTime and OffsetMinutes, found text"
 
 
 def test_qualified_names_have_no_text_without_the_namespaces_in_scope() -> None:
@@ -648,3 +664,21 @@ def test_datetimeoffset_construction_names_the_wrong_type() -> None:
     hour = 36_000_000_000
     # the hash takes the ticks and the offset
     assert len({hash(nc.DateTimeOffset(hour, 0)), hash(nc.DateTimeOffset(hour, 60))}) == 2
+
+
+def test_double_form_text_keeps_the_sign_of_zero_only() -> None:
+    # double.ToString("R"): "-1.5", "0"; a negative zero keeps its sign as in JSON ("-0")
+    assert [vt.DOUBLE.form_text(v) for v in (-1.5, 0.0, -0.0, 2.5)] == ["-1.5", "0", "-0", "2.5"]
+
+
+@given(st.data())
+def test_datetime_strategy_takes_the_local_offsets_given(data: Any) -> None:
+    # drawn in the test (not at collection), so that the strategy runs as the code is now
+    value = data.draw(vt.DATETIME.strategy(local_offsets=st.just(7)))
+    assert value.kind is not nc.DateTimeKind.LOCAL or value.offset_minutes == 7
+
+
+def test_double_check_says_which_integer_it_cannot_hold() -> None:
+    with pytest.raises(ValueError) as refused:
+        vt.DOUBLE.check(2**53 + 1)
+    assert str(refused.value) == "9007199254740993 cannot be held exactly by a Double"
