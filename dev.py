@@ -21,6 +21,12 @@
                             Guid, TimeSpan, Single, DateTimeOffset, the registry) against their
                             unit tests, in a copy under build/ that keeps its results between
                             runs (mutant names may follow, to run those again); about an hour
+    python3 dev.py mutate --rules
+                            the reading and writing rules (MUTATION_RULES below: xml/read.py,
+                            xml/write.py, json/text.py, json/write.py, model/wire.py,
+                            model/plan.py) against the test selection [tool.mutmut] names, in a
+                            copy under build/ that keeps its results the same way; hours on
+                            one worker (NETCONTRACT_MUTATION_WORKERS=2 runs two)
     python3 dev.py planted  plant again, one at a time, the five bugs issue #20 named and check
                             that the Mono-free tests catch each on both codec paths
 
@@ -97,6 +103,13 @@ MUTATION_CODECS_TESTS = [
     "tests/netcontract/generate/test_helppage.py",
 ]
 MUTATION_CODECS_BUILD = ROOT / "build" / "mutation-codecs"
+# `mutate --rules`: the document readers and writers (and the generators of their fast paths)
+# against [tool.mutmut]'s whole test selection (the XML and JSON document tests among them)
+MUTATION_RULES_MODULES = [
+    f"src/netcontract/{name}.py"
+    for name in ("model/wire", "model/plan", "json/text", "json/write", "xml/read", "xml/write")
+]
+MUTATION_RULES_BUILD = ROOT / "build" / "mutation-rules"
 EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
 # mutmut's exit codes of a mutant (mutmut/stats.py): 1 and 3 (tests failed), a timeout or a
 # crash all detect it; 0 is a survivor; 33 and 5: no selected test reaches its function
@@ -222,6 +235,8 @@ def main(argv: list[str]) -> int:
             return mutate_quick()
         if rest[:1] == ["--codecs"]:
             return mutate_codecs(rest[1:])
+        if rest[:1] == ["--rules"]:
+            return mutate_rules(rest[1:])
         return mutate(ROOT, rest)
     if command == "planted":
         ensure_env()
@@ -237,16 +252,20 @@ def main(argv: list[str]) -> int:
 
 
 def mutate(where: Path, names: list[str], floor: float | None = None) -> int:
-    """Run mutmut in ``where`` (one worker: the machines are shared) and report the score
-    (see :func:`mutation_report`)."""
+    """Run mutmut in ``where`` (one worker unless NETCONTRACT_MUTATION_WORKERS says more: the
+    machines are shared) and report the score (see :func:`mutation_report`)."""
     # NETCONTRACT_PURE: the compiled codecs would answer for the Python functions mutated
     env = dict(os.environ, NETCONTRACT_HYPOTHESIS_PROFILE="mutation", NETCONTRACT_PURE="1")
     # the generated sources' folder and the no-fallback switch are the test command's
     for name in ("NETCONTRACT_GENERATED_SOURCES", "NETCONTRACT_NO_FALLBACK"):
         env.pop(name, None)
     # mutmut exits 0 when mutants survive: the verdict is read from its results afterwards
+    workers = os.environ.get("NETCONTRACT_MUTATION_WORKERS", "1")
     status = subprocess.run(
-        [str(BIN / "mutmut"), "run", "--max-children", "1", *names], cwd=where, env=env, check=False
+        [str(BIN / "mutmut"), "run", "--max-children", workers, *names],
+        cwd=where,
+        env=env,
+        check=False,
     ).returncode
     if status:
         return status
@@ -433,9 +452,17 @@ def mutate_codecs(names: list[str]) -> int:
     return mutate(MUTATION_CODECS_BUILD, names)
 
 
-def mutation_copy(where: Path, modules: list[str], tests: list[str]) -> None:
+def mutate_rules(names: list[str]) -> int:
+    """The reading and writing rules (MUTATION_RULES_*) against [tool.mutmut]'s test selection,
+    in a copy that keeps mutmut's results like ``--codecs``."""
+    mutation_copy(MUTATION_RULES_BUILD, MUTATION_RULES_MODULES, None)
+    return mutate(MUTATION_RULES_BUILD, names)
+
+
+def mutation_copy(where: Path, modules: list[str], tests: list[str] | None) -> None:
     """Copy the project to ``where`` (its mutants/ folder kept), with a [tool.mutmut] table
-    that mutates ``modules`` and selects ``tests``, the rest of the table as pyproject.toml's."""
+    that mutates ``modules`` and selects ``tests`` (None: pyproject.toml's selection), the rest
+    of the table as pyproject.toml's."""
     where.mkdir(parents=True, exist_ok=True)
     for folder in ("src", "tests", "fixtures", "xsd", "bench", "docs"):
         shutil.rmtree(where / folder, ignore_errors=True)
@@ -455,6 +482,10 @@ def mutation_copy(where: Path, modules: list[str], tests: list[str]) -> None:
             ("source_paths", "also_copy", "pytest_add_cli_args =", "process_", "fork")
         )
     ]
+    if tests is None:
+        import tomllib  # noqa: PLC0415 - only this command reads the table
+
+        tests = tomllib.loads(text)["tool"]["mutmut"]["pytest_add_cli_args_test_selection"]
     subset = "\n".join(
         [
             "",
