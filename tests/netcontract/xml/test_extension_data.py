@@ -113,14 +113,20 @@ def test_a_contract_without_members_is_an_empty_element_in_a_member() -> None:
     # (tests/interop/test_real_xsd_interop.py: the token restriction template's
     # <PrimaryVerificationKey />); the generated writer wrote <Key></Key>
     value = HoldsNoMembers(key=NoMembers(), keys=[NoMembers()])
-    assert nc.to_xml(value) == (
-        f'<HoldsNoMembers xmlns:i="{XSI}" xmlns="{NS}"><Key /><Keys><NoMembers /></Keys>'
-        "</HoldsNoMembers>"
-    ).encode()
-    assert nc.to_xml(value, indent=True) == (
-        f'<HoldsNoMembers xmlns:i="{XSI}" xmlns="{NS}">\n  <Key />\n  <Keys>\n'
-        "    <NoMembers />\n  </Keys>\n</HoldsNoMembers>"
-    ).encode()
+    assert (
+        nc.to_xml(value)
+        == (
+            f'<HoldsNoMembers xmlns:i="{XSI}" xmlns="{NS}"><Key /><Keys><NoMembers /></Keys>'
+            "</HoldsNoMembers>"
+        ).encode()
+    )
+    assert (
+        nc.to_xml(value, indent=True)
+        == (
+            f'<HoldsNoMembers xmlns:i="{XSI}" xmlns="{NS}">\n  <Key />\n  <Keys>\n'
+            "    <NoMembers />\n  </Keys>\n</HoldsNoMembers>"
+        ).encode()
+    )
     # the stream layout: <Key/>, as for any empty contract
     assert b"<Key/><Keys><NoMembers/></Keys>" in nc.to_xml(value, layout="stream")
     # with unknown members kept, the reference writer writes them inside
