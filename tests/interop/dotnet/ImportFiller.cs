@@ -32,7 +32,7 @@ public sealed class ImportFiller
         var inner = Nullable.GetUnderlyingType(t);
         if (inner != null) return k % 3 == 0 ? null : Value(inner, depth);
         if (t == typeof(string))
-            return Pick(k, "x<&>\"' \u00e9 \ud83d\ude00 tab\tend", null, "", " lead and trail ", "line\r\nbreak\n", "]]>", "\u0001\u001f");
+            return Pick(k, "x<&>\"' \u00e9 \ud83d\ude00 tab\tend", null, "", " lead and trail ", "line\r\nbreak\n", "]]>", "\u007f\u0085\u2028");
         if (t == typeof(bool)) return k % 2 == 1;
         if (t == typeof(byte)) return Pick(k, (byte)255, (byte)0, (byte)1);
         if (t == typeof(sbyte)) return Pick(k, sbyte.MinValue, sbyte.MaxValue, (sbyte)0);
@@ -68,7 +68,9 @@ public sealed class ImportFiller
         if (t == typeof(Guid))
             return Pick(k, new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), Guid.Empty,
                         new Guid("ffffffff-ffff-ffff-ffff-ffffffffffff"));
-        if (t == typeof(char)) return Pick(k, 'a', '\0', '\uffff', '\ud800', '"', '\n', '\u00e9');
+        // (no surrogate half: netcontract refuses it in a Char, README "Behaviours chosen where .NET is
+        // lossy"; no control character in a string: XML cannot carry it, Mono's writer refuses it)
+        if (t == typeof(char)) return Pick(k, 'a', '\0', '\uffff', '"', '\n', '\u00e9', '\ufffe');
         if (t == typeof(byte[]))
             return Pick(k, new byte[] { 0, 255, 1, 2, 3 }, null, new byte[0], Enumerable.Range(0, 100).Select(i => (byte)i).ToArray());
         if (t == typeof(Uri))
