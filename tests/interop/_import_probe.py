@@ -50,6 +50,7 @@ def build_probe(build: Path) -> Path:
         "-r:System.Xml",
         f"-r:{build / 'Newtonsoft.Json.dll'}",
         str(DOTNET_DIR / "ImportProbe.cs"),
+        str(DOTNET_DIR / "ImportFiller.cs"),
     ]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -80,17 +81,24 @@ class Imported:
 
 
 def convert(
-    exe: Path, schemas: Path, build: Path, requests: list[tuple[str, str, bytes]]
+    exe: Path,
+    schemas: Path,
+    build: Path,
+    requests: list[tuple[str, str, bytes]],
+    export: bool = False,
 ) -> Imported:
     """Run ImportProbe once over ``schemas``: the imported contracts, their [KnownType]s and
-    the answer to each (contract, "xml"|"json", payload) request (contract
-    ``"{ns}Read|{ns}Written"``: read as one, written as the other, as a root of a base type)."""
+    the answer to each (contract, "xml"|"json"|"wcf", payload) request (contract
+    ``"{ns}Read|{ns}Written"``: read as one, written as the other, as a root of a base type),
+    or (contract, "fill", int32 variant): an instance ImportFiller.cs builds, written; with
+    ``export``, Mono's XsdDataContractExporter schemas of the imported contracts are written to
+    ``build/export``."""
     build.mkdir(parents=True, exist_ok=True)
     lines = "".join(
         f"{key}\t{fmt}\t{base64.b64encode(data).decode()}\n" for key, fmt, data in requests
     )
     done = subprocess.run(
-        ["mono", str(exe), str(schemas), str(build)],
+        ["mono", str(exe), str(schemas), str(build), *(["export"] if export else [])],
         input=lines.encode(),
         capture_output=True,
         check=False,

@@ -655,6 +655,12 @@ def test_monos_importer_classes_convert_as_the_generated_classes(
     set_name, import_probe, request, tmp_path
 ):
     source = REVERSE_SETS[set_name] or request.getfixturevalue("mono")["folder"]
+    reverse_check(source, import_probe, tmp_path)
+
+
+def reverse_check(source: Path, import_probe: Path, tmp_path: Path) -> None:
+    """The reverse check over one schema set (``source``: a folder of .xsd/.wsdl files); also
+    run by ``test_real_xsd_interop.py`` over its own sets."""
     generated = generate_module(source)
     # enum_name: a .NET member named None is None_ in Python (wire name kept); only a JSON
     # string holding the .NET name differs, and the values sent here are written as numbers

@@ -63,6 +63,7 @@ def generate_module(
     *,
     strict: bool = False,
     names: Mapping[str, str] | None = None,
+    extension_data: bool = False,
 ) -> Generated:
     """Generate contracts from ``sources`` (files or folders); see :func:`generate`."""
     if isinstance(sources, str | Path):
@@ -70,6 +71,8 @@ def generate_module(
     paths = [Path(s) for s in sources]
     on_pages = [is_page_source(p) for p in paths]
     if paths and all(on_pages):
+        if extension_data:
+            raise SchemaError([Problem("extension_data", "extension_data applies to schemas only")])
         return _from_pages(paths, strict=strict, names=names)
     if any(on_pages):
         raise SchemaError([Problem("", "give either schemas or help pages, not both")])
@@ -82,7 +85,7 @@ def generate_module(
     specs.reports[:0] = [Report(where, key, message) for where, key, message in loaded.notes]
     if strict and specs.reports:
         raise _strict(specs.reports)
-    code = emit_module(specs, loaded.files, _version())
+    code = emit_module(specs, loaded.files, _version(), extension_data=extension_data)
     return Generated(code, tuple(specs.reports), tuple(loaded.files))
 
 
@@ -91,6 +94,7 @@ def generate(
     *,
     strict: bool = False,
     names: Mapping[str, str] | None = None,
+    extension_data: bool = False,
 ) -> str:
     """The Python module of netcontract contracts for the schemas or help pages in ``sources``.
 
@@ -101,7 +105,12 @@ def generate(
     resolved by file name against the files given and the referring file's folder only (never
     fetched). The module is deterministic (same input, same bytes), passes ``ruff`` and
     ``mypy --strict``, and lists in its header what it was made from and what could not be
-    mapped. Raises :class:`~netcontract.SchemaError` when a file cannot be read, or with
-    ``strict=True`` when anything could not be mapped exactly.
+    mapped. ``extension_data=True`` (schemas only) declares each data contract class that
+    derives from no other with ``extension_data=True``, as the classes .NET's importer
+    generates implement ``IExtensibleDataObject``: the members a document holds that the schema
+    does not know are kept and written back (XML, WCF JSON) instead of dropped; such classes
+    are read and written by the reference code (slower). Raises
+    :class:`~netcontract.SchemaError` when a file cannot be read, or with ``strict=True`` when
+    anything could not be mapped exactly.
     """
-    return generate_module(sources, strict=strict, names=names).code
+    return generate_module(sources, strict=strict, names=names, extension_data=extension_data).code

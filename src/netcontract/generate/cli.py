@@ -1,4 +1,5 @@
-"""``netcontract generate SOURCE... [--out FILE.py] [--strict] [--name OPEN=NAME]...``
+"""``netcontract generate SOURCE... [--out FILE.py] [--strict] [--extension-data]
+[--name OPEN=NAME]...``
 (wired into netcontract.cli)."""
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ def add_parser(commands: Any) -> None:
         "--strict", action="store_true", help="fail when anything cannot be mapped exactly"
     )
     parser.add_argument(
+        "--extension-data",
+        action="store_true",
+        help="schemas: keep the members a document holds that the schema does not know and "
+        "write them back, as svcutil's classes do (IExtensibleDataObject); slower",
+    )
+    parser.add_argument(
         "--name",
         action="append",
         default=[],
@@ -55,7 +62,12 @@ def run(args: argparse.Namespace, stdout: BinaryIO, stderr: Any) -> int:
             raise UsageError(f"--name {item!r}: give OPEN=NAME, NAME a .NET type name")
         names[open_name] = name
     try:
-        generated = generate_module(args.sources, strict=args.strict, names=names or None)
+        generated = generate_module(
+            args.sources,
+            strict=args.strict,
+            names=names or None,
+            extension_data=args.extension_data,
+        )
     except SchemaError as exc:
         for problem in exc.problems:
             print(f"netcontract: {problem}", file=stderr)

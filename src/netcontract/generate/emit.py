@@ -102,7 +102,11 @@ def _comment(text: str, indent: str) -> list[str]:
 
 
 def _decorator(
-    qname: QName, py_name: str, is_reference: bool = False, known: tuple[str, ...] = ()
+    qname: QName,
+    py_name: str,
+    is_reference: bool = False,
+    known: tuple[str, ...] = (),
+    extension_data: bool = False,
 ) -> list[str]:
     namespace, name = qname
     clr = _clr_namespace(namespace)
@@ -111,6 +115,8 @@ def _decorator(
         args.append(f"name={py_string(name)}")
     if is_reference:
         args.append("is_reference=True")
+    if extension_data:
+        args.append("extension_data=True")
     if not known:
         return _call("@", "nc.contract", args, "")
     # [KnownType]s by name (``known``: Python source, quoted names): a base precedes its
@@ -238,7 +244,7 @@ def _collection(spec: ClassSpec) -> list[str]:
     return out + body
 
 
-def _class(spec: ClassSpec, names: dict[QName, str]) -> list[str]:
+def _class(spec: ClassSpec, names: dict[QName, str], extension_data: bool = False) -> list[str]:
     if spec.collection is not None:
         return _collection(spec)
     base = f"({names[spec.base]})" if spec.base is not None else ""
@@ -251,7 +257,15 @@ def _class(spec: ClassSpec, names: dict[QName, str]) -> list[str]:
     )
     out += [
         *_note(spec.note, ""),
-        *_decorator(spec.qname, spec.py_name, spec.is_reference, known),
+        # IExtensibleDataObject on the classes that derive from no other (their subclasses
+        # inherit it), as XsdDataContractImporter implements it
+        *_decorator(
+            spec.qname,
+            spec.py_name,
+            spec.is_reference,
+            known,
+            extension_data=extension_data and spec.base is None,
+        ),
     ]
     out.append(f"class {spec.py_name}{base}:")
     body: list[str] = []
@@ -316,12 +330,20 @@ def _header(
     return lines
 
 
-def emit_module(specs: Specs, files: list[str], version: str, source: str = "schemas") -> str:
-    """The Python source of the generated module."""
+def emit_module(
+    specs: Specs,
+    files: list[str],
+    version: str,
+    source: str = "schemas",
+    *,
+    extension_data: bool = False,
+) -> str:
+    """The Python source of the generated module (``extension_data``: the data contract
+    classes keep unknown members, as .NET's ``IExtensibleDataObject``)."""
     names: dict[QName, str] = {e.qname: e.py_name for e in specs.enums}
     names.update({c.qname: c.py_name for c in specs.classes})
     blocks: list[list[str]] = [_enum(e) for e in sorted(specs.enums, key=lambda e: e.py_name)]
-    blocks.extend(_class(c, names) for c in _ordered(specs.classes))
+    blocks.extend(_class(c, names, extension_data) for c in _ordered(specs.classes))
     text = "\n".join("\n".join(b) for b in blocks)
     imports = sorted(m for m in ("decimal", "uuid") if f"{m}." in text)
     lines = _header(files, version, specs.reports, specs.skipped_elements, source)

@@ -1421,13 +1421,21 @@ def _emit_member(
         src.line(lvl + 1, "pass")
     elif isinstance(wire, ContractType):
         src.line(lvl, f"{keyword} type({var}) is {src.const(wire.cls, wire.cls.__name__)}:")
-        if contract_info(wire.cls).xml_members or contract_info(wire.cls).extension_data:
+        if contract_info(wire.cls).xml_members:
             fn = src.name("w_" + wire.cls.__name__)
             src.globals[fn] = _lazy_writer(src.globals, fn, wire.cls, inner, depth, indent, stream)
             src.line(lvl + 1, f"a({o})")
             src.line(lvl + 1, f"{fn}({var}, a, w)")
             src.line(lvl + 1, f"a({src.const(_static_end(qname, depth, indent), 'end')})")
         else:
+            if contract_info(wire.cls).extension_data:
+                # no members: an empty element (<E />, as .NET writes it) unless unknown
+                # members were kept, which the reference writer writes
+                fallback = src.const(Fallback, "Fallback")
+                src.line(lvl + 1, f"if {var}.{EXTENSION_ATTR}:")
+                src.line(
+                    lvl + 2, f"raise {fallback}('extension data: the reference writer writes it')"
+                )
             src.line(lvl + 1, f"a({src.const(start + empty, 'empty')})")
     elif isinstance(wire, ListType):
         src.line(lvl, f"{keyword} type({var}) is list:")

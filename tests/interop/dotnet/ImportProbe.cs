@@ -3,8 +3,12 @@
 // the C# it generates is compiled, and each request read from stdin is converted by the
 // imported classes with DataContractSerializer and Json.NET.
 //
-// usage: mono ImportProbe.exe SCHEMA_FOLDER BUILD_FOLDER < requests
-// request:  "{namespace}Name" TAB "xml"|"json" TAB base64(payload)       (one per line);
+// usage: mono ImportProbe.exe SCHEMA_FOLDER BUILD_FOLDER [export] < requests
+//        (export: XsdDataContractExporter's schemas of all the imported contracts are written to
+//        BUILD_FOLDER/export/schemaN.xsd)
+// request:  "{namespace}Name" TAB "xml"|"json"|"wcf" TAB base64(payload)  (one per line;
+//           "wcf": DataContractJsonSerializer's JSON), or "{namespace}Name" TAB "fill" TAB
+//           base64(int32 variant): an instance built by ImportFiller.cs (ImportFiller.Make);
 //           "{ns}Read|{ns}Written" reads the payload as the first contract and writes it as
 //           the second (a derived value at a root of its base type: i:type on the root)
 // answer:   "OK" TAB base64(DataContractSerializer XML) TAB base64(Json.NET JSON)
@@ -101,6 +105,19 @@ public static class ImportProbe
             names.Sort(StringComparer.Ordinal);
             knownTypes[key] = names;
         }
+        if (args.Length > 2 && args[2] == "export")
+        {
+            // XsdDataContractExporter over every imported contract: one .xsd per namespace
+            var all = new XsdDataContractExporter();
+            all.Export(byName.Values.ToList());
+            var folder = Directory.CreateDirectory(Path.Combine(args[1], "export")).FullName;
+            int i = 0;
+            foreach (XmlSchema schema in all.Schemas.Schemas())
+            {
+                var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, Encoding = Utf8, NewLineChars = "\n" };
+                using (var writer = XmlWriter.Create(Path.Combine(folder, "schema" + (i++) + ".xsd"), settings)) schema.Write(writer);
+            }
+        }
         var o = new StreamWriter(Console.OpenStandardOutput(), Utf8);
         o.Write(string.Join("\t", byName.Keys) + "\n");
         o.Write(JsonConvert.SerializeObject(knownTypes) + "\n");
@@ -116,6 +133,10 @@ public static class ImportProbe
                 var data = Convert.FromBase64String(parts[2]);
                 object obj = parts[1] == "xml"
                     ? new DataContractSerializer(type).ReadObject(new MemoryStream(data))
+                    : parts[1] == "wcf"
+                    ? new DataContractJsonSerializer(type).ReadObject(new MemoryStream(data))
+                    : parts[1] == "fill"
+                    ? ImportFiller.Make(type, BitConverter.ToInt32(data, 0))
                     : JsonConvert.DeserializeObject(Utf8.GetString(data), type);
                 o.Write("OK\t" + Try(() => Xml(obj, written)) + "\t"
                         + Try(() => Utf8.GetBytes(JsonConvert.SerializeObject(obj))) + "\t"

@@ -38,6 +38,7 @@ import netcontract as nc
 from netcontract.cli import main
 from netcontract.generate import generate_module, sources
 from netcontract.generate.schema import attribute_name, class_name
+from netcontract.model.contract import is_contract
 from vehizen import CustomerGroupDto, ResponseDto
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -47,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 FEATURES = HERE / "data" / "mono_features"
 MEMBERS = HERE / "data" / "mono_members"
 VALUES = HERE / "data" / "mono_values"
+MONO_KNOWN = HERE / "data" / "mono_known"
 P_A = "schemas.datacontract.org.2004.07.P.A.xsd"
 XS = "http://www.w3.org/2001/XMLSchema"
 SER = "http://schemas.microsoft.com/2003/10/Serialization/"
@@ -158,6 +160,42 @@ def test_is_reference_schema_is_generated_as_is_reference_contract(load_generate
     module = load_generated(generated)
     assert module.Ref.__netcontract__.is_reference
     assert "ser:Id" in nc.export_schemas(module.Ref)["http://schemas.datacontract.org/2004/07/P.A"]
+
+
+def test_extension_data_is_declared_on_the_classes_that_derive_from_no_other(load_generated):
+    # XsdDataContractImporter's classes implement IExtensibleDataObject (the base classes;
+    # derived classes inherit it): with extension_data=True the generated classes keep the
+    # members a later version of the schema adds and write them back, as .NET's do (Mono:
+    # tests/interop/test_real_xsd_interop.py)
+    plain = generate_module(MONO_KNOWN)
+    kept = generate_module(MONO_KNOWN, extension_data=True)
+    assert "extension_data" not in plain.code
+    assert kept.reports == plain.reports
+    module = load_generated(kept.code)
+    classes = [v for v in vars(module).values() if isinstance(v, type) and is_contract(v)]
+    assert all(nc.contract_info(cls).extension_data for cls in classes)
+    roots = [c for c in classes if not any(is_contract(b) for b in c.__mro__[1:])]
+    assert len(roots) < len(classes)  # mono_known has derived classes
+    assert kept.code.count("extension_data=True") == len(roots)
+    cls = next(c for c in classes if nc.contract_info(c).xml_members)
+    xml = nc.to_xml(cls())
+    end = xml.index(b">") + 1
+    later = xml[:end] + b"<ZzLater>1</ZzLater>" + xml[end:]
+    assert nc.to_xml(nc.from_xml(later, cls)) == later
+    assert nc.to_xml(load_generated(plain.code).__dict__[cls.__name__]()) == xml
+
+
+def test_extension_data_applies_to_schemas_only(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html></html>", encoding="utf-8")
+    with pytest.raises(nc.SchemaError, match="schemas only"):
+        generate_module(page, extension_data=True)
+
+
+def test_cli_generate_extension_data():
+    status, out, err = _run(["generate", "--extension-data", str(MONO_KNOWN)])
+    assert (status, err) == (0, "")
+    assert out.decode("utf-8") == nc.generate(MONO_KNOWN, extension_data=True)
 
 
 def test_strict_refuses_what_cannot_be_mapped():
@@ -533,6 +571,10 @@ def test_generated_modules_pass_ruff_and_mypy_strict(tmp_path):
     out.mkdir()
     for name, source in sets.items():
         (out / f"{name}.py").write_text(nc.generate(source), encoding="utf-8")
+    # extension_data=True adds an argument to the decorators (longer lines, known types)
+    for name in ("mono_known", "bingads_reporting"):
+        code = nc.generate(sets[name], extension_data=True)
+        (out / f"{name}_extension_data.py").write_text(code, encoding="utf-8")
     config = str(ROOT / "pyproject.toml")
     for cmd in (
         [ruff, "check", "--config", config, "."],

@@ -94,3 +94,43 @@ def test_an_enum_cannot_keep_extension_data() -> None:
         @nc.contract("ExtUnit", extension_data=True)
         class Colour(nc.ContractEnum):
             Red = 0
+
+
+@nc.contract("ExtUnit", extension_data=True)
+class NoMembers:
+    pass
+
+
+@nc.contract("ExtUnit", extension_data=True)
+class HoldsNoMembers:
+    key: NoMembers | None = nc.member("Key", default=None)
+    keys: list[NoMembers | None] | None = nc.member("Keys", default=None)
+
+
+def test_a_contract_without_members_is_an_empty_element_in_a_member() -> None:
+    # Mono's DataContractSerializer writes an IExtensibleDataObject class without members and
+    # without extension data in a member (or a list item) as <Key />, as any empty contract
+    # (tests/interop/test_real_xsd_interop.py: the token restriction template's
+    # <PrimaryVerificationKey />); the generated writer wrote <Key></Key>
+    value = HoldsNoMembers(key=NoMembers(), keys=[NoMembers()])
+    assert (
+        nc.to_xml(value)
+        == (
+            f'<HoldsNoMembers xmlns:i="{XSI}" xmlns="{NS}"><Key /><Keys><NoMembers /></Keys>'
+            "</HoldsNoMembers>"
+        ).encode()
+    )
+    assert (
+        nc.to_xml(value, indent=True)
+        == (
+            f'<HoldsNoMembers xmlns:i="{XSI}" xmlns="{NS}">\n  <Key />\n  <Keys>\n'
+            "    <NoMembers />\n  </Keys>\n</HoldsNoMembers>"
+        ).encode()
+    )
+    # the stream layout: <Key/>, as for any empty contract
+    assert b"<Key/><Keys><NoMembers/></Keys>" in nc.to_xml(value, layout="stream")
+    # with unknown members kept, the reference writer writes them inside
+    kept = nc.from_xml(f'<NoMembers xmlns="{NS}"><X>1</X></NoMembers>'.encode(), NoMembers)
+    assert b"<Key><X>1</X></Key><Keys><NoMembers><X>1</X></NoMembers></Keys>" in nc.to_xml(
+        HoldsNoMembers(key=kept, keys=[kept])
+    )
