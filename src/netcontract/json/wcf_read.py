@@ -12,7 +12,8 @@ path. The .NET facts (Mono 6.8) are in docs/wcf-json-rules.md. In short:
   as .NET reads it; an integer as an integral number (``5.0``, ``1e2``); a string member
   takes a number or Boolean as its text; a trailing comma may end an object or an array;
   the literals ``NaN``, ``INF``, ``-INF`` are numbers;
-- ``__type`` is read first only; it names the contract to make (a derived class);
+- ``__type`` is read first only, its value trimmed as .NET's ``String.Trim`` trims; it names
+  the contract to make (a derived class);
 - where .NET would lose something, netcontract refuses instead: ``__type`` not first (.NET
   ignores it and makes the declared type), an object member holding members without
   ``__type`` (.NET makes a bare object), an array member given an object (.NET makes an
@@ -34,7 +35,7 @@ from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.own_types import OwnValueType
-from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate
+from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate, net_trim
 from netcontract.errors import JsonSyntaxError
 from netcontract.json.wcf_write import (
     UNPARSABLE_KEYS,
@@ -255,7 +256,17 @@ class _Parser:
         if again:
             self.path.pop()
             keys.pop()
+        start = pos
         key, pos = self.string(pos)
+        if key == "__type" and pos - start != 8 and not again:
+            # Mono: only the literal name "__type" first is a type hint; an escaped one
+            # ("\u005f_type") is an ordinary member, ignored (the declared type is made and
+            # the derived members dropped): refused, as a __type that is not first is
+            self.ctx.problem(
+                _paths.join(self.current_path(), "__type"),
+                "an escaped __type name is no type hint to DataContractJsonSerializer "
+                '(it ignores the member and makes the declared type); write it as "__type"',
+            )
         if key in container:
             raise self.fail(pos, f"duplicate member name {key!r}")
         if len(container) >= self.ctx.limits.max_collection_items:
@@ -421,6 +432,12 @@ _OFFSET_HINT: Final = "DateTimeOffset:#System"
 _TICKS_PER_MINUTE: Final = 600_000_000
 
 
+def _hint(value: Any) -> Any:
+    """A ``__type`` value as DataContractJsonSerializer takes it: a string trimmed
+    (``String.Trim``: ``" Dog:#NS\\n"`` names ``Dog:#NS``; Mono), anything else as it is."""
+    return net_trim(value) if type(value) is str else value
+
+
 def _parse_offset(value: Any) -> DateTimeOffset:
     """A DateTimeOffset as DataContractJsonSerializer reads it (Mono): an object with both
     ``DateTime`` (``\\/Date(ms)\\/``, the UTC instant; a ``+hhmm`` suffix does not move it)
@@ -432,7 +449,9 @@ def _parse_offset(value: Any) -> DateTimeOffset:
             'expected an object {"DateTime":"\\/Date(ms)\\/","OffsetMinutes":n} '
             f"(DateTimeOffset), got {_json_kind(value)}"
         )
-    if "__type" in value and (next(iter(value)) != "__type" or value["__type"] != _OFFSET_HINT):
+    if "__type" in value and (
+        next(iter(value)) != "__type" or _hint(value["__type"]) != _OFFSET_HINT
+    ):
         raise ValueError(f"a DateTimeOffset takes only a first __type {_OFFSET_HINT!r}")
     missing = [m for m in ("DateTime", "OffsetMinutes") if m not in value]
     if missing:
@@ -688,7 +707,8 @@ def _resolve_hint(
     if type(hint) is not str:
         ctx.problem(_paths.join(path, "__type"), f"expected a string, got {_json_kind(hint)}")
         return None
-    name, _, ns = hint.partition(":")
+    # Mono trims the value (String.Trim: Char.IsWhiteSpace), then splits it at the first colon
+    name, _, ns = net_trim(hint).partition(":")
     if ns.startswith("#"):
         ns = _vt.DATACONTRACT_BASE + ns[1:]
     elif ns.startswith("\\"):
@@ -883,8 +903,7 @@ def _untyped(value: Any, path: str, ctx: ReadContext) -> Any:
     if kind is dict:
         if not value:
             return AnyObject()
-        hint = value.get("__type")
-        if hint == _OFFSET_HINT and next(iter(value)) == "__type":
+        if _hint(value.get("__type")) == _OFFSET_HINT and next(iter(value)) == "__type":
             if not is_known_offset(ctx.known):
                 # Mono: "no knowledge of any type that maps to this contract"
                 ctx.problem(path + ".__type", unknown_type_message(*OFFSET_NAME))
