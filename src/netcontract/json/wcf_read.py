@@ -40,7 +40,6 @@ from netcontract.errors import JsonSyntaxError
 from netcontract.json.wcf_write import (
     UNPARSABLE_KEYS,
     key_path,
-    simple_key_problem,
     string_keyed,
     unparsable_keys,
     untyped_text,
@@ -617,7 +616,7 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
     made = wire.cls
     strings = string_keyed(wire)
     unparsable = unparsable_keys(wire)
-    key_reader = reader_for(wire.key)
+    key_reader = reader_for(wire.key) if strings else _parsed_key_reader(wire)
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if unparsable:
@@ -632,8 +631,8 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
             return FAILED
         if not value:
             return {} if made is dict else made({})
-        if not strings:
-            ctx.problem(path, simple_key_problem(wire))
+        if key_reader is None:
+            ctx.problem(path, _unread_key_problem(wire))
             return FAILED
         if next(iter(value)) == "__type":
             ctx.problem(
@@ -650,7 +649,7 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
             if key is FAILED:
                 failed = True
                 continue
-            if key in result:  # an own type reading two names as one key
+            if key in result:  # "1" and "01", or an own type reading two names as one key
                 ctx.problem(item_path, "duplicate key (.NET refuses it)")
                 failed = True
                 continue
@@ -661,6 +660,118 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
         return _dictionary(wire, result, path, ctx, failed)
 
     return read
+
+
+#: Int32.Parse (NumberStyles.Integer): white space (U+0009-U+000D, U+0020) around a sign and
+#: digits, then NULs only at the very end (Mono: "1 \0" reads, "1\0 " and "\01" do not)
+_KEY_INTEGER: Final = re.compile(r"[\t-\r ]*([+-]?[0-9]+)[\t-\r ]*\x00*")
+_KEY_INTEGERS: Final = frozenset(
+    ("Byte", "SByte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64")
+)
+#: a number to Enum.Parse: its first character a digit or a sign
+_KEY_ENUM_NUMBER: Final = re.compile(r"[+-]?[0-9]+")
+
+
+def _parsed_key_reader(wire: DictType) -> Reader | None:
+    """``UseSimpleDictionaryFormat``'s key of another type than String, as .NET reads it:
+    the type's ``Parse`` (``Enum.Parse`` for an enum) in the invariant culture (Mono). The
+    integers, Boolean, Guid, Char and enums, whose texts no culture changes; None for the
+    others (Double, Decimal, DateTime, TimeSpan: read by the server's culture or zone)."""
+    key = wire.key.wire
+    if isinstance(key, EnumType):
+        return _enum_key_reader(key)
+    if not isinstance(key, PrimitiveType) or isinstance(key.primitive, OwnValueType):
+        return None
+    primitive = key.primitive
+    name = primitive.clr_name
+    parse: Callable[[str], Any]
+    if name in _KEY_INTEGERS:
+
+        def parse(text: str) -> Any:
+            match = _KEY_INTEGER.fullmatch(text)
+            if match is None:
+                raise ValueError("not an integer to Int32.Parse (NumberStyles.Integer)")
+            return primitive.check(int(match.group(1)))  # "-0" is 0 for an unsigned type too
+
+    elif name == "Boolean":
+
+        def parse(text: str) -> Any:
+            # Boolean.Parse: any case, white space (Char.IsWhiteSpace) and NULs around it
+            word = _trim_white_and_nul(text).lower()
+            if word not in ("true", "false"):
+                raise ValueError("not true or false to Boolean.Parse")
+            return word == "true"
+
+    elif name == "Guid":
+
+        def parse(text: str) -> Any:
+            return primitive.json_parse(net_trim(text))  # Guid.Parse trims (String.Trim)
+
+    elif name == "Char":
+
+        def parse(text: str) -> Any:
+            if len(text) != 1 or ord(text) > 0xFFFF:
+                raise ValueError("Char.Parse takes exactly one UTF-16 character")
+            return primitive.check(text)
+
+    else:
+        return None
+    return _key_reader_of(parse, name)
+
+
+def _unread_key_problem(wire: DictType) -> str:
+    key = wire.key.wire
+    name = key.primitive.clr_name if isinstance(key, PrimitiveType) else type(key).__name__
+    return (
+        f"simple_dictionaries reads no {name} keys: .NET parses them by the server's culture "
+        'or time zone (Double.Parse reads "1,5" as 15, DateTime.Parse "1/2/2020" as the '
+        "culture orders it), which netcontract cannot know"
+    )
+
+
+def _trim_white_and_nul(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and (text[start] == "\x00" or not net_trim(text[start])):
+        start += 1
+    while end > start and (text[end - 1] == "\x00" or not net_trim(text[end - 1])):
+        end -= 1
+    return text[start:end]
+
+
+def _key_reader_of(parse: Callable[[str], Any], name: str) -> Reader:
+    def read(text: Any, path: str, ctx: ReadContext) -> Any:
+        try:
+            return parse(text)
+        except (ValueError, TypeError) as exc:
+            ctx.problem(path, f"the key {text!r} is not a {name} to .NET ({exc})")
+            return FAILED
+
+    return read
+
+
+def _enum_key_reader(wire: EnumType) -> Reader:
+    cls = wire.cls
+    by_name = dict(wire.clr_names)
+
+    def parse(text: str) -> Any:
+        # Enum.Parse(type, text): trimmed (String.Trim); a number when it starts with a digit
+        # or a sign, else names (C# names, case-sensitive) joined by commas, OR-ed
+        trimmed = net_trim(text)
+        if _KEY_ENUM_NUMBER.fullmatch(trimmed):
+            number = _vt.INT32.check(int(trimmed))
+        else:
+            number = 0
+            for part in trimmed.split(","):
+                member = by_name.get(net_trim(part))
+                if member is None or not trimmed:
+                    raise ValueError("not a name of it to Enum.Parse (case-sensitive)")
+                number |= int(member)
+        try:
+            return cls(number)
+        except ValueError:
+            raise ValueError(f"{number} is not a value of it") from None
+
+    return _key_reader_of(parse, cls.__name__)
 
 
 def _enum_reader(wire: EnumType) -> Reader:
