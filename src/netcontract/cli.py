@@ -41,7 +41,6 @@ import sys
 import threading
 import time
 import traceback
-import types
 import typing
 import uuid
 from collections.abc import Callable, Sequence
@@ -51,7 +50,6 @@ from typing import Any, BinaryIO, Final, NoReturn
 
 from netcontract.batch import available_cpus, run_ordered
 from netcontract.clr.datetime import DateTime
-from netcontract.clr.objects import Boxed
 from netcontract.clr.value_types import Byte, Int16, Int32, Int64, SByte, UInt16, UInt32, UInt64
 from netcontract.conversions import (
     from_json,
@@ -61,6 +59,7 @@ from netcontract.conversions import (
     to_wcf_json,
     to_xml,
 )
+from netcontract.documents import as_document, type_arguments
 from netcontract.errors import (
     ContractDefinitionError,
     NetContractError,
@@ -610,43 +609,20 @@ def _convert_bytes(
             obj = from_wcf_json(
                 data,
                 cls,
-                known_types=_type_arguments(cls),
+                known_types=type_arguments(cls),
                 simple_dictionaries=args.simple_dictionaries,
             )
     else:
-        obj = from_xml(data, cls, strict=args.strict, known_types=_type_arguments(cls))
+        obj = from_xml(data, cls, strict=args.strict, known_types=type_arguments(cls))
     return _convert_object(obj, args, target, cls)
-
-
-def _type_arguments(cls: Any) -> list[Any]:
-    """The contracts and enums a ``--type ResponseDto[X]`` names as arguments: X is known
-    (the Python-side view of an ``object`` member), as the serializer's known types."""
-    found: list[Any] = []
-    pending = list(typing.get_args(cls))
-    while pending:
-        arg = pending.pop(0)
-        origin = typing.get_origin(arg)
-        if origin is typing.Union or origin is types.UnionType:  # X? is X | None
-            pending.extend(typing.get_args(arg))
-        elif isinstance(origin or arg, type) and "__netcontract__" in (origin or arg).__dict__:
-            found.append(arg)
-    return found
-
-
-def _document(obj: Any, cls: Any) -> Any:
-    """What the writers take for ``obj``: a list or dict read as a ``--type list[T]`` /
-    ``dict[K,V]`` root says which .NET collection it is (``Boxed``)."""
-    if cls is not None and is_plain_collection(cls) and isinstance(obj, list | dict):
-        return Boxed(obj, cls)
-    return obj
 
 
 def _convert_object(
     obj: Any, args: argparse.Namespace, target: str, cls: Any = None
 ) -> tuple[bytes, str]:
     """``obj`` written in ``target`` format (with its trailing newline)."""
-    known = _type_arguments(cls)
-    obj = _document(obj, cls)
+    known = type_arguments(cls)
+    obj = as_document(obj, cls)
     if target == "ndjson":
         return ndjson_line(obj, settings=args.json_settings), target
     if target == "wcf-json":
@@ -1091,7 +1067,7 @@ def _export_xsd(args: argparse.Namespace, stdout: BinaryIO) -> None:
 
 def _sample(args: argparse.Namespace, stdout: BinaryIO) -> None:
     cls = resolve_type(args.type)
-    obj = _document(help_page_sample(cls, seed=args.seed), cls)
+    obj = as_document(help_page_sample(cls, seed=args.seed), cls)
     out = (
         to_json(obj, indent=args.indent)
         if args.format == "json"

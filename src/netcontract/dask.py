@@ -35,6 +35,7 @@ except ImportError as exc:  # pragma: no cover - the extra is not installed
     ) from exc
 
 from netcontract.conversions import from_json, from_wcf_json, from_xml, to_json, to_wcf_json, to_xml
+from netcontract.documents import as_document, type_arguments
 from netcontract.errors import NetContractError, PayloadError, SerializationError
 from netcontract.files import write_output
 from netcontract.json.settings import JsonSettings
@@ -52,6 +53,7 @@ __all__ = [
 ]
 
 Format = Literal["xml", "json", "wcf-json"]
+Layout = Literal["writer", "stream"]
 _FORMATS: tuple[str, ...] = ("xml", "json", "wcf-json")
 _EXTENSIONS = {".xml": "xml", ".json": "json"}
 
@@ -86,6 +88,10 @@ class _Reading:
     settings: JsonSettings | None
     limits: Limits
     strict: bool
+    #: the serializer's known types: those given, and the contracts ``cls`` names as type
+    #: arguments (``ResponseDto[X]``), as ``netcontract convert --type`` makes them known
+    known_types: tuple[Any, ...] = ()
+    simple_dictionaries: bool = False
 
     def read(self, source: str, data: bytes | str, hint: str | None) -> Document:
         fmt = self.fmt or _sniff(data, hint)
@@ -94,11 +100,23 @@ class _Reading:
             return Document(source, error=error)
         try:
             if fmt == "xml":
-                value = from_xml(data, self.cls, strict=self.strict, limits=self.limits)
+                value = from_xml(
+                    data,
+                    self.cls,
+                    strict=self.strict,
+                    limits=self.limits,
+                    known_types=self.known_types,
+                )
             elif fmt == "json":
                 value = from_json(data, self.cls, settings=self.settings, limits=self.limits)
             else:
-                value = from_wcf_json(data, self.cls, limits=self.limits)
+                value = from_wcf_json(
+                    data,
+                    self.cls,
+                    limits=self.limits,
+                    known_types=self.known_types,
+                    simple_dictionaries=self.simple_dictionaries,
+                )
         except NetContractError as exc:
             return Document(source, error=exc)
         return Document(source, value)
@@ -145,6 +163,18 @@ def _paths(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) ->
     return [os.fspath(p) for p in source]
 
 
+def _known(cls: Any, known_types: Iterable[Any] | None) -> tuple[Any, ...]:
+    return (*(known_types or ()), *type_arguments(cls))
+
+
+def _check_simple(simple_dictionaries: bool, *formats: str | None) -> None:
+    if simple_dictionaries and "wcf-json" not in formats:
+        raise ValueError(
+            "simple_dictionaries applies to WCF JSON: fmt or to must be 'wcf-json' "
+            "(netcontract convert --simple-dictionaries likewise)"
+        )
+
+
 def read_bag(
     source: db.Bag | str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     cls: Any = None,
@@ -153,6 +183,8 @@ def read_bag(
     settings: JsonSettings | None = None,
     limits: Limits = DEFAULT_LIMITS,
     strict: bool = False,
+    known_types: Iterable[Any] | None = None,
+    simple_dictionaries: bool = False,
     npartitions: int | None = None,
 ) -> db.Bag:
     """A bag of :class:`Document`, read on the workers.
@@ -161,12 +193,17 @@ def read_bag(
     folder (its ``.xml``/``.json`` files), a glob, or a list of paths. ``fmt`` is the format
     of every document; by default each is sniffed (``<`` XML, ``{``/``[`` JSON; a file's
     extension decides otherwise). JSON needs ``cls``; XML names its contract (``cls`` then
-    checks it). ``settings``, ``limits`` and ``strict`` are those of ``from_json`` /
-    ``from_xml``.
+    checks it). ``settings``, ``limits``, ``strict``, ``known_types`` and
+    ``simple_dictionaries`` (with ``fmt="wcf-json"``) are those of ``from_json`` /
+    ``from_xml`` / ``from_wcf_json``; the contracts ``cls`` names as type arguments
+    (``ResponseDto[X]``) are known too, as ``netcontract convert --type`` makes them.
     """
     if fmt is not None and fmt not in _FORMATS:
         raise ValueError(f"fmt must be one of {', '.join(_FORMATS)}, not {fmt!r}")
-    reading = _Reading(cls, fmt, settings, limits, strict)
+    _check_simple(simple_dictionaries, fmt)
+    reading = _Reading(
+        cls, fmt, settings, limits, strict, _known(cls, known_types), simple_dictionaries
+    )
     if isinstance(source, db.Bag):
         parts = source.to_delayed()
         return db.from_delayed(
@@ -275,6 +312,8 @@ class _Writing:
     to: str
     indent: bool
     settings: JsonSettings | None
+    lossy: bool = False
+    layout: Layout = "writer"
 
     def __call__(self, path: str) -> tuple[str, list[str]]:
         document = self.reading.read_file(path)
@@ -282,13 +321,23 @@ class _Writing:
             return path, document.problems()
         suffix = "json" if self.to == "wcf-json" else self.to
         destination = Path(self.out) / f"{Path(path).stem}.{suffix}"
+        reading = self.reading
+        value = as_document(document.value, reading.cls)
         try:
             if self.to == "xml":
-                data = to_xml(document.value, indent=self.indent)
+                data = to_xml(
+                    value, indent=self.indent, layout=self.layout, known_types=reading.known_types
+                )
             elif self.to == "json":
-                data = to_json(document.value, indent=self.indent, settings=self.settings)
+                data = to_json(value, indent=self.indent, settings=self.settings)
             else:
-                data = to_wcf_json(document.value, indent=self.indent)
+                data = to_wcf_json(
+                    value,
+                    indent=self.indent,
+                    lossy=self.lossy,
+                    known_types=reading.known_types,
+                    simple_dictionaries=reading.simple_dictionaries,
+                )
             write_output(destination, data + b"\n")
         except (NetContractError, OSError) as exc:  # SerializationError: what .NET cannot write
             return path, _problem_lines(exc)
@@ -312,15 +361,30 @@ def convert_folder(
     limits: Limits = DEFAULT_LIMITS,
     strict: bool = False,
     indent: bool = False,
+    lossy: bool = False,
+    simple_dictionaries: bool = False,
+    layout: Layout = "writer",
+    known_types: Iterable[Any] | None = None,
     npartitions: int | None = None,
 ) -> ConvertReport:
     """Convert each ``.xml``/``.json`` file of ``folder`` into ``out`` (created) on the
     current Dask scheduler (a ``distributed.Client`` when one is active): the same bytes as
-    ``netcontract convert DIR --out DIR --to TO`` (each file written atomically), and the
-    refused files with their problems. ``out`` must be reachable by the workers by the same
-    path (a shared filesystem on a cluster)."""
+    ``netcontract convert DIR --out DIR --to TO`` with the same options (``indent``,
+    ``lossy``, ``simple_dictionaries``, ``layout``, ``strict``, ``settings`` as
+    ``--json-settings``, ``cls`` as ``--type``, ``fmt`` as ``--from``; each file written
+    atomically), and the refused files with their problems. ``out`` must be reachable by the
+    workers by the same path (a shared filesystem on a cluster)."""
     if to not in _FORMATS:
         raise ValueError(f"to must be one of {', '.join(_FORMATS)}, not {to!r}")
+    if fmt is not None and fmt not in _FORMATS:
+        raise ValueError(f"fmt must be one of {', '.join(_FORMATS)}, not {fmt!r}")
+    if layout not in ("writer", "stream"):
+        raise ValueError(f"layout must be writer or stream, not {layout!r}")
+    if layout == "stream" and to != "xml":
+        raise ValueError(f"layout='stream' applies to XML output, not to {to}")
+    if layout == "stream" and indent:
+        raise ValueError("layout='stream' cannot be indented (WriteObject(Stream) does not indent)")
+    _check_simple(simple_dictionaries, fmt, to)
     paths = _paths(folder)
     suffix = "json" if to == "wcf-json" else to
     names = [f"{Path(p).stem}.{suffix}" for p in paths]
@@ -330,9 +394,10 @@ def convert_folder(
     Path(out).mkdir(parents=True, exist_ok=True)
     if not paths:
         return ConvertReport([], [])
-    writing = _Writing(
-        _Reading(cls, fmt, settings, limits, strict), os.fspath(out), to, indent, settings
+    reading = _Reading(
+        cls, fmt, settings, limits, strict, _known(cls, known_types), simple_dictionaries
     )
+    writing = _Writing(reading, os.fspath(out), to, indent, settings, lossy, layout)
     bag = db.from_sequence(paths, npartitions=npartitions or min(len(paths), 100))
     results = bag.map(writing).compute()
     return ConvertReport(

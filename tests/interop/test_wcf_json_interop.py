@@ -435,6 +435,34 @@ READS: Final[list[tuple[str, bytes, str]]] = [
     ("Edge.B.Zoo", b'{"Animals":{"a":1}}', LOSES),
     ("Edge.B.Zoo", b'{"Pet":{"__type":"Nope:#Edge.B"}}', REFUSED),
     ("Edge.B.Zoo", b'{"Pet":{"__type":5}}', REFUSED),
+    # __type: the value trimmed (String.Trim: Char.IsWhiteSpace), then split at the first colon
+    ("Edge.B.Zoo", b'{"Pet":{"__type":" Dog:#Edge.B ","Bark":"w"}}', SAME),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"\\t\\u00a0Dog:#Edge.B\\r\\n\\u3000","Bark":"w"}}', SAME),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"\\u000b\\u0085\\u2028\\u205fDog:#Edge.B\\u000c"}}', SAME),
+    ("Edge.B.Zoo", b'{"Pet":{ \n "__type" : "Dog:#Edge.B" , "Bark":"w"}}', SAME),
+    ("Edge.B.Zoo", b'{"Animals":[{"__type":" Puppy:#Edge.C ","AgeDays":3}]}', SAME),
+    ("Edge.B.Zoo", b'{"__type":" Zoo:#Edge.B\\n","Pet":null}', SAME),
+    (
+        "Edge.B.Zoo",
+        b'{"Pet":{"__type":" Dog:http:\\/\\/schemas.datacontract.org\\/2004\\/07\\/Edge.B "}}',
+        SAME,
+    ),
+    ("Edge.A.Box", b'{"Thing":{"__type":"\\tFar:#Edge.D\\n","V":"x"}}', SAME),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"Dog :#Edge.B"}}', REFUSED),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"Dog: #Edge.B"}}', REFUSED),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"Dog:# Edge.B"}}', REFUSED),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"\\u001cDog:#Edge.B\\u001f"}}', REFUSED),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"\\u200bDog:#Edge.B\\ufeff"}}', REFUSED),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"Dog:#Edge.B\\u0000"}}', REFUSED),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":" Animal:#Edge.B "}}', REFUSED),
+    ("Edge.B.Zoo", b'{"Pet":{"__type":null,"Bark":"w"}}', REFUSED),
+    # an escaped name is no type hint: the member ignored, Animal made, Bark dropped
+    ("Edge.B.Zoo", b'{"Pet":{"\\u005f_type":"Dog:#Edge.B","Bark":"w"}}', LOSES),
+    # names near __type are ordinary (unknown) members to both
+    ("Edge.B.Zoo", b'{"Pet":{"__type ":"Dog:#Edge.B","Legs":2}}', SAME),
+    ("Edge.B.Zoo", b'{"Pet":{"__Type":"Dog:#Edge.B","Legs":2}}', SAME),
+    # a second __type is ignored by Mono (netcontract: a duplicate member)
+    ("Edge.B.Zoo", b'{"Pet":{"__type":"Dog:#Edge.B","__type":"Puppy:#Edge.C"}}', LOSES),
     ("Edge.B.Dog", b'{"Coat":"2","Tint":2.0}', SAME),
     ("Edge.B.Dog", b'{"Coat":"Green"}', REFUSED),
     ("Edge.E.Required", b'{"Name":"n"}', REFUSED),
@@ -459,6 +487,17 @@ READS: Final[list[tuple[str, bytes, str]]] = [
         b'"OffsetMinutes":840}],"NDs":[null]}',
         SAME,
     ),
+    (
+        "Edge.A.Offsets",
+        b'{"Ds":[{"__type":" DateTimeOffset:#System ","DateTime":"\\/Date(0)\\/",'
+        b'"OffsetMinutes":840}]}',
+        SAME,
+    ),
+    (
+        "Edge.A.Offsets",
+        b'{"D":{"__type":"DateTimeOffset:#Sys","DateTime":"\\/Date(0)\\/","OffsetMinutes":1}}',
+        REFUSED,
+    ),
     ("Edge.A.Offsets", b'{"D":{"DateTime":"\\/Date(0)\\/"}}', REFUSED),
     ("Edge.A.Offsets", b'{"D":{"OffsetMinutes":60}}', REFUSED),
     ("Edge.A.Offsets", b'{"D":{"DateTime":"\\/Date(0)\\/","OffsetMinutes":900}}', REFUSED),
@@ -480,6 +519,12 @@ READS: Final[list[tuple[str, bytes, str]]] = [
     (
         "Edge.A.Box",
         b'{"Thing":{"__type":"DateTimeOffset:#System","DateTime":"\\/Date(0)\\/",'
+        b'"OffsetMinutes":60}}',
+        SAME,
+    ),
+    (
+        "Edge.A.Box",
+        b'{"Thing":{"__type":"\\u00a0DateTimeOffset:#System\\t","DateTime":"\\/Date(0)\\/",'
         b'"OffsetMinutes":60}}',
         SAME,
     ),

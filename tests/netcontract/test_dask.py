@@ -193,3 +193,87 @@ def _wcf_refusal(group):
     except nc.SerializationError as exc:
         return exc.problems
     return []
+
+
+@nc.contract("Batch.Test")
+class Tally:
+    counts: dict[str, nc.Int32] | None = nc.member("Counts", default=None)
+    at: nc.DateTime = nc.member("At", default=nc.MIN_DATETIME)
+    extra: object = nc.member("Extra", default=None)
+
+
+def test_the_options_of_the_command_line_pass_through(tmp_path):
+    """lossy, simple_dictionaries, layout and known_types reach the readers and writers on
+    the workers (in this process here: the test's contracts are not importable there)."""
+    dask = pytest.importorskip("dask")
+    tally = Tally(
+        counts={"a": 1, "b/c": 2},
+        at=nc.DateTime.from_parts(2020, 1, 2, 3, 4, 5, kind=nc.DateTimeKind.UNSPECIFIED),
+        extra=Reading(count=3),
+    )
+    known = [Reading]
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "t.xml").write_bytes(nc.to_xml(tally, known_types=known))
+    with dask.config.set(scheduler="sync"):
+        # without known_types the object member's i:type is refused, as .NET refuses it
+        refused = nc_dask.read_bag(source).compute()
+        assert not refused[0].ok and "not a known type" in refused[0].problems()[0]
+        report = nc_dask.convert_folder(
+            source,
+            tmp_path / "w",
+            to="wcf-json",
+            lossy=True,
+            simple_dictionaries=True,
+            known_types=known,
+        )
+        assert report.refused == []
+        wcf = nc.to_wcf_json(tally, lossy=True, simple_dictionaries=True, known_types=known)
+        assert b'"Counts":{"a":1,"b\\/c":2}' in wcf
+        assert (tmp_path / "w" / "t.json").read_bytes() == wcf + b"\n"
+        # without lossy: refused, as the command line refuses it (an Unspecified DateTime)
+        report = nc_dask.convert_folder(source, tmp_path / "s", to="wcf-json", known_types=known)
+        assert [p.rpartition("/")[2] for p, _ in report.refused] == ["t.xml"]
+        # read back with simple_dictionaries, written as XML in the stream layout
+        documents = nc_dask.read_bag(
+            tmp_path / "w", Tally, fmt="wcf-json", simple_dictionaries=True, known_types=known
+        ).compute()
+        assert documents[0].ok and documents[0].value.counts == tally.counts
+        report = nc_dask.convert_folder(
+            tmp_path / "w",
+            tmp_path / "x",
+            cls=Tally,
+            fmt="wcf-json",
+            to="xml",
+            layout="stream",
+            simple_dictionaries=True,
+            known_types=known,
+        )
+        assert report.refused == []
+        assert (tmp_path / "x" / "t.xml").read_bytes() == nc.to_xml(
+            documents[0].value, layout="stream", known_types=known
+        ) + b"\n"
+        for bad, words in [
+            ({"to": "json", "simple_dictionaries": True}, "applies to WCF JSON"),
+            ({"to": "json", "layout": "stream"}, "applies to XML output"),
+            ({"to": "xml", "layout": "stream", "indent": True}, "cannot be indented"),
+            ({"to": "xml", "layout": "tree"}, "layout must be"),
+            ({"to": "xml", "fmt": "yaml"}, "fmt must be"),
+        ]:
+            with pytest.raises(ValueError, match=words):
+                nc_dask.convert_folder(source, tmp_path / "bad", **bad)
+        with pytest.raises(ValueError, match="applies to WCF JSON"):
+            nc_dask.read_bag(source, simple_dictionaries=True)
+
+
+def test_a_collection_root_is_written_as_the_command_line_writes_it(tmp_path):
+    dask = pytest.importorskip("dask")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "l.json").write_bytes(b"[1,2]")
+    with dask.config.set(scheduler="sync"):
+        report = nc_dask.convert_folder(source, tmp_path / "x", cls=list[nc.Int32], to="xml")
+    assert report.refused == []
+    main(["convert", "--quiet", "--type", "list[Int32]", "--to", "xml", "--out",
+          str(tmp_path / "cli"), str(source)])  # fmt: skip
+    assert (tmp_path / "x" / "l.xml").read_bytes() == (tmp_path / "cli" / "l.xml").read_bytes()

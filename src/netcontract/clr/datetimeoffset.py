@@ -173,27 +173,43 @@ def _checked(ticks: int, offset: int, shown: str) -> DateTimeOffset:
         ) from None
 
 
+#: what .NET's date parser skips as white space (Char.IsWhiteSpace)
+_WS: Final = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_W: Final = "[" + _WS + "]"
+
 #: The other texts with an offset that Json.NET 6.0.8 reads into a DateTimeOffset exactly
 #: (its TryParseDateIso, then DateTimeOffset.TryParse with the invariant culture; Mono):
-#: spaces or tabs around, ``t`` or spaces for the ``T``, no seconds, a date alone (midnight),
-#: spaces before the offset, an offset ``±hh``, ``±hhmm`` or ``±hh:mm``
+#: white space around and before the offset, ``t`` or white space for the ``T``, a one-digit
+#: month or day, one-digit clock fields after white space (not after ``T``), no seconds, a
+#: date alone (midnight), an offset ``±h``, ``±hh``, ``±hmm``, ``±hhmm``, ``±h:m`` ... ``±hh:mm``,
+#: NULs at the end
 _LENIENT: Final = re.compile(
-    r"[ \t]*([0-9]{4}-[0-9]{2}-[0-9]{2})"
-    r"(?:(?:[Tt]| +)([0-9]{2}:[0-9]{2})(:[0-9]{2}(?:\.[0-9]{1,7})?)?)?"
-    r" *(?:(Z)|([+-])([0-9]{2})(?::?([0-9]{2}))?)[ \t]*",
-    re.ASCII,
+    _W + r"*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+    r"(?:[Tt]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,7})?)?"
+    r"|"
+    + _W
+    + r"+([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(\.[0-9]{1,7})?)?)?"
+    + _W
+    + r"*(?:(Z)|([+-])([0-9]{1,2})(?::([0-9]{1,2})|([0-9]{2}))?)"
+    + _W
+    + "*",
 )
 
 
 def _lenient(text: str) -> str | None:
     """The round-trip text of one of the :data:`_LENIENT` forms (None for any other)."""
-    match = _LENIENT.fullmatch(text)
+    # NULs at the very end (after white space: Mono refuses white space after them)
+    match = _LENIENT.fullmatch(text.rstrip("\x00"))
     if match is None:
         return None
-    date, hours_minutes, seconds, zulu, sign, offset_hours, offset_minutes = match.groups()
-    clock = f"T{hours_minutes or '00:00'}{seconds or ':00'}"
-    offset = "Z" if zulu else f"{sign}{offset_hours}:{offset_minutes or '00'}"
-    return date + clock + offset
+    year, month, day, h1, m1, s1, f1, h2, m2, s2, f2, zulu, sign, oh, om1, om2 = match.groups()
+    hours, minutes, seconds, fraction = (h1, m1, s1, f1) if h1 else (h2, m2, s2, f2)
+    clock = f"T{int(hours or 0):02}:{int(minutes or 0):02}:{int(seconds or 0):02}{fraction or ''}"
+    offset = "Z" if zulu else f"{sign}{int(oh):02}:{int(om1 or om2 or 0):02}"
+    return f"{year}-{int(month):02}-{int(day):02}{clock}{offset}"
 
 
 def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOffset:
@@ -208,10 +224,13 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
       ``DateTimeOffset.TryParse`` reads exactly (Mono:
       ``tests/interop/test_json_number_strings_interop.py``).
 
+      ``2020-1-2T03:04:05+1:00``, ``2020-01-02 3:4:5 +130``, NULs at the end: the forms of
+      :data:`_LENIENT`.
+
     Refused although Json.NET reads them: no offset (Json.NET takes the server's zone), more
     than 7 fraction digits (rounded, as for DateTime), and the other texts
-    ``DateTimeOffset.TryParse`` reads (``01/02/2020 00:00 +01:00``, ``2020-1-1``, ``+1:00``,
-    ``+130``, ``+01:3``).
+    ``DateTimeOffset.TryParse`` reads (``01/02/2020 00:00 +01:00``, month names, RFC 1123,
+    a three-digit year, ``Z`` after an offset).
 
     ``lenient=False`` takes the ISO text and Microsoft dates only (a dictionary key: Json.NET's
     key conversion of the other forms is not proven).

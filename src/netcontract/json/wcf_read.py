@@ -12,7 +12,8 @@ path. The .NET facts (Mono 6.8) are in docs/wcf-json-rules.md. In short:
   as .NET reads it; an integer as an integral number (``5.0``, ``1e2``); a string member
   takes a number or Boolean as its text; a trailing comma may end an object or an array;
   the literals ``NaN``, ``INF``, ``-INF`` are numbers;
-- ``__type`` is read first only; it names the contract to make (a derived class);
+- ``__type`` is read first only, its value trimmed as .NET's ``String.Trim`` trims; it names
+  the contract to make (a derived class);
 - where .NET would lose something, netcontract refuses instead: ``__type`` not first (.NET
   ignores it and makes the declared type), an object member holding members without
   ``__type`` (.NET makes a bare object), an array member given an object (.NET makes an
@@ -34,12 +35,11 @@ from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.own_types import OwnValueType
-from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate
+from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate, net_trim
 from netcontract.errors import JsonSyntaxError
 from netcontract.json.wcf_write import (
     UNPARSABLE_KEYS,
     key_path,
-    simple_key_problem,
     string_keyed,
     unparsable_keys,
     untyped_text,
@@ -255,7 +255,17 @@ class _Parser:
         if again:
             self.path.pop()
             keys.pop()
+        start = pos
         key, pos = self.string(pos)
+        if key == "__type" and pos - start != 8 and not again:
+            # Mono: only the literal name "__type" first is a type hint; an escaped one
+            # ("\u005f_type") is an ordinary member, ignored (the declared type is made and
+            # the derived members dropped): refused, as a __type that is not first is
+            self.ctx.problem(
+                _paths.join(self.current_path(), "__type"),
+                "an escaped __type name is no type hint to DataContractJsonSerializer "
+                '(it ignores the member and makes the declared type); write it as "__type"',
+            )
         if key in container:
             raise self.fail(pos, f"duplicate member name {key!r}")
         if len(container) >= self.ctx.limits.max_collection_items:
@@ -421,6 +431,12 @@ _OFFSET_HINT: Final = "DateTimeOffset:#System"
 _TICKS_PER_MINUTE: Final = 600_000_000
 
 
+def _hint(value: Any) -> Any:
+    """A ``__type`` value as DataContractJsonSerializer takes it: a string trimmed
+    (``String.Trim``: ``" Dog:#NS\\n"`` names ``Dog:#NS``; Mono), anything else as it is."""
+    return net_trim(value) if type(value) is str else value
+
+
 def _parse_offset(value: Any) -> DateTimeOffset:
     """A DateTimeOffset as DataContractJsonSerializer reads it (Mono): an object with both
     ``DateTime`` (``\\/Date(ms)\\/``, the UTC instant; a ``+hhmm`` suffix does not move it)
@@ -432,7 +448,9 @@ def _parse_offset(value: Any) -> DateTimeOffset:
             'expected an object {"DateTime":"\\/Date(ms)\\/","OffsetMinutes":n} '
             f"(DateTimeOffset), got {_json_kind(value)}"
         )
-    if "__type" in value and (next(iter(value)) != "__type" or value["__type"] != _OFFSET_HINT):
+    if "__type" in value and (
+        next(iter(value)) != "__type" or _hint(value["__type"]) != _OFFSET_HINT
+    ):
         raise ValueError(f"a DateTimeOffset takes only a first __type {_OFFSET_HINT!r}")
     missing = [m for m in ("DateTime", "OffsetMinutes") if m not in value]
     if missing:
@@ -598,7 +616,7 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
     made = wire.cls
     strings = string_keyed(wire)
     unparsable = unparsable_keys(wire)
-    key_reader = reader_for(wire.key)
+    key_reader = reader_for(wire.key) if strings else _parsed_key_reader(wire)
 
     def read(value: Any, path: str, ctx: ReadContext) -> Any:
         if unparsable:
@@ -613,8 +631,8 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
             return FAILED
         if not value:
             return {} if made is dict else made({})
-        if not strings:
-            ctx.problem(path, simple_key_problem(wire))
+        if key_reader is None:
+            ctx.problem(path, _unread_key_problem(wire))
             return FAILED
         if next(iter(value)) == "__type":
             ctx.problem(
@@ -631,7 +649,7 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
             if key is FAILED:
                 failed = True
                 continue
-            if key in result:  # an own type reading two names as one key
+            if key in result:  # "1" and "01", or an own type reading two names as one key
                 ctx.problem(item_path, "duplicate key (.NET refuses it)")
                 failed = True
                 continue
@@ -642,6 +660,118 @@ def _simple_dict_reader(wire: DictType, value_reader: Reader) -> Reader:
         return _dictionary(wire, result, path, ctx, failed)
 
     return read
+
+
+#: Int32.Parse (NumberStyles.Integer): white space (U+0009-U+000D, U+0020) around a sign and
+#: digits, then NULs only at the very end (Mono: "1 \0" reads, "1\0 " and "\01" do not)
+_KEY_INTEGER: Final = re.compile(r"[\t-\r ]*([+-]?[0-9]+)[\t-\r ]*\x00*")
+_KEY_INTEGERS: Final = frozenset(
+    ("Byte", "SByte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64")
+)
+#: a number to Enum.Parse: its first character a digit or a sign
+_KEY_ENUM_NUMBER: Final = re.compile(r"[+-]?[0-9]+")
+
+
+def _parsed_key_reader(wire: DictType) -> Reader | None:
+    """``UseSimpleDictionaryFormat``'s key of another type than String, as .NET reads it:
+    the type's ``Parse`` (``Enum.Parse`` for an enum) in the invariant culture (Mono). The
+    integers, Boolean, Guid, Char and enums, whose texts no culture changes; None for the
+    others (Double, Decimal, DateTime, TimeSpan: read by the server's culture or zone)."""
+    key = wire.key.wire
+    if isinstance(key, EnumType):
+        return _enum_key_reader(key)
+    if not isinstance(key, PrimitiveType) or isinstance(key.primitive, OwnValueType):
+        return None
+    primitive = key.primitive
+    name = primitive.clr_name
+    parse: Callable[[str], Any]
+    if name in _KEY_INTEGERS:
+
+        def parse(text: str) -> Any:
+            match = _KEY_INTEGER.fullmatch(text)
+            if match is None:
+                raise ValueError("not an integer to Int32.Parse (NumberStyles.Integer)")
+            return primitive.check(int(match.group(1)))  # "-0" is 0 for an unsigned type too
+
+    elif name == "Boolean":
+
+        def parse(text: str) -> Any:
+            # Boolean.Parse: any case, white space (Char.IsWhiteSpace) and NULs around it
+            word = _trim_white_and_nul(text).lower()
+            if word not in ("true", "false"):
+                raise ValueError("not true or false to Boolean.Parse")
+            return word == "true"
+
+    elif name == "Guid":
+
+        def parse(text: str) -> Any:
+            return primitive.json_parse(net_trim(text))  # Guid.Parse trims (String.Trim)
+
+    elif name == "Char":
+
+        def parse(text: str) -> Any:
+            if len(text) != 1 or ord(text) > 0xFFFF:
+                raise ValueError("Char.Parse takes exactly one UTF-16 character")
+            return primitive.check(text)
+
+    else:
+        return None
+    return _key_reader_of(parse, name)
+
+
+def _unread_key_problem(wire: DictType) -> str:
+    key = wire.key.wire
+    name = key.primitive.clr_name if isinstance(key, PrimitiveType) else type(key).__name__
+    return (
+        f"simple_dictionaries reads no {name} keys: .NET parses them by the server's culture "
+        'or time zone (Double.Parse reads "1,5" as 15, DateTime.Parse "1/2/2020" as the '
+        "culture orders it), which netcontract cannot know"
+    )
+
+
+def _trim_white_and_nul(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and (text[start] == "\x00" or not net_trim(text[start])):
+        start += 1
+    while end > start and (text[end - 1] == "\x00" or not net_trim(text[end - 1])):
+        end -= 1
+    return text[start:end]
+
+
+def _key_reader_of(parse: Callable[[str], Any], name: str) -> Reader:
+    def read(text: Any, path: str, ctx: ReadContext) -> Any:
+        try:
+            return parse(text)
+        except (ValueError, TypeError) as exc:
+            ctx.problem(path, f"the key {text!r} is not a {name} to .NET ({exc})")
+            return FAILED
+
+    return read
+
+
+def _enum_key_reader(wire: EnumType) -> Reader:
+    cls = wire.cls
+    by_name = dict(wire.clr_names)
+
+    def parse(text: str) -> Any:
+        # Enum.Parse(type, text): trimmed (String.Trim); a number when it starts with a digit
+        # or a sign, else names (C# names, case-sensitive) joined by commas, OR-ed
+        trimmed = net_trim(text)
+        if _KEY_ENUM_NUMBER.fullmatch(trimmed):
+            number = _vt.INT32.check(int(trimmed))
+        else:
+            number = 0
+            for part in trimmed.split(","):
+                member = by_name.get(net_trim(part))
+                if member is None or not trimmed:
+                    raise ValueError("not a name of it to Enum.Parse (case-sensitive)")
+                number |= int(member)
+        try:
+            return cls(number)
+        except ValueError:
+            raise ValueError(f"{number} is not a value of it") from None
+
+    return _key_reader_of(parse, cls.__name__)
 
 
 def _enum_reader(wire: EnumType) -> Reader:
@@ -688,7 +818,8 @@ def _resolve_hint(
     if type(hint) is not str:
         ctx.problem(_paths.join(path, "__type"), f"expected a string, got {_json_kind(hint)}")
         return None
-    name, _, ns = hint.partition(":")
+    # Mono trims the value (String.Trim: Char.IsWhiteSpace), then splits it at the first colon
+    name, _, ns = net_trim(hint).partition(":")
     if ns.startswith("#"):
         ns = _vt.DATACONTRACT_BASE + ns[1:]
     elif ns.startswith("\\"):
@@ -883,8 +1014,7 @@ def _untyped(value: Any, path: str, ctx: ReadContext) -> Any:
     if kind is dict:
         if not value:
             return AnyObject()
-        hint = value.get("__type")
-        if hint == _OFFSET_HINT and next(iter(value)) == "__type":
+        if _hint(value.get("__type")) == _OFFSET_HINT and next(iter(value)) == "__type":
             if not is_known_offset(ctx.known):
                 # Mono: "no knowledge of any type that maps to this contract"
                 ctx.problem(path + ".__type", unknown_type_message(*OFFSET_NAME))

@@ -77,6 +77,14 @@ public static class SimpleDict
             case "d2i": return typeof(Dictionary<DateTime, int>);
             case "b2i": return typeof(Dictionary<bool, int>);
             case "o2i": return typeof(Dictionary<DateTimeOffset, int>);
+            case "l2i": return typeof(Dictionary<long, int>);
+            case "y2i": return typeof(Dictionary<byte, int>);
+            case "sb2i": return typeof(Dictionary<sbyte, int>);
+            case "u2i": return typeof(Dictionary<ulong, int>);
+            case "ui2i": return typeof(Dictionary<uint, int>);
+            case "f2i": return typeof(Dictionary<double, int>);
+            case "m2i": return typeof(Dictionary<decimal, int>);
+            case "t2i": return typeof(Dictionary<TimeSpan, int>);
             case "Boxes": return typeof(SimpleDictNs.Boxes);
             case "Map": return typeof(SimpleDictNs.Map);
             case "RefMap": return typeof(SimpleDictNs.RefMap);

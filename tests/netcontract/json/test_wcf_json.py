@@ -442,6 +442,15 @@ def test_required_member_missing_is_refused() -> None:
         (b'{"Poly":{"__type":"Holder:#P.A"}}', "Poly.__type", "is not a Base"),
         # Mono: "The token '\"' was expected but found '5'."
         (b'{"Bs":[{"__type":5}]}', "Bs[0].__type", "expected a string"),
+        # Mono trims the whole value only: white space around the colon stays in the name or
+        # namespace ("... contains data of the 'http://x/y:Derived ' data contract")
+        (b'{"Poly":{"__type":"Derived :http:\\/\\/x\\/y"}}', "Poly.__type", "not a known type"),
+        (b'{"Poly":{"__type":"Derived: http:\\/\\/x\\/y"}}', "Poly.__type", "not a known type"),
+        # String.Trim leaves U+001C, U+200B, U+FEFF and NUL (not Char.IsWhiteSpace): Mono refuses
+        (b'{"Poly":{"__type":"\\u001cNoNs\\u200b"}}', "Poly.__type", "not a known type"),
+        (b'{"Poly":{"__type":"NoNs\\ufeff"}}', "Poly.__type", "not a known type"),
+        # an escaped name is no type hint to Mono: the member is ignored and Base made, Y dropped
+        (b'{"Poly":{"\\u005f_type":"NoNs","Y":1}}', "Poly.__type", "escaped __type"),
     ],
 )
 def test_refused_where_dotnet_loses_or_refuses(data: bytes, path: str, words: str) -> None:
@@ -449,6 +458,37 @@ def test_refused_where_dotnet_loses_or_refuses(data: bytes, path: str, words: st
         nc.from_wcf_json(data, Holder)
     problem = info.value.problems[0]
     assert (problem.path, words in problem.message) == (path, True), problem
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        # Mono reads each as the bare value: it trims the __type value (String.Trim, which
+        # removes what Char.IsWhiteSpace calls white) before it splits it at the first colon
+        " Derived:http:\\/\\/x\\/y ",
+        "\\tDerived:http:\\/\\/x\\/y\\r\\n",
+        "\\u00a0Derived:http:\\/\\/x\\/y\\u3000",
+        "\\u000b\\u000c\\u0085\\u2028\\u2000\\u205fDerived:http:\\/\\/x\\/y",
+    ],
+)
+def test_white_space_around_a_type_hint_is_trimmed_as_dotnet_trims_it(hint: str) -> None:
+    derived = Derived(dd="d", cc=1)
+    for data in (
+        b'{"Poly":{"__type":"' + hint.encode() + b'","Dd":"d","Cc":1}}',
+        b'{"O":{"__type":"' + hint.encode() + b'","Dd":"d","Cc":1}}',
+        b'{"Bs":[ {\n "__type" : "' + hint.encode() + b'" ,"Dd":"d","Cc":1}]}',
+    ):
+        read = nc.from_wcf_json(data, Holder)
+        assert derived in (read.poly, read.o, *(read.bases or ())), data
+    # the root, and a DateTimeOffset in an object member (Mono: both read)
+    assert nc.from_wcf_json(b'{"__type":" Holder:#P.A\\t","E":2}', Holder) == Holder(e=Color.Green)
+    offset = nc.from_wcf_json(
+        b'{"O":{"__type":" DateTimeOffset:#System ","DateTime":"\\/Date(0)\\/",'
+        b'"OffsetMinutes":60}}',
+        Holder,
+        known_types=[nc.DateTimeOffset],
+    ).o
+    assert offset == nc.DateTimeOffset.parse("1970-01-01T01:00:00+01:00")
 
 
 def test_object_member_read_with_a_parametrized_contract() -> None:

@@ -8,6 +8,8 @@ live comparison, over drawn values too, is ``tests/interop/test_simple_dict_inte
 
 from __future__ import annotations
 
+import decimal
+import json
 import uuid
 from typing import Any
 
@@ -206,8 +208,11 @@ def test_reads_what_mono_reads() -> None:
         # Mono: "ValueType 'System.Int32' cannot be null."
         (b'{"a":null}', S2I, '["a"]', "null is not allowed"),
         (b'{"a":"x"}', S2I, '["a"]', "Int32"),
-        # Mono parses these keys (Int32.Parse: " 2 ", "+3") but cannot write them back
-        (b'{"D":{"1":"a"}}', HI, "D", "string keys only"),
+        # Mono: FormatException (Int32.Parse), OverflowException, ArgumentException (the
+        # same key twice)
+        (b'{"D":{"1.0":"a"}}', HI, 'D["1.0"]', "not a Int32"),
+        (b'{"D":{"2147483648":"a"}}', HI, 'D["2147483648"]', "Int32"),
+        (b'{"D":{"1":"a","01":"b"}}', HI, 'D["01"]', "duplicate key"),
         # Mono reads a lone surrogate; netcontract refuses it, as in every string
         (b'{"\\ud800":1}', S2I, '["\\\\ud800"]', "surrogate"),
     ],
@@ -283,3 +288,125 @@ def test_datetimeoffset_keys_are_refused_even_empty() -> None:
     with pytest.raises(nc.JsonPayloadError, match="cannot read DateTimeOffset keys"):
         nc.from_wcf_json(b"{}", tp, simple_dictionaries=True)
     assert nc.to_wcf_json(nc.Boxed({}, tp)) == b"[]"  # the default form is unaffected
+
+
+# ----------------------------------------------------------------------------- other keys
+
+GUID = uuid.UUID(int=0x0F8FAD5BD9CB469FA16570867728950E)
+
+#: (key type, key text, the key Mono read or None where it threw): Mono 6.8 reading
+#: {"<text>":...} with UseSimpleDictionaryFormat into Dictionary<K,...> (tests/interop/
+#: dotnet/SimpleDict.cs, "to-default": the key as its default form writes it)
+MONO_KEYS: list[tuple[Any, str, Any]] = [
+    (nc.Int32, "1", 1),
+    (nc.Int32, " 2 ", 2),
+    (nc.Int32, "+3", 3),
+    (nc.Int32, "-0", 0),
+    (nc.Int32, "\t1\n", 1),
+    (nc.Int32, "\v1\f", 1),
+    (nc.Int32, "02\0", 2),
+    (nc.Int32, "1\0\0", 1),
+    (nc.Int32, "1 \0", 1),
+    (nc.Int32, "1\0 ", None),
+    (nc.Int32, "\x001", None),
+    (nc.Int32, "-2147483648", -(2**31)),
+    (nc.Int32, "2147483648", None),
+    (nc.Int32, "1.0", None),
+    (nc.Int32, "1e0", None),
+    (nc.Int32, "0x1", None),
+    (nc.Int32, "1,000", None),
+    (nc.Int32, "\xa01", None),
+    (nc.Int32, "\x851", None),
+    (nc.Int32, "\u0661", None),
+    (nc.Int32, "", None),
+    (nc.Int32, "--1", None),
+    (nc.Int32, "(1)", None),
+    (nc.Int32, "1-", None),
+    (nc.Int64, "-9223372036854775808", -(2**63)),
+    (nc.Int64, "9223372036854775808", None),
+    (nc.Byte, "255", 255),
+    (nc.Byte, "-0", 0),
+    (nc.Byte, "-1", None),
+    (nc.Byte, "256", None),
+    (nc.SByte, "-128", -128),
+    (nc.SByte, "128", None),
+    (nc.UInt32, "4294967295", 2**32 - 1),
+    (nc.UInt64, "18446744073709551615", 2**64 - 1),
+    (nc.UInt64, "-0", 0),
+    (nc.UInt64, "-1", None),
+    (bool, "True", True),
+    (bool, "false", False),
+    (bool, " TRUE ", True),
+    (bool, "\xa0true\u3000", True),
+    (bool, "true\0", True),
+    (bool, "\0true", True),
+    (bool, "True\0 ", True),
+    (bool, "1", None),
+    (bool, "yes", None),
+    (bool, "", None),
+    (uuid.UUID, "0F8FAD5B-D9CB-469F-A165-70867728950E", GUID),
+    (uuid.UUID, "(0f8fad5b-d9cb-469f-a165-70867728950e)", GUID),
+    (uuid.UUID, " {0f8fad5b-d9cb-469f-a165-70867728950e} ", GUID),
+    (uuid.UUID, "\xa00f8fad5b-d9cb-469f-a165-70867728950e", GUID),
+    (uuid.UUID, "0f8fad5bd9cb469fa16570867728950e", GUID),
+    (uuid.UUID, "0f8fad5b-d9cb-469f-a165-70867728950", None),
+    (Color, "Blue", Color.Blue),
+    (Color, " Blue ", Color.Blue),
+    (Color, "\xa0Blue", Color.Blue),
+    (Color, "Red, Blue", Color.Blue),
+    (Color, "Red,Blue", Color.Blue),
+    (Color, "Blue,Blue", Color.Blue),
+    (Color, "1", Color.Blue),
+    (Color, " 1 ", Color.Blue),
+    (Color, "+1", Color.Blue),
+    (Color, "-0", Color.Red),
+    (Color, "7", Color(7)),
+    (Color, "-1", Color(-1)),
+    (Color, "blue", None),
+    (Color, "Red, 1", None),
+    (Color, "1, Red", None),
+    (Color, "2147483648", None),
+    (Color, "0x1", None),
+    (Color, "Blue\0", None),
+    (Color, "", None),
+    (nc.Char, "a", "a"),
+    (nc.Char, " ", " "),
+    (nc.Char, "\0", "\0"),
+    (nc.Char, "ab", None),
+    (nc.Char, "", None),
+    (nc.Char, "\U0001f600", None),
+]
+
+
+@pytest.mark.parametrize(("key", "text", "read"), MONO_KEYS, ids=[repr(t) for _, t, _ in MONO_KEYS])
+def test_keys_of_other_types_are_read_as_mono_parses_them(key: Any, text: str, read: Any) -> None:
+    tp = dict[key, nc.Int32]  # type: ignore[valid-type]
+    data = b"{" + json.dumps(text).encode() + b":1}"
+    if read is None:
+        with pytest.raises(nc.JsonPayloadError) as info:
+            nc.from_wcf_json(data, tp, simple_dictionaries=True)
+        assert info.value.problems[0].path.startswith("["), info.value
+        return
+    value = nc.from_wcf_json(data, tp, simple_dictionaries=True)
+    assert value == {read: 1}
+    assert type(next(iter(value))) is type(read)
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    # Mono reads them by its culture: Double.Parse "1,5" -> 15, Decimal.Parse "1,5" -> 15,
+    # TimeSpan.Parse "1" -> 1 day, DateTime.Parse "1/2/2020" -> January 2 (the invariant
+    # culture), "2020-01-02T03:04:05Z" -> Local, in the server's zone
+    [
+        (float, "1,5"),
+        (decimal.Decimal, "1,5"),
+        (nc.TimeSpan, "1"),
+        (nc.DateTime, "1/2/2020"),
+        (nc.DateTime, "2020-01-02T03:04:05Z"),
+    ],
+)
+def test_keys_read_by_the_servers_culture_are_refused(key: Any, text: str) -> None:
+    with pytest.raises(nc.JsonPayloadError, match="culture"):
+        nc.from_wcf_json(
+            b'{"' + text.encode() + b'":1}', dict[key, nc.Int32], simple_dictionaries=True
+        )
