@@ -489,6 +489,7 @@ def mutation_copy(where: Path, modules: list[str], tests: list[str]) -> None:
     for folder in ("src", "tests", "fixtures", "xsd", "bench", "docs"):
         shutil.rmtree(where / folder, ignore_errors=True)
         shutil.copytree(ROOT / folder, where / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "README.md", where / "README.md")  # the README's examples are run
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     start = text.index("\n[tool.mutmut]\n")
     end = text.index("\n[", start + 1)
