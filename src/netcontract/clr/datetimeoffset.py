@@ -23,6 +23,7 @@ from netcontract.clr.datetime import (
     format_datetime,
     parse_datetime,
     parse_microsoft_date,
+    parse_xsd_datetime_rounded,
 )
 from netcontract.clr.numbers import show_text
 
@@ -267,18 +268,40 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
 
 
 def parse_datetimeoffset_parts(date_time: str, offset_minutes: int) -> DateTimeOffset:
-    """The value of the XML children: ``<DateTime>`` (trimmed) must be UTC (``Z``), as .NET
-    writes it; ``<OffsetMinutes>`` within ±840 and the clock time in range."""
-    value = parse_datetime(date_time.strip(" \t\r\n"))
-    if value.kind is not _UTC:
+    """The value of the XML children as DataContractSerializer reads them (Mono 6.8): the
+    ``<DateTime>`` text (trimmed) read by ``XmlConvert.ToDateTime(s, RoundtripKind)``, then
+
+    - ``Z`` (what .NET writes): the UTC time, shown at the offset;
+    - no zone: the clock time of the offset (``DateTimeOffsetAdapter`` takes an Unspecified
+      DateTime as such);
+    - the xs:dateTime family's other forms without an offset: a date (``2024-05-06Z``,
+      midnight), a gYearMonth, a gYear, a gMonthDay (year 1904), more than 7 fraction digits
+      (rounded to the nearest tick, a tie to the even one), as
+      :func:`~netcontract.clr.datetime.parse_xsd_datetime_rounded` reads them.
+
+    Refused although .NET reads them: an offset ``±hh:mm`` (``+00:00`` too), which .NET converts
+    into the server's zone and back: the instant read depends on the zone's history
+    (``1883-11-18T17:00:00+00:00`` reads three minutes early under ``America/New_York``) and
+    is clamped near 0001-01-01 and 9999-12-31; a gDay, a gMonth or a time alone, which take
+    today's date. ``<OffsetMinutes>`` within ±840 and the clock and UTC times in range."""
+    text = date_time.strip(" \t\r\n")
+    try:
+        value = parse_datetime(text)
+        ticks, kind = value.ticks, value.kind
+    except ValueError:
+        other = parse_xsd_datetime_rounded(text)
+        if other is None:
+            raise
+        ticks, kind = other
+    if kind is _LOCAL:
         raise ValueError(
-            f"DateTime {show_text(date_time)} must be UTC (ending in Z): .NET reads another kind"
-            " as a clock time of the offset, or converts it to the server's zone"
+            f"DateTime {show_text(date_time)} has an offset: .NET converts it into the server's"
+            " time zone and back, which moves some instants (write Z, as .NET does)"
         )
     if not -MAX_OFFSET_MINUTES <= offset_minutes <= MAX_OFFSET_MINUTES:
         raise ValueError(f"OffsetMinutes {offset_minutes} is outside ±840 (±14:00)")
+    if kind is _UTC:
+        ticks += offset_minutes * TICKS_PER_MINUTE
     return _checked(
-        value.ticks + offset_minutes * TICKS_PER_MINUTE,
-        offset_minutes,
-        f"{show_text(date_time)} with OffsetMinutes {offset_minutes}",
+        ticks, offset_minutes, f"{show_text(date_time)} with OffsetMinutes {offset_minutes}"
     )

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import netcontract as nc
 from netcontract.clr import value_types as vt
-from netcontract.clr.datetimeoffset import parse_datetimeoffset_json
+from netcontract.clr.datetimeoffset import parse_datetimeoffset_json, parse_datetimeoffset_parts
 from netcontract.clr.value_types import DATETIMEOFFSET, SYSTEM
 from netcontract.strategies import for_type
 
@@ -188,9 +188,14 @@ def kids(date_time: str, minutes: str) -> str:
         ("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime>", "found the end"),
         ("", "found the end"),
         (kids("2024-05-06T11:45:07Z", "1").replace("s:", ""), "found <DateTime>"),
-        # Mono reads these (a clock time, or converted to the server's zone): refused
-        (kids("2024-05-06T11:45:07", "120"), "must be UTC"),
-        (kids("2024-05-06T11:45:07+05:00", "0"), "must be UTC"),
+        # Mono reads these through the server's zone (an offset), or with today's date: refused
+        (kids("2024-05-06T11:45:07+05:00", "0"), "has an offset"),
+        (kids("2024-05-06T11:45:07+00:00", "0"), "server's time zone"),
+        (kids("---06Z", "0"), "is not a valid DateTime"),
+        (kids("11:45:07Z", "0"), "is not a valid DateTime"),
+        # Mono: XmlException (rounded past MaxValue; no seconds)
+        (kids("9999-12-31T23:59:59.99999999Z", "0"), "rounded past"),
+        (kids("2024-05-06T11:45Z", "0"), "is not a valid DateTime"),
         ("2024", "found text"),
         (kids("X2024-05-06T11:45:07Z", "0"), "'X2024-05-06T11:45:07Z' is not a valid DateTime"),
         (kids("2024-05-06T11:45:07Z", "32768"), "'32768' is outside the Int16 range"),
@@ -200,9 +205,9 @@ def kids(date_time: str, minutes: str) -> str:
         # Mono trims U+00A0 (README, "DateTimeOffset"; test_datetimeoffset_interop.py)
         (kids("\u00a02024-05-06T11:45:07Z", "0"), "is not a valid DateTime"),
         (
-            kids("2024-05-06T11:45:07", "120"),
-            "must be UTC (ending in Z): .NET reads another kind as a clock time of the offset,"
-            " or converts it to the server's zone",
+            kids("2024-05-06T11:45:07-00:00", "120"),
+            "has an offset: .NET converts it into the server's time zone and back, which moves"
+            " some instants (write Z, as .NET does)",
         ),
         (kids("9999-12-31T23:59:59Z", "60"), "'9999-12-31T23:59:59Z' with OffsetMinutes 60"),
     ],
@@ -213,6 +218,46 @@ def test_xml_reading_refuses_with_the_member_path(inner: str, message: str) -> N
         nc.from_xml(data, S)
     assert [p.path for p in refused.value.problems] == ["D"]
     assert message in refused.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("date_time", "minutes", "expected"),
+    [
+        # Mono 6.8 (Ticks, Offset), the same under TZ=UTC, America/New_York, Asia/Kolkata,
+        # Australia/Lord_Howe, Europe/London, Pacific/Kiritimati and America/Sitka
+        ("2024-05-06Z", 120, (638505576000000000, 120)),
+        ("2024-05-06z", 0, (638505504000000000, 0)),
+        ("2024-02-29Z", 0, (638447616000000000, 0)),
+        ("2024-05Z", 0, (638501184000000000, 0)),
+        ("2024Z", 0, (638396640000000000, 0)),
+        ("--05-06Z", 0, (600636384000000000, 0)),
+        ("0001-01-01Z", 0, (0, 0)),
+        # no zone: the clock time of the offset
+        ("2024-05-06T11:45:07", 60, (638505927070000000, 60)),
+        ("2024-05-06T11:45:07.5", 60, (638505927075000000, 60)),
+        ("2024-05-06", 120, (638505504000000000, 120)),
+        # past 7 fraction digits: to the nearest tick, a tie to the even one, carried
+        ("2024-05-06T11:45:07.12345678Z", 0, (638505927071234568, 0)),
+        ("2024-05-06T11:45:07.12345675Z", 0, (638505927071234568, 0)),
+        ("2024-05-06T11:45:07.12345665Z", 0, (638505927071234566, 0)),
+        ("2024-05-06T11:45:07.12345685Z", 0, (638505927071234568, 0)),
+        ("2024-05-06T11:45:07.123456850Z", 0, (638505927071234568, 0)),
+        ("2024-05-06T11:45:07.123456850001Z", 0, (638505927071234569, 0)),
+        ("2024-05-06T11:45:07.123456749999Z", 0, (638505927071234567, 0)),
+        ("2024-05-06T11:45:07.99999985Z", 0, (638505927079999998, 0)),
+        ("2024-05-06T11:45:07.99999995Z", 0, (638505927080000000, 0)),
+        ("2024-05-06T23:59:59.99999999Z", 0, (638506368000000000, 0)),
+        ("2024-05-06T11:45:07.0000000000000000000000001Z", 0, (638505927070000000, 0)),
+        ("\n2024-05-06Z\n", 0, (638505504000000000, 0)),
+    ],
+)
+def test_xml_reading_takes_the_texts_mono_reads_whatever_the_zone(
+    date_time: str, minutes: int, expected: tuple[int, int]
+) -> None:
+    value = parse_datetimeoffset_parts(date_time, minutes)
+    assert (value.ticks, value.offset_minutes) == expected
+    data = f'<S xmlns="{NS}" xmlns:s="{SYS}"><D>{kids(date_time, str(minutes))}</D></S>'
+    assert nc.from_xml(data.encode(), S).d == value
 
 
 def test_xml_reading_takes_white_space_and_ignores_elements_after() -> None:
