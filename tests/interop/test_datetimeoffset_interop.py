@@ -467,21 +467,55 @@ def _xml_answer(text: str, minutes: int) -> str:
     return f"ok {value.ticks} {value.offset_minutes}"
 
 
+@nc.contract("P", name="DateBox", xml_namespace="urn:p")
+class _DateBox:
+    d: nc.DateTime = nc.member("D", default=None)
+
+
+def _dt_answer(text: str) -> tuple[str, int | None]:
+    """``ok <ticks> <kind>`` as XmlDateTexts.cs prints it under TZ=UTC, and the offset kept."""
+    try:
+        value = nc.from_xml(f'<DateBox xmlns="urn:p"><D>{text}</D></DateBox>'.encode(), _DateBox).d
+    except nc.PayloadError:
+        return "err", None
+    kind = value.kind.name.title()
+    offset = value.offset_minutes
+    utc = value.ticks - (offset or 0) * 600_000_000  # Mono (TZ=UTC) shows the UTC instant
+    return f"ok {utc} {kind}", offset
+
+
 def test_datetime_child_texts_read_as_mono_reads_them(tmp_path: Path) -> None:
     """``dotnet/XmlDateTexts.cs`` under TZ=UTC and America/New_York, over the tables and 300
     drawn texts: where netcontract reads a value, Mono reads the same one in both zones; where
     netcontract refuses, Mono refuses too, or the text has an offset (read through the
-    server's zone) or lacks a year (read with today's)."""
+    server's zone) or lacks a year (read with today's).
+
+    The same texts in a DateTime member: netcontract reads what Mono reads (a Local one: the
+    same instant, the offset kept, as for the dateTime form), refuses what Mono refuses or
+    reads with today's date."""
     if not mono_available():
         pytest.skip(MONO_MISSING_REASON)
     rng = random.Random(20261207)
     cases = [*XML_TEXTS_READ, *XML_TEXTS_REFUSED, *XML_TEXTS_ZONE_OR_DATE]
     cases += [_draw_xml_text(rng) for _ in range(300)]
     exe = compile_program("XmlDateTexts", tmp_path)
-    stdin = "".join(f"dto {t.encode().hex()} {m}\n" for t, m in cases).encode()
+    lines = [f"dto {t.encode().hex()} {m}\n" for t, m in cases]
+    lines += [f"dt {t.encode().hex()} 0\n" for t, _ in cases]
+    stdin = "".join(lines).encode()
     utc = run_program(exe, stdin=stdin).decode().splitlines()
     new_york = run_program(exe, tz="America/New_York", stdin=stdin).decode().splitlines()
-    assert len(utc) == len(new_york) == len(cases)
+    assert len(utc) == len(new_york) == 2 * len(cases)
+    dates, dates_ny = utc[len(cases) :], new_york[len(cases) :]
+    del utc[len(cases) :], new_york[len(cases) :]
+    date_only = re.compile(r"\s*(?:---?[0-9]{2}[Zz]?|[0-9:.]+[Zz]?)\s*")
+    for (text, _), mono, mono_ny in zip(cases, dates, dates_ny, strict=True):
+        ours, offset = _dt_answer(text)
+        if ours == "err":
+            assert mono.startswith("err") or date_only.fullmatch(text), (text, mono)
+        elif offset is None:
+            assert ours == mono == mono_ny, text
+        else:  # Local: Mono converts the instant into the server's zone (near 0001: clamped)
+            assert ours == mono or mono == "ok 0 Local", text
     through_zone = re.compile(r"\s*(?:.*[+-][0-9]{2}:[0-9]{2}|---?[0-9]{2}[Zz]?|[0-9:.]+[Zz]?)\s*")
     for (text, minutes), mono, mono_ny in zip(cases, utc, new_york, strict=True):
         ours = _xml_answer(text, minutes)

@@ -31,6 +31,7 @@ __all__ = [
     "format_datetime",
     "parse_datetime",
     "parse_datetime_json",
+    "parse_datetime_xml",
     "parse_microsoft_date",
     "parse_xsd_datetime_rounded",
 ]
@@ -625,20 +626,21 @@ def _parse_checked(text: str) -> DateTime:
 
 
 #: The other xs:dateTime-family texts ``XmlConvert.ToDateTime(s, RoundtripKind)`` reads without
-#: an offset and whatever today's date is (Mono 6.8, the XsdDateTime parser): a dateTime with
-#: any number of fraction digits, a date, a gYearMonth, a gYear, a gMonthDay (year 1904); ``Z``
+#: whatever today's date is (Mono 6.8, the XsdDateTime parser): a dateTime with any number of
+#: fraction digits, a date, a gYearMonth, a gYear, a gMonthDay (year 1904); ``Z``, ``±hh:mm``
 #: or nothing after. (gDay ``---06``, gMonth ``--05`` and a time alone take today's year or date.)
 _XSD_OTHER: Final = re.compile(
     r"(?:([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})"
     r"(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?)?)?)?"
     r"|--([0-9]{2})-([0-9]{2}))"
-    r"([Zz]?)",
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})?",
     re.ASCII,
 )
 
 
-def parse_xsd_datetime_rounded(text: str) -> tuple[int, DateTimeKind] | None:
-    """The ticks and kind (UTC for ``Z``, else Unspecified) ``XmlConvert.ToDateTime(text,
+def parse_xsd_datetime_rounded(text: str) -> tuple[int, DateTimeKind, int | None] | None:
+    """The ticks, kind and offset (UTC for ``Z``, Local with the offset for ``±hh:mm`` as
+    :func:`parse_datetime` reads it, else Unspecified) ``XmlConvert.ToDateTime(text,
     RoundtripKind)`` reads from one of the :data:`_XSD_OTHER` forms, as Mono reads them:
     midnight for a date, the 1st for a gYearMonth, January 1st for a gYear, 1904 for a
     gMonthDay; fraction digits past the 7th rounded to the nearest tick, a tie (``5`` then
@@ -672,7 +674,29 @@ def parse_xsd_datetime_rounded(text: str) -> tuple[int, DateTimeKind] | None:
             ticks += 1  # XsdDateTime: above half up, a tie to the even tick
     if ticks > MAX_TICKS:
         raise _fail(text, "rounded past 9999-12-31T23:59:59.9999999")
-    return ticks, (_UTC if zone else _UNSPECIFIED)
+    if not zone:
+        return ticks, _UNSPECIFIED, None
+    if zone in "Zz":
+        return ticks, _UTC, None
+    offset = _OFFSET_MINUTES.get(zone)
+    if offset is None:
+        raise _fail(text, f"offset {zone} is outside ±14:00 or its minutes above 59")
+    return ticks, _LOCAL, offset
+
+
+def parse_datetime_xml(text: str) -> DateTime:
+    """A DateTime element's text (trimmed) as DataContractSerializer reads it: what
+    :func:`parse_datetime` reads, and the other forms Mono reads whatever the date and the
+    server's zone (:func:`parse_xsd_datetime_rounded`: a date, ``2024-05Z``, ``2024Z``,
+    ``--05-06Z``, more than 7 fraction digits rounded), kind Utc with ``Z``, Local keeping an
+    offset ``±hh:mm`` (as for the dateTime form), else Unspecified."""
+    try:
+        return parse_datetime(text)
+    except ValueError:
+        other = parse_xsd_datetime_rounded(text)
+        if other is None:
+            raise
+        return _make(*other)
 
 
 # ----------------------------------------------------------------------------- "\/Date(ms)\/"

@@ -292,7 +292,7 @@ def parse_datetimeoffset_parts(date_time: str, offset_minutes: int) -> DateTimeO
         other = parse_xsd_datetime_rounded(text)
         if other is None:
             raise
-        ticks, kind = other
+        ticks, kind, _ = other
     if kind is _LOCAL:
         raise ValueError(
             f"DateTime {show_text(date_time)} has an offset: .NET converts it into the server's"

@@ -52,6 +52,7 @@ from netcontract.clr.datetime import (
     format_datetime,
     parse_datetime,
     parse_datetime_json,
+    parse_datetime_xml,
 )
 from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.namespaces import ARR, DATACONTRACT_BASE, SER, SYSTEM, XS, XSI
@@ -995,7 +996,7 @@ class DateTimeType(ValueType):
 
     @staticmethod
     def xml_parse(text: str) -> DateTime:
-        return parse_datetime(text.strip(" \t\r\n"))
+        return parse_datetime_xml(text.strip(" \t\r\n"))
 
     json_value = staticmethod(format_datetime)
 
