@@ -30,7 +30,9 @@ from netcontract.clr.numbers import show_text
 __all__ = [
     "DateTimeOffset",
     "format_datetimeoffset_json",
+    "parse_datetimeoffset_converter",
     "parse_datetimeoffset_json",
+    "parse_datetimeoffset_key",
     "parse_datetimeoffset_parts",
 ]
 
@@ -194,7 +196,7 @@ _LENIENT: Final = re.compile(
     + _W
     + r"+([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(\.[0-9]{1,7})?)?)?"
     + _W
-    + r"*(?:(Z)|([+-])([0-9]{1,2})(?::([0-9]{1,2})|([0-9]{2}))?)"
+    + r"*(?:([Zz])|([+-])([0-9]{1,2})(?::([0-9]{1,2})|([0-9]{2}))?)"
     + _W
     + "*",
 )
@@ -213,7 +215,7 @@ def _lenient(text: str) -> str | None:
     return f"{year}-{int(month):02}-{int(day):02}{clock}{offset}"
 
 
-def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOffset:
+def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
     """A DateTimeOffset member's JSON string as Json.NET reads it (Mono):
 
     - ISO text with an offset (the offset kept) or ``Z`` (+00:00);
@@ -233,8 +235,8 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
     ``DateTimeOffset.TryParse`` reads (``01/02/2020 00:00 +01:00``, month names, RFC 1123,
     a three-digit year, ``Z`` after an offset).
 
-    ``lenient=False`` takes the ISO text and Microsoft dates only (a dictionary key: Json.NET's
-    key conversion of the other forms is not proven).
+    Dictionary keys and form values: :func:`parse_datetimeoffset_key`,
+    :func:`parse_datetimeoffset_converter`.
     """
     shown = show_text(text)
     if text[:6] == "/Date(":
@@ -245,7 +247,7 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
         try:
             value = parse_datetime(text)
         except ValueError:
-            canonical = _lenient(text) if lenient else None
+            canonical = _lenient(text)
             if canonical is None:
                 raise
             try:
@@ -265,6 +267,33 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
             f"{shown} has no offset: Json.NET would take the server's zone (write Z or ±HH:mm)"
         )
     return _checked(value.ticks, value.offset_minutes or 0, shown)
+
+
+def parse_datetimeoffset_converter(text: str) -> DateTimeOffset:
+    """``DateTimeOffsetConverter.ConvertFrom`` with the invariant culture, as Mono runs it for a
+    Web API form value and a Json.NET dictionary key: the text ``String.Trim``-med, the empty
+    text ``DateTimeOffset.MinValue``, else ``DateTimeOffset.Parse``: the forms
+    :func:`parse_datetimeoffset_json` reads (white space after trailing NULs trimmed too), not
+    Microsoft dates (``Parse`` does not know them). Refused as there: no offset (the server's
+    zone), more than 7 fraction digits, the culture's other layouts."""
+    trimmed = text.strip(_WS)
+    if not trimmed:
+        return DateTimeOffset.MIN_VALUE
+    if trimmed[:6] == "/Date(":
+        raise ValueError(
+            f"{show_text(text)} is not a valid DateTimeOffset: DateTimeOffset.Parse does not"
+            " read a Microsoft date here"
+        )
+    return parse_datetimeoffset_json(trimmed)
+
+
+def parse_datetimeoffset_key(text: str) -> DateTimeOffset:
+    """A Json.NET (6.0.8) dictionary key of type DateTimeOffset, as Mono reads it: Json.NET's
+    own date parser first (the ISO text, ``\\/Date(ms±hhmm)\\/``), then the type's
+    converter (:func:`parse_datetimeoffset_converter`: ``""`` and white space are MinValue)."""
+    if text[:6] == "/Date(" and parse_microsoft_date(text) is not None:
+        return parse_datetimeoffset_json(text)
+    return parse_datetimeoffset_converter(text)
 
 
 def parse_datetimeoffset_parts(date_time: str, offset_minutes: int) -> DateTimeOffset:

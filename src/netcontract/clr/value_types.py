@@ -1127,8 +1127,8 @@ class DateTimeOffsetType(ValueType):
 
     @staticmethod
     def form_parse(text: str) -> DateTimeOffset:
-        # the forms Json.NET's DateTimeOffset.TryParse adds are not proven for Web API's binder
-        return _dto.parse_datetimeoffset_json(net_trim(text), lenient=False)
+        # Web API: DateTimeOffsetConverter (String.Trim, DateTimeOffset.Parse, invariant)
+        return _dto.parse_datetimeoffset_converter(text)
 
     def help_sample(self, index: int, source: SampleSource) -> DateTimeOffset:
         # ObjectGenerator: new DateTimeOffset(DateTime.Now)

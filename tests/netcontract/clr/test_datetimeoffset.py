@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 
 import netcontract as nc
 from netcontract.clr import value_types as vt
-from netcontract.clr.datetimeoffset import parse_datetimeoffset_json, parse_datetimeoffset_parts
+from netcontract.clr.datetimeoffset import (
+    parse_datetimeoffset_converter,
+    parse_datetimeoffset_json,
+    parse_datetimeoffset_key,
+    parse_datetimeoffset_parts,
+)
 from netcontract.clr.value_types import DATETIMEOFFSET, SYSTEM
 from netcontract.strategies import for_type
 
@@ -302,6 +307,8 @@ def test_xml_reading_takes_white_space_and_ignores_elements_after() -> None:
         ("2024-05-06T13:45:07+02:00\x00\x00", (638505999070000000, 120)),
         ("2024-05-06T13:45:07Z\x00", (638505999070000000, 0)),
         ("2024-05-06T13:45:07+02:00 \x00", (638505999070000000, 120)),
+        # Mono: a lowercase z after white space (test_json_number_strings_interop.py)
+        ("2020-1-2 1:02:3.5 z", (637135237235000000, 0)),
     ],
 )
 def test_json_reading(text: str, expected: tuple[int, int]) -> None:
@@ -333,6 +340,49 @@ def test_json_reading(text: str, expected: tuple[int, int]) -> None:
 def test_json_reading_refuses(text: str) -> None:
     with pytest.raises(ValueError, match=r"DateTimeOffset|offset"):
         parse_datetimeoffset_json(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Mono: Json.NET 6.0.8 Dictionary<DateTimeOffset,int> keys (Ticks, Offset); its date
+        # parser, then DateTimeOffsetConverter (String.Trim, "" is MinValue, Parse)
+        ("", (0, 0)),
+        (" \t", (0, 0)),
+        ("\t2020-01-01+01\x00 ", (637134336000000000, 60)),  # (a member refuses it)
+        ("2020-01-01T00:00:00+01:00\x00 ", (637134336000000000, 60)),
+        (" 2020-1-2 3:4:5 +2:3\n", (637135310450000000, 123)),
+        ("/Date(1577836800000+0100)/", (637134372000000000, 60)),
+        ("2020-1-2 1:02:3.5 z", (637135237235000000, 0)),  # (a member too)
+        ("2020-1-2T12:34:56.5\tz\t", (637135652965000000, 0)),
+    ],
+)
+def test_json_key_reading(text: str, expected: tuple[int, int]) -> None:
+    value = parse_datetimeoffset_key(text)
+    assert (value.ticks, value.offset_minutes) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " /Date(0)/",  # Mono: JsonSerializationException (Parse does not read it)
+        "2020-01-01T00:00:00",  # Mono reads it in the server's zone (+00:00 at TZ=UTC)
+        "2020-01-01T00:00:00.12345678+01:00",  # rounded
+    ],
+)
+def test_json_key_reading_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match=r"DateTimeOffset|offset"):
+        parse_datetimeoffset_key(text)
+
+
+def test_form_values_take_the_converter_without_microsoft_dates() -> None:
+    # Web API (Mono): DateTimeOffsetConverter; "/Date(…)/" binds nothing (null in a
+    # DateTimeOffset?), white space around is trimmed (test_forms_interop.py)
+    assert parse_datetimeoffset_converter("\u00a02020-01-01T00:00:00+01:00\x00 ") == (
+        nc.DateTimeOffset(637134336000000000, 60)
+    )
+    with pytest.raises(ValueError, match="Microsoft date"):
+        parse_datetimeoffset_converter("/Date(1577836800000+0100)/")
 
 
 def test_json_reading_refuses_with_the_member_path() -> None:
