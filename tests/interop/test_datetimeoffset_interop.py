@@ -426,6 +426,10 @@ XML_TEXTS_ZONE_OR_DATE = [
 ]
 
 
+#: WCF JSON DateTime texts of 1883-11-18T17:00:00Z, with and without a suffix
+WCF_SUFFIXED = ["\\/Date(-2717650800000+0000)\\/", "\\/Date(-2717650800000)\\/"]
+
+
 def _draw_xml_text(rng: random.Random) -> tuple[str, int]:
     """The xs:dateTime family with odd fields, fraction lengths, ties, zones, white space."""
 
@@ -501,10 +505,22 @@ def test_datetime_child_texts_read_as_mono_reads_them(tmp_path: Path) -> None:
     exe = compile_program("XmlDateTexts", tmp_path)
     lines = [f"dto {t.encode().hex()} {m}\n" for t, m in cases]
     lines += [f"dt {t.encode().hex()} 0\n" for t, _ in cases]
+    # WCF JSON's \/Date(ms+hhmm)\/ goes through the zone too: 1883-11-18T17:00:00Z
+    lines += [f"wcf {t.encode().hex()} 60\n" for t in WCF_SUFFIXED]
     stdin = "".join(lines).encode()
     utc = run_program(exe, stdin=stdin).decode().splitlines()
     new_york = run_program(exe, tz="America/New_York", stdin=stdin).decode().splitlines()
-    assert len(utc) == len(new_york) == 2 * len(cases)
+    assert len(utc) == len(new_york) == 2 * len(cases) + len(WCF_SUFFIXED)
+    assert utc[-2:] == ["ok 594179496000000000 60"] * 2
+    assert new_york[-2:] == ["ok 594179494200000000 60", "ok 594179496000000000 60"]
+    for text in WCF_SUFFIXED:
+        data = b'{"D":{"DateTime":"' + text.encode() + b'","OffsetMinutes":60}}'
+        if "+" in text:
+            with pytest.raises(nc.JsonPayloadError, match="suffix"):
+                nc.from_wcf_json(data, Offsets)
+        else:
+            assert nc.from_wcf_json(data, Offsets).d == nc.DateTimeOffset(594179496000000000, 60)
+    del utc[-len(WCF_SUFFIXED) :], new_york[-len(WCF_SUFFIXED) :]
     dates, dates_ny = utc[len(cases) :], new_york[len(cases) :]
     del utc[len(cases) :], new_york[len(cases) :]
     date_only = re.compile(r"\s*(?:---?[0-9]{2}[Zz]?|[0-9:.]+[Zz]?)\s*")

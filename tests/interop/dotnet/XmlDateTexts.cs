@@ -1,11 +1,13 @@
-// Reads lines "<dto|dt> <hex of UTF-8 text> <offset minutes>" and prints what Mono's
+// Reads lines "<dto|dt|wcf> <hex of UTF-8 text> <offset minutes>" and prints what Mono's
 // DataContractSerializer reads from that text in the <DateTime> child of a DateTimeOffset
-// member ("dto", with <OffsetMinutes> the number given) or in a DateTime member ("dt"):
-// "ok <ticks> <offset minutes>", "ok <ticks> <kind>", or "err <exception type>".
+// member ("dto", with <OffsetMinutes> the number given) or in a DateTime member ("dt"), or
+// what its DataContractJsonSerializer reads from {"D":{"DateTime":"<text>","OffsetMinutes":n}}
+// ("wcf"): "ok <ticks> <offset minutes>", "ok <ticks> <kind>", or "err <exception type>".
 // Run it under several TZ values to see what depends on the server's zone.
 using System;
 using System.IO;
 using System.Runtime.Serialization;
+using System.Runtime.Serialization.Json;
 using System.Text;
 
 [DataContract(Namespace = "urn:p")]
@@ -32,6 +34,7 @@ public static class XmlDateTexts
     {
         var offsets = new DataContractSerializer(typeof(OffsetBox));
         var dates = new DataContractSerializer(typeof(DateBox));
+        var wcf = new DataContractJsonSerializer(typeof(OffsetBox));
         string line;
         while ((line = Console.ReadLine()) != null)
         {
@@ -46,6 +49,12 @@ public static class XmlDateTexts
                         "<OffsetBox xmlns=\"urn:p\"><D xmlns:s=\"http://schemas.datacontract.org/2004/07/System\">"
                         + "<s:DateTime>" + text + "</s:DateTime><s:OffsetMinutes>" + parts[2]
                         + "</s:OffsetMinutes></D></OffsetBox>");
+                    answer = "ok " + box.D.Ticks + " " + (int)box.D.Offset.TotalMinutes;
+                }
+                else if (parts[0] == "wcf")
+                {
+                    string json = "{\"D\":{\"DateTime\":\"" + text + "\",\"OffsetMinutes\":" + parts[2] + "}}";
+                    var box = (OffsetBox)wcf.ReadObject(new MemoryStream(Encoding.UTF8.GetBytes(json)));
                     answer = "ok " + box.D.Ticks + " " + (int)box.D.Offset.TotalMinutes;
                 }
                 else
