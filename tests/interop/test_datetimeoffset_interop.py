@@ -430,6 +430,19 @@ XML_TEXTS_ZONE_OR_DATE = [
 WCF_SUFFIXED = ["\\/Date(-2717650800000+0000)\\/", "\\/Date(-2717650800000)\\/"]
 
 
+def _draw_wcf_date(rng: random.Random) -> str:
+    """DataContractJsonSerializer's DateTime texts with odd spaces, signs, digits, suffixes."""
+
+    def pick(common: str, *odd: str) -> str:
+        return common if rng.random() < 0.75 else rng.choice(odd)
+
+    number = rng.choice(["0", "1577934245678", "-62135596800000", "253402300799999", "-1"])
+    number = pick(str(rng.randint(-62135596800000, 253402300799999)), number, "+5", "", "x")
+    inner = pick("", " ", "\\t") + number + pick("", " ", "+0100", "-0530", "+xx", "-")
+    text = pick("\\/Date(", "/Date(", "\\/date(") + inner + pick(")\\/", ")/", ")")
+    return pick("", " ", "\\n", "\u00a0") + text + pick("", " ", "x")
+
+
 def _draw_xml_text(rng: random.Random) -> tuple[str, int]:
     """The xs:dateTime family with odd fields, fraction lengths, ties, zones, white space."""
 
@@ -506,11 +519,13 @@ def test_datetime_child_texts_read_as_mono_reads_them(tmp_path: Path) -> None:
     lines = [f"dto {t.encode().hex()} {m}\n" for t, m in cases]
     lines += [f"dt {t.encode().hex()} 0\n" for t, _ in cases]
     # WCF JSON's \/Date(ms+hhmm)\/ goes through the zone too: 1883-11-18T17:00:00Z
+    wcf_drawn = [_draw_wcf_date(rng) for _ in range(200)]
+    lines += [f"wcf {t.encode().hex()} 60\n" for t in wcf_drawn]
     lines += [f"wcf {t.encode().hex()} 60\n" for t in WCF_SUFFIXED]
     stdin = "".join(lines).encode()
     utc = run_program(exe, stdin=stdin).decode().splitlines()
     new_york = run_program(exe, tz="America/New_York", stdin=stdin).decode().splitlines()
-    assert len(utc) == len(new_york) == 2 * len(cases) + len(WCF_SUFFIXED)
+    assert len(utc) == len(new_york) == 2 * len(cases) + len(wcf_drawn) + len(WCF_SUFFIXED)
     assert utc[-2:] == ["ok 594179496000000000 60"] * 2
     assert new_york[-2:] == ["ok 594179494200000000 60", "ok 594179496000000000 60"]
     for text in WCF_SUFFIXED:
@@ -521,6 +536,20 @@ def test_datetime_child_texts_read_as_mono_reads_them(tmp_path: Path) -> None:
         else:
             assert nc.from_wcf_json(data, Offsets).d == nc.DateTimeOffset(594179496000000000, 60)
     del utc[-len(WCF_SUFFIXED) :], new_york[-len(WCF_SUFFIXED) :]
+    start = 2 * len(cases)
+    wcf_read = 0
+    for text, mono, mono_ny in zip(wcf_drawn, utc[start:], new_york[start:], strict=True):
+        data = ('{"D":{"DateTime":"' + text + '","OffsetMinutes":60}}').encode()
+        try:
+            value = nc.from_wcf_json(data, Offsets).d
+        except nc.PayloadError:
+            # Mono refuses it too, or reads a suffix (through the zone: WCF_SUFFIXED)
+            assert mono.startswith("err") or re.search(r"[0-9 ][+-]", text), (text, mono)
+        else:
+            assert f"ok {value.ticks} {value.offset_minutes}" == mono == mono_ny, text
+            wcf_read += 1
+    assert wcf_read > len(wcf_drawn) // 5  # the draws reach both sides
+    del utc[start:], new_york[start:]
     dates, dates_ny = utc[len(cases) :], new_york[len(cases) :]
     del utc[len(cases) :], new_york[len(cases) :]
     date_only = re.compile(r"\s*(?:---?[0-9]{2}[Zz]?|[0-9:.]+[Zz]?)\s*")
