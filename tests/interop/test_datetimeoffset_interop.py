@@ -15,6 +15,8 @@ it with the others (the System-namespace schema .NET adds). This module adds:
 from __future__ import annotations
 
 import base64
+import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -238,6 +240,21 @@ ODD_INPUT: list[tuple[str, bytes, str]] = [
         d("<s:DateTime>9999-12-31T23:59:59Z</s:DateTime><s:OffsetMinutes>60</s:OffsetMinutes>"),
         "D",
     ),
+    # no Z: the clock time of the offset; a date; 8 fraction digits rounded (to the even tick)
+    (
+        "xml",
+        d("<s:DateTime>2024-05-06T11:45:07</s:DateTime><s:OffsetMinutes>120</s:OffsetMinutes>"),
+        "D",
+    ),
+    ("xml", d("<s:DateTime>2024-05-06Z</s:DateTime><s:OffsetMinutes>120</s:OffsetMinutes>"), "D"),
+    (
+        "xml",
+        d(
+            "<s:DateTime>2024-05-06T11:45:07.12345678Z</s:DateTime>"
+            "<s:OffsetMinutes>0</s:OffsetMinutes>"
+        ),
+        "D",
+    ),
     ("xml", xml_doc('<D i:nil="true" />'), "D"),
     ("xml", xml_doc('<ND i:nil="true" />'), "ND"),
     ("json", b'{"D":"2024-05-06T13:45:07.1234567+02:00"}', "D"),
@@ -289,22 +306,11 @@ def test_odd_input_is_read_as_dotnet_reads_it_or_refused(
 
 #: read by .NET, refused by netcontract (README, "Behaviours chosen where .NET is lossy")
 DIFFERENT: list[tuple[str, bytes]] = [
-    # the DateTime child without Z: .NET takes it as a clock time of the offset, or converts an
-    # offset to the server's zone
-    (
-        "xml",
-        d("<s:DateTime>2024-05-06T11:45:07</s:DateTime><s:OffsetMinutes>120</s:OffsetMinutes>"),
-    ),
+    # the DateTime child with an offset: .NET converts it into the server's zone and back
+    # (test_datetime_child_texts_read_as_mono_reads_them)
     (
         "xml",
         d("<s:DateTime>2024-05-06T11:45:07+05:00</s:DateTime><s:OffsetMinutes>0</s:OffsetMinutes>"),
-    ),
-    # more than 7 fraction digits: .NET rounds them, as for DateTime
-    (
-        "xml",
-        d(
-            "<s:DateTime>2024-05-06T11:45:07.12345678Z</s:DateTime><s:OffsetMinutes>0</s:OffsetMinutes>"
-        ),
     ),
     # U+00A0 around the DateTime child: Mono trims it (as for an xs:duration)
     (
@@ -374,3 +380,199 @@ def test_an_object_member_holds_one_only_where_it_is_a_known_type(tmp_path: Path
         nc.from_xml(bare_xml, _Bare)
     with pytest.raises(nc.JsonPayloadError, match="not a known type"):
         nc.from_wcf_json(mono["wcf-knows"][1].encode(), _Bare)
+
+
+# ------------------------------------------------- the <DateTime> child's other texts (Mono)
+
+#: (text, OffsetMinutes): read by Mono, whatever the server's zone, and by netcontract alike
+XML_TEXTS_READ = [
+    ("2024-05-06Z", 120),  # a date: midnight UTC
+    ("2024-05-06z", 0),
+    ("2024-05Z", 0),  # gYearMonth: the 1st
+    ("2024Z", 0),  # gYear: January 1st
+    ("--05-06Z", 0),  # gMonthDay: year 1904
+    ("2024-05-06T11:45:07.12345675Z", 0),  # a tie: to the even tick (.1234568)
+    ("2024-05-06T11:45:07.12345665Z", 0),  # a tie: to the even tick (.1234566)
+    ("2024-05-06T11:45:07.123456650001Z", 0),  # above the tie: up
+    ("2024-05-06T11:45:07.123456749999Z", 0),  # below: down
+    ("2024-05-06T23:59:59.99999999Z", 0),  # carried into the next day
+    ("2024-05-06T11:45:07", 60),  # no zone: the clock time of the offset
+    ("2024-05-06", -330),
+    ("\n2024-05-06Z\n", 0),
+]
+
+#: refused by netcontract and by Mono
+XML_TEXTS_REFUSED = [
+    ("9999-12-31T23:59:59.99999999Z", 0),  # rounded past MaxValue
+    ("2024-05-06T11:45Z", 0),
+    ("2024-05-06T11:45:07 Z", 0),
+    ("2024-05-06T11:45:07+0530", 0),
+    ("2023-02-29Z", 0),
+    ("+2024-05-06Z", 0),
+    ("2024-05-06T11:45:07.Z", 0),
+]
+
+#: read by Mono, refused by netcontract: the instant depends on the server's zone (an offset
+#: goes through it: America/New_York reads 1883-11-18T17:00:00+00:00 three minutes early, at
+#: LMT's end) or on today's date (a gDay, a gMonth, a time alone)
+XML_TEXTS_ZONE_OR_DATE = [
+    ("1883-11-18T17:00:00+00:00", 0),
+    ("2024-05-06T11:45:07-00:00", 0),
+    ("2024-05-06T11:45:07+05:00", 120),
+    ("2024-05-06+00:00", 0),
+    ("---06Z", 0),
+    ("--05Z", 0),
+    ("11:45:07Z", 0),
+]
+
+
+#: WCF JSON DateTime texts of 1883-11-18T17:00:00Z, with and without a suffix
+WCF_SUFFIXED = ["\\/Date(-2717650800000+0000)\\/", "\\/Date(-2717650800000)\\/"]
+
+
+def _draw_wcf_date(rng: random.Random) -> str:
+    """DataContractJsonSerializer's DateTime texts with odd spaces, signs, digits, suffixes."""
+
+    def pick(common: str, *odd: str) -> str:
+        return common if rng.random() < 0.75 else rng.choice(odd)
+
+    number = rng.choice(["0", "1577934245678", "-62135596800000", "253402300799999", "-1"])
+    number = pick(str(rng.randint(-62135596800000, 253402300799999)), number, "+5", "", "x")
+    inner = pick("", " ", "\\t") + number + pick("", " ", "+0100", "-0530", "+xx", "-")
+    text = pick("\\/Date(", "/Date(", "\\/date(") + inner + pick(")\\/", ")/", ")")
+    return pick("", " ", "\\n", "\u00a0") + text + pick("", " ", "x")
+
+
+def _draw_xml_text(rng: random.Random) -> tuple[str, int]:
+    """The xs:dateTime family with odd fields, fraction lengths, ties, zones, white space."""
+
+    def two(lo: int, hi: int) -> str:
+        value = rng.randint(lo, hi)
+        return f"{value:02d}" if rng.random() < 0.93 else str(value)
+
+    year = rng.choice(["2024", "2023", "0001", "9999", "1904", "0000", "1883", "202"])
+    month = two(0, 13) if rng.random() < 0.2 else two(1, 12)
+    day = two(1, 31)
+    clock = f"{two(0, 23)}:{two(0, 59)}:{two(0, 59)}"
+    if rng.random() < 0.1:
+        clock = f"{two(0, 24)}:{two(0, 60)}:{two(0, 60)}"
+    if rng.random() < 0.6:
+        n = rng.choice([1, 7, 8, 9, 12])
+        digits = "".join(rng.choice("0123456789") for _ in range(n))
+        if n > 7 and rng.random() < 0.5:
+            digits = digits[:7] + "5" + "0" * (n - 8)  # a tie
+        clock += "." + digits
+    text = rng.choices(
+        [f"{year}-{month}-{day}T{clock}", f"{year}-{month}-{day}", f"{year}-{month}", year],
+        [10, 4, 1, 1],
+    )[0]
+    text += rng.choices(["Z", "z", "", "+00:00", " Z"], [6, 1, 4, 1, 0.3])[0]
+    if rng.random() < 0.1:
+        text = rng.choice([" ", "\n", "\t"]) + text + rng.choice([" ", "\r\n", ""])
+    minutes = rng.choice([0, 120, -330, -840, 840, rng.randint(-900, 900)])
+    return text, minutes
+
+
+def _xml_answer(text: str, minutes: int) -> str:
+    try:
+        value = nc.from_xml(
+            d(f"<s:DateTime>{text}</s:DateTime><s:OffsetMinutes>{minutes}</s:OffsetMinutes>"),
+            Offsets,
+        ).d
+    except nc.PayloadError:
+        return "err"
+    return f"ok {value.ticks} {value.offset_minutes}"
+
+
+@nc.contract("P", name="DateBox", xml_namespace="urn:p")
+class _DateBox:
+    d: nc.DateTime = nc.member("D", default=None)
+
+
+def _dt_answer(text: str) -> tuple[str, int | None]:
+    """``ok <ticks> <kind>`` as XmlDateTexts.cs prints it under TZ=UTC, and the offset kept."""
+    try:
+        value = nc.from_xml(f'<DateBox xmlns="urn:p"><D>{text}</D></DateBox>'.encode(), _DateBox).d
+    except nc.PayloadError:
+        return "err", None
+    kind = value.kind.name.title()
+    offset = value.offset_minutes
+    utc = value.ticks - (offset or 0) * 600_000_000  # Mono (TZ=UTC) shows the UTC instant
+    return f"ok {utc} {kind}", offset
+
+
+def test_datetime_child_texts_read_as_mono_reads_them(tmp_path: Path) -> None:
+    """``dotnet/XmlDateTexts.cs`` under TZ=UTC and America/New_York, over the tables and 300
+    drawn texts: where netcontract reads a value, Mono reads the same one in both zones; where
+    netcontract refuses, Mono refuses too, or the text has an offset (read through the
+    server's zone) or lacks a year (read with today's).
+
+    The same texts in a DateTime member: netcontract reads what Mono reads (a Local one: the
+    same instant, the offset kept, as for the dateTime form), refuses what Mono refuses or
+    reads with today's date."""
+    if not mono_available():
+        pytest.skip(MONO_MISSING_REASON)
+    rng = random.Random(20261207)
+    cases = [*XML_TEXTS_READ, *XML_TEXTS_REFUSED, *XML_TEXTS_ZONE_OR_DATE]
+    cases += [_draw_xml_text(rng) for _ in range(300)]
+    exe = compile_program("XmlDateTexts", tmp_path)
+    lines = [f"dto {t.encode().hex()} {m}\n" for t, m in cases]
+    lines += [f"dt {t.encode().hex()} 0\n" for t, _ in cases]
+    # WCF JSON's \/Date(ms+hhmm)\/ goes through the zone too: 1883-11-18T17:00:00Z
+    wcf_drawn = [_draw_wcf_date(rng) for _ in range(200)]
+    lines += [f"wcf {t.encode().hex()} 60\n" for t in wcf_drawn]
+    lines += [f"wcf {t.encode().hex()} 60\n" for t in WCF_SUFFIXED]
+    stdin = "".join(lines).encode()
+    utc = run_program(exe, stdin=stdin).decode().splitlines()
+    new_york = run_program(exe, tz="America/New_York", stdin=stdin).decode().splitlines()
+    assert len(utc) == len(new_york) == 2 * len(cases) + len(wcf_drawn) + len(WCF_SUFFIXED)
+    assert utc[-2:] == ["ok 594179496000000000 60"] * 2
+    assert new_york[-2:] == ["ok 594179494200000000 60", "ok 594179496000000000 60"]
+    for text in WCF_SUFFIXED:
+        data = b'{"D":{"DateTime":"' + text.encode() + b'","OffsetMinutes":60}}'
+        if "+" in text:
+            with pytest.raises(nc.JsonPayloadError, match="suffix"):
+                nc.from_wcf_json(data, Offsets)
+        else:
+            assert nc.from_wcf_json(data, Offsets).d == nc.DateTimeOffset(594179496000000000, 60)
+    del utc[-len(WCF_SUFFIXED) :], new_york[-len(WCF_SUFFIXED) :]
+    start = 2 * len(cases)
+    wcf_read = 0
+    for text, mono, mono_ny in zip(wcf_drawn, utc[start:], new_york[start:], strict=True):
+        data = ('{"D":{"DateTime":"' + text + '","OffsetMinutes":60}}').encode()
+        try:
+            value = nc.from_wcf_json(data, Offsets).d
+        except nc.PayloadError:
+            # Mono refuses it too, or reads a suffix (through the zone: WCF_SUFFIXED)
+            assert mono.startswith("err") or re.search(r"[0-9 ][+-]", text), (text, mono)
+        else:
+            assert f"ok {value.ticks} {value.offset_minutes}" == mono == mono_ny, text
+            wcf_read += 1
+    assert wcf_read > len(wcf_drawn) // 5  # the draws reach both sides
+    del utc[start:], new_york[start:]
+    dates, dates_ny = utc[len(cases) :], new_york[len(cases) :]
+    del utc[len(cases) :], new_york[len(cases) :]
+    date_only = re.compile(r"\s*(?:---?[0-9]{2}[Zz]?|[0-9:.]+[Zz]?)\s*")
+    for (text, _), mono, mono_ny in zip(cases, dates, dates_ny, strict=True):
+        ours, offset = _dt_answer(text)
+        if ours == "err":
+            assert mono.startswith("err") or date_only.fullmatch(text), (text, mono)
+        elif offset is None:
+            assert ours == mono == mono_ny, text
+        else:  # Local: Mono converts the instant into the server's zone (near 0001: clamped)
+            assert ours == mono or mono == "ok 0 Local", text
+    through_zone = re.compile(r"\s*(?:.*[+-][0-9]{2}:[0-9]{2}|---?[0-9]{2}[Zz]?|[0-9:.]+[Zz]?)\s*")
+    for (text, minutes), mono, mono_ny in zip(cases, utc, new_york, strict=True):
+        ours = _xml_answer(text, minutes)
+        if ours != "err":
+            assert ours == mono == mono_ny, (text, minutes)
+        elif mono.startswith("ok"):
+            assert through_zone.fullmatch(text), (text, minutes, mono)
+    for table, expected in ((XML_TEXTS_READ, "ok"), (XML_TEXTS_REFUSED, "err")):
+        for text, minutes in table:
+            assert _xml_answer(text, minutes).split()[0] == expected, text
+            assert utc[cases.index((text, minutes))].split()[0] == expected, text
+    zone_start = len(XML_TEXTS_READ) + len(XML_TEXTS_REFUSED)
+    assert all(a.startswith("ok") for a in utc[zone_start : zone_start + 4])
+    assert utc[zone_start] != new_york[zone_start]  # 1883-11-18T17:00:00+00:00
+    assert all(_xml_answer(t, m) == "err" for t, m in XML_TEXTS_ZONE_OR_DATE)

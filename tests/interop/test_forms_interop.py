@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import decimal
 import math
+import random
+import re
+import urllib.parse
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -688,3 +691,51 @@ def test_collection_contract_members_bind_empty(webapi: WebApiForms, body: bytes
     assert bind_maps(webapi, lossy, "Forms.Extra.Scores") == (
         b'{"Map":null,"List":null,"Plain":{"b":2}}'
     )
+
+
+def test_datetimeoffset_values_bind_as_web_api_binds_them(webapi: WebApiForms) -> None:
+    """``ND=<text>`` into ``Edge.A.Offsets`` (a ``DateTimeOffset?``: a text Web API cannot
+    convert leaves null): the Json.NET tables of ``test_json_number_strings_interop`` and 150
+    drawn texts. Web API's DateTimeOffsetConverter reads what Json.NET's TryParse reads, after
+    ``String.Trim``; netcontract binds the same value, or refuses a text Web API reads in the
+    server's zone (no offset), rounds (8 fraction digits) or reads by another layout."""
+    from . import test_json_number_strings_interop as dto
+
+    rng = random.Random(20261209)
+    texts = [*dto.DTO_AGREED, *dto.DTO_REFUSED, *dto.DTO_DELIBERATE, *dto.KEY_REFUSED]
+    texts += [dto._draw_dto(rng) for _ in range(150)]
+    bound_by_both = 0
+    for text in texts:
+        body = b"ND=" + urllib.parse.quote(text, safe="").encode()
+        theirs = webapi.bind("Edge.A.Offsets", body).json
+        assert theirs is not None
+        try:
+            ours: bytes | None = nc.to_json(nc.from_form(body, em.Offsets))
+        except nc.FormPayloadError:
+            ours = None
+        if ours is not None:
+            assert ours == theirs, text
+            bound_by_both += b'"ND":null' not in ours
+        elif b'"ND":null' not in theirs:  # Web API binds it: no offset, 8 digits, a layout
+            after_date = re.sub(r"^[\s\x00]*[0-9]+-[0-9]+-[0-9]+", "", text)
+            assert text in dto.DTO_DELIBERATE or not re.search("[Zz+-]", after_date), text
+    assert bound_by_both > len(texts) // 4
+
+
+def test_guid_x_format_binds_as_web_api_binds_it(webapi: WebApiForms) -> None:
+    """``Id=<X format>`` (GuidConverter: ``new Guid`` after the trim): the table of
+    ``test_guid_interop``; netcontract binds the same Guid, refuses what Web API cannot convert
+    (null there) and the shorts Web API cuts to 16 bits."""
+    from .test_guid_interop import TABLE, TRUNCATED
+
+    for text, expected in TABLE + TRUNCATED:
+        body = b"Id=" + urllib.parse.quote(text, safe="").encode()
+        theirs = webapi.bind("CustomerGroupDto", body).json
+        assert theirs is not None
+        bound = "err" if theirs.startswith(b'{"Id":null') else theirs[7:43].decode()
+        assert bound == expected, text
+        try:
+            ours = str(nc.from_form(body, CustomerGroupDto).id)
+        except nc.FormPayloadError:
+            ours = "err"
+        assert ours == ("err" if (text, expected) in TRUNCATED else expected), text

@@ -235,3 +235,56 @@ def test_datetimeoffset_strings_read_as_json_net_reads_them(tmp_path: Path) -> N
         assert elsewhere == lines[: len(DTO_AGREED)]
     accepted = sum(1 for line in lines if line.startswith("ok"))
     assert accepted > len(rows) // 4  # the draws reach both sides of the rules
+
+
+# [Mono] Json.NET dictionary keys of type DateTimeOffset: its date parser, then the type's
+# converter (String.Trim, "" is MinValue, DateTimeOffset.Parse with the invariant culture)
+KEY_AGREED = [
+    *("", " ", "\u00a0\t", "2020-01-01T00:00:00+01:00 \u0000 ", "2020-01-01T00:00:00+01:00\u0000 "),
+    *("/Date(1577836800000+0100)/", " 2020-1-2 3:4:5 +2:3\n"),
+]
+KEY_REFUSED = [" /Date(0)/", "/Date(0)/ ", "/Date(x)/", "2020-01-01T00:00:00+01:00\u0000x"]
+# [deliberate] read by Json.NET, refused by netcontract: no offset (the server's zone)
+KEY_DELIBERATE = ["2020-01-01", " 2020-01-01T00:00:00\u0000 ", "2020-1-2 3:4:5"]
+
+
+def _key_answer(cls: type, text: str) -> str:
+    try:
+        keys = list(nc.from_json(b'{"V":{' + json.dumps(text).encode() + b":1}}", cls).v)
+    except nc.PayloadError:
+        return "err"
+    return f"ok {keys[0].ticks} {keys[0].offset_minutes}"
+
+
+def test_datetimeoffset_keys_read_as_json_net_reads_them(tmp_path: Path) -> None:
+    """``Dictionary<DateTimeOffset,int>`` keys: the tables, the member tables and 600 drawn
+    texts; netcontract reads only what Json.NET reads, as the same value and offset."""
+    exe = compile_program("JsonNumberStrings", tmp_path)
+    rng = random.Random(20261208)
+    texts = KEY_AGREED + KEY_REFUSED + KEY_DELIBERATE + DTO_AGREED + DTO_REFUSED
+    texts += [_draw_dto(rng) for _ in range(600)]
+    stdin = "".join(
+        f"DateTimeOffsetKey {(b'{' + json.dumps(t).encode() + b':1}').hex()}\n" for t in texts
+    )
+    lines = run_program(exe, stdin=stdin.encode()).decode().splitlines()
+    assert len(lines) == len(texts)
+    cls = _contract_of(dict[nc.DateTimeOffset, nc.Int32], "dtokey", False)
+    wrong = []
+    accepted = refused_by_us = 0
+    for text, dotnet in zip(texts, lines, strict=True):
+        theirs = "err" if dotnet.startswith("err") else dotnet
+        ours = _key_answer(cls, text)
+        accepted += theirs != "err"
+        refused_by_us += theirs != "err" and ours == "err"
+        if text in KEY_DELIBERATE:
+            expected_ok = theirs.startswith("ok") and ours == "err"
+        elif text in KEY_AGREED or text in KEY_REFUSED:
+            expected_ok = ours == theirs
+        else:
+            expected_ok = ours == theirs or ours == "err"
+        if not expected_ok:
+            wrong.append((text, dotnet, ours))
+    assert not wrong, wrong[:40]
+    assert accepted > len(texts) // 4
+    # only texts without an offset (the server's zone) or with 8 fraction digits are refused
+    assert refused_by_us < accepted // 4

@@ -31,7 +31,9 @@ __all__ = [
     "format_datetime",
     "parse_datetime",
     "parse_datetime_json",
+    "parse_datetime_xml",
     "parse_microsoft_date",
+    "parse_xsd_datetime_rounded",
 ]
 
 MIN_TICKS: Final = 0
@@ -621,6 +623,80 @@ def _parse_checked(text: str) -> DateTime:
                 raise _fail(text, f"offset minutes {text[pos + 4 : pos + 6]} are outside 00..59")
             raise _fail(text, f"offset {text[pos:]} is outside ±14:00")
     raise _fail(text, _SHAPE)
+
+
+#: The other xs:dateTime-family texts ``XmlConvert.ToDateTime(s, RoundtripKind)`` reads without
+#: whatever today's date is (Mono 6.8, the XsdDateTime parser): a dateTime with any number of
+#: fraction digits, a date, a gYearMonth, a gYear, a gMonthDay (year 1904); ``Z``, ``±hh:mm``
+#: or nothing after. (gDay ``---06``, gMonth ``--05`` and a time alone take today's year or date.)
+_XSD_OTHER: Final = re.compile(
+    r"(?:([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})"
+    r"(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?)?)?)?"
+    r"|--([0-9]{2})-([0-9]{2}))"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})?",
+    re.ASCII,
+)
+
+
+def parse_xsd_datetime_rounded(text: str) -> tuple[int, DateTimeKind, int | None] | None:
+    """The ticks, kind and offset (UTC for ``Z``, Local with the offset for ``±hh:mm`` as
+    :func:`parse_datetime` reads it, else Unspecified) ``XmlConvert.ToDateTime(text,
+    RoundtripKind)`` reads from one of the :data:`_XSD_OTHER` forms, as Mono reads them:
+    midnight for a date, the 1st for a gYearMonth, January 1st for a gYear, 1904 for a
+    gMonthDay; fraction digits past the 7th rounded to the nearest tick, a tie (``5`` then
+    zeros) to the even tick, carrying into the second. None for any other text; ValueError for
+    a date or time that does not exist or a rounding past 9999-12-31T23:59:59.9999999."""
+    match = _XSD_OTHER.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, md_month, md_day, zone = match.groups()
+    if md_month is not None:
+        year, month, day = "1904", md_month, md_day
+    y, mo, d = int(year), int(month or 1), int(day or 1)
+    problem = _date_problem(y, mo, d)
+    if not problem and hour is not None:
+        if int(hour) > 23:
+            problem = f"hour {hour} is outside 00..23"
+        elif int(minute) > 59:
+            problem = f"minute {minute} is outside 00..59"
+        elif int(second) > 59:
+            problem = f"second {second} is outside 00..59"
+    if problem:
+        raise _fail(text, problem)
+    seconds = _days_before(y, mo, d) * 86_400
+    if hour is not None:
+        seconds += int(hour) * 3600 + int(minute) * 60 + int(second)
+    ticks = seconds * TICKS_PER_SECOND
+    if fraction:
+        ticks += int(fraction[:7].ljust(7, "0"))
+        rest = fraction[7:]
+        if rest and (rest[0] > "5" or (rest[0] == "5" and (rest.strip("0") != "5" or ticks & 1))):
+            ticks += 1  # XsdDateTime: above half up, a tie to the even tick
+    if ticks > MAX_TICKS:
+        raise _fail(text, "rounded past 9999-12-31T23:59:59.9999999")
+    if not zone:
+        return ticks, _UNSPECIFIED, None
+    if zone in "Zz":
+        return ticks, _UTC, None
+    offset = _OFFSET_MINUTES.get(zone)
+    if offset is None:
+        raise _fail(text, f"offset {zone} is outside ±14:00 or its minutes above 59")
+    return ticks, _LOCAL, offset
+
+
+def parse_datetime_xml(text: str) -> DateTime:
+    """A DateTime element's text (trimmed) as DataContractSerializer reads it: what
+    :func:`parse_datetime` reads, and the other forms Mono reads whatever the date and the
+    server's zone (:func:`parse_xsd_datetime_rounded`: a date, ``2024-05Z``, ``2024Z``,
+    ``--05-06Z``, more than 7 fraction digits rounded), kind Utc with ``Z``, Local keeping an
+    offset ``±hh:mm`` (as for the dateTime form), else Unspecified."""
+    try:
+        return parse_datetime(text)
+    except ValueError:
+        other = parse_xsd_datetime_rounded(text)
+        if other is None:
+            raise
+        return _make(*other)
 
 
 # ----------------------------------------------------------------------------- "\/Date(ms)\/"

@@ -23,13 +23,16 @@ from netcontract.clr.datetime import (
     format_datetime,
     parse_datetime,
     parse_microsoft_date,
+    parse_xsd_datetime_rounded,
 )
 from netcontract.clr.numbers import show_text
 
 __all__ = [
     "DateTimeOffset",
     "format_datetimeoffset_json",
+    "parse_datetimeoffset_converter",
     "parse_datetimeoffset_json",
+    "parse_datetimeoffset_key",
     "parse_datetimeoffset_parts",
 ]
 
@@ -193,7 +196,7 @@ _LENIENT: Final = re.compile(
     + _W
     + r"+([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(\.[0-9]{1,7})?)?)?"
     + _W
-    + r"*(?:(Z)|([+-])([0-9]{1,2})(?::([0-9]{1,2})|([0-9]{2}))?)"
+    + r"*(?:([Zz])|([+-])([0-9]{1,2})(?::([0-9]{1,2})|([0-9]{2}))?)"
     + _W
     + "*",
 )
@@ -212,7 +215,7 @@ def _lenient(text: str) -> str | None:
     return f"{year}-{int(month):02}-{int(day):02}{clock}{offset}"
 
 
-def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOffset:
+def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
     """A DateTimeOffset member's JSON string as Json.NET reads it (Mono):
 
     - ISO text with an offset (the offset kept) or ``Z`` (+00:00);
@@ -232,8 +235,8 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
     ``DateTimeOffset.TryParse`` reads (``01/02/2020 00:00 +01:00``, month names, RFC 1123,
     a three-digit year, ``Z`` after an offset).
 
-    ``lenient=False`` takes the ISO text and Microsoft dates only (a dictionary key: Json.NET's
-    key conversion of the other forms is not proven).
+    Dictionary keys and form values: :func:`parse_datetimeoffset_key`,
+    :func:`parse_datetimeoffset_converter`.
     """
     shown = show_text(text)
     if text[:6] == "/Date(":
@@ -244,7 +247,7 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
         try:
             value = parse_datetime(text)
         except ValueError:
-            canonical = _lenient(text) if lenient else None
+            canonical = _lenient(text)
             if canonical is None:
                 raise
             try:
@@ -266,19 +269,68 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
     return _checked(value.ticks, value.offset_minutes or 0, shown)
 
 
-def parse_datetimeoffset_parts(date_time: str, offset_minutes: int) -> DateTimeOffset:
-    """The value of the XML children: ``<DateTime>`` (trimmed) must be UTC (``Z``), as .NET
-    writes it; ``<OffsetMinutes>`` within ±840 and the clock time in range."""
-    value = parse_datetime(date_time.strip(" \t\r\n"))
-    if value.kind is not _UTC:
+def parse_datetimeoffset_converter(text: str) -> DateTimeOffset:
+    """``DateTimeOffsetConverter.ConvertFrom`` with the invariant culture, as Mono runs it for a
+    Web API form value and a Json.NET dictionary key: the text ``String.Trim``-med, the empty
+    text ``DateTimeOffset.MinValue``, else ``DateTimeOffset.Parse``: the forms
+    :func:`parse_datetimeoffset_json` reads (white space after trailing NULs trimmed too), not
+    Microsoft dates (``Parse`` does not know them). Refused as there: no offset (the server's
+    zone), more than 7 fraction digits, the culture's other layouts."""
+    trimmed = text.strip(_WS)
+    if not trimmed:
+        return DateTimeOffset.MIN_VALUE
+    if trimmed[:6] == "/Date(":
         raise ValueError(
-            f"DateTime {show_text(date_time)} must be UTC (ending in Z): .NET reads another kind"
-            " as a clock time of the offset, or converts it to the server's zone"
+            f"{show_text(text)} is not a valid DateTimeOffset: DateTimeOffset.Parse does not"
+            " read a Microsoft date here"
+        )
+    return parse_datetimeoffset_json(trimmed)
+
+
+def parse_datetimeoffset_key(text: str) -> DateTimeOffset:
+    """A Json.NET (6.0.8) dictionary key of type DateTimeOffset, as Mono reads it: Json.NET's
+    own date parser first (the ISO text, ``\\/Date(ms±hhmm)\\/``), then the type's
+    converter (:func:`parse_datetimeoffset_converter`: ``""`` and white space are MinValue)."""
+    if text[:6] == "/Date(" and parse_microsoft_date(text) is not None:
+        return parse_datetimeoffset_json(text)
+    return parse_datetimeoffset_converter(text)
+
+
+def parse_datetimeoffset_parts(date_time: str, offset_minutes: int) -> DateTimeOffset:
+    """The value of the XML children as DataContractSerializer reads them (Mono 6.8): the
+    ``<DateTime>`` text (trimmed) read by ``XmlConvert.ToDateTime(s, RoundtripKind)``, then
+
+    - ``Z`` (what .NET writes): the UTC time, shown at the offset;
+    - no zone: the clock time of the offset (``DateTimeOffsetAdapter`` takes an Unspecified
+      DateTime as such);
+    - the xs:dateTime family's other forms without an offset: a date (``2024-05-06Z``,
+      midnight), a gYearMonth, a gYear, a gMonthDay (year 1904), more than 7 fraction digits
+      (rounded to the nearest tick, a tie to the even one), as
+      :func:`~netcontract.clr.datetime.parse_xsd_datetime_rounded` reads them.
+
+    Refused although .NET reads them: an offset ``±hh:mm`` (``+00:00`` too), which .NET converts
+    into the server's zone and back: the instant read depends on the zone's history
+    (``1883-11-18T17:00:00+00:00`` reads three minutes early under ``America/New_York``) and
+    is clamped near 0001-01-01 and 9999-12-31; a gDay, a gMonth or a time alone, which take
+    today's date. ``<OffsetMinutes>`` within ±840 and the clock and UTC times in range."""
+    text = date_time.strip(" \t\r\n")
+    try:
+        value = parse_datetime(text)
+        ticks, kind = value.ticks, value.kind
+    except ValueError:
+        other = parse_xsd_datetime_rounded(text)
+        if other is None:
+            raise
+        ticks, kind, _ = other
+    if kind is _LOCAL:
+        raise ValueError(
+            f"DateTime {show_text(date_time)} has an offset: .NET converts it into the server's"
+            " time zone and back, which moves some instants (write Z, as .NET does)"
         )
     if not -MAX_OFFSET_MINUTES <= offset_minutes <= MAX_OFFSET_MINUTES:
         raise ValueError(f"OffsetMinutes {offset_minutes} is outside ±840 (±14:00)")
+    if kind is _UTC:
+        ticks += offset_minutes * TICKS_PER_MINUTE
     return _checked(
-        value.ticks + offset_minutes * TICKS_PER_MINUTE,
-        offset_minutes,
-        f"{show_text(date_time)} with OffsetMinutes {offset_minutes}",
+        ticks, offset_minutes, f"{show_text(date_time)} with OffsetMinutes {offset_minutes}"
     )

@@ -8,6 +8,7 @@ the rest, including several that .NET takes (checked on Mono 6.8, see :func:`par
 from __future__ import annotations
 
 import binascii
+import re
 import uuid
 from typing import Final
 
@@ -36,15 +37,56 @@ def _invalid(text: str) -> ValueError:
     return ValueError(f"{show_text(text)} is not a valid Guid: {_EXPECTED}")
 
 
+#: what .NET's Guid parser eats inside the X format (Char.IsWhiteSpace)
+_WS: Final = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_EAT: Final = {ord(c): None for c in _WS}
+_NUMBER: Final = r"0[xX]\+?(?:0[xX])?([0-9a-fA-F]+)"
+#: the X format once white space is eaten: {0xa,0xb,0xc,{0xd,0xe,0xf,0xg,0xh,0xi,0xj,0xk}}
+_X_FORMAT: Final = re.compile(
+    r"\{" + ",".join([_NUMBER] * 3) + r",\{" + ",".join([_NUMBER] * 8) + r"\}\}"
+)
+_X_LIMITS: Final = (0xFFFFFFFF, 0xFFFF, 0xFFFF, *(0xFF,) * 8)
+
+
+def _parse_x_format(text: str) -> uuid.UUID | None:
+    """The X format as ``new Guid(string)`` reads it (Mono 6.8): white space anywhere inside
+    eaten, ``0x`` or ``0X`` before each number, then ``+`` or a second ``0x`` allowed, any
+    number of hex digits (leading zeros too) up to the field's size. None for another text;
+    ValueError for a number too large: Mono refuses it for the first field and the bytes,
+    and silently keeps the low 16 bits of the two shorts (``0x1d9cb`` is ``d9cb``), which
+    netcontract refuses."""
+    match = _X_FORMAT.fullmatch(text.translate(_EAT))
+    if match is None:
+        return None
+    numbers = [int(digits, 16) for digits in match.groups()]
+    for number, limit in zip(numbers, _X_LIMITS, strict=True):
+        if number > limit:
+            raise ValueError(
+                f"{show_text(text)} is not a valid Guid: 0x{number:x} does not fit its"
+                f" {limit.bit_length() // 8}-byte field"
+                + (" (.NET keeps its low 16 bits)" if limit == 0xFFFF else "")
+            )
+    a, b, c, *rest = numbers
+    return uuid.UUID(int=(a << 96) | (b << 80) | (c << 64) | int.from_bytes(bytes(rest), "big"))
+
+
 def parse_guid(text: str) -> uuid.UUID:
     """Read a Guid in one of .NET's formats D, N, B or P, in any letter case.
 
     ``0f8fad5b-d9cb-469f-a165-70867728950e`` (D), ``0f8fad5bd9cb469fa16570867728950e`` (N),
     ``{…D…}`` (B), ``(…D…)`` (P). No surrounding white space (XML callers strip it).
 
+    The X format ``{0x0f8fad5b,0xd9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}`` as
+    .NET reads it (:func:`_parse_x_format`; Mono reads it alike in XML, Json.NET members and
+    keys, WCF JSON members and simple dictionary keys).
+
     Refused although ``new Guid(string)`` accepts them: surrounding white space (.NET trims
-    it), the X format ``{0x0f8fad5b,0xd9cb,0x469f,{0xa1,…}}``, and the legacy ``0x``/``+``
-    prefixes inside a group of the D format (``0x8fad5b-…`` means ``008fad5b-…`` to .NET).
+    it), an X-format short beyond 0xffff (.NET keeps its low 16 bits), and the legacy
+    ``0x``/``+`` prefixes inside a group of the D format (``0x8fad5b-…`` means ``008fad5b-…``
+    to .NET).
     .NET never writes these. Python-only forms (``urn:uuid:…``, stray hyphens or braces as
     :class:`uuid.UUID` allows) are refused too.
     """
@@ -61,6 +103,10 @@ def parse_guid(text: str) -> uuid.UUID:
         if "-" in hex_text:
             raise _invalid(text)
     else:
+        if text[:1] == "{" and text[-1:] == "}":
+            value = _parse_x_format(text)
+            if value is not None:
+                return value
         raise _invalid(text)
     if n != 32:
         if hex_text[8] != "-" or hex_text[13] != "-" or hex_text[18] != "-" or hex_text[23] != "-":

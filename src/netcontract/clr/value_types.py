@@ -52,6 +52,7 @@ from netcontract.clr.datetime import (
     format_datetime,
     parse_datetime,
     parse_datetime_json,
+    parse_datetime_xml,
 )
 from netcontract.clr.datetimeoffset import DateTimeOffset
 from netcontract.clr.namespaces import ARR, DATACONTRACT_BASE, SER, SYSTEM, XS, XSI
@@ -995,7 +996,7 @@ class DateTimeType(ValueType):
 
     @staticmethod
     def xml_parse(text: str) -> DateTime:
-        return parse_datetime(text.strip(" \t\r\n"))
+        return parse_datetime_xml(text.strip(" \t\r\n"))
 
     json_value = staticmethod(format_datetime)
 
@@ -1126,8 +1127,8 @@ class DateTimeOffsetType(ValueType):
 
     @staticmethod
     def form_parse(text: str) -> DateTimeOffset:
-        # the forms Json.NET's DateTimeOffset.TryParse adds are not proven for Web API's binder
-        return _dto.parse_datetimeoffset_json(net_trim(text), lenient=False)
+        # Web API: DateTimeOffsetConverter (String.Trim, DateTimeOffset.Parse, invariant)
+        return _dto.parse_datetimeoffset_converter(text)
 
     def help_sample(self, index: int, source: SampleSource) -> DateTimeOffset:
         # ObjectGenerator: new DateTimeOffset(DateTime.Now)

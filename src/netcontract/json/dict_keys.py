@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from netcontract.clr.datetime import DateTime, format_datetime, parse_microsoft_date
-from netcontract.clr.datetimeoffset import format_datetimeoffset_json, parse_datetimeoffset_json
+from netcontract.clr.datetimeoffset import format_datetimeoffset_json, parse_datetimeoffset_key
 from netcontract.clr.numbers import (
     format_decimal_xml,
     format_double_r,
@@ -247,7 +247,7 @@ def _number_or_time_parser(
     elif primitive is TIMESPAN:
         parse = parse_timespan_json  # TimeSpan.Parse, as for a value
     elif primitive is DATETIMEOFFSET:
-        parse = _strict_datetimeoffset  # ISO with an offset, or \/Date(ms+hhmm)\/
+        parse = parse_datetimeoffset_key  # Json.NET's dates, then DateTimeOffsetConverter
     else:
         return None
 
@@ -263,10 +263,6 @@ def _number_or_time_parser(
         return value
 
     return key
-
-
-def _strict_datetimeoffset(text: str) -> Any:
-    return parse_datetimeoffset_json(text, lenient=False)
 
 
 def _enum_parser(wire: EnumType) -> Callable[[str], Any]:

@@ -439,7 +439,8 @@ def _hint(value: Any) -> Any:
 
 def _parse_offset(value: Any) -> DateTimeOffset:
     """A DateTimeOffset as DataContractJsonSerializer reads it (Mono): an object with both
-    ``DateTime`` (``\\/Date(ms)\\/``, the UTC instant; a ``+hhmm`` suffix does not move it)
+    ``DateTime`` (``\\/Date(ms)\\/``, the UTC instant; a ``+hhmm`` suffix refused: Mono reads
+    it through the server's zone)
     and ``OffsetMinutes`` (an Int16, in a string too), in any order, other members ignored, a
     ``__type`` naming ``DateTimeOffset:#System`` first; the clock time and its UTC time within
     the DateTime range."""
@@ -463,7 +464,15 @@ def _parse_offset(value: Any) -> DateTimeOffset:
     if type(date) is not str:
         raise TypeError(f"DateTime: expected a \\/Date(ms)\\/ string, got {_json_kind(date)}")
     instant = wcf_parse_date(date)
-    utc = instant.ticks - (instant.offset_minutes or 0) * _TICKS_PER_MINUTE
+    if instant.offset_minutes is not None:
+        # Mono: the DateTime is Local, converted into the server's zone, and the adapter takes
+        # its instant back through that zone: America/New_York reads 1883-11-18T17:00:00Z
+        # (\/Date(-2717650800000+0000)\/) 3 minutes early, and clamps near 0001-01-01
+        raise ValueError(
+            f"DateTime {_shown(date)} has an offset suffix: .NET reads it through the server's"
+            " time zone, which moves some instants (write \\/Date(ms)\\/, as .NET does)"
+        )
+    utc = instant.ticks
     try:
         minutes = wcf_parse(_vt.INT16, value["OffsetMinutes"])
     except (ValueError, TypeError) as exc:

@@ -2,7 +2,8 @@
 // (JsonConvert.DeserializeObject, default settings) reads from {"V": value} into a member V of
 // that type: "ok <value>" or "err <exception type>". Values: integers and Decimal by
 // ToString(InvariantCulture) (a Decimal keeps its scale; a negative zero is shown "-0", "-0.0"), Double and Single as the hex of their
-// bits, DateTimeOffset as "<ticks> <offset minutes>", null as "null".
+// bits, DateTimeOffset as "<ticks> <offset minutes>", null as "null"; "DateTimeOffsetKey" reads a
+// Dictionary<DateTimeOffset,int> (the value an object {"<key>":1}) and shows its one key.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -23,11 +24,17 @@ public static class JsonNumberStrings
         {"ulong", typeof(ulong)}, {"ushort", typeof(ushort)}, {"double", typeof(double)},
         {"float", typeof(float)}, {"decimal", typeof(decimal)},
         {"DateTimeOffset", typeof(DateTimeOffset)},
+        {"DateTimeOffsetKey", typeof(Dictionary<DateTimeOffset, int>)},
     };
 
     static string Show(object v)
     {
         if (v == null) return "null";
+        if (v is Dictionary<DateTimeOffset, int>)
+        {
+            foreach (DateTimeOffset key in ((Dictionary<DateTimeOffset, int>)v).Keys) return Show(key);
+            return "empty";
+        }
         if (v is double) return BitConverter.DoubleToInt64Bits((double)v).ToString("x16");
         if (v is float) return BitConverter.ToInt32(BitConverter.GetBytes((float)v), 0).ToString("x8");
         if (v is DateTimeOffset)

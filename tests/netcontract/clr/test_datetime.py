@@ -723,3 +723,47 @@ def test_from_parts_refuses_parts_that_are_not_int(field: int) -> None:
     parts[field] = float(parts[field])
     with pytest.raises(TypeError, match="must be an int, not float"):
         DateTime.from_parts(*parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "ticks", "kind", "offset"),
+    [
+        # Mono 6.8: a DateTime member read by DataContractSerializer (Ticks, Kind), the same
+        # under TZ=UTC and America/New_York (tests/interop/test_datetimeoffset_interop.py)
+        ("2024-05-06Z", 638505504000000000, "UTC", None),
+        ("2024-05-06", 638505504000000000, "UNSPECIFIED", None),
+        ("2024Z", 638396640000000000, "UTC", None),
+        ("2024-05Z", 638501184000000000, "UTC", None),
+        ("--05-06Z", 600636384000000000, "UTC", None),
+        ("2024-05-06T11:45:07.12345675Z", 638505927071234568, "UTC", None),
+        ("2024-05-06T11:45:07.12345675", 638505927071234568, "UNSPECIFIED", None),
+        ("2024-05-06T11:45:07.12345665Z", 638505927071234566, "UTC", None),
+        ("2024-05-06T23:59:59.99999999Z", 638506368000000000, "UTC", None),
+        # Mono: Local, the instant 2024-05-06T00:00:00Z in the server's zone; kept with the
+        # offset written, as for the dateTime form
+        ("2024-05-06+00:00", 638505504000000000, "LOCAL", 0),
+        ("2024-05-06T11:45:07.12345678+05:30", 638505927071234568, "LOCAL", 330),
+    ],
+)
+def test_xml_reads_the_other_forms_mono_reads(
+    text: str, ticks: int, kind: str, offset: int | None
+) -> None:
+    value = _datetime.parse_datetime_xml(text)
+    assert (value.ticks, value.kind.name, value.offset_minutes) == (ticks, kind, offset)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---06Z",  # Mono: read with today's year and month
+        "--05Z",  # today's year
+        "11:45:07Z",  # today's date
+        "9999-12-31T23:59:59.99999999Z",  # Mono: XmlException (rounded past MaxValue)
+        "2024-05-06T11:45:07.12345678+15:00",  # beyond ±14:00 (as the dateTime form)
+        "2023-02-29Z",  # Mono: XmlException
+        "2024-05-06T11:45Z",
+    ],
+)
+def test_xml_refuses_the_forms_of_today_or_none(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a valid DateTime"):
+        _datetime.parse_datetime_xml(text)

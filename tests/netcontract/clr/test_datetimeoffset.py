@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 
 import netcontract as nc
 from netcontract.clr import value_types as vt
-from netcontract.clr.datetimeoffset import parse_datetimeoffset_json
+from netcontract.clr.datetimeoffset import (
+    parse_datetimeoffset_converter,
+    parse_datetimeoffset_json,
+    parse_datetimeoffset_key,
+    parse_datetimeoffset_parts,
+)
 from netcontract.clr.value_types import DATETIMEOFFSET, SYSTEM
 from netcontract.strategies import for_type
 
@@ -188,9 +193,14 @@ def kids(date_time: str, minutes: str) -> str:
         ("<s:DateTime>2024-05-06T11:45:07Z</s:DateTime>", "found the end"),
         ("", "found the end"),
         (kids("2024-05-06T11:45:07Z", "1").replace("s:", ""), "found <DateTime>"),
-        # Mono reads these (a clock time, or converted to the server's zone): refused
-        (kids("2024-05-06T11:45:07", "120"), "must be UTC"),
-        (kids("2024-05-06T11:45:07+05:00", "0"), "must be UTC"),
+        # Mono reads these through the server's zone (an offset), or with today's date: refused
+        (kids("2024-05-06T11:45:07+05:00", "0"), "has an offset"),
+        (kids("2024-05-06T11:45:07+00:00", "0"), "server's time zone"),
+        (kids("---06Z", "0"), "is not a valid DateTime"),
+        (kids("11:45:07Z", "0"), "is not a valid DateTime"),
+        # Mono: XmlException (rounded past MaxValue; no seconds)
+        (kids("9999-12-31T23:59:59.99999999Z", "0"), "rounded past"),
+        (kids("2024-05-06T11:45Z", "0"), "is not a valid DateTime"),
         ("2024", "found text"),
         (kids("X2024-05-06T11:45:07Z", "0"), "'X2024-05-06T11:45:07Z' is not a valid DateTime"),
         (kids("2024-05-06T11:45:07Z", "32768"), "'32768' is outside the Int16 range"),
@@ -200,9 +210,9 @@ def kids(date_time: str, minutes: str) -> str:
         # Mono trims U+00A0 (README, "DateTimeOffset"; test_datetimeoffset_interop.py)
         (kids("\u00a02024-05-06T11:45:07Z", "0"), "is not a valid DateTime"),
         (
-            kids("2024-05-06T11:45:07", "120"),
-            "must be UTC (ending in Z): .NET reads another kind as a clock time of the offset,"
-            " or converts it to the server's zone",
+            kids("2024-05-06T11:45:07-00:00", "120"),
+            "has an offset: .NET converts it into the server's time zone and back, which moves"
+            " some instants (write Z, as .NET does)",
         ),
         (kids("9999-12-31T23:59:59Z", "60"), "'9999-12-31T23:59:59Z' with OffsetMinutes 60"),
     ],
@@ -213,6 +223,46 @@ def test_xml_reading_refuses_with_the_member_path(inner: str, message: str) -> N
         nc.from_xml(data, S)
     assert [p.path for p in refused.value.problems] == ["D"]
     assert message in refused.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("date_time", "minutes", "expected"),
+    [
+        # Mono 6.8 (Ticks, Offset), the same under TZ=UTC, America/New_York, Asia/Kolkata,
+        # Australia/Lord_Howe, Europe/London, Pacific/Kiritimati and America/Sitka
+        ("2024-05-06Z", 120, (638505576000000000, 120)),
+        ("2024-05-06z", 0, (638505504000000000, 0)),
+        ("2024-02-29Z", 0, (638447616000000000, 0)),
+        ("2024-05Z", 0, (638501184000000000, 0)),
+        ("2024Z", 0, (638396640000000000, 0)),
+        ("--05-06Z", 0, (600636384000000000, 0)),
+        ("0001-01-01Z", 0, (0, 0)),
+        # no zone: the clock time of the offset
+        ("2024-05-06T11:45:07", 60, (638505927070000000, 60)),
+        ("2024-05-06T11:45:07.5", 60, (638505927075000000, 60)),
+        ("2024-05-06", 120, (638505504000000000, 120)),
+        # past 7 fraction digits: to the nearest tick, a tie to the even one, carried
+        ("2024-05-06T11:45:07.12345678Z", 0, (638505927071234568, 0)),
+        ("2024-05-06T11:45:07.12345675Z", 0, (638505927071234568, 0)),
+        ("2024-05-06T11:45:07.12345665Z", 0, (638505927071234566, 0)),
+        ("2024-05-06T11:45:07.12345685Z", 0, (638505927071234568, 0)),
+        ("2024-05-06T11:45:07.123456850Z", 0, (638505927071234568, 0)),
+        ("2024-05-06T11:45:07.123456850001Z", 0, (638505927071234569, 0)),
+        ("2024-05-06T11:45:07.123456749999Z", 0, (638505927071234567, 0)),
+        ("2024-05-06T11:45:07.99999985Z", 0, (638505927079999998, 0)),
+        ("2024-05-06T11:45:07.99999995Z", 0, (638505927080000000, 0)),
+        ("2024-05-06T23:59:59.99999999Z", 0, (638506368000000000, 0)),
+        ("2024-05-06T11:45:07.0000000000000000000000001Z", 0, (638505927070000000, 0)),
+        ("\n2024-05-06Z\n", 0, (638505504000000000, 0)),
+    ],
+)
+def test_xml_reading_takes_the_texts_mono_reads_whatever_the_zone(
+    date_time: str, minutes: int, expected: tuple[int, int]
+) -> None:
+    value = parse_datetimeoffset_parts(date_time, minutes)
+    assert (value.ticks, value.offset_minutes) == expected
+    data = f'<S xmlns="{NS}" xmlns:s="{SYS}"><D>{kids(date_time, str(minutes))}</D></S>'
+    assert nc.from_xml(data.encode(), S).d == value
 
 
 def test_xml_reading_takes_white_space_and_ignores_elements_after() -> None:
@@ -257,6 +307,8 @@ def test_xml_reading_takes_white_space_and_ignores_elements_after() -> None:
         ("2024-05-06T13:45:07+02:00\x00\x00", (638505999070000000, 120)),
         ("2024-05-06T13:45:07Z\x00", (638505999070000000, 0)),
         ("2024-05-06T13:45:07+02:00 \x00", (638505999070000000, 120)),
+        # Mono: a lowercase z after white space (test_json_number_strings_interop.py)
+        ("2020-1-2 1:02:3.5 z", (637135237235000000, 0)),
     ],
 )
 def test_json_reading(text: str, expected: tuple[int, int]) -> None:
@@ -288,6 +340,49 @@ def test_json_reading(text: str, expected: tuple[int, int]) -> None:
 def test_json_reading_refuses(text: str) -> None:
     with pytest.raises(ValueError, match=r"DateTimeOffset|offset"):
         parse_datetimeoffset_json(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Mono: Json.NET 6.0.8 Dictionary<DateTimeOffset,int> keys (Ticks, Offset); its date
+        # parser, then DateTimeOffsetConverter (String.Trim, "" is MinValue, Parse)
+        ("", (0, 0)),
+        (" \t", (0, 0)),
+        ("\t2020-01-01+01\x00 ", (637134336000000000, 60)),  # (a member refuses it)
+        ("2020-01-01T00:00:00+01:00\x00 ", (637134336000000000, 60)),
+        (" 2020-1-2 3:4:5 +2:3\n", (637135310450000000, 123)),
+        ("/Date(1577836800000+0100)/", (637134372000000000, 60)),
+        ("2020-1-2 1:02:3.5 z", (637135237235000000, 0)),  # (a member too)
+        ("2020-1-2T12:34:56.5\tz\t", (637135652965000000, 0)),
+    ],
+)
+def test_json_key_reading(text: str, expected: tuple[int, int]) -> None:
+    value = parse_datetimeoffset_key(text)
+    assert (value.ticks, value.offset_minutes) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " /Date(0)/",  # Mono: JsonSerializationException (Parse does not read it)
+        "2020-01-01T00:00:00",  # Mono reads it in the server's zone (+00:00 at TZ=UTC)
+        "2020-01-01T00:00:00.12345678+01:00",  # rounded
+    ],
+)
+def test_json_key_reading_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match=r"DateTimeOffset|offset"):
+        parse_datetimeoffset_key(text)
+
+
+def test_form_values_take_the_converter_without_microsoft_dates() -> None:
+    # Web API (Mono): DateTimeOffsetConverter; "/Date(…)/" binds nothing (null in a
+    # DateTimeOffset?), white space around is trimmed (test_forms_interop.py)
+    assert parse_datetimeoffset_converter("\u00a02020-01-01T00:00:00+01:00\x00 ") == (
+        nc.DateTimeOffset(637134336000000000, 60)
+    )
+    with pytest.raises(ValueError, match="Microsoft date"):
+        parse_datetimeoffset_converter("/Date(1577836800000+0100)/")
 
 
 def test_json_reading_refuses_with_the_member_path() -> None:

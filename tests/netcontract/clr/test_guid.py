@@ -67,8 +67,12 @@ def test_parse_guid_accepts_the_four_formats(text: str) -> None:
         "0x8fad5b-d9cb-469f-a165-70867728950e",
         "+f8fad5b-d9cb-469f-a165-70867728950e",
         "0f8fad5b-+9cb-469f-a165-70867728950e",
-        # [deliberate] the X format, which .NET accepts (even with spaces)
-        "{0x0f8fad5b,0xd9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}",
+        # [deliberate] the X format with a short beyond 0xffff: Mono keeps its low 16 bits
+        "{0x0f8fad5b,0x1d9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}",
+        # [Mono] refused: a byte beyond 0xff, no number, U+200B (no white space to .NET)
+        "{0x0f8fad5b,0xd9cb,0x469f,{0x100,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}",
+        "{0x,0xd9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}",
+        "{0x0f8fad5b,\u200b0xd9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}",
         # Python's uuid.UUID() accepts these; .NET does not
         "{" + G.replace("-", "") + "}",
         "urn:uuid:" + G.replace("-", ""),
@@ -110,6 +114,22 @@ def test_parse_guid_refuses_any_one_hyphen_out_of_place(position: int, wrap: str
     text = wrap.format(_hyphen_moved(position))
     with pytest.raises(ValueError, match="is not a valid Guid"):
         parse_guid(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # [Mono] new Guid(s), and alike in XML, Json.NET members and keys, WCF JSON members and
+        # simple-dictionary keys, Web API forms (tests/interop/test_guid_interop.py)
+        ("{0x0f8fad5b,0xd9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}", G),
+        ("{0X0F8FAD5B,0XD9CB,0X469F,{0XA1,0X65,0X70,0X86,0X77,0X28,0X95,0X0E}}", G),
+        ("{0xf8fad5b, 0xd9cb,\u00a00x469f,\n{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0xe}}", G),
+        ("{0x000000000f8fad5b,0x0000d9cb,0x469f,{0x+a1,0x0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}", G),
+        ("{0x 1,0xd9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}", "00000001" + G[8:]),
+    ],
+)
+def test_parse_guid_reads_the_x_format(text: str, expected: str) -> None:
+    assert str(parse_guid(text)) == expected
 
 
 def test_parse_guid_message() -> None:
