@@ -198,7 +198,8 @@ def test_extension_data_is_declared_on_the_classes_that_derive_from_no_other(loa
     xml = nc.to_xml(cls())
     end = xml.index(b">") + 1
     later = xml[:end] + b"<ZzLater>1</ZzLater>" + xml[end:]
-    assert nc.to_xml(nc.from_xml(later, cls)) == later
+    with _no_fallback(False):  # the kept member: the reference writer's, by design
+        assert nc.to_xml(nc.from_xml(later, cls)) == later
     dropping = load_generated(plain.code).__dict__[cls.__name__]
     assert not nc.contract_info(dropping).extension_data
     with _no_fallback():  # without extension data: the generated paths, the member dropped
