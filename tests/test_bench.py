@@ -47,6 +47,13 @@ def test_run_prints_a_row_per_operation_with_its_ratio_and_memory() -> None:
     assert "machine: " in out and "20 vehicles" in out
 
 
+def test_extension_data_prints_both_modules_for_each_conversion() -> None:
+    out = _run("extension_data.py", "--vehicles", "20", "--repeat", "1", "--calls", "1")
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "`" in line]
+    assert len(rows) == 12  # six conversions of two documents
+    assert all(re.search(r"\| [\d.]+ \| [\d.]+ \| [\d.]+ \|$", row) for row in rows), rows
+
+
 def test_breakdown_accounts_for_each_conversion() -> None:
     out = _run("breakdown.py", "--vehicles", "20")
     # four conversions, and XML -> objects over lxml's proxies when the compiled walk is on

@@ -63,7 +63,7 @@ def generate_module(
     *,
     strict: bool = False,
     names: Mapping[str, str] | None = None,
-    extension_data: bool = False,
+    extension_data: bool | None = None,
 ) -> Generated:
     """Generate contracts from ``sources`` (files or folders); see :func:`generate`."""
     if isinstance(sources, str | Path):
@@ -71,7 +71,7 @@ def generate_module(
     paths = [Path(s) for s in sources]
     on_pages = [is_page_source(p) for p in paths]
     if paths and all(on_pages):
-        if extension_data:
+        if extension_data:  # (None, the default, and False: Web API models keep nothing)
             raise SchemaError([Problem("extension_data", "extension_data applies to schemas only")])
         return _from_pages(paths, strict=strict, names=names)
     if any(on_pages):
@@ -85,7 +85,9 @@ def generate_module(
     specs.reports[:0] = [Report(where, key, message) for where, key, message in loaded.notes]
     if strict and specs.reports:
         raise _strict(specs.reports)
-    code = emit_module(specs, loaded.files, _version(), extension_data=extension_data)
+    # schemas: on unless turned off, as the importer's classes implement IExtensibleDataObject
+    keep = extension_data is not False
+    code = emit_module(specs, loaded.files, _version(), extension_data=keep)
     return Generated(code, tuple(specs.reports), tuple(loaded.files))
 
 
@@ -94,7 +96,7 @@ def generate(
     *,
     strict: bool = False,
     names: Mapping[str, str] | None = None,
-    extension_data: bool = False,
+    extension_data: bool | None = None,
 ) -> str:
     """The Python module of netcontract contracts for the schemas or help pages in ``sources``.
 
@@ -105,11 +107,14 @@ def generate(
     resolved by file name against the files given and the referring file's folder only (never
     fetched). The module is deterministic (same input, same bytes), passes ``ruff`` and
     ``mypy --strict``, and lists in its header what it was made from and what could not be
-    mapped. ``extension_data=True`` (schemas only) declares each data contract class that
-    derives from no other with ``extension_data=True``, as the classes .NET's importer
-    generates implement ``IExtensibleDataObject``: the members a document holds that the schema
-    does not know are kept and written back (XML, WCF JSON) instead of dropped; such classes
-    are read and written by the reference code (slower). Raises
+    mapped. From schemas, each data contract class that derives from no other is declared with
+    ``extension_data=True`` (the default, ``extension_data=None`` or ``True``), as the classes
+    .NET's importer generates implement ``IExtensibleDataObject``: the members a document holds
+    that the schema does not know are kept and written back (XML, WCF JSON) instead of dropped.
+    ``extension_data=False`` leaves it out: faster (the generated fast paths read and write
+    such classes; contracts with extension data are read by the reference code), and unknown
+    members are dropped. Help pages describe Web API models, which keep nothing
+    (``extension_data=True`` is refused there). Raises
     :class:`~netcontract.SchemaError` when a file cannot be read, or with ``strict=True`` when
     anything could not be mapped exactly.
     """

@@ -1,4 +1,4 @@
-"""``netcontract generate SOURCE... [--out FILE.py] [--strict] [--extension-data]
+"""``netcontract generate SOURCE... [--out FILE.py] [--strict] [--no-extension-data]
 [--name OPEN=NAME]...``
 (wired into netcontract.cli)."""
 
@@ -32,9 +32,12 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--extension-data",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
+        default=None,
         help="schemas: keep the members a document holds that the schema does not know and "
-        "write them back, as svcutil's classes do (IExtensibleDataObject); slower",
+        "write them back, as svcutil's classes do (IExtensibleDataObject; the default for "
+        "schemas); --no-extension-data drops them, and is faster (the generated fast paths "
+        "read such classes, the reference code those with extension data)",
     )
     parser.add_argument(
         "--name",

@@ -36,6 +36,7 @@ from lxml import etree
 
 import netcontract as nc
 from netcontract.cli import main
+from netcontract.codegen import _no_fallback
 from netcontract.generate import generate_module, sources
 from netcontract.generate.schema import attribute_name, class_name
 from netcontract.model.contract import is_contract
@@ -56,8 +57,17 @@ SER = "http://schemas.microsoft.com/2003/10/Serialization/"
 # ----------------------------------------------------------------------------- Vehizen's xsd/
 
 
-def test_contracts_generated_from_xsd_export_the_schemas_of_the_vehizen_models(load_generated):
-    module = load_generated(nc.generate(XSD_DIR))
+# each runs on the default module (extension_data=True: the XML reader is the reference one)
+# and with extension_data=False, where the generated readers and writers must do it all
+# (no fallback): the shipped vehizen models declare no extension data
+KEEPS = pytest.mark.parametrize("keep", [None, False], ids=["extension_data", "no_extension_data"])
+
+
+@KEEPS
+def test_contracts_generated_from_xsd_export_the_schemas_of_the_vehizen_models(
+    load_generated, keep
+):
+    module = load_generated(nc.generate(XSD_DIR, extension_data=keep))
     ours = nc.export_schemas(module.CustomerGroupDto, module.ResponseDto)
     assert ours == nc.export_schemas(CustomerGroupDto, ResponseDto)
 
@@ -71,11 +81,15 @@ def test_contracts_generated_from_xsd_export_the_schemas_of_the_vehizen_models(l
         ("response.compact.xml", "ResponseDto"),
     ],
 )
-def test_generated_classes_rewrite_the_help_page_xml_byte_for_byte(load_generated, fixture, name):
-    module = load_generated(nc.generate(XSD_DIR))
+@KEEPS
+def test_generated_classes_rewrite_the_help_page_xml_byte_for_byte(
+    load_generated, fixture, name, keep
+):
+    module = load_generated(nc.generate(XSD_DIR, extension_data=keep))
     data = (FIXTURES / fixture).read_bytes()
-    obj = nc.from_xml(data, getattr(module, name))
-    assert nc.to_xml(obj, indent="compact" not in fixture) == data
+    with _no_fallback():
+        obj = nc.from_xml(data, getattr(module, name))
+        assert nc.to_xml(obj, indent="compact" not in fixture) == data
 
 
 def _without(value: Any, names: set[str]) -> Any:
@@ -94,12 +108,14 @@ def _without(value: Any, names: set[str]) -> Any:
         ("response.json", "ResponseDto", ResponseDto),
     ],
 )
+@KEEPS
 def test_generated_classes_read_the_help_page_json_as_the_vehizen_models(
-    load_generated, fixture, name, reference
+    load_generated, fixture, name, reference, keep
 ):
-    module = load_generated(nc.generate(XSD_DIR))
+    module = load_generated(nc.generate(XSD_DIR, extension_data=keep))
     data = (FIXTURES / fixture).read_bytes()
-    ours = nc.from_json(data, getattr(module, name))
+    with _no_fallback():  # Json.NET ignores IExtensibleDataObject: the fast path either way
+        ours = nc.from_json(data, getattr(module, name))
     if name == "CustomerGroupDto":  # (Data: {} cannot be written as XML, by either class)
         assert nc.to_xml(ours) == nc.to_xml(nc.from_json(data, reference))
     # the same members and values; the XSD cannot say the JSON-only members (FullName,
@@ -164,11 +180,12 @@ def test_is_reference_schema_is_generated_as_is_reference_contract(load_generate
 
 def test_extension_data_is_declared_on_the_classes_that_derive_from_no_other(load_generated):
     # XsdDataContractImporter's classes implement IExtensibleDataObject (the base classes;
-    # derived classes inherit it): with extension_data=True the generated classes keep the
-    # members a later version of the schema adds and write them back, as .NET's do (Mono:
-    # tests/interop/test_real_xsd_interop.py)
-    plain = generate_module(MONO_KNOWN)
-    kept = generate_module(MONO_KNOWN, extension_data=True)
+    # derived classes inherit it): by default the generated classes keep the members a later
+    # version of the schema adds and write them back, as .NET's do (Mono:
+    # tests/interop/test_real_xsd_interop.py); extension_data=False drops them
+    kept = generate_module(MONO_KNOWN)
+    assert generate_module(MONO_KNOWN, extension_data=True).code == kept.code
+    plain = generate_module(MONO_KNOWN, extension_data=False)
     assert "extension_data" not in plain.code
     assert kept.reports == plain.reports
     module = load_generated(kept.code)
@@ -181,8 +198,12 @@ def test_extension_data_is_declared_on_the_classes_that_derive_from_no_other(loa
     xml = nc.to_xml(cls())
     end = xml.index(b">") + 1
     later = xml[:end] + b"<ZzLater>1</ZzLater>" + xml[end:]
-    assert nc.to_xml(nc.from_xml(later, cls)) == later
-    assert nc.to_xml(load_generated(plain.code).__dict__[cls.__name__]()) == xml
+    with _no_fallback(False):  # the kept member: the reference writer's, by design
+        assert nc.to_xml(nc.from_xml(later, cls)) == later
+    dropping = load_generated(plain.code).__dict__[cls.__name__]
+    assert not nc.contract_info(dropping).extension_data
+    with _no_fallback():  # without extension data: the generated paths, the member dropped
+        assert nc.to_xml(nc.from_xml(later, dropping)) == xml
 
 
 def test_extension_data_applies_to_schemas_only(tmp_path):
@@ -190,12 +211,19 @@ def test_extension_data_applies_to_schemas_only(tmp_path):
     page.write_text("<html></html>", encoding="utf-8")
     with pytest.raises(nc.SchemaError, match="schemas only"):
         generate_module(page, extension_data=True)
+    # the default and False: Web API models keep nothing (the default is for schemas)
+    assert generate_module(page).code == generate_module(page, extension_data=False).code
 
 
-def test_cli_generate_extension_data():
-    status, out, err = _run(["generate", "--extension-data", str(MONO_KNOWN)])
+@pytest.mark.parametrize(
+    ("flags", "keep"),
+    [([], True), (["--extension-data"], True), (["--no-extension-data"], False)],
+)
+def test_cli_generate_extension_data(flags, keep):
+    status, out, err = _run(["generate", *flags, str(MONO_KNOWN)])
     assert (status, err) == (0, "")
-    assert out.decode("utf-8") == nc.generate(MONO_KNOWN, extension_data=True)
+    assert out.decode("utf-8") == nc.generate(MONO_KNOWN, extension_data=keep)
+    assert ("extension_data=True" in out.decode("utf-8")) is keep
 
 
 def test_strict_refuses_what_cannot_be_mapped():
@@ -571,10 +599,10 @@ def test_generated_modules_pass_ruff_and_mypy_strict(tmp_path):
     out.mkdir()
     for name, source in sets.items():
         (out / f"{name}.py").write_text(nc.generate(source), encoding="utf-8")
-    # extension_data=True adds an argument to the decorators (longer lines, known types)
+    # extension_data=False: one argument fewer in the decorators (shorter lines, known types)
     for name in ("mono_known", "bingads_reporting"):
-        code = nc.generate(sets[name], extension_data=True)
-        (out / f"{name}_extension_data.py").write_text(code, encoding="utf-8")
+        code = nc.generate(sets[name], extension_data=False)
+        (out / f"{name}_no_extension_data.py").write_text(code, encoding="utf-8")
     config = str(ROOT / "pyproject.toml")
     for cmd in (
         [ruff, "check", "--config", config, "."],

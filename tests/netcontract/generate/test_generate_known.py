@@ -16,6 +16,10 @@ The generated classes then read and write, with no ``known_types`` given to the 
 importer's classes do (a Dog in an Animal member, in a list of Animals, a contract in an
 object member). Over the real-world sets (``schemas/``), each class lists exactly the classes
 derived from it (Bing Ads' ReportRequest: 42), unless it holds ``object``.
+
+Each check runs on the default module (``extension_data=True`` on the classes that derive from
+no other, as the importer's classes implement ``IExtensibleDataObject``) and on the one
+generated with ``extension_data=False`` (read and written by the generated fast paths).
 """
 
 from __future__ import annotations
@@ -40,13 +44,22 @@ OBJECT_HOLDER_LIST = [
 ]
 
 
-@pytest.fixture
-def generated() -> str:
-    return nc.generate(KNOWN, strict=True)
+@pytest.fixture(params=[None, False], ids=["extension_data", "no_extension_data"])
+def generated(request: pytest.FixtureRequest) -> str:
+    return nc.generate(KNOWN, strict=True, extension_data=request.param)
+
+
+def _ext(generated: str) -> str:
+    """The decorator argument on the classes that derive from no other, in this module."""
+    return ", extension_data=True" if "extension_data=True" in generated else ""
 
 
 def test_a_base_knows_its_derived_classes_at_any_depth_in_any_namespace(generated: str) -> None:
-    assert '@nc.contract("P.K", known_types=("Cat", "Dog", "Puppy"))\nclass Animal:' in generated
+    ext = _ext(generated)
+    assert f'@nc.contract("P.K"{ext}, known_types=("Cat", "Dog", "Puppy"))\nclass Animal:' in (
+        generated
+    )
+    # derived classes inherit IExtensibleDataObject: never declared on them
     assert '@nc.contract("P.K", known_types=("Cat", "Puppy"))\nclass Dog(Animal):' in generated
     assert '@nc.contract("P.K2")\nclass Cat(Dog):' in generated
     assert '@nc.contract("P.K")\nclass Puppy(Dog):' in generated
@@ -56,14 +69,17 @@ def test_a_class_with_an_object_member_knows_every_type_of_the_set_but_itself(
     generated: str,
 ) -> None:
     lines = generated.splitlines()
+    head = ["@nc.contract(", '    "P.K",', "    known_types=("]
+    if _ext(generated):
+        head[2:2] = ["    extension_data=True,"]
     for name, member in (("Holder", "obj"), ("ObjOnly", "o"), ("ListObj", "objs")):
         end = lines.index(f"class {name}:")
         start = max(i for i in range(end) if lines[i] == "@nc.contract(")
         block = lines[start:end]
-        assert block[:3] == ["@nc.contract(", '    "P.K",', "    known_types=("]
-        assert block[3:8] == OBJECT_HOLDER_LIST
+        assert block[: len(head)] == head
+        assert block[len(head) : len(head) + 5] == OBJECT_HOLDER_LIST
         assert block[-2:] == ["    ),", ")"]
-        names = [line.strip().strip('",') for line in block[3:-2]]
+        names = [line.strip().strip('",') for line in block[len(head) : -2]]
         everything = {"Animal", "Cat", "Color", "DictObj", "Dog", "Holder", "ListHolder"}
         everything |= {"ListObj", "ObjOnly", "Outer", "Plain", "Puppy", "Stamped"}
         # Mono's importer: [KnownType(typeof(System.DateTimeOffset))] too, the set holding it
@@ -72,7 +88,7 @@ def test_a_class_with_an_object_member_knows_every_type_of_the_set_but_itself(
     # a dictionary of objects is no object member (.NET's IsObjectContract), nor are a
     # member holding an object holder or a list of the base type
     for name in ("DictObj", "Outer", "ListHolder", "Plain"):
-        assert f'@nc.contract("P.K")\nclass {name}:' in generated
+        assert f'@nc.contract("P.K"{_ext(generated)})\nclass {name}:' in generated
 
 
 def test_generated_classes_need_no_call_level_known_types(
@@ -114,7 +130,7 @@ REAL_WORLD = Path(__file__).resolve().parent / "schemas"
 
 
 def test_a_real_world_base_lists_its_subclasses_across_namespaces() -> None:
-    code = nc.generate(REAL_WORLD / "bingads_reporting")
+    code = nc.generate(REAL_WORLD / "bingads_reporting", extension_data=False)
     # ApplicationFault (adapi.microsoft.com) <- AdApiFaultDetail (adapi) and ApiFaultDetail
     # (Reporting/v13): the line ruff writes when the arguments fit on one
     assert (
@@ -123,6 +139,14 @@ def test_a_real_world_base_lists_its_subclasses_across_namespaces() -> None:
         ' "ApiFaultDetail")\n'
         ")\nclass ApplicationFault:\n"
     ) in code
+    # by default (extension_data=True) they no longer fit: one a line, as ruff writes them
+    assert (
+        "@nc.contract(\n"
+        '    xml_namespace="https://adapi.microsoft.com",\n'
+        "    extension_data=True,\n"
+        '    known_types=("AdApiFaultDetail", "ApiFaultDetail"),\n'
+        ")\nclass ApplicationFault:\n"
+    ) in nc.generate(REAL_WORLD / "bingads_reporting")
     head = code[: code.index("\nclass ReportRequest:")]
     listed = head[head.rindex("@nc.contract(") :]
     # every report request (the 42 classes derived from it), one a line
