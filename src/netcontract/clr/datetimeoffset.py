@@ -230,7 +230,7 @@ def parse_datetimeoffset_json(text: str, *, lenient: bool = True) -> DateTimeOff
     Refused although Json.NET reads them: no offset (Json.NET takes the server's zone), more
     than 7 fraction digits (rounded, as for DateTime), and the other texts
     ``DateTimeOffset.TryParse`` reads (``01/02/2020 00:00 +01:00``, month names, RFC 1123,
-    a three-digit year, ``Z`` after an offset).
+    a three-digit year, ``Z`` or another letter after an offset: ``+01:00X``).
 
     ``lenient=False`` takes the ISO text and Microsoft dates only (a dictionary key: Json.NET's
     key conversion of the other forms is not proven).

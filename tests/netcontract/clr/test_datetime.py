@@ -723,3 +723,43 @@ def test_from_parts_refuses_parts_that_are_not_int(field: int) -> None:
     parts[field] = float(parts[field])
     with pytest.raises(TypeError, match="must be an int, not float"):
         DateTime.from_parts(*parts)
+
+
+_HINT = (
+    "kind must be a DateTimeKind, not int: DateTime(ticks, kind, offset_minutes) takes 100 ns"
+    " ticks first; for a date use DateTime.from_parts(year, month, day, ...) or"
+    " DateTime.parse(text)"
+)
+
+
+@pytest.mark.parametrize(
+    ("ticks", "kind", "message"),
+    [
+        # calendar fields where ticks are expected (DateTime(2024, 5, 6)): a year 1..9999 and a
+        # month 1..12 give the hint, anything else the plain message
+        (1, 1, _HINT),
+        (9999, 12, _HINT),
+        (2024, 5, _HINT),
+        (0, 5, "kind must be a DateTimeKind, not int"),
+        (10000, 5, "kind must be a DateTimeKind, not int"),
+        (2024, 0, "kind must be a DateTimeKind, not int"),
+        (2024, 13, "kind must be a DateTimeKind, not int"),
+        (2024, 5.0, "kind must be a DateTimeKind, not float"),
+        (2024, "5", "kind must be a DateTimeKind, not str"),
+        ("2024", 5, "ticks must be an int, not str"),
+        (2024.0, 5, "ticks must be an int, not float"),
+    ],
+)
+def test_constructor_messages(ticks: Any, kind: Any, message: str) -> None:
+    with pytest.raises(TypeError) as refused:
+        DateTime(ticks, kind)
+    assert str(refused.value) == message
+
+
+def test_constructor_offset_messages() -> None:
+    with pytest.raises(ValueError) as refused:
+        DateTime(0, L)
+    assert str(refused.value) == "a LOCAL DateTime needs offset_minutes"
+    with pytest.raises(ValueError) as refused:
+        DateTime(0, L, 60.0)  # type: ignore[arg-type]
+    assert str(refused.value) == "offset_minutes must be an int, not float"

@@ -278,7 +278,11 @@ def test_json_reading(text: str, expected: tuple[int, int]) -> None:
         "05/06/2024 13:45:07 +02:00",
         "6 May 2024 13:45:07 +02:00",
         "2024-05-06T13:45:07+02:00Z",
+        "2024-05-06T13:45:07+02:00X",
         "2024-05-06T13:45:07+02:00\x00 ",
+        # Mono refuses a letter after the offset of the other forms
+        "2024-05-06 13:45+02:00X",
+        "2024-05-06 13:45+02:00X\x00",
         # Mono refuses one-digit clock fields after T
         "2024-05-06T3:45:07+02:00",
         "2024-05-06T13:45:7+02:00",
@@ -371,3 +375,18 @@ def test_every_path_reads_and_writes_what_the_value_type_says(obj: S, indent: bo
     obj = S(d=obj.d, n=obj.n, l_=obj.l_, nl=obj.nl)
     assert nc.from_xml(nc.to_xml(obj, indent=indent), S) == obj
     assert nc.from_json(nc.to_json(obj, indent=indent), S) == obj
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-05-06 13:45:07+02:00", "2024-05-06T13:45+02:00", "2024-05-06T13:45:07+0200"]
+)
+def test_forms_and_dictionary_keys_take_the_iso_text_only(text: str) -> None:
+    # [deliberate] lenient=False (a form value, a dictionary key): the forms Json.NET's
+    # DateTimeOffset.TryParse adds for a member are not proven for Web API's binder or Json.NET's
+    # dictionary keys, so only the ISO text and Microsoft dates are taken there
+    assert parse_datetimeoffset_json(text).offset_minutes == 120
+    for parse in (lambda t: parse_datetimeoffset_json(t, lenient=False), DATETIMEOFFSET.form_parse):
+        with pytest.raises(ValueError, match=r"is not a valid DateTimeOffset"):
+            parse(text)
+    iso = "2024-05-06T13:45:07+02:00"
+    assert DATETIMEOFFSET.form_parse(iso) == parse_datetimeoffset_json(iso, lenient=False)
