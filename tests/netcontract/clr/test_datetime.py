@@ -763,3 +763,12 @@ def test_constructor_offset_messages() -> None:
     with pytest.raises(ValueError) as refused:
         DateTime(0, L, 60.0)  # type: ignore[arg-type]
     assert str(refused.value) == "offset_minutes must be an int, not float"
+
+
+@pytest.mark.parametrize("fraction", [1, 10_000, 10_001, 20_002, 9_990_999, 9_999_999, 1_230_000])
+def test_fraction_digits_whole_milliseconds_or_not(fraction: int) -> None:
+    # the 7 digits without their trailing zeros (Mono, FORMAT_TABLE): a multiple of 10,001 is
+    # not a whole number of milliseconds (.0010001, not .001)
+    ticks = 638_505_999_070_000_000 + fraction
+    assert format_datetime(DateTime(ticks, Z)) == oracle_text(ticks, Z, None)
+    assert format_datetime(DateTime(ticks, Z)).split(".")[1] == f"{fraction:07d}".rstrip("0") + "Z"

@@ -938,6 +938,10 @@ def test_parse_decimal_json_string_refuses(text: str, problem: str) -> None:
         ("  NaN\x00", "  NaN\x00"),
         ("1X\x00", "1X\x00"),
         ("1\u00a0\x00", "1\u00a0"),  # refused as "1\u00a0" is
+        # the white space before the NULs is String.Trim's (not U+001C..U+001F), the letter the
+        # last character (refused either way: the message shows the text the parser got)
+        ("NaN\x1f\x00", "NaN\x1f"),
+        ("1N\x00", "1N\x00"),
         ("1", "1"),
     ],
 )
