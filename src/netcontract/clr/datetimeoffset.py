@@ -233,7 +233,7 @@ def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
     Refused although Json.NET reads them: no offset (Json.NET takes the server's zone), more
     than 7 fraction digits (rounded, as for DateTime), and the other texts
     ``DateTimeOffset.TryParse`` reads (``01/02/2020 00:00 +01:00``, month names, RFC 1123,
-    a three-digit year, ``Z`` after an offset).
+    a three-digit year, ``Z`` or another letter after an offset: ``+01:00X``).
 
     Dictionary keys and form values: :func:`parse_datetimeoffset_key`,
     :func:`parse_datetimeoffset_converter`.

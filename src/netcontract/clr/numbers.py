@@ -576,11 +576,13 @@ def parse_double_json_plain(raw: object) -> object:
 def strip_number_nuls(text: str) -> str:
     """``text`` without the NULs at its very end, which .NET's number parsing ignores after
     a number (Mono: ``"1 \\x00"`` is 1, ``"1\\x00 "`` is refused); kept after ``NaN`` or
-    ``Infinity``, which Convert.ToDouble then refuses (Mono)."""
+    ``Infinity`` and any white space ``String.Trim`` takes (``"NaN\\u00a0\\x00"``), which
+    Convert.ToDouble then refuses (Mono)."""
     if text[-1:] != "\x00":
         return text
     stripped = text.rstrip("\x00")
-    return text if stripped.rstrip(_NET_WS)[-1:].isalpha() else stripped
+    # the word's comparison trims Char.IsWhiteSpace only: the NULs stay and refuse it
+    return text if stripped.rstrip(_NET_TRIM)[-1:].isalpha() else stripped
 
 
 def parse_double_json_string(s: str) -> float:

@@ -767,3 +767,52 @@ def test_xml_reads_the_other_forms_mono_reads(
 def test_xml_refuses_the_forms_of_today_or_none(text: str) -> None:
     with pytest.raises(ValueError, match="is not a valid DateTime"):
         _datetime.parse_datetime_xml(text)
+
+
+_HINT = (
+    "kind must be a DateTimeKind, not int: DateTime(ticks, kind, offset_minutes) takes 100 ns"
+    " ticks first; for a date use DateTime.from_parts(year, month, day, ...) or"
+    " DateTime.parse(text)"
+)
+
+
+@pytest.mark.parametrize(
+    ("ticks", "kind", "message"),
+    [
+        # calendar fields where ticks are expected (DateTime(2024, 5, 6)): a year 1..9999 and a
+        # month 1..12 give the hint, anything else the plain message
+        (1, 1, _HINT),
+        (9999, 12, _HINT),
+        (2024, 5, _HINT),
+        (0, 5, "kind must be a DateTimeKind, not int"),
+        (10000, 5, "kind must be a DateTimeKind, not int"),
+        (2024, 0, "kind must be a DateTimeKind, not int"),
+        (2024, 13, "kind must be a DateTimeKind, not int"),
+        (2024, 5.0, "kind must be a DateTimeKind, not float"),
+        (2024, "5", "kind must be a DateTimeKind, not str"),
+        ("2024", 5, "ticks must be an int, not str"),
+        (2024.0, 5, "ticks must be an int, not float"),
+    ],
+)
+def test_constructor_messages(ticks: Any, kind: Any, message: str) -> None:
+    with pytest.raises(TypeError) as refused:
+        DateTime(ticks, kind)
+    assert str(refused.value) == message
+
+
+def test_constructor_offset_messages() -> None:
+    with pytest.raises(ValueError) as refused:
+        DateTime(0, L)
+    assert str(refused.value) == "a LOCAL DateTime needs offset_minutes"
+    with pytest.raises(ValueError) as refused:
+        DateTime(0, L, 60.0)  # type: ignore[arg-type]
+    assert str(refused.value) == "offset_minutes must be an int, not float"
+
+
+@pytest.mark.parametrize("fraction", [1, 10_000, 10_001, 20_002, 9_990_999, 9_999_999, 1_230_000])
+def test_fraction_digits_whole_milliseconds_or_not(fraction: int) -> None:
+    # the 7 digits without their trailing zeros (Mono, FORMAT_TABLE): a multiple of 10,001 is
+    # not a whole number of milliseconds (.0010001, not .001)
+    ticks = 638_505_999_070_000_000 + fraction
+    assert format_datetime(DateTime(ticks, Z)) == oracle_text(ticks, Z, None)
+    assert format_datetime(DateTime(ticks, Z)).split(".")[1] == f"{fraction:07d}".rstrip("0") + "Z"

@@ -25,6 +25,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from netcontract.clr import numbers
 from netcontract.clr.numbers import (
     DECIMAL_MAX,
     INT32_MAX,
@@ -930,6 +931,17 @@ def test_parse_decimal_json_string_refuses(text: str, problem: str) -> None:
         ("1\x00 ", "1\x00 "),
         ("NaN\x00", "NaN\x00"),  # [Mono] Convert.ToDouble refuses it
         ("-Infinity \x00", "-Infinity \x00"),
+        # [Mono] refused too (tests/interop/test_number_text_interop.py): the NULs stay after a
+        # name and the white space String.Trim takes, or two spaces before it
+        ("NaN\u00a0\x00", "NaN\u00a0\x00"),
+        ("Infinity\u2003\x00", "Infinity\u2003\x00"),
+        ("  NaN\x00", "  NaN\x00"),
+        ("1X\x00", "1X\x00"),
+        ("1\u00a0\x00", "1\u00a0"),  # refused as "1\u00a0" is
+        # the white space before the NULs is String.Trim's (not U+001C..U+001F), the letter the
+        # last character (refused either way: the message shows the text the parser got)
+        ("NaN\x1f\x00", "NaN\x1f"),
+        ("1N\x00", "1N\x00"),
         ("1", "1"),
     ],
 )
@@ -1218,3 +1230,46 @@ def test_parse_double_xml_long_exponents(text: str, expected: float | None) -> N
             parse_double_xml(text)
     else:
         assert same_double(parse_double_xml(text), expected)
+
+
+# [Mono] XmlConvert.ToDouble, Double.Parse and Json.NET (a JSON string for a double member)
+# agree on each (probed live: tests/interop/test_number_text_interop.py): the runtime's
+# conversion (only the first 18 digits, a 64-bit product whose lowest partial product is
+# dropped, rounded once) at its edges. Around half the smallest subnormal (2**-1075 =
+# 2.4703282292062327e-324) the result is not the correctly rounded one: ...261E-324 is below
+# 2**-1075 and gives 5e-324 (the product rounds up past 2**64), ...272E-324 is above it and
+# gives 0 (the product stays below the threshold the runtime compares with, ...273 reaches it).
+# None: refused (OverflowException).
+CONVERSION_EDGES: list[tuple[str, int | None]] = [
+    ("2.47032822920623258E-324", 0),
+    ("2.47032822920623261E-324", 1),
+    ("2.4703282292062326E-324", 1),
+    ("2.47032822920623272E-324", 0),
+    ("2.47032822920623273E-324", 1),
+    ("1e-352", 0),  # the power of ten past the table: 0 without computing
+    ("1e-351", 0),
+    ("1e351", None),
+    ("1e352", None),
+    ("1.8e308", None),  # the exponent field all ones with a fraction: refused, not a NaN
+    ("1.79769313486231581E+308", None),
+    ("1.797693134862315807E+308", 0x7FEFFFFFFFFFFFFF),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONVERSION_EDGES)
+def test_the_runtimes_conversion_at_its_edges(text: str, expected: int | None) -> None:
+    parsers = (parse_double_xml, numbers.PURE["parse_double_xml"], parse_double_json_string)
+    for parse in parsers:  # the compiled and the pure path alike
+        if expected is None:
+            with pytest.raises(ValueError, match=r"is outside the Double range"):
+                parse(text)
+        else:
+            assert bits(parse(text)) == expected, (parse, text)
+
+
+def test_the_r_text_cache_is_bounded() -> None:
+    # the pure R formatting caches its texts, at most _R_CACHE_LIMIT of them
+    format_r = numbers.PURE["format_double_r"]
+    for i in range(numbers._R_CACHE_LIMIT + 10):
+        assert format_r(i + 0.5) == f"{i}.5"
+        assert len(numbers._R_CACHE) <= numbers._R_CACHE_LIMIT

@@ -12,6 +12,7 @@ silent slowdown).
 from __future__ import annotations
 
 import decimal
+import enum
 import math
 import uuid
 from typing import Any
@@ -682,3 +683,31 @@ def test_double_check_says_which_integer_it_cannot_hold() -> None:
     with pytest.raises(ValueError) as refused:
         vt.DOUBLE.check(2**53 + 1)
     assert str(refused.value) == "9007199254740993 cannot be held exactly by a Double"
+
+
+def test_integer_check_takes_int_subclasses_but_not_bool() -> None:
+    class Level(enum.IntEnum):
+        HIGH = 5
+
+    assert vt.INT32.check(Level.HIGH) == 5
+    assert type(vt.INT32.check(Level.HIGH)) is int
+    with pytest.raises(TypeError) as refused:
+        vt.INT32.check(True)
+    assert str(refused.value) == "expected an integer (Int32), got true"
+
+
+@pytest.mark.parametrize("text", ["\u00a01", "1\u00a0", "\u20001", "1X", "1\x00X"])
+def test_integer_json_string_takes_number_white_space_only(text: str) -> None:
+    # [Mono] Json.NET's Int32.TryParse(NumberStyles.Integer) refuses them all: only U+0009..U+000D
+    # and the space around, NULs at the end (tests/interop/test_json_number_strings_interop.py)
+    assert vt.INT32.json_parse(" 1\t\x00\x00") == 1
+    with pytest.raises(ValueError, match="is not a valid Int32"):
+        vt.INT32.json_parse(text)
+
+
+def test_lone_surrogate_message() -> None:
+    with pytest.raises(ValueError) as refused:
+        check_no_lone_surrogate("a\ud800")
+    assert str(refused.value) == (
+        "the string holds a lone surrogate (an unpaired \\uD800-\\uDFFF escape)"
+    )
