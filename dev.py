@@ -339,13 +339,20 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
         return
     early = functions_run_before_the_tests(where, env, args)
     fresh_env = dict(env, PYTHONPATH=str(where / "mutants" / "src"))
+    options = list(mutmut["pytest_add_cli_args"])
     for meta, name in candidates:
-        if name.rsplit("__mutmut_", 1)[0] not in early:
+        files = early.get(name.rsplit("__mutmut_", 1)[0])
+        if files is None:
             continue  # mutmut ran it with the mutant active all along
-        print(f"dev.py: {name} survived; running the tests again in a fresh process")
+        # the test modules whose import ran it (their contracts were built by it), or the
+        # whole selection when a conftest or plugin did
+        selection = (
+            args if "*" in files else [*options, *(f"tests/{file}" for file in sorted(files))]
+        )
+        print(f"dev.py: {name} survived; running its tests again in a fresh process")
         try:
             status = subprocess.run(
-                [str(BIN / "python"), "-m", "pytest", "--rootdir=.", "-x", "-q", *args],
+                [str(BIN / "python"), "-m", "pytest", "--rootdir=.", "-x", "-q", *selection],
                 cwd=where / "mutants",
                 env=dict(fresh_env, MUTANT_UNDER_TEST=name),
                 stdout=subprocess.DEVNULL,
@@ -355,8 +362,8 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
             ).returncode
         except subprocess.TimeoutExpired:
             status = 1
-        if status == 4:  # pytest's usage error: the command is wrong, not the mutant
-            raise SystemExit(f"dev.py: pytest refused its arguments {args}")
+        if status in (4, 5):  # a usage error or no test collected: the command is wrong
+            raise SystemExit(f"dev.py: pytest exited {status} with the arguments {selection}")
         if status:
             print(f"dev.py: {name} killed in a fresh process (pytest exit code {status})")
             data = json.loads(meta.read_text(encoding="utf-8"))
@@ -371,36 +378,60 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
 _TRACE_CALLS = """
 import sys
 import pytest
-seen = set()
-folder = sys.argv[1]
+seen = {}
+folder, tests = sys.argv[1], sys.argv[3]
 def trace(frame, event, arg):
     if event == "call" and frame.f_code.co_filename.startswith(folder):
-        seen.add((frame.f_globals.get("__name__"), frame.f_code.co_qualname))
+        key = (frame.f_globals.get("__name__"), frame.f_code.co_qualname)
+        caller = frame.f_back
+        while caller is not None and not (
+            caller.f_code.co_filename.startswith(tests)
+            and caller.f_code.co_filename.rsplit("/", 1)[-1].startswith(("test_", "conftest"))
+        ):
+            caller = caller.f_back
+        # the test module (or conftest) whose import made the call; "*" for pytest's plugins
+        where = caller.f_code.co_filename[len(tests):].lstrip("/") if caller else "*"
+        seen.setdefault(key, set()).add(where)
 sys.setprofile(trace)
-pytest.main(["-qq", "--collect-only", *sys.argv[3:]])
+pytest.main(["-qq", "--collect-only", *sys.argv[4:]])
 sys.setprofile(None)
 with open(sys.argv[2], "w") as out:
-    out.writelines(f"{module} {name}\\n" for module, name in sorted(seen) if "<" not in name)
+    for (module, name), files in sorted(seen.items()):
+        if "<" not in name:
+            out.write(f"{module} {name} {' '.join(sorted(files))}\\n")
 """
 
 
-def functions_run_before_the_tests(where: Path, env: dict[str, str], args: list[str]) -> set[str]:
+def functions_run_before_the_tests(
+    where: Path, env: dict[str, str], args: list[str]
+) -> dict[str, set[str]]:
     """mutmut's names (``module.x_function``, ``module.xǁClassǁmethod``) of the functions of
-    ``where``'s sources that run while pytest imports netcontract and collects the tests."""
+    ``where``'s sources that run while pytest imports netcontract and collects the tests, each
+    with the test files (relative to tests/) whose import calls it ("*": pytest's plugins or a
+    conftest, which every test needs)."""
     found = where / "build" / "import-time-functions.txt"
     found.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [str(BIN / "python"), "-c", _TRACE_CALLS, str(where / "src"), str(found), *args],
+        [
+            str(BIN / "python"),
+            "-c",
+            _TRACE_CALLS,
+            str(where / "src"),
+            str(found),
+            str(where / "tests"),
+            *args,
+        ],
         cwd=where,
         env=dict(env, PYTHONPATH=str(where / "src")),
         stdout=subprocess.DEVNULL,
         check=True,
     )
-    names = set()
+    names: dict[str, set[str]] = {}
     for line in found.read_text(encoding="utf-8").splitlines():
-        module, qualname = line.split(" ", 1)
+        module, qualname, *files = line.split(" ")
         *owner, function = qualname.split(".")
-        names.add(f"{module}.xǁ{owner[0]}ǁ{function}" if owner else f"{module}.x_{function}")
+        name = f"{module}.xǁ{owner[0]}ǁ{function}" if owner else f"{module}.x_{function}"
+        names[name] = {"*" if "conftest" in file else file for file in files}
     return names
 
 
