@@ -204,10 +204,10 @@ def _outcomes(answers: Iterable[str]) -> list[str]:
 
 G = "0f8fad5b-d9cb-469f-a165-70867728950e"
 #: the rows of test_parse_guid_refuses that its comments mark [deliberate] (.NET accepts them,
-#: netcontract refuses them on purpose), with the Guid .NET reads (Mono)
+#: netcontract refuses them on purpose), with the Guid .NET reads (Mono). White space around
+#: is read now (as .NET trims it); the legacy prefixes stay refused: fewer hex digits than the
+#: group holds, padded on the left (guid.parse_guid)
 GUID_DELIBERATE = {
-    f" {G} ": G,
-    f"\t{G}\n": G,
     "0x8fad5b-d9cb-469f-a165-70867728950e": "008fad5b-d9cb-469f-a165-70867728950e",
     "+f8fad5b-d9cb-469f-a165-70867728950e": G,
     "0f8fad5b-+9cb-469f-a165-70867728950e": "0f8fad5b-09cb-469f-a165-70867728950e",

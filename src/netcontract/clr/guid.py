@@ -1,8 +1,9 @@
 """Text form of .NET ``System.Guid`` (DataContract XML and Json.NET both use the same).
 
 .NET writes the lowercase "D" format. ``new Guid(string)`` (used by DataContractSerializer and
-Json.NET) reads more; netcontract reads the four plain formats in any letter case and refuses
-the rest, including several that .NET takes (checked on Mono 6.8, see :func:`parse_guid`).
+Json.NET) reads more; netcontract reads the four plain formats in any letter case, the X format
+and white space around, and refuses the rest, including the legacy prefixes inside a group
+that .NET takes (checked on Mono 6.8, see :func:`parse_guid`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _WS: Final = (
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 _EAT: Final = {ord(c): None for c in _WS}
+_WS_SET: Final = frozenset(_WS)
 _NUMBER: Final = r"0[xX]\+?(?:0[xX])?([0-9a-fA-F]+)"
 #: the X format once white space is eaten: {0xa,0xb,0xc,{0xd,0xe,0xf,0xg,0xh,0xi,0xj,0xk}}
 _X_FORMAT: Final = re.compile(
@@ -77,19 +79,26 @@ def parse_guid(text: str) -> uuid.UUID:
     """Read a Guid in one of .NET's formats D, N, B or P, in any letter case.
 
     ``0f8fad5b-d9cb-469f-a165-70867728950e`` (D), ``0f8fad5bd9cb469fa16570867728950e`` (N),
-    ``{…D…}`` (B), ``(…D…)`` (P). No surrounding white space (XML callers strip it).
+    ``{…D…}`` (B), ``(…D…)`` (P). White space around the text (``Char.IsWhiteSpace``: also
+    U+00A0, U+2003, U+2028…) is trimmed as ``new Guid(string)`` trims it (``String.Trim``):
+    Mono reads `` G ``, ``\u00a0G\n`` to G in XML, Json.NET members and keys, WCF JSON members
+    and simple dictionary keys alike; not NUL, U+200B or U+FEFF (no white space to .NET).
 
     The X format ``{0x0f8fad5b,0xd9cb,0x469f,{0xa1,0x65,0x70,0x86,0x77,0x28,0x95,0x0e}}`` as
     .NET reads it (:func:`_parse_x_format`; Mono reads it alike in XML, Json.NET members and
     keys, WCF JSON members and simple dictionary keys).
 
-    Refused although ``new Guid(string)`` accepts them: surrounding white space (.NET trims
-    it), an X-format short beyond 0xffff (.NET keeps its low 16 bits), and the legacy
-    ``0x``/``+`` prefixes inside a group of the D format (``0x8fad5b-…`` means ``008fad5b-…``
-    to .NET).
+    Refused although ``new Guid(string)`` accepts them: an X-format short beyond 0xffff (.NET
+    keeps its low 16 bits), and the legacy ``0x``/``+`` prefixes inside a group of the D
+    format: ``0x8fad5b-…`` is ``008fad5b-…`` to .NET and ``+f8fad5b-…`` is ``0f8fad5b-…``, a
+    text with fewer hex digits than its group holds, padded with zeros on the left: the
+    digits written are not the digits read (a cut or mistyped Guid, never one a .NET writer
+    wrote), so netcontract refuses it rather than guess.
     .NET never writes these. Python-only forms (``urn:uuid:…``, stray hyphens or braces as
     :class:`uuid.UUID` allows) are refused too.
     """
+    if text[:1] in _WS_SET or text[-1:] in _WS_SET:  # "" is in no set
+        text = text.strip(_WS)
     n = len(text)
     if n == 36:
         hex_text = text

@@ -33,6 +33,13 @@ EXPECTED = uuid.UUID(G)
         "{" + G + "}",  # B
         "(" + G + ")",  # P
         "{" + G.upper() + "}",
+        # [Mono] white space around (Char.IsWhiteSpace), trimmed as new Guid(s) trims it
+        " " + G + " ",
+        "\t" + G + "\n",
+        "\u00a0" + G + "\u00a0",
+        "\u2003{" + G + "}\u3000",
+        "\x85 " + G.replace("-", "") + " \u2028",
+        "\r\n(" + G + ")\u2029",
     ],
 )
 def test_parse_guid_accepts_the_four_formats(text: str) -> None:
@@ -60,9 +67,14 @@ def test_parse_guid_accepts_the_four_formats(text: str) -> None:
         G.replace("-", "_"),
         "\uff10" + G[1:],
         "",
-        # [deliberate] .NET trims white space (XML callers strip it first)
-        " " + G + " ",
-        "\t" + G + "\n",
+        # [Mono] refused: no white space to .NET (NUL, U+001C, U+200B, U+FEFF), white space
+        # inside the braces, white space only
+        G + "\x00",
+        "\x1c" + G,
+        "\u200b" + G,
+        "\ufeff" + G,
+        "( " + G + " )",
+        " ",
         # [deliberate] legacy prefixes inside a D group: .NET reads 008fad5b-... / 0f8fad5b-...
         "0x8fad5b-d9cb-469f-a165-70867728950e",
         "+f8fad5b-d9cb-469f-a165-70867728950e",
