@@ -161,6 +161,12 @@ DTO_AGREED = [
     *("2020-01-01T00:00:00+130", "2020-1-2 3:4:5.5 +2:3", "2020-1-2+02:00", "2020-1-2Z"),
     *("\u00a02020-01-01T00:00:00\t+01:00\n", "2020-01-01T00:00:00+01:00\u0000\u0000"),
     *("2020-01-01T00:00:00+01:00 \u0000", "\u20032020-01-01T00:00:00-9:30", "2020-01-01T00:00+2"),
+    # a NUL right after the offset of a T form, then white space and NULs
+    *("2020-01-01T00:00:00+01:00\u0000 ", "2020-01-01T00:00+2\u0000\t\u0000"),
+    *("2020-01-01T00:00:00 +0100\u0000\u00a0", "2020-1-2T00:00:00+1:3\u0000 "),
+    # more than 7 fraction digits: summed as doubles, rounded (.00000025 is 3 ticks)
+    *("2020-01-01T00:00:00.12345678+01:00", "2020-01-01T00:00:00.00000025Z"),
+    *("2020-01-01T23:59:59.99999999+01:00", "2020-1-2 3:4:5.123456789012345678901 +2"),
 ]
 # [Mono] refused by both
 DTO_REFUSED = [
@@ -169,14 +175,17 @@ DTO_REFUSED = [
     *("2020-01-01T00:00:00.+01:00", "2020-01-01T00:00:60+01:00", "", "2020-02-30T00:00Z"),
     *("2020-01-01T1:02:03+01:00", "2020-01-01T00:00:3+01:00", "2020-01-01T00:0+01:00"),
     *("2020-01-01 00:00+01:00X", "2020-01-01 00:00+01:00X\u0000"),
+    *("2020-01-01T00:00:00+01:00\u0000\u0000 ", "2020-01-01T00:00:00Z\u0000 "),
+    *("2020-01-01 00:00 +01:00\u0000 ", "2020-01-01T00:00:00+01:00 \u0000 "),
+    "9999-12-31T23:59:59.99999995+00:00",
 ]
-# [deliberate] Json.NET reads these, netcontract refuses them: rounded (8 fraction digits), the
-# server's zone (no offset), or forms of DateTimeOffset.TryParse netcontract does not take
+# [deliberate] Json.NET reads these, netcontract refuses them: the server's zone (no offset), or
+# forms of DateTimeOffset.TryParse netcontract does not take
 DTO_DELIBERATE = [
-    *("2020-01-01T00:00:00.12345678+01:00", "2020-01-01T00:00:00", "2020-01-01"),
+    *("2020-01-01T00:00:00.12345678", "2020-01-01T00:00:00", "2020-01-01"),
     *("01/02/2020 00:00:00 +01:00", "2024/05/06 13:45:07 +02:00", "6 May 2024 13:45:07 +02:00"),
     *("Mon, 06 May 2024 13:45:07 GMT", "2020-01-01T00:00:00+01:00Z", "020-01-01T00:00:00+01:00"),
-    *("2020-01-01T00:00:00+01:00\u0000 ", "2020-01-01T00:00:00+01:00X"),
+    "2020-01-01T00:00:00+01:00X",
 ]
 
 
@@ -186,7 +195,7 @@ def _draw_dto(rng: random.Random) -> str:
     date = pick([date, date, "2020-1-2", "2020-11-2"])
     sep = pick(["T", " ", "  ", "t", "", "T", "\t", "\u00a0"])
     clock = pick(["00:00", "12:34:56", "12:34:56.5", "01:02:03.1234567", "1:02:03", "", "23:59"])
-    clock = pick([clock, clock, "1:2:3", "12:3", "1:02:3.5"])
+    clock = pick([clock, clock, "1:2:3", "12:3", "1:02:3.5", "00:00:00.12345675"])
     offset = pick(["Z", "+01", "+0130", "+01:30", "-05:00", "+1:00", "+14", "+15", "-14:00", "z"])
     offset = pick([offset, offset, "+130", "", "+01:3", "-00", "+1:3", "-9", "+14:1", "+1:60"])
     lead = pick(["", " ", "\t", "\u00a0", "\u2003", "\n"])
@@ -291,3 +300,56 @@ def test_datetimeoffset_keys_read_as_json_net_reads_them(tmp_path: Path) -> None
     assert accepted > len(texts) // 4
     # only texts without an offset (the server's zone) or with 8 fraction digits are refused
     assert refused_by_us < accepted // 4
+
+
+# [Mono] DateTime members with more than 7 fraction digits: Json.NET's own parser stops at 7,
+# DateTime.TryParse(s, InvariantCulture, RoundtripKind) rounds the double sum of the digits
+DT_ROUNDED = [
+    *("2024-05-06T11:45:07.12345678Z", "2024-05-06T11:45:07.12345665Z", "2024-05-06T11:45:07.5"),
+    *("2024-05-06T11:45:07.00000005z", "2024-05-06T11:45:07.00000025", "0001-01-01T00:00:00.1Z"),
+    *("2024-05-06T23:59:59.99999999Z", "2024-05-06T11:45:07.12345678+05:30"),
+    *("2024-05-06T11:45:07.123456789012345678901234567890-09:30", "2024-05-06T11:45:07.12345675"),
+    # 9 digits without a zone: cut to 7 (Json.NET; DateTime.TryParse alone rounds them)
+    *("2024-05-06T11:45:07.772040569", "2024-05-06T11:45:07.333713650"),
+]
+# [Mono] refused by both: past MaxValue, beyond ±14:00; read by Json.NET only (other layouts)
+DT_REFUSED = ["9999-12-31T23:59:59.99999999Z", "2024-05-06T11:45:07.12345678+15:00"]
+DT_DELIBERATE = ["2024-05-06t11:45:07.12345678Z", "2024-05-06 11:45:07.12345678Z"]
+
+
+def _draw_fraction(rng: random.Random) -> str:
+    digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(8, 15)))
+    if rng.random() < 0.5:  # near the ties of the 8th digit
+        digits = digits[:7] + rng.choice(["5", "50", "49", "51", "4999", "5001"])
+    zone = rng.choice(["", "Z", "+01:00", "-05:30"])
+    return f"2024-05-06T11:45:0{rng.randint(0, 9)}.{digits}{zone}"
+
+
+def test_datetime_fraction_digits_read_as_json_net_reads_them(tmp_path: Path) -> None:
+    """A DateTime member: the table and 400 drawn texts of 8..15 fraction digits, under
+    TZ=UTC (a Local value is the instant at +00:00): the same ticks and kind."""
+    exe = compile_program("JsonNumberStrings", tmp_path)
+    rng = random.Random(20261209)
+    texts = DT_ROUNDED + DT_REFUSED + DT_DELIBERATE + [_draw_fraction(rng) for _ in range(400)]
+    stdin = "".join(f"DateTime {json.dumps(t).encode().hex()}\n" for t in texts)
+    lines = run_program(exe, stdin=stdin.encode()).decode().splitlines()
+    assert len(lines) == len(texts)
+    cls = _contract_of(nc.DateTime, "dt", False)
+    wrong = []
+    for text, dotnet in zip(texts, lines, strict=True):
+        try:
+            value = nc.from_json(b'{"V":' + json.dumps(text).encode() + b"}", cls).v
+        except nc.PayloadError:
+            ours = "err"
+        else:
+            ticks = value.ticks - (value.offset_minutes or 0) * 600_000_000
+            kind = {"UTC": "Utc", "LOCAL": "Local", "UNSPECIFIED": "Unspecified"}
+            ours = f"ok {ticks} {kind[value.kind.name]}"
+        theirs = "err" if dotnet.startswith("err") else dotnet
+        if text in DT_DELIBERATE:
+            expected_ok = theirs.startswith("ok") and ours == "err"
+        else:
+            expected_ok = ours == theirs
+        if not expected_ok:
+            wrong.append((text, dotnet, ours))
+    assert not wrong, wrong[:40]

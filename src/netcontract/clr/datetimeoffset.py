@@ -21,6 +21,7 @@ from netcontract.clr.datetime import (
     DateTime,
     DateTimeKind,
     format_datetime,
+    net_fraction_ticks,
     parse_datetime,
     parse_microsoft_date,
     parse_xsd_datetime_rounded,
@@ -188,13 +189,13 @@ _W: Final = "[" + _WS + "]"
 #: white space around and before the offset, ``t`` or white space for the ``T``, a one-digit
 #: month or day, one-digit clock fields after white space (not after ``T``), no seconds, a
 #: date alone (midnight), an offset ``±h``, ``±hh``, ``±hmm``, ``±hhmm``, ``±h:m`` ... ``±hh:mm``,
-#: NULs at the end
+#: NULs at the end; more than 7 fraction digits (rounded: :func:`_lenient`)
 _LENIENT: Final = re.compile(
     _W + r"*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
-    r"(?:[Tt]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,7})?)?"
+    r"(?:[Tt]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]+)?)?"
     r"|"
     + _W
-    + r"+([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(\.[0-9]{1,7})?)?)?"
+    + r"+([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(\.[0-9]+)?)?)?"
     + _W
     + r"*(?:([Zz])|([+-])([0-9]{1,2})(?::([0-9]{1,2})|([0-9]{2}))?)"
     + _W
@@ -202,17 +203,42 @@ _LENIENT: Final = re.compile(
 )
 
 
-def _lenient(text: str) -> str | None:
-    """The round-trip text of one of the :data:`_LENIENT` forms (None for any other)."""
+#: A ``T`` form with an offset ``±…``, then a NUL, white space and NULs: the ISO 8601 path of
+#: ``DateTimeOffset.TryParse`` (Mono) leaves its index one character past the offset, which it
+#: never looks at, then skips white space and takes NULs to the end; the character skipped
+#: may be anything (``+01:00X`` reads as ``+01:00``): netcontract takes a NUL there (white
+#: space is the ordinary case), and reads ``…+01:00\u0000 `` as Mono does; not after ``Z``
+#: or without ``T`` (Mono refuses ``…Z\u0000 ``, ``2020-01-01 00:00+01:00\u0000 ``)
+_NUL_AFTER_OFFSET: Final = re.compile(
+    "(?P<head>"
+    + _W
+    + r"*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[Tt][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
+    + _W
+    + r"*[+-][0-9]{1,2}(?::[0-9]{1,2}|[0-9]{2})?)\x00"
+    + _W
+    + "*\x00*"
+)
+
+
+def _lenient(text: str) -> tuple[str, int] | None:
+    """The round-trip text of one of the :data:`_LENIENT` forms (None for any other), and the
+    ticks of a fraction of more than 7 digits, left out of the text: rounded as
+    ``DateTimeOffset.TryParse`` rounds them (:func:`~netcontract.clr.datetime.net_fraction_ticks`;
+    ``.12345678`` is 1,234,568 ticks, ``.99999999`` a whole second)."""
     # NULs at the very end (after white space: Mono refuses white space after them)
     match = _LENIENT.fullmatch(text.rstrip("\x00"))
     if match is None:
-        return None
+        after_offset = _NUL_AFTER_OFFSET.fullmatch(text)
+        return None if after_offset is None else _lenient(after_offset["head"])
     year, month, day, h1, m1, s1, f1, h2, m2, s2, f2, zulu, sign, oh, om1, om2 = match.groups()
     hours, minutes, seconds, fraction = (h1, m1, s1, f1) if h1 else (h2, m2, s2, f2)
+    extra = 0
+    if fraction and len(fraction) > 8:  # "." and more than 7 digits
+        extra = net_fraction_ticks(fraction[1:])
+        fraction = None
     clock = f"T{int(hours or 0):02}:{int(minutes or 0):02}:{int(seconds or 0):02}{fraction or ''}"
     offset = "Z" if zulu else f"{sign}{int(oh):02}:{int(om1 or om2 or 0):02}"
-    return f"{year}-{int(month):02}-{int(day):02}{clock}{offset}"
+    return f"{year}-{int(month):02}-{int(day):02}{clock}{offset}", extra
 
 
 def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
@@ -230,8 +256,14 @@ def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
       ``2020-1-2T03:04:05+1:00``, ``2020-01-02 3:4:5 +130``, NULs at the end: the forms of
       :data:`_LENIENT`.
 
-    Refused although Json.NET reads them: no offset (Json.NET takes the server's zone), more
-    than 7 fraction digits (rounded, as for DateTime), and the other texts
+      More than 7 fraction digits, in any of these forms: rounded as ``DateTimeOffset.TryParse``
+      rounds them (:func:`~netcontract.clr.datetime.net_fraction_ticks`: ``.12345678`` is
+      ``.1234568``, ``.00000025`` is ``.0000003``, ``.99999999`` carries into the next second).
+      A NUL right after a ``±`` offset of a ``T`` form, then white space and NULs
+      (:data:`_NUL_AFTER_OFFSET`).
+
+    Refused although Json.NET reads them: no offset (Json.NET takes the server's zone), and the
+    other texts
     ``DateTimeOffset.TryParse`` reads (``01/02/2020 00:00 +01:00``, month names, RFC 1123,
     a three-digit year, ``Z`` or another letter after an offset: ``+01:00X``).
 
@@ -243,13 +275,15 @@ def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
         value = parse_microsoft_date(text)
         if value is not None:
             return _checked(value.ticks, value.offset_minutes or 0, shown)
+    extra = 0
     try:
         try:
             value = parse_datetime(text)
         except ValueError:
-            canonical = _lenient(text)
-            if canonical is None:
+            lenient = _lenient(text)
+            if lenient is None:
                 raise
+            canonical, extra = lenient
             try:
                 value = parse_datetime(canonical)
             except ValueError as inner:  # Feb 30, +15:00...: shown as written
@@ -266,7 +300,7 @@ def parse_datetimeoffset_json(text: str) -> DateTimeOffset:
         raise ValueError(
             f"{shown} has no offset: Json.NET would take the server's zone (write Z or ±HH:mm)"
         )
-    return _checked(value.ticks, value.offset_minutes or 0, shown)
+    return _checked(value.ticks + extra, value.offset_minutes or 0, shown)
 
 
 def parse_datetimeoffset_converter(text: str) -> DateTimeOffset:
@@ -275,7 +309,7 @@ def parse_datetimeoffset_converter(text: str) -> DateTimeOffset:
     text ``DateTimeOffset.MinValue``, else ``DateTimeOffset.Parse``: the forms
     :func:`parse_datetimeoffset_json` reads (white space after trailing NULs trimmed too), not
     Microsoft dates (``Parse`` does not know them). Refused as there: no offset (the server's
-    zone), more than 7 fraction digits, the culture's other layouts."""
+    zone), the culture's other layouts."""
     trimmed = text.strip(_WS)
     if not trimmed:
         return DateTimeOffset.MIN_VALUE

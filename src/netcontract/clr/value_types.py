@@ -52,6 +52,7 @@ from netcontract.clr.datetime import (
     format_datetime,
     parse_datetime,
     parse_datetime_json,
+    parse_datetime_json_rounded,
     parse_datetime_xml,
 )
 from netcontract.clr.datetimeoffset import DateTimeOffset
@@ -1003,8 +1004,9 @@ class DateTimeType(ValueType):
     @staticmethod
     def json_parse(value: Any) -> DateTime:
         if type(value) is str:
-            # the ISO text, or "\/Date(ms)\/" as Json.NET reads it by default
-            return parse_datetime_json(value)
+            # the ISO text (more than 7 fraction digits rounded as DateTime.TryParse rounds
+            # them), or "\/Date(ms)\/" as Json.NET reads it by default
+            return parse_datetime_json_rounded(value)
         raise _type_error("a date string", value)
 
     @staticmethod

@@ -2,7 +2,7 @@
 // (JsonConvert.DeserializeObject, default settings) reads from {"V": value} into a member V of
 // that type: "ok <value>" or "err <exception type>". Values: integers and Decimal by
 // ToString(InvariantCulture) (a Decimal keeps its scale; a negative zero is shown "-0", "-0.0"), Double and Single as the hex of their
-// bits, DateTimeOffset as "<ticks> <offset minutes>", null as "null"; "DateTimeOffsetKey" reads a
+// bits, DateTimeOffset as "<ticks> <offset minutes>", DateTime as "<ticks> <Kind>", null as "null"; "DateTimeOffsetKey" reads a
 // Dictionary<DateTimeOffset,int> (the value an object {"<key>":1}) and shows its one key.
 using System;
 using System.Collections.Generic;
@@ -23,7 +23,7 @@ public static class JsonNumberStrings
         {"byte", typeof(byte)}, {"sbyte", typeof(sbyte)}, {"uint", typeof(uint)},
         {"ulong", typeof(ulong)}, {"ushort", typeof(ushort)}, {"double", typeof(double)},
         {"float", typeof(float)}, {"decimal", typeof(decimal)},
-        {"DateTimeOffset", typeof(DateTimeOffset)},
+        {"DateTimeOffset", typeof(DateTimeOffset)}, {"DateTime", typeof(DateTime)},
         {"DateTimeOffsetKey", typeof(Dictionary<DateTimeOffset, int>)},
     };
 
@@ -37,6 +37,11 @@ public static class JsonNumberStrings
         }
         if (v is double) return BitConverter.DoubleToInt64Bits((double)v).ToString("x16");
         if (v is float) return BitConverter.ToInt32(BitConverter.GetBytes((float)v), 0).ToString("x8");
+        if (v is DateTime)
+        {
+            DateTime d = (DateTime)v;
+            return d.Ticks.ToString(CultureInfo.InvariantCulture) + " " + d.Kind;
+        }
         if (v is DateTimeOffset)
         {
             DateTimeOffset d = (DateTimeOffset)v;

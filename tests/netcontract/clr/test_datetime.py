@@ -769,6 +769,64 @@ def test_xml_refuses_the_forms_of_today_or_none(text: str) -> None:
         _datetime.parse_datetime_xml(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "ticks", "kind", "offset"),
+    [
+        # Mono 6.8, Json.NET 6.0.8: a DateTime member (Ticks, Kind) under TZ=UTC
+        # (tests/interop/test_json_number_strings_interop.py). Its own parser stops at 7
+        # digits, DateTime.TryParse(s, InvariantCulture, RoundtripKind) sums the digits as
+        # doubles: not XML's decimal rounding (.12345665 is ...567 here, ...566 in XML;
+        # .00000005 is 1 tick, .00000025 3 ticks)
+        ("2024-05-06T11:45:07.12345665Z", 638505927071234567, "UTC", None),
+        ("2024-05-06T11:45:07.12345675", 638505927071234568, "UNSPECIFIED", None),
+        ("2024-05-06T11:45:07.00000005Z", 638505927070000001, "UTC", None),
+        ("2024-05-06T11:45:07.00000025Z", 638505927070000003, "UTC", None),
+        ("2024-05-06T23:59:59.99999999Z", 638506368000000000, "UTC", None),
+        ("2024-05-06T11:45:07.123456789012345678901234567890z", 638505927071234568, "UTC", None),
+        # Mono: Local, 638505729071234568 under UTC (the instant in the server's zone); kept
+        # with the offset written, as for 7 digits
+        ("2024-05-06T11:45:07.12345678+05:30", 638505927071234568, "LOCAL", 330),
+        # Mono: exactly 9 digits without a zone are cut to 7 (Json.NET; not 10, not with Z)
+        ("2024-05-06T11:45:07.772040569", 638505927077720405, "UNSPECIFIED", None),
+        ("2024-05-06T11:45:07.7720405699", 638505927077720406, "UNSPECIFIED", None),
+        ("2024-05-06T11:45:07.772040569Z", 638505927077720406, "UTC", None),
+        # 7 digits or fewer: Json.NET's own parser, exact
+        ("2024-05-06T11:45:07.1234567Z", 638505927071234567, "UTC", None),
+    ],
+)
+def test_json_rounds_more_than_7_fraction_digits_as_json_net(
+    text: str, ticks: int, kind: str, offset: int | None
+) -> None:
+    value = _datetime.parse_datetime_json_rounded(text)
+    assert (value.ticks, value.kind.name, value.offset_minutes) == (ticks, kind, offset)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9999-12-31T23:59:59.99999999Z",  # Mono: ArgumentOutOfRangeException
+        "2024-05-06T11:45:07.12345678+15:00",  # Mono: JsonReaderException
+        # Mono reads these (DateTime.TryParse's other layouts); netcontract reads the ISO
+        # text only, as for 7 digits
+        "2024-05-06t11:45:07.12345678Z",
+        "2024-05-06 11:45:07.12345678Z",
+        "2024-05-06T11:45:07.12345678+0530",
+    ],
+)
+def test_json_rounded_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a valid DateTime"):
+        _datetime.parse_datetime_json_rounded(text)
+
+
+def test_net_fraction_ticks_is_exact_up_to_7_digits() -> None:
+    # every text of 1..7 digits was checked once (10^7 of them): the double sum rounds back to
+    # the decimal value; here a sample of each length, and the first inexact 8-digit ties
+    for digits in ("0", "5", "99", "125", "9999", "12345", "999999", "1234567", "0000001"):
+        assert _datetime.net_fraction_ticks(digits) == int(digits.ljust(7, "0"))
+    assert _datetime.net_fraction_ticks("00000005") == 1  # Mono: 1 (decimal tie to even: 0)
+    assert _datetime.net_fraction_ticks("12345665") == 1234567  # Mono: ...567 (XML: ...566)
+
+
 _HINT = (
     "kind must be a DateTimeKind, not int: DateTime(ticks, kind, offset_minutes) takes 100 ns"
     " ticks first; for a date use DateTime.from_parts(year, month, day, ...) or"

@@ -309,6 +309,16 @@ def test_xml_reading_takes_white_space_and_ignores_elements_after() -> None:
         ("2024-05-06T13:45:07+02:00 \x00", (638505999070000000, 120)),
         # Mono: a lowercase z after white space (test_json_number_strings_interop.py)
         ("2020-1-2 1:02:3.5 z", (637135237235000000, 0)),
+        # Mono: a NUL right after the offset of a T form, then white space and NULs (the
+        # parser never looks at the character after the offset)
+        ("2024-05-06T13:45:07+02:00\x00 ", (638505999070000000, 120)),
+        ("2024-05-06T13:45+2\x00\t\x00", (638505999000000000, 120)),
+        # Mono: more than 7 fraction digits, summed as doubles and rounded (DateTimeOffset.
+        # TryParse; test_json_number_strings_interop.py)
+        ("2020-01-01T00:00:00.12345678+01:00", (637134336001234568, 60)),
+        ("2020-01-01T00:00:00.00000025Z", (637134336000000003, 0)),
+        ("2020-01-01T00:00:00.99999999+01:00", (637134336010000000, 60)),
+        ("2020-01-01 00:00:00.12345678+01:00", (637134336001234568, 60)),
     ],
 )
 def test_json_reading(text: str, expected: tuple[int, int]) -> None:
@@ -322,16 +332,23 @@ def test_json_reading(text: str, expected: tuple[int, int]) -> None:
         "2024-05-06T13:45:07+14:01",  # Mono: ArgumentOutOfRangeException
         "0001-01-01T00:00:00+01:00",  # Mono: refused (the UTC time is before 0001)
         "9999-12-31T23:59:59.9999999-01:00",
-        # Mono: read in the server's zone (no offset), or rounded: refused
+        # Mono: read in the server's zone (no offset): refused
         "2024-05-06T13:45:07",
         "2024-05-06",
-        "2024-05-06T13:45:07.12345678+02:00",
+        "2024-05-06T13:45:07.12345678",
+        # Mono: ArgumentOutOfRangeException (rounded past MaxValue)
+        "9999-12-31T23:59:59.99999995+00:00",
         # Mono reads these (DateTimeOffset.TryParse); not taken by netcontract
         "05/06/2024 13:45:07 +02:00",
         "6 May 2024 13:45:07 +02:00",
         "2024-05-06T13:45:07+02:00Z",
         "2024-05-06T13:45:07+02:00X",
-        "2024-05-06T13:45:07+02:00\x00 ",
+        # Mono refuses white space then a NUL, two NULs then white space, NULs after Z, and
+        # a NUL after the offset of a form without T
+        "2024-05-06T13:45:07+02:00 \x00 ",
+        "2024-05-06T13:45:07+02:00\x00\x00 ",
+        "2024-05-06T13:45:07Z\x00 ",
+        "2024-05-06 13:45+02:00\x00 ",
         # Mono refuses a letter after the offset of the other forms
         "2024-05-06 13:45+02:00X",
         "2024-05-06 13:45+02:00X\x00",
@@ -353,9 +370,11 @@ def test_json_reading_refuses(text: str) -> None:
         # parser, then DateTimeOffsetConverter (String.Trim, "" is MinValue, Parse)
         ("", (0, 0)),
         (" \t", (0, 0)),
-        ("\t2020-01-01+01\x00 ", (637134336000000000, 60)),  # (a member refuses it)
-        ("2020-01-01T00:00:00+01:00\x00 ", (637134336000000000, 60)),
+        ("\t2020-01-01+01\x00 ", (637134336000000000, 60)),  # (a member refuses it: no T)
+        ("2020-01-01T00:00:00+01:00\x00 ", (637134336000000000, 60)),  # (a member too)
         (" 2020-1-2 3:4:5 +2:3\n", (637135310450000000, 123)),
+        ("2020-01-01T00:00:00.12345678+01:00", (637134336001234568, 60)),  # rounded
+        (" 2020-01-01T00:00:00.00000025Z ", (637134336000000003, 0)),
         ("/Date(1577836800000+0100)/", (637134372000000000, 60)),
         ("2020-1-2 1:02:3.5 z", (637135237235000000, 0)),  # (a member too)
         ("2020-1-2T12:34:56.5\tz\t", (637135652965000000, 0)),
@@ -371,7 +390,6 @@ def test_json_key_reading(text: str, expected: tuple[int, int]) -> None:
     [
         " /Date(0)/",  # Mono: JsonSerializationException (Parse does not read it)
         "2020-01-01T00:00:00",  # Mono reads it in the server's zone (+00:00 at TZ=UTC)
-        "2020-01-01T00:00:00.12345678+01:00",  # rounded
     ],
 )
 def test_json_key_reading_refuses(text: str) -> None:
