@@ -36,6 +36,7 @@ __all__ = [
     "parse_datetime_xml",
     "parse_microsoft_date",
     "parse_xsd_datetime_rounded",
+    "xsd_shape_error",
 ]
 
 MIN_TICKS: Final = 0
@@ -694,11 +695,27 @@ def parse_datetime_xml(text: str) -> DateTime:
     offset ``±hh:mm`` (as for the dateTime form), else Unspecified."""
     try:
         return parse_datetime(text)
-    except ValueError:
+    except ValueError as exc:
         other = parse_xsd_datetime_rounded(text)
         if other is None:
-            raise
+            raise xsd_shape_error(exc) from None
         return _make(*other)
+
+
+#: the texts DataContract XML reads for a DateTime (parse_datetime_xml)
+XSD_SHAPE: Final = (
+    "expected yyyy-MM-ddTHH:mm:ss[.fffffff…], yyyy-MM-dd, yyyy-MM, yyyy or --MM-dd, each"
+    " followed by Z, ±HH:mm or nothing"
+)
+
+
+def xsd_shape_error(error: ValueError) -> ValueError:
+    """``error`` of :func:`parse_datetime`, its generic shape replaced by the forms XML
+    reads (other reasons, a day or an hour out of range, kept)."""
+    message = str(error)
+    if message.endswith(_SHAPE):
+        return ValueError(message.removesuffix(_SHAPE) + XSD_SHAPE)
+    return error
 
 
 # ----------------------------------------------------------------------------- "\/Date(ms)\/"

@@ -25,6 +25,7 @@ from netcontract.clr.datetime import (
     parse_datetime,
     parse_microsoft_date,
     parse_xsd_datetime_rounded,
+    xsd_shape_error,
 )
 from netcontract.clr.numbers import show_text
 
@@ -351,10 +352,10 @@ def parse_datetimeoffset_parts(date_time: str, offset_minutes: int) -> DateTimeO
     try:
         value = parse_datetime(text)
         ticks, kind = value.ticks, value.kind
-    except ValueError:
+    except ValueError as exc:
         other = parse_xsd_datetime_rounded(text)
         if other is None:
-            raise
+            raise xsd_shape_error(exc) from None
         ticks, kind, _ = other
     if kind is _LOCAL:
         raise ValueError(

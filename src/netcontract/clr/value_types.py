@@ -1091,7 +1091,10 @@ class DateTimeOffsetType(ValueType):
     namespace = SYSTEM
     python_type = DateTimeOffset
     xml_children = (("DateTime", XS, "dateTime"), ("OffsetMinutes", XS, "short"))
-    xsd_hint = "expected <DateTime> (UTC, ending in Z) and <OffsetMinutes> (-840..840)"
+    xsd_hint = (
+        "expected <DateTime> (ending in Z, or without a zone: the clock time of the offset;"
+        " not ±HH:mm) and <OffsetMinutes> (-840..840)"
+    )
 
     @staticmethod
     def check(value: Any) -> DateTimeOffset:

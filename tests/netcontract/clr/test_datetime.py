@@ -874,3 +874,19 @@ def test_fraction_digits_whole_milliseconds_or_not(fraction: int) -> None:
     ticks = 638_505_999_070_000_000 + fraction
     assert format_datetime(DateTime(ticks, Z)) == oracle_text(ticks, Z, None)
     assert format_datetime(DateTime(ticks, Z)).split(".")[1] == f"{fraction:07d}".rstrip("0") + "Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # XML reads more than parse_datetime: its message names those forms
+        ("2024-05-06X", _datetime.XSD_SHAPE),
+        ("---06Z", _datetime.XSD_SHAPE),  # Mono reads today's year and month: refused
+        ("2024-05-06T25:00:00", "hour 25 is outside 00..23"),  # other reasons kept
+    ],
+)
+def test_xml_message_names_the_forms_xml_reads(text: str, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        _datetime.parse_datetime_xml(text)
+    assert str(info.value) == f"{text!r} is not a valid DateTime: {message}"
+    assert "yyyy-MM-dd," in _datetime.XSD_SHAPE and "Z, ±HH:mm or nothing" in _datetime.XSD_SHAPE
