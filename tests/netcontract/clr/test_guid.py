@@ -200,3 +200,53 @@ def test_parse_guid_agrees_with_a_strict_reference(text: str) -> None:
     else:
         assert shape.fullmatch(text)
         assert value.int == int(re.sub("[^0-9a-fA-F]", "", text), 16)
+
+
+# [Mono] new Guid(s) (Mono 6.8, 2026-12-08): each X-format number up to its field's size is
+# read; one past it is refused (Overflow or Format exception), except the two shorts, whose low
+# 16 bits Mono keeps silently ({0x1,0x2,0x10003,...} reads as 00000001-0002-0003-...):
+# [deliberate] refused
+X_TOP = "{0xffffffff,0xffff,0xffff,{0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff}}"
+X_BYTES = "{0x1,0x2,0x3,{0x4,0x5,0x6,0x7,0x8,0x9,0xa,0xb}}"
+
+
+def test_x_format_fields_up_to_their_size() -> None:
+    assert str(parse_guid(X_TOP)) == "ffffffff-ffff-ffff-ffff-ffffffffffff"
+    # [Mono] the eight bytes in order, after the three numbers
+    assert str(parse_guid(X_BYTES)) == "00000001-0002-0003-0405-060708090a0b"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            X_TOP.replace("0xffffffff", "0x100000000"),
+            "0x100000000 does not fit its 4-byte field",
+        ),
+        (
+            X_BYTES.replace("0x3,", "0x10003,"),
+            "0x10003 does not fit its 2-byte field (.NET keeps its low 16 bits)",
+        ),
+        (X_BYTES.replace("0x4,", "0x100,"), "0x100 does not fit its 1-byte field"),
+    ],
+)
+def test_x_format_number_past_its_field_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError) as refused:
+        parse_guid(text)
+    assert str(refused.value).endswith(f"is not a valid Guid: {message}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    # [Mono] new Guid(s) trims Char.IsWhiteSpace on either side alone: read as G
+    [f" {G}", f"{G} ", f"\u00a0{G}", f"{G}\u2003", f"\n\t{G}"],
+)
+def test_white_space_on_one_side_is_trimmed(text: str) -> None:
+    assert parse_guid(text) == EXPECTED
+
+
+def test_only_dotnet_white_space_is_trimmed() -> None:
+    # [Mono] " \u001c" + G is refused (FormatException): U+001C is white space to Python's
+    # str.strip, not to .NET's String.Trim
+    with pytest.raises(ValueError, match="is not a valid Guid"):
+        parse_guid(f" \u001c{G}")
