@@ -135,9 +135,15 @@ MUTATION_RULES_TESTS = [
 MUTATION_RULES_BUILD = ROOT / "build" / "mutation-rules"
 EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
 # mutmut's exit codes of a mutant (mutmut/stats.py): 1 and 3 (tests failed), a timeout or a
-# crash all detect it; 0 is a survivor; 33 and 5: no selected test reaches its function
-_KILLED = {1, 3, 24, 36, -24, 152, 255, -11, -9, 37}
+# crash all detect it; 0 is a survivor; 33 and 5: no selected test reaches its function.
+# 255 (mutmut calls it a timeout) is an exception in mutmut's own runner, mostly pytest
+# failing to collect the selected tests in the forked process (a test module declaring its
+# contracts again with the mutant active); it decides nothing: dev.py runs such a mutant
+# again in a fresh process (the files of the tests mutmut selected and the test modules whose
+# import runs the function), where some fail and some pass
+_KILLED = {1, 3, 24, 36, -24, 152, -11, -9, 37}
 _NO_TESTS = {5, 33}
+_UNDECIDED = {255}
 
 
 def ensure_env() -> None:
@@ -326,7 +332,7 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
     kept_file = where / "mutants" / "fresh-process-survivors.json"
     kept = set(json.loads(kept_file.read_text())) if kept_file.exists() else set()
     equivalent = equivalent_mutants()
-    candidates: list[tuple[Path, str]] = []
+    candidates: list[tuple[Path, str, int]] = []
     for meta in sorted((where / "mutants").rglob("*.py.meta")):
         results = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         for name, code in results.items():
@@ -334,22 +340,27 @@ def recheck_in_fresh_process(where: Path, env: dict[str, str], names: list[str])
             if code is None or code in _KILLED or name in equivalent:
                 continue
             if named or not (names or name in kept):
-                candidates.append((meta, name))
+                candidates.append((meta, name, code))
     if not candidates:
         return
     early = functions_run_before_the_tests(where, env, args)
+    stats = json.loads((where / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
+    selected = stats["tests_by_mangled_function_name"]
     fresh_env = dict(env, PYTHONPATH=str(where / "mutants" / "src"))
     options = list(mutmut["pytest_add_cli_args"])
-    for meta, name in candidates:
-        files = early.get(name.rsplit("__mutmut_", 1)[0])
-        if files is None:
+    for meta, name, code in candidates:
+        function = name.rsplit("__mutmut_", 1)[0]
+        files = set(early.get(function, ()))
+        if code in _UNDECIDED:  # mutmut's run decided nothing: its tests' files too
+            files |= {test.split("::", 1)[0].removeprefix("tests/") for test in selected[function]}
+        elif not files:
             continue  # mutmut ran it with the mutant active all along
         # the test modules whose import ran it (their contracts were built by it), or the
         # whole selection when a conftest or plugin did
         selection = (
             args if "*" in files else [*options, *(f"tests/{file}" for file in sorted(files))]
         )
-        print(f"dev.py: {name} survived; running its tests again in a fresh process")
+        print(f"dev.py: {name} not killed ({code}); running its tests again in a fresh process")
         try:
             status = subprocess.run(
                 [str(BIN / "python"), "-m", "pytest", "--rootdir=.", "-x", "-q", *selection],
@@ -446,6 +457,7 @@ def mutation_report(where: Path, floor: float | None) -> int:
     survived: list[str] = []
     untested: list[str] = []
     unchecked: list[str] = []
+    undecided: list[str] = []
     per_module: list[str] = []
     for meta in sorted((where / "mutants").rglob("*.py.meta")):
         results = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
@@ -457,11 +469,14 @@ def mutation_report(where: Path, floor: float | None) -> int:
         )
         per_module.append(
             f"  {meta.name.removesuffix('.meta')}: {len(results)} mutants, {module_killed} killed,"
-            f" {module_equivalent} equivalent, {sum(code is None for code in codes)} not checked"
+            f" {module_equivalent} equivalent, {sum(code is None for code in codes)} not checked,"
+            f" {sum(code in _UNDECIDED for code in codes)} to run again in a fresh process"
         )
         for name, code in results.items():
             if code is None:
                 unchecked.append(name)
+            elif code in _UNDECIDED:
+                undecided.append(name)
             elif code in _KILLED:
                 killed.append(name)
             elif code in _NO_TESTS:
@@ -476,14 +491,15 @@ def mutation_report(where: Path, floor: float | None) -> int:
         f"mutation score: {len(killed)} killed / {checked} checked ({score:.1f}% of the"
         f" {checked - len(known)} not listed as equivalent); survived {len(survived)},"
         f" no test reaches {len(untested)}, equivalent (tests/mutation/equivalent.txt)"
-        f" {len(known)}, not checked {len(unchecked)}"
+        f" {len(known)}, not checked {len(unchecked)}, to run again in a fresh process"
+        f" {len(undecided)}"
     )
     print("\n".join(per_module))
     for name in unknown:
         print(f"  survived: {name}  (in {where}: {BIN / 'mutmut'} show {name})")
     if floor is None:
         return 0
-    if unknown or score < floor or not checked:
+    if unknown or undecided or score < floor or not checked:
         print(
             "mutation testing failed: a survivor is not listed in tests/mutation/equivalent.txt,"
             f" or the score is below {floor}%"
