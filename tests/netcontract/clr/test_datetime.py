@@ -743,6 +743,9 @@ def test_from_parts_refuses_parts_that_are_not_int(field: int) -> None:
         # offset written, as for the dateTime form
         ("2024-05-06+00:00", 638505504000000000, "LOCAL", 0),
         ("2024-05-06T11:45:07.12345678+05:30", 638505927071234568, "LOCAL", 330),
+        # Mono (XmlConvert.ToDateTime, RoundtripKind): rounded to MaxValue exactly, read
+        ("9999-12-31T23:59:59.99999994", 3155378975999999999, "UNSPECIFIED", None),
+        ("9999-12-31T23:59:59.99999994Z", 3155378975999999999, "UTC", None),
     ],
 )
 def test_xml_reads_the_other_forms_mono_reads(
@@ -792,6 +795,9 @@ def test_xml_refuses_the_forms_of_today_or_none(text: str) -> None:
         ("2024-05-06T11:45:07.772040569Z", 638505927077720406, "UTC", None),
         # 7 digits or fewer: Json.NET's own parser, exact
         ("2024-05-06T11:45:07.1234567Z", 638505927071234567, "UTC", None),
+        # Mono: rounded to MaxValue exactly, read (.99999996: refused, below)
+        ("9999-12-31T23:59:59.99999994", 3155378975999999999, "UNSPECIFIED", None),
+        ("9999-12-31T23:59:59.99999994Z", 3155378975999999999, "UTC", None),
     ],
 )
 def test_json_rounds_more_than_7_fraction_digits_as_json_net(
@@ -816,6 +822,24 @@ def test_json_rounds_more_than_7_fraction_digits_as_json_net(
 def test_json_rounded_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="is not a valid DateTime"):
         _datetime.parse_datetime_json_rounded(text)
+
+
+@pytest.mark.parametrize("text", ["9999-12-31T23:59:59.99999996", "9999-12-31T23:59:59.99999996Z"])
+def test_json_rounded_past_max_value_says_so(text: str) -> None:
+    # Mono: Json.NET throws ArgumentOutOfRangeException for both
+    with pytest.raises(ValueError) as info:
+        _datetime.parse_datetime_json_rounded(text)
+    assert str(info.value) == (
+        f"{text!r} is not a valid DateTime: its fraction rounds past 9999-12-31T23:59:59.9999999"
+    )
+
+
+def test_xsd_rounded_reads_up_to_7_fraction_digits_exactly() -> None:
+    # its callers give it these texts only when parse_datetime refused them; read alone, the
+    # fraction is as written (XmlConvert, Mono: .5 is 5,000,000 ticks, .0000001 one tick)
+    read = _datetime.parse_xsd_datetime_rounded
+    assert read("2024-05-06T11:45:07.5") == (638505927075000000, DateTimeKind.UNSPECIFIED, None)
+    assert read("2024-05-06T11:45:07.0000001Z") == (638505927070000001, DateTimeKind.UTC, None)
 
 
 def test_net_fraction_ticks_is_exact_up_to_7_digits() -> None:
@@ -883,6 +907,19 @@ def test_fraction_digits_whole_milliseconds_or_not(fraction: int) -> None:
         ("2024-05-06X", _datetime.XSD_SHAPE),
         ("---06Z", _datetime.XSD_SHAPE),  # Mono reads today's year and month: refused
         ("2024-05-06T25:00:00", "hour 25 is outside 00..23"),  # other reasons kept
+        # Mono: FormatException for each (no 24:00:00, no leap second), with more than 7
+        # fraction digits too (the texts parse_xsd_datetime_rounded reads)
+        ("2024-05-06T24:00:00", "hour 24 is outside 00..23"),
+        ("2024-05-06T10:60:00", "minute 60 is outside 00..59"),
+        ("2024-05-06T10:00:60", "second 60 is outside 00..59"),
+        ("2024-05-06T24:00:00.12345678", "hour 24 is outside 00..23"),
+        ("2024-05-06T10:60:00.12345678", "minute 60 is outside 00..59"),
+        ("2024-05-06T10:00:60.12345678", "second 60 is outside 00..59"),
+        # Mono: ArgumentOutOfRangeException (.99999994 rounds to MaxValue: read, above)
+        ("9999-12-31T23:59:59.99999996", "rounded past 9999-12-31T23:59:59.9999999"),
+        # Mono reads it (Local, the instant in the server's zone); refused beyond ±14:00, as
+        # the dateTime form
+        ("2024-05-06+15:00", "offset +15:00 is outside ±14:00 or its minutes above 59"),
     ],
 )
 def test_xml_message_names_the_forms_xml_reads(text: str, message: str) -> None:

@@ -407,6 +407,29 @@ def test_form_values_take_the_converter_without_microsoft_dates() -> None:
         parse_datetimeoffset_converter("/Date(1577836800000+0100)/")
 
 
+@pytest.mark.parametrize("text", ["/Date(abc)/", "/Date(1)/x"])
+def test_json_key_not_a_microsoft_date_goes_to_the_converter(text: str) -> None:
+    # Mono: JsonSerializationException for both keys (Json.NET's parser does not take them,
+    # DateTimeOffset.Parse refuses them): refused by the converter, which says why
+    with pytest.raises(ValueError) as info:
+        parse_datetimeoffset_key(text)
+    assert str(info.value) == (
+        f"{text!r} is not a valid DateTimeOffset: DateTimeOffset.Parse does not read a"
+        " Microsoft date here"
+    )
+
+
+@pytest.mark.parametrize("text", ["\x1c", "\x1c2020-01-01T00:00:00+01:00"])
+def test_converter_trims_only_dotnet_white_space(text: str) -> None:
+    # U+001C is white space to Python's str.strip, not to .NET's String.Trim: Mono's
+    # DateTimeOffsetConverter.ConvertFrom (invariant culture) throws FormatException for
+    # both (not MinValue for the first), and a Json.NET key "\u001c" is refused
+    with pytest.raises(ValueError, match="is not a valid DateTimeOffset"):
+        parse_datetimeoffset_converter(text)
+    with pytest.raises(ValueError, match="is not a valid DateTimeOffset"):
+        parse_datetimeoffset_key(text)
+
+
 def test_json_reading_refuses_with_the_member_path() -> None:
     for data, path in ((b'{"D":5}', "D"), (b'{"D":null}', "D"), (b'{"L":["x"]}', "L[0]")):
         with pytest.raises(nc.JsonPayloadError) as refused:
