@@ -61,6 +61,15 @@ class InX(Generic[T]):
     v: T | None = nc.member("V", default=None)
 
 
+@nc.contract("GI")
+class Wrap(Generic[T]):
+    """Its members close other generics over its own parameter."""
+
+    r: ApiResponse[T] | None = nc.member("R", default=None)
+    lists: ApiResponse[list[T]] | None = nc.member("L", default=None)
+    p: Pair[T, list[T]] | None = nc.member("P", default=None)
+
+
 @nc.contract(
     "GI", known_types=(ApiResponse[Customer],)
 )  # C#: [KnownType(typeof(ApiResponse<Customer>))]
@@ -145,6 +154,8 @@ CASES: dict[str, Any] = {
     "holder": Holder,
     "list-response": ApiResponse[list[ApiResponse[Customer]]],
     "special": Special,
+    "wrap": Wrap[Customer],
+    "wrap-int": Wrap[int],
 }
 
 

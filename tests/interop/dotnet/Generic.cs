@@ -26,6 +26,10 @@ namespace GI {
     [DataContract(Name = "Swap{1}And{0}")] public class Swap<A, B> { [DataMember] public A X; [DataMember] public B Y; }
     [DataContract(Name = "Lit")] public class Lit<T> { [DataMember] public T V; }
     [DataContract(Namespace = "urn:x")] public class InX<T> { [DataMember] public T V; }
+    // its members close other generics over its own parameter (netcontract substitutes it)
+    [DataContract] public class Wrap<T> {
+        [DataMember] public ApiResponse<T> R; [DataMember] public ApiResponse<List<T>> L; [DataMember] public Pair<T, List<T>> P;
+    }
     [DataContract] [KnownType(typeof(ApiResponse<Customer>))]
     public class Holder {
         [DataMember] public ApiResponse<Customer> R;
@@ -90,6 +94,8 @@ public static class Generic {
         { "holder", typeof(GI.Holder) },
         { "list-response", typeof(GI.ApiResponse<List<GI.ApiResponse<GI.Customer>>>) },
         { "special", typeof(GI.Special) },
+        { "wrap", typeof(GI.Wrap<GI.Customer>) },
+        { "wrap-int", typeof(GI.Wrap<int>) },
     };
 
     static string B64(string s) { return Convert.ToBase64String(Encoding.UTF8.GetBytes(s)); }

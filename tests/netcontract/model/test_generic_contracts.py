@@ -275,3 +275,40 @@ def test_clr_type_object_declares_an_object_member() -> None:
     )
     with pytest.raises(nc.ContractDefinitionError, match="clr_type must be object"):
         nc.member("X", default=None, clr_type=str)
+
+
+@nc.contract("G")
+class Wrap(Generic[T]):
+    """Its members close other generics over its own parameter."""
+
+    r: ApiResponse[T] | None = nc.member("R", default=None)
+    lists: ApiResponse[list[T]] | None = nc.member("L", default=None)
+    p: Pair[T, list[T]] | None = nc.member("P", default=None)
+
+
+# Mono 6.8 (tests/interop/dotnet/Generic.cs, case "wrap-int", the same classes in the CLR
+# namespace GI): DataContractSerializer reads this Wrap<int> and writes it back byte for byte;
+# its members close ApiResponse<T>, ApiResponse<List<T>> and Pair<T, List<T>> over Wrap's own
+# parameter. Here with this module's namespace G. The live proof (names, drawn values both ways):
+# tests/interop/test_generic_contract_interop.py
+WRAP_OF_INT = (
+    b'<WrapOfint xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+    b' xmlns="http://schemas.datacontract.org/2004/07/G">'
+    b'<L><Data xmlns:d3p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays">'
+    b"<d3p1:int>1</d3p1:int><d3p1:int>2</d3p1:int></Data><Ok>true</Ok></L>"
+    b"<P><First>3</First>"
+    b'<Second xmlns:d3p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays">'
+    b"<d3p1:int>4</d3p1:int></Second></P>"
+    b"<R><Data>5</Data><Ok>false</Ok></R></WrapOfint>"
+)
+
+
+def test_members_closed_over_the_contracts_own_parameter() -> None:
+    value = Wrap[int](
+        r=ApiResponse[int](data=5),
+        lists=ApiResponse[list[int]](ok=True, data=[1, 2]),
+        p=Pair[int, list[int]](first=3, second=[4]),
+    )
+    assert nc.to_xml(value) == WRAP_OF_INT
+    assert nc.from_xml(WRAP_OF_INT, Wrap[int]) == value
+    assert nc.contract_info(Wrap[int]).name == "WrapOfint"
