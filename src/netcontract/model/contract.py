@@ -441,6 +441,13 @@ def _make_contract(
             f"{cls.__qualname__}: {EXTENSION_ATTR!r} holds the extension data; a member"
             " cannot have that attribute name"
         )
+    if extension_data and not inherited_extension and "__attrs_attrs__" in cls.__dict__:
+        # attrs keeps an attrs class's own __init__ when it is defined again: the extension
+        # data field would never be set, and writing the object would fail
+        raise ContractDefinitionError(
+            f"{cls.__qualname__}: extension_data=True needs a plain class (@nc.contract makes"
+            " it an attrs class); remove @attrs.define"
+        )
     if extension_data and not inherited_extension:
         # a field of attrs (so that the slotted class has room for it), outside __init__,
         # ==, repr and the members (not in declaration_order): .NET's ExtensionData property

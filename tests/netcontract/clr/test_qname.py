@@ -360,7 +360,6 @@ def test_lists_round_trip_in_every_format(items: list[QName | None]) -> None:
 
 
 @nc.contract(xml_namespace=NS, extension_data=True)
-@attrs.define
 class Extensible:
     Q: QName | None = None
 
@@ -374,7 +373,7 @@ def test_an_unknown_member_holding_one_is_not_kept_as_extension_data() -> None:
         nc.from_xml(doc, Extensible)
     ok = doc.replace("<Other", "<Another").replace("</Other>", "</Another>")
     ok = ok.replace(' xmlns:d2p1="http://www.w3.org/2001/XMLSchema" i:type="d2p1:QName"', "")
-    assert nc.from_xml(ok, Extensible) == Extensible(QName("b", NS))
+    assert nc.from_xml(ok, Extensible) == Extensible(Q=QName("b", NS))
 
 
 def test_documents_dotnet_writes_validate() -> None:

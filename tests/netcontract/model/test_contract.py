@@ -310,3 +310,21 @@ def test_bad_enum_name_is_one_message_in_json_xml_and_validation():
         messages.append(re.sub(r" \(line \d+\)$", "", str(caught.value.problems[0])))
     assert messages[0].startswith(expected)
     assert messages[0] == messages[1] == messages[2], messages
+
+
+def test_extension_data_on_a_class_attrs_already_made_is_refused() -> None:
+    # attrs keeps such a class's own __init__ when @contract defines it again, which would
+    # never set extension_data: writing the object then failed with AttributeError
+    with pytest.raises(nc.ContractDefinitionError, match="extension_data=True needs a plain"):
+
+        @nc.contract("T", extension_data=True)
+        @attrs.define
+        class Ext:
+            q: int | None = None
+
+    @nc.contract("T", extension_data=True)
+    class Plain:
+        q: int | None = None
+
+    assert Plain(q=1).extension_data is None
+    assert nc.to_xml(Plain(q=1)).endswith(b"<Q>1</Q></Plain>")
