@@ -413,3 +413,32 @@ def test_a_long_flags_text_is_read_in_bounded_memory() -> None:
         check=True,
     )
     assert int(done.stdout.strip()) < 70, done.stdout
+
+
+@pytest.mark.parametrize(
+    ("obj", "message"),
+    [
+        (
+            Holder(p=Progress.NotMarked),
+            "P: enum value 'NotMarked' is invalid for type Progress: the member is not"
+            " serializable (enum_member(..., serializable=False), a member without [EnumMember]"
+            " in a [DataContract] enum)",
+        ),
+        (
+            Holder(f=Perms(8)),
+            "F: enum value '8' is invalid for type Perms: no combination of its serializable"
+            " members makes it",
+        ),
+        (
+            Holder(p=Progress(99)),
+            "P: enum value '99' is invalid for type Progress: DataContractSerializer can only"
+            " write named values",
+        ),
+    ],
+)
+def test_unwritable_enum_values_say_why(obj: Holder, message: str) -> None:
+    # Mono refuses all three ("Enum value ... is invalid for type ... and cannot be
+    # serialized", tests/interop/test_enum_interop.py); netcontract's message says which case
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_xml(obj)
+    assert str(refused.value) == message
