@@ -27,7 +27,7 @@ from netcontract.clr.datetime import (
     parse_xsd_datetime_rounded,
     xsd_shape_error,
 )
-from netcontract.clr.numbers import show_text
+from netcontract.clr.numbers import NET_TRIM, show_text
 
 __all__ = [
     "DateTimeOffset",
@@ -179,10 +179,7 @@ def _checked(ticks: int, offset: int, shown: str) -> DateTimeOffset:
 
 
 #: what .NET's date parser skips as white space (Char.IsWhiteSpace)
-_WS: Final = (
-    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
+_WS: Final = NET_TRIM
 _W: Final = "[" + _WS + "]"
 
 #: The other texts with an offset that Json.NET 6.0.8 reads into a DateTimeOffset exactly

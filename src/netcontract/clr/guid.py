@@ -15,7 +15,7 @@ from typing import Final
 
 from netcontract.clr.compiled import extension as _extension
 from netcontract.clr.compiled import speedups as _speedups
-from netcontract.clr.numbers import show_text
+from netcontract.clr.numbers import NET_TRIM, show_text
 
 __all__ = ["format_guid", "parse_guid"]
 
@@ -38,11 +38,8 @@ def _invalid(text: str) -> ValueError:
     return ValueError(f"{show_text(text)} is not a valid Guid: {_EXPECTED}")
 
 
-#: what .NET's Guid parser eats inside the X format (Char.IsWhiteSpace)
-_WS: Final = (
-    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
+#: what .NET's Guid parser eats inside the X format and trims around any (Char.IsWhiteSpace)
+_WS: Final = NET_TRIM
 _EAT: Final = {ord(c): None for c in _WS}
 _WS_SET: Final = frozenset(_WS)
 _NUMBER: Final = r"0[xX]\+?(?:0[xX])?([0-9a-fA-F]+)"

@@ -79,10 +79,11 @@ NET_WS: Final = _NET_WS  #: .NET's white space in number parsing (U+0009-U+000D,
 # String.Trim()'s white space (Char.IsWhiteSpace: U+0009-U+000D, U+0085, and the Zs, Zl and Zp
 # characters): Double.Parse trims it off a text that is not a number before comparing it with
 # "NaN", "Infinity" and "-Infinity" (Mono: Json.NET reads "\u00a0NaN" as NaN, "\u00a01.5" not)
-_NET_TRIM: Final = (
+NET_TRIM: Final = (
     "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+_NET_TRIM: Final = NET_TRIM
 
 _SHOW_LIMIT: Final = 60
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from netcontract.clr.datetime import DateTime, parse_datetime, parse_microsoft_date
-from netcontract.clr.numbers import parse_double_json_number
+from netcontract.clr.numbers import NET_TRIM, parse_double_json_number
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.timespan import TimeSpan
 from netcontract.clr.value_types import DATETIME, URI, check_no_lone_surrogate
@@ -238,10 +238,7 @@ def _ordinal_upper_char(char: str) -> str:
 
 # what .NET's String.Trim() removes (Char.IsWhiteSpace; Python's str.strip() also removes
 # U+001C-U+001F, which .NET keeps)
-_NET_WHITE_SPACE: Final = (
-    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u2028\u2029\u202f\u205f\u3000"
-)
+_NET_WHITE_SPACE: Final = NET_TRIM
 _ENUM_NUMBER: Final = re.compile(r"[+-]?0*([0-9]+)")
 
 

@@ -33,6 +33,7 @@ from typing import Any, Final
 from netcontract.clr import value_types as _vt
 from netcontract.clr.datetime import DateTime, DateTimeKind
 from netcontract.clr.datetimeoffset import DateTimeOffset
+from netcontract.clr.numbers import NET_TRIM
 from netcontract.clr.objects import AnyObject
 from netcontract.clr.own_types import OwnValueType
 from netcontract.clr.value_types import ValueType, box, check_no_lone_surrogate, net_trim
@@ -304,10 +305,7 @@ def parse_wcf(data: bytes | str, ctx: ReadContext) -> Any:
 
 # ----------------------------------------------------------------------------- values
 
-_NET_WHITE_SPACE: Final = (
-    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u2028\u2029\u202f\u205f\u3000"
-)
+_NET_WHITE_SPACE: Final = NET_TRIM
 _DATE: Final = re.compile(r"/Date\(([^)]*)\)/")
 _MS: Final = re.compile(r"[ \t\n\v\f\r]*[+-]?[0-9]{1,19}[ \t\n\v\f\r]*")
 _OFFSET: Final = re.compile(r"([+-])([0-9]{2})([0-9]{2})")
@@ -714,7 +712,7 @@ def _parsed_key_reader(wire: DictType) -> Reader | None:
     elif name == "Guid":
 
         def parse(text: str) -> Any:
-            return primitive.json_parse(net_trim(text))  # Guid.Parse trims (String.Trim)
+            return primitive.json_parse(text)  # parse_guid trims as Guid.Parse (String.Trim)
 
     elif name == "Char":
 
@@ -739,12 +737,7 @@ def _unread_key_problem(wire: DictType) -> str:
 
 
 def _trim_white_and_nul(text: str) -> str:
-    start, end = 0, len(text)
-    while start < end and (text[start] == "\x00" or not net_trim(text[start])):
-        start += 1
-    while end > start and (text[end - 1] == "\x00" or not net_trim(text[end - 1])):
-        end -= 1
-    return text[start:end]
+    return text.strip(NET_TRIM + "\x00")
 
 
 def _key_reader_of(parse: Callable[[str], Any], name: str) -> Reader:
