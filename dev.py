@@ -136,11 +136,12 @@ MUTATION_RULES_BUILD = ROOT / "build" / "mutation-rules"
 EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
 # mutmut's exit codes of a mutant (mutmut/stats.py): 1 and 3 (tests failed), a timeout or a
 # crash all detect it; 0 is a survivor; 33 and 5: no selected test reaches its function.
-# 255 (mutmut calls it a timeout) is an exception in mutmut's own runner, mostly pytest
-# failing to collect the selected tests in the forked process (a test module declaring its
-# contracts again with the mutant active); it decides nothing: dev.py runs such a mutant
-# again in a fresh process (the files of the tests mutmut selected and the test modules whose
-# import runs the function), where some fail and some pass
+# 255 (mutmut calls it a timeout) is an exception in mutmut's own runner, such as pytest not
+# finding a selected test id in the forked process, whose pytest collected the tests once
+# already (an explicit parametrize id with a backslash comes out escaped again:
+# tests/test_dev.py keeps the selection free of such ids); it decides nothing: dev.py runs
+# such a mutant again in a fresh process (the files of the tests mutmut selected and the test
+# modules whose import runs the function)
 _KILLED = {1, 3, 24, 36, -24, 152, -11, -9, 37}
 _NO_TESTS = {5, 33}
 _UNDECIDED = {255}
