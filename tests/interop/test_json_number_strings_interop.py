@@ -256,6 +256,8 @@ KEY_AGREED = [
     *("/Date(1577836800000+0100)/", " 2020-1-2 3:4:5 +2:3\n"),
 ]
 KEY_REFUSED = [" /Date(0)/", "/Date(0)/ ", "/Date(x)/", "2020-01-01T00:00:00+01:00\u0000x"]
+# U+001C: white space to Python's str.strip, not to .NET's String.Trim
+KEY_REFUSED += ["/Date(abc)/", "/Date(1)/x", "\u001c", "\u001c2020-01-01T00:00:00+01:00"]
 # [deliberate] read by Json.NET, refused by netcontract: no offset (the server's zone)
 KEY_DELIBERATE = ["2020-01-01", " 2020-01-01T00:00:00\u0000 ", "2020-1-2 3:4:5"]
 
@@ -311,9 +313,12 @@ DT_ROUNDED = [
     *("2024-05-06T11:45:07.123456789012345678901234567890-09:30", "2024-05-06T11:45:07.12345675"),
     # 9 digits without a zone: cut to 7 (Json.NET; DateTime.TryParse alone rounds them)
     *("2024-05-06T11:45:07.772040569", "2024-05-06T11:45:07.333713650"),
+    # rounded to MaxValue exactly (.99999996: past it, refused)
+    *("9999-12-31T23:59:59.99999994", "9999-12-31T23:59:59.99999994Z"),
 ]
 # [Mono] refused by both: past MaxValue, beyond ±14:00; read by Json.NET only (other layouts)
 DT_REFUSED = ["9999-12-31T23:59:59.99999999Z", "2024-05-06T11:45:07.12345678+15:00"]
+DT_REFUSED += ["9999-12-31T23:59:59.99999996", "9999-12-31T23:59:59.99999996Z"]
 DT_DELIBERATE = ["2024-05-06t11:45:07.12345678Z", "2024-05-06 11:45:07.12345678Z"]
 
 
