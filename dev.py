@@ -25,8 +25,12 @@
                             the reading and writing rules (MUTATION_RULES below: xml/read.py,
                             xml/write.py, json/text.py, json/write.py, model/wire.py,
                             model/plan.py) against the Mono-free document tests, in a copy
-                            under build/ that keeps its results the same way; hours on one
-                            worker (NETCONTRACT_MUTATION_WORKERS=2 runs two)
+                            under build/ that keeps its results the same way; many hours
+                            (NETCONTRACT_MUTATION_WORKERS=2 runs two workers)
+    python3 dev.py mutate --rules --sample
+                            the same, over a fixed sample of about one mutant in ten (mutants
+                            1, 11, 21, ... of each function, MUTATION_SAMPLE below): those not
+                            checked yet, then the sample's score
     python3 dev.py planted  plant again, one at a time, the five bugs issue #20 named and check
                             that the Mono-free tests catch each on both codec paths
 
@@ -133,6 +137,10 @@ MUTATION_RULES_TESTS = [
     ),
 ]
 MUTATION_RULES_BUILD = ROOT / "build" / "mutation-rules"
+# `mutate --rules --sample`: mutants 1, 11, 21, ... of every function (mutmut numbers each
+# function's mutants from 1 in the order of its source), about one in ten and at least one of
+# every function; fixed, so that a survivor killed stays killed from run to run
+MUTATION_SAMPLE = "*__mutmut_*1"
 EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
 # mutmut's exit codes of a mutant (mutmut/stats.py): 1 and 3 (tests failed), a timeout or a
 # crash all detect it; 0 is a survivor; 33 and 5: no selected test reaches its function.
@@ -265,6 +273,8 @@ def main(argv: list[str]) -> int:
             return mutate_quick()
         if rest[:1] == ["--codecs"]:
             return mutate_codecs(rest[1:])
+        if rest[:2] == ["--rules", "--sample"]:
+            return mutate_rules_sample()
         if rest[:1] == ["--rules"]:
             return mutate_rules(rest[1:])
         return mutate(ROOT, rest)
@@ -447,6 +457,40 @@ def functions_run_before_the_tests(
     return names
 
 
+def mutation_sample_report(where: Path) -> None:
+    """Print the score of the sample (MUTATION_SAMPLE) among ``where``'s results."""
+    import fnmatch  # noqa: PLC0415 - only this command needs them
+    import json  # noqa: PLC0415
+
+    equivalent = equivalent_mutants()
+    counts = {"mutants": 0, "killed": 0, "equivalent": 0, "left": 0, "not checked": 0}
+    left: list[str] = []
+    for meta in sorted((where / "mutants").rglob("*.py.meta")):
+        results = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        for name, code in results.items():
+            if not fnmatch.fnmatch(name, MUTATION_SAMPLE):
+                continue
+            counts["mutants"] += 1
+            if code is None or code in _UNDECIDED:
+                counts["not checked"] += 1
+            elif code in _KILLED:
+                counts["killed"] += 1
+            elif name in equivalent:
+                counts["equivalent"] += 1
+            else:
+                counts["left"] += 1
+                left.append(name)
+    decided = counts["killed"] + counts["left"]
+    print(
+        f"sample ({MUTATION_SAMPLE}): "
+        + ", ".join(f"{value} {key}" for key, value in counts.items())
+        + f"; score {100.0 * counts['killed'] / max(1, decided):.1f}% of the {decided} checked"
+        " and not listed as equivalent"
+    )
+    for name in sorted(left):
+        print(f"  sample survivor: {name}")
+
+
 def mutation_report(where: Path, floor: float | None) -> int:
     """Print the score of the last run in ``where`` (from mutmut's mutants/*.meta files) and
     its survivors; with ``floor``, 1 if a survivor is not listed as equivalent or the score is
@@ -521,6 +565,26 @@ def mutate_codecs(names: list[str]) -> int:
     mutants/ folder), so that a later run checks only what changed or is named again."""
     mutation_copy(MUTATION_CODECS_BUILD, MUTATION_CODECS_MODULES, MUTATION_CODECS_TESTS)
     return mutate(MUTATION_CODECS_BUILD, names)
+
+
+def mutate_rules_sample() -> int:
+    """The rules' sample (MUTATION_SAMPLE): the mutants of it not checked yet (all of it in a
+    new copy), then its score."""
+    import fnmatch  # noqa: PLC0415 - only this command needs them
+    import json  # noqa: PLC0415
+
+    mutation_copy(MUTATION_RULES_BUILD, MUTATION_RULES_MODULES, MUTATION_RULES_TESTS)
+    metas = sorted((MUTATION_RULES_BUILD / "mutants").rglob("*.py.meta"))
+    names = [
+        name
+        for meta in metas
+        for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
+        if fnmatch.fnmatch(name, MUTATION_SAMPLE) and (code is None or code in _UNDECIDED)
+    ]
+    # mutmut runs a named mutant even when it has a result: name only those without one
+    status = mutate(MUTATION_RULES_BUILD, names or [MUTATION_SAMPLE]) if names or not metas else 0
+    mutation_sample_report(MUTATION_RULES_BUILD)
+    return status
 
 
 def mutate_rules(names: list[str]) -> int:
