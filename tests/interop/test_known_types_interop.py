@@ -96,6 +96,15 @@ XML_READS = [
         "",
         f'<Round {XSI} xmlns="{K}"><Box><Shape i:type="Oval"><R2>1</R2></Shape></Box></Round>',
     ),
+    (
+        # Zoo's own Square inside it, Round's Circle inside Zoo too, Round's Oval after it
+        "scope-around-a-nested-one",
+        "Round",
+        "",
+        f'<Round {XSI} xmlns="{K}"><Box><Zoo><Any i:type="Square">{SQUARE}</Any>'
+        '<Shape i:type="Circle"><Sides>0</Sides><R>1</R></Shape></Zoo></Box>'
+        '<Shape i:type="Oval"><Sides>0</Sides><R2>2</R2></Shape></Round>',
+    ),
     ("call-transitive", "Box", "Circle", _box('<Shape i:type="Oval"><R2>1</R2></Shape>')),
     ("call-scope-of-zoo", "Box", "Zoo", _box('<Shape i:type="Square"><Sides>4</Sides></Shape>')),
     ("list-dog", "Zoo", "", _zoo('<Pets><Animal i:type="Dog"><Name>d</Name></Animal></Pets>')),

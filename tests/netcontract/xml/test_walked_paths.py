@@ -1,0 +1,172 @@
+"""The generated readers of the compiled walk's tuples (xml/read.py, ``walked``), each way in:
+the by-position read of an element whose children are its members in order (its ``shape``),
+unknown elements skipped between members, and the scope of a contract's own known types.
+
+They must read what the reference reader reads, without falling back to it where they are
+meant to read the document themselves (``_no_fallback``), and refuse what it refuses with its
+problems and paths. The documents' meaning is proven against Mono where it is a wire fact:
+known types in tests/interop/test_known_types_interop.py (the "scope-around-a-nested-one" row
+is the document read here), xs:QName in tests/interop/test_qname_interop.py, enum names in
+tests/interop/test_enum_interop.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import netcontract as nc
+from interop.known_models import Box, Circle, Oval, Round, Square, Zoo
+from netcontract.codegen import _FALLBACKS, _no_fallback
+from netcontract.xml import walk
+
+pytestmark = pytest.mark.skipif(walk.walker is None, reason=f"no compiled walk: {walk.REASON}")
+
+NS = "urn:walked-paths"
+XSI = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+K = "http://schemas.datacontract.org/2004/07/K"
+
+
+@nc.contract(name="Hue", xml_namespace=NS)
+class Hue(nc.ContractEnum):
+    Red = 0
+    Blue = 1
+
+
+@nc.contract(xml_namespace=NS)
+class Leafy:
+    hue: Hue = nc.member("Hue", default=Hue.Red)
+    name: str | None = nc.member("Name", default=None)
+    q: nc.XmlQualifiedName | None = nc.member("Q", default=None)
+    size: nc.Int32 = nc.member("Size", default=0)
+
+
+def _leafy(inner: str) -> bytes:
+    return f'<Leafy {XSI} xmlns:p="urn:q" xmlns="{NS}">{inner}</Leafy>'.encode()
+
+
+def _read(data: bytes, tp: Any, walked: bool, monkeypatch: pytest.MonkeyPatch, **kw: Any) -> Any:
+    monkeypatch.setattr(walk, "ACTIVE", walked)
+    try:
+        return nc.from_xml(data, tp, **kw), None
+    except nc.XmlPayloadError as exc:
+        return None, (str(exc), [p.path for p in exc.problems])
+
+
+def test_members_in_order_are_read_by_position(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(walk, "ACTIVE", True)
+    data = _leafy("<Hue>Blue</Hue><Name>n</Name><Q>p:x</Q><Size>7</Size>")
+    with _no_fallback():
+        leafy = nc.from_xml(data, Leafy)
+    # the prefix of an xs:QName is resolved in scope, not taken as text
+    assert leafy == Leafy(hue=Hue.Blue, name="n", q=nc.XmlQualifiedName("x", "urn:q"), size=7)
+
+
+def test_a_plain_leaf_in_order_is_read_from_its_text_without_a_tuple(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the shape's by-position read takes a plain leaf's text as the walk gives it: no tuple
+    # is made for it (walk.full, walk.leaf), as the general path must for each
+    made: list[str] = []
+    full, leaf = walk.full, walk.leaf
+
+    def counted_full(node: Any) -> Any:
+        made.append("full")
+        return full(node)
+
+    def counted_leaf(node: Any, index: int) -> Any:
+        made.append("leaf")
+        return leaf(node, index)
+
+    monkeypatch.setattr(walk, "full", counted_full)
+    monkeypatch.setattr(walk, "leaf", counted_leaf)
+    monkeypatch.setattr(walk, "ACTIVE", True)
+
+    @nc.contract(xml_namespace=NS)
+    class Texts:  # declared here: its walked reader is made with the counters
+        a: str | None = nc.member("A", default=None)
+        b: nc.Int32 = nc.member("B", default=0)
+        c: Hue = nc.member("C", default=Hue.Red)
+
+    with _no_fallback():
+        back: Any = nc.from_xml(f'<Texts xmlns="{NS}"><A>a</A><B>2</B><C>Blue</C></Texts>', Texts)
+        assert (back.a, back.b, back.c) == ("a", 2, Hue.Blue)
+        assert made == []
+        # C left out: not the shape, the general path makes the tuples of the plain leaves
+        back = nc.from_xml(f'<Texts xmlns="{NS}"><A>a</A><B>2</B></Texts>', Texts)
+        assert (back.a, back.b, back.c) == ("a", 2, Hue.Red)
+        assert made == ["full"]
+
+
+def test_an_unknown_enum_name_in_order_is_refused_as_the_reference_reader_refuses_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = _leafy("<Hue>Green</Hue><Name>n</Name><Q>p:x</Q><Size>7</Size>")
+    expected = (
+        None,
+        ("Hue: 'Green' is not a Hue name (expected one of: Red, Blue) (line 1)", ["Hue"]),
+    )
+    assert _read(data, Leafy, True, monkeypatch) == expected
+    assert _read(data, Leafy, False, monkeypatch) == expected
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<Hue>Blue</Hue><X>1</X><Name>n</Name><Size>7</Size>",
+        "<Hue>Blue</Hue><X>1</X><Y /><Name>n</Name><Size>7</Size>",
+        "<Hue>Blue</Hue><Name>n</Name><Size>7</Size><X>1</X>",
+        "<X>1</X><Hue>Blue</Hue><Name>n</Name><Size>7</Size><X /><Y />",
+    ],
+    ids=["between", "two-between", "last", "first-and-last"],
+)
+def test_unknown_elements_are_skipped_by_the_walked_reader(
+    monkeypatch: pytest.MonkeyPatch, inner: str
+) -> None:
+    monkeypatch.setattr(walk, "ACTIVE", True)
+    with _no_fallback():
+        leafy = nc.from_xml(_leafy(inner), Leafy)
+    assert leafy == Leafy(hue=Hue.Blue, name="n", size=7)
+
+
+def test_an_unknown_element_in_strict_mode_leaves_the_element_to_the_reference_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = _leafy("<Hue>Blue</Hue><X>1</X><Name>n</Name>")
+    message = f"X: unknown element '{{{NS}}}X' in Leafy (strict mode) (line 1)"
+    with _no_fallback():
+        assert _read(data, Leafy, True, monkeypatch, strict=True) == (None, (message, ["X"]))
+        # the generated reader's reason for leaving it (README, "Speed": fallbacks are told)
+        assert _FALLBACKS.reasons == ["Leafy: an unknown element to refuse"]
+    assert _read(data, Leafy, False, monkeypatch, strict=True) == (None, (message, ["X"]))
+
+
+ROUND = (
+    f'<Round {XSI} xmlns="{K}"><Box><Zoo><Any i:type="Square"><Sides>4</Sides><Side>3</Side>'
+    '</Any><Shape i:type="Circle"><Sides>0</Sides><R>1</R></Shape></Zoo></Box>'
+    '<Shape i:type="Oval"><Sides>0</Sides><R2>2</R2></Shape></Round>'
+).encode()
+
+
+def test_a_contracts_own_known_types_are_known_inside_it_and_no_further(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Mono reads ROUND (test_known_types_interop.py): Zoo's Square inside Zoo, Round's Circle
+    # inside Zoo too, Round's Oval (known through Circle) after Zoo
+    monkeypatch.setattr(walk, "ACTIVE", True)
+    with _no_fallback():
+        back = nc.from_xml(ROUND, Round)
+    assert back == Round(
+        box=Box(zoo=Zoo(any=Square(sides=4, side=3), shape=Circle(sides=0, r=1))),
+        shape=Oval(sides=0, r2=2),
+    )
+
+
+def test_a_problem_of_a_root_with_own_known_types_is_at_the_root(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = ROUND.replace(b"<Box>", b"x<Box>")
+    expected = (None, ("<root>: unexpected text 'x' (line 1)", [""]))
+    assert _read(data, Round, True, monkeypatch) == expected
+    assert _read(data, Round, False, monkeypatch) == expected
