@@ -93,6 +93,10 @@ READ_CASES: dict[str, tuple[str, str]] = {
         f'<Map {XSI} xmlns="urn:m"><E><Key>x</Key><Value>1</Value></E></Map>',
     ),
     "value-before-key": ("Map", f'<Map {XSI} xmlns="urn:m"><E><V>1</V><K>x</K></E></Map>'),
+    "unknown-element-before-key": (
+        "Map",
+        f'<Map {XSI} xmlns="urn:m"><E><X>0</X><K>x</K><V>1</V></E></Map>',
+    ),
     "missing-value": ("Map", f'<Map {XSI} xmlns="urn:m"><E><K>x</K></E></Map>'),
     "duplicate-key": (
         "Map",
