@@ -236,3 +236,17 @@ def test_parametrized_members_are_read_with_their_type_arguments(
     monkeypatch.setattr(walk, "ACTIVE", walked)
     with _no_fallback():
         assert nc.from_xml(data, HoldsViews) == value
+
+
+@pytest.mark.parametrize("walked", [True, False], ids=["walked", "proxies"])
+def test_a_list_of_is_reference_contracts_is_read_by_the_generated_list_reader(
+    monkeypatch: pytest.MonkeyPatch, walked: bool
+) -> None:
+    # Mono's document (tests/interop/reference_models.py): L holds a z:Ref to A and a z:Id
+    from interop.reference_models import HOLDER_XML, Holder
+
+    monkeypatch.setattr(walk, "ACTIVE", walked)
+    with _no_fallback():
+        holder = nc.from_xml(HOLDER_XML, Holder)
+    assert holder.l is not None and holder.l[0] is holder.a is holder.b
+    assert holder.l[1].name == "t" and nc.to_xml(holder) == HOLDER_XML
