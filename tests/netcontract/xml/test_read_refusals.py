@@ -499,3 +499,28 @@ def test_a_no_break_space_in_an_object_member_is_content(
     with pytest.raises(nc.XmlPayloadError) as refused:
         nc.from_xml(_objects(inner), Objects)
     assert str(refused.value) == f"Any: {message} (line 2)"
+
+
+LONG = "t" * 45  # shown cut to 40 characters
+ITEM = f"<{KV}><a:Key>k</a:Key><a:Value>1</a:Value></{KV}>"
+
+
+@pytest.mark.parametrize(
+    ("inner", "message"),
+    [
+        (f"<M>junk{ITEM}</M>", "M: unexpected text 'junk'"),
+        (f"<M>{ITEM}junk</M>", "M: unexpected text 'junk'"),
+        (f"<M>{LONG}</M>", f"M: unexpected text {'t' * 40!r}"),
+        (f"<M>{ITEM}{LONG}</M>", f"M: unexpected text {'t' * 40!r}"),
+        (
+            f"<M><{KV}>junk<a:Key>k</a:Key><a:Value>1</a:Value></{KV}></M>",
+            "M[0]: unexpected text 'junk'",
+        ),
+    ],
+    ids=["in-a-dictionary", "after-an-item", "long", "long-after-an-item", "in-an-item"],
+)
+def test_text_in_a_dictionary_is_refused(engine_path: str, inner: str, message: str) -> None:
+    # Mono refuses text in a collection (test_collection_contract_interop.py, "member-text")
+    with pytest.raises(nc.XmlPayloadError) as refused:
+        nc.from_xml(_misc(inner), Misc)
+    assert str(refused.value) == f"{message} (line 2)"

@@ -250,3 +250,32 @@ def test_a_list_of_is_reference_contracts_is_read_by_the_generated_list_reader(
         holder = nc.from_xml(HOLDER_XML, Holder)
     assert holder.l is not None and holder.l[0] is holder.a is holder.b
     assert holder.l[1].name == "t" and nc.to_xml(holder) == HOLDER_XML
+
+
+def test_a_walked_list_left_to_the_reference_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an element other than an item: the walked list reader hands the list to the reference
+    # reader (as lxml's element), which skips it as .NET does
+    data = (
+        f'<HoldsBoxes xmlns="{NS}"><Many><Box1Ofstring><Item>s</Item>'
+        "</Box1Ofstring><X /></Many></HoldsBoxes>"
+    ).encode()
+    expected = nc.from_xml(data.replace(b"<X />", b""), HoldsBoxes)
+    assert expected.many is not None and len(expected.many) == 1
+    monkeypatch.setattr(walk, "ACTIVE", True)
+    assert nc.from_xml(data, HoldsBoxes) == expected
+
+
+def test_a_walked_contract_with_extension_data_is_read_by_the_reference_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # IExtensibleDataObject keeps unknown members (tests/interop/test_extension_data_interop.py)
+    from interop.extension_models import Base
+
+    data = (
+        b'<Base xmlns="http://schemas.datacontract.org/2004/07/ExtData"><A>a</A><B>b</B><M>1</M>'
+        b"</Base>"
+    )
+    monkeypatch.setattr(walk, "ACTIVE", True)
+    back = nc.from_xml(data, Base)
+    assert (back.a, back.m) == ("a", 1)
+    assert b"<B>b</B>" in nc.to_xml(back)
