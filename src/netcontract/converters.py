@@ -13,6 +13,7 @@ functions), a plan as its contract, unpickled as that contract's plan.
 
 from __future__ import annotations
 
+import copy
 import copyreg
 from collections.abc import Callable
 from typing import Any
@@ -85,8 +86,9 @@ class XmlConverter(cattrs.Converter):
     """A cattrs converter that structures lxml elements into contract classes.
 
     ``xml_converter.structure(element, CustomerGroupDto)`` reads an already parsed element
-    (or a document as bytes or text, parsed as :func:`~netcontract.from_xml` parses it);
-    set ``strict=True`` to refuse unknown elements.
+    (or a document as bytes or text, parsed as :func:`~netcontract.from_xml` parses it), its
+    comments and processing instructions skipped as DataContractSerializer skips them; set
+    ``strict=True`` to refuse unknown elements.
     """
 
     def __init__(self, *, strict: bool = False) -> None:
@@ -98,6 +100,8 @@ class XmlConverter(cattrs.Converter):
         def structure(element: Any, _: Any) -> Any:
             if not isinstance(element, etree._Element):
                 element = parse_xml(as_document(element, "xml_converter.structure"))
+            else:
+                element = _without_comments(element)
             ctx = ReadContext(self.strict)
             result = read_root(element, tp, ctx)
             if ctx.problems or result is FAILED:
@@ -110,6 +114,17 @@ class XmlConverter(cattrs.Converter):
         if self is xml_converter:
             return "xml_converter"
         return (_xml_converter, (self.strict,))
+
+
+def _without_comments(element: etree._Element) -> etree._Element:
+    """``element``, or a copy of it without its comments and processing instructions when it
+    has some (lxml's default parser keeps them): DataContractSerializer skips them, and
+    :func:`~netcontract.from_xml`'s parser drops them, joining the text around them."""
+    if next(element.iter(etree.Comment, etree.ProcessingInstruction), None) is None:
+        return element
+    stripped = copy.deepcopy(element)  # (the caller's tree is left as it is)
+    etree.strip_tags(stripped, etree.Comment, etree.ProcessingInstruction)
+    return stripped
 
 
 def _json_converter(settings: JsonSettings | None) -> JsonConverter:

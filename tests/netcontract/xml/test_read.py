@@ -213,3 +213,29 @@ def test_object_member_with_types():
     assert b'i:type="d2p1:int">5</Data>' in nc.to_xml(obj)
     unknown = doc.replace(b'"x:int"', b'"x:nonsense"')
     assert "is not a known type here" in problems(unknown)[0]
+
+
+def test_xml_converter_skips_the_comments_and_processing_instructions_of_a_parsed_tree():
+    # lxml's default parser keeps them; DataContractSerializer skips them and joins the text
+    # around them. Mono read this document and wrote back LEAVES_BACK
+    # (tests/interop/test_references_interop.py asks it live); the caller's tree is unchanged
+    from lxml import etree
+
+    from interop.reference_models import Leaves
+
+    r = "http://schemas.datacontract.org/2004/07/R"
+    arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+    commented = (
+        f'<Leaves xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="{r}"><!-- c -->'
+        f'<Ints><?pi x?><int xmlns="{arrays}">1<!-- c -->2</int></Ints><N>3<?pi?>4</N>'
+        "<!-- c --><Name>x<!-- c -->y<?pi z?>w</Name></Leaves>"
+    ).encode()
+    leaves_back = (
+        f'<Leaves xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="{r}">'
+        f'<Ints xmlns:d2p1="{arrays}"><d2p1:int>12</d2p1:int></Ints><N>34</N><Name>xyw</Name>'
+        f'<Ps i:nil="true" /><Strs xmlns:d2p1="{arrays}" i:nil="true" /></Leaves>'
+    ).encode()
+    tree = etree.fromstring(commented)
+    assert nc.to_xml(nc.xml_converter.structure(tree, Leaves)) == leaves_back
+    assert etree.tostring(tree) == commented
+    assert nc.to_xml(nc.from_xml(commented, Leaves)) == leaves_back
