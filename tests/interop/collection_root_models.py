@@ -1,0 +1,116 @@
+"""The Python twins of ``dotnet/CollectionRoots.cs``: collection contracts written as the
+document, and Mono's bytes for them (proven live by tests/interop/test_collection_root_interop.py,
+pinned by tests/netcontract/xml/test_write_rules.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import netcontract as nc
+
+
+@nc.contract(xml_namespace="urn:root-x")
+class RootItem:
+    a: str | None = nc.member("A", default=None)
+
+
+@nc.contract(xml_namespace="urn:root-x")
+class RootItemMore(RootItem):
+    b: nc.Int32 = nc.member("B", default=0)
+
+
+@nc.contract(xml_namespace="")
+class NoNsItem:
+    a: str | None = nc.member("A", default=None)
+
+
+@nc.collection_contract(name="RootL", xml_namespace="urn:root-n")
+class RootL(list[RootItem | None]):
+    pass
+
+
+@nc.collection_contract(name="RootRL", xml_namespace="urn:root-n", is_reference=True)
+class RootRL(list[RootItem | None]):
+    pass
+
+
+@nc.collection_contract(name="RootNL", xml_namespace="")
+class RootNL(list[RootItem | None]):
+    pass
+
+
+@nc.collection_contract(name="RootRNL", xml_namespace="", is_reference=True)
+class RootRNL(list[RootItem | None]):
+    pass
+
+
+@nc.collection_contract(name="RootNN", xml_namespace="")
+class RootNN(list[NoNsItem | None]):
+    pass
+
+
+def samples() -> dict[str, tuple[Any, list[type]]]:
+    """Each case of CollectionRoots.cs: the value and the serializer's known types."""
+    return {
+        "known-item": (RootL([RootItem(a="a"), RootItemMore(a="m", b=2)]), [RootItemMore]),
+        "reference": (RootRL([RootItem(a="a")]), []),
+        "no-namespace": (RootNL([RootItem(a="b"), None]), []),
+        "no-namespace-reference": (RootRNL([RootItem(a="c")]), []),
+        "no-namespace-items": (RootNN([NoNsItem(a="d")]), []),
+    }
+
+
+_XSI = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+_SER = 'xmlns:z="http://schemas.microsoft.com/2003/10/Serialization/"'
+
+#: Mono's bytes of each sample: (through XmlWriter, WriteObject(Stream)). In no namespace the
+#: root declares no xmlns="" (netcontract wrote one through XmlWriter before 2026-12-08), and an
+#: is_reference one declares xmlns:z right after xmlns:i in the stream layout, as in a namespace
+PINNED: dict[str, tuple[str, str]] = {
+    "known-item": (
+        (
+            f'<RootL {_XSI} xmlns:d1p1="urn:root-x" xmlns="urn:root-n"><RootItem><d1p1:A>a</d1p1:A>'
+            '</RootItem><RootItem i:type="d1p1:RootItemMore"><d1p1:A>m</d1p1:A><d1p1:B>2</d1p1:B>'
+            "</RootItem></RootL>"
+        ),
+        (
+            f'<RootL xmlns="urn:root-n" {_XSI} xmlns:a="urn:root-x"><RootItem><a:A>a</a:A>'
+            '</RootItem><RootItem i:type="a:RootItemMore"><a:A>m</a:A><a:B>2</a:B></RootItem>'
+            "</RootL>"
+        ),
+    ),
+    "reference": (
+        (
+            f'<RootRL {_XSI} z:Id="i1" xmlns:d1p1="urn:root-x" {_SER} xmlns="urn:root-n"><RootItem>'
+            "<d1p1:A>a</d1p1:A></RootItem></RootRL>"
+        ),
+        (
+            f'<RootRL z:Id="i1" xmlns="urn:root-n" {_XSI} {_SER} xmlns:a="urn:root-x"><RootItem>'
+            "<a:A>a</a:A></RootItem></RootRL>"
+        ),
+    ),
+    "no-namespace": (
+        (
+            f'<RootNL {_XSI} xmlns:d1p1="urn:root-x"><RootItem><d1p1:A>b</d1p1:A></RootItem>'
+            '<RootItem i:nil="true" /></RootNL>'
+        ),
+        (
+            f'<RootNL {_XSI} xmlns:a="urn:root-x"><RootItem><a:A>b</a:A></RootItem>'
+            '<RootItem i:nil="true"/></RootNL>'
+        ),
+    ),
+    "no-namespace-reference": (
+        (
+            f'<RootRNL {_XSI} z:Id="i1" xmlns:d1p1="urn:root-x" {_SER}><RootItem><d1p1:A>c</d1p1:A>'
+            "</RootItem></RootRNL>"
+        ),
+        (
+            f'<RootRNL z:Id="i1" {_XSI} {_SER} xmlns:a="urn:root-x"><RootItem><a:A>c</a:A>'
+            "</RootItem></RootRNL>"
+        ),
+    ),
+    "no-namespace-items": (
+        f"<RootNN {_XSI}><NoNsItem><A>d</A></NoNsItem></RootNN>",
+        f"<RootNN {_XSI}><NoNsItem><A>d</A></NoNsItem></RootNN>",
+    ),
+}

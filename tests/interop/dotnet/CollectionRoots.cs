@@ -1,0 +1,61 @@
+// The C# twin of tests/interop/collection_root_models.py: collection contracts as the document
+// (DataContractSerializer of the collection's type), through XmlWriter (compact, as Web API's
+// writer with Driver.cs's settings) and WriteObject(Stream), the serializer knowing RootItemMore
+// where the case says so. Output: one line per case, "<case> <base64 writer> <base64 stream>".
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.Serialization;
+using System.Text;
+using System.Xml;
+
+namespace Roots {
+    [DataContract(Namespace = "urn:root-x")]
+    public class RootItem { [DataMember] public string A; }
+    [DataContract(Namespace = "urn:root-x")]
+    public class RootItemMore : RootItem { [DataMember] public int B; }
+    [DataContract(Namespace = "")]
+    public class NoNsItem { [DataMember] public string A; }
+    [CollectionDataContract(Name = "RootL", Namespace = "urn:root-n")]
+    public class RootL : List<RootItem> {}
+    [CollectionDataContract(Name = "RootRL", Namespace = "urn:root-n", IsReference = true)]
+    public class RootRL : List<RootItem> {}
+    [CollectionDataContract(Name = "RootNL", Namespace = "")]
+    public class RootNL : List<RootItem> {}
+    [CollectionDataContract(Name = "RootRNL", Namespace = "", IsReference = true)]
+    public class RootRNL : List<RootItem> {}
+    [CollectionDataContract(Name = "RootNN", Namespace = "")]
+    public class RootNN : List<NoNsItem> {}
+}
+
+public static class CollectionRootsTwin {
+    static string Writer(DataContractSerializer s, object o) {
+        var sb = new StringBuilder();
+        var settings = new XmlWriterSettings {
+            OmitXmlDeclaration = true, Indent = false, NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize,
+        };
+        using (var w = XmlWriter.Create(sb, settings)) s.WriteObject(w, o);
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(sb.ToString()));
+    }
+
+    static string Stream(DataContractSerializer s, object o) {
+        var ms = new MemoryStream();
+        s.WriteObject(ms, o);
+        return Convert.ToBase64String(ms.ToArray());
+    }
+
+    static void Case(string name, object o, bool knowMore) {
+        var s = knowMore
+            ? new DataContractSerializer(o.GetType(), new[] { typeof(Roots.RootItemMore) })
+            : new DataContractSerializer(o.GetType());
+        Console.WriteLine(name + " " + Writer(s, o) + " " + Stream(s, o));
+    }
+
+    public static void Main() {
+        Case("known-item", new Roots.RootL { new Roots.RootItem { A = "a" }, new Roots.RootItemMore { A = "m", B = 2 } }, true);
+        Case("reference", new Roots.RootRL { new Roots.RootItem { A = "a" } }, false);
+        Case("no-namespace", new Roots.RootNL { new Roots.RootItem { A = "b" }, null }, false);
+        Case("no-namespace-reference", new Roots.RootRNL { new Roots.RootItem { A = "c" } }, false);
+        Case("no-namespace-items", new Roots.RootNN { new Roots.NoNsItem { A = "d" } }, false);
+    }
+}
