@@ -208,3 +208,68 @@ def test_an_object_member_of_no_data_contract_type_is_refused(
         nc.to_xml(Untyped(o=value))
     assert str(refused.value) == f"O: {message}"
     assert [(p.path, p.message) for p in refused.value.problems] == [("O", message)]
+
+
+@nc.contract("WriteRules")
+class Values:
+    d: nc.DateTimeOffset | None = nc.member("D", default=None)
+    q: nc.XmlQualifiedName | None = nc.member("Q", default=None)
+
+
+@pytest.mark.parametrize(
+    ("value", "path", "message"),
+    [
+        pytest.param(
+            Values(d="x"),  # type: ignore[arg-type]
+            "D",
+            "expected a netcontract.DateTimeOffset (use from_datetime), got the string 'x'",
+            id="datetimeoffset",
+        ),
+        pytest.param(
+            Values(q=5),  # type: ignore[arg-type]
+            "Q",
+            "expected a netcontract.XmlQualifiedName, got the number 5",
+            id="qualified-name",
+        ),
+    ],
+)
+def test_a_value_of_another_type_is_refused(
+    engine_path: str, value: Any, path: str, message: str
+) -> None:
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_xml(value)
+    assert str(refused.value) == f"{path}: {message}"
+    assert [(p.path, p.message) for p in refused.value.problems] == [(path, message)]
+
+
+@nc.contract(xml_namespace="")
+class NoNamespaceObject:
+    o: object = nc.member("O", default=None)
+
+
+#: Mono (tests/interop/test_qname_interop.py, NO_NAMESPACE_OBJECT, whose NoNsO is this class
+#: under another name): in an object member of a contract in no namespace, a name in no
+#: namespace is written (xmlns="" declared again); in a namespace it is refused there
+#: (test_refusals_are_monos)
+NO_NAMESPACE_QNAMES = [
+    (
+        nc.XmlQualifiedName("a", ""),
+        b'<NoNamespaceObject xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><O xmlns:d2p1='
+        b'"http://www.w3.org/2001/XMLSchema" i:type="d2p1:QName" xmlns="">a</O>'
+        b"</NoNamespaceObject>",
+    ),
+    (
+        nc.XmlQualifiedName("a", "urn:x"),
+        b'<NoNamespaceObject xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><O xmlns:d2p1='
+        b'"http://www.w3.org/2001/XMLSchema" i:type="d2p1:QName" xmlns:d2p2="urn:x">d2p2:a</O>'
+        b"</NoNamespaceObject>",
+    ),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), NO_NAMESPACE_QNAMES)
+def test_a_qualified_name_in_an_object_member_in_no_namespace(
+    engine_path: str, value: nc.XmlQualifiedName, expected: bytes
+) -> None:
+    assert nc.to_xml(NoNamespaceObject(o=value)) == expected
+    assert nc.from_xml(expected, NoNamespaceObject) == NoNamespaceObject(o=value)
