@@ -49,6 +49,25 @@ class RootNN(list[NoNsItem | None]):
     pass
 
 
+@nc.collection_contract(name="RootLN", xml_namespace="urn:root-n")
+class RootLN(list[NoNsItem | None]):
+    pass
+
+
+@nc.collection_contract(name="RootQ", xml_namespace="urn:root-n")
+class RootQ(list[nc.XmlQualifiedName | None]):
+    pass
+
+
+@nc.collection_contract(name="RootQN", xml_namespace="")
+class RootQN(list[nc.XmlQualifiedName | None]):
+    pass
+
+
+_XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+_NAMES = [nc.XmlQualifiedName("type", _XSI_NS), nc.XmlQualifiedName("n", "urn:root-n")]
+
+
 def samples() -> dict[str, tuple[Any, list[type]]]:
     """Each case of CollectionRoots.cs: the value and the serializer's known types."""
     return {
@@ -57,6 +76,9 @@ def samples() -> dict[str, tuple[Any, list[type]]]:
         "no-namespace": (RootNL([RootItem(a="b"), None]), []),
         "no-namespace-reference": (RootRNL([RootItem(a="c")]), []),
         "no-namespace-items": (RootNN([NoNsItem(a="d")]), []),
+        "items-in-no-namespace": (RootLN([NoNsItem(a="e")]), []),
+        "qualified-names": (RootQ(_NAMES), []),
+        "qualified-names-no-namespace": (RootQN(_NAMES), []),
     }
 
 
@@ -112,5 +134,26 @@ PINNED: dict[str, tuple[str, str]] = {
     "no-namespace-items": (
         f"<RootNN {_XSI}><NoNsItem><A>d</A></NoNsItem></RootNN>",
         f"<RootNN {_XSI}><NoNsItem><A>d</A></NoNsItem></RootNN>",
+    ),
+    "items-in-no-namespace": (
+        f'<RootLN {_XSI} xmlns="urn:root-n"><NoNsItem><A xmlns="">e</A></NoNsItem></RootLN>',
+        f'<RootLN xmlns="urn:root-n" {_XSI}><NoNsItem><A xmlns="">e</A></NoNsItem></RootLN>',
+    ),
+    "qualified-names": (
+        (
+            f'<RootQ {_XSI} xmlns="urn:root-n"><q:QName xmlns:q="urn:root-n">i:type</q:QName>'
+            '<q:QName xmlns:q="urn:root-n">q:n</q:QName></RootQ>'
+        ),
+        (
+            f'<RootQ xmlns="urn:root-n" {_XSI}><q:QName xmlns:q="urn:root-n">i:type</q:QName>'
+            '<q:QName xmlns:q="urn:root-n">q:n</q:QName></RootQ>'
+        ),
+    ),
+    "qualified-names-no-namespace": (
+        (
+            f'<RootQN {_XSI}><QName>i:type</QName><QName xmlns:d2p1="urn:root-n">d2p1:n</QName>'
+            "</RootQN>"
+        ),
+        f'<RootQN {_XSI}><QName>i:type</QName><QName xmlns:a="urn:root-n">a:n</QName></RootQN>',
     ),
 }

@@ -26,6 +26,12 @@ namespace Roots {
     public class RootRNL : List<RootItem> {}
     [CollectionDataContract(Name = "RootNN", Namespace = "")]
     public class RootNN : List<NoNsItem> {}
+    [CollectionDataContract(Name = "RootLN", Namespace = "urn:root-n")]
+    public class RootLN : List<NoNsItem> {}
+    [CollectionDataContract(Name = "RootQ", Namespace = "urn:root-n")]
+    public class RootQ : List<XmlQualifiedName> {}
+    [CollectionDataContract(Name = "RootQN", Namespace = "")]
+    public class RootQN : List<XmlQualifiedName> {}
 }
 
 public static class CollectionRootsTwin {
@@ -57,5 +63,13 @@ public static class CollectionRootsTwin {
         Case("no-namespace", new Roots.RootNL { new Roots.RootItem { A = "b" }, null }, false);
         Case("no-namespace-reference", new Roots.RootRNL { new Roots.RootItem { A = "c" } }, false);
         Case("no-namespace-items", new Roots.RootNN { new Roots.NoNsItem { A = "d" } }, false);
+        Case("items-in-no-namespace", new Roots.RootLN { new Roots.NoNsItem { A = "e" } }, false);
+        // names in the namespaces of the root's own prefixes
+        var names = new[] {
+            new XmlQualifiedName("type", "http://www.w3.org/2001/XMLSchema-instance"),
+            new XmlQualifiedName("n", "urn:root-n"),
+        };
+        Case("qualified-names", new Roots.RootQ { names[0], names[1] }, false);
+        Case("qualified-names-no-namespace", new Roots.RootQN { names[0], names[1] }, false);
     }
 }
