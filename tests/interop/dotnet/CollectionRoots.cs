@@ -1,7 +1,8 @@
 // The C# twin of tests/interop/collection_root_models.py: collection contracts as the document
 // (DataContractSerializer of the collection's type), through XmlWriter (compact, as Web API's
 // writer with Driver.cs's settings) and WriteObject(Stream), the serializer knowing RootItemMore
-// where the case says so. Output: one line per case, "<case> <base64 writer> <base64 stream>".
+// where the case says so. Output: one line per case,
+// "<case> <base64 writer> <base64 stream> <base64 writer indented>".
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -32,13 +33,20 @@ namespace Roots {
     public class RootQ : List<XmlQualifiedName> {}
     [CollectionDataContract(Name = "RootQN", Namespace = "")]
     public class RootQN : List<XmlQualifiedName> {}
+    [CollectionDataContract(Name = "RootM", Namespace = "urn:root-n", ItemName = "E", KeyName = "K", ValueName = "V")]
+    public class RootM : Dictionary<string, RootItem> {}
+    [CollectionDataContract(Name = "RootRM", Namespace = "urn:root-n", IsReference = true)]
+    public class RootRM : Dictionary<string, int> {}
+    [DataContract(Namespace = "urn:root-n")]
+    [KnownType(typeof(RootRM))]
+    public class RootHolder { [DataMember] public object O; }
 }
 
 public static class CollectionRootsTwin {
-    static string Writer(DataContractSerializer s, object o) {
+    static string Writer(DataContractSerializer s, object o, bool indent = false) {
         var sb = new StringBuilder();
         var settings = new XmlWriterSettings {
-            OmitXmlDeclaration = true, Indent = false, NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize,
+            OmitXmlDeclaration = true, Indent = indent, NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize,
         };
         using (var w = XmlWriter.Create(sb, settings)) s.WriteObject(w, o);
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(sb.ToString()));
@@ -54,7 +62,7 @@ public static class CollectionRootsTwin {
         var s = knowMore
             ? new DataContractSerializer(o.GetType(), new[] { typeof(Roots.RootItemMore) })
             : new DataContractSerializer(o.GetType());
-        Console.WriteLine(name + " " + Writer(s, o) + " " + Stream(s, o));
+        Console.WriteLine(name + " " + Writer(s, o) + " " + Stream(s, o) + " " + Writer(s, o, true));
     }
 
     public static void Main() {
@@ -71,5 +79,7 @@ public static class CollectionRootsTwin {
         };
         Case("qualified-names", new Roots.RootQ { names[0], names[1] }, false);
         Case("qualified-names-no-namespace", new Roots.RootQN { names[0], names[1] }, false);
+        Case("dictionary", new Roots.RootM { { "k", new Roots.RootItem { A = "a" } }, { "n", null } }, false);
+        Case("reference-dictionary-in-object", new Roots.RootHolder { O = new Roots.RootRM { { "k", 1 } } }, false);
     }
 }

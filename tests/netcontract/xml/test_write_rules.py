@@ -152,14 +152,16 @@ def test_root_options_refused(value: Any, options: dict[str, Any], message: str)
 
 @pytest.mark.falls_back  # a collection contract as the document: the reference writer
 @pytest.mark.parametrize("case", sorted(PINNED))
-@pytest.mark.parametrize("layout", ["writer", "stream"])
+@pytest.mark.parametrize("layout", ["writer", "stream", "indented"])
 def test_a_collection_contract_root_is_written_as_mono_writes_it(case: str, layout: str) -> None:
     """Mono: ``xmlns:i`` first (after the default namespace in the stream layout, then
     ``xmlns:z``); in no namespace no ``xmlns=""``; an item of a type the serializer knows with
     its i:type."""
     value, known = samples()[case]
-    options: dict[str, Any] = {"layout": "stream"} if layout == "stream" else {}
-    expected = PINNED[case][layout == "stream"].encode()
+    options: dict[str, Any] = {"stream": {"layout": "stream"}, "indented": {"indent": True}}.get(
+        layout, {}
+    )
+    expected = PINNED[case][["writer", "stream", "indented"].index(layout)].encode()
     assert nc.to_xml(value, known_types=known, **options) == expected
 
 
@@ -273,3 +275,24 @@ def test_a_qualified_name_in_an_object_member_in_no_namespace(
 ) -> None:
     assert nc.to_xml(NoNamespaceObject(o=value)) == expected
     assert nc.from_xml(expected, NoNamespaceObject) == NoNamespaceObject(o=value)
+
+
+@nc.contract("WriteRules")
+class DateKeys:
+    d: dict[nc.DateTime, str] | None = nc.member("D", default=None)
+
+
+def test_datetime_keys_of_one_instant_are_refused_whole(engine_path: str) -> None:
+    """Mono: "An item with the same key has already been added" (tests/netcontract/
+    test_dictionaries.py); the refusal names the key .NET would take it for."""
+    utc = nc.DateTime.from_parts(2020, 1, 2, 3, 4, 5, kind=nc.DateTimeKind.UTC)
+    with pytest.raises(nc.SerializationError) as refused:
+        nc.to_xml(DateKeys(d={utc: "u", nc.DateTime(utc.ticks): "n"}))
+    message = (
+        "is the key 2020-01-02T03:04:05Z in .NET (DateTime keys are equal when their ticks are,"
+        " whatever their kind): a Dictionary cannot hold both"
+    )
+    assert str(refused.value) == f'D["2020-01-02T03:04:05"]: {message}'
+    assert [(p.path, p.message) for p in refused.value.problems] == [
+        ('D["2020-01-02T03:04:05"]', message)
+    ]
