@@ -18,9 +18,11 @@ from typing import Any
 import pytest
 
 import netcontract as nc
+from interop.collection_models import samples as collection_samples
 from interop.collection_root_models import PINNED, RootItem, RootItemMore, RootL, samples
 from interop.edge_models import Defaults
 from interop.extension_models import TYPED_ROOTS, Base, Derived, Ent, EntSub, Holder
+from interop.test_qname_interop import QH, XML_NS
 from netcontract.codegen import FallbackForbidden, _no_fallback
 
 ROOT_TYPES: dict[str, type] = {"Base": Base, "Ent": Ent}
@@ -296,3 +298,35 @@ def test_datetime_keys_of_one_instant_are_refused_whole(engine_path: str) -> Non
     assert [(p.path, p.message) for p in refused.value.problems] == [
         ('D["2020-01-02T03:04:05"]', message)
     ]
+
+
+#: Mono's WriteObject(Stream) bytes (tests/interop/test_stream_layout_interop.py, cases
+#: qname-xml and coll-holder-object-otheritems): a name in the xml namespace keeps its predefined
+#: prefix, declared nowhere; a collection contract in an object member declares its items'
+#: namespace after the i:type naming it, with the next free letter
+_XSI_DECL = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+STREAM_PINNED: list[tuple[str, Any, str]] = [
+    (
+        "qualified-name-in-xml-namespace",
+        QH(Q=nc.XmlQualifiedName("n", XML_NS)),
+        f'<QH xmlns="http://netcontract/qname" {_XSI_DECL}><q:Q xmlns:q="http://netcontract/qname">'
+        "xml:n</q:Q></QH>",
+    ),
+    (
+        "collection-in-an-object-member",
+        collection_samples()["holder-object-otheritems"],
+        f'<Holder xmlns="http://schemas.datacontract.org/2004/07/Coll" {_XSI_DECL}>'
+        '<D i:nil="true"/><I i:nil="true"/><L i:nil="true"/><LL i:nil="true"/>'
+        '<M i:nil="true" xmlns:a="urn:m"/><N i:nil="true" xmlns:a="urn:n"/><NE i:nil="true"/>'
+        '<O i:type="a:OtherItems" xmlns:a="urn:n" xmlns:b="urn:x"><a:Other><b:A>o</b:A>'
+        '</a:Other><a:Other i:nil="true"/></O><OM i:nil="true" xmlns:a="urn:m2"/>'
+        '<S i:nil="true"/><X i:nil="true" xmlns:a="urn:n"/></Holder>',
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [pytest.param(*row[1:], id=row[0]) for row in STREAM_PINNED]
+)
+def test_stream_layout_declarations_are_monos(engine_path: str, value: Any, expected: str) -> None:
+    assert nc.to_xml(value, layout="stream") == expected.encode()
