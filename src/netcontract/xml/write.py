@@ -1134,13 +1134,14 @@ def _write_collection_root(
     known: KnownScope = EMPTY,
 ) -> tuple[str, list[Problem]]:
     """A collection contract as the document: its element as a member of its type would be,
-    with ``xmlns:i`` declared first (Mono: ``<Items xmlns:i="..." xmlns:d1p1="..." xmlns=...>``);
-    in the stream layout after the default namespace (Mono: ``<Items xmlns="urn:n"
-    xmlns:i="..." xmlns:a="...">``)."""
+    with ``xmlns:i`` declared first (Mono: ``<Items xmlns:i="..." xmlns:d1p1="..." xmlns=...>``,
+    no ``xmlns=""`` in no namespace); in the stream layout after the default namespace (Mono:
+    ``<Items xmlns="urn:n" xmlns:i="..." xmlns:a="...">``), and ``xmlns:z`` right after it."""
     fell_back(wire.cls, "a collection contract as the document: the reference writer")
     writer = _Writer(indent, stream, known)
     name, ns = wire.contract_name, wire.contract_namespace
-    scope: Scope = {XSI: "i", "": ""} if stream and not ns else {XSI: "i"}
+    # no namespace: the default namespace is "" already at the root (Mono writes no xmlns="")
+    scope: Scope = {XSI: "i"} if ns else {XSI: "i", "": ""}
     writer.member(name, ns, Slot(wire, optional=False), obj, scope, 1, "")
     if writer.problems:
         return "", writer.problems
@@ -1148,14 +1149,16 @@ def _write_collection_root(
     declare_i = f' xmlns:i="{XSI}"'
     if not stream:
         writer.parts[0] = f"<{name}{declare_i}" + first[len(name) + 1 :]
-    elif ns:
+        return "".join(writer.parts), []
+    declare_z = f' xmlns:z="{SER}"'
+    if declare_z in first:
+        # Mono: the root declares z right after i, before its items' namespace
+        # (<RL z:Id="i1" xmlns="urn:n" xmlns:i="…" xmlns:z="…" xmlns:a="urn:x">, and without
+        # xmlns="urn:n" in no namespace)
+        first = first.replace(declare_z, "", 1)
+        declare_i += declare_z
+    if ns:
         own = f' xmlns="{ns}"'
-        declare_z = f' xmlns:z="{SER}"'
-        if declare_z in first:
-            # Mono: the root declares z right after i, before its items' namespace
-            # (<RL z:Id="i1" xmlns="urn:n" xmlns:i="…" xmlns:z="…" xmlns:a="urn:x">)
-            first = first.replace(declare_z, "", 1)
-            declare_i += declare_z
         writer.parts[0] = first.replace(own, own + declare_i, 1)
     else:
         at = first.find(" xmlns")

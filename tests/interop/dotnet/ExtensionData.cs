@@ -7,6 +7,9 @@
 //                       "<base64 compact> <base64 indented>" or "EXC <base64 message>"
 //   wcf                 the same through DataContractJsonSerializer: "<base64>" or "EXC ..."
 //   jsonnet             the same through Json.NET 6.0.8: "<base64>" or "EXC ..."
+//   typed               read and written by a DataContractSerializer of Ext.V1.<type> knowing
+//                       Derived and EntSub (a derived value is a root <Base i:type="Derived">):
+//                       "<base64 compact> <base64 indented> <base64 WriteObject(Stream)>"
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -32,6 +35,13 @@ namespace Ext.V1 {
     }
     [DataContract(Namespace = "http://schemas.datacontract.org/2004/07/ExtData")]
     public class Plain { [DataMember] public string A; [DataMember] public int M; }
+    [DataContract(Namespace = "http://schemas.datacontract.org/2004/07/ExtData", IsReference = true)]
+    public class Ent : IExtensibleDataObject {
+        [DataMember] public string K; [DataMember] public Ent Next;
+        public ExtensionDataObject ExtensionData { get; set; }
+    }
+    [DataContract(Namespace = "urn:ext:more")]
+    public class EntSub : Ent { [DataMember] public string S; }
     [DataContract(Namespace = "http://schemas.datacontract.org/2004/07/ExtData")]
     public class Quiet : IExtensibleDataObject {
         [DataMember] public string A; [DataMember(EmitDefaultValue = false)] public int M; [DataMember] public string Z;
@@ -73,6 +83,16 @@ public static class ExtensionDataTwin {
         return sb.ToString();
     }
 
+    static readonly Type[] Known = { typeof(Ext.V1.Derived), typeof(Ext.V1.EntSub) };
+    static string Typed(object o, Type t, bool indent) {
+        var s = new DataContractSerializer(t, Known);
+        var sb = new StringBuilder();
+        var settings = new XmlWriterSettings {
+            OmitXmlDeclaration = true, Indent = indent, NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize,
+        };
+        using (var w = XmlWriter.Create(sb, settings)) s.WriteObject(w, o);
+        return sb.ToString();
+    }
     static Ext.V2.Holder V2() {
         var tag = new Ext.V2.Tag { Label = "t<&>", Codes = new List<int> { 1, 2 } };
         return new Ext.V2.Holder {
@@ -103,7 +123,13 @@ public static class ExtensionDataTwin {
             var type = Type.GetType("Ext.V1." + parts[0]);
             var doc = Text(parts[1]);
             try {
-                if (args[0] == "xml") {
+                if (args[0] == "typed") {
+                    var s = new DataContractSerializer(type, Known);
+                    var o = s.ReadObject(XmlReader.Create(new StringReader(doc)));
+                    var ms = new MemoryStream();
+                    s.WriteObject(ms, o);
+                    Console.WriteLine(B64(Typed(o, type, false)) + " " + B64(Typed(o, type, true)) + " " + Convert.ToBase64String(ms.ToArray()));
+                } else if (args[0] == "xml") {
                     var o = new DataContractSerializer(type).ReadObject(XmlReader.Create(new StringReader(doc)));
                     Console.WriteLine(B64(Xml(o, type, false)) + " " + B64(Xml(o, type, true)));
                 } else if (args[0] == "wcf") {

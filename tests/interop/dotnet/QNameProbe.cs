@@ -6,6 +6,8 @@
 //   j <Type> <json>   the same, reading Json.NET JSON (JsonConvert.DeserializeObject)
 //   q <name> <ns>     new XmlQualifiedName(name, ns) in QH.Q and OH.O, written by
 //                     DataContractSerializer: <ok DCS QH|err> <ok DCS OH|err>
+//   qn <name> <ns>    new XmlQualifiedName(name, ns) in NoNsO.O (a contract in no namespace),
+//                     written by DataContractSerializer: ok <DCS>
 //   s <Type> -        XsdDataContractExporter: ok <namespace> <schema> ...
 //   js <name> <ns>    QH holding new XmlQualifiedName(name, ns) written by Json.NET with
 //                     CamelCasePropertyNamesContractResolver, then DefaultValueHandling.Ignore:
@@ -30,6 +32,7 @@ namespace QNameProbe {
 [DataContract(Namespace = "http://netcontract/qname")] public class QD : QB { [DataMember] public XmlQualifiedName DQ; }
 [DataContract(Namespace = "urn:other")] public class Inner { [DataMember] public XmlQualifiedName IQ; [DataMember] public XmlQualifiedName JQ; }
 [DataContract(Namespace = "http://netcontract/qname")] public class Outer { [DataMember] public Inner In; [DataMember] public XmlQualifiedName Z; }
+[DataContract(Namespace = "")] public class NoNsO { [DataMember] public object O; }
 [DataContract(Namespace = "")] public class NoNs { [DataMember] public XmlQualifiedName Q; [DataMember] public List<XmlQualifiedName> L; }
 
 public static class Program {
@@ -86,6 +89,7 @@ public static class Program {
             var q = new XmlQualifiedName(D(p[1]), D(p[2]));
             return Step(() => "ok " + B(Dcs(new QH { Q = q }, typeof(QH), false))) + " " + Step(() => "ok " + B(Dcs(new OH { O = q }, typeof(OH), false)));
           }); break;
+        case "qn": res = Step(() => "ok " + B(Dcs(new NoNsO { O = new XmlQualifiedName(D(p[1]), D(p[2])) }, typeof(NoNsO), false))); break;
         case "js": res = Step(() => {
             var h = new QH { Q = new XmlQualifiedName(D(p[1]), D(p[2])) };
             var camel = new JsonSerializerSettings { ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver() };
