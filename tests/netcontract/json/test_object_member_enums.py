@@ -63,6 +63,7 @@ def test_written_as_json_net_writes_them(name: str) -> None:
     assert json.loads(indented) == json.loads(converter)
 
 
+@pytest.mark.falls_back
 def test_an_int_flag_that_is_no_contract_is_written() -> None:
     # was refused ("O: cannot write a PlainFlags as JSON"): an IntFlag is no IntEnum, and the
     # object member's writer took IntEnum values only; Json.NET writes any enum (Mono, above)
