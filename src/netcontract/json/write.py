@@ -466,7 +466,7 @@ def write_untyped(
         return value_type.json_value(value)
     if value is None or kind is AnyObject:
         return value
-    if isinstance(value, enum.IntEnum):
+    if isinstance(value, enum.IntEnum | enum.IntFlag):  # (an IntFlag is no IntEnum)
         if settings.string_enum_converter:
             # the names StringEnumConverter writes, as for a member declared with it
             name = _untyped_enum_text(kind, int(value), settings)

@@ -178,3 +178,78 @@ def test_every_json_string_counts_toward_max_string_length(
     short = doc.replace(b"QUJD" * 300, b"QUJD").replace(b"0" * 1200, b"0")
     if b"1" * 1200 not in short:
         nc.from_json(short, _Texts, limits=nc.Limits(max_string_length=1000))
+
+
+def padded(extra: bytes) -> bytes:
+    """``{"Pad":"x...x","Extra":extra}``: a string of COUNTED_BEFORE_PARSING bytes makes the
+    document one structure_over measures, and _structure leaves it out."""
+    return b'{"Pad":"' + b"x" * COUNTED_BEFORE_PARSING + b'","Extra":' + extra + b"}"
+
+
+def members(count: int) -> bytes:
+    return b"{" + b",".join(b'"k%d":0' % i for i in range(count)) + b"}"
+
+
+#: max_collection_items=3, max_depth=4: the root object is level 1, Extra level 2; an object
+#: may have 3 + MEMBERS_OF_A_CONTRACT (4,099) members
+SMALL = nc.Limits(max_collection_items=3, max_depth=4)
+ITEMS = ("max_collection_items", 3, "items")
+DEEP = ("max_depth", 4, "levels of nesting")
+MEMBERS = ("max_collection_items", 4099, "members in one object")
+
+
+@pytest.mark.parametrize(
+    ("extra", "over"),
+    [
+        # the items of one array: 3 are within, a fourth (the third comma) is over
+        pytest.param(b"[0,0,0]", None, id="items-3"),
+        pytest.param(b"[0,0,0,0]", ITEMS, id="items-4"),
+        # commas counted between brackets, added up across the arrays inside
+        pytest.param(b"[[],[],[]]", None, id="arrays-3"),
+        pytest.param(b"[[],[],[],[]]", ITEMS, id="arrays-4"),
+        pytest.param(b"[[0,0],[0,0],[0,0]]", None, id="arrays-3-of-2"),
+        pytest.param(b"[{},[0],{},0]", ITEMS, id="mixed-4"),
+        pytest.param(b"[[0,0,0,0]]", ITEMS, id="items-4-inner"),
+        pytest.param(b"[[[0,0,0,0]]]", ITEMS, id="items-4-deepest"),
+        pytest.param(b'[{"a":0,"b":0,"c":0,"d":0},[],{}]', None, id="object-commas-not-items"),
+        # levels of nesting: 4 are within (also beside another array: 5 brackets in all)
+        pytest.param(b"[[[]],[]]", None, id="depth-4"),
+        pytest.param(b"[[[[]]]]", DEEP, id="depth-5"),
+        pytest.param(b"[[],[[[]]]]", DEEP, id="depth-5-second"),
+        # members of one object: colons, not commas
+        pytest.param(members(4099), None, id="members-4099"),
+        pytest.param(members(4100), MEMBERS, id="members-4100"),
+        pytest.param(b"[" + members(4099) + b",0]", None, id="members-4099-in-array"),
+        pytest.param(b"[0," + members(4100) + b"]", MEMBERS, id="members-4100-in-array"),
+    ],
+)
+def test_structure_over_counts_each_container(
+    extra: bytes, over: tuple[str, int, str] | None
+) -> None:
+    doc = padded(extra)
+    assert structure_over(doc, SMALL) == over
+    assert structure_over(doc.decode(), SMALL) == over  # text: the same bytes in UTF-8
+
+
+@pytest.mark.parametrize(
+    ("extra", "path_and_message"),
+    [
+        (b"[0,0,0,0]", ("", "quota max_collection_items exceeded (more than 3 items)")),
+        (b"[[[[]]]]", ("", "quota max_depth exceeded (more than 4 levels of nesting)")),
+        (
+            members(4100),
+            ("", "quota max_collection_items exceeded (more than 4,099 members in one object)"),
+        ),
+    ],
+)
+def test_structure_refusals_are_whole_messages(
+    extra: bytes, path_and_message: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*_: Any) -> Any:
+        raise AssertionError("the document was parsed")
+
+    monkeypatch.setattr(_api, "read_json", never)
+    monkeypatch.setattr(_api, "loads_strict", never)
+    error = quota_of(padded(extra), SMALL)
+    assert [(p.path, p.message) for p in error.problems] == [path_and_message]
+    assert str(error) == f"<root>: {path_and_message[1]}"

@@ -1,0 +1,74 @@
+"""What to_json refuses to write in a dictionary, with the whole message and its path.
+
+The rules: DateTime keys of one instant in two kinds are one key in .NET (Mono: "An item with
+the same key has already been added", ``tests/netcontract/test_dictionaries.py``); keys that
+camel case makes equal would be written twice; a dictionary member holds a dict.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import netcontract as nc
+
+UTC = nc.DateTimeKind.UTC
+AT = nc.DateTime.from_parts(2020, 1, 2, 3, 4, 5, kind=UTC)
+CAMEL = nc.JsonSettings(contract_resolver="CamelCase")
+
+
+@nc.contract("JsonWrite.Refusals")
+class Maps:
+    d2s: dict[nc.DateTime, str] | None = nc.member("D2S", default=None)
+    s2i: dict[str, nc.Int32] | None = nc.member("S2I", default=None)
+
+
+@pytest.mark.parametrize(
+    ("value", "settings", "problems"),
+    [
+        pytest.param(
+            Maps(d2s={AT: "u", nc.DateTime(AT.ticks): "n"}),
+            None,
+            [
+                (
+                    'D2S["2020-01-02T03:04:05"]',
+                    "is the key 2020-01-02T03:04:05Z in .NET (same ticks)",
+                )
+            ],
+            id="datetime-same-ticks",
+        ),
+        pytest.param(
+            Maps(d2s={AT: "u", nc.DateTime(AT.ticks + 1): "n"}),
+            None,
+            None,
+            id="datetime-one-tick-apart",
+        ),
+        pytest.param(
+            Maps(s2i=[1]),  # type: ignore[arg-type]
+            None,
+            [("S2I", "expected a dict, got list")],
+            id="not-a-dict",
+        ),
+        pytest.param(
+            Maps(s2i={"Bee": 1, "bee": 2, "x": 3}),
+            CAMEL,
+            [
+                (
+                    's2i["bee"]',
+                    "two keys have the JSON name 'bee' (the contract resolver's camel case):"
+                    " the document would hold it twice",
+                )
+            ],
+            id="camel-case-collision",
+        ),
+    ],
+)
+def test_dictionary_refusals(
+    value: Maps, settings: nc.JsonSettings | None, problems: list[tuple[str, str]] | None
+) -> None:
+    if problems is None:
+        assert nc.to_json(value, settings=settings).count(b'"2020-01-02T03:04:05') == 2
+        return
+    with pytest.raises(nc.SerializationError) as caught:
+        nc.to_json(value, settings=settings)
+    assert [(p.path, p.message) for p in caught.value.problems] == problems
+    assert str(caught.value) == "\n".join(f"{path}: {message}" for path, message in problems)
