@@ -1,0 +1,82 @@
+"""Plans built where an application builds them: on another thread than the one that imported
+netcontract, and computed members whose annotations name classes of the module or of the
+function that declares the contract (model/plan.py)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import netcontract as nc
+from netcontract.clr.value_types import BYTE
+from netcontract.model.wire import ContractType, PrimitiveType
+
+G = "http://schemas.datacontract.org/2004/07/G"
+
+
+@nc.contract("G")
+class Tag:
+    """A contract of this module: a computed member's string annotation names it."""
+
+    t: str | None = nc.member("T", default=None)
+
+
+def test_a_plan_is_first_built_on_a_new_thread() -> None:
+    # each thread has its own set of the artifacts it is building (model/plan.py _Building);
+    # a thread started after import makes its own on first use
+    @nc.contract("G")
+    class Fresh:
+        a: str | None = nc.member("A", default=None)
+
+    results: list[bytes] = []
+    errors: list[BaseException] = []
+
+    def convert() -> None:
+        try:
+            results.append(nc.to_xml(Fresh(a="x")))
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=convert)
+    worker.start()
+    worker.join()
+    assert errors == []
+    # the shape Mono's DataContractSerializer writes (test_generic_contracts' ApiResponse)
+    assert results == [
+        b'<Fresh xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        b' xmlns="http://schemas.datacontract.org/2004/07/G"><A>x</A></Fresh>'
+    ]
+
+
+def test_computed_annotations_resolve_where_the_contract_is_declared() -> None:
+    # under `from __future__ import annotations` each annotation is a string: a class of this
+    # module (Tag), a class local to this function (Local), a .NET type carried by Annotated
+    # (nc.Byte: Byte, not Int32)
+    @nc.contract("G")
+    class Local:
+        x: int = nc.member("X", default=0)
+
+    @nc.contract("G")
+    class WithComputed:
+        n: int = nc.member("N", default=0)
+        small: nc.Byte = nc.computed("Small", lambda self: self.n)
+        tag: Tag | None = nc.computed("Tag", lambda self: Tag(t="a"))
+        local: Local | None = nc.computed("Loc", lambda self: Local(x=1))
+
+    slots = {m.wire_name: m.slot for m in nc.contract_info(WithComputed).json_members}
+    assert list(slots) == ["N", "Small", "Tag", "Loc"]
+    small, tag, local = slots["Small"], slots["Tag"], slots["Loc"]
+    assert isinstance(small.wire, PrimitiveType)
+    assert (small.wire.primitive, small.optional) == (BYTE, False)
+    assert isinstance(tag.wire, ContractType)
+    assert (tag.wire.cls, tag.wire.contract_name, tag.wire.contract_namespace) == (Tag, "Tag", G)
+    assert tag.optional
+    assert isinstance(local.wire, ContractType)
+    assert (local.wire.cls, local.wire.contract_name) == (Local, "Local")
+    # Json.NET writes a get-only property at its declaration position (docs/json-rules.md)
+    assert nc.to_json(WithComputed(n=3)) == b'{"N":3,"Small":3,"Tag":{"T":"a"},"Loc":{"X":1}}'
+    # a Byte holds 0..255: the computed value is checked as a Byte member's
+    with pytest.raises(nc.SerializationError) as caught:
+        nc.to_json(WithComputed(n=256))
+    assert str(caught.value) == "Small: 256 is outside the Byte range [0, 255]"
