@@ -80,3 +80,55 @@ def test_computed_annotations_resolve_where_the_contract_is_declared() -> None:
     with pytest.raises(nc.SerializationError) as caught:
         nc.to_json(WithComputed(n=256))
     assert str(caught.value) == "Small: 256 is outside the Byte range [0, 255]"
+
+
+@pytest.mark.falls_back  # (a Required rule: the reference reader)
+def test_json_required_as_json_net_sees_each_member() -> None:
+    # dotnet/JsonMembersProbe.cs's N and M's D (Mono, Json.NET 6.0.8, live in
+    # tests/interop/test_json_settings_interop.py): IsRequired alone is Required.AllowNull; a
+    # [JsonProperty] without Required (a JSON name, a null rule, an order) makes the member
+    # optional in JSON, XML still requires it; Required.Always is required
+    @nc.contract("Members.Probe")
+    class Required:
+        j: str | None = nc.member("J", default=None, is_required=True, json_name="JJson")
+        k: str | None = nc.member(
+            "K", default=None, is_required=True, json_null_value_handling="Include"
+        )
+        l: str | None = nc.member("L", default=None, is_required=True)  # noqa: E741
+        o: str | None = nc.member("O", default=None, is_required=True, json_order=1)
+        d: str | None = nc.member("D", default=None, json_required="Always")
+        h: str | None = nc.member("H", default=None)
+
+    info = nc.contract_info(Required)
+    assert [(m.wire_name, m.is_required, m.json_required) for m in info.json_net_members] == [
+        ("JJson", False, "Default"),
+        ("K", False, "Default"),
+        ("L", True, "AllowNull"),
+        ("D", True, "Always"),
+        ("H", False, "Default"),
+        ("O", False, "Default"),
+    ]
+    # Mono: {"L":"l","D":"d"} is read, J, K and O left at null
+    assert nc.from_json(b'{"L":"l","D":"d"}', Required) == Required(l="l", d="d")
+    for document, problem in (
+        # Mono: Required property 'L' not found in JSON
+        (b'{"JJson":"j","K":"k","O":"o","D":"d"}', "L: missing, and it is required (is_required)"),
+        # Mono: Required property 'D' not found in JSON
+        (b'{"L":"l"}', "D: missing, and it is required (is_required)"),
+    ):
+        with pytest.raises(nc.JsonPayloadError) as caught:
+            nc.from_json(document, Required)
+        assert [str(p) for p in caught.value.problems] == [problem]
+    # DataContractSerializer: every IsRequired member is required in XML (the README's
+    # is_required, Mono)
+    with pytest.raises(nc.XmlPayloadError) as refused:
+        nc.from_xml(
+            b'<Required xmlns="http://schemas.datacontract.org/2004/07/Members.Probe">'
+            b"<D>d</D><L>l</L></Required>",
+            Required,
+        )
+    assert [str(p) for p in refused.value.problems] == [
+        "J: missing, and it is required (is_required) (line 1)",
+        "K: missing, and it is required (is_required) (line 1)",
+        "O: missing, and it is required (is_required) (line 1)",
+    ]
