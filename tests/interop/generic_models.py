@@ -167,6 +167,7 @@ CASES: dict[str, Any] = {
     "wrap-int": Wrap[int],
     "pair-list": Pair[list[int], str],
     "mixed": Mixed[str],
+    "nullable-offset": ApiResponse[nc.DateTimeOffset | None],
 }
 
 

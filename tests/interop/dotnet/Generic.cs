@@ -102,6 +102,7 @@ public static class Generic {
         { "wrap-int", typeof(GI.Wrap<int>) },
         { "pair-list", typeof(GI.Pair<List<int>, string>) },
         { "mixed", typeof(GI.Mixed<string>) },
+        { "nullable-offset", typeof(GI.ApiResponse<DateTimeOffset?>) },
     };
 
     static string B64(string s) { return Convert.ToBase64String(Encoding.UTF8.GetBytes(s)); }

@@ -345,6 +345,18 @@ def test_members_closed_over_concrete_arguments_beside_the_contracts_own() -> No
     assert nc.from_xml(nc.to_xml(value), Mixed[str]) == value
 
 
+def test_a_nullable_argument_outside_xml_schema_adds_its_digest() -> None:
+    # Mono (GetSchemaTypeName, case "nullable-offset" of test_generic_contract_interop.py):
+    # ApiResponse<DateTimeOffset?> names Nullable<DateTimeOffset> with the digest of the System
+    # namespace, then adds the digest of the argument's namespace, System again. Closed here
+    # first, inside the test
+    info = nc.contract_info(ApiResponse[nc.DateTimeOffset | None])
+    assert (info.name, info.namespace) == (
+        "ApiResponseOfNullableOfDateTimeOffset5F2dSckg5F2dSckg",
+        G,
+    )
+
+
 def test_a_member_over_a_parameter_the_contract_does_not_have_is_refused() -> None:
     # U is no parameter of Loose: ApiResponse[U] has no .NET type when Loose[str] is closed
     @nc.contract("G")
