@@ -63,9 +63,10 @@ def test_computed_annotations_resolve_where_the_contract_is_declared() -> None:
         small: nc.Byte = nc.computed("Small", lambda self: self.n)
         tag: Tag | None = nc.computed("Tag", lambda self: Tag(t="a"))
         local: Local | None = nc.computed("Loc", lambda self: Local(x=1))
+        after: str | None = nc.member("After", default=None)
 
     slots = {m.wire_name: m.slot for m in nc.contract_info(WithComputed).json_members}
-    assert list(slots) == ["N", "Small", "Tag", "Loc"]
+    assert list(slots) == ["N", "Small", "Tag", "Loc", "After"]
     small, tag, local = slots["Small"], slots["Tag"], slots["Loc"]
     assert isinstance(small.wire, PrimitiveType)
     assert (small.wire.primitive, small.optional) == (BYTE, False)
@@ -75,7 +76,14 @@ def test_computed_annotations_resolve_where_the_contract_is_declared() -> None:
     assert isinstance(local.wire, ContractType)
     assert (local.wire.cls, local.wire.contract_name) == (Local, "Local")
     # Json.NET writes a get-only property at its declaration position (docs/json-rules.md)
-    assert nc.to_json(WithComputed(n=3)) == b'{"N":3,"Small":3,"Tag":{"T":"a"},"Loc":{"X":1}}'
+    assert nc.to_json(WithComputed(n=3, after="z")) == (
+        b'{"N":3,"Small":3,"Tag":{"T":"a"},"Loc":{"X":1},"After":"z"}'
+    )
+    # ... never in XML, and ignored on input (Json.NET cannot set a get-only property)
+    assert [m.wire_name for m in nc.contract_info(WithComputed).xml_members] == ["After", "N"]
+    assert nc.from_json(
+        b'{"N":3,"Small":7,"Tag":{"T":"b"},"Loc":null,"After":"z"}', WithComputed
+    ) == WithComputed(n=3, after="z")
     # a Byte holds 0..255: the computed value is checked as a Byte member's
     with pytest.raises(nc.SerializationError) as caught:
         nc.to_json(WithComputed(n=256))
@@ -132,3 +140,33 @@ def test_json_required_as_json_net_sees_each_member() -> None:
         "K: missing, and it is required (is_required) (line 1)",
         "O: missing, and it is required (is_required) (line 1)",
     ]
+
+
+def test_json_ignore_and_order_as_declared_in_a_function() -> None:
+    # [JsonIgnore] (M's C in dotnet/JsonMembersProbe.cs, Mono): in XML only, never in JSON.
+    # [DataMember(Order = n)] (README "order", Mono): DataContractSerializer writes the members
+    # without an order first, ordinal by name, then by order; Json.NET the members without an
+    # order in declaration order, then by order
+    @nc.contract("Members.Probe")
+    class Ordered:
+        first: str | None = nc.member("First", default=None, order=2)
+        hidden: str | None = nc.member("Hidden", default=None, json_ignore=True)
+        zed: str | None = nc.member("Zed", default=None)
+        second: str | None = nc.member("Second", default=None, order=1)
+
+    info = nc.contract_info(Ordered)
+    assert [(m.wire_name, m.order) for m in info.xml_members] == [
+        ("Hidden", -1),
+        ("Zed", -1),
+        ("Second", 1),
+        ("First", 2),
+    ]
+    assert [m.wire_name for m in info.json_members] == ["Hidden", "Zed", "Second", "First"]
+    assert [m.wire_name for m in info.json_net_members] == ["Zed", "Second", "First"]
+    value = Ordered(first="f", hidden="h", zed="z", second="s")
+    assert nc.to_xml(value) == (
+        b'<Ordered xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+        b' xmlns="http://schemas.datacontract.org/2004/07/Members.Probe">'
+        b"<Hidden>h</Hidden><Zed>z</Zed><Second>s</Second><First>f</First></Ordered>"
+    )
+    assert nc.to_json(value) == b'{"Zed":"z","Second":"s","First":"f"}'
