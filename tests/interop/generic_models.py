@@ -70,6 +70,15 @@ class Wrap(Generic[T]):
     p: Pair[T, list[T]] | None = nc.member("P", default=None)
 
 
+@nc.contract("GI")
+class Mixed(Generic[T]):
+    """Its members close other generics over concrete types beside its own parameter."""
+
+    own: T | None = nc.member("Own", default=None)
+    c: Pair[int, T] | None = nc.member("C", default=None)
+    m: Pair[list[int], T] | None = nc.member("M", default=None)
+
+
 @nc.contract(
     "GI", known_types=(ApiResponse[Customer],)
 )  # C#: [KnownType(typeof(ApiResponse<Customer>))]
@@ -156,6 +165,9 @@ CASES: dict[str, Any] = {
     "special": Special,
     "wrap": Wrap[Customer],
     "wrap-int": Wrap[int],
+    "pair-list": Pair[list[int], str],
+    "mixed": Mixed[str],
+    "nullable-offset": ApiResponse[nc.DateTimeOffset | None],
 }
 
 

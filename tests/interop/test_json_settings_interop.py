@@ -547,6 +547,19 @@ class MembersTwin:
     i: nc.Int32 | None = nc.member("I", default=None, json_required="AllowNull")
 
 
+@nc.contract("Members.Probe")
+class NTwin:
+    """``N`` of dotnet/JsonMembersProbe.cs: IsRequired, with a [JsonProperty] that sets no
+    Required (J, K, O: optional in JSON) and without (L: required)."""
+
+    j: str | None = nc.member("J", default=None, is_required=True, json_name="JJson")
+    k: str | None = nc.member(
+        "K", default=None, is_required=True, json_null_value_handling="Include"
+    )
+    l: str | None = nc.member("L", default=None, is_required=True)  # noqa: E741
+    o: str | None = nc.member("O", default=None, is_required=True, json_order=1)
+
+
 MEMBER_CASES = [
     "write default a b c d - f g h 1",
     "write default a b c - - - - - -",
@@ -565,6 +578,12 @@ MEMBER_CASES = [
     'read default {"D":"d"}',
     'read default {"D":"d","I":null,"E":null,"F":null,"G":null}',
     'read camel-case {"d":"d","i":2,"aJson":"j"}',
+    'read-n default {"JJson":"j","K":"k","L":"l","O":"o"}',
+    'read-n default {"JJson":null,"K":null,"L":null}',
+    'read-n default {"L":"l"}',
+    'read-n default {"J":"j","L":"l"}',
+    "read-n default {}",
+    'read-n default {"JJson":"j","K":"k"}',
 ]
 
 _MEMBER_SETTINGS = {
@@ -585,6 +604,9 @@ def _member_case(case: str) -> tuple[str, str]:
             values[8] = None if values[8] is None else int(values[8])
             obj = MembersTwin(**dict(zip("abcdefghi", values, strict=True)))
             return "ok", nc.to_json(obj, settings=settings).decode()
+        if op == "read-n":
+            n = nc.from_json(rest.encode(), NTwin, settings=settings)
+            return "ok", nc.to_json(n, settings=settings).decode() + " C=-"
         read = nc.from_json(rest.encode(), MembersTwin, settings=settings)
         return "ok", nc.to_json(read, settings=settings).decode() + f" C={read.c or '-'}"
     except nc.NetContractError as exc:

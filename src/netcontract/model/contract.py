@@ -154,7 +154,9 @@ def member(
         (in its reflection order), then the others by order, stably, across the hierarchy.
     :param is_required: .NET's ``[DataMember(IsRequired = true)]``: a document without the
         member is refused (DataContractSerializer; Json.NET as ``Required.AllowNull``, so a
-        null is still read), and the XSD element has no ``minOccurs="0"``. A member declared
+        null is still read, unless a ``json_*`` option makes a ``[JsonProperty]`` whose
+        Required, ``json_required``, is then ``"Default"`` when not given), and the XSD
+        element has no ``minOccurs="0"``. A member declared
         without a default is refused when missing too, but exported as optional.
     :param json_name: Json.NET's ``[JsonProperty(PropertyName = ...)]``: the JSON name, when
         it differs from the DataMember name (XML keeps ``name``).

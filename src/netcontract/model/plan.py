@@ -290,11 +290,12 @@ def _in_json(spec: JsonMemberSpec | None) -> bool:
 
 def _json_net_member(m: Member, spec: JsonMemberSpec | None) -> Member:
     """``m`` as Json.NET sees it: [JsonProperty] over [DataMember] (Mono: its name and order
-    replace the DataMember's; Required.Default makes an IsRequired member optional)."""
-    required = "AllowNull" if m.is_required else "Default"
+    replace the DataMember's). IsRequired alone is Required.AllowNull; a [JsonProperty] (any
+    ``json_*`` option but ``json_ignore``) replaces it with its own Required, Required.Default
+    when it sets none: the member is then optional in JSON (Mono, Json.NET 6.0.8)."""
     if spec is None:
-        return attrs.evolve(m, json_required=required) if m.is_required else m
-    required = spec.required or required
+        return attrs.evolve(m, json_required="AllowNull") if m.is_required else m
+    required = spec.required or "Default"
     return attrs.evolve(
         m,
         wire_name=spec.name or m.wire_name,

@@ -30,6 +30,10 @@ namespace GI {
     [DataContract] public class Wrap<T> {
         [DataMember] public ApiResponse<T> R; [DataMember] public ApiResponse<List<T>> L; [DataMember] public Pair<T, List<T>> P;
     }
+    // its members close other generics over concrete types beside its own parameter
+    [DataContract] public class Mixed<T> {
+        [DataMember] public T Own; [DataMember] public Pair<int, T> C; [DataMember] public Pair<List<int>, T> M;
+    }
     [DataContract] [KnownType(typeof(ApiResponse<Customer>))]
     public class Holder {
         [DataMember] public ApiResponse<Customer> R;
@@ -96,6 +100,9 @@ public static class Generic {
         { "special", typeof(GI.Special) },
         { "wrap", typeof(GI.Wrap<GI.Customer>) },
         { "wrap-int", typeof(GI.Wrap<int>) },
+        { "pair-list", typeof(GI.Pair<List<int>, string>) },
+        { "mixed", typeof(GI.Mixed<string>) },
+        { "nullable-offset", typeof(GI.ApiResponse<DateTimeOffset?>) },
     };
 
     static string B64(string s) { return Convert.ToBase64String(Encoding.UTF8.GetBytes(s)); }

@@ -20,6 +20,17 @@ public class M
     [DataMember(Name = "I")] [JsonProperty(Required = Required.AllowNull)] public int? I;
 }
 
+// IsRequired with a [JsonProperty] that sets no Required: Json.NET takes the attribute's
+// Required (Default), the member is optional in JSON
+[DataContract]
+public class N
+{
+    [DataMember(Name = "J", IsRequired = true)] [JsonProperty(PropertyName = "JJson")] public string J;
+    [DataMember(Name = "K", IsRequired = true)] [JsonProperty(NullValueHandling = NullValueHandling.Include)] public string K;
+    [DataMember(Name = "L", IsRequired = true)] public string L;
+    [DataMember(Name = "O", IsRequired = true)] [JsonProperty(Order = 1)] public string O;
+}
+
 public static class JsonMembersProbe
 {
     static JsonSerializerSettings Settings(string name)
@@ -37,8 +48,8 @@ public static class JsonMembersProbe
     {
         Console.WriteLine("Required: " + string.Join(",", Enum.GetNames(typeof(Required))));
         string line;
-        // one case per stdin line: "write SETTINGS A B C D E F G H I" (- for null) or
-        // "read SETTINGS JSON"
+        // one case per stdin line: "write SETTINGS A B C D E F G H I" (- for null),
+        // "read SETTINGS JSON" (an M) or "read-n SETTINGS JSON" (an N)
         while ((line = Console.ReadLine()) != null)
         {
             var parts = line.Split(new[] { ' ' }, 3);
@@ -51,6 +62,11 @@ public static class JsonMembersProbe
                     Func<int, string> at = i => v[i] == "-" ? null : v[i];
                     var m = new M { A = at(0), B = at(1), C = at(2), D = at(3), E = at(4), F = at(5), G = at(6), H = at(7), I = v[8] == "-" ? (int?)null : int.Parse(v[8]) };
                     Console.WriteLine("ok " + JsonConvert.SerializeObject(m, s));
+                }
+                else if (parts[0] == "read-n")
+                {
+                    var n = JsonConvert.DeserializeObject<N>(parts[2], s);
+                    Console.WriteLine("ok " + JsonConvert.SerializeObject(n, s) + " C=-");
                 }
                 else
                 {

@@ -7,6 +7,7 @@ Mono live; they hold here without Mono.
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import pytest
@@ -442,3 +443,26 @@ def test_unwritable_enum_values_say_why(obj: Holder, message: str) -> None:
     with pytest.raises(nc.SerializationError) as refused:
         nc.to_xml(obj)
     assert str(refused.value) == message
+
+
+def test_a_plain_int_enum_member_named_wire_name_is_one_more_member() -> None:
+    # a plain IntEnum (not a ContractEnum) has no wire names: a member called wire_name is a
+    # member like the others (C#: enum Odd { A = 1, wire_name = 2 }), each written under its
+    # own name as DataContractSerializer writes an enum member
+    @nc.contract("Enums.Test", xml_namespace=NS)
+    class Odd(enum.IntEnum):
+        A = 1
+        wire_name = 2
+
+    @nc.contract("Enums.Test", xml_namespace=NS)
+    class HoldsOdd:
+        v: Odd = nc.member("V", default=Odd.A)
+
+    assert enum_type(Odd, "Odd", NS).names == {1: "A", 2: "wire_name"}
+    for value, text in ((Odd.A, b"A"), (Odd.wire_name, b"wire_name")):
+        xml = nc.to_xml(HoldsOdd(v=value))
+        assert xml == (
+            b'<HoldsOdd xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="urn:enums">'
+            b"<V>" + text + b"</V></HoldsOdd>"
+        )
+        assert nc.from_xml(xml, HoldsOdd) == HoldsOdd(v=value)

@@ -18,6 +18,7 @@ from vehizen import CustomerGroupDto, ResponseDto
 
 T = TypeVar("T")
 A = TypeVar("A")
+U = TypeVar("U")  # a parameter of no contract here
 B = TypeVar("B")
 G = "http://schemas.datacontract.org/2004/07/G"
 
@@ -179,12 +180,18 @@ def test_open_generic_and_bad_patterns_are_refused() -> None:
         class Bare:
             r: ApiResponse | None = nc.member("R", default=None)  # type: ignore[type-arg]
 
-    for pattern, problem in (("P{1}", "names no type parameter"), ("P{0", "not closed")):
-        with pytest.raises(nc.ContractDefinitionError, match=problem):
+    where = "test_open_generic_and_bad_patterns_are_refused.<locals>.P"
+    for pattern, problem in (
+        ("P{1}", "'{1}' names no type parameter (it has 1)"),
+        ("P{0", "a '{' is not closed"),
+    ):
+        with pytest.raises(nc.ContractDefinitionError) as caught:
 
             @nc.contract("G", name=pattern)
             class P(Generic[T]):
                 v: T | None = nc.member("V", default=None)
+
+        assert str(caught.value) == f"{where}: name {pattern!r}: {problem}"
 
 
 def test_value_type_argument_of_t_or_none_is_not_nullable() -> None:
@@ -312,3 +319,64 @@ def test_members_closed_over_the_contracts_own_parameter() -> None:
     assert nc.to_xml(value) == WRAP_OF_INT
     assert nc.from_xml(WRAP_OF_INT, Wrap[int]) == value
     assert nc.contract_info(Wrap[int]).name == "WrapOfint"
+
+
+def test_members_closed_over_concrete_arguments_beside_the_contracts_own() -> None:
+    # Generic.cs's Mixed<T>: Pair<int, T> and Pair<List<int>, T> closed over string are named
+    # as Mono names them (GetSchemaTypeName, cases "mixed", "pair" and "pair-list" of
+    # tests/interop/test_generic_contract_interop.py; the digest is of the arguments'
+    # namespaces, not the contract's)
+    @nc.contract("G")
+    class Mixed(Generic[T]):
+        own: T | None = nc.member("Own", default=None)
+        c: Pair[int, T] | None = nc.member("C", default=None)
+        m: Pair[list[int], T] | None = nc.member("M", default=None)
+
+    info = nc.contract_info(Mixed[str])
+    assert info.name == "MixedOfstring"
+    assert [(m.wire_name, m.slot.wire.contract_name) for m in info.xml_members] == [
+        ("C", "PairOfintstring"),
+        ("M", "PairOfArrayOfintstring9_SUPjmKX"),
+        ("Own", "string"),
+    ]
+    value = Mixed[str](
+        own="o", c=Pair[int, str](first=1, second="s"), m=Pair[list[int], str](first=[2])
+    )
+    assert nc.from_xml(nc.to_xml(value), Mixed[str]) == value
+
+
+def test_a_nullable_argument_outside_xml_schema_adds_its_digest() -> None:
+    # Mono (GetSchemaTypeName, case "nullable-offset" of test_generic_contract_interop.py):
+    # ApiResponse<DateTimeOffset?> names Nullable<DateTimeOffset> with the digest of the System
+    # namespace, then adds the digest of the argument's namespace, System again. Closed here
+    # first, inside the test
+    info = nc.contract_info(ApiResponse[nc.DateTimeOffset | None])
+    assert (info.name, info.namespace) == (
+        "ApiResponseOfNullableOfDateTimeOffset5F2dSckg5F2dSckg",
+        G,
+    )
+
+
+def test_a_member_over_a_parameter_the_contract_does_not_have_is_refused() -> None:
+    # U is no parameter of Loose: ApiResponse[U] has no .NET type when Loose[str] is closed
+    @nc.contract("G")
+    class Loose(Generic[T]):
+        own: T | None = nc.member("Own", default=None)
+        r: ApiResponse[U] | None = nc.member("R", default=None)
+
+    @nc.contract("G")
+    class LooseList(Generic[T]):
+        own: T | None = nc.member("Own", default=None)
+        r: ApiResponse[list[U]] | None = nc.member("R", default=None)
+
+    where = "test_a_member_over_a_parameter_the_contract_does_not_have_is_refused.<locals>"
+    for tp, member, annotation in (
+        (Loose[str], "Loose.r", ApiResponse[U]),
+        (LooseList[str], "LooseList.r", ApiResponse[list[U]]),
+    ):
+        with pytest.raises(nc.ContractDefinitionError) as caught:
+            nc.contract_info(tp)
+        assert str(caught.value) == (
+            f"{where}.{member}: {annotation!r}: a type parameter is not bound"
+            " (give the type arguments)"
+        )
