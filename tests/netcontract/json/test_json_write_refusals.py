@@ -103,11 +103,21 @@ class Outer:
             [("Inner", "expected a Sub, got str")],
             id="not-the-contract",
         ),
+        pytest.param(
+            Outer(subs="x"),  # type: ignore[arg-type]
+            [("Subs", "expected a list, got str")],
+            id="not-a-list",
+        ),
     ],
 )
+@pytest.mark.parametrize(
+    "settings",
+    [None, nc.JsonSettings(preserve_references_handling="Arrays")],
+    ids=["default", "preserve-arrays"],
+)
 def test_nested_contract_refusals_name_the_whole_path(
-    value: Outer, problems: list[tuple[str, str]]
+    value: Outer, problems: list[tuple[str, str]], settings: nc.JsonSettings | None
 ) -> None:
     with pytest.raises(nc.SerializationError) as caught:
-        nc.to_json(value)
+        nc.to_json(value, settings=settings)
     assert [(p.path, p.message) for p in caught.value.problems] == problems
