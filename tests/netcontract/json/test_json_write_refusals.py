@@ -72,3 +72,52 @@ def test_dictionary_refusals(
         nc.to_json(value, settings=settings)
     assert [(p.path, p.message) for p in caught.value.problems] == problems
     assert str(caught.value) == "\n".join(f"{path}: {message}" for path, message in problems)
+
+
+@nc.contract("JsonWrite.Refusals")
+class Sub:
+    n: nc.Int32 = nc.member("N", default=0)
+
+
+@nc.contract("JsonWrite.Refusals")
+class Outer:
+    inner: Sub | None = nc.member("Inner", default=None)
+    subs: list[Sub | None] | None = nc.member("Subs", default=None)
+
+
+@pytest.mark.parametrize(
+    ("value", "problems"),
+    [
+        pytest.param(
+            Outer(inner=Sub(n="x")),  # type: ignore[arg-type]
+            [("Inner.N", "expected an integer (Int32), got the string 'x'")],
+            id="member-of-a-member",
+        ),
+        pytest.param(
+            Outer(subs=[None, Sub(n=2**40)]),
+            [("Subs[1].N", "1099511627776 is outside the Int32 range [-2147483648, 2147483647]")],
+            id="member-of-an-item",
+        ),
+        pytest.param(
+            Outer(inner="s"),  # type: ignore[arg-type]
+            [("Inner", "expected a Sub, got str")],
+            id="not-the-contract",
+        ),
+        pytest.param(
+            Outer(subs="x"),  # type: ignore[arg-type]
+            [("Subs", "expected a list, got str")],
+            id="not-a-list",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "settings",
+    [None, nc.JsonSettings(preserve_references_handling="Arrays")],
+    ids=["default", "preserve-arrays"],
+)
+def test_nested_contract_refusals_name_the_whole_path(
+    value: Outer, problems: list[tuple[str, str]], settings: nc.JsonSettings | None
+) -> None:
+    with pytest.raises(nc.SerializationError) as caught:
+        nc.to_json(value, settings=settings)
+    assert [(p.path, p.message) for p in caught.value.problems] == problems
