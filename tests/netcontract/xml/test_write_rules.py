@@ -371,3 +371,30 @@ def test_a_name_whose_prefix_the_q_element_rebinds_gets_another(engine_path: str
     assert hashlib.sha256(data).hexdigest() == (
         "3ab869d0e56ab6322e8338a46852e959eaf984fe17ee4d5d672ae0105e944db8"
     )
+
+
+@nc.contract("WriteRules", xml_namespace="urn:write-rules")
+class Bits(nc.ContractFlag):
+    A = 1
+    B = 2
+
+
+@nc.contract(xml_namespace="urn:write-rules")
+class HoldsBits:
+    b: Bits = nc.member("B", default=Bits(0))
+
+
+def test_a_flags_value_no_member_names_is_an_empty_element_in_each_layout() -> None:
+    """Mono: 0 of a [Flags] enum without a zero member is an empty element (``<B />``,
+    tests/netcontract/model/test_enums.py), closed ``/>`` in the stream layout as every empty
+    element there (tests/interop/test_stream_layout_interop.py); the generated writers write
+    it themselves."""
+    with _no_fallback():
+        assert nc.to_xml(HoldsBits()) == (
+            b'<HoldsBits xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+            b' xmlns="urn:write-rules"><B /></HoldsBits>'
+        )
+        assert nc.to_xml(HoldsBits(), layout="stream") == (
+            b'<HoldsBits xmlns="urn:write-rules"'
+            b' xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><B/></HoldsBits>'
+        )
