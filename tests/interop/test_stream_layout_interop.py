@@ -416,6 +416,55 @@ def test_prefixes_after_z_are_monos(tmp_path: Path) -> None:
     assert nc.to_xml(CHAIN, layout="stream") == run_program(exe)
 
 
+def test_a_shadowed_q_prefix_is_monos(tmp_path: Path) -> None:
+    """A chain of 18 namespaces whose last member, declared XmlQualifiedName, binds q to its own
+    namespace while its value's namespace had q: Mono makes up the next letter (the bytes
+    tests/netcontract/xml/test_write_rules.py pins)."""
+    if not mono_available():
+        pytest.skip(MONO_MISSING_REASON)
+    from tests.netcontract.xml.test_write_rules import QNAME_CHAIN, QNAME_CHAIN_DEPTH
+
+    depth = QNAME_CHAIN_DEPTH
+    classes = []
+    for i in range(depth):
+        inner = (
+            f" [DataMember] public Q{i + 1} M;"
+            if i < depth - 1
+            else " [DataMember] public System.Xml.XmlQualifiedName Q;"
+        )
+        classes.append(
+            f'[DataContract(Namespace = "urn:q{i}")] public class Q{i} '
+            f"{{ [DataMember] public int V;{inner} }}"
+        )
+    build = "var o = new Q0(); " + " ".join(
+        "o" + ".M" * i + f" = new Q{i}();" for i in range(1, depth)
+    )
+    build += " o" + ".M" * (depth - 1) + '.Q = new System.Xml.XmlQualifiedName("n", "urn:q16");'
+    source = tmp_path / "QChain.cs"
+    source.write_text(
+        "using System; using System.IO; using System.Runtime.Serialization;\n"
+        + "\n".join(classes)
+        + "\npublic static class Chain { public static void Main() { "
+        + build
+        + " var s = Console.OpenStandardOutput();"
+        + " new DataContractSerializer(typeof(Q0)).WriteObject(s, o); s.Flush(); } }\n"
+    )
+    exe = tmp_path / "QChain.exe"
+    subprocess.run(
+        [
+            "mcs",
+            "-nologo",
+            f"-out:{exe}",
+            "-r:System.Runtime.Serialization",
+            "-r:System.Xml",
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert nc.to_xml(QNAME_CHAIN, layout="stream") == run_program(exe)
+
+
 @nc.contract(xml_namespace="urn:stream-x")
 class StreamOther:
     A: str | None = None

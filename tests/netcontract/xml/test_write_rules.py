@@ -13,6 +13,7 @@ The refusals' wording is netcontract's.
 from __future__ import annotations
 
 import decimal
+import hashlib
 from typing import Any
 
 import pytest
@@ -330,3 +331,70 @@ STREAM_PINNED: list[tuple[str, Any, str]] = [
 )
 def test_stream_layout_declarations_are_monos(engine_path: str, value: Any, expected: str) -> None:
     assert nc.to_xml(value, layout="stream") == expected.encode()
+
+
+QNAME_CHAIN_DEPTH = 18
+
+
+def _qname_chain() -> Any:
+    """Q0 (urn:q0) holding Q1 (urn:q1)... Q17, whose member Q (declared XmlQualifiedName) holds
+    a name in urn:q16: in the stream layout urn:q16 has the prefix q (the 16th letter, i taken),
+    which the q:Q element binds to urn:q17 again."""
+    classes: dict[int, Any] = {}
+    for i in reversed(range(QNAME_CHAIN_DEPTH)):
+        annotations: dict[str, Any] = {"v": nc.Int32}
+        body: dict[str, Any] = {"v": nc.member("V", default=0), "__annotations__": annotations}
+        if i < QNAME_CHAIN_DEPTH - 1:
+            annotations["m"] = classes[i + 1] | None
+            body["m"] = nc.member("M", default=None)
+        else:
+            annotations["q"] = nc.XmlQualifiedName | None
+            body["q"] = nc.member("Q", default=None)
+        made = type(f"Q{i}", (), body)
+        classes[i] = nc.contract(xml_namespace=f"urn:q{i}")(made)
+    value = classes[QNAME_CHAIN_DEPTH - 1](q=nc.XmlQualifiedName("n", "urn:q16"))
+    for i in reversed(range(QNAME_CHAIN_DEPTH - 1)):
+        value = classes[i](m=value)
+    return value
+
+
+QNAME_CHAIN = _qname_chain()
+
+
+def test_a_name_whose_prefix_the_q_element_rebinds_gets_another(engine_path: str) -> None:
+    """Mono (tests/interop/test_stream_layout_interop.py, test_a_shadowed_q_prefix_is_monos):
+    urn:q16's prefix q is bound to urn:q17 by the member's own q:Q, so the name gets the next
+    free letter, s."""
+    data = nc.to_xml(QNAME_CHAIN, layout="stream")
+    assert b'<q:Q xmlns:q="urn:q17" xmlns:s="urn:q16">s:n</q:Q>' in data
+    assert len(data) == 818
+    assert hashlib.sha256(data).hexdigest() == (
+        "3ab869d0e56ab6322e8338a46852e959eaf984fe17ee4d5d672ae0105e944db8"
+    )
+
+
+@nc.contract("WriteRules", xml_namespace="urn:write-rules")
+class Bits(nc.ContractFlag):
+    A = 1
+    B = 2
+
+
+@nc.contract(xml_namespace="urn:write-rules")
+class HoldsBits:
+    b: Bits = nc.member("B", default=Bits(0))
+
+
+def test_a_flags_value_no_member_names_is_an_empty_element_in_each_layout() -> None:
+    """Mono: 0 of a [Flags] enum without a zero member is an empty element (``<B />``,
+    tests/netcontract/model/test_enums.py), closed ``/>`` in the stream layout as every empty
+    element there (tests/interop/test_stream_layout_interop.py); the generated writers write
+    it themselves."""
+    with _no_fallback():
+        assert nc.to_xml(HoldsBits()) == (
+            b'<HoldsBits xmlns:i="http://www.w3.org/2001/XMLSchema-instance"'
+            b' xmlns="urn:write-rules"><B /></HoldsBits>'
+        )
+        assert nc.to_xml(HoldsBits(), layout="stream") == (
+            b'<HoldsBits xmlns="urn:write-rules"'
+            b' xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><B/></HoldsBits>'
+        )
