@@ -516,10 +516,22 @@ ITEM = f"<{KV}><a:Key>k</a:Key><a:Value>1</a:Value></{KV}>"
             f"<M><{KV}>junk<a:Key>k</a:Key><a:Value>1</a:Value></{KV}></M>",
             "M[0]: unexpected text 'junk'",
         ),
+        ("<L>junk<a:int>1</a:int></L>", "L: unexpected text 'junk'"),
+        ("<L><a:int>1</a:int>junk</L>", "L: unexpected text 'junk'"),
     ],
-    ids=["in-a-dictionary", "after-an-item", "long", "long-after-an-item", "in-an-item"],
+    ids=[
+        "in-a-dictionary",
+        "after-an-item",
+        "long",
+        "long-after-an-item",
+        "in-an-item",
+        "in-a-list",
+        "after-a-list-item",
+    ],
 )
-def test_text_in_a_dictionary_is_refused(engine_path: str, inner: str, message: str) -> None:
+def test_text_in_a_dictionary_or_a_list_is_refused(
+    engine_path: str, inner: str, message: str
+) -> None:
     # Mono refuses text in a collection (test_collection_contract_interop.py, "member-text")
     with pytest.raises(nc.XmlPayloadError) as refused:
         nc.from_xml(_misc(inner), Misc)
