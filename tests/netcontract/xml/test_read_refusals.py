@@ -536,3 +536,12 @@ def test_text_in_a_dictionary_or_a_list_is_refused(
     with pytest.raises(nc.XmlPayloadError) as refused:
         nc.from_xml(_misc(inner), Misc)
     assert str(refused.value) == f"{message} (line 2)"
+
+
+def test_nil_for_a_value_type_is_refused_at_its_path(engine_path: str) -> None:
+    # Mono refuses null for an int member (tests/interop/test_value_rules.py)
+    doc = f'<Plain {XSI} xmlns="{R}">\n<X i:nil="true" /></Plain>'.encode()
+    with pytest.raises(nc.XmlPayloadError) as refused:
+        nc.from_xml(doc, Plain)
+    assert str(refused.value) == "X: null is not allowed: Int32 is a value type (line 2)"
+    assert [p.path for p in refused.value.problems] == ["X"]
