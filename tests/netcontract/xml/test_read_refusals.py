@@ -539,7 +539,7 @@ def test_text_in_a_dictionary_or_a_list_is_refused(
 
 
 def test_nil_for_a_value_type_is_refused_at_its_path(engine_path: str) -> None:
-    # Mono refuses null for an int member (tests/interop/test_value_rules.py)
+    # the member is an Int32 (a value type, not Optional): netcontract refuses null there
     doc = f'<Plain {XSI} xmlns="{R}">\n<X i:nil="true" /></Plain>'.encode()
     with pytest.raises(nc.XmlPayloadError) as refused:
         nc.from_xml(doc, Plain)
