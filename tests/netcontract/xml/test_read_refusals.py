@@ -516,11 +516,32 @@ ITEM = f"<{KV}><a:Key>k</a:Key><a:Value>1</a:Value></{KV}>"
             f"<M><{KV}>junk<a:Key>k</a:Key><a:Value>1</a:Value></{KV}></M>",
             "M[0]: unexpected text 'junk'",
         ),
+        ("<L>junk<a:int>1</a:int></L>", "L: unexpected text 'junk'"),
+        ("<L><a:int>1</a:int>junk</L>", "L: unexpected text 'junk'"),
     ],
-    ids=["in-a-dictionary", "after-an-item", "long", "long-after-an-item", "in-an-item"],
+    ids=[
+        "in-a-dictionary",
+        "after-an-item",
+        "long",
+        "long-after-an-item",
+        "in-an-item",
+        "in-a-list",
+        "after-a-list-item",
+    ],
 )
-def test_text_in_a_dictionary_is_refused(engine_path: str, inner: str, message: str) -> None:
+def test_text_in_a_dictionary_or_a_list_is_refused(
+    engine_path: str, inner: str, message: str
+) -> None:
     # Mono refuses text in a collection (test_collection_contract_interop.py, "member-text")
     with pytest.raises(nc.XmlPayloadError) as refused:
         nc.from_xml(_misc(inner), Misc)
     assert str(refused.value) == f"{message} (line 2)"
+
+
+def test_nil_for_a_value_type_is_refused_at_its_path(engine_path: str) -> None:
+    # the member is an Int32 (a value type, not Optional): netcontract refuses null there
+    doc = f'<Plain {XSI} xmlns="{R}">\n<X i:nil="true" /></Plain>'.encode()
+    with pytest.raises(nc.XmlPayloadError) as refused:
+        nc.from_xml(doc, Plain)
+    assert str(refused.value) == "X: null is not allowed: Int32 is a value type (line 2)"
+    assert [p.path for p in refused.value.problems] == ["X"]
